@@ -1,0 +1,3 @@
+package main
+
+var ingestCommand, queryCommand, showCommand, normalizeCommand = &command{name: "ingest"}, &command{name: "query"}, &command{name: "show"}, &command{name: "normalize"}

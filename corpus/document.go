@@ -1,0 +1,201 @@
+package corpus
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"strings"
+)
+
+// Kind says what sort of document a Document is.
+type Kind string
+
+// The document kinds.
+const (
+	KindResolution Kind = "resolution" // a numbered resolution with preamble and operative part
+	KindPage       Kind = "page"       // a web or programme page
+	KindOther      Kind = "other"      // anything else: reports, findings, declarations
+)
+
+// Format names the file format a Document was read from.
+type Format string
+
+// The input formats ingest understands.
+const (
+	FormatText     Format = "text"
+	FormatMarkdown Format = "markdown"
+	FormatHTML     Format = "html"
+	FormatPDF      Format = "pdf"
+)
+
+// ParagraphKind says what role a Paragraph plays in its document.
+type ParagraphKind string
+
+// The paragraph kinds. Their Spanish names, used in queries, are given by
+// ParagraphKind.Spanish.
+const (
+	Preambular ParagraphKind = "preambular" // "Reafirmando …," in a resolution's preamble
+	Operative  ParagraphKind = "operative"  // "7. Destaca …;" in a resolution's operative part
+	Heading    ParagraphKind = "heading"    // a title or section heading
+	Plain      ParagraphKind = "paragraph"  // ordinary running text (numbered or not)
+	ListItem   ParagraphKind = "list-item"  // a bullet or enumerated item
+	Footnote   ParagraphKind = "footnote"   // a note at the foot of a page or document
+)
+
+// ParagraphKinds lists every ParagraphKind, in a stable order.
+var ParagraphKinds = []ParagraphKind{Preambular, Operative, Heading, Plain, ListItem, Footnote}
+
+var spanishKinds = map[ParagraphKind]string{
+	Preambular: "preambular",
+	Operative:  "operativo",
+	Heading:    "encabezado",
+	Plain:      "parrafo",
+	ListItem:   "elemento",
+	Footnote:   "nota",
+}
+
+// Spanish returns the Spanish name of k, as analysts type it in queries
+// ("operativo", "preambular", "encabezado", "parrafo", "elemento", "nota").
+func (k ParagraphKind) Spanish() string { return spanishKinds[k] }
+
+// ParseParagraphKind accepts a kind by its English or Spanish name, ignoring
+// case and accents in the common spellings ("operativo", "Operative",
+// "párrafo"). It reports false for an unknown name.
+func ParseParagraphKind(s string) (ParagraphKind, bool) {
+	s = strings.ToLower(strings.TrimSpace(s))
+	s = strings.NewReplacer("á", "a", "é", "e", "í", "i", "ó", "o", "ú", "u").Replace(s)
+	for _, k := range ParagraphKinds {
+		if s == string(k) || s == spanishKinds[k] {
+			return k, true
+		}
+	}
+	switch s {
+	case "operativa", "operativos", "dispositivo":
+		return Operative, true
+	case "preambulo", "preambulares":
+		return Preambular, true
+	case "titulo":
+		return Heading, true
+	case "lista", "item":
+		return ListItem, true
+	}
+	return "", false
+}
+
+// Document is one source file turned into structured text.
+type Document struct {
+	// ID is stable across runs: a resolution is identified by its full symbol
+	// when it has one, anything else by a hash of its source path.
+	ID     string `json:"id"`
+	Source string `json:"source"` // the path it was read from
+	Format Format `json:"format"`
+	Kind   Kind   `json:"kind"`
+
+	Symbol  Symbol `json:"symbol,omitempty"`  // "A/HRC/RES/51/34"; empty when unknown
+	Title   string `json:"title,omitempty"`   // "Fortalecimiento de la cooperación técnica…"
+	Body    string `json:"body,omitempty"`    // adopting body: "Consejo de Derechos Humanos"
+	Session string `json:"session,omitempty"` // the meeting that adopted it: "44ª sesión"
+	Adopted Date   `json:"adopted,omitzero"`  // adoption date, day precision when known
+	Vote    string `json:"vote,omitempty"`    // "Aprobada sin votación."
+
+	// Hash is the SHA-256 of the file's bytes, so unchanged files can be
+	// recognised.
+	Hash string `json:"hash,omitempty"`
+
+	// OCR reports how damaged the text looked and what repair did; nil when
+	// the repair stage did not run.
+	OCR *OCRReport `json:"ocr,omitempty"`
+
+	Paragraphs []Paragraph `json:"paragraphs"`
+}
+
+// Paragraph is one block of a Document's text.
+type Paragraph struct {
+	Ordinal int           `json:"ordinal"`          // 1-based position in the document
+	Number  int           `json:"number,omitempty"` // the printed number ("7." → 7); 0 when unnumbered
+	Kind    ParagraphKind `json:"kind"`
+	// Text is normalised (NFC, joined lines, no page furniture) and, where
+	// the repair stage ran, with OCR damage repaired.
+	Text string `json:"text"`
+	// Original is the paragraph exactly as extracted, before any change.
+	Original string `json:"original"`
+	// Repairs lists each word the OCR repair stage changed.
+	Repairs []Repair `json:"repairs,omitempty"`
+	// Label is a line label such as "Hito 1" or "Fecha límite", when the
+	// source wrote the paragraph as "Label: value".
+	Label string `json:"label,omitempty"`
+
+	Dates     []DateMention `json:"dates,omitempty"`
+	Entities  []Entity      `json:"entities,omitempty"`
+	Citations []Citation    `json:"citations,omitempty"`
+}
+
+// Repair records one OCR correction: From as found in the source, To as
+// stored in Text.
+type Repair struct {
+	From string `json:"from"`
+	To   string `json:"to"`
+}
+
+// OCRReport says whether a document looks like damaged OCR output.
+type OCRReport struct {
+	Damaged bool `json:"damaged"` // true when the unknown-word rate is typical of OCR
+	// Words is the number of alphabetic words checked; Unknown how many of
+	// them were not in the lexicon before repair.
+	Words   int `json:"words"`
+	Unknown int `json:"unknown"`
+	Repairs int `json:"repairs"` // words changed by repair
+}
+
+// Entity is a named thing mentioned in a paragraph: an organ, agency,
+// treaty, goal, place.
+type Entity struct {
+	Name string `json:"name"` // canonical name: "Oficina del Alto Comisionado…"
+	Type string `json:"type"` // "organ", "agency", "treaty", "goal", "place", …
+	Text string `json:"text"` // as written: "OACNUDH"
+}
+
+// Citation is a reference from a paragraph to another document.
+type Citation struct {
+	Symbol Symbol `json:"symbol"` // resolved when the body is clear: "A/RES/60/251"
+	Text   string `json:"text"`   // as written: "resolución 60/251"
+}
+
+// DateMention is a date written in a paragraph.
+type DateMention struct {
+	Text      string `json:"text"`           // as written: "7 de octubre de 2022"
+	Value     string `json:"value"`          // ISO 8601: "2022-10-07", "2024-05/2024-10"
+	Precision string `json:"precision"`      // "day", "month", "year"
+	Role      string `json:"role,omitempty"` // "deadline", "adoption", …
+	Start     Date   `json:"-"`              // first day covered
+	End       Date   `json:"-"`              // last day covered
+}
+
+// DocumentID returns the ID for a document read from source with the given
+// symbol: the symbol's canonical form when it is a full symbol, otherwise
+// "doc-" and 16 hex digits of the SHA-256 of source.
+func DocumentID(source string, sym Symbol) string {
+	if sym.IsFull() {
+		return sym.String()
+	}
+	h := sha256.Sum256([]byte(source))
+	return "doc-" + hex.EncodeToString(h[:8])
+}
+
+// Paragraph returns the operative or numbered paragraph with number n, and
+// whether there is one. Operative paragraphs win over other numbered ones.
+func (d *Document) Paragraph(n int) (*Paragraph, bool) {
+	var found *Paragraph
+	for i := range d.Paragraphs {
+		p := &d.Paragraphs[i]
+		if p.Number != n {
+			continue
+		}
+		if p.Kind == Operative {
+			return p, true
+		}
+		if found == nil {
+			found = p
+		}
+	}
+	return found, found != nil
+}

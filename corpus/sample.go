@@ -1,0 +1,23 @@
+package corpus
+
+import (
+	"embed"
+	"io/fs"
+)
+
+//go:embed sample/*.txt sample/*.html sample/*.pdf
+var sampleFS embed.FS
+
+// Sample is the sample corpus bundled in the binary: the five seed
+// documents (a Human Rights Council resolution as OCR output, and four
+// agency and programme pages), plus an HTML and a PDF rendering of two of
+// them. Its files sit at its root, so ingest reads it like any folder.
+var Sample fs.FS = mustSub(sampleFS, "sample")
+
+func mustSub(f fs.FS, dir string) fs.FS {
+	sub, err := fs.Sub(f, dir)
+	if err != nil {
+		panic(err) // the directory is embedded at build time
+	}
+	return sub
+}

@@ -1,0 +1,24 @@
+package ingest
+
+import (
+	"github.com/relatoria/relatoria/corpus"
+)
+
+// block is one paragraph-to-be as a reader found it: its lines exactly as
+// extracted, and what the markup said it is.
+type block struct {
+	lines []string
+	// kind is what the markup or layout says (a <h2>, a <li>, a Markdown
+	// footnote); "" leaves the decision to the structure stage.
+	kind corpus.ParagraphKind
+	number int // a number the markup gave (an <ol> item); 0 otherwise
+	start  int // index of the block's first line in the reader's line list
+}
+
+// extraction is what a reader hands to the pipeline: the document's blocks
+// in reading order and whatever metadata the format carried.
+type extraction struct {
+	title  string        // <title>, front matter; "" when none
+	symbol corpus.Symbol // a symbol printed in a running header
+	blocks []block
+}

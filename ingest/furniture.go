@@ -1,0 +1,108 @@
+package ingest
+
+import (
+	"regexp"
+	"strings"
+
+	"github.com/relatoria/relatoria/corpus"
+)
+
+// Page furniture is what a printed page repeats around its text: job
+// numbers ("GE.22-16568"), page numbers, the document symbol in the running
+// header, barcodes, and the bookmark outline that some PDF-to-text tools
+// append after the last page. None of it is content.
+
+var (
+	// furnitureToken matches each word of a furniture line: a job number
+	// ("GE.22-16568", "24-14711"), its language mark ("(E)", "(S)"), a page
+	// number ("5", "2/3", "- 5 -"), a barcode ("*2216568*"), a rule.
+	furnitureToken = regexp.MustCompile(`^(?:(?:GE\.)?[0-9]{2}-[0-9]{4,6}|\([A-Z]\)|[0-9]{1,4}(?:/[0-9]{1,4})?|\*[0-9]{6,10}\*|[-–]|_{3,}|[Pp]ágina|[Pp]age|[Pp]\.|de|of)$`)
+	// pageWords are the words that alone do not make a line content.
+	jobOrPage = regexp.MustCompile(`(?:GE\.)?[0-9]{2}-[0-9]{4,6}|^[0-9]{1,4}(?:/[0-9]{1,4})?$|_{3,}|^\*[0-9]+\*$`)
+)
+
+// isFurniture reports whether a whole line is page furniture: made only of
+// job numbers, page numbers, barcodes and rules.
+func isFurniture(line string) bool {
+	f := strings.Fields(line)
+	if len(f) == 0 || len(f) > 6 {
+		return false
+	}
+	for _, w := range f {
+		if !furnitureToken.MatchString(w) {
+			return false
+		}
+	}
+	return jobOrPage.MatchString(strings.Join(f, " ")) || len(f) == 1
+}
+
+// headerSymbol returns the symbol when a whole line is nothing but a full
+// document symbol, as in a running header ("A/HRC/RES/51/34").
+func headerSymbol(line string) (corpus.Symbol, bool) {
+	t := strings.TrimSpace(line)
+	if strings.HasSuffix(t, ".") || strings.HasSuffix(t, ",") {
+		return "", false // a reference in running text or a footnote
+	}
+	if !strings.Contains(t, "/") || strings.Contains(t, " ") && !strings.HasSuffix(t, ")") {
+		return "", false
+	}
+	s, err := corpus.ParseSymbol(t)
+	if err != nil || !s.IsFull() {
+		return "", false
+	}
+	return s, true
+}
+
+// dropFurniture removes furniture lines from lines, replacing each with a
+// blank line so paragraph breaks survive. Form feeds become blank lines.
+// A trailing run of tab-indented lines after the last page (a PDF outline
+// dumped as text) is dropped. Lines that are only a document symbol are
+// dropped too and returned, most frequent first, as symbol candidates.
+func dropFurniture(lines []string) (kept []string, symbols []corpus.Symbol) {
+	count := map[corpus.Symbol]int{}
+	var order []corpus.Symbol
+	for _, l := range lines {
+		for part := range strings.SplitSeq(l, "\f") {
+			switch s, ok := headerSymbol(part); {
+			case ok:
+				if count[s] == 0 {
+					order = append(order, s)
+				}
+				count[s]++
+				kept = append(kept, "")
+			case isFurniture(part):
+				kept = append(kept, "")
+			default:
+				kept = append(kept, part)
+			}
+		}
+	}
+	kept = dropOutline(kept)
+	for _, s := range order {
+		symbols = append(symbols, s)
+	}
+	return kept, symbols
+}
+
+// dropOutline removes the bookmark residue that pdftotext and some OCR tools
+// leave after the last page: a final run of lines that each begin with a tab.
+func dropOutline(lines []string) []string {
+	end := len(lines)
+	for end > 0 && strings.TrimSpace(lines[end-1]) == "" {
+		end--
+	}
+	i := end
+	for i > 0 && (strings.HasPrefix(lines[i-1], "\t") || strings.TrimSpace(lines[i-1]) == "") {
+		i--
+	}
+	tabbed := 0
+	for _, l := range lines[i:end] {
+		if strings.HasPrefix(l, "\t") {
+			tabbed++
+		}
+	}
+	if tabbed == 0 || i == 0 {
+		return lines
+	}
+	return lines[:i]
+}

@@ -1,0 +1,278 @@
+package ingest
+
+import (
+	"bytes"
+	"fmt"
+	"strings"
+
+	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
+	"golang.org/x/net/html/charset"
+
+	"github.com/relatoria/relatoria/corpus"
+)
+
+// HTML is read for its main content only. The reader chooses the content
+// root (<main>, role="main", a single <article>, else <body>), skips what is
+// never content (script, style, noscript, nav, footer, aside, forms, figures,
+// hidden and screen-reader-only elements, skip links) and any element whose
+// text is mostly links (a menu), then turns each block element into a
+// block: headings, list items (numbered in <ol>), paragraphs, table cells.
+// We chose golang.org/x/net/html over a readability port because UN pages
+// are well-formed and the paragraph boundaries, list numbers and heading
+// levels must survive, which readability-style extractors flatten
+// (see ECOSYSTEM.md in the project's shared notes).
+
+// maxHTMLDepth bounds the element nesting the walker descends into, so that
+// hostile pages with tens of thousands of nested tags cost linear time.
+const maxHTMLDepth = 512
+
+func readHTML(data []byte) (*extraction, error) {
+	enc, _, _ := charset.DetermineEncoding(data, "text/html")
+	if u := utf16Kind(data); u != nil {
+		enc = u
+	}
+	decoded, err := enc.NewDecoder().Bytes(data)
+	if err != nil {
+		return nil, fmt.Errorf("cannot decode HTML: %v", err)
+	}
+	root, err := html.Parse(bytes.NewReader(decoded))
+	if err != nil {
+		return nil, fmt.Errorf("cannot parse HTML: %v", err)
+	}
+	w := &htmlWalker{ex: &extraction{}}
+	w.ex.title = strings.TrimSpace(textOf(find(root, atom.Title)))
+	content := contentRoot(root)
+	w.walk(content, 0)
+	w.flush()
+	return w.ex, nil
+}
+
+type htmlWalker struct {
+	ex    *extraction
+	lines []string
+	buf   strings.Builder
+	kind  corpus.ParagraphKind
+	num   int
+	ols   []int // item counters of the enclosing <ol> elements
+}
+
+func (w *htmlWalker) text(s string) { w.buf.WriteString(s) }
+
+func (w *htmlWalker) newline() {
+	if line := strings.TrimSpace(collapseSpace(w.buf.String())); line != "" {
+		w.lines = append(w.lines, line)
+	}
+	w.buf.Reset()
+}
+
+func (w *htmlWalker) flush() {
+	w.newline()
+	if len(w.lines) > 0 {
+		w.ex.blocks = append(w.ex.blocks, block{lines: w.lines, kind: w.kind, number: w.num})
+	}
+	w.lines, w.kind, w.num = nil, "", 0
+}
+
+func (w *htmlWalker) walk(n *html.Node, depth int) {
+	if depth > maxHTMLDepth {
+		return
+	}
+	switch n.Type {
+	case html.TextNode:
+		w.text(n.Data)
+		return
+	case html.ElementNode:
+		if skipElement(n) {
+			return
+		}
+	case html.DocumentNode:
+	default:
+		return
+	}
+	block := isBlockElement(n.DataAtom)
+	if block {
+		w.flush()
+	}
+	switch n.DataAtom {
+	case atom.H1, atom.H2, atom.H3, atom.H4, atom.H5, atom.H6:
+		w.kind = corpus.Heading
+	case atom.Li:
+		w.kind = corpus.ListItem
+		if len(w.ols) > 0 {
+			w.ols[len(w.ols)-1]++
+			w.num = w.ols[len(w.ols)-1]
+		}
+	case atom.Ol:
+		w.ols = append(w.ols, 0)
+		defer func() { w.ols = w.ols[:len(w.ols)-1] }()
+	case atom.Br:
+		w.newline()
+	case atom.Td, atom.Th:
+		w.text(" ")
+	}
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		w.walk(c, depth+1)
+	}
+	if block {
+		w.flush()
+	}
+}
+
+func isBlockElement(a atom.Atom) bool {
+	switch a {
+	case atom.P, atom.Div, atom.H1, atom.H2, atom.H3, atom.H4, atom.H5, atom.H6,
+		atom.Li, atom.Ul, atom.Ol, atom.Dl, atom.Dt, atom.Dd, atom.Blockquote, atom.Pre,
+		atom.Table, atom.Tr, atom.Section, atom.Article, atom.Header, atom.Main,
+		atom.Address, atom.Hr, atom.Caption, atom.Details, atom.Summary:
+		return true
+	}
+	return false
+}
+
+// skipElement reports whether an element and everything in it is not
+// content.
+func skipElement(n *html.Node) bool {
+	switch n.DataAtom {
+	case atom.Script, atom.Style, atom.Noscript, atom.Nav, atom.Footer, atom.Aside,
+		atom.Form, atom.Button, atom.Select, atom.Textarea, atom.Figure, atom.Figcaption,
+		atom.Svg, atom.Iframe, atom.Template, atom.Object, atom.Head, atom.Img, atom.Picture,
+		atom.Video, atom.Audio, atom.Canvas, atom.Map, atom.Input, atom.Label, atom.Dialog:
+		return true
+	}
+	if n.Data == "svg" || n.Data == "math" {
+		return true
+	}
+	for _, a := range n.Attr {
+		v := strings.ToLower(a.Val)
+		switch a.Key {
+		case "hidden":
+			return true
+		case "aria-hidden":
+			if v == "true" {
+				return true
+			}
+		case "role":
+			if v == "navigation" || v == "banner" || v == "contentinfo" || v == "complementary" || v == "search" {
+				return true
+			}
+		case "class", "id":
+			for _, bad := range []string{"visually-hidden", "sr-only", "skip-link", "breadcrumb", "cookie", "share", "social", "menu"} {
+				if strings.Contains(v, bad) {
+					return true
+				}
+			}
+		case "style":
+			if strings.Contains(strings.ReplaceAll(v, " ", ""), "display:none") {
+				return true
+			}
+		}
+	}
+	switch n.DataAtom {
+	case atom.Header, atom.Div, atom.Ul, atom.Ol, atom.Section:
+		return mostlyLinks(n)
+	}
+	return false
+}
+
+// mostlyLinks reports whether at least 80% of an element's text sits inside
+// links: a menu, a tag cloud, a list of related pages.
+func mostlyLinks(n *html.Node) bool {
+	total, linked := textLengths(n, false, 0)
+	return total >= 20 && linked*10 >= total*8
+}
+
+func textLengths(n *html.Node, inLink bool, depth int) (total, linked int) {
+	if depth > maxHTMLDepth {
+		return 0, 0
+	}
+	if n.Type == html.TextNode {
+		l := len(strings.TrimSpace(n.Data))
+		if inLink {
+			return l, l
+		}
+		return l, 0
+	}
+	if n.Type == html.ElementNode && n.DataAtom == atom.A {
+		inLink = true
+	}
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		t, l := textLengths(c, inLink, depth+1)
+		total += t
+		linked += l
+	}
+	return total, linked
+}
+
+// contentRoot picks the element holding the page's main content.
+func contentRoot(root *html.Node) *html.Node {
+	if m := findFunc(root, func(n *html.Node) bool {
+		return n.DataAtom == atom.Main || attr(n, "role") == "main"
+	}); m != nil {
+		return m
+	}
+	var articles []*html.Node
+	forEach(root, 0, func(n *html.Node) {
+		if n.DataAtom == atom.Article {
+			articles = append(articles, n)
+		}
+	})
+	if len(articles) == 1 {
+		return articles[0]
+	}
+	if b := find(root, atom.Body); b != nil {
+		return b
+	}
+	return root
+}
+
+func attr(n *html.Node, key string) string {
+	for _, a := range n.Attr {
+		if a.Key == key {
+			return strings.ToLower(a.Val)
+		}
+	}
+	return ""
+}
+
+func find(root *html.Node, a atom.Atom) *html.Node {
+	return findFunc(root, func(n *html.Node) bool { return n.DataAtom == a })
+}
+
+func findFunc(root *html.Node, match func(*html.Node) bool) *html.Node {
+	var found *html.Node
+	forEach(root, 0, func(n *html.Node) {
+		if found == nil && n.Type == html.ElementNode && match(n) {
+			found = n
+		}
+	})
+	return found
+}
+
+// forEach calls f for every node under root in document order, to a bounded
+// depth.
+func forEach(root *html.Node, depth int, f func(*html.Node)) {
+	if depth > maxHTMLDepth {
+		return
+	}
+	f(root)
+	for c := root.FirstChild; c != nil; c = c.NextSibling {
+		forEach(c, depth+1, f)
+	}
+}
+
+func textOf(n *html.Node) string {
+	if n == nil {
+		return ""
+	}
+	var b strings.Builder
+	forEach(n, 0, func(c *html.Node) {
+		if c.Type == html.TextNode {
+			b.WriteString(c.Data)
+		}
+	})
+	return collapseSpace(b.String())
+}
+
+// collapseSpace turns every run of white space into one space.
+func collapseSpace(s string) string { return strings.Join(strings.Fields(s), " ") }

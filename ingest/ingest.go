@@ -1,0 +1,192 @@
+package ingest
+
+import (
+	"bytes"
+	"crypto/sha256"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"path"
+	"strings"
+
+	"github.com/relatoria/relatoria/corpus"
+)
+
+// DefaultMaxFileSize is the largest file Read accepts unless Options says
+// otherwise: 64 MiB, far above any resolution or report.
+const DefaultMaxFileSize = 64 << 20
+
+// Options configures reading. The zero value reads with the defaults.
+type Options struct {
+	// MaxFileSize is the largest file accepted, in bytes; 0 means
+	// DefaultMaxFileSize.
+	MaxFileSize int64
+	// NoRepair turns off OCR repair, leaving Text normalised but unrepaired.
+	NoRepair bool
+}
+
+func (o Options) maxFileSize() int64 {
+	if o.MaxFileSize <= 0 {
+		return DefaultMaxFileSize
+	}
+	return o.MaxFileSize
+}
+
+// Error is a failure to read one file. Reason is a short human sentence
+// ("empty file", "truncated PDF (no %%EOF)"); Err, when set, is the
+// underlying error.
+type Error struct {
+	Path   string
+	Reason string
+	Err    error
+}
+
+func (e *Error) Error() string {
+	if e.Err != nil && e.Reason == "" {
+		return e.Path + ": " + e.Err.Error()
+	}
+	return e.Path + ": " + e.Reason
+}
+
+func (e *Error) Unwrap() error { return e.Err }
+
+// ErrUnsupported reports a file whose format ingest does not read (an image,
+// an archive); Walk passes over such files in folders but reports them when
+// named explicitly.
+var ErrUnsupported = errors.New("unsupported file type")
+
+func fail(name, reason string, err error) *Error { return &Error{Path: name, Reason: reason, Err: err} }
+
+// Read parses data, the contents of the file called name, into a Document.
+// The format is taken from the name's extension and checked against the
+// content (a PDF is recognised by its header whatever its name). Read
+// returns an *Error naming the file when the data is empty, binary, too
+// large, undecodable, or holds no text.
+func Read(name string, data []byte, opt Options) (doc *corpus.Document, err error) {
+	defer func() {
+		// Last line of defence: a bug or a library panic on hostile input
+		// becomes an error for this file, not a crash of the batch.
+		if r := recover(); r != nil {
+			doc, err = nil, fail(name, fmt.Sprintf("internal error while reading: %v", r), nil)
+		}
+	}()
+	if int64(len(data)) > opt.maxFileSize() {
+		return nil, fail(name, fmt.Sprintf("file too large (%d bytes; the limit is %d, see -max-size)", len(data), opt.maxFileSize()), nil)
+	}
+	if len(bytes.TrimSpace(data)) == 0 {
+		return nil, fail(name, "empty file", nil)
+	}
+	format, err := sniff(name, data)
+	if err != nil {
+		return nil, fail(name, err.Error(), err)
+	}
+	var ex *extraction
+	switch format {
+	case corpus.FormatPDF:
+		ex, err = readPDF(data)
+	case corpus.FormatHTML:
+		ex, err = readHTML(data)
+	case corpus.FormatMarkdown:
+		ex, err = readMarkdown(data)
+	default:
+		ex, err = readText(data)
+	}
+	if err != nil {
+		return nil, fail(name, err.Error(), err)
+	}
+	doc = build(name, format, ex, opt)
+	if len(doc.Paragraphs) == 0 {
+		return nil, fail(name, "no text found", nil)
+	}
+	sum := sha256.Sum256(data)
+	doc.Hash = hex.EncodeToString(sum[:])
+	return doc, nil
+}
+
+// File reads and parses the file name of fsys.
+func File(fsys fs.FS, name string, opt Options) (*corpus.Document, error) {
+	data, err := readLimited(fsys, name, opt.maxFileSize())
+	if err != nil {
+		return nil, err
+	}
+	return Read(name, data, opt)
+}
+
+func readLimited(fsys fs.FS, name string, limit int64) ([]byte, error) {
+	f, err := fsys.Open(name)
+	if err != nil {
+		return nil, fail(name, describeOpenError(err), err)
+	}
+	defer f.Close()
+	if st, err := f.Stat(); err == nil {
+		if st.IsDir() {
+			return nil, fail(name, "is a directory", nil)
+		}
+		if st.Size() > limit {
+			return nil, fail(name, fmt.Sprintf("file too large (%d bytes; the limit is %d, see -max-size)", st.Size(), limit), nil)
+		}
+	}
+	data, err := io.ReadAll(io.LimitReader(f, limit+1))
+	if err != nil {
+		return nil, fail(name, "cannot read: "+err.Error(), err)
+	}
+	if int64(len(data)) > limit {
+		return nil, fail(name, fmt.Sprintf("file too large (over %d bytes, see -max-size)", limit), nil)
+	}
+	return data, nil
+}
+
+func describeOpenError(err error) string {
+	switch {
+	case errors.Is(err, fs.ErrPermission):
+		return "permission denied"
+	case errors.Is(err, fs.ErrNotExist):
+		return "no such file"
+	}
+	return "cannot open: " + err.Error()
+}
+
+// formatOf returns the format a file name suggests, and false for names
+// whose extension ingest does not read.
+func formatOf(name string) (corpus.Format, bool) {
+	switch strings.ToLower(path.Ext(name)) {
+	case ".pdf":
+		return corpus.FormatPDF, true
+	case ".html", ".htm", ".xhtml":
+		return corpus.FormatHTML, true
+	case ".md", ".markdown":
+		return corpus.FormatMarkdown, true
+	case ".txt", ".text", "":
+		return corpus.FormatText, true
+	}
+	return "", false
+}
+
+// sniff decides the format from the name and the first bytes.
+func sniff(name string, data []byte) (corpus.Format, error) {
+	head := data[:min(len(data), 1024)]
+	if bytes.HasPrefix(bytes.TrimLeft(head, "\x00\t\r\n "), []byte("%PDF-")) {
+		return corpus.FormatPDF, nil
+	}
+	f, ok := formatOf(name)
+	if !ok {
+		f = corpus.FormatText
+	}
+	if f == corpus.FormatPDF {
+		return "", errors.New("not a PDF file (no %PDF- header)")
+	}
+	if f == corpus.FormatText && looksLikeHTML(head) {
+		f = corpus.FormatHTML
+	}
+	if f != corpus.FormatPDF && isBinary(data) {
+		return "", errors.New("binary file, not text (NUL bytes or control characters)")
+	}
+	return f, nil
+}
+
+func looksLikeHTML(head []byte) bool {
+	h := bytes.ToLower(bytes.TrimSpace(bytes.TrimPrefix(head, []byte("\xef\xbb\xbf"))))
+	return bytes.HasPrefix(h, []byte("<!doctype html")) || bytes.HasPrefix(h, []byte("<html"))
+}

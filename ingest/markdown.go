@@ -1,0 +1,113 @@
+package ingest
+
+import (
+	"regexp"
+	"strings"
+
+	"github.com/relatoria/relatoria/corpus"
+)
+
+// Markdown is read as text with its markup understood: YAML front matter
+// gives the title, "#" lines are headings, "[^n]: …" lines are footnotes,
+// list markers start items, and inline markup (emphasis, links, footnote
+// references) is dropped from Text while Original keeps it.
+
+var (
+	mdHeading  = regexp.MustCompile(`^(#{1,6})\s+(.*?)\s*#*\s*$`)
+	mdFootnote = regexp.MustCompile(`^\[\^[^\]]+\]:\s*`)
+	mdTitle    = regexp.MustCompile(`^title:\s*"?(.*?)"?\s*$`)
+)
+
+func readMarkdown(data []byte) (*extraction, error) {
+	s, err := decode(data)
+	if err != nil {
+		return nil, err
+	}
+	lines := splitLines(s)
+	ex := &extraction{}
+	// Front matter.
+	if len(lines) > 0 && strings.TrimSpace(lines[0]) == "---" {
+		for i := 1; i < len(lines); i++ {
+			if strings.TrimSpace(lines[i]) == "---" {
+				for _, fm := range lines[1:i] {
+					if m := mdTitle.FindStringSubmatch(fm); m != nil {
+						ex.title = m[1]
+					}
+				}
+				lines = lines[i+1:]
+				break
+			}
+		}
+	}
+	lines, symbols := dropFurniture(lines)
+	if len(symbols) > 0 {
+		ex.symbol = symbols[0]
+	}
+	var cur []string
+	var kind corpus.ParagraphKind
+	flush := func() {
+		if len(cur) > 0 {
+			ex.blocks = append(ex.blocks, block{lines: cur, kind: kind})
+		}
+		cur, kind = nil, ""
+	}
+	inFence := false
+	for _, l := range lines {
+		t := strings.TrimSpace(l)
+		if strings.HasPrefix(t, "```") || strings.HasPrefix(t, "~~~") {
+			inFence = !inFence
+			flush()
+			continue
+		}
+		switch {
+		case t == "":
+			flush()
+		case inFence:
+			cur = append(cur, l)
+		case mdHeading.MatchString(t):
+			flush()
+			cur, kind = []string{l}, corpus.Heading
+			flush()
+		case mdFootnote.MatchString(t):
+			flush()
+			cur, kind = []string{l}, corpus.Footnote
+		case strings.HasPrefix(t, "|") || isRule(t):
+			flush()
+			if !isRule(t) && !isTableRule(t) {
+				ex.blocks = append(ex.blocks, block{lines: []string{l}})
+			}
+		case len(cur) > 0 && startsItem(t):
+			flush()
+			cur = []string{l}
+		default:
+			cur = append(cur, l)
+		}
+	}
+	flush()
+	return ex, nil
+}
+
+func isRule(t string) bool {
+	t = strings.ReplaceAll(t, " ", "")
+	return len(t) >= 3 && (strings.Trim(t, "-") == "" || strings.Trim(t, "*") == "" || strings.Trim(t, "_") == "")
+}
+
+func isTableRule(t string) bool { return strings.Trim(t, "|-: ") == "" }
+
+var (
+	mdInlineLink = regexp.MustCompile(`!?\[([^\]]*)\]\([^)]*\)`)
+	mdFootRef    = regexp.MustCompile(`\[\^[^\]]+\]`)
+	mdEmphasis   = regexp.MustCompile(`(\*\*|__|\*|\b_|_\b|~~|` + "`" + `)`)
+)
+
+// stripMarkdown removes inline markup from a line of Markdown text.
+func stripMarkdown(s string) string {
+	s = mdFootnote.ReplaceAllString(s, "")
+	s = mdInlineLink.ReplaceAllString(s, "$1")
+	s = mdFootRef.ReplaceAllString(s, "")
+	s = mdEmphasis.ReplaceAllString(s, "")
+	if m := mdHeading.FindStringSubmatch(strings.TrimSpace(s)); m != nil {
+		s = m[2]
+	}
+	return s
+}

@@ -1,0 +1,83 @@
+package ingest
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"golang.org/x/text/unicode/norm"
+)
+
+// compat maps the compatibility characters that extraction produces to
+// their plain forms. NFKC would do this too, but it also rewrites the
+// ordinal indicators ("1.º" → "1.o", "44ª" → "44a") that Spanish needs.
+var compat = strings.NewReplacer(
+	"\uFB00", "ff", "\uFB01", "fi", "\uFB02", "fl", "\uFB03", "ffi", "\uFB04", "ffl", "\uFB05", "st", "\uFB06", "st",
+	"\u00A0", " ", "\u2007", " ", "\u2009", " ", "\u202F", " ", "\u2002", " ", "\u2003", " ", "\u3000", " ",
+	"\u00AD", "", "\u200B", "", "\u200C", "", "\u200D", "", "\uFEFF", "", "\u2060", "",
+	"\u2212", "-", "\u2010", "-", "\u2011", "-",
+	"\uFFFD", "",
+	"\t", " ",
+)
+
+// Normalize returns s in NFC with compatibility ligatures expanded,
+// invisible characters removed, unusual spaces made plain, and runs of
+// white space collapsed to one space. It is the normalisation every
+// paragraph's Text goes through, exported so that search can apply the
+// same to queries.
+func Normalize(s string) string {
+	s = compat.Replace(s)
+	s = norm.NFC.String(s)
+	s = strings.Map(func(r rune) rune {
+		if unicode.IsControl(r) && r != '\n' {
+			return ' '
+		}
+		return r
+	}, s)
+	return collapseSpace(s)
+}
+
+// joinLines joins the hard-wrapped lines of one paragraph. A word split by a
+// hyphen at the end of a line is rejoined ("vio-" + "lencia" → "violencia")
+// when the next line goes on in lower case; before a capital or a digit the
+// hyphen is kept without a space ("Norte-" + "Sur" → "Norte-Sur").
+func joinLines(lines []string) string {
+	var b strings.Builder
+	for i, l := range lines {
+		l = strings.TrimSpace(l)
+		if l == "" {
+			continue
+		}
+		if i > 0 && b.Len() > 0 {
+			prev := b.String()
+			if hyphenated(prev) {
+				r, _ := utf8.DecodeRuneInString(l)
+				if unicode.IsLower(r) {
+					trimmed := strings.TrimSuffix(strings.TrimSuffix(prev, "-"), "\u00AD")
+					b.Reset()
+					b.WriteString(trimmed)
+				}
+			} else {
+				b.WriteByte(' ')
+			}
+		}
+		b.WriteString(l)
+	}
+	return b.String()
+}
+
+// hyphenated reports whether s ends in a letter followed by a hyphen (or a
+// soft hyphen): a word broken at the line end.
+func hyphenated(s string) bool {
+	var cut string
+	switch {
+	case strings.HasSuffix(s, "-"):
+		cut = s[:len(s)-1]
+	case strings.HasSuffix(s, "\u00AD"):
+		cut = s[:len(s)-2]
+	default:
+		return false
+	}
+	r, _ := utf8.DecodeLastRuneInString(cut)
+	return unicode.IsLetter(r)
+}

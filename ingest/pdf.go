@@ -1,0 +1,465 @@
+package ingest
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"math"
+	"regexp"
+	"slices"
+	"sort"
+	"strings"
+	"time"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/ledongthuc/pdf"
+
+	"github.com/relatoria/relatoria/corpus"
+)
+
+// PDF text is rebuilt from glyph positions, because the library's plain-text
+// calls glue lines together and split words at every text run ("R\nesolution",
+// "5\n9\n/\n25."). For each page we take the glyphs in content-stream order,
+// start a new line where the baseline moves by more than half the font size,
+// put a space where the font's widths show a gap (or where the PDF wrote a
+// space glyph), and drop the raised small digits that mark footnotes. Lines
+// are then grouped into paragraphs by vertical gaps and first-line indents,
+// and lines that repeat at the top or bottom of pages (running headers and
+// footers), page numbers and job numbers are dropped.
+//
+// ledongthuc/pdf panics on some malformed content streams; every call into
+// it runs under recover, per page, and the whole extraction has a deadline.
+
+// pdfTimeout bounds the time spent on one PDF.
+const pdfTimeout = 60 * time.Second
+
+type pdfLine struct {
+	text    string
+	x, y    float64 // start of the line, baseline
+	size    float64 // dominant font size
+	page    int
+	pageTop float64 // highest baseline on the page
+	pageBot float64 // lowest baseline on the page
+}
+
+func readPDF(data []byte) (*extraction, error) {
+	type result struct {
+		ex  *extraction
+		err error
+	}
+	done := make(chan result, 1)
+	go func() {
+		defer func() {
+			if r := recover(); r != nil {
+				done <- result{nil, fmt.Errorf("malformed PDF (the PDF library failed: %v)", r)}
+			}
+		}()
+		ex, err := extractPDF(data)
+		done <- result{ex, err}
+	}()
+	select {
+	case r := <-done:
+		return r.ex, r.err
+	case <-time.After(pdfTimeout):
+		return nil, fmt.Errorf("PDF extraction took longer than %s; the file may be malformed", pdfTimeout)
+	}
+}
+
+func extractPDF(data []byte) (*extraction, error) {
+	if !bytes.Contains(data[max(0, len(data)-2048):], []byte("%%EOF")) {
+		return nil, errors.New("truncated PDF (no %%EOF at the end)")
+	}
+	r, err := pdf.NewReader(bytes.NewReader(data), int64(len(data)))
+	if err != nil {
+		return nil, describePDFError(err, data)
+	}
+	n, err := safeNumPage(r)
+	if err != nil {
+		return nil, err
+	}
+	var lines []pdfLine
+	var pageErrs []string
+	for i := 1; i <= n; i++ {
+		pl, err := pageLines(r, i)
+		if err != nil {
+			pageErrs = append(pageErrs, fmt.Sprintf("page %d: %v", i, err))
+			continue
+		}
+		lines = append(lines, pl...)
+	}
+	if len(lines) == 0 {
+		if len(pageErrs) > 0 {
+			return nil, fmt.Errorf("malformed PDF: %s", pageErrs[0])
+		}
+		return nil, errors.New("PDF has no text layer (scanned images only?); run OCR first, e.g. ocrmypdf, then ingest the result")
+	}
+	if !plausibleText(lines) {
+		return nil, errors.New("PDF text layer is unreadable (fonts without a Unicode mapping); run OCR on it first")
+	}
+	ex := &extraction{symbol: pdfSymbol(lines)}
+	lines = dropRunningLines(lines, n)
+	kept := lines[:0:0]
+	for _, l := range lines {
+		if _, ok := headerSymbol(l.text); ok && (l.page == 1 || inBand(l)) {
+			continue
+		}
+		if strings.Trim(l.text, "_ ") == "" {
+			continue // a rule above the footnotes
+		}
+		kept = append(kept, l)
+	}
+	ex.blocks = pdfBlocks(kept)
+	return ex, nil
+}
+
+func describePDFError(err error, data []byte) error {
+	msg := err.Error()
+	switch {
+	case strings.Contains(msg, "encrypt") || strings.Contains(msg, "password") || bytes.Contains(data, []byte("/Encrypt")):
+		return fmt.Errorf("encrypted PDF (%s); decrypt it first, e.g. qpdf --decrypt", msg)
+	case strings.Contains(msg, "invalid header"):
+		return fmt.Errorf("not a PDF this reader supports (%s)", msg)
+	}
+	return fmt.Errorf("malformed PDF (%s)", msg)
+}
+
+func safeNumPage(r *pdf.Reader) (n int, err error) {
+	defer func() {
+		if p := recover(); p != nil {
+			err = fmt.Errorf("malformed PDF (cannot count pages: %v)", p)
+		}
+	}()
+	return r.NumPage(), nil
+}
+
+// pageLines extracts the lines of page i, recovering from library panics.
+func pageLines(r *pdf.Reader, i int) (lines []pdfLine, err error) {
+	defer func() {
+		if p := recover(); p != nil {
+			lines, err = nil, fmt.Errorf("unreadable content (%v)", p)
+		}
+	}()
+	page := r.Page(i)
+	if page.V.IsNull() {
+		return nil, errors.New("missing page object")
+	}
+	glyphs := page.Content().Text
+	return buildLines(glyphs, i), nil
+}
+
+// buildLines turns glyphs in content-stream order into lines.
+func buildLines(glyphs []pdf.Text, page int) []pdfLine {
+	var lines []pdfLine
+	var cur strings.Builder
+	var curY, curX, curSize float64
+	var last *pdf.Text
+	sizes := map[float64]int{}
+	// When the PDF writes its spaces as glyphs, gaps between glyphs are
+	// kerning and justification, not word breaks.
+	spaces := 0
+	for k := range glyphs {
+		if glyphs[k].S == " " {
+			spaces++
+		}
+	}
+	useGaps := spaces*50 < len(glyphs)
+	flush := func() {
+		text := strings.TrimSpace(collapseSpace(cur.String()))
+		if text != "" {
+			size := dominant(sizes)
+			lines = append(lines, pdfLine{text: text, x: curX, y: curY, size: size, page: page})
+		}
+		cur.Reset()
+		clear(sizes)
+		last = nil
+	}
+	for k := range glyphs {
+		g := &glyphs[k]
+		if g.S == "\n" || g.S == "" || g.S == "\uFFFD" {
+			continue
+		}
+		size := g.FontSize
+		if size <= 1.5 {
+			continue // invisible layout glyphs
+		}
+		if last != nil {
+			ref := max(curSize, size)
+			dy := g.Y - curY
+			switch {
+			case size < 0.8*curSize && dy > 0.15*curSize && dy < 0.9*curSize && isDigits(g.S):
+				continue // a raised footnote mark
+			case math.Abs(dy) > 0.5*ref:
+				flush()
+			}
+		}
+		if last == nil {
+			curY, curX, curSize = g.Y, g.X, size
+		} else if useGaps && last.W > 0 && g.W > 0 {
+			gap := g.X - (last.X + last.W)
+			if gap > 0.25*size && !strings.HasSuffix(cur.String(), " ") && g.S != " " {
+				cur.WriteByte(' ')
+			}
+		}
+		cur.WriteString(g.S)
+		sizes[math.Round(size*2)/2] += utf8.RuneCountInString(g.S)
+		last = g
+	}
+	flush()
+	if len(lines) > 0 {
+		top, bot := lines[0].y, lines[0].y
+		for _, l := range lines {
+			top, bot = max(top, l.y), min(bot, l.y)
+		}
+		for i := range lines {
+			lines[i].pageTop, lines[i].pageBot = top, bot
+		}
+	}
+	return lines
+}
+
+func dominant(m map[float64]int) float64 {
+	best, n := 0.0, -1
+	for k, v := range m {
+		if v > n || v == n && k > best {
+			best, n = k, v
+		}
+	}
+	return best
+}
+
+func isDigits(s string) bool {
+	for _, r := range s {
+		if r < '0' || r > '9' {
+			return false
+		}
+	}
+	return s != ""
+}
+
+// plausibleText reports whether extracted text is mostly letters, digits,
+// spaces and punctuation: fonts without a Unicode mapping yield control
+// characters and private-use garbage instead.
+func plausibleText(lines []pdfLine) bool {
+	good, total := 0, 0
+	for _, l := range lines {
+		for _, r := range l.text {
+			total++
+			if unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.IsSpace(r) || unicode.IsPunct(r) || unicode.IsSymbol(r) {
+				if r < 0xE000 || r > 0xF8FF {
+					good++
+				}
+			}
+		}
+	}
+	return total > 0 && good*10 >= total*8
+}
+
+// dropRunningLines removes page furniture: lines in the top or bottom band
+// of a page that are page numbers or job numbers, or whose text (with digits
+// masked) recurs on several pages; and the masthead of a UN document's first
+// page ("United Nations … Distr.: General … date").
+func dropRunningLines(lines []pdfLine, pages int) []pdfLine {
+	band := inBand
+	// Running lines alternate sides on even and odd pages ("A/RES/78/323
+	// Title" and "Title A/RES/78/323"), and their page numbers change: the
+	// key is the sorted words with digits masked.
+	mask := func(s string) string {
+		f := strings.Fields(strings.Map(func(r rune) rune {
+			if unicode.IsDigit(r) {
+				return '#'
+			}
+			return r
+		}, s))
+		slices.Sort(f)
+		return strings.Join(f, " ")
+	}
+	seen := map[string]map[int]bool{}
+	for _, l := range lines {
+		if band(l) {
+			k := mask(l.text)
+			if seen[k] == nil {
+				seen[k] = map[int]bool{}
+			}
+			seen[k][l.page] = true
+		}
+	}
+	out := lines[:0:0]
+	for _, l := range lines {
+		if band(l) && (isFurniture(l.text) || pages > 1 && len(seen[mask(l.text)]) >= 2) {
+			if _, ok := headerSymbol(l.text); !ok || l.page > 1 {
+				continue
+			}
+		}
+		out = append(out, l)
+	}
+	return dropMasthead(out)
+}
+
+// pdfSymbol finds the document's symbol where UN documents print it: at the
+// top of the first page, or in the running header of the others.
+func pdfSymbol(lines []pdfLine) corpus.Symbol {
+	for _, firstPage := range []bool{true, false} {
+		for _, l := range lines {
+			if firstPage != (l.page == 1) || l.y < l.pageTop-0.12*(l.pageTop-l.pageBot) {
+				continue
+			}
+			for _, m := range symbolInLine.FindAllString(l.text, -1) {
+				if s, ok := headerSymbol(m); ok {
+					return s
+				}
+			}
+		}
+	}
+	return ""
+}
+
+// inBand reports whether a line sits in the top or bottom 8% of its page's
+// text area, where running headers and footers are.
+func inBand(l pdfLine) bool {
+	h := l.pageTop - l.pageBot
+	return h > 0 && (l.y >= l.pageTop-0.08*h || l.y <= l.pageBot+0.08*h)
+}
+
+// dropMasthead removes the block of lines at the top of page 1 that ends
+// with "Distr.: General" (and the date under it), keeping a symbol line.
+func dropMasthead(lines []pdfLine) []pdfLine {
+	end := -1
+	for i, l := range lines {
+		if i > 12 || l.page != 1 {
+			break
+		}
+		if strings.Contains(l.text, "Distr.") {
+			end = i
+		}
+	}
+	if end < 0 {
+		return lines
+	}
+	if end+1 < len(lines) && looksLikeDateLine(lines[end+1].text) {
+		end++
+	}
+	var out []pdfLine
+	for i, l := range lines {
+		if i <= end {
+			if m := symbolInLine.FindString(l.text); m != "" {
+				if s, ok := headerSymbol(m); ok {
+					out = append(out, pdfLine{text: s.String(), x: l.x, y: l.y, size: l.size, page: l.page, pageTop: l.pageTop, pageBot: l.pageBot})
+				}
+			}
+			continue
+		}
+		out = append(out, l)
+	}
+	return out
+}
+
+// symbolInLine finds a document symbol inside a masthead line such as
+// "United Nations S/RES/2770 (2025)".
+var symbolInLine = regexp.MustCompile(`[A-Z]{1,8}(?:/[A-Za-z0-9.\-]+)+(?:\s*\([0-9]{4}\))?`)
+
+func looksLikeDateLine(s string) bool {
+	f := strings.Fields(s)
+	return len(f) >= 2 && len(f) <= 5 && isDigits(f[len(f)-1]) && len(f[len(f)-1]) == 4
+}
+
+// pdfBlocks groups lines into paragraphs: a blank line is inserted where the
+// vertical gap is larger than the usual line spacing, where the font size
+// changes, at a first-line indent, and where a page begins with an indented
+// line. The text layout rules then apply (short lines end paragraphs, items
+// start them).
+func pdfBlocks(lines []pdfLine) []block {
+	if len(lines) == 0 {
+		return nil
+	}
+	// The usual line spacing and the body font size.
+	var gaps []float64
+	sizes := map[float64]int{}
+	margins := map[int]map[float64]int{}
+	for i, l := range lines {
+		sizes[l.size] += len(l.text)
+		if margins[l.page] == nil {
+			margins[l.page] = map[float64]int{}
+		}
+		margins[l.page][math.Round(l.x)] += len(l.text)
+		if i > 0 && lines[i-1].page == l.page {
+			if d := lines[i-1].y - l.y; d > 0 {
+				gaps = append(gaps, d)
+			}
+		}
+	}
+	spacing := 12.0
+	if len(gaps) > 0 {
+		sort.Float64s(gaps)
+		spacing = gaps[len(gaps)/2]
+	}
+	body := dominant(sizes)
+	margin := map[int]float64{}
+	for p, m := range margins {
+		margin[p] = leftmostCommon(m)
+	}
+	var text []string
+	var small []bool // per entry of text: set in a footnote-sized font
+	for i, l := range lines {
+		if i > 0 {
+			prev := lines[i-1]
+			indented := l.x > margin[l.page]+0.8*body && l.x < margin[l.page]+6*body
+			switch {
+			case prev.page != l.page:
+				if indented || isFootnoteSize(prev.size, body) {
+					text = append(text, "")
+				}
+			case prev.y-l.y > 1.45*spacing || l.y > prev.y:
+				text = append(text, "")
+			case math.Abs(l.size-prev.size) > 0.5:
+				text = append(text, "")
+			case indented && l.x > prev.x+0.8*body:
+				text = append(text, "") // a first-line indent
+			}
+		}
+		text = append(text, l.text)
+	}
+	small = make([]bool, len(text))
+	j := 0
+	for i := range text {
+		if text[i] == "" {
+			continue
+		}
+		for j < len(lines) && lines[j].text != text[i] {
+			j++
+		}
+		if j < len(lines) {
+			small[i] = isFootnoteSize(lines[j].size, body)
+		}
+	}
+	blocks := paragraphsFromLines(text)
+	for i := range blocks {
+		if small[blocks[i].start] {
+			blocks[i].kind = corpus.Footnote
+		}
+	}
+	return blocks
+}
+
+func isFootnoteSize(size, body float64) bool { return size < 0.9*body }
+
+// leftmostCommon returns the smallest x at which a good share of the page's
+// text starts: the left margin, ignoring stray glyphs further left.
+func leftmostCommon(m map[float64]int) float64 {
+	total := 0
+	keys := make([]float64, 0, len(m))
+	for k, v := range m {
+		keys = append(keys, k)
+		total += v
+	}
+	slices.Sort(keys)
+	for _, k := range keys {
+		if m[k]*10 >= total {
+			return k
+		}
+	}
+	if len(keys) > 0 {
+		return keys[0]
+	}
+	return 0
+}

@@ -1,0 +1,228 @@
+package ingest
+
+import (
+	"regexp"
+	"strconv"
+	"strings"
+
+	"github.com/relatoria/relatoria/corpus"
+)
+
+// This file recognises the structure of a document from its paragraphs.
+//
+// A resolution opens with its number and title ("51/34. Fortalecimiento de la
+// cooperación técnica…"), names its adopting body on a line of its own ("El
+// Consejo de Derechos Humanos,"), goes on with preambular paragraphs (each
+// opening with a participle or gerund: "Reafirmando…", "Teniendo presente…")
+// and numbered operative paragraphs ("7. Destaca…", OCR's "4, Recalca…"),
+// and closes with the meeting ("44ª sesión"), the adoption date and the vote
+// ("[Aprobada sin votación.]"). English UN resolutions follow the same plan
+// ("The General Assembly,", "Resolution adopted by the General Assembly on 13
+// August 2024", "120th plenary meeting").
+//
+// Anything else is a page or a report: headings, list items, labelled lines
+// ("Hito 1 | Fecha límite: 31 de diciembre de 2025") and paragraphs, some
+// numbered ("212. El Comité examinó…").
+
+var (
+	resolutionTitle = regexp.MustCompile(`^(?:Resoluci[oó]n\s+|Resolution\s+)?([0-9]{1,3}/[0-9]{1,4})\s*\.\s+(\S.*)$`)
+	bodyLine        = regexp.MustCompile(`^(?:El|La|The)\s+(\p{Lu}[\p{L} ]{3,80}?)\s*,$`)
+	numbered        = regexp.MustCompile(`^([0-9]{1,3})\s*(?:\.|,(?:\s+\p{Lu}))\s*`)
+	subItem         = regexp.MustCompile(`^\(?([0-9]{1,2}|[a-z]|[ivx]{1,5})\)\s+`)
+	bullet          = regexp.MustCompile(`^[•·▪◦●*\-–]\s+`)
+	sessionLine     = regexp.MustCompile(`(?i)^([0-9]{1,4}\s*[ªº°a2*¢]?\.?\s*sesi[oó]n(?:\s+plenaria)?|[0-9]{1,4}(?:st|nd|rd|th)\s+(?:plenary\s+)?meeting)\.?\s*(.*)$`)
+	voteLine        = regexp.MustCompile(`(?i)^\[\s*((?:aprobad[ao]|adopted|adoptad[ao])[^\]]*)\]\.?$`)
+	adoptedBy       = regexp.MustCompile(`(?i)^(?:Resolution adopted|Adopted|Resolución aprobada|Aprobada) by the ([\p{L} ]+?)(?: at its [0-9]+\w* meeting)?,? on (.+)$|^(?:Resolución aprobada|Aprobada) por (?:el|la) ([\p{L} ]+?)(?: en su [0-9]+\S* sesión)?,? el (.+)$`)
+	labelled        = regexp.MustCompile(`^(\p{Lu}[^:]{1,60}?)\s*:\s+(\S.*)$`)
+)
+
+// englishBodies maps the English names of adopting bodies to their Spanish
+// names, so that Document.Body and symbol resolution speak one language.
+var englishBodies = map[string]string{
+	"Human Rights Council":        "Consejo de Derechos Humanos",
+	"General Assembly":            "Asamblea General",
+	"Security Council":            "Consejo de Seguridad",
+	"Economic and Social Council": "Consejo Económico y Social",
+	"Commission on Human Rights":  "Comisión de Derechos Humanos",
+}
+
+func isAdoptingBody(name string) bool {
+	if _, ok := corpus.Bodies[name]; ok {
+		return true
+	}
+	_, ok := englishBodies[name]
+	return ok
+}
+
+func spanishBody(name string) string {
+	if es, ok := englishBodies[name]; ok {
+		return es
+	}
+	return name
+}
+
+// structure sets the document's kind, title, symbol, body and the kind and
+// number of each paragraph.
+func structure(doc *corpus.Document, ex *extraction) {
+	if !structureResolution(doc) {
+		structurePage(doc, ex)
+	}
+	if doc.Title == "" {
+		doc.Title = siteTitle(ex.title)
+	}
+	if ex.symbol != "" && (doc.Symbol == "" || !doc.Symbol.IsFull()) {
+		doc.Symbol = ex.symbol
+	}
+	if doc.Symbol != "" && !doc.Symbol.IsFull() {
+		doc.Symbol = doc.Symbol.Resolve(doc.Body)
+	}
+}
+
+// structureResolution recognises a resolution and reports whether it did.
+func structureResolution(doc *corpus.Document) bool {
+	ps := doc.Paragraphs
+	bodyAt := -1
+	for i := range min(len(ps), 14) {
+		if m := bodyLine.FindStringSubmatch(ps[i].Text); m != nil && isAdoptingBody(m[1]) {
+			bodyAt = i
+			doc.Body = spanishBody(m[1])
+			break
+		}
+	}
+	if bodyAt < 0 {
+		return false
+	}
+	doc.Kind = corpus.KindResolution
+	for i := range bodyAt + 1 {
+		p := &ps[i]
+		p.Kind = corpus.Heading
+		if m := resolutionTitle.FindStringSubmatch(p.Text); m != nil && doc.Symbol == "" {
+			doc.Symbol, _ = corpus.ParseSymbol(m[1])
+			doc.Title = strings.TrimSpace(m[2])
+		}
+		if m := adoptedBy.FindStringSubmatch(p.Text); m != nil {
+			if d, ok := parseFullDate(m[2] + m[4]); ok {
+				doc.Adopted = d
+			}
+		}
+	}
+	operative := false
+	for i := bodyAt + 1; i < len(ps); i++ {
+		p := &ps[i]
+		t := p.Text
+		switch {
+		case p.Kind == corpus.Footnote:
+		case numbered.MatchString(t):
+			m := numbered.FindStringSubmatch(t)
+			p.Number, _ = strconv.Atoi(m[1])
+			p.Text = strings.TrimSpace(t[len(m[0]):])
+			p.Kind = corpus.Operative
+			operative = true
+		case operative && subItem.MatchString(t):
+			p.Kind = corpus.ListItem
+		case closingLine(doc, t):
+			p.Kind = corpus.Plain
+		case !operative:
+			p.Kind = corpus.Preambular
+		default:
+			p.Kind = corpus.Plain
+		}
+	}
+	return true
+}
+
+// closingLine recognises the meeting, date and vote lines that close a
+// resolution, recording them on doc.
+func closingLine(doc *corpus.Document, t string) bool {
+	if m := sessionLine.FindStringSubmatch(t); m != nil {
+		doc.Session = strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(t[:len(t)-len(m[2])]), "."))
+		if d, ok := parseFullDate(m[2]); ok {
+			doc.Adopted = d
+		}
+		return true
+	}
+	if d, ok := parseFullDate(t); ok {
+		if doc.Adopted.IsZero() || doc.Session != "" {
+			doc.Adopted = d
+		}
+		return true
+	}
+	if m := voteLine.FindStringSubmatch(t); m != nil {
+		doc.Vote = strings.TrimSpace(m[1])
+		return true
+	}
+	return false
+}
+
+// structurePage classifies the paragraphs of a page or report.
+func structurePage(doc *corpus.Document, ex *extraction) {
+	numberedCount := 0
+	for i := range doc.Paragraphs {
+		p := &doc.Paragraphs[i]
+		t := p.Text
+		switch {
+		case p.Kind == corpus.Heading || p.Kind == corpus.Footnote:
+		case p.Kind == corpus.ListItem:
+		case bullet.MatchString(t) || subItem.MatchString(t):
+			p.Kind = corpus.ListItem
+		case numbered.MatchString(t) && !looksLikeHeading(t):
+			m := numbered.FindStringSubmatch(t)
+			p.Number, _ = strconv.Atoi(m[1])
+			p.Text = strings.TrimSpace(t[len(m[0]):])
+			p.Kind = corpus.Plain
+			numberedCount++
+		case labelled.MatchString(t) && labelWords(t) <= 6:
+			p.Kind = corpus.Plain
+			p.Label = strings.TrimSpace(labelled.FindStringSubmatch(t)[1])
+		case looksLikeHeading(t):
+			p.Kind = corpus.Heading
+		default:
+			p.Kind = corpus.Plain
+		}
+		if p.Kind == corpus.ListItem {
+			p.Text = strings.TrimSpace(bullet.ReplaceAllString(t, ""))
+		}
+	}
+	for _, p := range doc.Paragraphs {
+		if p.Kind == corpus.Heading {
+			doc.Title = p.Text
+			break
+		}
+	}
+	switch {
+	case numberedCount >= 3 || doc.Format == corpus.FormatMarkdown || doc.Format == corpus.FormatPDF:
+		doc.Kind = corpus.KindOther
+	default:
+		doc.Kind = corpus.KindPage
+	}
+	if doc.Format == corpus.FormatHTML && ex.title != "" && doc.Title == "" {
+		doc.Title = siteTitle(ex.title)
+	}
+}
+
+func labelWords(t string) int {
+	m := labelled.FindStringSubmatch(t)
+	return len(strings.Fields(m[1]))
+}
+
+// looksLikeHeading reports whether a paragraph reads like a heading: short,
+// one line, no sentence-final punctuation.
+func looksLikeHeading(t string) bool {
+	if len(t) > 120 || len(t) < 2 {
+		return false
+	}
+	if strings.ContainsAny(t[len(t)-1:], ".;,:") {
+		return false
+	}
+	return startsUpper(strings.TrimLeft(t, "¿¡\"“«'(")) || numbered.MatchString(t)
+}
+
+// siteTitle trims a site name from an HTML title: "Page | Site" → "Page".
+func siteTitle(t string) string {
+	for _, sep := range []string{" | ", " — ", " – ", " - "} {
+		if i := strings.Index(t, sep); i > 0 {
+			return strings.TrimSpace(t[:i])
+		}
+	}
+	return strings.TrimSpace(t)
+}

@@ -1,0 +1,28 @@
+package ingest
+
+import (
+	"strings"
+)
+
+// readText reads plain text in any of the encodings decode accepts and lays
+// it out into paragraphs.
+func readText(data []byte) (*extraction, error) {
+	s, err := decode(data)
+	if err != nil {
+		return nil, err
+	}
+	lines := splitLines(s)
+	lines, symbols := dropFurniture(lines)
+	ex := &extraction{blocks: paragraphsFromLines(lines)}
+	if len(symbols) > 0 {
+		ex.symbol = symbols[0]
+	}
+	return ex, nil
+}
+
+// splitLines splits s into lines, accepting \n, \r\n and \r endings.
+func splitLines(s string) []string {
+	s = strings.ReplaceAll(s, "\r\n", "\n")
+	s = strings.ReplaceAll(s, "\r", "\n")
+	return strings.Split(s, "\n")
+}
