@@ -1,0 +1,83 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"os"
+	"path/filepath"
+
+	"github.com/relatoria/relatoria/corpus"
+	"github.com/relatoria/relatoria/index"
+	"github.com/relatoria/relatoria/ingest"
+)
+
+// indexFlag registers -index on fs.
+func indexFlag(fs *flag.FlagSet) *string {
+	return fs.String("index", "", "index directory (default $RELATORIA_INDEX, else "+defaultIndexHelp+")")
+}
+
+const defaultIndexHelp = "$XDG_DATA_HOME/relatoria/index, i.e. ~/.local/share/relatoria/index"
+
+// indexDir resolves the index location: -index, else $RELATORIA_INDEX,
+// else the per-user default. It reports whether the default was used.
+func indexDir(e *env, flagValue string) (dir string, isDefault bool, err error) {
+	if flagValue != "" {
+		return flagValue, false, nil
+	}
+	if v := e.getenv("RELATORIA_INDEX"); v != "" {
+		return v, false, nil
+	}
+	if v := e.getenv("XDG_DATA_HOME"); v != "" {
+		return filepath.Join(v, "relatoria", "index"), true, nil
+	}
+	home := e.getenv("HOME")
+	if home == "" {
+		h, err := os.UserHomeDir()
+		if err != nil {
+			return "", false, fmt.Errorf("no index location: set -index or $RELATORIA_INDEX (%v)", err)
+		}
+		home = h
+	}
+	return filepath.Join(home, ".local", "share", "relatoria", "index"), true, nil
+}
+
+// openIndex opens the index for reading commands. When the default index
+// does not exist yet, it is built from the bundled sample corpus, saying so
+// on stderr; an explicitly named index that does not exist is an error.
+func openIndex(ctx context.Context, e *env, flagValue string) (*index.Index, error) {
+	dir, isDefault, err := indexDir(e, flagValue)
+	if err != nil {
+		return nil, err
+	}
+	ix, err := index.Open(dir)
+	if err == nil {
+		return ix, nil
+	}
+	if !errors.Is(err, index.ErrNotExist) {
+		return nil, err
+	}
+	if !isDefault {
+		return nil, fmt.Errorf("no index at %s; build one with: relatoria ingest -index %s PATH...", dir, dir)
+	}
+	fmt.Fprintf(e.stderr, "relatoria: no index yet; building one at %s from the bundled sample corpus (relatoria ingest adds your own documents)\n", dir)
+	ix, err = index.Create(dir)
+	if err != nil {
+		return nil, err
+	}
+	var docs []*corpus.Document
+	for doc, err := range ingest.Dir(corpus.Sample, ingest.Options{}) {
+		if err != nil {
+			fmt.Fprintf(e.stderr, "relatoria: sample: %v\n", err)
+			continue
+		}
+		doc.Source = "sample/" + doc.Source
+		docs = append(docs, doc)
+	}
+	if err := ix.Add(ctx, docs...); err != nil {
+		ix.Close()
+		return nil, err
+	}
+	return ix, nil
+}

@@ -1,0 +1,127 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"regexp"
+	"strings"
+
+	"github.com/relatoria/relatoria/search"
+)
+
+var queryCommand = &command{
+	name:    "query",
+	args:    "[-index DIR] [-json] [-n N] [-from K] [-sort relevance|date] QUERY",
+	summary: "find paragraphs",
+	usage: `Query finds the paragraphs that match QUERY, best first, with the matching
+words highlighted. Accents, case, and singular or plural do not matter; all
+words must match.
+
+Query language:
+
+	cooperación técnica          all the words
+	"diálogo constructivo"       a phrase
+	'niñas'                      literal: exactly this form (accents count)
+	mujeres OR niñas             either word
+	-pandemia                    without the word
+	coopera*   didlogo~          prefix; OCR-tolerant fuzzy word
+	tipo:operativo               paragraph kind (operativo, preambular, encabezado, parrafo, elemento, nota)
+	simbolo:51/34                one document (also A/HRC/RES/51/34)
+	organo:"Asamblea General"    adopting body
+	fecha:2022  desde:2020-01-01  hasta:2023-12-31   adoption date
+	formato:pdf                  source format
+	51/34 §7                     a reference: jumps to operative paragraph 7
+
+Examples:
+
+	relatoria query "cooperación técnica"
+	relatoria query -n 20 'tipo:operativo "fomento de la capacidad"'
+	relatoria query -json "derechos de las niñas" | jq '.hits[].ref'`,
+	run: runQuery,
+}
+
+func runQuery(ctx context.Context, c *command, e *env, args []string) error {
+	fs := newFlagSet(c, e)
+	indexPath := indexFlag(fs)
+	asJSON := fs.Bool("json", false, "print results as JSON")
+	n := fs.Int("n", search.DefaultPageSize, "number of hits to print")
+	from := fs.Int("from", 0, "hits to skip")
+	after := fs.String("after", "", "continue after this cursor (the \"next\" of a previous -json page)")
+	sort := fs.String("sort", "relevance", "order: relevance, date (newest first), oldest, order (document order)")
+	pos, err := parseFlags(fs, args)
+	if err != nil {
+		return err
+	}
+	if len(pos) == 0 {
+		return usagef("query needs a QUERY")
+	}
+	ix, err := openIndex(ctx, e, *indexPath)
+	if err != nil {
+		return err
+	}
+	defer ix.Close()
+	res, err := search.New(ix).Search(ctx, search.Request{
+		Query: strings.Join(pos, " "), Size: *n, From: *from, After: *after, Sort: *sort, Facets: true,
+	})
+	if err != nil {
+		return err
+	}
+	if *asJSON {
+		return writeJSON(e.stdout, res)
+	}
+	printResults(e.stdout, res, *from)
+	return nil
+}
+
+var markTags = regexp.MustCompile(`</?mark>`)
+
+// printResults writes results as text: a count, then each hit with its
+// reference, kind, title and highlighted snippet.
+func printResults(w io.Writer, res *search.Results, from int) {
+	fmt.Fprintf(w, "%d paragraphs match %q\n\n", res.Total, res.Query)
+	for i, h := range res.Hits {
+		fmt.Fprintf(w, "%d. %s  [%s]", from+i+1, h.Ref, h.Kind)
+		if !h.Adopted.IsZero() {
+			fmt.Fprintf(w, "  %s", h.Adopted)
+		}
+		fmt.Fprintln(w)
+		if h.Title != "" {
+			fmt.Fprintf(w, "   %s\n", truncate(h.Title, 100))
+		}
+		snippet := truncate(h.Text, 300)
+		if len(h.Highlights) > 0 {
+			snippet = htmlToTerminal(h.Highlights[0])
+		}
+		fmt.Fprintf(w, "   %s\n\n", snippet)
+	}
+	if len(res.Facets) > 0 {
+		for _, name := range []string{"kind", "body", "doc_kind"} {
+			counts := res.Facets[name]
+			if len(counts) == 0 {
+				continue
+			}
+			var parts []string
+			for _, c := range counts {
+				parts = append(parts, fmt.Sprintf("%s %d", c.Value, c.Count))
+			}
+			fmt.Fprintf(w, "%s: %s\n", name, strings.Join(parts, " · "))
+		}
+	}
+}
+
+// htmlToTerminal turns a highlight fragment into plain text with the matches
+// marked between «».
+func htmlToTerminal(s string) string {
+	s = strings.NewReplacer("<mark>", "«", "</mark>", "»").Replace(s)
+	s = markTags.ReplaceAllString(s, "")
+	return strings.NewReplacer("&amp;", "&", "&lt;", "<", "&gt;", ">", "&#34;", `"`, "&#39;", "'", "&quot;", `"`).Replace(s)
+}
+
+func truncate(s string, n int) string {
+	r := []rune(s)
+	if len(r) <= n {
+		return s
+	}
+	return string(r[:n]) + "…"
+}

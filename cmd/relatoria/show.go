@@ -1,0 +1,94 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"strings"
+
+	"github.com/relatoria/relatoria/index"
+	"github.com/relatoria/relatoria/search"
+)
+
+var showCommand = &command{
+	name:    "show",
+	args:    "[-index DIR] [-json] REF",
+	summary: "print one paragraph, or a whole document, by reference",
+	usage: `Show prints what a reference names: one operative (or numbered) paragraph, or
+a whole document with its paragraphs in order. REF is a symbol, optionally
+with a paragraph number, written as researchers write it:
+
+	51/34                     the whole resolution
+	A/HRC/RES/51/34           the same, by its full symbol
+	"51/34 7"  "51/34 §7"  "51/34, párrafo 7"  "A/HRC/RES/51/34 párr. 7"
+
+Examples:
+
+	relatoria show "51/34 §7"
+	relatoria show -json A/HRC/RES/51/34 | jq '.paragraphs | length'`,
+	run: runShow,
+}
+
+func runShow(ctx context.Context, c *command, e *env, args []string) error {
+	fs := newFlagSet(c, e)
+	indexPath := indexFlag(fs)
+	asJSON := fs.Bool("json", false, "print as JSON")
+	pos, err := parseFlags(fs, args)
+	if err != nil {
+		return err
+	}
+	if len(pos) == 0 {
+		return usagef("show needs a REF, such as \"51/34 §7\"")
+	}
+	refText := strings.Join(pos, " ")
+	ref, ok := search.ParseReference(refText)
+	if !ok {
+		return usagef("%q is not a reference; write a symbol such as 51/34 or A/HRC/RES/51/34, optionally with a paragraph: \"51/34 §7\"", refText)
+	}
+	ix, err := openIndex(ctx, e, *indexPath)
+	if err != nil {
+		return err
+	}
+	defer ix.Close()
+	if ref.Paragraph > 0 {
+		res, err := search.New(ix).Search(ctx, search.Request{Query: refText, Size: 5})
+		if errors.Is(err, search.ErrNotFound) {
+			return fmt.Errorf("%s: no such paragraph in the index (try: relatoria show %s)", ref, ref.Symbol)
+		}
+		if err != nil {
+			return err
+		}
+		h := res.Hits[0]
+		if *asJSON {
+			return writeJSON(e.stdout, h)
+		}
+		fmt.Fprintf(e.stdout, "%s  [%s]\n%s\n\n%s\n", h.Ref, h.Kind, h.Title, h.Text)
+		if h.Original != h.Text && h.Original != "" {
+			fmt.Fprintf(e.stdout, "\nAs extracted:\n%s\n", h.Original)
+		}
+		return nil
+	}
+	ids, err := ix.DocumentIDs(ctx, ref.Symbol)
+	if err != nil {
+		return err
+	}
+	if len(ids) == 0 {
+		return fmt.Errorf("%s: no such document in the index", ref.Symbol)
+	}
+	doc, err := ix.Document(ctx, ids[0])
+	if errors.Is(err, index.ErrNotFound) {
+		return fmt.Errorf("%s: no such document in the index", ref.Symbol)
+	}
+	if err != nil {
+		return err
+	}
+	if len(ids) > 1 {
+		fmt.Fprintf(e.stderr, "relatoria: %d documents carry %s; showing %s (others: %s)\n", len(ids), ref.Symbol, ids[0], strings.Join(ids[1:], ", "))
+	}
+	if *asJSON {
+		return writeJSON(e.stdout, doc)
+	}
+	printDocument(e.stdout, doc)
+	return nil
+}
+

@@ -1,0 +1,37 @@
+// Package index stores documents in a bleve index and reads them back. It
+// owns the on-disk directory, the mapping, the field names and the Spanish
+// analyzers; package search reads the index through the Field constants.
+//
+// # Index format (version 1)
+//
+// An index is a directory:
+//
+//	DIR/relatoria.json   {"format": 1, "created": "…"}: refused if the format differs
+//	DIR/bleve/           the bleve (scorch) index
+//
+// Every paragraph of every document is one bleve document whose ID is the
+// document ID, "#" and the paragraph ordinal: "A/HRC/RES/51/34#25". Its fields:
+//
+//	text         es_un analyzer (folded, stemmed); stored with term vectors, for highlights
+//	text_exact   es_exact analyzer (lower case only), for literal queries and exact-form boosts
+//	original     es_un; the text as extracted, so OCR forms stay findable
+//	doc          keyword: the document ID
+//	symbol       keyword: "A/HRC/RES/51/34"
+//	symbol_short keyword: "51/34"
+//	body         keyword: "Consejo de Derechos Humanos"
+//	kind         keyword: paragraph kind ("operative", …)
+//	doc_kind     keyword: document kind ("resolution", "page", "other")
+//	format       keyword: "text", "html", "pdf", "markdown"
+//	number       numeric: printed paragraph number (0 when none)
+//	ordinal      numeric: position in the document
+//	adopted      datetime: the document's adoption date (absent when unknown)
+//	ocr          keyword: "damaged" when the document looked like damaged OCR
+//	doc_json     stored only: the Document without its paragraphs, as JSON
+//	para_json    stored only: the Paragraph, as JSON
+//
+// Searches that name no field are built by package search over text,
+// text_exact and original; nothing is indexed into _all.
+//
+// Re-adding a document replaces all its paragraphs in one batch: stale
+// paragraphs of a document that shrank are deleted in the same batch.
+package index

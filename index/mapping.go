@@ -1,0 +1,90 @@
+package index
+
+import (
+	"github.com/blevesearch/bleve/v2"
+	"github.com/blevesearch/bleve/v2/analysis/analyzer/keyword"
+	"github.com/blevesearch/bleve/v2/mapping"
+)
+
+// The field names of a paragraph record: the contract package search reads.
+const (
+	FieldText        = "text"
+	FieldTextExact   = "text_exact"
+	FieldOriginal    = "original"
+	FieldDoc         = "doc"
+	FieldSymbol      = "symbol"
+	FieldSymbolShort = "symbol_short"
+	FieldBody        = "body"
+	FieldKind        = "kind"
+	FieldDocKind     = "doc_kind"
+	FieldFormat      = "format"
+	FieldNumber      = "number"
+	FieldOrdinal     = "ordinal"
+	FieldAdopted     = "adopted"
+	FieldOCR         = "ocr"
+	FieldDocJSON     = "doc_json"
+	FieldParaJSON    = "para_json"
+)
+
+// Mapping returns the index mapping described in the package comment.
+func Mapping() mapping.IndexMapping {
+	text := func(analyzer string, store, vectors bool) *mapping.FieldMapping {
+		f := bleve.NewTextFieldMapping()
+		f.Analyzer = analyzer
+		f.Store = store
+		f.IncludeTermVectors = vectors
+		f.IncludeInAll = false
+		f.DocValues = false
+		return f
+	}
+	kw := func() *mapping.FieldMapping {
+		f := bleve.NewKeywordFieldMapping()
+		f.Analyzer = keyword.Name
+		f.Store = false
+		f.IncludeTermVectors = false
+		f.IncludeInAll = false
+		f.DocValues = true
+		return f
+	}
+	num := func() *mapping.FieldMapping {
+		f := bleve.NewNumericFieldMapping()
+		f.Store = false
+		f.IncludeInAll = false
+		f.DocValues = true
+		return f
+	}
+	stored := func() *mapping.FieldMapping {
+		f := bleve.NewTextFieldMapping()
+		f.Analyzer = keyword.Name
+		f.Index = false
+		f.Store = true
+		f.IncludeTermVectors = false
+		f.IncludeInAll = false
+		f.DocValues = false
+		return f
+	}
+	dm := bleve.NewDocumentStaticMapping()
+	dm.AddFieldMappingsAt(FieldText, text(AnalyzerSpanish, true, true))
+	dm.AddFieldMappingsAt(FieldTextExact, text(AnalyzerExact, false, false))
+	dm.AddFieldMappingsAt(FieldOriginal, text(AnalyzerSpanish, false, false))
+	for _, f := range []string{FieldDoc, FieldSymbol, FieldSymbolShort, FieldBody, FieldKind, FieldDocKind, FieldFormat, FieldOCR} {
+		dm.AddFieldMappingsAt(f, kw())
+	}
+	dm.AddFieldMappingsAt(FieldNumber, num())
+	dm.AddFieldMappingsAt(FieldOrdinal, num())
+	date := bleve.NewDateTimeFieldMapping()
+	date.IncludeInAll = false
+	date.Store = false
+	date.DocValues = true
+	dm.AddFieldMappingsAt(FieldAdopted, date)
+	dm.AddFieldMappingsAt(FieldDocJSON, stored())
+	dm.AddFieldMappingsAt(FieldParaJSON, stored())
+
+	m := bleve.NewIndexMapping()
+	m.DefaultMapping = dm
+	m.DefaultAnalyzer = AnalyzerSpanish
+	m.StoreDynamic = false
+	m.IndexDynamic = false
+	m.DocValuesDynamic = false
+	return m
+}

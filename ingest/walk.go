@@ -1,0 +1,195 @@
+package ingest
+
+import (
+	"context"
+	"io/fs"
+	"iter"
+	"os"
+	"path/filepath"
+	"runtime"
+	"strings"
+
+	"github.com/relatoria/relatoria/corpus"
+)
+
+// Walk reads every file named in roots, descending into folders
+// recursively, and yields each document or the error for its file, in the
+// order of the files. Files are parsed on all cores; yielding is in order.
+// In folders, hidden entries (".git") and files whose extension ingest does
+// not read are passed over and counted in skipped; a file named explicitly
+// is always read. Symbolic links to files are followed; links to folders are
+// not (so a link loop cannot trap the walk) and are reported.
+func Walk(ctx context.Context, roots []string, opt Options, skipped *int) iter.Seq2[*corpus.Document, error] {
+	return func(yield func(*corpus.Document, error) bool) {
+		type job struct {
+			path string
+			err  error
+			out  chan result
+		}
+		jobs := make(chan job)
+		ordered := make(chan job, 4*runtime.GOMAXPROCS(0))
+		ctx, cancel := context.WithCancel(ctx)
+		defer cancel()
+		go func() {
+			defer close(ordered)
+			send := func(j job) bool {
+				select {
+				case ordered <- j:
+				case <-ctx.Done():
+					return false
+				}
+				if j.err == nil {
+					select {
+					case jobs <- j:
+					case <-ctx.Done():
+						return false
+					}
+				}
+				return true
+			}
+			for _, root := range roots {
+				if !walkRoot(ctx, root, skipped, func(path string, err error) bool {
+					return send(job{path: path, err: err, out: make(chan result, 1)})
+				}) {
+					return
+				}
+			}
+		}()
+		workers := runtime.GOMAXPROCS(0)
+		done := make(chan struct{})
+		for range workers {
+			go func() {
+				for {
+					select {
+					case j := <-jobs:
+						doc, err := readFile(j.path, opt)
+						j.out <- result{doc, err}
+					case <-done:
+						return
+					}
+				}
+			}()
+		}
+		defer close(done)
+		for j := range ordered {
+			if j.err != nil {
+				if !yield(nil, j.err) {
+					return
+				}
+				continue
+			}
+			var r result
+			select {
+			case r = <-j.out:
+			case <-ctx.Done():
+				return
+			}
+			if !yield(r.doc, r.err) {
+				return
+			}
+		}
+	}
+}
+
+type result struct {
+	doc *corpus.Document
+	err error
+}
+
+func readFile(path string, opt Options) (*corpus.Document, error) {
+	dir, base := filepath.Split(path)
+	if dir == "" {
+		dir = "."
+	}
+	doc, err := File(os.DirFS(dir), base, opt)
+	if err != nil {
+		if e, ok := err.(*Error); ok {
+			e.Path = path
+		}
+		return nil, err
+	}
+	doc.Source = path
+	doc.ID = corpus.DocumentID(path, doc.Symbol)
+	return doc, nil
+}
+
+// walkRoot calls visit for each file under root (or root itself), and for
+// each entry that cannot be walked, with the error. It stops early when
+// visit returns false.
+func walkRoot(ctx context.Context, root string, skipped *int, visit func(string, error) bool) bool {
+	info, err := os.Stat(root)
+	if err != nil {
+		return visit("", fail(root, describeOpenError(err), err))
+	}
+	if !info.IsDir() {
+		return visit(root, nil)
+	}
+	cont := true
+	filepath.WalkDir(root, func(path string, d fs.DirEntry, err error) error {
+		if ctx.Err() != nil || !cont {
+			return filepath.SkipAll
+		}
+		if err != nil {
+			cont = visit("", fail(path, describeOpenError(err), err))
+			return nil
+		}
+		name := d.Name()
+		if path != root && strings.HasPrefix(name, ".") {
+			if d.IsDir() {
+				return filepath.SkipDir
+			}
+			return nil
+		}
+		if d.IsDir() {
+			return nil
+		}
+		if d.Type()&fs.ModeSymlink != 0 {
+			target, err := os.Stat(path)
+			switch {
+			case err != nil:
+				cont = visit("", fail(path, "broken or looping symbolic link: "+err.Error(), err))
+				return nil
+			case target.IsDir():
+				cont = visit("", fail(path, "symbolic link to a folder; not followed (name the folder itself to ingest it)", nil))
+				return nil
+			}
+		} else if !d.Type().IsRegular() {
+			return nil
+		}
+		if _, ok := formatOf(name); !ok {
+			if skipped != nil {
+				*skipped++
+			}
+			return nil
+		}
+		cont = visit(path, nil)
+		return nil
+	})
+	return cont
+}
+
+// Dir reads every file of fsys, as Walk does for a folder on disk, in
+// lexical order and on one core. It serves the embedded sample corpus.
+func Dir(fsys fs.FS, opt Options) iter.Seq2[*corpus.Document, error] {
+	return func(yield func(*corpus.Document, error) bool) {
+		fs.WalkDir(fsys, ".", func(path string, d fs.DirEntry, err error) error {
+			if err != nil {
+				if !yield(nil, fail(path, describeOpenError(err), err)) {
+					return fs.SkipAll
+				}
+				return nil
+			}
+			if d.IsDir() {
+				return nil
+			}
+			if _, ok := formatOf(path); !ok || strings.HasPrefix(d.Name(), ".") || strings.EqualFold(path, "SOURCE.md") {
+				return nil
+			}
+			doc, err := File(fsys, path, opt)
+			if !yield(doc, err) {
+				return fs.SkipAll
+			}
+			return nil
+		})
+	}
+}

@@ -1,0 +1,247 @@
+package search
+
+import (
+	"fmt"
+	"strings"
+	"time"
+	"unicode/utf8"
+
+	"github.com/blevesearch/bleve/v2/search/query"
+
+	"github.com/relatoria/relatoria/corpus"
+	"github.com/relatoria/relatoria/index"
+	"github.com/relatoria/relatoria/ingest"
+)
+
+// BadQueryError is a query that parses but cannot be run: an unknown
+// paragraph kind, an impossible date range.
+type BadQueryError struct{ Msg string }
+
+func (e *BadQueryError) Error() string { return e.Msg }
+
+func badf(format string, a ...any) error { return &BadQueryError{fmt.Sprintf(format, a...)} }
+
+// Applied says what a query did to the words it was given, so that a count
+// can be explained and reproduced.
+type Applied struct {
+	Stemming bool `json:"stemming"` // singular/plural and gender endings ignored
+	Folding  bool `json:"folding"`  // accents, ñ and case ignored
+	Fuzzy    bool `json:"fuzzy"`    // some word matched with edits (~)
+	Prefix   bool `json:"prefix"`   // some word matched as a prefix (*)
+	Literal  bool `json:"literal"`  // some words matched exactly as written
+	Original bool `json:"original"` // the text as extracted (before OCR repair) was searched too
+}
+
+type compiler struct {
+	applied Applied
+}
+
+// Compile turns a parsed query into a bleve query.
+func compile(q Query, c *compiler) (query.Query, error) {
+	switch q := q.(type) {
+	case *Term:
+		return c.term(q)
+	case *Phrase:
+		return c.phrase(q), nil
+	case *Field:
+		return c.field(q)
+	case *Not:
+		x, err := compile(q.X, c)
+		if err != nil {
+			return nil, err
+		}
+		b := query.NewBooleanQuery(nil, nil, []query.Query{x})
+		b.AddMust(query.NewMatchAllQuery())
+		return b, nil
+	case *And:
+		var must, mustNot []query.Query
+		for _, x := range q.Xs {
+			if n, ok := x.(*Not); ok {
+				cx, err := compile(n.X, c)
+				if err != nil {
+					return nil, err
+				}
+				mustNot = append(mustNot, cx)
+				continue
+			}
+			cx, err := compile(x, c)
+			if err != nil {
+				return nil, err
+			}
+			must = append(must, cx)
+		}
+		if len(must) == 0 {
+			must = append(must, query.NewMatchAllQuery())
+		}
+		return query.NewBooleanQuery(must, nil, mustNot), nil
+	case *Or:
+		var xs []query.Query
+		for _, x := range q.Xs {
+			cx, err := compile(x, c)
+			if err != nil {
+				return nil, err
+			}
+			xs = append(xs, cx)
+		}
+		return query.NewDisjunctionQuery(xs), nil
+	}
+	return nil, fmt.Errorf("unknown query node %T", q)
+}
+
+// term matches one word: stemmed and folded in the text, boosted where the
+// exact form occurs, and in the original text so that forms changed by OCR
+// repair stay findable.
+func (c *compiler) term(t *Term) (query.Query, error) {
+	text := ingest.Normalize(t.Text)
+	if sym, err := corpus.ParseSymbol(text); err == nil && strings.Contains(text, "/") {
+		return c.symbolMention(sym), nil
+	}
+	switch {
+	case t.Literal:
+		c.applied.Literal = true
+		m := query.NewMatchQuery(text)
+		m.SetField(index.FieldTextExact)
+		return m, nil
+	case t.Prefix:
+		c.applied.Prefix, c.applied.Folding = true, true
+		folded := strings.ToLower(string(index.Fold([]byte(text))))
+		var xs []query.Query
+		for _, f := range []string{index.FieldText, index.FieldOriginal} {
+			p := query.NewPrefixQuery(folded)
+			p.SetField(f)
+			xs = append(xs, p)
+		}
+		return query.NewDisjunctionQuery(xs), nil
+	case t.Fuzzy:
+		c.applied.Fuzzy, c.applied.Folding, c.applied.Stemming = true, true, true
+		fuzz := 1
+		if utf8.RuneCountInString(text) >= 6 {
+			fuzz = 2
+		}
+		var xs []query.Query
+		for _, f := range []string{index.FieldText, index.FieldOriginal} {
+			m := query.NewMatchQuery(text)
+			m.SetField(f)
+			m.SetFuzziness(fuzz)
+			m.SetPrefix(1)
+			xs = append(xs, m)
+		}
+		return query.NewDisjunctionQuery(xs), nil
+	}
+	c.applied.Stemming, c.applied.Folding, c.applied.Original = true, true, true
+	stem := query.NewMatchQuery(text)
+	stem.SetField(index.FieldText)
+	exact := query.NewMatchQuery(text)
+	exact.SetField(index.FieldTextExact)
+	exact.SetBoost(0.5)
+	orig := query.NewMatchQuery(text)
+	orig.SetField(index.FieldOriginal)
+	orig.SetBoost(0.3)
+	return query.NewDisjunctionQuery([]query.Query{stem, exact, orig}), nil
+}
+
+func (c *compiler) phrase(p *Phrase) query.Query {
+	text := ingest.Normalize(p.Text)
+	if p.Literal {
+		c.applied.Literal = true
+		m := query.NewMatchPhraseQuery(text)
+		m.SetField(index.FieldTextExact)
+		return m
+	}
+	c.applied.Stemming, c.applied.Folding, c.applied.Original = true, true, true
+	stem := query.NewMatchPhraseQuery(text)
+	stem.SetField(index.FieldText)
+	exact := query.NewMatchPhraseQuery(text)
+	exact.SetField(index.FieldTextExact)
+	exact.SetBoost(0.5)
+	orig := query.NewMatchPhraseQuery(text)
+	orig.SetField(index.FieldOriginal)
+	orig.SetBoost(0.3)
+	return query.NewDisjunctionQuery([]query.Query{stem, exact, orig})
+}
+
+// symbolMention matches a symbol written in a query: the document that
+// bears it, or a paragraph that mentions it.
+func (c *compiler) symbolMention(sym corpus.Symbol) query.Query {
+	var xs []query.Query
+	xs = append(xs, symbolQuery(sym))
+	m := query.NewMatchPhraseQuery(sym.Short())
+	m.SetField(index.FieldText)
+	xs = append(xs, m)
+	return query.NewDisjunctionQuery(xs)
+}
+
+func symbolQuery(sym corpus.Symbol) query.Query {
+	t := query.NewTermQuery(sym.String())
+	if sym.IsFull() {
+		t.SetField(index.FieldSymbol)
+	} else {
+		t.SetField(index.FieldSymbolShort)
+	}
+	return t
+}
+
+func termQuery(field, value string) query.Query {
+	t := query.NewTermQuery(value)
+	t.SetField(field)
+	return t
+}
+
+// bodyAliases maps the ways analysts name adopting bodies to their
+// canonical names.
+var bodyAliases = map[string]string{
+	"consejo de derechos humanos": "Consejo de Derechos Humanos", "cdh": "Consejo de Derechos Humanos",
+	"hrc": "Consejo de Derechos Humanos", "human rights council": "Consejo de Derechos Humanos", "consejo": "Consejo de Derechos Humanos",
+	"asamblea general": "Asamblea General", "asamblea": "Asamblea General", "ag": "Asamblea General", "general assembly": "Asamblea General", "ga": "Asamblea General",
+	"consejo de seguridad": "Consejo de Seguridad", "cs": "Consejo de Seguridad", "security council": "Consejo de Seguridad", "sc": "Consejo de Seguridad",
+	"consejo economico y social": "Consejo Económico y Social", "ecosoc": "Consejo Económico y Social",
+	"comision de derechos humanos": "Comisión de Derechos Humanos",
+}
+
+func (c *compiler) field(f *Field) (query.Query, error) {
+	v := strings.TrimSpace(f.Value)
+	switch f.Name {
+	case "simbolo":
+		sym, err := corpus.ParseSymbol(v)
+		if err != nil {
+			return nil, badf("simbolo:%s is not a UN document symbol (examples: 51/34, A/HRC/RES/51/34, S/RES/2768 (2025))", v)
+		}
+		return symbolQuery(sym), nil
+	case "tipo":
+		k, ok := corpus.ParseParagraphKind(v)
+		if !ok {
+			return nil, badf("tipo:%s is not a paragraph kind (operativo, preambular, encabezado, parrafo, elemento, nota)", v)
+		}
+		return termQuery(index.FieldKind, string(k)), nil
+	case "organo":
+		key := strings.ToLower(string(index.Fold([]byte(v))))
+		if name, ok := bodyAliases[key]; ok {
+			v = name
+		}
+		return termQuery(index.FieldBody, v), nil
+	case "formato":
+		return termQuery(index.FieldFormat, strings.ToLower(v)), nil
+	case "doc":
+		return termQuery(index.FieldDoc, v), nil
+	case "ocr":
+		return termQuery(index.FieldOCR, "damaged"), nil
+	case "fecha", "desde", "hasta":
+		d, err := corpus.ParseDate(v)
+		if err != nil {
+			return nil, badf("%s:%s is not a date (write 2022, 2022-10 or 2022-10-07)", f.Name, v)
+		}
+		start, end := d.Time(), d.Last().Time().Add(24*time.Hour)
+		switch f.Name {
+		case "desde":
+			end = time.Time{}
+		case "hasta":
+			start = time.Time{}
+		}
+		incl := true
+		excl := false
+		q := query.NewDateRangeInclusiveQuery(start, end, &incl, &excl)
+		q.SetField(index.FieldAdopted)
+		return q, nil
+	}
+	return nil, badf("unknown field %q", f.Name)
+}

@@ -1,0 +1,410 @@
+package search
+
+import (
+	"fmt"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// Query is a parsed query: a tree of Terms, Phrases, Fields, Nots, Ands and
+// Ors. Its String form is canonical and is what tests compare.
+type Query interface {
+	String() string
+}
+
+// Term is one word. Prefix marks "palabra*", Fuzzy "palabra~" (OCR-tolerant:
+// one edit for short words, two from six letters on), Literal a word in
+// single quotes, matched as written (accents and inflection count).
+type Term struct {
+	Text    string
+	Prefix  bool
+	Fuzzy   bool
+	Literal bool
+}
+
+// Phrase is words in double quotes, matched in order (stemmed and folded),
+// or in single quotes when Literal (matched as written).
+type Phrase struct {
+	Text    string
+	Literal bool
+}
+
+// Field is a filter "name:value", with Name in its canonical (Spanish)
+// form: simbolo, tipo, organo, fecha, desde, hasta, formato, doc, ocr.
+type Field struct {
+	Name  string
+	Value string
+}
+
+// Not excludes what X matches ("-palabra").
+type Not struct{ X Query }
+
+// And matches what all of Xs match (words side by side).
+type And struct{ Xs []Query }
+
+// Or matches what any of Xs matches ("a OR b").
+type Or struct{ Xs []Query }
+
+func (t *Term) String() string {
+	s := t.Text
+	if t.Literal {
+		s = "'" + s + "'"
+	}
+	if t.Prefix {
+		s += "*"
+	}
+	if t.Fuzzy {
+		s += "~"
+	}
+	return s
+}
+
+func (p *Phrase) String() string {
+	if p.Literal {
+		return "'" + p.Text + "'"
+	}
+	return `"` + p.Text + `"`
+}
+
+func (f *Field) String() string { return f.Name + ":" + quoteIfNeeded(f.Value) }
+func (n *Not) String() string   { return "-" + n.X.String() }
+func (a *And) String() string   { return "(" + join(a.Xs, " ") + ")" }
+func (o *Or) String() string    { return "(" + join(o.Xs, " OR ") + ")" }
+
+func join(xs []Query, sep string) string {
+	s := make([]string, len(xs))
+	for i, x := range xs {
+		s[i] = x.String()
+	}
+	return strings.Join(s, sep)
+}
+
+func quoteIfNeeded(s string) string {
+	if strings.ContainsAny(s, " ()") {
+		return `"` + s + `"`
+	}
+	return s
+}
+
+// fieldNames maps every accepted field name, Spanish and English, to its
+// canonical Spanish name.
+var fieldNames = map[string]string{
+	"simbolo": "simbolo", "símbolo": "simbolo", "symbol": "simbolo", "sym": "simbolo",
+	"tipo": "tipo", "kind": "tipo", "type": "tipo",
+	"organo": "organo", "órgano": "organo", "body": "organo",
+	"fecha": "fecha", "date": "fecha", "año": "fecha", "year": "fecha",
+	"desde": "desde", "from": "desde", "since": "desde",
+	"hasta": "hasta", "until": "hasta", "to": "hasta",
+	"formato": "formato", "format": "formato",
+	"doc": "doc", "documento": "doc", "document": "doc",
+	"ocr": "ocr",
+}
+
+// FieldNames lists the canonical field names, for help texts.
+var FieldNames = []string{"simbolo", "tipo", "organo", "fecha", "desde", "hasta", "formato", "doc", "ocr"}
+
+// SyntaxError is a query that cannot be parsed. Pos is the 1-based
+// position, in characters, of the offending text.
+type SyntaxError struct {
+	Query string
+	Pos   int
+	Msg   string
+}
+
+func (e *SyntaxError) Error() string {
+	return fmt.Sprintf("query error at character %d: %s", e.Pos, e.Msg)
+}
+
+// MaxQueryLength is the longest query Parse accepts, in bytes.
+const MaxQueryLength = 1000
+
+// maxDepth bounds the nesting of parentheses.
+const maxDepth = 20
+
+// Parse parses a query:
+//
+//	cooperación técnica         both words (any accents, singular or plural)
+//	"diálogo constructivo"      the phrase
+//	'niñas'                     literal: exactly this form, accents included
+//	-pandemia                   without the word
+//	mujeres OR niñas            either word; AND is implicit
+//	(mujeres OR niñas) género   grouping
+//	coopera*  didlogo~          prefix; OCR-tolerant fuzzy match
+//	tipo:operativo  simbolo:51/34  organo:"Consejo de Derechos Humanos"
+//	fecha:2022  desde:2020-01-01  hasta:2023-12-31  formato:pdf
+//
+// It returns a *SyntaxError pointing at the offending position.
+func Parse(s string) (Query, error) {
+	if len(s) > MaxQueryLength {
+		return nil, &SyntaxError{s, MaxQueryLength, fmt.Sprintf("query too long (%d bytes; the limit is %d)", len(s), MaxQueryLength)}
+	}
+	if !utf8.ValidString(s) {
+		return nil, &SyntaxError{s, 1, "query is not valid UTF-8"}
+	}
+	p := &parser{src: []rune(s), query: s}
+	q, err := p.or(0)
+	if err != nil {
+		return nil, err
+	}
+	p.skipSpace()
+	if p.pos < len(p.src) {
+		return nil, p.errorf("unexpected %q", string(p.src[p.pos]))
+	}
+	if q == nil {
+		return nil, &SyntaxError{s, 1, "empty query"}
+	}
+	return q, nil
+}
+
+type parser struct {
+	src   []rune
+	pos   int
+	query string
+}
+
+func (p *parser) errorf(format string, a ...any) *SyntaxError {
+	return &SyntaxError{Query: p.query, Pos: p.pos + 1, Msg: fmt.Sprintf(format, a...)}
+}
+
+func (p *parser) skipSpace() {
+	for p.pos < len(p.src) && unicode.IsSpace(p.src[p.pos]) {
+		p.pos++
+	}
+}
+
+func (p *parser) peekWord(w string) bool {
+	r := []rune(w)
+	end := p.pos + len(r)
+	if end > len(p.src) || string(p.src[p.pos:end]) != w {
+		return false
+	}
+	return end == len(p.src) || unicode.IsSpace(p.src[end]) || p.src[end] == '(' || p.src[end] == '"'
+}
+
+func (p *parser) or(depth int) (Query, error) {
+	var xs []Query
+	for {
+		x, err := p.and(depth)
+		if err != nil {
+			return nil, err
+		}
+		p.skipSpace()
+		if p.peekWord("OR") {
+			if x == nil {
+				return nil, p.errorf("OR needs something before it")
+			}
+			xs = append(xs, x)
+			p.pos += 2
+			continue
+		}
+		if x == nil {
+			if len(xs) > 0 {
+				return nil, p.errorf("OR needs something after it")
+			}
+			return nil, nil
+		}
+		xs = append(xs, x)
+		break
+	}
+	if len(xs) == 1 {
+		return xs[0], nil
+	}
+	return &Or{xs}, nil
+}
+
+func (p *parser) and(depth int) (Query, error) {
+	var xs []Query
+	for {
+		p.skipSpace()
+		if p.pos >= len(p.src) || p.src[p.pos] == ')' || p.peekWord("OR") {
+			break
+		}
+		if p.peekWord("AND") {
+			p.pos += 3
+			continue
+		}
+		x, err := p.unary(depth)
+		if err != nil {
+			return nil, err
+		}
+		if x != nil {
+			xs = append(xs, x)
+		}
+	}
+	switch len(xs) {
+	case 0:
+		return nil, nil
+	case 1:
+		return xs[0], nil
+	}
+	return &And{xs}, nil
+}
+
+func (p *parser) unary(depth int) (Query, error) {
+	neg := false
+	if p.peekWord("NOT") {
+		p.pos += 3
+		p.skipSpace()
+		neg = true
+	} else if p.src[p.pos] == '-' && p.pos+1 < len(p.src) && !unicode.IsSpace(p.src[p.pos+1]) {
+		p.pos++
+		neg = true
+	}
+	x, err := p.primary(depth)
+	if err != nil {
+		return nil, err
+	}
+	if neg {
+		if x == nil {
+			return nil, p.errorf("nothing to exclude")
+		}
+		return &Not{x}, nil
+	}
+	return x, nil
+}
+
+func (p *parser) primary(depth int) (Query, error) {
+	if p.pos >= len(p.src) {
+		return nil, p.errorf("query ends too early")
+	}
+	switch p.src[p.pos] {
+	case '(':
+		if depth >= maxDepth {
+			return nil, p.errorf("too many nested parentheses (the limit is %d)", maxDepth)
+		}
+		open := p.pos
+		p.pos++
+		x, err := p.or(depth + 1)
+		if err != nil {
+			return nil, err
+		}
+		p.skipSpace()
+		if p.pos >= len(p.src) || p.src[p.pos] != ')' {
+			return nil, &SyntaxError{p.query, open + 1, "parenthesis opened here is never closed"}
+		}
+		p.pos++
+		if x == nil {
+			return nil, &SyntaxError{p.query, open + 1, "empty parentheses"}
+		}
+		return x, nil
+	case '"', '\'', '“', '«':
+		return p.quoted()
+	}
+	return p.word()
+}
+
+var closing = map[rune]rune{'"': '"', '\'': '\'', '“': '”', '«': '»'}
+
+func (p *parser) quoted() (Query, error) {
+	open := p.pos
+	q := p.src[p.pos]
+	end := closing[q]
+	p.pos++
+	start := p.pos
+	for p.pos < len(p.src) && p.src[p.pos] != end && !(q == '“' && p.src[p.pos] == '"') {
+		p.pos++
+	}
+	if p.pos >= len(p.src) {
+		return nil, &SyntaxError{p.query, open + 1, "quotation mark opened here is never closed"}
+	}
+	text := strings.Join(strings.Fields(string(p.src[start:p.pos])), " ")
+	p.pos++
+	if text == "" {
+		return nil, &SyntaxError{p.query, open + 1, "empty quotes"}
+	}
+	literal := q == '\''
+	if !strings.Contains(text, " ") {
+		return &Term{Text: text, Literal: literal}, nil
+	}
+	return &Phrase{Text: text, Literal: literal}, nil
+}
+
+func (p *parser) word() (Query, error) {
+	start := p.pos
+	for p.pos < len(p.src) {
+		r := p.src[p.pos]
+		if unicode.IsSpace(r) || r == '(' || r == ')' || r == '"' {
+			break
+		}
+		if r == ':' {
+			return p.field(start)
+		}
+		p.pos++
+	}
+	text := string(p.src[start:p.pos])
+	t := &Term{Text: text}
+	for {
+		switch {
+		case strings.HasSuffix(t.Text, "*"):
+			t.Text, t.Prefix = strings.TrimSuffix(t.Text, "*"), true
+			continue
+		case strings.HasSuffix(t.Text, "~"):
+			t.Text, t.Fuzzy = strings.TrimSuffix(t.Text, "~"), true
+			continue
+		}
+		break
+	}
+	if t.Prefix && t.Fuzzy {
+		return nil, &SyntaxError{p.query, start + 1, "a word cannot be both a prefix (*) and fuzzy (~)"}
+	}
+	if strings.ContainsAny(t.Text, "*?~") {
+		return nil, &SyntaxError{p.query, start + 1, "* and ~ may only end a word"}
+	}
+	if t.Text == "" {
+		if t.Prefix || t.Fuzzy {
+			return nil, &SyntaxError{p.query, start + 1, "* and ~ need a word before them"}
+		}
+		return nil, nil
+	}
+	if t.Prefix && utf8.RuneCountInString(t.Text) < 2 {
+		return nil, &SyntaxError{p.query, start + 1, "a prefix needs at least 2 letters"}
+	}
+	return t, nil
+}
+
+func (p *parser) field(start int) (Query, error) {
+	name := strings.ToLower(string(p.src[start:p.pos]))
+	canon, ok := fieldNames[name]
+	if !ok {
+		return nil, &SyntaxError{p.query, start + 1, fmt.Sprintf("unknown field %q (fields: %s)", name, strings.Join(FieldNames, ", "))}
+	}
+	p.pos++ // ':'
+	if p.pos >= len(p.src) || unicode.IsSpace(p.src[p.pos]) {
+		return nil, p.errorf("%s: needs a value", name)
+	}
+	var value string
+	if q := p.src[p.pos]; q == '"' || q == '“' || q == '\'' {
+		x, err := p.quoted()
+		if err != nil {
+			return nil, err
+		}
+		switch x := x.(type) {
+		case *Term:
+			value = x.Text
+		case *Phrase:
+			value = x.Text
+		}
+	} else {
+		vs := p.pos
+		for p.pos < len(p.src) && !unicode.IsSpace(p.src[p.pos]) && p.src[p.pos] != ')' {
+			p.pos++
+		}
+		value = string(p.src[vs:p.pos])
+		// A symbol with a year: "simbolo:S/RES/2768 (2025)".
+		if canon == "simbolo" && p.pos+7 <= len(p.src) && p.src[p.pos] == ' ' && p.src[p.pos+1] == '(' && p.src[p.pos+6] == ')' && isDigits(string(p.src[p.pos+2:p.pos+6])) {
+			value += string(p.src[p.pos : p.pos+7])
+			p.pos += 7
+		}
+	}
+	return &Field{Name: canon, Value: value}, nil
+}
+
+func isDigits(s string) bool {
+	for _, r := range s {
+		if r < '0' || r > '9' {
+			return false
+		}
+	}
+	return s != ""
+}

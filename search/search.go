@@ -1,0 +1,263 @@
+package search
+
+import (
+	"context"
+	"encoding/base64"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"strings"
+
+	"github.com/blevesearch/bleve/v2"
+	bsearch "github.com/blevesearch/bleve/v2/search"
+	"github.com/blevesearch/bleve/v2/search/query"
+
+	"github.com/relatoria/relatoria/corpus"
+	"github.com/relatoria/relatoria/index"
+)
+
+// MaxPageSize is the largest page of hits one request may ask for.
+const MaxPageSize = 1000
+
+// DefaultPageSize is the page size when a request names none.
+const DefaultPageSize = 10
+
+// Request is one search.
+type Request struct {
+	Query string // in the query language of Parse, or a reference ("51/34 §7")
+	Size  int    // hits per page; 0 means DefaultPageSize
+	From  int    // hits to skip (shallow paging)
+	// After continues from the last hit of a previous page (its Cursor):
+	// deep paging with no limit on depth.
+	After string
+	// Sort is "relevance" (default), "date" (newest first) or "-date"
+	// (oldest first); Spanish "relevancia" and "fecha" are accepted.
+	Sort string
+	// Facets, when set, adds counts by kind, body, document kind and format.
+	Facets bool
+}
+
+// Results is the answer to a Request.
+type Results struct {
+	Query   string             `json:"query"`
+	Total   uint64             `json:"total"`
+	Hits    []Hit              `json:"hits"`
+	Facets  map[string][]Count `json:"facets,omitempty"`
+	Applied Applied            `json:"applied"`
+	// Reference is set when the query was a reference to a document or
+	// paragraph, answered by lookup rather than search.
+	Reference string `json:"reference,omitempty"`
+	Index     string `json:"index"` // the index version, so counts can be cited
+	// Next is the cursor for the page after this one ("" on the last page).
+	Next string `json:"next,omitempty"`
+}
+
+// Count is one facet value and the number of hits that have it.
+type Count struct {
+	Value string `json:"value"`
+	Count int    `json:"count"`
+}
+
+// Hit is one matching paragraph.
+type Hit struct {
+	ID       string               `json:"id"`  // "A/HRC/RES/51/34#25"
+	Doc      string               `json:"doc"` // document ID
+	Ref      string               `json:"ref"` // citable: "A/HRC/RES/51/34 §7"
+	Symbol   corpus.Symbol        `json:"symbol,omitempty"`
+	Title    string               `json:"title,omitempty"`
+	Body     string               `json:"body,omitempty"`
+	Adopted  corpus.Date          `json:"adopted,omitzero"`
+	Source   string               `json:"source"`
+	Ordinal  int                  `json:"ordinal"`
+	Number   int                  `json:"number,omitempty"`
+	Kind     corpus.ParagraphKind `json:"kind"`
+	Text     string               `json:"text"`
+	Original string               `json:"original"`
+	Repairs  []corpus.Repair      `json:"repairs,omitempty"`
+	// Highlights are fragments of Text with matches in <mark>…</mark>; the
+	// rest is HTML-escaped.
+	Highlights []string `json:"highlights,omitempty"`
+	Score      float64  `json:"score"`
+	Cursor     string   `json:"cursor,omitempty"` // pass as Request.After for the next page
+}
+
+// Searcher runs queries against an index.
+type Searcher struct {
+	ix *index.Index
+}
+
+// New returns a Searcher over ix.
+func New(ix *index.Index) *Searcher { return &Searcher{ix: ix} }
+
+// Index returns the index the Searcher reads.
+func (s *Searcher) Index() *index.Index { return s.ix }
+
+// ErrNotFound is returned when a reference names a document or paragraph
+// that is not in the index.
+var ErrNotFound = errors.New("not found")
+
+// Search runs req. A query that is a reference ("51/34 §7") returns that
+// paragraph (or the paragraphs of that document). It returns a
+// *SyntaxError or *BadQueryError for a query the user must fix.
+func (s *Searcher) Search(ctx context.Context, req Request) (*Results, error) {
+	size := req.Size
+	if size <= 0 {
+		size = DefaultPageSize
+	}
+	if size > MaxPageSize {
+		return nil, badf("page size %d is over the limit of %d", size, MaxPageSize)
+	}
+	if req.From < 0 {
+		return nil, badf("from must not be negative")
+	}
+	res := &Results{Query: req.Query, Index: s.ix.Version(), Hits: []Hit{}}
+	var bq query.Query
+	if ref, ok := ParseReference(req.Query); ok {
+		res.Reference = ref.String()
+		bq = referenceQuery(ref)
+	} else {
+		q, err := Parse(req.Query)
+		if err != nil {
+			return nil, err
+		}
+		c := &compiler{}
+		bq, err = compile(q, c)
+		if err != nil {
+			return nil, err
+		}
+		res.Applied = c.applied
+	}
+	br := bleve.NewSearchRequestOptions(bq, size, req.From, false)
+	br.Fields = []string{index.FieldDocJSON, index.FieldParaJSON}
+	hl := bleve.NewHighlightWithStyle("html")
+	hl.AddField(index.FieldText)
+	br.Highlight = hl
+	switch strings.ToLower(req.Sort) {
+	case "", "relevance", "relevancia", "score":
+		br.SortBy([]string{"-_score", "_id"})
+	case "date", "fecha", "-fecha", "newest":
+		br.SortBy([]string{"-" + index.FieldAdopted, index.FieldDoc, index.FieldOrdinal})
+	case "+date", "+fecha", "oldest", "date-asc":
+		br.SortBy([]string{index.FieldAdopted, index.FieldDoc, index.FieldOrdinal})
+	case "order", "orden":
+		br.SortBy([]string{index.FieldDoc, index.FieldOrdinal})
+	default:
+		return nil, badf("unknown sort %q (relevance, date, oldest, order)", req.Sort)
+	}
+	if res.Reference != "" && req.Sort == "" {
+		br.SortBy([]string{index.FieldDoc, index.FieldOrdinal})
+	}
+	if req.After != "" {
+		after, err := decodeCursor(req.After)
+		if err != nil || len(after) != len(br.Sort) {
+			return nil, badf("invalid cursor %q (use the \"next\" value of the previous page, with the same sort)", req.After)
+		}
+		br.From = 0
+		br.SetSearchAfter(after)
+	}
+	if req.Facets {
+		for _, f := range []string{index.FieldKind, index.FieldBody, index.FieldDocKind, index.FieldFormat, index.FieldSymbol} {
+			br.AddFacet(f, bleve.NewFacetRequest(f, 20))
+		}
+	}
+	sr, err := s.ix.Bleve().SearchInContext(ctx, br)
+	if err != nil {
+		return nil, fmt.Errorf("search: %w", err)
+	}
+	res.Total = sr.Total
+	for _, h := range sr.Hits {
+		hit, err := makeHit(h)
+		if err != nil {
+			return nil, err
+		}
+		res.Hits = append(res.Hits, hit)
+	}
+	if n := len(res.Hits); n > 0 && uint64(req.From+n) < sr.Total && n == size {
+		res.Next = res.Hits[n-1].Cursor
+	}
+	if req.Facets {
+		res.Facets = map[string][]Count{}
+		for name, fr := range sr.Facets {
+			var counts []Count
+			if fr.Terms != nil {
+				for _, t := range fr.Terms.Terms() {
+					counts = append(counts, Count{Value: t.Term, Count: t.Count})
+				}
+			}
+			res.Facets[name] = counts
+		}
+	}
+	if res.Reference != "" && res.Total == 0 {
+		return res, fmt.Errorf("%s: %w", res.Reference, ErrNotFound)
+	}
+	return res, nil
+}
+
+// referenceQuery finds the paragraphs a reference names: operative (or
+// otherwise numbered) paragraph N of the document, or all its paragraphs.
+func referenceQuery(ref Reference) query.Query {
+	must := []query.Query{symbolQuery(ref.Symbol)}
+	if ref.Paragraph > 0 {
+		n := float64(ref.Paragraph)
+		incl := true
+		r := query.NewNumericRangeInclusiveQuery(&n, &n, &incl, &incl)
+		r.SetField(index.FieldNumber)
+		must = append(must, r)
+	}
+	return query.NewConjunctionQuery(must)
+}
+
+func makeHit(h *bsearch.DocumentMatch) (Hit, error) {
+	doc, p, err := index.DecodeHit(h.Fields)
+	if err != nil {
+		return Hit{}, fmt.Errorf("hit %s: %w", h.ID, err)
+	}
+	hit := Hit{
+		ID:       h.ID,
+		Doc:      doc.ID,
+		Ref:      RefOf(doc, p),
+		Symbol:   doc.Symbol,
+		Title:    doc.Title,
+		Body:     doc.Body,
+		Adopted:  doc.Adopted,
+		Source:   doc.Source,
+		Ordinal:  p.Ordinal,
+		Number:   p.Number,
+		Kind:     p.Kind,
+		Text:     p.Text,
+		Original: p.Original,
+		Repairs:  p.Repairs,
+		Score:    h.Score,
+		Cursor:   encodeCursor(h.Sort),
+	}
+	hit.Highlights = h.Fragments[index.FieldText]
+	return hit, nil
+}
+
+// RefOf returns the citable reference of paragraph p of doc: "A/HRC/RES/51/34
+// §7" for a numbered paragraph of a document with a symbol, otherwise the
+// document ID and the ordinal ("doc-1a2b… ¶3").
+func RefOf(doc *corpus.Document, p *corpus.Paragraph) string {
+	base := doc.ID
+	if doc.Symbol != "" {
+		base = doc.Symbol.String()
+	}
+	if p.Number > 0 {
+		return fmt.Sprintf("%s §%d", base, p.Number)
+	}
+	return fmt.Sprintf("%s ¶%d", base, p.Ordinal)
+}
+
+func encodeCursor(sort []string) string {
+	b, _ := json.Marshal(sort)
+	return base64.RawURLEncoding.EncodeToString(b)
+}
+
+func decodeCursor(s string) ([]string, error) {
+	b, err := base64.RawURLEncoding.DecodeString(s)
+	if err != nil {
+		return nil, err
+	}
+	var v []string
+	return v, json.Unmarshal(b, &v)
+}
