@@ -63,6 +63,15 @@ func build(name string, format corpus.Format, ex *extraction, opt Options) *corp
 		doc.Paragraphs[i].Ordinal = i + 1
 	}
 	structure(doc, ex)
+	// Structure may leave a paragraph empty (a lone bullet, a bare number).
+	kept := doc.Paragraphs[:0]
+	for _, p := range doc.Paragraphs {
+		if p.Text != "" {
+			p.Ordinal = len(kept) + 1
+			kept = append(kept, p)
+		}
+	}
+	doc.Paragraphs = kept
 	doc.ID = corpus.DocumentID(name, doc.Symbol)
 	return doc
 }

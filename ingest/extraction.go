@@ -10,7 +10,7 @@ type block struct {
 	lines []string
 	// kind is what the markup or layout says (a <h2>, a <li>, a Markdown
 	// footnote); "" leaves the decision to the structure stage.
-	kind corpus.ParagraphKind
+	kind   corpus.ParagraphKind
 	number int // a number the markup gave (an <ol> item); 0 otherwise
 	start  int // index of the block's first line in the reader's line list
 }

@@ -26,6 +26,7 @@ var compat = strings.NewReplacer(
 // paragraph's Text goes through, exported so that search can apply the
 // same to queries.
 func Normalize(s string) string {
+	s = strings.ToValidUTF8(s, "")
 	s = compat.Replace(s)
 	s = norm.NFC.String(s)
 	s = strings.Map(func(r rune) rune {

@@ -6,6 +6,8 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"slices"
+	"strconv"
 	"strings"
 
 	"github.com/blevesearch/bleve/v2"
@@ -228,7 +230,7 @@ func makeHit(h *bsearch.DocumentMatch) (Hit, error) {
 		Original: p.Original,
 		Repairs:  p.Repairs,
 		Score:    h.Score,
-		Cursor:   encodeCursor(h.Sort),
+		Cursor:   encodeCursor(h.Sort, h.Score),
 	}
 	hit.Highlights = h.Fragments[index.FieldText]
 	return hit, nil
@@ -248,8 +250,17 @@ func RefOf(doc *corpus.Document, p *corpus.Paragraph) string {
 	return fmt.Sprintf("%s ¶%d", base, p.Ordinal)
 }
 
-func encodeCursor(sort []string) string {
-	b, _ := json.Marshal(sort)
+// encodeCursor encodes a hit's sort values as an opaque cursor. bleve
+// reports a relevance sort value as the placeholder "_score"; search-after
+// needs the score itself there.
+func encodeCursor(sort []string, score float64) string {
+	vals := slices.Clone(sort)
+	for i, v := range vals {
+		if v == "_score" {
+			vals[i] = strconv.FormatFloat(score, 'g', -1, 64)
+		}
+	}
+	b, _ := json.Marshal(vals)
 	return base64.RawURLEncoding.EncodeToString(b)
 }
 

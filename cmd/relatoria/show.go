@@ -91,4 +91,3 @@ func runShow(ctx context.Context, c *command, e *env, args []string) error {
 	printDocument(e.stdout, doc)
 	return nil
 }
-

@@ -1,0 +1,135 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// runCLI runs the real command line with the given environment and returns
+// its exit status, stdout and stderr.
+func runCLI(t *testing.T, vars map[string]string, args ...string) (int, string, string) {
+	t.Helper()
+	var out, errb bytes.Buffer
+	e := &env{stdout: &out, stderr: &errb, stdin: strings.NewReader(""), getenv: func(k string) string { return vars[k] }}
+	code := run(context.Background(), e, args)
+	return code, out.String(), errb.String()
+}
+
+func TestSampleIndexOnFirstQuery(t *testing.T) {
+	home := t.TempDir()
+	vars := map[string]string{"HOME": home}
+	code, out, errs := runCLI(t, vars, "query", "cooperacion tecnica")
+	if code != 0 || !strings.Contains(errs, "bundled sample corpus") {
+		t.Fatalf("exit %d, stderr %q", code, errs)
+	}
+	first := strings.SplitN(out, "\n\n", 3)[1]
+	if !strings.Contains(first, "A/HRC/RES/51/34") {
+		t.Errorf("first hit %q, want 51/34", first)
+	}
+	// The second run reuses the index silently.
+	code, _, errs = runCLI(t, vars, "show", "51/34 §7")
+	if code != 0 || strings.Contains(errs, "sample") {
+		t.Errorf("show: exit %d, stderr %q", code, errs)
+	}
+	if _, err := os.Stat(filepath.Join(home, ".local/share/relatoria/index/relatoria.json")); err != nil {
+		t.Errorf("default index not created: %v", err)
+	}
+}
+
+func TestIngestQueryShow(t *testing.T) {
+	dir := t.TempDir()
+	docs := filepath.Join(dir, "docs")
+	os.MkdirAll(docs, 0o755)
+	seed, _ := os.ReadFile("../../corpus/sample/003_458e2a76d7cd54dd.txt")
+	os.WriteFile(filepath.Join(docs, "51-34.txt"), seed, 0o644)
+	os.WriteFile(filepath.Join(docs, "vacío.txt"), nil, 0o644)
+	os.WriteFile(filepath.Join(docs, "roto.pdf"), []byte("%PDF-1.7\ntruncated"), 0o644)
+	idx := filepath.Join(dir, "idx")
+	vars := map[string]string{"RELATORIA_INDEX": idx}
+
+	code, _, errs := runCLI(t, vars, "ingest", docs)
+	if code != 1 {
+		t.Errorf("ingest with bad files: exit %d, want 1", code)
+	}
+	for _, want := range []string{"vacío.txt: empty file", "roto.pdf: truncated PDF", "indexed 1 documents"} {
+		if !strings.Contains(errs, want) {
+			t.Errorf("ingest stderr lacks %q:\n%s", want, errs)
+		}
+	}
+	code, out, errs := runCLI(t, vars, "show", "-json", "51/34 7")
+	if code != 0 {
+		t.Fatalf("show: exit %d %s", code, errs)
+	}
+	var hit struct {
+		Symbol, Kind, Text string
+		Number             int
+	}
+	if err := json.Unmarshal([]byte(out), &hit); err != nil {
+		t.Fatal(err)
+	}
+	if hit.Symbol != "A/HRC/RES/51/34" || hit.Number != 7 || hit.Kind != "operative" || !strings.HasPrefix(hit.Text, "Destaca la importancia") {
+		t.Errorf("show 51/34 7 = %+v", hit)
+	}
+	code, out, _ = runCLI(t, vars, "show", "-json", "A/HRC/RES/51/34")
+	var doc struct {
+		Symbol, Body, Adopted string
+		Paragraphs            []json.RawMessage
+	}
+	if err := json.Unmarshal([]byte(out), &doc); err != nil || code != 0 {
+		t.Fatalf("show doc: %v %d", err, code)
+	}
+	if doc.Body != "Consejo de Derechos Humanos" || doc.Adopted != "2022-10-07" || len(doc.Paragraphs) < 30 {
+		t.Errorf("show document = %s %s %d paragraphs", doc.Body, doc.Adopted, len(doc.Paragraphs))
+	}
+	code, out, _ = runCLI(t, vars, "query", "-json", "-n", "3", "fomento de la capacidad")
+	var res struct {
+		Total uint64
+		Hits  []struct{ ID, Doc, Symbol, Kind, Text, Original string }
+	}
+	if err := json.Unmarshal([]byte(out), &res); err != nil || code != 0 || res.Total < 10 || len(res.Hits) != 3 {
+		t.Errorf("query -json: %v exit %d total %d hits %d", err, code, res.Total, len(res.Hits))
+	}
+	// Re-ingesting replaces, never duplicates.
+	runCLI(t, vars, "ingest", filepath.Join(docs, "51-34.txt"))
+	_, out2, _ := runCLI(t, vars, "query", "-json", "-n", "3", "fomento de la capacidad")
+	var res2 struct{ Total uint64 }
+	json.Unmarshal([]byte(out2), &res2)
+	if res2.Total != res.Total {
+		t.Errorf("after re-ingest total %d, before %d", res2.Total, res.Total)
+	}
+}
+
+func TestErrors(t *testing.T) {
+	vars := map[string]string{"RELATORIA_INDEX": filepath.Join(t.TempDir(), "none")}
+	for _, tt := range []struct {
+		args []string
+		code int
+		msg  string
+	}{
+		{[]string{"nope"}, 2, "unknown command"},
+		{[]string{"query"}, 2, "needs a QUERY"},
+		{[]string{"query", "x"}, 1, "no index at"},
+		{[]string{"show", "hola"}, 2, "not a reference"},
+		{[]string{"extract", "/no/such/file.txt"}, 1, "no such file"},
+		{[]string{"query", "-bogus", "x"}, 2, "flag provided but not defined"},
+	} {
+		code, _, errs := runCLI(t, vars, tt.args...)
+		if code != tt.code || !strings.Contains(errs, tt.msg) {
+			t.Errorf("relatoria %v: exit %d %q, want %d %q", tt.args, code, errs, tt.code, tt.msg)
+		}
+	}
+}
+
+func TestHelp(t *testing.T) {
+	for _, c := range commands {
+		code, _, errs := runCLI(t, nil, c.name, "-h")
+		if code != 0 || !strings.Contains(errs, "relatoria "+c.name) {
+			t.Errorf("%s -h: exit %d %q", c.name, code, errs)
+		}
+	}
+}

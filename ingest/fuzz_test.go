@@ -1,0 +1,72 @@
+package ingest
+
+import (
+	"io/fs"
+	"testing"
+	"unicode/utf8"
+
+	"github.com/relatoria/relatoria/corpus"
+)
+
+// fuzzRead checks the invariants of Read on any input: no panic, and a
+// document (when there is one) with valid UTF-8 and consecutive ordinals.
+func fuzzRead(t *testing.T, name string, data []byte) {
+	doc, err := Read(name, data, Options{})
+	if err != nil {
+		if _, ok := err.(*Error); !ok {
+			t.Fatalf("Read returned %T %v, want *Error", err, err)
+		}
+		return
+	}
+	for i, p := range doc.Paragraphs {
+		if p.Ordinal != i+1 {
+			t.Fatalf("ordinal %d at %d", p.Ordinal, i)
+		}
+		if !utf8.ValidString(p.Text) || p.Text == "" {
+			t.Fatalf("paragraph %d text %q", i, p.Text)
+		}
+	}
+}
+
+func addSample(f *testing.F, suffix string) {
+	fs.WalkDir(corpus.Sample, ".", func(p string, d fs.DirEntry, err error) error {
+		if err == nil && !d.IsDir() && len(p) > len(suffix) && p[len(p)-len(suffix):] == suffix {
+			b, _ := fs.ReadFile(corpus.Sample, p)
+			f.Add(b)
+		}
+		return nil
+	})
+}
+
+func FuzzReadText(f *testing.F) {
+	addSample(f, ".txt")
+	f.Add([]byte("51/34. Título\n\nEl Consejo de Derechos Humanos,\n\nRecordando algo,\n\n1. Decide;\n\n44ª sesión\n7 de octubre de 2022\n"))
+	f.Fuzz(func(t *testing.T, data []byte) { fuzzRead(t, "f.txt", data) })
+}
+
+func FuzzReadMarkdown(f *testing.F) {
+	f.Add([]byte("---\ntitle: \"X\"\n---\n# H\n\n212. El Comité[^1]\n   sigue _aquí_.\n\n[^1]: nota\n"))
+	f.Fuzz(func(t *testing.T, data []byte) { fuzzRead(t, "f.md", data) })
+}
+
+func FuzzReadHTML(f *testing.F) {
+	addSample(f, ".html")
+	f.Add([]byte("<html><body><main><h1>T</h1><ol><li>a</li></ol><p>b<br>c</p></main></body></html>"))
+	f.Fuzz(func(t *testing.T, data []byte) { fuzzRead(t, "f.html", data) })
+}
+
+func FuzzReadPDF(f *testing.F) {
+	addSample(f, ".pdf")
+	f.Add([]byte("%PDF-1.4\n%%EOF\n"))
+	f.Fuzz(func(t *testing.T, data []byte) { fuzzRead(t, "f.pdf", data) })
+}
+
+func FuzzNormalize(f *testing.F) {
+	f.Add("Reaﬁrmando\u00a0la  resolu-\u00adción")
+	f.Fuzz(func(t *testing.T, s string) {
+		n := Normalize(s)
+		if Normalize(n) != n {
+			t.Errorf("Normalize not idempotent on %q: %q then %q", s, n, Normalize(n))
+		}
+	})
+}

@@ -1,0 +1,154 @@
+package ingest
+
+import (
+	"io/fs"
+	"os"
+	"strings"
+	"testing"
+
+	"github.com/relatoria/relatoria/corpus"
+)
+
+func readSample(t *testing.T, name string) *corpus.Document {
+	t.Helper()
+	data, err := fs.ReadFile(corpus.Sample, name)
+	if err != nil {
+		t.Fatal(err)
+	}
+	doc, err := Read(name, data, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return doc
+}
+
+func countKinds(doc *corpus.Document) map[corpus.ParagraphKind]int {
+	n := map[corpus.ParagraphKind]int{}
+	for _, p := range doc.Paragraphs {
+		n[p.Kind]++
+	}
+	return n
+}
+
+// TestResolution51_34 checks the structure of seed 003, real OCR output of
+// Human Rights Council resolution 51/34.
+func TestResolution51_34(t *testing.T) {
+	doc := readSample(t, "003_458e2a76d7cd54dd.txt")
+	if doc.Symbol != "A/HRC/RES/51/34" || doc.Symbol.Short() != "51/34" {
+		t.Errorf("symbol = %q", doc.Symbol)
+	}
+	if doc.Body != "Consejo de Derechos Humanos" {
+		t.Errorf("body = %q", doc.Body)
+	}
+	if doc.Adopted.String() != "2022-10-07" {
+		t.Errorf("adopted = %q", doc.Adopted)
+	}
+	if doc.Kind != corpus.KindResolution {
+		t.Errorf("kind = %q", doc.Kind)
+	}
+	if !strings.HasPrefix(doc.Title, "Fortalecimiento de la") {
+		t.Errorf("title = %q", doc.Title)
+	}
+	n := countKinds(doc)
+	if n[corpus.Preambular] != 16 || n[corpus.Operative] != 14 {
+		t.Errorf("preambular %d operative %d, want 16 and 14", n[corpus.Preambular], n[corpus.Operative])
+	}
+	want := 1
+	for _, p := range doc.Paragraphs {
+		if p.Kind == corpus.Operative {
+			if p.Number != want {
+				t.Errorf("operative paragraph %d numbered %d", want, p.Number)
+			}
+			want++
+		}
+		if strings.Contains(p.Text, "GE.22-16568") || strings.Contains(p.Text, "Resolución aprobada por el Consejo") {
+			t.Errorf("furniture in ¶%d: %q", p.Ordinal, p.Text)
+		}
+	}
+	p, ok := doc.Paragraph(7)
+	if !ok || !strings.HasPrefix(p.Text, "Destaca la importancia de mejorar la") {
+		t.Errorf("paragraph 7 = %q", p.Text)
+	}
+	if !strings.HasPrefix(p.Original, "7. Destaca") {
+		t.Errorf("paragraph 7 original = %q", p.Original)
+	}
+	if !strings.Contains(doc.Vote, "sin vota") {
+		t.Errorf("vote = %q", doc.Vote)
+	}
+}
+
+func TestPageStructure(t *testing.T) {
+	doc := readSample(t, "000_1d19a80b84d8d935.txt")
+	labels := 0
+	for _, p := range doc.Paragraphs {
+		if strings.HasPrefix(p.Label, "Hito") {
+			labels++
+		}
+	}
+	if labels != 2 || doc.Kind != corpus.KindPage {
+		t.Errorf("seed 000: %d milestone labels, kind %q; want 2, page", labels, doc.Kind)
+	}
+	html := readSample(t, "001_d16ac9bc5e6e920b.html")
+	text := readSample(t, "001_d16ac9bc5e6e920b.txt")
+	for _, d := range []*corpus.Document{html, text} {
+		n := countKinds(d)
+		if n[corpus.ListItem] < 14 {
+			t.Errorf("%s: %d list items, want at least 14", d.Source, n[corpus.ListItem])
+		}
+		for _, p := range d.Paragraphs {
+			if p.Text == "Image" || strings.Contains(p.Text, "JavaScript") || strings.HasSuffix(p.Text, "logo") || strings.HasPrefix(p.Text, "Cover of Goal") {
+				t.Errorf("%s: boilerplate kept: %q", d.Source, p.Text)
+			}
+		}
+	}
+	if html.Title != "Grupo de Trabajo sobre Igualdad de Género y Empoderamiento de las Mujeres y las Niñas" {
+		t.Errorf("html title = %q", html.Title)
+	}
+}
+
+// TestPDFMatchesText checks that the PDF rendering of seed 004 yields the
+// same paragraph texts as the seed itself: no word split or glued, hyphenated
+// words rejoined.
+func TestPDFMatchesText(t *testing.T) {
+	pdf := readSample(t, "004_3bae5674daa3922c.pdf")
+	txt := readSample(t, "004_3bae5674daa3922c.txt")
+	want := map[string]bool{}
+	for _, p := range txt.Paragraphs {
+		want[p.Text] = true
+	}
+	found := 0
+	for _, p := range pdf.Paragraphs {
+		if want[p.Text] {
+			found++
+		}
+	}
+	if found < len(txt.Paragraphs)-1 {
+		for _, p := range pdf.Paragraphs {
+			t.Logf("pdf ¶%d %q", p.Ordinal, p.Text)
+		}
+		t.Errorf("%d of %d paragraphs of the text found verbatim in the PDF", found, len(txt.Paragraphs))
+	}
+}
+
+func TestUNPDF(t *testing.T) {
+	data, err := os.ReadFile("testdata/docs/A_RES_78_323.en.pdf")
+	if err != nil {
+		t.Fatal(err)
+	}
+	doc, err := Read("A_RES_78_323.en.pdf", data, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if doc.Symbol != "A/RES/78/323" || doc.Adopted.String() != "2024-08-13" || doc.Kind != corpus.KindResolution {
+		t.Errorf("symbol %q adopted %q kind %q", doc.Symbol, doc.Adopted, doc.Kind)
+	}
+	n := countKinds(doc)
+	if n[corpus.Operative] != 5 || n[corpus.Footnote] == 0 {
+		t.Errorf("operative %d footnotes %d, want 5 and some", n[corpus.Operative], n[corpus.Footnote])
+	}
+	for _, p := range doc.Paragraphs {
+		if p.Kind == corpus.Preambular && !startsUpper(p.Text) {
+			t.Errorf("preambular ¶%d starts mid-sentence: %q", p.Ordinal, p.Text)
+		}
+	}
+}

@@ -1,0 +1,104 @@
+package search
+
+import (
+	"errors"
+	"testing"
+)
+
+func TestParse(t *testing.T) {
+	for _, tt := range []struct{ in, want string }{
+		{"cooperación técnica", "(cooperación técnica)"},
+		{`"diálogo constructivo" -pandemia`, `("diálogo constructivo" -pandemia)`},
+		{"mujeres OR niñas", "(mujeres OR niñas)"},
+		{"(mujeres OR niñas) género", "((mujeres OR niñas) género)"},
+		{"coopera* didlogo~", "(coopera* didlogo~)"},
+		{"'niñas'", "'niñas'"},
+		{"tipo:operativo simbolo:51/34", "(tipo:operativo simbolo:51/34)"},
+		{`organo:"Asamblea General" fecha:2022`, `(organo:"Asamblea General" fecha:2022)`},
+		{"kind:operative symbol:A/HRC/RES/51/34", "(tipo:operative simbolo:A/HRC/RES/51/34)"},
+		{"simbolo:S/RES/2768 (2025)", "simbolo:\"S/RES/2768 (2025)\""},
+		{"a AND b", "(a b)"},
+		{"NOT a b", "(-a b)"},
+	} {
+		q, err := Parse(tt.in)
+		if err != nil {
+			t.Errorf("Parse(%q) error %v", tt.in, err)
+			continue
+		}
+		if got := q.String(); got != tt.want {
+			t.Errorf("Parse(%q) = %s, want %s", tt.in, got, tt.want)
+		}
+	}
+}
+
+func TestParseErrors(t *testing.T) {
+	for _, tt := range []struct {
+		in  string
+		pos int
+	}{
+		{"", 1},
+		{"niñas (", 7},
+		{`"sin cerrar`, 1},
+		{"a OR", 5},
+		{"OR a", 1},
+		{"campo:x", 1},
+		{"tipo:", 6},
+		{"a ) b", 3},
+		{"*", 1},
+		{"a*b", 1},
+	} {
+		_, err := Parse(tt.in)
+		var se *SyntaxError
+		if !errors.As(err, &se) {
+			t.Errorf("Parse(%q) = %v, want *SyntaxError", tt.in, err)
+			continue
+		}
+		if se.Pos != tt.pos {
+			t.Errorf("Parse(%q) error at %d (%s), want %d", tt.in, se.Pos, se.Msg, tt.pos)
+		}
+	}
+}
+
+func TestParseReference(t *testing.T) {
+	for _, tt := range []struct {
+		in   string
+		want string
+		ok   bool
+	}{
+		{"51/34", "51/34", true},
+		{"A/HRC/RES/51/34", "A/HRC/RES/51/34", true},
+		{"51/34 7", "51/34 §7", true},
+		{"51/34 §7", "51/34 §7", true},
+		{"51/34, párrafo 7", "51/34 §7", true},
+		{"A/HRC/RES/51/34 párr. 7", "A/HRC/RES/51/34 §7", true},
+		{"S/RES/2768 (2025)", "S/RES/2768 (2025)", true},
+		{"cooperación técnica", "", false},
+		{"tipo:operativo", "", false},
+		{"51/34 cooperación", "", false},
+	} {
+		ref, ok := ParseReference(tt.in)
+		if ok != tt.ok || ok && ref.String() != tt.want {
+			t.Errorf("ParseReference(%q) = %q, %v; want %q, %v", tt.in, ref, ok, tt.want, tt.ok)
+		}
+	}
+}
+
+func FuzzParse(f *testing.F) {
+	for _, s := range []string{"a b", `"x y" -z`, "(a OR b) c*", "tipo:operativo", "51/34 §7", "((((", `'a'`} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		q, err := Parse(s)
+		if err != nil {
+			var se *SyntaxError
+			if !errors.As(err, &se) {
+				t.Fatalf("Parse(%q) error %T", s, err)
+			}
+			return
+		}
+		if q.String() == "" {
+			t.Fatalf("Parse(%q) gave an empty query", s)
+		}
+		ParseReference(s)
+	})
+}

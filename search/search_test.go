@@ -1,0 +1,155 @@
+package search
+
+import (
+	"context"
+	"encoding/json"
+	"os"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/relatoria/relatoria/corpus"
+	"github.com/relatoria/relatoria/index"
+	"github.com/relatoria/relatoria/ingest"
+)
+
+// mustSampleIndex returns a memory index of the bundled sample corpus.
+func mustSampleIndex(tb testing.TB) *index.Index {
+	tb.Helper()
+	ix, err := index.NewMemory()
+	if err != nil {
+		tb.Fatal(err)
+	}
+	for doc, err := range ingest.Dir(corpus.Sample, ingest.Options{}) {
+		if err != nil {
+			tb.Fatal(err)
+		}
+		if err := ix.Add(context.Background(), doc); err != nil {
+			tb.Fatal(err)
+		}
+	}
+	tb.Cleanup(func() { ix.Close() })
+	return ix
+}
+
+type relevanceCase struct {
+	Comment string   `json:"comment"`
+	Query   string   `json:"query"`
+	Top     string   `json:"top"`     // the first hit's ref starts with this
+	Want    []string `json:"want"`    // refs (or "doc:SOURCE") among the first 10 hits
+	Exclude []string `json:"exclude"` // never among the hits
+	Total   *int     `json:"total"`
+	// NotContaining is a word no hit's text may contain.
+	NotContaining string `json:"not_containing"`
+	MinTotal      int    `json:"min_total"`
+}
+
+func matches(h Hit, want string) bool {
+	if src, ok := strings.CutPrefix(want, "doc:"); ok {
+		return h.Source == src
+	}
+	return h.Ref == want
+}
+
+// TestRelevance runs the cases of testdata/queries.json against the sample
+// corpus: search quality as data.
+func TestRelevance(t *testing.T) {
+	data, err := os.ReadFile("testdata/queries.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var cases []relevanceCase
+	if err := json.Unmarshal(data, &cases); err != nil {
+		t.Fatal(err)
+	}
+	s := New(mustSampleIndex(t))
+	for _, c := range cases {
+		t.Run(c.Query, func(t *testing.T) {
+			res, err := s.Search(context.Background(), Request{Query: c.Query, Size: 10})
+			if err != nil && c.Total != nil && *c.Total == 0 {
+				return
+			}
+			if err != nil {
+				t.Fatalf("%s: %v", c.Comment, err)
+			}
+			var refs []string
+			for _, h := range res.Hits {
+				refs = append(refs, h.Ref+" ("+h.Source+")")
+			}
+			if c.Top != "" && (len(res.Hits) == 0 || !strings.HasPrefix(res.Hits[0].Ref, c.Top)) {
+				t.Errorf("%s: top hit %v, want %s", c.Comment, refs, c.Top)
+			}
+			for _, w := range c.Want {
+				if !slices.ContainsFunc(res.Hits, func(h Hit) bool { return matches(h, w) }) {
+					t.Errorf("%s: %s not in %v", c.Comment, w, refs)
+				}
+			}
+			for _, w := range c.Exclude {
+				if slices.ContainsFunc(res.Hits, func(h Hit) bool { return matches(h, w) }) {
+					t.Errorf("%s: %s in %v", c.Comment, w, refs)
+				}
+			}
+			for _, h := range res.Hits {
+				if c.NotContaining != "" && strings.Contains(h.Text, c.NotContaining) {
+					t.Errorf("%s: hit %s contains %q", c.Comment, h.Ref, c.NotContaining)
+				}
+			}
+			if c.Total != nil && res.Total != uint64(*c.Total) {
+				t.Errorf("%s: total %d, want %d (%v)", c.Comment, res.Total, *c.Total, refs)
+			}
+			if res.Total < uint64(c.MinTotal) {
+				t.Errorf("%s: total %d, want at least %d", c.Comment, res.Total, c.MinTotal)
+			}
+		})
+	}
+}
+
+func TestDeepPaging(t *testing.T) {
+	s := New(mustSampleIndex(t))
+	ctx := context.Background()
+	all, err := s.Search(ctx, Request{Query: "derechos", Size: 1000})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var paged []string
+	req := Request{Query: "derechos", Size: 7}
+	for {
+		res, err := s.Search(ctx, req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, h := range res.Hits {
+			paged = append(paged, h.ID)
+		}
+		if res.Next == "" {
+			break
+		}
+		req.After = res.Next
+	}
+	if len(paged) != len(all.Hits) || int(all.Total) != len(paged) {
+		t.Fatalf("paged %d hits, one page %d, total %d", len(paged), len(all.Hits), all.Total)
+	}
+	for i, h := range all.Hits {
+		if paged[i] != h.ID {
+			t.Fatalf("hit %d: paged %s, single page %s", i, paged[i], h.ID)
+		}
+	}
+}
+
+func TestHighlightsEscaped(t *testing.T) {
+	ix, _ := index.NewMemory()
+	defer ix.Close()
+	doc, err := ingest.Read("x.txt", []byte("El <script>alert(1)</script> informe sobre derechos humanos & otros temas."), ingest.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ix.Add(context.Background(), doc)
+	res, err := New(ix).Search(context.Background(), Request{Query: "derechos"})
+	if err != nil || len(res.Hits) != 1 {
+		t.Fatalf("%v %v", res, err)
+	}
+	hl := strings.Join(res.Hits[0].Highlights, "")
+	if strings.Contains(hl, "<script>") || !strings.Contains(hl, "<mark>derechos</mark>") {
+		t.Errorf("highlight %q", hl)
+	}
+}
