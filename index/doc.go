@@ -15,6 +15,7 @@
 //	text         es_un analyzer (folded, stemmed); stored with term vectors, for highlights
 //	text_exact   es_exact analyzer (lower case only), for literal queries and exact-form boosts
 //	original     es_un; the text as extracted, so OCR forms stay findable
+//	title        es_un; the document's title, a ranking signal (never required)
 //	doc          keyword: the document ID
 //	symbol       keyword: "A/HRC/RES/51/34"
 //	symbol_short keyword: "51/34"

@@ -235,6 +235,9 @@ func record(doc *corpus.Document, p *corpus.Paragraph) map[string]any {
 	if p.Original != p.Text {
 		r[FieldOriginal] = p.Original
 	}
+	if doc.Title != "" {
+		r[FieldTitle] = doc.Title
+	}
 	if doc.Symbol != "" {
 		r[FieldSymbol] = doc.Symbol.String()
 		r[FieldSymbolShort] = doc.Symbol.Short()

@@ -11,6 +11,7 @@ const (
 	FieldText        = "text"
 	FieldTextExact   = "text_exact"
 	FieldOriginal    = "original"
+	FieldTitle       = "title"
 	FieldDoc         = "doc"
 	FieldSymbol      = "symbol"
 	FieldSymbolShort = "symbol_short"
@@ -67,6 +68,7 @@ func Mapping() mapping.IndexMapping {
 	dm.AddFieldMappingsAt(FieldText, text(AnalyzerSpanish, true, true))
 	dm.AddFieldMappingsAt(FieldTextExact, text(AnalyzerExact, false, false))
 	dm.AddFieldMappingsAt(FieldOriginal, text(AnalyzerSpanish, false, false))
+	dm.AddFieldMappingsAt(FieldTitle, text(AnalyzerSpanish, false, false))
 	for _, f := range []string{FieldDoc, FieldSymbol, FieldSymbolShort, FieldBody, FieldKind, FieldDocKind, FieldFormat, FieldOCR} {
 		dm.AddFieldMappingsAt(f, kw())
 	}

@@ -128,6 +128,14 @@ func (s *Searcher) Search(ctx context.Context, req Request) (*Results, error) {
 			return nil, err
 		}
 		res.Applied = c.applied
+		if words := positiveWords(q); words != "" {
+			// Paragraphs of a document whose title has the words rank
+			// higher; the title never makes a paragraph match.
+			t := query.NewMatchQuery(words)
+			t.SetField(index.FieldTitle)
+			t.SetBoost(0.5)
+			bq = query.NewBooleanQuery([]query.Query{bq}, []query.Query{t}, nil)
+		}
 	}
 	br := bleve.NewSearchRequestOptions(bq, size, req.From, false)
 	br.Fields = []string{index.FieldDocJSON, index.FieldParaJSON}
@@ -271,4 +279,31 @@ func decodeCursor(s string) ([]string, error) {
 	}
 	var v []string
 	return v, json.Unmarshal(b, &v)
+}
+
+// positiveWords returns the words of the terms and phrases that q requires
+// or offers (not those it excludes), for ranking by title.
+func positiveWords(q Query) string {
+	var words []string
+	var walk func(Query)
+	walk = func(q Query) {
+		switch q := q.(type) {
+		case *Term:
+			if !q.Literal && !strings.Contains(q.Text, "/") {
+				words = append(words, q.Text)
+			}
+		case *Phrase:
+			words = append(words, q.Text)
+		case *And:
+			for _, x := range q.Xs {
+				walk(x)
+			}
+		case *Or:
+			for _, x := range q.Xs {
+				walk(x)
+			}
+		}
+	}
+	walk(q)
+	return strings.Join(words, " ")
 }

@@ -1,0 +1,102 @@
+package index
+
+import (
+	"context"
+	"errors"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/blevesearch/bleve/v2/registry"
+
+	"github.com/relatoria/relatoria/corpus"
+)
+
+func tokens(t *testing.T, analyzer, text string) []string {
+	t.Helper()
+	a, err := registry.NewCache().AnalyzerNamed(analyzer)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var out []string
+	for _, tok := range a.Analyze([]byte(text)) {
+		out = append(out, string(tok.Term))
+	}
+	return out
+}
+
+func TestSpanishAnalyzer(t *testing.T) {
+	same := [][]string{
+		{"periódico", "Periódico", "periodico", "PERIÓDICOS", "perio\u0301dicos"},
+		{"resolución", "resoluciones", "resolucion"},
+		{"niñas", "ninas", "NIÑAS"},
+		{"mujer", "mujeres"},
+	}
+	for _, group := range same {
+		want := tokens(t, AnalyzerSpanish, group[0])
+		for _, w := range group[1:] {
+			if got := tokens(t, AnalyzerSpanish, w); !slices.Equal(got, want) {
+				t.Errorf("es_un(%q) = %v, want %v as for %q", w, got, want, group[0])
+			}
+		}
+	}
+	if got := tokens(t, AnalyzerSpanish, "Estados Miembros"); len(got) != 2 {
+		t.Errorf("es_un(Estados Miembros) = %v, want 2 tokens", got)
+	}
+	if got := tokens(t, AnalyzerExact, "Niñas periódicas"); !slices.Equal(got, []string{"niñas", "periódicas"}) {
+		t.Errorf("es_exact = %v", got)
+	}
+}
+
+func doc(id string, texts ...string) *corpus.Document {
+	d := &corpus.Document{ID: id, Source: id + ".txt", Format: corpus.FormatText, Kind: corpus.KindPage, Title: "T"}
+	for i, tx := range texts {
+		d.Paragraphs = append(d.Paragraphs, corpus.Paragraph{Ordinal: i + 1, Kind: corpus.Plain, Text: tx, Original: tx})
+	}
+	return d
+}
+
+func TestAddReplaceDelete(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "idx")
+	ix, err := Create(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx := context.Background()
+	if err := ix.Add(ctx, doc("a", "uno", "dos", "tres"), doc("b", "cuatro")); err != nil {
+		t.Fatal(err)
+	}
+	// A shorter new version replaces every paragraph of the old one.
+	if err := ix.Add(ctx, doc("a", "uno bis")); err != nil {
+		t.Fatal(err)
+	}
+	got, err := ix.Document(ctx, "a")
+	if err != nil || len(got.Paragraphs) != 1 || got.Paragraphs[0].Text != "uno bis" {
+		t.Fatalf("Document(a) = %+v, %v", got, err)
+	}
+	if n, _ := ix.Bleve().DocCount(); n != 2 {
+		t.Errorf("DocCount = %d, want 2", n)
+	}
+	if err := ix.Delete("b"); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := ix.Document(ctx, "b"); !errors.Is(err, ErrNotFound) {
+		t.Errorf("Document(b) after Delete: %v", err)
+	}
+	ix.Close()
+	// Reopen; a wrong format version is refused with advice.
+	ix, err = Open(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ix.Close()
+	os.WriteFile(filepath.Join(dir, metaFile), []byte(`{"format": 99}`), 0o644)
+	if _, err := Open(dir); err == nil || !strings.Contains(err.Error(), "rebuild") {
+		t.Errorf("Open of format 99: %v", err)
+	}
+	if _, err := Open(filepath.Join(t.TempDir(), "none")); !errors.Is(err, ErrNotExist) {
+		t.Errorf("Open(missing) = %v", err)
+	}
+}
