@@ -6,7 +6,6 @@ import (
 	_ "embed"
 	"io"
 	"sort"
-	"strconv"
 	"strings"
 	"sync"
 	"unicode"
@@ -16,13 +15,13 @@ import (
 //go:embed data/es.txt.gz
 var lexiconGz []byte
 
-// Lexicon is a sorted list of Spanish word forms with frequencies. It keeps
-// the decompressed lines in one string and their offsets in one slice, so
-// loading allocates twice, and a lookup is a binary search (about 20 string
-// comparisons).
+// Lexicon is a sorted list of Spanish word forms with frequencies. The
+// words are substrings of the one decompressed text (no per-word
+// allocation), so a lookup is a binary search over string headers: about
+// 20 comparisons.
 type Lexicon struct {
-	data    string   // "word\tfreq\n" or "word\n" lines, sorted
-	offsets []uint32 // start of each line
+	words []string  // sorted
+	freqs []float32 // per billion words of clean text; 0 when unseen
 }
 
 var (
@@ -52,44 +51,31 @@ func DefaultLexicon() (*Lexicon, error) {
 // NewLexicon builds a lexicon from sorted lines "word" or "word\tfreq"
 // (frequency per billion words of clean text).
 func NewLexicon(data string) *Lexicon {
-	l := &Lexicon{data: data}
-	l.offsets = make([]uint32, 0, strings.Count(data, "\n")+1)
-	for i := 0; i < len(data); {
-		l.offsets = append(l.offsets, uint32(i))
-		j := strings.IndexByte(data[i:], '\n')
-		if j < 0 {
-			break
+	n := strings.Count(data, "\n") + 1
+	l := &Lexicon{words: make([]string, 0, n), freqs: make([]float32, 0, n)}
+	for line := range strings.SplitSeq(data, "\n") {
+		if line == "" {
+			continue
 		}
-		i += j + 1
+		word, freq, _ := strings.Cut(line, "\t")
+		f := 0
+		for i := 0; i < len(freq); i++ {
+			f = f*10 + int(freq[i]-'0')
+		}
+		l.words = append(l.words, word)
+		l.freqs = append(l.freqs, float32(f))
 	}
 	return l
 }
 
 // Len returns the number of forms.
-func (l *Lexicon) Len() int { return len(l.offsets) }
-
-func (l *Lexicon) line(i int) (word string, freq float64) {
-	s := l.data[l.offsets[i]:]
-	if j := strings.IndexByte(s, '\n'); j >= 0 {
-		s = s[:j]
-	}
-	if t := strings.IndexByte(s, '\t'); t >= 0 {
-		f, _ := strconv.ParseFloat(s[t+1:], 64)
-		return s[:t], f
-	}
-	return s, 0
-}
+func (l *Lexicon) Len() int { return len(l.words) }
 
 // exact reports whether w is a form, as written, and its frequency.
 func (l *Lexicon) exact(w string) (float64, bool) {
-	i := sort.Search(len(l.offsets), func(i int) bool {
-		word, _ := l.line(i)
-		return word >= w
-	})
-	if i < len(l.offsets) {
-		if word, f := l.line(i); word == w {
-			return f, true
-		}
+	i := sort.SearchStrings(l.words, w)
+	if i < len(l.words) && l.words[i] == w {
+		return float64(l.freqs[i]), true
 	}
 	return 0, false
 }
@@ -135,4 +121,22 @@ func isUpperWord(w string) bool {
 		}
 	}
 	return n > 1
+}
+
+// HasPrefix reports whether some form starts with prefix, in lower case or,
+// when prefix is capitalised, as written.
+func (l *Lexicon) HasPrefix(prefix string) bool {
+	if l.hasPrefix(prefix) {
+		return true
+	}
+	r, size := utf8.DecodeRuneInString(prefix)
+	if unicode.IsUpper(r) {
+		return l.hasPrefix(strings.ToLower(prefix)) || l.hasPrefix(string(unicode.ToLower(r))+prefix[size:])
+	}
+	return false
+}
+
+func (l *Lexicon) hasPrefix(p string) bool {
+	i := sort.SearchStrings(l.words, p)
+	return i < len(l.words) && strings.HasPrefix(l.words[i], p)
 }

@@ -43,7 +43,14 @@ type Repairer struct {
 	// Threshold is how much more probable (in natural log) the best
 	// correction must be than leaving the word alone.
 	Threshold float64
+
+	// cache remembers the decision for unknown words: OCR damage repeats
+	// ("cooperacién" forty times in one resolution). Bounded by cacheSize.
+	mu    sync.RWMutex
+	cache map[string]string
 }
+
+const cacheSize = 100_000
 
 var (
 	defOnce sync.Once
@@ -258,6 +265,25 @@ func (r *Repairer) word(tok string) (out string, counted, known bool) {
 		return tok, letters >= 3, true
 	}
 	counted = letters >= 3
+	r.mu.RLock()
+	out, hit := r.cache[tok]
+	r.mu.RUnlock()
+	if hit {
+		return out, counted, false
+	}
+	out = r.correct(tok)
+	r.mu.Lock()
+	if r.cache == nil || len(r.cache) >= cacheSize {
+		r.cache = map[string]string{}
+	}
+	r.cache[tok] = out
+	r.mu.Unlock()
+	return out, counted, false
+}
+
+// correct returns the most probable word that tok is OCR damage of, or tok
+// when no correction beats leaving it alone by the threshold.
+func (r *Repairer) correct(tok string) string {
 	best, bestScore := "", math.Inf(-1)
 	r.candidates([]rune(tok), 0, 0, 0, func(c string, lp float64) {
 		f, ok := r.lex.Lookup(c)
@@ -275,9 +301,9 @@ func (r *Repairer) word(tok string) (out string, counted, known bool) {
 		keep += 1 // perhaps a name the lexicon lacks
 	}
 	if best == "" || bestScore < keep {
-		return tok, counted, false
+		return tok
 	}
-	return best, counted, false
+	return best
 }
 
 // candidates calls visit with every string reachable from w by at most two
@@ -297,6 +323,9 @@ func (r *Repairer) candidates(w []rune, from, depth int, lp float64, visit func(
 			next = append(next, w[:i]...)
 			next = append(next, c...)
 			next = append(next, w[i+len(o):]...)
+			if !r.lex.HasPrefix(string(next[:i+len(c)])) {
+				continue // no word starts like this: prune
+			}
 			visit(string(next), lp+e.logp)
 			r.candidates(next, i+len(c), depth+1, lp+e.logp, visit)
 		}
