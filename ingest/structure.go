@@ -27,7 +27,7 @@ import (
 var (
 	resolutionTitle = regexp.MustCompile(`^(?:Resoluci[oó]n\s+|Resolution\s+)?([0-9]{1,3}/[0-9]{1,4})\s*\.\s+(\S.*)$`)
 	bodyLine        = regexp.MustCompile(`^(?:El|La|The)\s+(\p{Lu}[\p{L} ]{3,80}?)\s*,$`)
-	numbered        = regexp.MustCompile(`^([0-9]{1,3})\s*(?:\.|,(?:\s+\p{Lu}))\s*`)
+	numbered        = regexp.MustCompile(`^([0-9]{1,3})\s*(?:\.\s*|,\s+(?:\p{Lu}))`)
 	subItem         = regexp.MustCompile(`^\(?([0-9]{1,2}|[a-z]|[ivx]{1,5})\)\s+`)
 	bullet          = regexp.MustCompile(`^[•·▪◦●*\-–]\s+`)
 	sessionLine     = regexp.MustCompile(`(?i)^([0-9]{1,4}\s*[ªº°a2*¢]?\.?\s*sesi[oó]n(?:\s+plenaria)?|[0-9]{1,4}(?:st|nd|rd|th)\s+(?:plenary\s+)?meeting)\.?\s*(.*)$`)
@@ -113,9 +113,7 @@ func structureResolution(doc *corpus.Document) bool {
 		switch {
 		case p.Kind == corpus.Footnote:
 		case numbered.MatchString(t):
-			m := numbered.FindStringSubmatch(t)
-			p.Number, _ = strconv.Atoi(m[1])
-			p.Text = strings.TrimSpace(t[len(m[0]):])
+			p.Number, p.Text = splitNumber(t)
 			p.Kind = corpus.Operative
 			operative = true
 		case operative && subItem.MatchString(t):
@@ -166,9 +164,7 @@ func structurePage(doc *corpus.Document, ex *extraction) {
 		case bullet.MatchString(t) || subItem.MatchString(t):
 			p.Kind = corpus.ListItem
 		case numbered.MatchString(t) && !looksLikeHeading(t):
-			m := numbered.FindStringSubmatch(t)
-			p.Number, _ = strconv.Atoi(m[1])
-			p.Text = strings.TrimSpace(t[len(m[0]):])
+			p.Number, p.Text = splitNumber(t)
 			p.Kind = corpus.Plain
 			numberedCount++
 		case labelled.MatchString(t) && labelWords(t) <= 6:
@@ -225,4 +221,15 @@ func siteTitle(t string) string {
 		}
 	}
 	return strings.TrimSpace(t)
+}
+
+// splitNumber splits a numbered paragraph into its number and its text:
+// "7. Destaca…" → 7, "Destaca…"; OCR's "4, Recalca…" → 4, "Recalca…".
+func splitNumber(t string) (int, string) {
+	m := numbered.FindStringSubmatch(t)
+	n, _ := strconv.Atoi(m[1])
+	rest := t[len(m[1]):]
+	rest = strings.TrimLeft(rest, " \t")
+	rest = strings.TrimLeft(rest[1:], " \t") // the "." or ","
+	return n, rest
 }
