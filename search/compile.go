@@ -224,7 +224,14 @@ func (c *compiler) field(f *Field) (query.Query, error) {
 	case "doc":
 		return termQuery(index.FieldDoc, v), nil
 	case "ocr":
-		return termQuery(index.FieldOCR, "damaged"), nil
+		damaged := termQuery(index.FieldOCR, "damaged")
+		switch strings.ToLower(string(index.Fold([]byte(v)))) {
+		case "danado", "damaged", "si", "yes", "true", "1":
+			return damaged, nil
+		case "limpio", "clean", "no", "false", "0":
+			return query.NewBooleanQuery([]query.Query{query.NewMatchAllQuery()}, nil, []query.Query{damaged}), nil
+		}
+		return nil, badf("ocr:%s: write ocr:dañado (documents that looked like damaged OCR) or ocr:limpio", v)
 	case "fecha", "desde", "hasta":
 		d, err := corpus.ParseDate(v)
 		if err != nil {

@@ -41,6 +41,8 @@ type relevanceCase struct {
 	Total   *int     `json:"total"`
 	// NotContaining is a word no hit's text may contain.
 	NotContaining string `json:"not_containing"`
+	// NotSource is a source no hit may come from.
+	NotSource string `json:"not_source"`
 	MinTotal      int    `json:"min_total"`
 }
 
@@ -90,6 +92,9 @@ func TestRelevance(t *testing.T) {
 				}
 			}
 			for _, h := range res.Hits {
+				if c.NotSource != "" && h.Source == c.NotSource {
+					t.Errorf("%s: hit %s from %s", c.Comment, h.Ref, h.Source)
+				}
 				if c.NotContaining != "" && strings.Contains(h.Text, c.NotContaining) {
 					t.Errorf("%s: hit %s contains %q", c.Comment, h.Ref, c.NotContaining)
 				}

@@ -63,6 +63,13 @@ func runShow(ctx context.Context, c *command, e *env, args []string) error {
 			return writeJSON(e.stdout, h)
 		}
 		fmt.Fprintf(e.stdout, "%s  [%s]\n%s\n\n%s\n", h.Ref, h.Kind, h.Title, h.Text)
+		if len(h.Repairs) > 0 {
+			var reps []string
+			for _, r := range h.Repairs {
+				reps = append(reps, r.From+" → "+r.To)
+			}
+			fmt.Fprintf(e.stdout, "\nOCR repairs: %s\n", strings.Join(reps, ", "))
+		}
 		if h.Original != h.Text && h.Original != "" {
 			fmt.Fprintf(e.stdout, "\nAs extracted:\n%s\n", h.Original)
 		}

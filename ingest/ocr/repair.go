@@ -30,7 +30,7 @@ const priorLogP = -3.9 // log(1/50)
 
 // accentBonus is added to a candidate that differs from the OCR word only
 // by accents (tuned on the cladem-dev pairs; the seeds pairs confirm it).
-const accentBonus = 2.5
+const accentBonus = 4.5
 
 // edit is one substitution the repairer may undo: the OCR text and the
 // clean text it may stand for, with log P(clean | OCR text in an unknown
@@ -168,6 +168,7 @@ var (
 	ordinalMark = regexp.MustCompile(`\b([0-9]{1,3})[¢*°](\s+(?:per[ií]odo|sesi[oó]n|reuni[oó]n|aniversario|informe|per[íi]odo))`)
 	// "442 sesion": the feminine ordinal ª read as a 2.
 	meetingTwo = regexp.MustCompile(`\b([1-9][0-9]?)2\s+(sesi[oó]n)\b`)
+	tradeMark = regexp.MustCompile(`(\p{L})™`)
 	// "5/1y 5/2", "2007,y 16/21": a conjunction glued to a number.
 	gluedConj = regexp.MustCompile(`([0-9])(,?)(y|e|o)\s+([0-9])`)
 )
@@ -179,6 +180,10 @@ func (r *Repairer) Repair(text string) (string, []corpus.Repair, Stats) {
 	var st Stats
 	text = replaceRecording(text, ordinalMark, func(m []string) string { return m[1] + "º" + m[2] }, &reps)
 	text = replaceRecording(text, meetingTwo, func(m []string) string { return m[1] + "ª " + m[2] }, &reps)
+	if strings.Contains(text, "™") && strings.Contains(text, "“") {
+		// A closing quotation mark read as a trade mark sign.
+		text = replaceRecording(text, tradeMark, func(m []string) string { return m[1] + "”" }, &reps)
+	}
 	text = replaceRecording(text, gluedConj, func(m []string) string {
 		sep := " "
 		if m[2] == "," {

@@ -1,0 +1,78 @@
+package ocr
+
+import (
+	"strings"
+	"testing"
+	"unicode/utf8"
+)
+
+func TestRepairWords(t *testing.T) {
+	r, err := Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tt := range []struct{ in, want string }{
+		// The damage the OCR issue lists, from seed 003.
+		{"cooperacidon", "cooperación"}, {"Econdmicos", "Económicos"}, {"periddico", "periódico"},
+		{"desempefiado", "desempeñado"}, {"nifias", "niñas"}, {"6rganos", "órganos"},
+		{"Ilamamientos", "llamamientos"}, {"&mbito", "ámbito"}, {"admbitos", "ámbitos"},
+		{"didlogo", "diálogo"}, {"précticas", "prácticas"}, {"maltiples", "múltiples"},
+		{"propoésito", "propósito"}, {"resolucion", "resolución"}, {"asi", "así"},
+		{"antes del 53¢ periodo", "antes del 53º periodo"}, {"en su 53* periodo", "en su 53º periodo"},
+		{"442 sesion", "44ª sesión"}, {"resoluciones 5/1y 5/2", "resoluciones 5/1 y 5/2"},
+		{"de 2007,y 16/21", "de 2007, y 16/21"}, {"víctimas victimas", "víctimas víctimas"},
+		{"titulado “Informe sobre derechos humanos™,", "titulado “Informe sobre derechos humanos”,"},
+		// Left alone: known words, names, acronyms, symbols, numbers.
+		{"cooperación técnica", "cooperación técnica"}, {"Gwangju", "Gwangju"}, {"MESECVI", "MESECVI"},
+		{"A/HRC/RES/51/34", "A/HRC/RES/51/34"}, {"GE.22-16568", "GE.22-16568"}, {"2030", "2030"},
+		{"CEDAW/C/MEX/CO/9", "CEDAW/C/MEX/CO/9"}, {"LGBTIQ+", "LGBTIQ+"}, {"UN80", "UN80"},
+		{"la esta", "la esta"}, {"Estados Miembros", "Estados Miembros"},
+	} {
+		got, _, _ := r.Repair(tt.in)
+		if got != tt.want {
+			t.Errorf("Repair(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}
+
+func TestRepairRecordsEveryChange(t *testing.T) {
+	r, _ := Default()
+	in := "la cooperacién y el didlogo con los 6rganos, asi como las nifias"
+	out, reps, st := r.Repair(in)
+	if len(reps) != 5 || st.Repaired != 5 {
+		t.Fatalf("Repair(%q) = %q with %v (%+v)", in, out, reps, st)
+	}
+	// Undoing the recorded repairs gives back the input.
+	undo := out
+	for i := len(reps) - 1; i >= 0; i-- {
+		undo = strings.Replace(undo, reps[i].To, reps[i].From, 1)
+	}
+	if undo != in {
+		t.Errorf("undoing %v on %q gives %q, want %q", reps, out, undo, in)
+	}
+}
+
+func FuzzRepair(f *testing.F) {
+	for _, s := range []string{"cooperacidon 53¢ periodo 442 sesion 5/1y", "nifias 6rganos &mbito", "", "ñ", "\xff"} {
+		f.Add(s)
+	}
+	r, err := Default()
+	if err != nil {
+		f.Fatal(err)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if !utf8.ValidString(s) {
+			return
+		}
+		out, reps, st := r.Repair(s)
+		if !utf8.ValidString(out) {
+			t.Fatalf("Repair(%q) = invalid UTF-8 %q", s, out)
+		}
+		if len(reps) == 0 && out != s {
+			t.Fatalf("Repair(%q) = %q with no repair recorded", s, out)
+		}
+		if st.Unknown > st.Words {
+			t.Fatalf("stats %+v", st)
+		}
+	})
+}
