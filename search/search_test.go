@@ -43,7 +43,7 @@ type relevanceCase struct {
 	NotContaining string `json:"not_containing"`
 	// NotSource is a source no hit may come from.
 	NotSource string `json:"not_source"`
-	MinTotal      int    `json:"min_total"`
+	MinTotal  int    `json:"min_total"`
 }
 
 func matches(h Hit, want string) bool {

@@ -168,7 +168,7 @@ var (
 	ordinalMark = regexp.MustCompile(`\b([0-9]{1,3})[¢*°](\s+(?:per[ií]odo|sesi[oó]n|reuni[oó]n|aniversario|informe|per[íi]odo))`)
 	// "442 sesion": the feminine ordinal ª read as a 2.
 	meetingTwo = regexp.MustCompile(`\b([1-9][0-9]?)2\s+(sesi[oó]n)\b`)
-	tradeMark = regexp.MustCompile(`(\p{L})™`)
+	tradeMark  = regexp.MustCompile(`(\p{L})™`)
 	// "5/1y 5/2", "2007,y 16/21": a conjunction glued to a number.
 	gluedConj = regexp.MustCompile(`([0-9])(,?)(y|e|o)\s+([0-9])`)
 )
