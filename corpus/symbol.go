@@ -23,13 +23,14 @@ var symbolPattern = regexp.MustCompile(`^[A-Z0-9][A-Z0-9.\-]*(/[A-Z0-9][A-Z0-9.\
 
 var suffixPart = regexp.MustCompile(`^(ADD|REV|CORR|AMEND|SR|PV|WP|L|CRP|INF|MISC)\.([0-9A-Z]+)$`)
 
-var shortResolution = regexp.MustCompile(`^([0-9]{1,3})/([0-9]{1,4})$`)
+var shortResolution = regexp.MustCompile(`^([0-9]{1,4})/([0-9]{1,4})$`)
 
 // ParseSymbol parses s as a document symbol, tolerating lower case, spaces
 // around slashes and around the year ("s/res/2768(2025)"), and Unicode
 // dashes. It returns an error for anything that is not a symbol: a symbol
 // has at least two slash-separated parts, and a bare "N/M" must be a
-// plausible resolution number (session up to 3 digits, number up to 4).
+// plausible resolution number (session or year up to 4 digits, as in the
+// Economic and Social Council's "1980/67", number up to 4).
 func ParseSymbol(s string) (Symbol, error) {
 	t := strings.TrimSpace(s)
 	t = strings.NewReplacer("\u2010", "-", "\u2011", "-", "\u2012", "-", "\u2013", "-", "\u2212", "-").Replace(t)

@@ -20,7 +20,7 @@ import (
 // FormatVersion is the version of the on-disk format described in the
 // package comment. An index written with another version is refused with a
 // message saying how to rebuild it.
-const FormatVersion = 1
+const FormatVersion = 2
 
 // BatchSize is the number of paragraphs sent to bleve in one batch. Measured
 // on 2 cores: batches of 500-2000 give the best throughput; 10 000 costs
@@ -251,6 +251,34 @@ func record(doc *corpus.Document, p *corpus.Paragraph) map[string]any {
 	if doc.OCR != nil && doc.OCR.Damaged {
 		r[FieldOCR] = "damaged"
 	}
+	var entities, types, cites, citesShort []string
+	for _, e := range p.Entities {
+		entities = append(entities, e.Name)
+		types = append(types, e.Type)
+	}
+	for _, c := range p.Citations {
+		cites = append(cites, c.Symbol.String())
+		citesShort = append(citesShort, c.Symbol.Short())
+	}
+	var dates, deadlines []any
+	for _, d := range p.Dates {
+		days := coveredDays(d)
+		dates = append(dates, days...)
+		if d.Role == "deadline" {
+			deadlines = append(deadlines, days...)
+		}
+	}
+	for k, v := range map[string][]string{FieldEntities: entities, FieldEntityTypes: types, FieldCites: cites, FieldCitesShort: citesShort} {
+		if len(v) > 0 {
+			r[k] = v
+		}
+	}
+	if len(dates) > 0 {
+		r[FieldDates] = dates
+	}
+	if len(deadlines) > 0 {
+		r[FieldDeadlines] = deadlines
+	}
 	return r
 }
 
@@ -331,4 +359,38 @@ func (ix *Index) DocumentIDs(ctx context.Context, sym corpus.Symbol) ([]string, 
 		}
 	}
 	return ids, nil
+}
+
+// coveredDays returns the instants a date mention is indexed at, so that a
+// range query finds every mention that overlaps it: each day of a span of up
+// to two months ("del 2 al 13 de febrero de 2009", "octubre de 2022"), the
+// first day of each month of a longer span up to six years ("mayo –
+// octubre de 2024"), else the first day of each year; always the first and
+// the last day.
+func coveredDays(d corpus.DateMention) []any {
+	start, end := d.Start.Time(), d.End.Time()
+	if start.IsZero() {
+		return nil
+	}
+	if end.Before(start) {
+		end = start
+	}
+	out := []any{start}
+	span := end.Sub(start)
+	switch {
+	case span <= 62*24*time.Hour:
+		for t := start.AddDate(0, 0, 1); !t.After(end); t = t.AddDate(0, 0, 1) {
+			out = append(out, t)
+		}
+		return out
+	case span <= 6*366*24*time.Hour:
+		for t := time.Date(start.Year(), start.Month()+1, 1, 0, 0, 0, 0, time.UTC); t.Before(end); t = t.AddDate(0, 1, 0) {
+			out = append(out, t)
+		}
+	default:
+		for y := start.Year() + 1; y <= end.Year(); y++ {
+			out = append(out, time.Date(y, 1, 1, 0, 0, 0, 0, time.UTC))
+		}
+	}
+	return append(out, end)
 }

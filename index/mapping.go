@@ -23,6 +23,12 @@ const (
 	FieldOrdinal     = "ordinal"
 	FieldAdopted     = "adopted"
 	FieldOCR         = "ocr"
+	FieldEntities    = "entities"
+	FieldEntityTypes = "entity_types"
+	FieldCites       = "cites"
+	FieldCitesShort  = "cites_short"
+	FieldDates       = "dates"
+	FieldDeadlines   = "deadlines"
 	FieldDocJSON     = "doc_json"
 	FieldParaJSON    = "para_json"
 )
@@ -69,16 +75,18 @@ func Mapping() mapping.IndexMapping {
 	dm.AddFieldMappingsAt(FieldTextExact, text(AnalyzerExact, false, false))
 	dm.AddFieldMappingsAt(FieldOriginal, text(AnalyzerSpanish, false, false))
 	dm.AddFieldMappingsAt(FieldTitle, text(AnalyzerSpanish, false, false))
-	for _, f := range []string{FieldDoc, FieldSymbol, FieldSymbolShort, FieldBody, FieldKind, FieldDocKind, FieldFormat, FieldOCR} {
+	for _, f := range []string{FieldDoc, FieldSymbol, FieldSymbolShort, FieldBody, FieldKind, FieldDocKind, FieldFormat, FieldOCR, FieldEntities, FieldEntityTypes, FieldCites, FieldCitesShort} {
 		dm.AddFieldMappingsAt(f, kw())
 	}
 	dm.AddFieldMappingsAt(FieldNumber, num())
 	dm.AddFieldMappingsAt(FieldOrdinal, num())
-	date := bleve.NewDateTimeFieldMapping()
-	date.IncludeInAll = false
-	date.Store = false
-	date.DocValues = true
-	dm.AddFieldMappingsAt(FieldAdopted, date)
+	for _, f := range []string{FieldAdopted, FieldDates, FieldDeadlines} {
+		date := bleve.NewDateTimeFieldMapping()
+		date.IncludeInAll = false
+		date.Store = false
+		date.DocValues = true
+		dm.AddFieldMappingsAt(f, date)
+	}
 	dm.AddFieldMappingsAt(FieldDocJSON, stored())
 	dm.AddFieldMappingsAt(FieldParaJSON, stored())
 

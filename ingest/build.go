@@ -6,6 +6,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/relatoria/relatoria/corpus"
+	"github.com/relatoria/relatoria/ingest/extract"
 	"github.com/relatoria/relatoria/ingest/ocr"
 )
 
@@ -67,6 +68,7 @@ func build(name string, format corpus.Format, ex *extraction, opt Options) *corp
 		repair(doc)
 	}
 	structure(doc, ex)
+	annotate(doc)
 	// Structure may leave a paragraph empty (a lone bullet, a bare number).
 	kept := doc.Paragraphs[:0]
 	for _, p := range doc.Paragraphs {
@@ -142,4 +144,27 @@ func repair(doc *corpus.Document) {
 		}
 	}
 	report.Damaged = total.Damaged()
+}
+
+// annotate extracts the dates, entities and citations of every paragraph.
+func annotate(doc *corpus.Document) {
+	g := extract.DefaultGazetteer()
+	defs := extract.Definitions{}
+	for _, p := range doc.Paragraphs {
+		g.Define(defs, p.Text)
+	}
+	ctx := extract.Context{Body: doc.Body}
+	for i := range doc.Paragraphs {
+		p := &doc.Paragraphs[i]
+		p.Dates = extract.Dates(p.Text, p.Label)
+		p.Entities = g.Entities(p.Text, defs)
+		p.Citations = extract.Citations(p.Text, ctx)
+		if doc.Kind == corpus.KindResolution && !doc.Adopted.IsZero() {
+			for j := range p.Dates {
+				if p.Dates[j].Start == doc.Adopted && (p.Kind == corpus.Plain || p.Kind == corpus.Heading) {
+					p.Dates[j].Role = "adoption"
+				}
+			}
+		}
+	}
 }

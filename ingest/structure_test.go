@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"github.com/relatoria/relatoria/corpus"
+	"github.com/relatoria/relatoria/ingest/extract"
 )
 
 func readSample(t *testing.T, name string) *corpus.Document {
@@ -149,6 +150,61 @@ func TestUNPDF(t *testing.T) {
 	for _, p := range doc.Paragraphs {
 		if p.Kind == corpus.Preambular && !startsUpper(p.Text) {
 			t.Errorf("preambular ¶%d starts mid-sentence: %q", p.Ordinal, p.Text)
+		}
+	}
+}
+
+// TestSeedAnnotations checks the dates, citations and entities that the
+// extraction issue names on the seeds.
+func TestSeedAnnotations(t *testing.T) {
+	d003 := readSample(t, "003_458e2a76d7cd54dd.txt")
+	var cites []string
+	for _, p := range d003.Paragraphs {
+		for _, c := range p.Citations {
+			cites = append(cites, c.Symbol.String())
+		}
+	}
+	want := "A/RES/60/251 A/HRC/RES/5/1 A/HRC/RES/5/2 A/HRC/RES/16/21 A/HRC/RES/33/28 A/RES/70/1 A/HRC/RES/48/24 A/HRC/RES/18/18"
+	if strings.Join(cites, " ") != want {
+		t.Errorf("51/34 cites %v, want %s", cites, want)
+	}
+	if d003.Adopted.String() != "2022-10-07" {
+		t.Errorf("51/34 adopted %s", d003.Adopted)
+	}
+
+	d000 := readSample(t, "000_1d19a80b84d8d935.txt")
+	deadlines := 0
+	for _, p := range d000.Paragraphs {
+		for _, d := range p.Dates {
+			if d.Role == "deadline" && d.Value == "2025-12-31" && d.Precision == "day" {
+				deadlines++
+			}
+		}
+	}
+	if deadlines != 2 {
+		t.Errorf("seed 000: %d deadlines 2025-12-31, want 2", deadlines)
+	}
+
+	d004 := readSample(t, "004_3bae5674daa3922c.txt")
+	var ranges []string
+	names := map[string]bool{}
+	for _, p := range d004.Paragraphs {
+		for _, d := range p.Dates {
+			if strings.Contains(d.Value, "/") {
+				ranges = append(ranges, d.Value+" "+d.Precision)
+			}
+		}
+		for _, e := range p.Entities {
+			names[e.Name] = true
+		}
+	}
+	if strings.Join(ranges, ",") != "2024-05/2024-10 month" {
+		t.Errorf("seed 004 ranges %v", ranges)
+	}
+	for _, n := range []string{"ONU Mujeres", "OEA", "ACNUR", "CIM", "MESECVI"} {
+		e, ok := extract.DefaultGazetteer().Lookup(n)
+		if !ok || !names[e.Name] {
+			t.Errorf("seed 004: entity %s not found (have %v)", n, names)
 		}
 	}
 }

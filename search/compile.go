@@ -11,6 +11,7 @@ import (
 	"github.com/relatoria/relatoria/corpus"
 	"github.com/relatoria/relatoria/index"
 	"github.com/relatoria/relatoria/ingest"
+	"github.com/relatoria/relatoria/ingest/extract"
 )
 
 // BadQueryError is a query that parses but cannot be run: an unknown
@@ -232,23 +233,77 @@ func (c *compiler) field(f *Field) (query.Query, error) {
 			return query.NewBooleanQuery([]query.Query{query.NewMatchAllQuery()}, nil, []query.Query{damaged}), nil
 		}
 		return nil, badf("ocr:%s: write ocr:dañado (documents that looked like damaged OCR) or ocr:limpio", v)
-	case "fecha", "desde", "hasta":
-		d, err := corpus.ParseDate(v)
-		if err != nil {
-			return nil, badf("%s:%s is not a date (write 2022, 2022-10 or 2022-10-07)", f.Name, v)
+	case "entidad":
+		name := v
+		if e, ok := extract.DefaultGazetteer().Lookup(v); ok {
+			name = e.Name
 		}
-		start, end := d.Time(), d.Last().Time().Add(24*time.Hour)
+		return termQuery(index.FieldEntities, name), nil
+	case "cita":
+		sym, err := corpus.ParseSymbol(v)
+		if err != nil {
+			// "recomendación general 19" and other citations kept as written.
+			return termQuery(index.FieldCites, strings.ToLower(v)), nil
+		}
+		if sym.IsFull() {
+			return termQuery(index.FieldCites, sym.String()), nil
+		}
+		return termQuery(index.FieldCitesShort, sym.Short()), nil
+	case "fecha", "desde", "hasta", "plazo", "menciona":
+		start, end, err := dateRange(v)
+		if err != nil {
+			return nil, badf("%s:%s is not a date or range (write 2022, 2022-10, 2022-10-07, 2020..2023, ..2025-12-31 or 2024..)", f.Name, v)
+		}
 		switch f.Name {
 		case "desde":
 			end = time.Time{}
 		case "hasta":
 			start = time.Time{}
 		}
-		incl := true
-		excl := false
+		field := index.FieldAdopted
+		switch f.Name {
+		case "plazo":
+			field = index.FieldDeadlines
+		case "menciona":
+			field = index.FieldDates
+		}
+		incl, excl := true, false
 		q := query.NewDateRangeInclusiveQuery(start, end, &incl, &excl)
-		q.SetField(index.FieldAdopted)
+		q.SetField(field)
 		return q, nil
 	}
 	return nil, badf("unknown field %q", f.Name)
+}
+
+// dateRange parses a date or a range of dates: "2022" (the whole year),
+// "2022-10", "2022-10-07", "2020..2023", "..2025-12-31", "2024..". It
+// returns the first instant and the instant after the last day; a zero
+// time is an open end.
+func dateRange(v string) (time.Time, time.Time, error) {
+	from, to, isRange := strings.Cut(v, "..")
+	if !isRange {
+		to = from
+	}
+	var start, end time.Time
+	if from != "" {
+		d, err := corpus.ParseDate(from)
+		if err != nil {
+			return start, end, err
+		}
+		start = d.Time()
+	}
+	if to != "" {
+		d, err := corpus.ParseDate(to)
+		if err != nil {
+			return start, end, err
+		}
+		end = d.Last().Time().Add(24 * time.Hour)
+	}
+	if from == "" && to == "" {
+		return start, end, fmt.Errorf("empty range")
+	}
+	if !start.IsZero() && !end.IsZero() && !start.Before(end) {
+		return start, end, fmt.Errorf("the range ends before it starts")
+	}
+	return start, end, nil
 }

@@ -31,7 +31,8 @@ type Phrase struct {
 }
 
 // Field is a filter "name:value", with Name in its canonical (Spanish)
-// form: simbolo, tipo, organo, fecha, desde, hasta, formato, doc, ocr.
+// form: simbolo, tipo, organo, entidad, cita, fecha, desde, hasta, plazo,
+// menciona, formato, doc, ocr.
 type Field struct {
 	Name  string
 	Value string
@@ -98,11 +99,15 @@ var fieldNames = map[string]string{
 	"hasta": "hasta", "until": "hasta", "to": "hasta",
 	"formato": "formato", "format": "formato",
 	"doc": "doc", "documento": "doc", "document": "doc",
-	"ocr": "ocr",
+	"ocr":     "ocr",
+	"entidad": "entidad", "entity": "entidad", "ent": "entidad",
+	"cita": "cita", "cites": "cita", "cite": "cita",
+	"plazo": "plazo", "deadline": "plazo", "vence": "plazo",
+	"menciona": "menciona", "mentions": "menciona",
 }
 
 // FieldNames lists the canonical field names, for help texts.
-var FieldNames = []string{"simbolo", "tipo", "organo", "fecha", "desde", "hasta", "formato", "doc", "ocr"}
+var FieldNames = []string{"simbolo", "tipo", "organo", "entidad", "cita", "fecha", "desde", "hasta", "plazo", "menciona", "formato", "doc", "ocr"}
 
 // SyntaxError is a query that cannot be parsed. Pos is the 1-based
 // position, in characters, of the offending text.
@@ -132,7 +137,8 @@ const maxDepth = 20
 //	(mujeres OR niñas) género   grouping
 //	coopera*  didlogo~          prefix; OCR-tolerant fuzzy match
 //	tipo:operativo  simbolo:51/34  organo:"Consejo de Derechos Humanos"
-//	fecha:2022  desde:2020-01-01  hasta:2023-12-31  formato:pdf
+//	fecha:2022  desde:2020-01-01  hasta:2023-12-31  fecha:2020..2023
+//	entidad:ACNUR  cita:60/251  plazo:..2025-12-31  menciona:2024  formato:pdf
 //
 // It returns a *SyntaxError pointing at the offending position.
 func Parse(s string) (Query, error) {
@@ -392,7 +398,7 @@ func (p *parser) field(start int) (Query, error) {
 		}
 		value = string(p.src[vs:p.pos])
 		// A symbol with a year: "simbolo:S/RES/2768 (2025)".
-		if canon == "simbolo" && p.pos+7 <= len(p.src) && p.src[p.pos] == ' ' && p.src[p.pos+1] == '(' && p.src[p.pos+6] == ')' && isDigits(string(p.src[p.pos+2:p.pos+6])) {
+		if (canon == "simbolo" || canon == "cita") && p.pos+7 <= len(p.src) && p.src[p.pos] == ' ' && p.src[p.pos+1] == '(' && p.src[p.pos+6] == ')' && isDigits(string(p.src[p.pos+2:p.pos+6])) {
 			value += string(p.src[p.pos : p.pos+7])
 			p.pos += 7
 		}

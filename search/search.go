@@ -62,20 +62,23 @@ type Count struct {
 
 // Hit is one matching paragraph.
 type Hit struct {
-	ID       string               `json:"id"`  // "A/HRC/RES/51/34#25"
-	Doc      string               `json:"doc"` // document ID
-	Ref      string               `json:"ref"` // citable: "A/HRC/RES/51/34 §7"
-	Symbol   corpus.Symbol        `json:"symbol,omitempty"`
-	Title    string               `json:"title,omitempty"`
-	Body     string               `json:"body,omitempty"`
-	Adopted  corpus.Date          `json:"adopted,omitzero"`
-	Source   string               `json:"source"`
-	Ordinal  int                  `json:"ordinal"`
-	Number   int                  `json:"number,omitempty"`
-	Kind     corpus.ParagraphKind `json:"kind"`
-	Text     string               `json:"text"`
-	Original string               `json:"original"`
-	Repairs  []corpus.Repair      `json:"repairs,omitempty"`
+	ID        string               `json:"id"`  // "A/HRC/RES/51/34#25"
+	Doc       string               `json:"doc"` // document ID
+	Ref       string               `json:"ref"` // citable: "A/HRC/RES/51/34 §7"
+	Symbol    corpus.Symbol        `json:"symbol,omitempty"`
+	Title     string               `json:"title,omitempty"`
+	Body      string               `json:"body,omitempty"`
+	Adopted   corpus.Date          `json:"adopted,omitzero"`
+	Source    string               `json:"source"`
+	Ordinal   int                  `json:"ordinal"`
+	Number    int                  `json:"number,omitempty"`
+	Kind      corpus.ParagraphKind `json:"kind"`
+	Text      string               `json:"text"`
+	Original  string               `json:"original"`
+	Repairs   []corpus.Repair      `json:"repairs,omitempty"`
+	Dates     []corpus.DateMention `json:"dates,omitempty"`
+	Entities  []corpus.Entity      `json:"entities,omitempty"`
+	Citations []corpus.Citation    `json:"citations,omitempty"`
 	// Highlights are fragments of Text with matches in <mark>…</mark>; the
 	// rest is HTML-escaped.
 	Highlights []string `json:"highlights,omitempty"`
@@ -166,7 +169,7 @@ func (s *Searcher) Search(ctx context.Context, req Request) (*Results, error) {
 		br.SetSearchAfter(after)
 	}
 	if req.Facets {
-		for _, f := range []string{index.FieldKind, index.FieldBody, index.FieldDocKind, index.FieldFormat, index.FieldSymbol} {
+		for _, f := range []string{index.FieldKind, index.FieldBody, index.FieldDocKind, index.FieldFormat, index.FieldSymbol, index.FieldEntities, index.FieldEntityTypes, index.FieldCites} {
 			br.AddFacet(f, bleve.NewFacetRequest(f, 20))
 		}
 	}
@@ -223,22 +226,25 @@ func makeHit(h *bsearch.DocumentMatch) (Hit, error) {
 		return Hit{}, fmt.Errorf("hit %s: %w", h.ID, err)
 	}
 	hit := Hit{
-		ID:       h.ID,
-		Doc:      doc.ID,
-		Ref:      RefOf(doc, p),
-		Symbol:   doc.Symbol,
-		Title:    doc.Title,
-		Body:     doc.Body,
-		Adopted:  doc.Adopted,
-		Source:   doc.Source,
-		Ordinal:  p.Ordinal,
-		Number:   p.Number,
-		Kind:     p.Kind,
-		Text:     p.Text,
-		Original: p.Original,
-		Repairs:  p.Repairs,
-		Score:    h.Score,
-		Cursor:   encodeCursor(h.Sort, h.Score),
+		ID:        h.ID,
+		Doc:       doc.ID,
+		Ref:       RefOf(doc, p),
+		Symbol:    doc.Symbol,
+		Title:     doc.Title,
+		Body:      doc.Body,
+		Adopted:   doc.Adopted,
+		Source:    doc.Source,
+		Ordinal:   p.Ordinal,
+		Number:    p.Number,
+		Kind:      p.Kind,
+		Text:      p.Text,
+		Original:  p.Original,
+		Repairs:   p.Repairs,
+		Dates:     p.Dates,
+		Entities:  p.Entities,
+		Citations: p.Citations,
+		Score:     h.Score,
+		Cursor:    encodeCursor(h.Sort, h.Score),
 	}
 	hit.Highlights = h.Fragments[index.FieldText]
 	return hit, nil
@@ -306,4 +312,53 @@ func positiveWords(q Query) string {
 	}
 	walk(q)
 	return strings.Join(words, " ")
+}
+
+// CitedBy returns the paragraphs that cite the document with symbol sym:
+// those whose citations resolved to sym, and those that cite its short form
+// without a series ("resolución 51/34" where the body was not clear).
+func (s *Searcher) CitedBy(ctx context.Context, sym corpus.Symbol, size int) (*Results, error) {
+	xs := []query.Query{termQuery(index.FieldCites, sym.String())}
+	if sym.IsFull() && sym.Short() != sym.String() {
+		xs = append(xs, termQuery(index.FieldCites, sym.Short()))
+	}
+	br := bleve.NewSearchRequestOptions(query.NewDisjunctionQuery(xs), size, 0, false)
+	br.Fields = []string{index.FieldDocJSON, index.FieldParaJSON}
+	br.SortBy([]string{"-" + index.FieldAdopted, index.FieldDoc, index.FieldOrdinal})
+	sr, err := s.ix.Bleve().SearchInContext(ctx, br)
+	if err != nil {
+		return nil, fmt.Errorf("cited by %s: %w", sym, err)
+	}
+	res := &Results{Query: "cita:" + sym.String(), Total: sr.Total, Hits: []Hit{}, Index: s.ix.Version()}
+	for _, h := range sr.Hits {
+		hit, err := makeHit(h)
+		if err != nil {
+			return nil, err
+		}
+		res.Hits = append(res.Hits, hit)
+	}
+	return res, nil
+}
+
+// Cites returns the citations of a document, each symbol once, in order,
+// with the paragraph that makes it.
+func Cites(doc *corpus.Document) []CitationRef {
+	var out []CitationRef
+	seen := map[corpus.Symbol]bool{}
+	for i := range doc.Paragraphs {
+		p := &doc.Paragraphs[i]
+		for _, c := range p.Citations {
+			if !seen[c.Symbol] {
+				seen[c.Symbol] = true
+				out = append(out, CitationRef{Citation: c, Ref: RefOf(doc, p)})
+			}
+		}
+	}
+	return out
+}
+
+// CitationRef is a citation and the paragraph that makes it.
+type CitationRef struct {
+	corpus.Citation
+	Ref string `json:"ref"` // the citing paragraph: "A/HRC/RES/51/34 ¶6"
 }

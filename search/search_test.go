@@ -158,3 +158,34 @@ func TestHighlightsEscaped(t *testing.T) {
 		t.Errorf("highlight %q", hl)
 	}
 }
+
+// TestFacets checks facet counts against counts made by hand on the sample.
+func TestFacets(t *testing.T) {
+	s := New(mustSampleIndex(t))
+	res, err := s.Search(context.Background(), Request{Query: "simbolo:51/34", Facets: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	count := func(facet, value string) int {
+		for _, c := range res.Facets[facet] {
+			if c.Value == value {
+				return c.Count
+			}
+		}
+		return 0
+	}
+	// Resolution 51/34: 16 preambular and 14 operative paragraphs; each of
+	// its eight citations made once; "Asamblea General" named in ¶6 and ¶8.
+	for _, tt := range []struct {
+		facet, value string
+		want         int
+	}{
+		{"kind", "preambular", 16}, {"kind", "operative", 14},
+		{"cites", "A/RES/60/251", 1}, {"cites", "A/HRC/RES/16/21", 1},
+		{"entities", "Asamblea General", 2},
+	} {
+		if got := count(tt.facet, tt.value); got != tt.want {
+			t.Errorf("facet %s %q = %d, want %d", tt.facet, tt.value, got, tt.want)
+		}
+	}
+}

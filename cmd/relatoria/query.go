@@ -30,6 +30,10 @@ Query language:
 	simbolo:51/34                one document (also A/HRC/RES/51/34)
 	organo:"Asamblea General"    adopting body
 	fecha:2022  desde:2020-01-01  hasta:2023-12-31   adoption date
+	entidad:ACNUR                an entity, by any of its names or acronyms
+	cita:60/251                  paragraphs that cite a document
+	plazo:..2025-12-31           deadlines (ranges: 2020..2023, ..2025-12-31, 2024..)
+	menciona:2024                paragraphs that mention a date in the range
 	formato:pdf                  source format
 	51/34 §7                     a reference: jumps to operative paragraph 7
 
@@ -96,7 +100,7 @@ func printResults(w io.Writer, res *search.Results, from int) {
 		fmt.Fprintf(w, "   %s\n\n", snippet)
 	}
 	if len(res.Facets) > 0 {
-		for _, name := range []string{"kind", "body", "doc_kind"} {
+		for _, name := range []string{"kind", "body", "doc_kind", "entities", "cites"} {
 			counts := res.Facets[name]
 			if len(counts) == 0 {
 				continue

@@ -4,8 +4,10 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io"
 	"strings"
 
+	"github.com/relatoria/relatoria/corpus"
 	"github.com/relatoria/relatoria/index"
 	"github.com/relatoria/relatoria/search"
 )
@@ -92,9 +94,37 @@ func runShow(ctx context.Context, c *command, e *env, args []string) error {
 	if len(ids) > 1 {
 		fmt.Fprintf(e.stderr, "relatoria: %d documents carry %s; showing %s (others: %s)\n", len(ids), ref.Symbol, ids[0], strings.Join(ids[1:], ", "))
 	}
+	view := documentView{Document: doc, Cites: search.Cites(doc), CitedBy: []search.Hit{}}
+	if doc.Symbol != "" {
+		cited, err := search.New(ix).CitedBy(ctx, doc.Symbol, 1000)
+		if err != nil {
+			return err
+		}
+		view.CitedBy = cited.Hits
+	}
 	if *asJSON {
-		return writeJSON(e.stdout, doc)
+		return writeJSON(e.stdout, view)
 	}
 	printDocument(e.stdout, doc)
+	printCitations(e.stdout, view)
 	return nil
+}
+
+// documentView is a document with what it cites and what cites it: the
+// JSON of "show" for a whole document.
+type documentView struct {
+	*corpus.Document
+	Cites   []search.CitationRef `json:"cites"`
+	CitedBy []search.Hit         `json:"cited_by"`
+}
+
+func printCitations(w io.Writer, v documentView) {
+	fmt.Fprintf(w, "Cites (%d):\n", len(v.Cites))
+	for _, c := range v.Cites {
+		fmt.Fprintf(w, "  %-28s %s  (%s)\n", c.Symbol, c.Ref, c.Text)
+	}
+	fmt.Fprintf(w, "\nCited by (%d paragraphs in this index):\n", len(v.CitedBy))
+	for _, h := range v.CitedBy {
+		fmt.Fprintf(w, "  %s  %s\n", h.Ref, truncate(h.Title, 80))
+	}
 }

@@ -1,0 +1,188 @@
+package extract
+
+import (
+	"regexp"
+	"sort"
+	"strconv"
+	"strings"
+
+	"github.com/relatoria/relatoria/corpus"
+)
+
+var months = map[string]int{
+	"enero": 1, "febrero": 2, "marzo": 3, "abril": 4, "mayo": 5, "junio": 6, "julio": 7,
+	"agosto": 8, "septiembre": 9, "setiembre": 9, "octubre": 10, "noviembre": 11, "diciembre": 12,
+	"january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7,
+	"august": 8, "september": 9, "october": 10, "november": 11, "december": 12,
+}
+
+const monthRE = `(enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|setiembre|octubre|noviembre|diciembre|january|february|march|april|may|june|july|august|september|october|november|december)`
+
+const yearRE = `((?:1[89]|20|21)[0-9]{2})`
+
+// datePatterns are tried in order; a span taken by one is not reused.
+// Each yields a start and an end date.
+var datePatterns = []struct {
+	re    *regexp.Regexp
+	parse func(m []string) (corpus.Date, corpus.Date, bool)
+}{
+	// "del 2 al 13 de febrero de 2009", "2 a 13 de febrero de 2009"
+	{regexp.MustCompile(`(?i)\b(?:del?\s+)?([0-9]{1,2})\s*(?:al?|-|–)\s*([0-9]{1,2})\s+de\s+` + monthRE + `\s+(?:de|del)\s+` + yearRE + `\b`),
+		func(m []string) (corpus.Date, corpus.Date, bool) {
+			return dayRange(m[1], m[2], m[3], m[4])
+		}},
+	// "4–15 September 1995"
+	{regexp.MustCompile(`(?i)\b([0-9]{1,2})\s*[-–]\s*([0-9]{1,2})\s+` + monthRE + `\s+` + yearRE + `\b`),
+		func(m []string) (corpus.Date, corpus.Date, bool) {
+			return dayRange(m[1], m[2], m[3], m[4])
+		}},
+	// "7 de octubre de 2022", "1º de enero de 2020", "13 August 2024"
+	{regexp.MustCompile(`(?i)\b([0-9]{1,2})\s*(?:º|°|\.º|o)?\s+(?:de\s+)?` + monthRE + `\s+(?:de\s+|del\s+|,\s*)?` + yearRE + `\b`),
+		func(m []string) (corpus.Date, corpus.Date, bool) {
+			d := corpus.Date{Year: atoi(m[3]), Month: months[strings.ToLower(m[2])], Day: atoi(m[1])}
+			return d, d, d.Valid()
+		}},
+	// "August 13, 2024"
+	{regexp.MustCompile(`(?i)\b` + monthRE + `\s+([0-9]{1,2}),\s+` + yearRE + `\b`),
+		func(m []string) (corpus.Date, corpus.Date, bool) {
+			d := corpus.Date{Year: atoi(m[3]), Month: months[strings.ToLower(m[1])], Day: atoi(m[2])}
+			return d, d, d.Valid()
+		}},
+	// "Mayo – octubre de 2024", "de mayo a octubre de 2024"
+	{regexp.MustCompile(`(?i)\b(?:de\s+)?` + monthRE + `\s*(?:[-–—]|a|al|hasta)\s*` + monthRE + `\s+(?:de\s+|del\s+)?` + yearRE + `\b`),
+		func(m []string) (corpus.Date, corpus.Date, bool) {
+			y := atoi(m[3])
+			a := corpus.Date{Year: y, Month: months[strings.ToLower(m[1])]}
+			b := corpus.Date{Year: y, Month: months[strings.ToLower(m[2])]}
+			return a, b, a.Valid() && b.Valid() && a.Month <= b.Month
+		}},
+	// "octubre de 2024", "March 2010"
+	{regexp.MustCompile(`(?i)\b` + monthRE + `\s+(?:de\s+|del\s+)?` + yearRE + `\b`),
+		func(m []string) (corpus.Date, corpus.Date, bool) {
+			d := corpus.Date{Year: atoi(m[2]), Month: months[strings.ToLower(m[1])]}
+			return d, d, d.Valid()
+		}},
+	// "07/10/2022" (day first, the Spanish and UN convention); "2022-10-07"
+	{regexp.MustCompile(`\b([0-3]?[0-9])/([01]?[0-9])/` + yearRE + `\b`),
+		func(m []string) (corpus.Date, corpus.Date, bool) {
+			d := corpus.Date{Year: atoi(m[3]), Month: atoi(m[2]), Day: atoi(m[1])}
+			return d, d, d.Valid()
+		}},
+	{regexp.MustCompile(`\b` + yearRE + `-([01][0-9])-([0-3][0-9])\b`),
+		func(m []string) (corpus.Date, corpus.Date, bool) {
+			d := corpus.Date{Year: atoi(m[1]), Month: atoi(m[2]), Day: atoi(m[3])}
+			return d, d, d.Valid()
+		}},
+	// "en 2015", "desde 2010", "para 2030", "hasta 2020", "el año 2015",
+	// "in 2015", "by 2030": a year in a temporal phrase. A bare number is
+	// never taken ("Agenda 2030", "tema 10", "51/34").
+	{regexp.MustCompile(`(?i)\b(?:en(?:\s+el\s+año)?|desde|hasta|para|durante|antes\s+de|después\s+de|a\s+partir\s+de|el\s+año|año|in|since|until|by|during|before|after)\s+` + yearRE + `\b(?:\s*[-–]\s*` + yearRE + `\b)?`),
+		func(m []string) (corpus.Date, corpus.Date, bool) {
+			a := corpus.Date{Year: atoi(m[1])}
+			b := a
+			if m[2] != "" {
+				b = corpus.Date{Year: atoi(m[2])}
+			}
+			return a, b, b.Year >= a.Year
+		}},
+}
+
+func dayRange(d1, d2, month, year string) (corpus.Date, corpus.Date, bool) {
+	m := months[strings.ToLower(month)]
+	a := corpus.Date{Year: atoi(year), Month: m, Day: atoi(d1)}
+	b := corpus.Date{Year: atoi(year), Month: m, Day: atoi(d2)}
+	return a, b, a.Valid() && b.Valid() && a.Day < b.Day
+}
+
+func atoi(s string) int {
+	n, _ := strconv.Atoi(s)
+	return n
+}
+
+// precedingDay is a day that shares the month of the date after it.
+var precedingDay = regexp.MustCompile(`\b([0-9]{1,2})\s*(?:y|e|,)\s+(?:el\s+)?$`)
+
+// deadlineCue marks a date that something falls due by.
+var deadlineCue = regexp.MustCompile(`(?i)(fecha\s+l[ií]mite|plazo|a\s+m[aá]s\s+tardar|vence|deadline|no\s+later\s+than|by\s+the\s+end\s+of)[^.;]{0,40}$`)
+
+// Dates returns the dates written in text, in order of appearance. label is
+// the paragraph's label ("Hito 1 | Fecha límite"), which can make a date a
+// deadline. Resolution numbers ("51/34"), meetings ("44ª sesión") and
+// session numbers ("50º período de sesiones") are never dates.
+func Dates(text, label string) []corpus.DateMention {
+	type found struct {
+		start, end int
+		m          corpus.DateMention
+	}
+	var all []found
+	taken := make([]bool, len(text)+1)
+	for _, p := range datePatterns {
+		for _, loc := range p.re.FindAllStringSubmatchIndex(text, -1) {
+			if overlaps(taken, loc[0], loc[1]) {
+				continue
+			}
+			m := submatches(text, loc)
+			a, b, ok := p.parse(m)
+			if !ok {
+				// "31 de febrero de 2023" is no date; nor is "febrero de
+				// 2023" inside it.
+				for i := loc[0]; i < loc[1]; i++ {
+					taken[i] = true
+				}
+				continue
+			}
+			span := strings.TrimSpace(text[loc[0]:loc[1]])
+			dm := corpus.DateMention{Text: span, Start: a, End: b.Last()}
+			dm.Precision = a.Precision()
+			dm.Value = a.String()
+			if b != a {
+				dm.Value += "/" + b.String()
+			}
+			if deadlineCue.MatchString(text[:loc[0]]) || strings.Contains(strings.ToLower(label), "fecha límite") || strings.Contains(strings.ToLower(label), "plazo") {
+				dm.Role = "deadline"
+			}
+			for i := loc[0]; i < loc[1]; i++ {
+				taken[i] = true
+			}
+			all = append(all, found{loc[0], loc[1], dm})
+			// "el 19 y el 21 de marzo de 1990": the first day shares the
+			// month and year of the second.
+			if dm.Precision == "day" && a == b {
+				if pm := precedingDay.FindStringSubmatchIndex(text[:loc[0]]); pm != nil {
+					d := corpus.Date{Year: a.Year, Month: a.Month, Day: atoi(text[pm[2]:pm[3]])}
+					if d.Valid() && !overlaps(taken, pm[2], pm[3]) {
+						for i := pm[2]; i < pm[3]; i++ {
+							taken[i] = true
+						}
+						all = append(all, found{pm[2], pm[3], corpus.DateMention{Text: text[pm[2]:pm[3]], Value: d.String(), Precision: "day", Role: dm.Role, Start: d, End: d}})
+					}
+				}
+			}
+		}
+	}
+	sort.Slice(all, func(i, j int) bool { return all[i].start < all[j].start })
+	out := make([]corpus.DateMention, len(all))
+	for i, f := range all {
+		out[i] = f.m
+	}
+	return out
+}
+
+func overlaps(taken []bool, a, b int) bool {
+	for i := a; i < b; i++ {
+		if taken[i] {
+			return true
+		}
+	}
+	return false
+}
+
+func submatches(s string, loc []int) []string {
+	m := make([]string, len(loc)/2)
+	for i := range m {
+		if loc[2*i] >= 0 {
+			m[i] = s[loc[2*i]:loc[2*i+1]]
+		}
+	}
+	return m
+}
