@@ -19,8 +19,8 @@ var (
 	// "CEDAW/C/MEX/CO/9", "S/RES/2768 (2025)", "E/CN.4/2005/L.10".
 	// A space after a dot is tolerated, as old documents print it
 	// ("CCPR/C/SR. 118").
-	fullSymbol = regexp.MustCompile(`\b[A-Z]{1,8}(?:\.[0-9]+)?(?:/(?:[A-Za-z]+\.\s?[0-9]+|[A-Za-z0-9][A-Za-z0-9.\-]*))+(?:\s*\([0-9]{4}\))?`)
-	dotSpace   = regexp.MustCompile(`\.\s+`)
+	fullSymbol     = regexp.MustCompile(`\b[A-Z]{1,8}(?:\.[0-9]+)?(?:/(?:[A-Za-z]+\.\s?[0-9]+|[A-Za-z0-9][A-Za-z0-9.\-]*))+(?:\s*\([0-9]{4}\))?`)
+	dotSpace       = regexp.MustCompile(`\.\s+`)
 	trailingNumber = regexp.MustCompile(`[0-9]+$`)
 	symbolList     = regexp.MustCompile(`^(?:\s*(?:,|y|e|and|a)\s*(?:[A-Z][A-Za-z]{1,4}\.\s?)?[0-9]{1,5}\b)+`)
 	listItem       = regexp.MustCompile(`(?:[A-Z][A-Za-z]{1,4}\.\s?)?[0-9]{1,5}`)

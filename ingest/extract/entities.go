@@ -252,7 +252,7 @@ var (
 	goal     = regexp.MustCompile(`\b(?:Objetivos?(?:\s+de\s+Desarrollo\s+Sostenible)?|ODS|(?:Sustainable\s+Development\s+)?Goals?|SDGs?)\s+([0-9]{1,2}(?:\.[0-9a-z]{1,2}){0,2})((?:\s*(?:,|y|e|and)\s*[0-9]{1,2}(?:\.[0-9a-z]{1,2}){0,2}\b)*)`)
 	goalMore = regexp.MustCompile(`[0-9]{1,2}(?:\.[0-9a-z]{1,2}){0,2}`)
 	// headNoun opens the name of an institution the gazetteer lacks.
-	headNoun = regexp.MustCompile(`^(Comité|Comisión|Consejo|Oficina|Fondo|Programa|Grupo|Equipo|Foro|Instituto|Mecanismo|Red|Centro|Secretaría|Organización|Agencia|Plataforma|Alianza|Convención|Pacto|Protocolo|Estrategia|Relator|Relatora|Tribunal|Corte|Banco|Unión|Conferencia|Coalición|Fundación|Universidad|Ministerio|Defensoría|Procuraduría|Subsecretaría|Junta|Cumbre|Observatorio|Federación|Asociación|Confederación|Parlamento|Congreso|Senado|Gobierno)$`)
+	headNoun  = regexp.MustCompile(`^(Comité|Comisión|Consejo|Oficina|Fondo|Programa|Grupo|Equipo|Foro|Instituto|Mecanismo|Red|Centro|Secretaría|Organización|Agencia|Plataforma|Alianza|Convención|Pacto|Protocolo|Estrategia|Relator|Relatora|Tribunal|Corte|Banco|Unión|Conferencia|Coalición|Fundación|Universidad|Ministerio|Defensoría|Procuraduría|Subsecretaría|Junta|Cumbre|Observatorio|Federación|Asociación|Confederación|Parlamento|Congreso|Senado|Gobierno)$`)
 	connector = map[string]bool{"de": true, "del": true, "la": true, "las": true, "los": true, "el": true, "para": true, "sobre": true, "contra": true, "y": true, "e": true, "en": true, "do": true, "por": true, "a": true}
 )
 
