@@ -362,3 +362,31 @@ type CitationRef struct {
 	corpus.Citation
 	Ref string `json:"ref"` // the citing paragraph: "A/HRC/RES/51/34 ¶6"
 }
+
+func newNumericRange(field string, v *float64, incl *bool) query.Query {
+	r := query.NewNumericRangeInclusiveQuery(v, v, incl, incl)
+	r.SetField(field)
+	return r
+}
+
+func conjunction(qs ...query.Query) query.Query { return query.NewConjunctionQuery(qs) }
+
+// run executes q and returns up to size hits in document order.
+func (s *Searcher) run(ctx context.Context, q query.Query, size int) ([]Hit, error) {
+	br := bleve.NewSearchRequestOptions(q, size, 0, false)
+	br.Fields = []string{index.FieldDocJSON, index.FieldParaJSON}
+	br.SortBy([]string{index.FieldDoc, index.FieldOrdinal})
+	sr, err := s.ix.Bleve().SearchInContext(ctx, br)
+	if err != nil {
+		return nil, err
+	}
+	hits := make([]Hit, 0, len(sr.Hits))
+	for _, h := range sr.Hits {
+		hit, err := makeHit(h)
+		if err != nil {
+			return nil, err
+		}
+		hits = append(hits, hit)
+	}
+	return hits, nil
+}

@@ -2,7 +2,6 @@ package main
 
 import (
 	"context"
-	"encoding/json"
 	"fmt"
 	"io"
 	"os"
@@ -10,6 +9,7 @@ import (
 
 	"github.com/relatoria/relatoria/corpus"
 	"github.com/relatoria/relatoria/ingest"
+	"github.com/relatoria/relatoria/search"
 )
 
 var extractCommand = &command{
@@ -55,12 +55,7 @@ func runExtract(ctx context.Context, c *command, e *env, args []string) error {
 	return nil
 }
 
-func writeJSON(w io.Writer, v any) error {
-	enc := json.NewEncoder(w)
-	enc.SetIndent("", "  ")
-	enc.SetEscapeHTML(false)
-	return enc.Encode(v)
-}
+func writeJSON(w io.Writer, v any) error { return search.WriteJSON(w, v) }
 
 // printDocument writes a document as text: a header, then each paragraph.
 func printDocument(w io.Writer, doc *corpus.Document) {

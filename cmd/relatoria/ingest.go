@@ -1,9 +1,15 @@
 package main
 
 import (
+	"bytes"
 	"context"
+	"encoding/json"
 	"errors"
 	"fmt"
+	"io"
+	"net/http"
+	"os"
+	"path/filepath"
 	"time"
 
 	"github.com/relatoria/relatoria/corpus"
@@ -48,14 +54,23 @@ func runIngest(ctx context.Context, c *command, e *env, args []string) error {
 	if err != nil {
 		return err
 	}
-	ix, err := index.Open(dir)
-	if errors.Is(err, index.ErrNotExist) {
-		ix, err = index.Create(dir)
+	// A running "relatoria serve" holds the index: send the documents
+	// through it, so that it shows them at once.
+	var add func(context.Context, ...*corpus.Document) error
+	if remote, ok := runningServer(ctx, dir); ok {
+		fmt.Fprintf(e.stderr, "relatoria: a server is using %s; adding the documents through it (http://%s)\n", dir, remote.Addr)
+		add = remote.add
+	} else {
+		ix, err := index.Open(dir)
+		if errors.Is(err, index.ErrNotExist) {
+			ix, err = index.Create(dir)
+		}
+		if err != nil {
+			return err
+		}
+		defer ix.Close()
+		add = ix.Add
 	}
-	if err != nil {
-		return err
-	}
-	defer ix.Close()
 
 	start := time.Now()
 	var files, failed, paragraphs, skipped int
@@ -65,7 +80,7 @@ func runIngest(ctx context.Context, c *command, e *env, args []string) error {
 		if len(pending) == 0 {
 			return nil
 		}
-		if err := ix.Add(ctx, pending...); err != nil {
+		if err := add(ctx, pending...); err != nil {
 			return err
 		}
 		pending, pendingParas = nil, 0
@@ -109,5 +124,50 @@ func runIngest(ctx context.Context, c *command, e *env, args []string) error {
 		return exitError{1}
 	}
 	fmt.Fprintln(e.stderr)
+	return nil
+}
+
+// runningServer reports the server that serves the index in dir, if one
+// answers.
+func runningServer(ctx context.Context, dir string) (*serveInfo, bool) {
+	data, err := os.ReadFile(filepath.Join(dir, serveFile))
+	if err != nil {
+		return nil, false
+	}
+	var info serveInfo
+	if json.Unmarshal(data, &info) != nil || info.Addr == "" {
+		return nil, false
+	}
+	req, _ := http.NewRequestWithContext(ctx, "GET", "http://"+info.Addr+"/healthz", nil)
+	client := &http.Client{Timeout: 3 * time.Second}
+	resp, err := client.Do(req)
+	if err != nil {
+		return nil, false // a server that crashed left its file behind
+	}
+	resp.Body.Close()
+	return &info, resp.StatusCode == http.StatusOK
+}
+
+// add sends documents to the server's POST /api/ingest.
+func (s *serveInfo) add(ctx context.Context, docs ...*corpus.Document) error {
+	body, err := json.Marshal(docs)
+	if err != nil {
+		return err
+	}
+	req, err := http.NewRequestWithContext(ctx, "POST", "http://"+s.Addr+"/api/ingest", bytes.NewReader(body))
+	if err != nil {
+		return err
+	}
+	req.Header.Set("Authorization", "Bearer "+s.Token)
+	req.Header.Set("Content-Type", "application/json")
+	resp, err := http.DefaultClient.Do(req)
+	if err != nil {
+		return fmt.Errorf("send to server %s: %w", s.Addr, err)
+	}
+	defer resp.Body.Close()
+	if resp.StatusCode != http.StatusOK {
+		msg, _ := io.ReadAll(io.LimitReader(resp.Body, 1000))
+		return fmt.Errorf("server %s refused the documents: %s %s", s.Addr, resp.Status, bytes.TrimSpace(msg))
+	}
 	return nil
 }

@@ -46,7 +46,7 @@ type env struct {
 var commands []*command
 
 func init() {
-	commands = []*command{ingestCommand, queryCommand, showCommand, extractCommand, normalizeCommand}
+	commands = []*command{ingestCommand, queryCommand, showCommand, serveCommand, extractCommand, normalizeCommand}
 }
 
 func main() {

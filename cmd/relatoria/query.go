@@ -2,9 +2,6 @@ package main
 
 import (
 	"context"
-	"fmt"
-	"io"
-	"regexp"
 	"strings"
 
 	"github.com/relatoria/relatoria/search"
@@ -74,52 +71,8 @@ func runQuery(ctx context.Context, c *command, e *env, args []string) error {
 	if *asJSON {
 		return writeJSON(e.stdout, res)
 	}
-	printResults(e.stdout, res, *from)
+	search.WriteText(e.stdout, res, *from)
 	return nil
-}
-
-var markTags = regexp.MustCompile(`</?mark>`)
-
-// printResults writes results as text: a count, then each hit with its
-// reference, kind, title and highlighted snippet.
-func printResults(w io.Writer, res *search.Results, from int) {
-	fmt.Fprintf(w, "%d paragraphs match %q\n\n", res.Total, res.Query)
-	for i, h := range res.Hits {
-		fmt.Fprintf(w, "%d. %s  [%s]", from+i+1, h.Ref, h.Kind)
-		if !h.Adopted.IsZero() {
-			fmt.Fprintf(w, "  %s", h.Adopted)
-		}
-		fmt.Fprintln(w)
-		if h.Title != "" {
-			fmt.Fprintf(w, "   %s\n", truncate(h.Title, 100))
-		}
-		snippet := truncate(h.Text, 300)
-		if len(h.Highlights) > 0 {
-			snippet = htmlToTerminal(h.Highlights[0])
-		}
-		fmt.Fprintf(w, "   %s\n\n", snippet)
-	}
-	if len(res.Facets) > 0 {
-		for _, name := range []string{"kind", "body", "doc_kind", "entities", "cites"} {
-			counts := res.Facets[name]
-			if len(counts) == 0 {
-				continue
-			}
-			var parts []string
-			for _, c := range counts {
-				parts = append(parts, fmt.Sprintf("%s %d", c.Value, c.Count))
-			}
-			fmt.Fprintf(w, "%s: %s\n", name, strings.Join(parts, " · "))
-		}
-	}
-}
-
-// htmlToTerminal turns a highlight fragment into plain text with the matches
-// marked between «».
-func htmlToTerminal(s string) string {
-	s = strings.NewReplacer("<mark>", "«", "</mark>", "»").Replace(s)
-	s = markTags.ReplaceAllString(s, "")
-	return strings.NewReplacer("&amp;", "&", "&lt;", "<", "&gt;", ">", "&#34;", `"`, "&#39;", "'", "&quot;", `"`).Replace(s)
 }
 
 func truncate(s string, n int) string {

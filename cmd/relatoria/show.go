@@ -2,13 +2,10 @@ package main
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"io"
 	"strings"
 
-	"github.com/relatoria/relatoria/corpus"
-	"github.com/relatoria/relatoria/index"
 	"github.com/relatoria/relatoria/search"
 )
 
@@ -43,8 +40,7 @@ func runShow(ctx context.Context, c *command, e *env, args []string) error {
 		return usagef("show needs a REF, such as \"51/34 §7\"")
 	}
 	refText := strings.Join(pos, " ")
-	ref, ok := search.ParseReference(refText)
-	if !ok {
+	if _, ok := search.ParseReference(refText); !ok {
 		return usagef("%q is not a reference; write a symbol such as 51/34 or A/HRC/RES/51/34, optionally with a paragraph: \"51/34 §7\"", refText)
 	}
 	ix, err := openIndex(ctx, e, *indexPath)
@@ -52,15 +48,11 @@ func runShow(ctx context.Context, c *command, e *env, args []string) error {
 		return err
 	}
 	defer ix.Close()
-	if ref.Paragraph > 0 {
-		res, err := search.New(ix).Search(ctx, search.Request{Query: refText, Size: 5})
-		if errors.Is(err, search.ErrNotFound) {
-			return fmt.Errorf("%s: no such paragraph in the index (try: relatoria show %s)", ref, ref.Symbol)
-		}
-		if err != nil {
-			return err
-		}
-		h := res.Hits[0]
+	res, err := search.New(ix).Show(ctx, refText)
+	if err != nil {
+		return err
+	}
+	if h := res.Paragraph; h != nil {
 		if *asJSON {
 			return writeJSON(e.stdout, h)
 		}
@@ -77,48 +69,19 @@ func runShow(ctx context.Context, c *command, e *env, args []string) error {
 		}
 		return nil
 	}
-	ids, err := ix.DocumentIDs(ctx, ref.Symbol)
-	if err != nil {
-		return err
-	}
-	if len(ids) == 0 {
-		return fmt.Errorf("%s: no such document in the index", ref.Symbol)
-	}
-	doc, err := ix.Document(ctx, ids[0])
-	if errors.Is(err, index.ErrNotFound) {
-		return fmt.Errorf("%s: no such document in the index", ref.Symbol)
-	}
-	if err != nil {
-		return err
-	}
-	if len(ids) > 1 {
-		fmt.Fprintf(e.stderr, "relatoria: %d documents carry %s; showing %s (others: %s)\n", len(ids), ref.Symbol, ids[0], strings.Join(ids[1:], ", "))
-	}
-	view := documentView{Document: doc, Cites: search.Cites(doc), CitedBy: []search.Hit{}}
-	if doc.Symbol != "" {
-		cited, err := search.New(ix).CitedBy(ctx, doc.Symbol, 1000)
-		if err != nil {
-			return err
-		}
-		view.CitedBy = cited.Hits
+	v := res.Document
+	if len(v.Others) > 0 {
+		fmt.Fprintf(e.stderr, "relatoria: %d documents carry %s; showing %s (others: %s)\n", len(v.Others)+1, v.Symbol, v.ID, strings.Join(v.Others, ", "))
 	}
 	if *asJSON {
-		return writeJSON(e.stdout, view)
+		return writeJSON(e.stdout, v)
 	}
-	printDocument(e.stdout, doc)
-	printCitations(e.stdout, view)
+	printDocument(e.stdout, v.Document)
+	printCitations(e.stdout, v)
 	return nil
 }
 
-// documentView is a document with what it cites and what cites it: the
-// JSON of "show" for a whole document.
-type documentView struct {
-	*corpus.Document
-	Cites   []search.CitationRef `json:"cites"`
-	CitedBy []search.Hit         `json:"cited_by"`
-}
-
-func printCitations(w io.Writer, v documentView) {
+func printCitations(w io.Writer, v *search.DocumentView) {
 	fmt.Fprintf(w, "Cites (%d):\n", len(v.Cites))
 	for _, c := range v.Cites {
 		fmt.Fprintf(w, "  %-28s %s  (%s)\n", c.Symbol, c.Ref, c.Text)

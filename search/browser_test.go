@@ -1,0 +1,146 @@
+package search
+
+import (
+	"context"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/chromedp/cdproto/browser"
+	"github.com/chromedp/chromedp"
+)
+
+// chromiumPath returns the headless browser to drive, skipping the test
+// when there is none (CI installs Debian's chromium and sets CI=true, which
+// turns a missing browser into a failure).
+func chromiumPath(t *testing.T) string {
+	for _, p := range []string{os.Getenv("RELATORIA_CHROMIUM"), "/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome"} {
+		if p != "" {
+			if _, err := exec.LookPath(p); err == nil {
+				return p
+			}
+		}
+	}
+	if os.Getenv("CI") != "" {
+		t.Fatal("no Chromium found; CI must install it (apt-get install chromium)")
+	}
+	t.Skip("no Chromium found; install Debian's chromium to run the browser test")
+	return ""
+}
+
+// TestBrowser drives the real web page in headless Chromium: search, click
+// a facet, open a permalink, download the CSV. It saves screenshots in the
+// test's artifact directory (go test -artifacts keeps them).
+func TestBrowser(t *testing.T) {
+	exe := chromiumPath(t)
+	srv, _ := mustServer(t, HandlerOptions{})
+	out := t.ArtifactDir()
+	downloads := t.TempDir()
+
+	opts := append(chromedp.DefaultExecAllocatorOptions[:],
+		chromedp.ExecPath(exe),
+		chromedp.NoSandbox,
+		chromedp.DisableGPU,
+		chromedp.Flag("disable-quic", true),
+		chromedp.Flag("disable-background-networking", true),
+		chromedp.Flag("disable-component-update", true),
+		chromedp.Flag("disable-sync", true),
+		chromedp.UserDataDir(t.TempDir()),
+		chromedp.WindowSize(1280, 1000),
+	)
+	actx, cancel := chromedp.NewExecAllocator(context.Background(), opts...)
+	defer cancel()
+	ctx, cancel := chromedp.NewContext(actx)
+	defer cancel()
+	ctx, cancel = context.WithTimeout(ctx, 90*time.Second)
+	defer cancel()
+
+	var total, facetHref, url1, h1, para string
+	var shot []byte
+	// Search.
+	err := chromedp.Run(ctx,
+		browser.SetDownloadBehavior(browser.SetDownloadBehaviorBehaviorAllow).WithDownloadPath(downloads).WithEventsEnabled(true),
+		chromedp.Navigate(srv.URL+"/"),
+		chromedp.WaitVisible(`#q`, chromedp.ByID),
+		chromedp.SendKeys(`#q`, "cooperación técnica", chromedp.ByID),
+		chromedp.Submit(`#q`, chromedp.ByID),
+		chromedp.WaitVisible(`#total`, chromedp.ByID),
+		chromedp.Text(`#total`, &total, chromedp.ByID),
+		chromedp.CaptureScreenshot(&shot),
+	)
+	if err != nil {
+		t.Fatalf("search: %v", err)
+	}
+	os.WriteFile(filepath.Join(out, "search.png"), shot, 0o644)
+	n, _ := strconv.Atoi(strings.TrimSpace(total))
+	if n == 0 {
+		t.Fatalf("search found %q paragraphs", total)
+	}
+	// Click the facet "operativo".
+	var total2 string
+	err = chromedp.Run(ctx,
+		chromedp.AttributeValue(`nav.facets a`, "href", &facetHref, nil, chromedp.ByQuery),
+		chromedp.Click(`nav.facets a`, chromedp.ByQuery),
+		chromedp.WaitVisible(`#total`, chromedp.ByID),
+		chromedp.Location(&url1),
+		chromedp.Text(`#total`, &total2, chromedp.ByID),
+	)
+	if err != nil {
+		t.Fatalf("facet: %v", err)
+	}
+	n2, _ := strconv.Atoi(strings.TrimSpace(total2))
+	if !strings.Contains(url1, "tipo%3A") || n2 == 0 || n2 >= n {
+		t.Errorf("after the facet %s: %s shows %d paragraphs (before %d)", facetHref, url1, n2, n)
+	}
+	// Open the first permalink.
+	err = chromedp.Run(ctx,
+		chromedp.Click(`ol.hits a.ref`, chromedp.ByQuery),
+		chromedp.WaitVisible(`#texto`, chromedp.ByID),
+		chromedp.Text(`h1`, &h1, chromedp.ByQuery),
+		chromedp.Text(`#texto`, &para, chromedp.ByID),
+		chromedp.CaptureScreenshot(&shot),
+	)
+	if err != nil {
+		t.Fatalf("permalink: %v", err)
+	}
+	os.WriteFile(filepath.Join(out, "paragraph.png"), shot, 0o644)
+	if !strings.Contains(h1, "A/HRC/RES/51/34 §") || !strings.Contains(strings.ToLower(para), "cooperación técnica") {
+		t.Errorf("permalink page: h1 %q, text %q", h1, para)
+	}
+	// Download the CSV of the results.
+	done := make(chan string, 1)
+	chromedp.ListenTarget(ctx, func(ev any) {
+		if e, ok := ev.(*browser.EventDownloadProgress); ok && e.State == browser.DownloadProgressStateCompleted {
+			select {
+			case done <- e.GUID:
+			default:
+			}
+		}
+	})
+	err = chromedp.Run(ctx,
+		chromedp.Navigate(url1),
+		chromedp.WaitVisible(`#csv`, chromedp.ByID),
+		chromedp.Click(`#csv`, chromedp.ByID),
+	)
+	if err != nil {
+		t.Fatalf("csv: %v", err)
+	}
+	select {
+	case <-done:
+	case <-time.After(20 * time.Second):
+		t.Fatal("the CSV download did not complete")
+	}
+	files, _ := filepath.Glob(filepath.Join(downloads, "*"))
+	if len(files) != 1 {
+		t.Fatalf("downloads: %v", files)
+	}
+	data, _ := os.ReadFile(files[0])
+	lines := strings.Split(strings.TrimSpace(string(data)), "\n")
+	if !strings.HasPrefix(string(data), "\uFEFFref,symbol") || len(lines) < n2+1 {
+		t.Errorf("CSV: %d lines, starts %q", len(lines), truncate(string(data), 40))
+	}
+}

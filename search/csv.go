@@ -1,0 +1,64 @@
+package search
+
+import (
+	"encoding/csv"
+	"io"
+	"strconv"
+	"strings"
+)
+
+// CSVHeader is the header row of a CSV export.
+var CSVHeader = []string{"ref", "symbol", "title", "body", "adopted", "kind", "number", "ordinal", "text", "original", "entities", "cites", "dates", "score", "source", "id"}
+
+// WriteCSV writes hits as CSV for a spreadsheet: UTF-8 with a byte-order
+// mark (so Excel reads the accents), one row per paragraph, a citable
+// reference first. A cell that a spreadsheet would take for a formula
+// (starting with = + - @, a tab or a carriage return) is prefixed with an
+// apostrophe, so that no document can run a formula on an analyst's
+// machine.
+func WriteCSV(w io.Writer, hits []Hit, header bool) error {
+	cw := csv.NewWriter(w)
+	if header {
+		if _, err := io.WriteString(w, "\uFEFF"); err != nil {
+			return err
+		}
+		if err := cw.Write(CSVHeader); err != nil {
+			return err
+		}
+	}
+	for _, h := range hits {
+		var ents, cites, dates []string
+		for _, e := range h.Entities {
+			ents = append(ents, e.Name)
+		}
+		for _, c := range h.Citations {
+			cites = append(cites, c.Symbol.String())
+		}
+		for _, d := range h.Dates {
+			dates = append(dates, d.Value)
+		}
+		number := ""
+		if h.Number > 0 {
+			number = strconv.Itoa(h.Number)
+		}
+		row := []string{h.Ref, h.Symbol.String(), h.Title, h.Body, h.Adopted.String(), string(h.Kind), number,
+			strconv.Itoa(h.Ordinal), h.Text, h.Original, strings.Join(ents, "; "), strings.Join(cites, "; "),
+			strings.Join(dates, "; "), strconv.FormatFloat(h.Score, 'f', 4, 64), h.Source, h.ID}
+		for i := range row {
+			row[i] = neutralize(row[i])
+		}
+		if err := cw.Write(row); err != nil {
+			return err
+		}
+	}
+	cw.Flush()
+	return cw.Error()
+}
+
+// neutralize keeps a spreadsheet from reading a cell as a formula.
+func neutralize(s string) string {
+	if s != "" && strings.ContainsRune("=+-@\t\r", rune(s[0])) {
+		return "'" + s
+	}
+	return s
+}

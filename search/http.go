@@ -1,0 +1,307 @@
+package search
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"log/slog"
+	"net/http"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/relatoria/relatoria/corpus"
+)
+
+// HandlerOptions configures Handler. The zero value serves searches with
+// the defaults and refuses POST /api/ingest.
+type HandlerOptions struct {
+	// IngestToken, when set, lets a request that carries it
+	// ("Authorization: Bearer TOKEN") add documents with POST /api/ingest.
+	// relatoria ingest uses it to add documents through a running server.
+	IngestToken string
+	// Timeout bounds the work of one request; 0 means 10 s.
+	Timeout time.Duration
+	// Logger receives internal errors; nil means slog.Default().
+	Logger *slog.Logger
+}
+
+// MaxExportRows is the most rows a CSV export of all results writes.
+const MaxExportRows = 100_000
+
+// maxIngestBody is the largest POST /api/ingest body.
+const maxIngestBody = 256 << 20
+
+// Handler returns the HTTP interface of a Searcher:
+//
+//	GET  /api/search?q=&n=&from=&after=&sort=&format=json|csv|text&all=1
+//	GET  /api/show?ref=51/34%20§7
+//	GET  /api/documents/{id}
+//	POST /api/ingest            (with the ingest token; JSON array of documents)
+//	GET  /healthz
+//	GET  /                      the web page: search, facets, pages
+//	GET  /d/{id}                a document, paragraphs in order (#p7 anchors)
+//	GET  /p/{symbol}/{n}        a paragraph permalink: /p/A/HRC/RES/51/34/7
+//
+// JSON bodies are those of the CLI's -json. Errors are JSON on /api/ ({"error",
+// "status"}) and pages elsewhere: 400 for a query the user must fix, 404 for
+// an unknown reference, 500 only for the server's own failures, which are
+// logged.
+func Handler(s *Searcher, opt HandlerOptions) http.Handler {
+	if opt.Timeout <= 0 {
+		opt.Timeout = 10 * time.Second
+	}
+	if opt.Logger == nil {
+		opt.Logger = slog.Default()
+	}
+	h := &handler{s: s, opt: opt, pages: mustTemplates()}
+	mux := http.NewServeMux()
+	mux.HandleFunc("GET /healthz", h.api(h.serveHealth))
+	mux.HandleFunc("GET /api/search", h.api(h.serveSearch))
+	mux.HandleFunc("GET /api/show", h.api(h.serveShow))
+	mux.HandleFunc("GET /api/documents/{id...}", h.api(h.serveDocument))
+	mux.HandleFunc("POST /api/ingest", h.api(h.serveIngest))
+	mux.HandleFunc("GET /api/", h.api(func(w http.ResponseWriter, r *http.Request) error {
+		return notFoundf("no such API endpoint: %s", r.URL.Path)
+	}))
+	mux.HandleFunc("GET /{$}", h.page(h.pageSearch))
+	mux.HandleFunc("GET /d/{id...}", h.page(h.pageDocument))
+	mux.HandleFunc("GET /p/{ref...}", h.page(h.pageParagraph))
+	mux.HandleFunc("GET /static/{file}", h.serveStatic)
+	mux.HandleFunc("/", h.page(func(w http.ResponseWriter, r *http.Request) error {
+		if r.Method != http.MethodGet && r.Method != http.MethodHead {
+			return &httpError{http.StatusMethodNotAllowed, "method not allowed"}
+		}
+		return notFoundf("no such page: %s", r.URL.Path)
+	}))
+	return securityHeaders(mux)
+}
+
+type handler struct {
+	s     *Searcher
+	opt   HandlerOptions
+	pages *pageTemplates
+}
+
+// httpError is an error with its own status and a message for the user.
+type httpError struct {
+	status int
+	msg    string
+}
+
+func (e *httpError) Error() string { return e.msg }
+
+func notFoundf(format string, a ...any) error {
+	return &httpError{http.StatusNotFound, fmt.Sprintf(format, a...)}
+}
+
+// statusOf maps an error to an HTTP status and the message to show: the
+// error itself for the user's mistakes, "internal error" otherwise.
+func statusOf(err error) (int, string) {
+	var he *httpError
+	var se *SyntaxError
+	var be *BadQueryError
+	var mb *http.MaxBytesError
+	switch {
+	case errors.As(err, &he):
+		return he.status, he.msg
+	case errors.As(err, &se), errors.As(err, &be):
+		return http.StatusBadRequest, err.Error()
+	case errors.Is(err, ErrNotFound):
+		return http.StatusNotFound, err.Error()
+	case errors.As(err, &mb):
+		return http.StatusRequestEntityTooLarge, "request body too large"
+	case errors.Is(err, context.DeadlineExceeded):
+		return http.StatusServiceUnavailable, "the search took too long; narrow the query"
+	}
+	return http.StatusInternalServerError, "internal error"
+}
+
+// api adapts a handler that returns an error to one that answers JSON
+// errors.
+func (h *handler) api(f func(http.ResponseWriter, *http.Request) error) http.HandlerFunc {
+	return func(w http.ResponseWriter, r *http.Request) {
+		ctx, cancel := context.WithTimeout(r.Context(), h.opt.Timeout)
+		defer cancel()
+		err := f(w, r.WithContext(ctx))
+		if err == nil {
+			return
+		}
+		status, msg := statusOf(err)
+		if status >= 500 {
+			h.opt.Logger.Error("request failed", "path", r.URL.Path, "query", r.URL.RawQuery, "err", err)
+		}
+		w.Header().Set("Content-Type", "application/json; charset=utf-8")
+		w.WriteHeader(status)
+		WriteJSON(w, map[string]any{"error": msg, "status": status})
+	}
+}
+
+// WriteJSON writes v as indented JSON, without escaping <, > and &: the
+// encoding of the CLI's -json and of the API.
+func WriteJSON(w io.Writer, v any) error {
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	enc.SetEscapeHTML(false)
+	return enc.Encode(v)
+}
+
+func writeJSONResponse(w http.ResponseWriter, v any) error {
+	w.Header().Set("Content-Type", "application/json; charset=utf-8")
+	return WriteJSON(w, v)
+}
+
+func (h *handler) serveHealth(w http.ResponseWriter, r *http.Request) error {
+	return writeJSONResponse(w, map[string]string{"status": "ok", "index": h.s.Index().Version()})
+}
+
+// requestFromQuery reads a Request from URL parameters.
+func requestFromQuery(r *http.Request) (Request, error) {
+	v := r.URL.Query()
+	req := Request{Query: v.Get("q"), After: v.Get("after"), Sort: v.Get("sort"), Facets: true}
+	if strings.TrimSpace(req.Query) == "" {
+		return req, &httpError{http.StatusBadRequest, "missing query: add ?q=…"}
+	}
+	for name, dst := range map[string]*int{"n": &req.Size, "from": &req.From} {
+		if s := v.Get(name); s != "" {
+			n, err := strconv.Atoi(s)
+			if err != nil || n < 0 {
+				return req, &httpError{http.StatusBadRequest, fmt.Sprintf("%s=%q is not a non-negative number", name, s)}
+			}
+			*dst = n
+		}
+	}
+	return req, nil
+}
+
+func (h *handler) serveSearch(w http.ResponseWriter, r *http.Request) error {
+	req, err := requestFromQuery(r)
+	if err != nil {
+		return err
+	}
+	format := r.URL.Query().Get("format")
+	switch format {
+	case "", "json":
+		res, err := h.s.Search(r.Context(), req)
+		if err != nil {
+			return err
+		}
+		return writeJSONResponse(w, res)
+	case "text":
+		res, err := h.s.Search(r.Context(), req)
+		if err != nil {
+			return err
+		}
+		w.Header().Set("Content-Type", "text/plain; charset=utf-8")
+		WriteText(w, res, req.From)
+		return nil
+	case "csv":
+		return h.serveCSV(w, r, req)
+	}
+	return &httpError{http.StatusBadRequest, fmt.Sprintf("format=%q: use json, csv or text", format)}
+}
+
+// serveCSV exports one page of hits, or with all=1 every hit (up to
+// MaxExportRows), page after page, as it goes.
+func (h *handler) serveCSV(w http.ResponseWriter, r *http.Request, req Request) error {
+	all := r.URL.Query().Get("all") == "1"
+	req.Facets = false
+	if all {
+		req.Size, req.From = MaxPageSize, 0
+	}
+	res, err := h.s.Search(r.Context(), req)
+	if err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "text/csv; charset=utf-8")
+	w.Header().Set("Content-Disposition", `attachment; filename="relatoria.csv"`)
+	if err := WriteCSV(w, res.Hits, true); err != nil {
+		return nil // the client went away; nothing more to say
+	}
+	rows := len(res.Hits)
+	for all && res.Next != "" && rows < MaxExportRows {
+		// The export may take longer than one search: give each page its
+		// own deadline.
+		ctx, cancel := context.WithTimeout(context.WithoutCancel(r.Context()), h.opt.Timeout)
+		req.After = res.Next
+		res, err = h.s.Search(ctx, req)
+		cancel()
+		if err != nil || r.Context().Err() != nil {
+			return nil
+		}
+		if WriteCSV(w, res.Hits, false) != nil {
+			return nil
+		}
+		rows += len(res.Hits)
+	}
+	return nil
+}
+
+func (h *handler) serveShow(w http.ResponseWriter, r *http.Request) error {
+	ref := r.URL.Query().Get("ref")
+	if strings.TrimSpace(ref) == "" {
+		return &httpError{http.StatusBadRequest, "missing reference: add ?ref=51/34%20§7"}
+	}
+	res, err := h.s.Show(r.Context(), ref)
+	if err != nil {
+		return err
+	}
+	if res.Paragraph != nil {
+		return writeJSONResponse(w, res.Paragraph)
+	}
+	return writeJSONResponse(w, res.Document)
+}
+
+func (h *handler) serveDocument(w http.ResponseWriter, r *http.Request) error {
+	v, err := h.s.DocumentView(r.Context(), r.PathValue("id"))
+	if err != nil {
+		return err
+	}
+	return writeJSONResponse(w, v)
+}
+
+// serveIngest adds the documents of the request body (a JSON array of
+// corpus.Document) to the index. It answers 403 unless the server was
+// given an ingest token and the request carries it.
+func (h *handler) serveIngest(w http.ResponseWriter, r *http.Request) error {
+	if h.opt.IngestToken == "" || r.Header.Get("Authorization") != "Bearer "+h.opt.IngestToken {
+		return &httpError{http.StatusForbidden, "ingest through this server is not allowed (run relatoria ingest on the server's machine)"}
+	}
+	var docs []*corpus.Document
+	dec := json.NewDecoder(http.MaxBytesReader(w, r.Body, maxIngestBody))
+	if err := dec.Decode(&docs); err != nil {
+		var mb *http.MaxBytesError
+		if errors.As(err, &mb) {
+			return err
+		}
+		return &httpError{http.StatusBadRequest, "body is not a JSON array of documents: " + err.Error()}
+	}
+	paragraphs := 0
+	for _, d := range docs {
+		if d == nil || d.ID == "" {
+			return &httpError{http.StatusBadRequest, "a document has no id"}
+		}
+		paragraphs += len(d.Paragraphs)
+	}
+	// Indexing is not the user's query: do not cut it short.
+	if err := h.s.Index().Add(context.WithoutCancel(r.Context()), docs...); err != nil {
+		return err
+	}
+	return writeJSONResponse(w, map[string]int{"documents": len(docs), "paragraphs": paragraphs})
+}
+
+// securityHeaders sets the headers every response carries: no sniffing, no
+// framing, and a content security policy that allows only the page's own
+// style sheet and script.
+func securityHeaders(next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		hd := w.Header()
+		hd.Set("X-Content-Type-Options", "nosniff")
+		hd.Set("X-Frame-Options", "DENY")
+		hd.Set("Referrer-Policy", "same-origin")
+		hd.Set("Content-Security-Policy", "default-src 'none'; style-src 'self'; script-src 'self'; img-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'")
+		next.ServeHTTP(w, r)
+	})
+}

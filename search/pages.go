@@ -1,0 +1,373 @@
+package search
+
+import (
+	"embed"
+	"errors"
+	"fmt"
+	"html"
+	"html/template"
+	"net/http"
+	"net/url"
+	"path"
+	"strconv"
+	"strings"
+	"unicode"
+
+	"github.com/relatoria/relatoria/corpus"
+)
+
+//go:embed web/pages.html web/style.css web/app.js
+var webFS embed.FS
+
+type pageTemplates struct{ t *template.Template }
+
+func mustTemplates() *pageTemplates {
+	return &pageTemplates{template.Must(template.ParseFS(webFS, "web/pages.html"))}
+}
+
+// page adapts a page handler that returns an error to one that renders an
+// error page with the right status.
+func (h *handler) page(f func(http.ResponseWriter, *http.Request) error) http.HandlerFunc {
+	return func(w http.ResponseWriter, r *http.Request) {
+		err := f(w, r)
+		if err == nil {
+			return
+		}
+		status, msg := statusOf(err)
+		if status >= 500 {
+			h.opt.Logger.Error("page failed", "path", r.URL.Path, "err", err)
+		}
+		w.Header().Set("Content-Type", "text/html; charset=utf-8")
+		w.WriteHeader(status)
+		h.pages.t.ExecuteTemplate(w, "error", map[string]any{
+			"Title": http.StatusText(status), "Status": fmt.Sprintf("%d %s", status, http.StatusText(status)),
+			"Error": msg, "Query": "", "Sort": "relevance", "Index": h.s.Index().Version(),
+		})
+	}
+}
+
+func (h *handler) render(w http.ResponseWriter, status int, name string, data any) error {
+	var b strings.Builder
+	if err := h.pages.t.ExecuteTemplate(&b, name, data); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "text/html; charset=utf-8")
+	w.WriteHeader(status)
+	_, err := w.Write([]byte(b.String()))
+	return err
+}
+
+func (h *handler) serveStatic(w http.ResponseWriter, r *http.Request) {
+	name := r.PathValue("file")
+	if name != "style.css" && name != "app.js" {
+		http.NotFound(w, r)
+		return
+	}
+	data, err := webFS.ReadFile("web/" + name)
+	if err != nil {
+		http.NotFound(w, r)
+		return
+	}
+	if strings.HasSuffix(name, ".css") {
+		w.Header().Set("Content-Type", "text/css; charset=utf-8")
+	} else {
+		w.Header().Set("Content-Type", "text/javascript; charset=utf-8")
+	}
+	w.Header().Set("Cache-Control", "public, max-age=3600")
+	w.Write(data)
+}
+
+var kindLabels = map[corpus.ParagraphKind]string{
+	corpus.Preambular: "preambular", corpus.Operative: "operativo", corpus.Heading: "encabezado",
+	corpus.Plain: "párrafo", corpus.ListItem: "elemento de lista", corpus.Footnote: "nota",
+}
+
+// hitView is a hit as the page shows it.
+type hitView struct {
+	Hit
+	Permalink, DocLink, KindLabel, Adopted string
+	Snippet                                template.HTML
+}
+
+type facetView struct {
+	Label string
+	Items []facetItem
+}
+
+type facetItem struct {
+	Value, Href string
+	Count       int
+}
+
+// docPath returns the path of a document page: "/d/A/HRC/RES/51/34".
+func docPath(id string) string {
+	parts := strings.Split(id, "/")
+	for i, p := range parts {
+		parts[i] = url.PathEscape(p)
+	}
+	return "/d/" + strings.Join(parts, "/")
+}
+
+// Permalink returns the permanent link of a hit's paragraph:
+// "/p/A/HRC/RES/51/34/7" for operative paragraph 7 of a document with a
+// symbol, "/p/doc-1f5c…/o3" (by ordinal) otherwise.
+func Permalink(h *Hit) string {
+	base := h.Doc
+	if h.Symbol.IsFull() {
+		base = h.Symbol.String()
+	}
+	parts := strings.Split(base, "/")
+	for i, p := range parts {
+		parts[i] = url.PathEscape(p)
+	}
+	last := "o" + strconv.Itoa(h.Ordinal)
+	if h.Number > 0 {
+		last = strconv.Itoa(h.Number)
+	}
+	return "/p/" + strings.Join(parts, "/") + "/" + last
+}
+
+// safeHighlight returns a highlight fragment as HTML in which the only
+// markup is <mark>: everything else is escaped again, whatever the
+// fragment held.
+func safeHighlight(frag string) template.HTML {
+	s := html.EscapeString(html.UnescapeString(strings.NewReplacer("<mark>", "\x00", "</mark>", "\x01").Replace(frag)))
+	s = strings.NewReplacer("\x00", "<mark>", "\x01", "</mark>").Replace(s)
+	return template.HTML(s)
+}
+
+// markRepairs returns text as HTML with each word OCR repair changed marked,
+// its original form in the title.
+func markRepairs(text, original string, reps []corpus.Repair) template.HTML {
+	if len(reps) == 0 {
+		return template.HTML(html.EscapeString(text))
+	}
+	from := map[string]string{}
+	for _, r := range reps {
+		if !strings.Contains(r.To, " ") {
+			from[r.To] = r.From
+		}
+	}
+	inOriginal := map[string]bool{}
+	for _, w := range strings.Fields(original) {
+		inOriginal[core(w)] = true
+	}
+	var b strings.Builder
+	for i, w := range strings.Fields(text) {
+		if i > 0 {
+			b.WriteByte(' ')
+		}
+		c := core(w)
+		if f, ok := from[c]; ok && !inOriginal[c] {
+			pre, post, _ := strings.Cut(w, c)
+			fmt.Fprintf(&b, `%s<mark class="rep" title="Reparado; el original decía «%s»">%s</mark>%s`,
+				html.EscapeString(pre), html.EscapeString(f), html.EscapeString(c), html.EscapeString(post))
+			continue
+		}
+		b.WriteString(html.EscapeString(w))
+	}
+	return template.HTML(b.String())
+}
+
+func core(w string) string {
+	return strings.TrimFunc(w, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
+}
+
+func (h *handler) newHitView(hit Hit) hitView {
+	v := hitView{Hit: hit, Permalink: Permalink(&hit), DocLink: docPath(hit.Doc), KindLabel: kindLabels[hit.Kind], Adopted: hit.Adopted.String()}
+	if len(hit.Highlights) > 0 {
+		v.Snippet = safeHighlight(hit.Highlights[0])
+	} else {
+		v.Snippet = template.HTML(html.EscapeString(truncate(hit.Text, 300)))
+	}
+	return v
+}
+
+// appliedText says in Spanish what a query did.
+func appliedText(a Applied) string {
+	var parts []string
+	if a.Folding {
+		parts = append(parts, "sin distinguir tildes ni mayúsculas")
+	}
+	if a.Stemming {
+		parts = append(parts, "singular y plural")
+	}
+	if a.Original {
+		parts = append(parts, "también en el texto original antes de reparar el OCR")
+	}
+	if a.Fuzzy {
+		parts = append(parts, "con tolerancia a errores (~)")
+	}
+	if a.Prefix {
+		parts = append(parts, "por prefijo (*)")
+	}
+	if a.Literal {
+		parts = append(parts, "forma literal entre comillas simples")
+	}
+	if len(parts) == 0 {
+		return ""
+	}
+	return "Búsqueda " + strings.Join(parts, ", ") + "."
+}
+
+func searchURL(q, sort string, extra url.Values) string {
+	v := url.Values{"q": {q}}
+	if sort != "" && sort != "relevance" {
+		v.Set("sort", sort)
+	}
+	for k, vs := range extra {
+		v[k] = vs
+	}
+	return "/?" + v.Encode()
+}
+
+// quoteValue quotes a facet value for a field filter when it has spaces.
+func quoteValue(s string) string {
+	if strings.ContainsAny(s, " ()") {
+		return `"` + strings.ReplaceAll(s, `"`, "") + `"`
+	}
+	return s
+}
+
+func (h *handler) pageSearch(w http.ResponseWriter, r *http.Request) error {
+	v := r.URL.Query()
+	q, sort := strings.TrimSpace(v.Get("q")), v.Get("sort")
+	if sort == "" {
+		sort = "relevance"
+	}
+	data := map[string]any{"Title": "Buscar", "Query": q, "Sort": sort, "Index": h.s.Index().Version()}
+	if q == "" {
+		return h.render(w, http.StatusOK, "search", data)
+	}
+	start, _ := strconv.Atoi(v.Get("start"))
+	start = max(start, 0)
+	req := Request{Query: q, Size: 20, After: v.Get("after"), Sort: sort, Facets: true}
+	res, err := h.s.Search(r.Context(), req)
+	if err != nil {
+		status, msg := statusOf(err)
+		if status >= 500 {
+			return err
+		}
+		if errors.Is(err, ErrNotFound) {
+			msg = "No hay ningún documento o párrafo con esa referencia en el índice: " + msg
+		}
+		data["Error"] = msg
+		return h.render(w, status, "search", data)
+	}
+	var hits []hitView
+	for _, hit := range res.Hits {
+		hits = append(hits, h.newHitView(hit))
+	}
+	facetFields := []struct{ field, label, prefix string }{
+		{"kind", "Tipo de párrafo", "tipo:"}, {"body", "Órgano", "organo:"}, {"entities", "Entidades", "entidad:"},
+		{"cites", "Documentos citados", "cita:"}, {"symbol", "Documento", "simbolo:"}, {"format", "Formato", "formato:"},
+	}
+	var facets []facetView
+	for _, f := range facetFields {
+		fv := facetView{Label: f.label}
+		for i, c := range res.Facets[f.field] {
+			if i == 12 {
+				break
+			}
+			value := c.Value
+			label := value
+			if f.field == "kind" {
+				value = corpus.ParagraphKind(c.Value).Spanish()
+				label = kindLabels[corpus.ParagraphKind(c.Value)]
+			}
+			filter := f.prefix + quoteValue(value)
+			if strings.Contains(q, filter) {
+				continue
+			}
+			fv.Items = append(fv.Items, facetItem{Value: label, Count: c.Count, Href: searchURL(q+" "+filter, sort, nil)})
+		}
+		facets = append(facets, fv)
+	}
+	data["Results"] = res
+	data["Hits"] = hits
+	data["Facets"] = facets
+	data["Applied"] = appliedText(res.Applied)
+	data["First"] = start + 1
+	data["CSV"] = "/api/search?" + url.Values{"q": {q}, "sort": {sort}, "format": {"csv"}, "all": {"1"}}.Encode()
+	if res.Next != "" {
+		data["NextPage"] = searchURL(q, sort, url.Values{"after": {res.Next}, "start": {strconv.Itoa(start + len(hits))}})
+	}
+	if req.After != "" {
+		data["FirstPage"] = searchURL(q, sort, nil)
+	}
+	return h.render(w, http.StatusOK, "search", data)
+}
+
+type paraView struct {
+	corpus.Paragraph
+	Text      template.HTML
+	Original  string
+	Repairs   int
+	Permalink string
+	KindLabel string
+}
+
+func (h *handler) pageDocument(w http.ResponseWriter, r *http.Request) error {
+	view, err := h.s.DocumentView(r.Context(), r.PathValue("id"))
+	if err != nil {
+		return err
+	}
+	doc := view.Document
+	var paras []paraView
+	for _, p := range doc.Paragraphs {
+		hit := Hit{Doc: doc.ID, Symbol: doc.Symbol, Ordinal: p.Ordinal, Number: p.Number}
+		pv := paraView{Paragraph: p, Text: markRepairs(p.Text, p.Original, p.Repairs), Permalink: Permalink(&hit), KindLabel: kindLabels[p.Kind], Repairs: len(p.Repairs)}
+		if len(p.Repairs) > 0 {
+			pv.Original = p.Original
+		}
+		paras = append(paras, pv)
+	}
+	var cited []hitView
+	for _, c := range view.CitedBy {
+		cited = append(cited, h.newHitView(c))
+	}
+	title := doc.Title
+	if doc.Symbol != "" {
+		title = doc.Symbol.String()
+	}
+	return h.render(w, http.StatusOK, "document", map[string]any{
+		"Title": title, "Query": "", "Sort": "relevance", "Index": h.s.Index().Version(),
+		"Doc": doc, "View": view, "Paras": paras, "CitedBy": cited, "Adopted": doc.Adopted.String(),
+		"Damaged": doc.OCR != nil && doc.OCR.Damaged,
+	})
+}
+
+// pageParagraph serves /p/{symbol or document ID}/{number}, or …/o{ordinal}.
+func (h *handler) pageParagraph(w http.ResponseWriter, r *http.Request) error {
+	ref := r.PathValue("ref")
+	base, last := path.Split(ref)
+	base = strings.TrimSuffix(base, "/")
+	ordinal := strings.HasPrefix(last, "o")
+	n, err := strconv.Atoi(strings.TrimPrefix(last, "o"))
+	if base == "" || err != nil || n <= 0 {
+		return notFoundf("%s is not a paragraph link (write /p/A/HRC/RES/51/34/7)", r.URL.Path)
+	}
+	docID := base
+	if sym, err := corpus.ParseSymbol(base); err == nil {
+		ids, err := h.s.Index().DocumentIDs(r.Context(), sym)
+		if err != nil {
+			return err
+		}
+		if len(ids) > 0 {
+			docID = ids[0]
+		}
+	}
+	hit, err := h.s.Paragraph(r.Context(), docID, n, ordinal)
+	if err != nil {
+		return err
+	}
+	var original string
+	if len(hit.Repairs) > 0 {
+		original = hit.Original
+	}
+	return h.render(w, http.StatusOK, "paragraph", map[string]any{
+		"Title": hit.Ref, "Query": "", "Sort": "relevance", "Index": h.s.Index().Version(),
+		"Hit": hit, "Text": markRepairs(hit.Text, hit.Original, hit.Repairs), "Original": original,
+		"DocLink": docPath(hit.Doc) + "#p" + strconv.Itoa(hit.Ordinal), "KindLabel": kindLabels[hit.Kind],
+	})
+}

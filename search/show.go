@@ -1,0 +1,116 @@
+package search
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"strconv"
+
+	"github.com/relatoria/relatoria/corpus"
+	"github.com/relatoria/relatoria/index"
+)
+
+// DocumentView is a whole document with what it cites and what in the
+// index cites it: the JSON of "relatoria show SYMBOL" and of
+// /api/documents/{id}.
+type DocumentView struct {
+	*corpus.Document
+	Cites   []CitationRef `json:"cites"`
+	CitedBy []Hit         `json:"cited_by"`
+	// Others lists the IDs of other documents that carry the same symbol.
+	Others []string `json:"others,omitempty"`
+}
+
+// ShowResult is what a reference names: one paragraph, or a document.
+type ShowResult struct {
+	Paragraph *Hit
+	Document  *DocumentView
+}
+
+// Show looks up a reference ("51/34", "A/HRC/RES/51/34 §7", "51/34,
+// párrafo 7") or a document ID. It returns an error wrapping ErrNotFound
+// when the index has no such document or paragraph, and a *BadQueryError
+// when ref is not a reference.
+func (s *Searcher) Show(ctx context.Context, ref string) (*ShowResult, error) {
+	r, ok := ParseReference(ref)
+	if !ok {
+		// A document ID ("doc-1f5c…") is a reference too.
+		if _, err := s.ix.Document(ctx, ref); err == nil {
+			v, err := s.DocumentView(ctx, ref)
+			return &ShowResult{Document: v}, err
+		}
+		return nil, badf("%q is not a reference; write a symbol such as 51/34 or A/HRC/RES/51/34, optionally with a paragraph: \"51/34 §7\"", ref)
+	}
+	if r.Paragraph > 0 {
+		res, err := s.Search(ctx, Request{Query: ref, Size: 1})
+		if errors.Is(err, ErrNotFound) {
+			return nil, fmt.Errorf("%s: no such paragraph in the index: %w", r, ErrNotFound)
+		}
+		if err != nil {
+			return nil, err
+		}
+		return &ShowResult{Paragraph: &res.Hits[0]}, nil
+	}
+	ids, err := s.ix.DocumentIDs(ctx, r.Symbol)
+	if err != nil {
+		return nil, err
+	}
+	if len(ids) == 0 {
+		return nil, fmt.Errorf("%s: no such document in the index: %w", r.Symbol, ErrNotFound)
+	}
+	v, err := s.DocumentView(ctx, ids[0])
+	if err != nil {
+		return nil, err
+	}
+	v.Others = ids[1:]
+	return &ShowResult{Document: v}, nil
+}
+
+// DocumentView returns the document with the given ID, what it cites and
+// what cites it.
+func (s *Searcher) DocumentView(ctx context.Context, id string) (*DocumentView, error) {
+	doc, err := s.ix.Document(ctx, id)
+	if errors.Is(err, index.ErrNotFound) {
+		return nil, fmt.Errorf("document %q: %w", id, ErrNotFound)
+	}
+	if err != nil {
+		return nil, err
+	}
+	v := &DocumentView{Document: doc, Cites: Cites(doc), CitedBy: []Hit{}}
+	if doc.Symbol != "" {
+		cited, err := s.CitedBy(ctx, doc.Symbol, 1000)
+		if err != nil {
+			return nil, err
+		}
+		v.CitedBy = cited.Hits
+	}
+	return v, nil
+}
+
+// Paragraph returns paragraph n of the document with the given ID: the
+// operative (or otherwise numbered) paragraph n, or, when ordinal is true,
+// the n-th paragraph.
+func (s *Searcher) Paragraph(ctx context.Context, docID string, n int, ordinal bool) (*Hit, error) {
+	field := index.FieldNumber
+	if ordinal {
+		field = index.FieldOrdinal
+	}
+	v := float64(n)
+	incl := true
+	r := newNumericRange(field, &v, &incl)
+	q := conjunction(termQuery(index.FieldDoc, docID), r)
+	res, err := s.run(ctx, q, 5)
+	if err != nil {
+		return nil, err
+	}
+	var best *Hit
+	for i := range res {
+		if best == nil || res[i].Kind == corpus.Operative {
+			best = &res[i]
+		}
+	}
+	if best == nil {
+		return nil, fmt.Errorf("%s %s: no such paragraph: %w", docID, strconv.Itoa(n), ErrNotFound)
+	}
+	return best, nil
+}

@@ -1,0 +1,59 @@
+package search
+
+import (
+	"fmt"
+	"html"
+	"io"
+	"strings"
+)
+
+// WriteText writes results as text for a terminal: a count, then each hit
+// with its reference, kind, date, title and snippet (matches between « »),
+// then the main facets. from is the rank of the first hit minus one.
+func WriteText(w io.Writer, res *Results, from int) {
+	fmt.Fprintf(w, "%d paragraphs match %q\n\n", res.Total, res.Query)
+	for i, h := range res.Hits {
+		fmt.Fprintf(w, "%d. %s  [%s]", from+i+1, h.Ref, h.Kind)
+		if !h.Adopted.IsZero() {
+			fmt.Fprintf(w, "  %s", h.Adopted)
+		}
+		fmt.Fprintln(w)
+		if h.Title != "" {
+			fmt.Fprintf(w, "   %s\n", truncate(h.Title, 100))
+		}
+		snippet := truncate(h.Text, 300)
+		if len(h.Highlights) > 0 {
+			snippet = PlainHighlight(h.Highlights[0])
+		}
+		fmt.Fprintf(w, "   %s\n\n", snippet)
+	}
+	for _, name := range []string{"kind", "body", "doc_kind", "entities", "cites"} {
+		counts := res.Facets[name]
+		if len(counts) == 0 {
+			continue
+		}
+		var parts []string
+		for _, c := range counts {
+			parts = append(parts, fmt.Sprintf("%s %d", c.Value, c.Count))
+		}
+		fmt.Fprintf(w, "%s: %s\n", name, strings.Join(parts, " · "))
+	}
+	if res.Next != "" {
+		fmt.Fprintf(w, "\nmore: -after %s\n", res.Next)
+	}
+}
+
+// PlainHighlight turns a highlight fragment into plain text with the
+// matches between « ».
+func PlainHighlight(frag string) string {
+	frag = strings.NewReplacer("<mark>", "«", "</mark>", "»").Replace(frag)
+	return html.UnescapeString(frag)
+}
+
+func truncate(s string, n int) string {
+	r := []rune(s)
+	if len(r) <= n {
+		return s
+	}
+	return string(r[:n]) + "…"
+}
