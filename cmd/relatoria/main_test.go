@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"context"
+	"encoding/csv"
 	"encoding/json"
 	"os"
 	"path/filepath"
@@ -132,4 +133,29 @@ func TestHelp(t *testing.T) {
 			t.Errorf("%s -h: exit %d %q", c.name, code, errs)
 		}
 	}
+}
+
+func TestQueryCSV(t *testing.T) {
+	vars := map[string]string{"HOME": t.TempDir()}
+	code, out, errs := runCLI(t, vars, "query", "-format", "csv", "-all", "derechos")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errs)
+	}
+	_, js, _ := runCLI(t, vars, "query", "-json", "-n", "1", "derechos")
+	var res struct{ Total int }
+	json.Unmarshal([]byte(js), &res)
+	if !strings.HasPrefix(out, "\uFEFFref,") || res.Total < 20 {
+		t.Fatalf("csv starts %q; total %d", truncateTest(out, 20), res.Total)
+	}
+	rows, err := csv.NewReader(strings.NewReader(strings.TrimPrefix(out, "\uFEFF"))).ReadAll()
+	if err != nil || len(rows) != res.Total+1 {
+		t.Errorf("CSV has %d rows (%v), want %d hits + header", len(rows), err, res.Total)
+	}
+}
+
+func truncateTest(s string, n int) string {
+	if len(s) > n {
+		return s[:n]
+	}
+	return s
 }

@@ -9,7 +9,7 @@ import (
 
 var queryCommand = &command{
 	name:    "query",
-	args:    "[-index DIR] [-json] [-n N] [-from K] [-sort relevance|date] QUERY",
+	args:    "[-index DIR] [-format text|json|csv] [-n N] [-from K] [-after CURSOR] [-sort relevance|date] QUERY",
 	summary: "find paragraphs",
 	usage: `Query finds the paragraphs that match QUERY, best first, with the matching
 words highlighted. Accents, case, and singular or plural do not matter; all
@@ -38,14 +38,17 @@ Examples:
 
 	relatoria query "cooperación técnica"
 	relatoria query -n 20 'tipo:operativo "fomento de la capacidad"'
-	relatoria query -json "derechos de las niñas" | jq '.hits[].ref'`,
+	relatoria query -json "derechos de las niñas" | jq '.hits[].ref'
+	relatoria query -format csv -all "violencia de género" > resultados.csv`,
 	run: runQuery,
 }
 
 func runQuery(ctx context.Context, c *command, e *env, args []string) error {
 	fs := newFlagSet(c, e)
 	indexPath := indexFlag(fs)
-	asJSON := fs.Bool("json", false, "print results as JSON")
+	asJSON := fs.Bool("json", false, "print results as JSON (same as -format json)")
+	format := fs.String("format", "text", "output: text, json, or csv (UTF-8 with BOM, one row per paragraph, for spreadsheets)")
+	all := fs.Bool("all", false, "with -format csv: every matching paragraph, not one page")
 	n := fs.Int("n", search.DefaultPageSize, "number of hits to print")
 	from := fs.Int("from", 0, "hits to skip")
 	after := fs.String("after", "", "continue after this cursor (the \"next\" of a previous -json page)")
@@ -62,17 +65,40 @@ func runQuery(ctx context.Context, c *command, e *env, args []string) error {
 		return err
 	}
 	defer ix.Close()
-	res, err := search.New(ix).Search(ctx, search.Request{
-		Query: strings.Join(pos, " "), Size: *n, From: *from, After: *after, Sort: *sort, Facets: true,
-	})
+	if *asJSON {
+		*format = "json"
+	}
+	req := search.Request{Query: strings.Join(pos, " "), Size: *n, From: *from, After: *after, Sort: *sort, Facets: *format != "csv"}
+	if *format == "csv" && *all {
+		req.Size, req.From = search.MaxPageSize, 0
+	}
+	s := search.New(ix)
+	res, err := s.Search(ctx, req)
 	if err != nil {
 		return err
 	}
-	if *asJSON {
+	switch *format {
+	case "json":
 		return writeJSON(e.stdout, res)
+	case "csv":
+		if err := search.WriteCSV(e.stdout, res.Hits, true); err != nil {
+			return err
+		}
+		for rows := len(res.Hits); *all && res.Next != "" && rows < search.MaxExportRows; rows += len(res.Hits) {
+			req.After = res.Next
+			if res, err = s.Search(ctx, req); err != nil {
+				return err
+			}
+			if err := search.WriteCSV(e.stdout, res.Hits, false); err != nil {
+				return err
+			}
+		}
+		return nil
+	case "text":
+		search.WriteText(e.stdout, res, *from)
+		return nil
 	}
-	search.WriteText(e.stdout, res, *from)
-	return nil
+	return usagef("-format %q: use text, json or csv", *format)
 }
 
 func truncate(s string, n int) string {
