@@ -5,8 +5,10 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"hash/fnv"
 	"os"
 	"path/filepath"
+	"runtime"
 	"strconv"
 	"strings"
 	"time"
@@ -20,7 +22,7 @@ import (
 // FormatVersion is the version of the on-disk format described in the
 // package comment. An index written with another version is refused with a
 // message saying how to rebuild it.
-const FormatVersion = 2
+const FormatVersion = 3
 
 // BatchSize is the number of paragraphs sent to bleve in one batch. Measured
 // on 2 cores: batches of 500-2000 give the best throughput; 10 000 costs
@@ -33,41 +35,112 @@ var ErrNotExist = errors.New("no index")
 // ErrNotFound is returned when a document or paragraph is not in the index.
 var ErrNotFound = errors.New("not found")
 
-// Index is an open relatoria index.
+// Index is an open relatoria index: one or more bleve shards searched
+// together.
 type Index struct {
-	dir  string
-	b    bleve.Index
-	meta meta
+	dir    string
+	shards []bleve.Index
+	alias  bleve.IndexAlias // all shards, searched in parallel
+	meta   meta
 }
 
 type meta struct {
 	Format  int       `json:"format"`
+	Shards  int       `json:"shards"`
 	Created time.Time `json:"created"`
+}
+
+// Options configures Create. The zero value gives one shard per core.
+type Options struct {
+	// Shards is the number of bleve indexes documents are spread over;
+	// 0 means runtime.NumCPU(). Searches run on all shards in parallel.
+	Shards int
+}
+
+// scorchConfig tunes bleve's scorch for loading: more segments may wait
+// for a merge (fewer, larger merges during a bulk load), a bolt timeout so
+// a second writer fails instead of hanging.
+// bleve writes into the map it is given (the store path), so every shard
+// gets its own.
+func scorchConfig() map[string]any {
+	return map[string]any{
+		"bolt_timeout": "5s",
+		"scorchMergePlanOptions": map[string]any{
+			"MaxSegmentsPerTier":   20,
+			"SegmentsPerMergeTask": 20,
+		},
+	}
+}
+
+func shardDir(dir string, i int) string { return filepath.Join(dir, fmt.Sprintf("shard-%02d", i)) }
+
+func newIndex(dir string, shards []bleve.Index, m meta) *Index {
+	alias := bleve.NewIndexAlias(shards...)
+	return &Index{dir: dir, shards: shards, alias: alias, meta: m}
 }
 
 const metaFile = "relatoria.json"
 
 // Create makes a new, empty index in dir, which must not hold one already.
-func Create(dir string) (*Index, error) {
+// A directory left by a Create that did not finish (no meta file) is
+// cleared first.
+func Create(dir string, opt Options) (*Index, error) {
 	if _, err := os.Stat(filepath.Join(dir, metaFile)); err == nil {
 		return nil, fmt.Errorf("create index %s: an index already exists there", dir)
+	}
+	n := opt.Shards
+	if n <= 0 {
+		n = runtime.NumCPU()
 	}
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return nil, fmt.Errorf("create index %s: %w", dir, err)
 	}
-	b, err := bleve.New(filepath.Join(dir, "bleve"), Mapping())
-	if err != nil {
-		return nil, fmt.Errorf("create index %s: %w", dir, err)
+	var shards []bleve.Index
+	closeAll := func() {
+		for _, b := range shards {
+			b.Close()
+		}
 	}
-	m := meta{Format: FormatVersion, Created: time.Now().UTC().Truncate(time.Second)}
+	for i := range n {
+		os.RemoveAll(shardDir(dir, i))
+		b, err := bleve.NewUsing(shardDir(dir, i), Mapping(), bleve.Config.DefaultIndexType, bleve.Config.DefaultKVStore, scorchConfig())
+		if err != nil {
+			closeAll()
+			return nil, fmt.Errorf("create index %s: %w", dir, err)
+		}
+		shards = append(shards, b)
+	}
+	m := meta{Format: FormatVersion, Shards: n, Created: time.Now().UTC().Truncate(time.Second)}
 	data, _ := json.MarshalIndent(m, "", "  ")
-	// The meta file is written last: a directory without it is not an
-	// index, so a crash during Create leaves nothing that Open accepts.
-	if err := os.WriteFile(filepath.Join(dir, metaFile), append(data, '\n'), 0o644); err != nil {
-		b.Close()
+	// The meta file is written last, atomically: a directory without it is
+	// not an index, so a crash during Create leaves nothing that Open
+	// accepts.
+	if err := writeFileAtomic(filepath.Join(dir, metaFile), append(data, '\n')); err != nil {
+		closeAll()
 		return nil, fmt.Errorf("create index %s: %w", dir, err)
 	}
-	return &Index{dir: dir, b: b, meta: m}, nil
+	return newIndex(dir, shards, m), nil
+}
+
+// writeFileAtomic writes data to a temporary file and renames it over path.
+func writeFileAtomic(path string, data []byte) error {
+	tmp := path + ".tmp"
+	f, err := os.Create(tmp)
+	if err != nil {
+		return err
+	}
+	if _, err := f.Write(data); err != nil {
+		f.Close()
+		return err
+	}
+	if err := f.Sync(); err != nil {
+		f.Close()
+		return err
+	}
+	if err := f.Close(); err != nil {
+		return err
+	}
+	return os.Rename(tmp, path)
 }
 
 // Open opens the index in dir. It returns an error wrapping ErrNotExist
@@ -88,40 +161,74 @@ func Open(dir string) (*Index, error) {
 	if m.Format != FormatVersion {
 		return nil, fmt.Errorf("open index %s: it was written in index format %d, this relatoria reads format %d; rebuild it with: rm -r %s && relatoria ingest -index %s PATH...", dir, m.Format, FormatVersion, dir, dir)
 	}
-	b, err := bleve.OpenUsing(filepath.Join(dir, "bleve"), map[string]any{"bolt_timeout": "5s"})
-	if err != nil {
-		if strings.Contains(err.Error(), "timeout") {
-			return nil, fmt.Errorf("open index %s: another relatoria process is using it (try again when it has finished)", dir)
+	var shards []bleve.Index
+	for i := range max(m.Shards, 1) {
+		b, err := bleve.OpenUsing(shardDir(dir, i), scorchConfig())
+		if err != nil {
+			for _, s := range shards {
+				s.Close()
+			}
+			if strings.Contains(err.Error(), "timeout") {
+				return nil, fmt.Errorf("open index %s: another relatoria process is using it (try again when it has finished)", dir)
+			}
+			return nil, fmt.Errorf("open index %s: shard %d: %w", dir, i, err)
 		}
-		return nil, fmt.Errorf("open index %s: %w", dir, err)
+		shards = append(shards, b)
 	}
-	return &Index{dir: dir, b: b, meta: m}, nil
+	return newIndex(dir, shards, m), nil
 }
 
 // NewMemory returns an index held in memory only, for tests and one-off
-// use.
-func NewMemory() (*Index, error) {
-	b, err := bleve.NewMemOnly(Mapping())
-	if err != nil {
-		return nil, err
+// use, with the given number of shards (0 means one).
+func NewMemory(shards ...int) (*Index, error) {
+	n := 1
+	if len(shards) > 0 && shards[0] > 0 {
+		n = shards[0]
 	}
-	return &Index{b: b, meta: meta{Format: FormatVersion, Created: time.Now().UTC()}}, nil
+	var bs []bleve.Index
+	for range n {
+		b, err := bleve.NewMemOnly(Mapping())
+		if err != nil {
+			return nil, err
+		}
+		bs = append(bs, b)
+	}
+	return newIndex("", bs, meta{Format: FormatVersion, Shards: n, Created: time.Now().UTC()}), nil
 }
 
 // Close closes the index.
-func (ix *Index) Close() error { return ix.b.Close() }
+func (ix *Index) Close() error {
+	var first error
+	for _, b := range ix.shards {
+		if err := b.Close(); err != nil && first == nil {
+			first = err
+		}
+	}
+	return first
+}
+
+// Shards returns the number of shards.
+func (ix *Index) Shards() int { return len(ix.shards) }
+
+// shardOf returns the shard that holds the document with the given ID.
+func (ix *Index) shardOf(docID string) bleve.Index {
+	h := fnv.New32a()
+	h.Write([]byte(docID))
+	return ix.shards[h.Sum32()%uint32(len(ix.shards))]
+}
 
 // Dir returns the directory of the index, "" for a memory index.
 func (ix *Index) Dir() string { return ix.dir }
 
-// Bleve returns the underlying bleve index, for searching.
-func (ix *Index) Bleve() bleve.Index { return ix.b }
+// Bleve returns the shards as one bleve index, for searching: an alias that
+// searches every shard in parallel and merges hits and facets.
+func (ix *Index) Bleve() bleve.Index { return ix.alias }
 
 // Version returns a string identifying the index format and the number of
 // paragraphs in it, so that a count can be cited with the index it came
-// from: "format 1, 1234 paragraphs".
+// from: "format 3, 1234 paragraphs".
 func (ix *Index) Version() string {
-	n, _ := ix.b.DocCount()
+	n, _ := ix.alias.DocCount()
 	return fmt.Sprintf("format %d, %d paragraphs", ix.meta.Format, n)
 }
 
@@ -143,12 +250,33 @@ func SplitParagraphID(id string) (docID string, ordinal int, ok bool) {
 // BatchSize paragraphs; a document's deletions and additions always travel
 // in one batch, so a reader never sees half a document.
 func (ix *Index) Add(ctx context.Context, docs ...*corpus.Document) error {
-	batch := ix.b.NewBatch()
+	byShard := map[bleve.Index][]*corpus.Document{}
+	for _, doc := range docs {
+		sh := ix.shardOf(doc.ID)
+		byShard[sh] = append(byShard[sh], doc)
+	}
+	// Shards are written in parallel: each has its own segment builder
+	// and persister.
+	errs := make(chan error, len(byShard))
+	for sh, docs := range byShard {
+		go func() { errs <- addToShard(ctx, sh, docs) }()
+	}
+	var first error
+	for range byShard {
+		if err := <-errs; err != nil && first == nil {
+			first = err
+		}
+	}
+	return first
+}
+
+func addToShard(ctx context.Context, b bleve.Index, docs []*corpus.Document) error {
+	batch := b.NewBatch()
 	for _, doc := range docs {
 		if err := ctx.Err(); err != nil {
 			return err
 		}
-		old, err := ix.paragraphIDs(doc.ID)
+		old, err := paragraphIDs(b, doc.ID)
 		if err != nil {
 			return fmt.Errorf("index %s: %w", doc.Source, err)
 		}
@@ -166,14 +294,14 @@ func (ix *Index) Add(ctx context.Context, docs ...*corpus.Document) error {
 			}
 		}
 		if batch.Size() >= BatchSize {
-			if err := ix.b.Batch(batch); err != nil {
+			if err := b.Batch(batch); err != nil {
 				return fmt.Errorf("index: %w", err)
 			}
 			batch.Reset()
 		}
 	}
 	if batch.Size() > 0 {
-		if err := ix.b.Batch(batch); err != nil {
+		if err := b.Batch(batch); err != nil {
 			return fmt.Errorf("index: %w", err)
 		}
 	}
@@ -182,22 +310,23 @@ func (ix *Index) Add(ctx context.Context, docs ...*corpus.Document) error {
 
 // Delete removes every paragraph of the document with the given ID.
 func (ix *Index) Delete(docID string) error {
-	ids, err := ix.paragraphIDs(docID)
+	b := ix.shardOf(docID)
+	ids, err := paragraphIDs(b, docID)
 	if err != nil {
 		return err
 	}
-	batch := ix.b.NewBatch()
+	batch := b.NewBatch()
 	for _, id := range ids {
 		batch.Delete(id)
 	}
-	return ix.b.Batch(batch)
+	return b.Batch(batch)
 }
 
-func (ix *Index) paragraphIDs(docID string) ([]string, error) {
+func paragraphIDs(b bleve.Index, docID string) ([]string, error) {
 	q := query.NewTermQuery(docID)
 	q.SetField(FieldDoc)
 	req := bleve.NewSearchRequestOptions(q, 100000, 0, false)
-	res, err := ix.b.Search(req)
+	res, err := b.Search(req)
 	if err != nil {
 		return nil, err
 	}
@@ -311,7 +440,7 @@ func (ix *Index) Document(ctx context.Context, id string) (*corpus.Document, err
 	req := bleve.NewSearchRequestOptions(q, 100000, 0, false)
 	req.Fields = []string{FieldDocJSON, FieldParaJSON}
 	req.SortBy([]string{FieldOrdinal})
-	res, err := ix.b.SearchInContext(ctx, req)
+	res, err := ix.shardOf(id).SearchInContext(ctx, req)
 	if err != nil {
 		return nil, err
 	}
@@ -348,7 +477,7 @@ func (ix *Index) DocumentIDs(ctx context.Context, sym corpus.Symbol) ([]string, 
 	req := bleve.NewSearchRequestOptions(q, 0, 0, false)
 	f := bleve.NewFacetRequest(FieldDoc, 50)
 	req.AddFacet("docs", f)
-	res, err := ix.b.SearchInContext(ctx, req)
+	res, err := ix.alias.SearchInContext(ctx, req)
 	if err != nil {
 		return nil, err
 	}

@@ -60,7 +60,7 @@ func doc(id string, texts ...string) *corpus.Document {
 
 func TestAddReplaceDelete(t *testing.T) {
 	dir := filepath.Join(t.TempDir(), "idx")
-	ix, err := Create(dir)
+	ix, err := Create(dir, Options{Shards: 3})
 	if err != nil {
 		t.Fatal(err)
 	}

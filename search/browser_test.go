@@ -40,6 +40,14 @@ func TestBrowser(t *testing.T) {
 	srv, _ := mustServer(t, HandlerOptions{})
 	out := t.ArtifactDir()
 	downloads := t.TempDir()
+	// Chromium may still write to its profile while it exits: keep the
+	// profile out of t.TempDir, whose cleanup would fail, and remove it
+	// best-effort.
+	profile, err := os.MkdirTemp("", "relatoria-chromium-")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer os.RemoveAll(profile)
 
 	opts := append(chromedp.DefaultExecAllocatorOptions[:],
 		chromedp.ExecPath(exe),
@@ -49,7 +57,7 @@ func TestBrowser(t *testing.T) {
 		chromedp.Flag("disable-background-networking", true),
 		chromedp.Flag("disable-component-update", true),
 		chromedp.Flag("disable-sync", true),
-		chromedp.UserDataDir(t.TempDir()),
+		chromedp.UserDataDir(profile),
 		chromedp.WindowSize(1280, 1000),
 	)
 	actx, cancel := chromedp.NewExecAllocator(context.Background(), opts...)
@@ -62,7 +70,7 @@ func TestBrowser(t *testing.T) {
 	var total, facetHref, url1, h1, para string
 	var shot []byte
 	// Search.
-	err := chromedp.Run(ctx,
+	err = chromedp.Run(ctx,
 		browser.SetDownloadBehavior(browser.SetDownloadBehaviorBehaviorAllow).WithDownloadPath(downloads).WithEventsEnabled(true),
 		chromedp.Navigate(srv.URL+"/"),
 		chromedp.WaitVisible(`#q`, chromedp.ByID),

@@ -16,7 +16,7 @@ import (
 // mustSampleIndex returns a memory index of the bundled sample corpus.
 func mustSampleIndex(tb testing.TB) *index.Index {
 	tb.Helper()
-	ix, err := index.NewMemory()
+	ix, err := index.NewMemory(2) // two shards: results and facets are merged
 	if err != nil {
 		tb.Fatal(err)
 	}

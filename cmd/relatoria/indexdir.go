@@ -62,7 +62,7 @@ func openIndex(ctx context.Context, e *env, flagValue string) (*index.Index, err
 		return nil, fmt.Errorf("no index at %s; build one with: relatoria ingest -index %s PATH...", dir, dir)
 	}
 	fmt.Fprintf(e.stderr, "relatoria: no index yet; building one at %s from the bundled sample corpus (relatoria ingest adds your own documents)\n", dir)
-	ix, err = index.Create(dir)
+	ix, err = index.Create(dir, index.Options{})
 	if err != nil {
 		return nil, err
 	}

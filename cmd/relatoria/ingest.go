@@ -63,7 +63,7 @@ func runIngest(ctx context.Context, c *command, e *env, args []string) error {
 	} else {
 		ix, err := index.Open(dir)
 		if errors.Is(err, index.ErrNotExist) {
-			ix, err = index.Create(dir)
+			ix, err = index.Create(dir, index.Options{})
 		}
 		if err != nil {
 			return err
