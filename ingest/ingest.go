@@ -10,6 +10,7 @@ import (
 	"io/fs"
 	"path"
 	"strings"
+	"time"
 
 	"github.com/relatoria/relatoria/corpus"
 )
@@ -25,7 +26,15 @@ type Options struct {
 	MaxFileSize int64
 	// NoRepair turns off OCR repair, leaving Text normalised but unrepaired.
 	NoRepair bool
+	// Unchanged, when set, is asked by Walk before reading a file (its
+	// absolute path, size and modification time) and after (its SHA-256):
+	// when it answers true, the file is passed over with ErrUnchanged.
+	Unchanged func(path string, size int64, mod time.Time, hash string) bool
 }
+
+// ErrUnchanged is the reason Walk gives for a file that Options.Unchanged
+// says was already read as it is.
+var ErrUnchanged = errors.New("unchanged since the last ingest")
 
 func (o Options) maxFileSize() int64 {
 	if o.MaxFileSize <= 0 {

@@ -2,6 +2,8 @@ package ingest
 
 import (
 	"context"
+	"crypto/sha256"
+	"encoding/hex"
 	"io/fs"
 	"iter"
 	"os"
@@ -97,19 +99,38 @@ type result struct {
 }
 
 func readFile(path string, opt Options) (*corpus.Document, error) {
+	abs, err := filepath.Abs(path)
+	if err != nil {
+		abs = path
+	}
+	if opt.Unchanged != nil {
+		if st, err := os.Stat(path); err == nil && opt.Unchanged(abs, st.Size(), st.ModTime(), "") {
+			return nil, fail(path, ErrUnchanged.Error(), ErrUnchanged)
+		}
+	}
 	dir, base := filepath.Split(path)
 	if dir == "" {
 		dir = "."
 	}
-	doc, err := File(os.DirFS(dir), base, opt)
+	data, err := readLimited(os.DirFS(dir), base, opt.maxFileSize())
 	if err != nil {
 		if e, ok := err.(*Error); ok {
 			e.Path = path
 		}
 		return nil, err
 	}
+	if opt.Unchanged != nil {
+		sum := sha256.Sum256(data)
+		if st, err := os.Stat(path); err == nil && opt.Unchanged(abs, st.Size(), st.ModTime(), hex.EncodeToString(sum[:])) {
+			return nil, fail(path, ErrUnchanged.Error(), ErrUnchanged)
+		}
+	}
+	doc, err := Read(path, data, opt)
+	if err != nil {
+		return nil, err
+	}
 	doc.Source = path
-	doc.ID = corpus.DocumentID(path, doc.Symbol)
+	doc.ID = corpus.DocumentID(abs, doc.Symbol)
 	return doc, nil
 }
 

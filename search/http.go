@@ -40,6 +40,7 @@ const maxIngestBody = 256 << 20
 //	GET  /api/show?ref=51/34%20§7
 //	GET  /api/documents/{id}
 //	POST /api/ingest            (with the ingest token; JSON array of documents)
+//	POST /api/delete            (with the ingest token; JSON array of document IDs)
 //	GET  /healthz
 //	GET  /                      the web page: search, facets, pages
 //	GET  /d/{id}                a document, paragraphs in order (#p7 anchors)
@@ -63,6 +64,7 @@ func Handler(s *Searcher, opt HandlerOptions) http.Handler {
 	mux.HandleFunc("GET /api/show", h.api(h.serveShow))
 	mux.HandleFunc("GET /api/documents/{id...}", h.api(h.serveDocument))
 	mux.HandleFunc("POST /api/ingest", h.api(h.serveIngest))
+	mux.HandleFunc("POST /api/delete", h.api(h.serveDelete))
 	mux.HandleFunc("GET /api/", h.api(func(w http.ResponseWriter, r *http.Request) error {
 		return notFoundf("no such API endpoint: %s", r.URL.Path)
 	}))
@@ -290,6 +292,24 @@ func (h *handler) serveIngest(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	return writeJSONResponse(w, map[string]int{"documents": len(docs), "paragraphs": paragraphs})
+}
+
+// serveDelete removes the documents whose IDs the request body lists (a
+// JSON array of strings), with the same token as serveIngest.
+func (h *handler) serveDelete(w http.ResponseWriter, r *http.Request) error {
+	if h.opt.IngestToken == "" || r.Header.Get("Authorization") != "Bearer "+h.opt.IngestToken {
+		return &httpError{http.StatusForbidden, "deleting through this server is not allowed"}
+	}
+	var ids []string
+	if err := json.NewDecoder(http.MaxBytesReader(w, r.Body, 1<<20)).Decode(&ids); err != nil {
+		return &httpError{http.StatusBadRequest, "body is not a JSON array of document IDs"}
+	}
+	for _, id := range ids {
+		if err := h.s.Index().Delete(id); err != nil {
+			return err
+		}
+	}
+	return writeJSONResponse(w, map[string]int{"deleted": len(ids)})
 }
 
 // securityHeaders sets the headers every response carries: no sniffing, no

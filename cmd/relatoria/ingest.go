@@ -10,6 +10,7 @@ import (
 	"net/http"
 	"os"
 	"path/filepath"
+	"strings"
 	"time"
 
 	"github.com/relatoria/relatoria/corpus"
@@ -19,19 +20,27 @@ import (
 
 var ingestCommand = &command{
 	name:    "ingest",
-	args:    "[-index DIR] [-quiet] PATH...",
+	args:    "[-index DIR] [-quiet] [-prune] [-force] PATH...",
 	summary: "add files and folders (text, Markdown, HTML, PDF) to the index",
 	usage: `Ingest reads each PATH (a file, or a folder walked recursively), extracts its
 paragraphs, repairs OCR damage, and adds them to the index, creating it if
-needed. A document already in the index is replaced.
+needed. Files are parsed on all cores.
+
+Running it again is cheap: files whose size, modification time or content
+have not changed since the last run are passed over; a changed file replaces
+its document. -prune also removes the documents of files that are gone from
+the PATHs given. While "relatoria serve" runs on the index, the documents are
+sent through the server, which shows them at once.
 
 A file that cannot be read is reported on stderr with the reason, and the
 others are still indexed; the exit status is then 1. Hidden files and files
-of other types (images, archives) inside folders are passed over.
+of other types (images, archives) inside folders are passed over. Progress is
+shown on a terminal (plain lines every 10 s otherwise; -quiet for none).
 
 Examples:
 
 	relatoria ingest ~/resoluciones
+	relatoria ingest -prune ~/resoluciones          # after deleting files
 	relatoria ingest -index /srv/relatoria informe.pdf pagina.html notas.md
 	RELATORIA_INDEX=/srv/relatoria relatoria ingest .`,
 	run: runIngest,
@@ -41,6 +50,8 @@ func runIngest(ctx context.Context, c *command, e *env, args []string) error {
 	fs := newFlagSet(c, e)
 	indexPath := indexFlag(fs)
 	quiet := fs.Bool("quiet", false, "print only errors and the summary")
+	prune := fs.Bool("prune", false, "remove documents whose files are gone from the PATHs")
+	force := fs.Bool("force", false, "read every file, even unchanged ones")
 	noRepair := fs.Bool("no-repair", false, "do not repair OCR damage")
 	maxSize := fs.Int64("max-size", ingest.DefaultMaxFileSize, "largest file to read, in bytes")
 	paths, err := parseFlags(fs, args)
@@ -57,9 +68,10 @@ func runIngest(ctx context.Context, c *command, e *env, args []string) error {
 	// A running "relatoria serve" holds the index: send the documents
 	// through it, so that it shows them at once.
 	var add func(context.Context, ...*corpus.Document) error
+	var del func(string) error
 	if remote, ok := runningServer(ctx, dir); ok {
 		fmt.Fprintf(e.stderr, "relatoria: a server is using %s; adding the documents through it (http://%s)\n", dir, remote.Addr)
-		add = remote.add
+		add, del = remote.add, remote.delete
 	} else {
 		ix, err := index.Open(dir)
 		if errors.Is(err, index.ErrNotExist) {
@@ -69,62 +81,182 @@ func runIngest(ctx context.Context, c *command, e *env, args []string) error {
 			return err
 		}
 		defer ix.Close()
-		add = ix.Add
+		add, del = ix.Add, ix.Delete
+	}
+	manifest := index.LoadManifest(dir)
+	opt := ingest.Options{NoRepair: *noRepair, MaxFileSize: *maxSize}
+	if !*force {
+		opt.Unchanged = func(path string, size int64, mod time.Time, hash string) bool {
+			if hash == "" {
+				return manifest.Unchanged(path, size, mod)
+			}
+			return manifest.SameHash(path, hash)
+		}
 	}
 
-	start := time.Now()
-	var files, failed, paragraphs, skipped int
+	prog := newProgress(e.stderr, *quiet, countFiles(paths))
+	var st ingestStats
 	var pending []*corpus.Document
 	pendingParas := 0
+	lastSave := time.Now()
 	flush := func() error {
 		if len(pending) == 0 {
 			return nil
 		}
+		// A file whose document ID changed (its symbol was read
+		// differently) leaves its old document behind: remove it.
+		for _, d := range pending {
+			if old, ok := manifest.Get(absPath(d.Source)); ok && old.DocID != d.ID && old.DocID != "" {
+				if err := del(old.DocID); err != nil {
+					return err
+				}
+			}
+		}
 		if err := add(ctx, pending...); err != nil {
 			return err
 		}
-		pending, pendingParas = nil, 0
-		return nil
-	}
-	lastReport := time.Now()
-	opt := ingest.Options{NoRepair: *noRepair, MaxFileSize: *maxSize}
-	for doc, err := range ingest.Walk(ctx, paths, opt, &skipped) {
-		files++
-		if err != nil {
-			failed++
-			fmt.Fprintf(e.stderr, "relatoria: %v\n", err)
-			continue
-		}
-		paragraphs += len(doc.Paragraphs)
-		pending = append(pending, doc)
-		pendingParas += len(doc.Paragraphs)
-		if pendingParas >= index.BatchSize {
-			if err := flush(); err != nil {
-				return err
+		for _, d := range pending {
+			p := absPath(d.Source)
+			if fi, err := os.Stat(d.Source); err == nil {
+				manifest.Set(p, index.ManifestEntry{Size: fi.Size(), ModTime: fi.ModTime(), Hash: d.Hash, DocID: d.ID})
 			}
 		}
-		if !*quiet && time.Since(lastReport) > 2*time.Second {
-			lastReport = time.Now()
-			fmt.Fprintf(e.stderr, "relatoria: %d files, %d paragraphs, %.0f paragraphs/s\n", files, paragraphs, float64(paragraphs)/time.Since(start).Seconds())
+		pending, pendingParas = nil, 0
+		if time.Since(lastSave) > 5*time.Second {
+			lastSave = time.Now()
+			return manifest.Save()
 		}
+		return nil
+	}
+	seen := map[string]bool{}
+	for doc, err := range ingest.Walk(ctx, paths, opt, &st.skipped) {
+		st.files++
+		var ie *ingest.Error
+		switch {
+		case errors.Is(err, ingest.ErrUnchanged):
+			st.unchanged++
+			if errors.As(err, &ie) {
+				seen[absPath(ie.Path)] = true
+				refreshModTime(manifest, ie.Path)
+			}
+		case err != nil:
+			st.failed++
+			prog.clear()
+			fmt.Fprintf(e.stderr, "relatoria: %v\n", err)
+			if errors.As(err, &ie) {
+				seen[absPath(ie.Path)] = true // a bad file is not a gone file
+			}
+		default:
+			seen[absPath(doc.Source)] = true
+			st.docs++
+			st.paragraphs += len(doc.Paragraphs)
+			pending = append(pending, doc)
+			pendingParas += len(doc.Paragraphs)
+			if pendingParas >= index.BatchSize {
+				if err := flush(); err != nil {
+					return err
+				}
+			}
+		}
+		prog.update(st)
 	}
 	if err := ctx.Err(); err != nil {
-		return fmt.Errorf("interrupted after %d files; the documents indexed so far are kept", files)
+		flush()
+		manifest.Save()
+		return fmt.Errorf("interrupted after %d files; the documents indexed so far are kept, and the next run goes on from there", st.files)
 	}
 	if err := flush(); err != nil {
 		return err
 	}
-	fmt.Fprintf(e.stderr, "relatoria: indexed %d documents (%d paragraphs) from %d files in %s into %s",
-		files-failed, paragraphs, files, time.Since(start).Round(time.Millisecond), dir)
-	if skipped > 0 {
-		fmt.Fprintf(e.stderr, "; passed over %d files of other types", skipped)
+	if *prune {
+		n, err := pruneGone(paths, manifest, seen, del)
+		if err != nil {
+			return err
+		}
+		st.pruned = n
 	}
-	if failed > 0 {
-		fmt.Fprintf(e.stderr, "; %d files failed (see above)\n", failed)
+	if err := manifest.Save(); err != nil {
+		return err
+	}
+	prog.clear()
+	fmt.Fprintf(e.stderr, "relatoria: %s into %s\n", st.summary(prog.elapsed()), dir)
+	if st.failed > 0 {
 		return exitError{1}
 	}
-	fmt.Fprintln(e.stderr)
 	return nil
+}
+
+type ingestStats struct {
+	files, docs, paragraphs, failed, unchanged, skipped, pruned int
+}
+
+func (st ingestStats) summary(elapsed time.Duration) string {
+	s := fmt.Sprintf("indexed %d documents (%d paragraphs) from %d files in %s", st.docs, st.paragraphs, st.files, elapsed.Round(time.Millisecond))
+	if st.unchanged > 0 {
+		s += fmt.Sprintf("; %d unchanged files passed over", st.unchanged)
+	}
+	if st.skipped > 0 {
+		s += fmt.Sprintf("; %d files of other types passed over", st.skipped)
+	}
+	if st.pruned > 0 {
+		s += fmt.Sprintf("; %d documents of deleted files removed", st.pruned)
+	}
+	if st.failed > 0 {
+		s += fmt.Sprintf("; %d files failed (see above)", st.failed)
+	}
+	return s
+}
+
+func absPath(p string) string {
+	a, err := filepath.Abs(p)
+	if err != nil {
+		return p
+	}
+	return a
+}
+
+// refreshModTime records a new modification time for a file whose content
+// did not change, so the next run need not read it again.
+func refreshModTime(m *index.Manifest, path string) {
+	p := absPath(path)
+	e, ok := m.Get(p)
+	if fi, err := os.Stat(path); ok && err == nil && !e.ModTime.Equal(fi.ModTime()) {
+		e.ModTime, e.Size = fi.ModTime(), fi.Size()
+		m.Set(p, e)
+	}
+}
+
+// pruneGone removes the documents of files under roots that the manifest
+// knows and that no longer exist.
+func pruneGone(roots []string, m *index.Manifest, seen map[string]bool, del func(string) error) (int, error) {
+	n := 0
+	for _, p := range m.Paths() {
+		if seen[p] || !under(p, roots) {
+			continue
+		}
+		if _, err := os.Stat(p); err == nil {
+			continue // still there (a type or name Walk passes over)
+		}
+		e, _ := m.Get(p)
+		if e.DocID != "" {
+			if err := del(e.DocID); err != nil {
+				return n, err
+			}
+		}
+		m.Remove(p)
+		n++
+	}
+	return n, nil
+}
+
+func under(p string, roots []string) bool {
+	for _, r := range roots {
+		r = absPath(r)
+		if p == r || strings.HasPrefix(p, r+string(filepath.Separator)) {
+			return true
+		}
+	}
+	return false
 }
 
 // runningServer reports the server that serves the index in dir, if one
@@ -154,7 +286,17 @@ func (s *serveInfo) add(ctx context.Context, docs ...*corpus.Document) error {
 	if err != nil {
 		return err
 	}
-	req, err := http.NewRequestWithContext(ctx, "POST", "http://"+s.Addr+"/api/ingest", bytes.NewReader(body))
+	return s.post(ctx, "/api/ingest", body)
+}
+
+// delete asks the server to remove a document.
+func (s *serveInfo) delete(id string) error {
+	body, _ := json.Marshal([]string{id})
+	return s.post(context.Background(), "/api/delete", body)
+}
+
+func (s *serveInfo) post(ctx context.Context, path string, body []byte) error {
+	req, err := http.NewRequestWithContext(ctx, "POST", "http://"+s.Addr+path, bytes.NewReader(body))
 	if err != nil {
 		return err
 	}
@@ -167,7 +309,7 @@ func (s *serveInfo) add(ctx context.Context, docs ...*corpus.Document) error {
 	defer resp.Body.Close()
 	if resp.StatusCode != http.StatusOK {
 		msg, _ := io.ReadAll(io.LimitReader(resp.Body, 1000))
-		return fmt.Errorf("server %s refused the documents: %s %s", s.Addr, resp.Status, bytes.TrimSpace(msg))
+		return fmt.Errorf("server %s refused: %s %s", s.Addr, resp.Status, bytes.TrimSpace(msg))
 	}
 	return nil
 }

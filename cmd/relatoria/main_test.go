@@ -9,6 +9,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 )
 
 // runCLI runs the real command line with the given environment and returns
@@ -158,4 +159,54 @@ func truncateTest(s string, n int) string {
 		return s[:n]
 	}
 	return s
+}
+
+// TestIncrementalIngest checks that a second run passes over unchanged
+// files, replaces a changed one, and with -prune removes the documents of
+// deleted files.
+func TestIncrementalIngest(t *testing.T) {
+	dir := t.TempDir()
+	docs := filepath.Join(dir, "docs")
+	os.MkdirAll(docs, 0o755)
+	for _, f := range []string{"000_1d19a80b84d8d935.txt", "002_8e8be2aad0c5172a.txt", "004_3bae5674daa3922c.txt"} {
+		data, _ := os.ReadFile("../../corpus/sample/" + f)
+		os.WriteFile(filepath.Join(docs, f), data, 0o644)
+	}
+	vars := map[string]string{"RELATORIA_INDEX": filepath.Join(dir, "idx")}
+	total := func(q string) int {
+		_, out, _ := runCLI(t, vars, "query", "-json", q)
+		var res struct{ Total int }
+		json.Unmarshal([]byte(out), &res)
+		return res.Total
+	}
+	if code, _, errs := runCLI(t, vars, "ingest", docs); code != 0 || !strings.Contains(errs, "indexed 3 documents") {
+		t.Fatalf("first ingest: %d %s", code, errs)
+	}
+	before := total("derechos")
+	_, _, errs := runCLI(t, vars, "ingest", docs)
+	if !strings.Contains(errs, "indexed 0 documents") || !strings.Contains(errs, "3 unchanged files passed over") {
+		t.Errorf("second ingest: %s", errs)
+	}
+	// Same content, new modification time: still unchanged (by hash).
+	later := time.Now().Add(time.Hour)
+	os.Chtimes(filepath.Join(docs, "002_8e8be2aad0c5172a.txt"), later, later)
+	_, _, errs = runCLI(t, vars, "ingest", docs)
+	if !strings.Contains(errs, "3 unchanged") {
+		t.Errorf("after touch: %s", errs)
+	}
+	// A changed file replaces its document.
+	os.WriteFile(filepath.Join(docs, "004_3bae5674daa3922c.txt"), []byte("Un solo párrafo sobre la zarzamora y los derechos."), 0o644)
+	_, _, errs = runCLI(t, vars, "ingest", docs)
+	if !strings.Contains(errs, "indexed 1 documents (1 paragraphs)") || total("zarzamora") != 1 || total("MESECVI") != 0 {
+		t.Errorf("after change: %s; zarzamora %d, MESECVI %d", errs, total("zarzamora"), total("MESECVI"))
+	}
+	// A deleted file is pruned.
+	os.Remove(filepath.Join(docs, "000_1d19a80b84d8d935.txt"))
+	_, _, errs = runCLI(t, vars, "ingest", "-prune", docs)
+	if !strings.Contains(errs, "1 documents of deleted files removed") || total("UN80") != 0 {
+		t.Errorf("after prune: %s; UN80 %d", errs, total("UN80"))
+	}
+	if after := total("derechos"); after >= before {
+		t.Errorf("derechos: %d paragraphs before, %d after removing a document", before, after)
+	}
 }
