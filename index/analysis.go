@@ -70,12 +70,42 @@ func isASCII(b []byte) bool {
 	return true
 }
 
+// latinFold maps the precomposed Latin letters of Spanish, Portuguese and
+// French text to their base letters, the common case Fold answers without
+// the Unicode decomposition machinery.
+var latinFold = map[rune]rune{
+	'á': 'a', 'à': 'a', 'â': 'a', 'ä': 'a', 'ã': 'a', 'å': 'a', 'é': 'e', 'è': 'e', 'ê': 'e', 'ë': 'e',
+	'í': 'i', 'ì': 'i', 'î': 'i', 'ï': 'i', 'ó': 'o', 'ò': 'o', 'ô': 'o', 'ö': 'o', 'õ': 'o',
+	'ú': 'u', 'ù': 'u', 'û': 'u', 'ü': 'u', 'ñ': 'n', 'ç': 'c', 'ý': 'y', 'ÿ': 'y',
+	'Á': 'A', 'À': 'A', 'Â': 'A', 'Ä': 'A', 'Ã': 'A', 'É': 'E', 'È': 'E', 'Ê': 'E', 'Ë': 'E',
+	'Í': 'I', 'Ì': 'I', 'Î': 'I', 'Ï': 'I', 'Ó': 'O', 'Ò': 'O', 'Ô': 'O', 'Ö': 'O', 'Õ': 'O',
+	'Ú': 'U', 'Ù': 'U', 'Û': 'U', 'Ü': 'U', 'Ñ': 'N', 'Ç': 'C',
+}
+
 // Fold removes the diacritics from b: "periódico" → "periodico",
-// "niñas" → "ninas". It allocates only when b is not ASCII.
+// "niñas" → "ninas". It allocates only when b is not ASCII; text of
+// precomposed Latin letters is folded by table, anything else (combining
+// accents, other scripts) by Unicode decomposition.
 func Fold(b []byte) []byte {
 	if isASCII(b) {
 		return b
 	}
+	out := make([]byte, 0, len(b))
+	for i := 0; i < len(b); {
+		r, size := utf8.DecodeRune(b[i:])
+		if r < utf8.RuneSelf {
+			out = append(out, byte(r))
+		} else if f, ok := latinFold[r]; ok {
+			out = append(out, byte(f))
+		} else {
+			return foldSlow(b)
+		}
+		i += size
+	}
+	return out
+}
+
+func foldSlow(b []byte) []byte {
 	t := transform.Chain(norm.NFD, runes.Remove(runes.In(unicode.Mn)), norm.NFC)
 	out, _, err := transform.Bytes(t, b)
 	if err != nil {

@@ -31,9 +31,10 @@
 //	entity_types keyword: their types ("organization", "treaty", "place", …)
 //	cites        keyword: symbols the paragraph cites, full where resolved ("A/RES/60/251")
 //	cites_short  keyword: the same as researchers write them ("60/251")
-//	dates        datetime: the days every date the paragraph mentions covers (each day of a
-//	             span up to two months, each month's first day up to six years, each
-//	             year's first day beyond; always the first and last day)
+//	dates        datetime: the days every date the paragraph mentions covers, at its precision
+//	             (a day; each day of a range of days up to two months; each month's first
+//	             day of a month, a year or a range of them up to six years; each year's
+//	             first day beyond)
 //	deadlines    datetime: the same, for dates something falls due by
 //	doc_json     stored only: the Document without its paragraphs, as JSON
 //	para_json    stored only: the Paragraph, as JSON

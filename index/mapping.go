@@ -44,20 +44,22 @@ func Mapping() mapping.IndexMapping {
 		f.DocValues = false
 		return f
 	}
-	kw := func() *mapping.FieldMapping {
+	// Doc values serve sorting and facets only: fields used for neither
+	// go without them (they cost segment-building time).
+	kw := func(docValues bool) *mapping.FieldMapping {
 		f := bleve.NewKeywordFieldMapping()
 		f.Analyzer = keyword.Name
 		f.Store = false
 		f.IncludeTermVectors = false
 		f.IncludeInAll = false
-		f.DocValues = true
+		f.DocValues = docValues
 		return f
 	}
-	num := func() *mapping.FieldMapping {
+	num := func(docValues bool) *mapping.FieldMapping {
 		f := bleve.NewNumericFieldMapping()
 		f.Store = false
 		f.IncludeInAll = false
-		f.DocValues = true
+		f.DocValues = docValues
 		return f
 	}
 	stored := func() *mapping.FieldMapping {
@@ -75,16 +77,19 @@ func Mapping() mapping.IndexMapping {
 	dm.AddFieldMappingsAt(FieldTextExact, text(AnalyzerExact, false, false))
 	dm.AddFieldMappingsAt(FieldOriginal, text(AnalyzerSpanish, false, false))
 	dm.AddFieldMappingsAt(FieldTitle, text(AnalyzerSpanish, false, false))
-	for _, f := range []string{FieldDoc, FieldSymbol, FieldSymbolShort, FieldBody, FieldKind, FieldDocKind, FieldFormat, FieldOCR, FieldEntities, FieldEntityTypes, FieldCites, FieldCitesShort} {
-		dm.AddFieldMappingsAt(f, kw())
+	for _, f := range []string{FieldDoc, FieldSymbol, FieldBody, FieldKind, FieldDocKind, FieldFormat, FieldEntities, FieldEntityTypes, FieldCites} {
+		dm.AddFieldMappingsAt(f, kw(true))
 	}
-	dm.AddFieldMappingsAt(FieldNumber, num())
-	dm.AddFieldMappingsAt(FieldOrdinal, num())
+	for _, f := range []string{FieldSymbolShort, FieldOCR, FieldCitesShort} {
+		dm.AddFieldMappingsAt(f, kw(false))
+	}
+	dm.AddFieldMappingsAt(FieldNumber, num(false))
+	dm.AddFieldMappingsAt(FieldOrdinal, num(true))
 	for _, f := range []string{FieldAdopted, FieldDates, FieldDeadlines} {
 		date := bleve.NewDateTimeFieldMapping()
 		date.IncludeInAll = false
 		date.Store = false
-		date.DocValues = true
+		date.DocValues = f == FieldAdopted // sorted by adoption date only
 		dm.AddFieldMappingsAt(f, date)
 	}
 	dm.AddFieldMappingsAt(FieldDocJSON, stored())

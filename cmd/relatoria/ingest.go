@@ -152,7 +152,7 @@ func runIngest(ctx context.Context, c *command, e *env, args []string) error {
 			st.paragraphs += len(doc.Paragraphs)
 			pending = append(pending, doc)
 			pendingParas += len(doc.Paragraphs)
-			if pendingParas >= index.BatchSize {
+			if pendingParas >= 2*index.BatchSize {
 				if err := flush(); err != nil {
 					return err
 				}

@@ -80,7 +80,9 @@ func Citations(text string, ctx Context) []corpus.Citation {
 		seen[sym] = true
 		out = append(out, corpus.Citation{Symbol: sym, Text: strings.TrimSpace(written)})
 	}
-	for _, loc := range fullSymbol.FindAllStringIndex(text, -1) {
+	hasSlash := strings.Contains(text, "/")
+	lower := strings.ToLower(text)
+	for _, loc := range fullSymbolIndex(text, hasSlash) {
 		m := strings.TrimRight(text[loc[0]:loc[1]], ".-")
 		if !strings.ContainsAny(m, "0123456789") || strings.Count(m, "/") < 2 {
 			continue
@@ -110,7 +112,11 @@ func Citations(text string, ctx Context) []corpus.Citation {
 			}
 		}
 	}
-	for _, kw := range resolutionKeyword.FindAllStringIndex(text, -1) {
+	var keywords [][]int
+	if strings.Contains(lower, "resol") || strings.Contains(lower, "decisi") {
+		keywords = resolutionKeyword.FindAllStringIndex(text, -1)
+	}
+	for _, kw := range keywords {
 		start, end := kw[0], kw[1]
 		// Who adopted what follows? "de la Asamblea General en su
 		// resolución": the body just before "su"; "su resolución" alone:
@@ -175,7 +181,11 @@ func Citations(text string, ctx Context) []corpus.Citation {
 			add(sym.Resolve(body), written)
 		}
 	}
-	for _, m := range generalComment.FindAllStringSubmatch(text, -1) {
+	var comments [][]string
+	if strings.Contains(lower, "general") {
+		comments = generalComment.FindAllStringSubmatch(text, -1)
+	}
+	for _, m := range comments {
 		kind := strings.ToLower(m[1])
 		switch {
 		case strings.HasPrefix(kind, "recomendaci"), strings.HasPrefix(kind, "general recommendation"):
@@ -195,4 +205,11 @@ func isDigitsOnly(s string) bool {
 		}
 	}
 	return s != ""
+}
+
+func fullSymbolIndex(text string, hasSlash bool) [][]int {
+	if !hasSlash {
+		return nil
+	}
+	return fullSymbol.FindAllStringIndex(text, -1)
 }

@@ -27,29 +27,29 @@ var datePatterns = []struct {
 	parse func(m []string) (corpus.Date, corpus.Date, bool)
 }{
 	// "del 2 al 13 de febrero de 2009", "2 a 13 de febrero de 2009"
-	{regexp.MustCompile(`(?i)\b(?:del?\s+)?([0-9]{1,2})\s*(?:al?|-|–)\s*([0-9]{1,2})\s+de\s+` + monthRE + `\s+(?:de|del)\s+` + yearRE + `\b`),
+	{regexp.MustCompile(`\b(?:del?\s+)?([0-9]{1,2})\s*(?:al?|-|–)\s*([0-9]{1,2})\s+de\s+` + monthRE + `\s+(?:de|del)\s+` + yearRE + `\b`),
 		func(m []string) (corpus.Date, corpus.Date, bool) {
 			return dayRange(m[1], m[2], m[3], m[4])
 		}},
 	// "4–15 September 1995"
-	{regexp.MustCompile(`(?i)\b([0-9]{1,2})\s*[-–]\s*([0-9]{1,2})\s+` + monthRE + `\s+` + yearRE + `\b`),
+	{regexp.MustCompile(`\b([0-9]{1,2})\s*[-–]\s*([0-9]{1,2})\s+` + monthRE + `\s+` + yearRE + `\b`),
 		func(m []string) (corpus.Date, corpus.Date, bool) {
 			return dayRange(m[1], m[2], m[3], m[4])
 		}},
 	// "7 de octubre de 2022", "1º de enero de 2020", "13 August 2024"
-	{regexp.MustCompile(`(?i)\b([0-9]{1,2})\s*(?:º|°|\.º|o)?\s+(?:de\s+)?` + monthRE + `\s+(?:de\s+|del\s+|,\s*)?` + yearRE + `\b`),
+	{regexp.MustCompile(`\b([0-9]{1,2})\s*(?:º|°|\.º|o)?\s+(?:de\s+)?` + monthRE + `\s+(?:de\s+|del\s+|,\s*)?` + yearRE + `\b`),
 		func(m []string) (corpus.Date, corpus.Date, bool) {
 			d := corpus.Date{Year: atoi(m[3]), Month: months[strings.ToLower(m[2])], Day: atoi(m[1])}
 			return d, d, d.Valid()
 		}},
 	// "August 13, 2024"
-	{regexp.MustCompile(`(?i)\b` + monthRE + `\s+([0-9]{1,2}),\s+` + yearRE + `\b`),
+	{regexp.MustCompile(`\b` + monthRE + `\s+([0-9]{1,2}),\s+` + yearRE + `\b`),
 		func(m []string) (corpus.Date, corpus.Date, bool) {
 			d := corpus.Date{Year: atoi(m[3]), Month: months[strings.ToLower(m[1])], Day: atoi(m[2])}
 			return d, d, d.Valid()
 		}},
 	// "Mayo – octubre de 2024", "de mayo a octubre de 2024"
-	{regexp.MustCompile(`(?i)\b(?:de\s+)?` + monthRE + `\s*(?:[-–—]|a|al|hasta)\s*` + monthRE + `\s+(?:de\s+|del\s+)?` + yearRE + `\b`),
+	{regexp.MustCompile(`\b(?:de\s+)?` + monthRE + `\s*(?:[-–—]|a|al|hasta)\s*` + monthRE + `\s+(?:de\s+|del\s+)?` + yearRE + `\b`),
 		func(m []string) (corpus.Date, corpus.Date, bool) {
 			y := atoi(m[3])
 			a := corpus.Date{Year: y, Month: months[strings.ToLower(m[1])]}
@@ -57,7 +57,7 @@ var datePatterns = []struct {
 			return a, b, a.Valid() && b.Valid() && a.Month <= b.Month
 		}},
 	// "octubre de 2024", "March 2010"
-	{regexp.MustCompile(`(?i)\b` + monthRE + `\s+(?:de\s+|del\s+)?` + yearRE + `\b`),
+	{regexp.MustCompile(`\b` + monthRE + `\s+(?:de\s+|del\s+)?` + yearRE + `\b`),
 		func(m []string) (corpus.Date, corpus.Date, bool) {
 			d := corpus.Date{Year: atoi(m[2]), Month: months[strings.ToLower(m[1])]}
 			return d, d, d.Valid()
@@ -76,7 +76,7 @@ var datePatterns = []struct {
 	// "en 2015", "desde 2010", "para 2030", "hasta 2020", "el año 2015",
 	// "in 2015", "by 2030": a year in a temporal phrase. A bare number is
 	// never taken ("Agenda 2030", "tema 10", "51/34").
-	{regexp.MustCompile(`(?i)\b(?:en(?:\s+el\s+año)?|desde|hasta|para|durante|antes\s+de|después\s+de|a\s+partir\s+de|el\s+año|año|in|since|until|by|during|before|after)\s+` + yearRE + `\b(?:\s*[-–]\s*` + yearRE + `\b)?`),
+	{regexp.MustCompile(`\b(?:en(?:\s+el\s+año)?|desde|hasta|para|durante|antes\s+de|después\s+de|a\s+partir\s+de|el\s+año|año|in|since|until|by|during|before|after)\s+` + yearRE + `\b(?:\s*[-–]\s*` + yearRE + `\b)?`),
 		func(m []string) (corpus.Date, corpus.Date, bool) {
 			a := corpus.Date{Year: atoi(m[1])}
 			b := a
@@ -103,7 +103,7 @@ func atoi(s string) int {
 var precedingDay = regexp.MustCompile(`\b([0-9]{1,2})\s*(?:y|e|,)\s+(?:el\s+)?$`)
 
 // deadlineCue marks a date that something falls due by.
-var deadlineCue = regexp.MustCompile(`(?i)(fecha\s+l[ií]mite|plazo|a\s+m[aá]s\s+tardar|vence|deadline|no\s+later\s+than|by\s+the\s+end\s+of)[^.;]{0,40}$`)
+var deadlineCue = regexp.MustCompile(`(fecha\s+l[ií]mite|plazo|a\s+m[aá]s\s+tardar|vence|deadline|no\s+later\s+than|by\s+the\s+end\s+of)[^.;]{0,40}$`)
 
 // Dates returns the dates written in text, in order of appearance. label is
 // the paragraph's label ("Hito 1 | Fecha límite"), which can make a date a
@@ -114,9 +114,29 @@ func Dates(text, label string) []corpus.DateMention {
 		start, end int
 		m          corpus.DateMention
 	}
+	// Every date has a year of four digits (1800–2199): without one there
+	// is nothing to find, and most paragraphs are passed over here.
+	if !hasYear(text) {
+		return nil
+	}
+	// The patterns are written in lower case and run on a copy lowered byte
+	// by byte, so that offsets stay those of text (case-insensitive
+	// matching costs a third of the time in RE2).
+	original := text
+	text = asciiLower(text)
+	hasMonth := false
+	for m := range months {
+		if strings.Contains(text, m) {
+			hasMonth = true
+			break
+		}
+	}
 	var all []found
 	taken := make([]bool, len(text)+1)
-	for _, p := range datePatterns {
+	for i, p := range datePatterns {
+		if !hasMonth && i < monthPatterns {
+			continue
+		}
 		for _, loc := range p.re.FindAllStringSubmatchIndex(text, -1) {
 			if overlaps(taken, loc[0], loc[1]) {
 				continue
@@ -131,14 +151,14 @@ func Dates(text, label string) []corpus.DateMention {
 				}
 				continue
 			}
-			span := strings.TrimSpace(text[loc[0]:loc[1]])
+			span := strings.TrimSpace(original[loc[0]:loc[1]])
 			dm := corpus.DateMention{Text: span, Start: a, End: b.Last()}
 			dm.Precision = a.Precision()
 			dm.Value = a.String()
 			if b != a {
 				dm.Value += "/" + b.String()
 			}
-			if deadlineCue.MatchString(text[:loc[0]]) || strings.Contains(strings.ToLower(label), "fecha límite") || strings.Contains(strings.ToLower(label), "plazo") {
+			if deadlineCue.MatchString(text[max(0, loc[0]-80):loc[0]]) || strings.Contains(strings.ToLower(label), "fecha límite") || strings.Contains(strings.ToLower(label), "plazo") {
 				dm.Role = "deadline"
 			}
 			for i := loc[0]; i < loc[1]; i++ {
@@ -154,7 +174,7 @@ func Dates(text, label string) []corpus.DateMention {
 						for i := pm[2]; i < pm[3]; i++ {
 							taken[i] = true
 						}
-						all = append(all, found{pm[2], pm[3], corpus.DateMention{Text: text[pm[2]:pm[3]], Value: d.String(), Precision: "day", Role: dm.Role, Start: d, End: d}})
+						all = append(all, found{pm[2], pm[3], corpus.DateMention{Text: original[pm[2]:pm[3]], Value: d.String(), Precision: "day", Role: dm.Role, Start: d, End: d}})
 					}
 				}
 			}
@@ -166,6 +186,42 @@ func Dates(text, label string) []corpus.DateMention {
 		out[i] = f.m
 	}
 	return out
+}
+
+// monthPatterns is the number of leading datePatterns that need a month
+// name.
+const monthPatterns = 6
+
+// hasYear reports whether s holds four digits in a row that could be a
+// year from 1800 to 2199.
+func hasYear(s string) bool {
+	run := 0
+	for i := 0; i < len(s); i++ {
+		if s[i] >= '0' && s[i] <= '9' {
+			run++
+			if run == 4 {
+				c := s[i-3 : i-1]
+				if c == "18" || c == "19" || c == "20" || c == "21" {
+					return true
+				}
+			}
+		} else {
+			run = 0
+		}
+	}
+	return false
+}
+
+// asciiLower lowers the ASCII letters of s, leaving every other byte (and
+// so every offset) as it is.
+func asciiLower(s string) string {
+	b := []byte(s)
+	for i, c := range b {
+		if c >= 'A' && c <= 'Z' {
+			b[i] = c + 'a' - 'A'
+		}
+	}
+	return string(b)
 }
 
 func overlaps(taken []bool, a, b int) bool {

@@ -162,9 +162,43 @@ func (g *Gazetteer) Lookup(s string) (*Entry, bool) {
 }
 
 func foldWords(s string) []string {
-	t := transform.Chain(norm.NFD, runes.Remove(runes.In(unicode.Mn)), norm.NFC)
-	f, _, _ := transform.String(t, strings.ToLower(s))
-	return strings.FieldsFunc(f, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
+	return strings.FieldsFunc(fold(s), func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
+}
+
+// latin maps the lower-case accented letters of Spanish, Portuguese and
+// French to their base letters: the fast path of fold.
+var latin = map[rune]rune{
+	'á': 'a', 'à': 'a', 'â': 'a', 'ä': 'a', 'ã': 'a', 'é': 'e', 'è': 'e', 'ê': 'e', 'ë': 'e',
+	'í': 'i', 'ì': 'i', 'î': 'i', 'ï': 'i', 'ó': 'o', 'ò': 'o', 'ô': 'o', 'ö': 'o', 'õ': 'o',
+	'ú': 'u', 'ù': 'u', 'û': 'u', 'ü': 'u', 'ñ': 'n', 'ç': 'c',
+}
+
+// fold lowers s and removes its diacritics: "Belém" → "belem".
+func fold(s string) string {
+	var b strings.Builder
+	b.Grow(len(s))
+	for _, r := range s {
+		if r < utf8.RuneSelf {
+			if 'A' <= r && r <= 'Z' {
+				r += 'a' - 'A'
+			}
+			b.WriteByte(byte(r))
+			continue
+		}
+		r = unicode.ToLower(r)
+		if f, ok := latin[r]; ok {
+			b.WriteByte(byte(f))
+			continue
+		}
+		if unicode.Is(unicode.Mn, r) {
+			// A combining accent: fold the whole string the slow way.
+			t := transform.Chain(norm.NFD, runes.Remove(runes.In(unicode.Mn)), norm.NFC)
+			f, _, _ := transform.String(t, strings.ToLower(s))
+			return f
+		}
+		b.WriteRune(r)
+	}
+	return b.String()
 }
 
 // token is one word of a text, with its byte span.
@@ -176,11 +210,9 @@ type token struct {
 func tokenize(s string) []token {
 	var out []token
 	start := -1
-	t := transform.Chain(norm.NFD, runes.Remove(runes.In(unicode.Mn)), norm.NFC)
 	emit := func(end int) {
 		w := s[start:end]
-		f, _, _ := transform.String(t, strings.ToLower(w))
-		out = append(out, token{w, f, start, end})
+		out = append(out, token{w, fold(w), start, end})
 	}
 	for i, r := range s {
 		if unicode.IsLetter(r) || unicode.IsDigit(r) {

@@ -178,19 +178,25 @@ var (
 func (r *Repairer) Repair(text string) (string, []corpus.Repair, Stats) {
 	var reps []corpus.Repair
 	var st Stats
-	text = replaceRecording(text, ordinalMark, func(m []string) string { return m[1] + "º" + m[2] }, &reps)
-	text = replaceRecording(text, meetingTwo, func(m []string) string { return m[1] + "ª " + m[2] }, &reps)
+	if strings.ContainsAny(text, "¢*°") {
+		text = replaceRecording(text, ordinalMark, func(m []string) string { return m[1] + "º" + m[2] }, &reps)
+	}
+	if strings.Contains(text, "2 sesi") {
+		text = replaceRecording(text, meetingTwo, func(m []string) string { return m[1] + "ª " + m[2] }, &reps)
+	}
 	if strings.Contains(text, "™") && strings.Contains(text, "“") {
 		// A closing quotation mark read as a trade mark sign.
 		text = replaceRecording(text, tradeMark, func(m []string) string { return m[1] + "”" }, &reps)
 	}
-	text = replaceRecording(text, gluedConj, func(m []string) string {
-		sep := " "
-		if m[2] == "," {
-			sep = ", "
-		}
-		return m[1] + sep + m[3] + " " + m[4]
-	}, &reps)
+	if hasGluedConj(text) {
+		text = replaceRecording(text, gluedConj, func(m []string) string {
+			sep := " "
+			if m[2] == "," {
+				sep = ", "
+			}
+			return m[1] + sep + m[3] + " " + m[4]
+		}, &reps)
+	}
 
 	var b strings.Builder
 	b.Grow(len(text))
@@ -408,4 +414,21 @@ func fold(s string) string {
 		}
 		return r
 	}, s)
+}
+
+// hasGluedConj is a fast test for what gluedConj looks for: a digit, maybe a
+// comma, then y, e or o.
+func hasGluedConj(s string) bool {
+	for i := 0; i+1 < len(s); i++ {
+		if s[i] >= '0' && s[i] <= '9' {
+			j := i + 1
+			if s[j] == ',' && j+1 < len(s) {
+				j++
+			}
+			if c := s[j]; c == 'y' || c == 'e' || c == 'o' {
+				return true
+			}
+		}
+	}
+	return false
 }

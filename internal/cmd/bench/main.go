@@ -1,0 +1,264 @@
+// Command bench measures relatoria at scale and, when the project's peer
+// scripts are at hand, PostgreSQL full-text search and Xapian on the same
+// paragraphs and queries, in the same run.
+//
+//	go run ./internal/cmd/bench -n 100000 -out /tmp/bench -peers ../shared/tools/peers
+//
+// It writes a corpus of n paragraphs recombined from real Spanish sentences
+// (text, one document in ten as HTML, one in twenty as PDF; reproducible
+// from -seed), runs "relatoria ingest" on it as a separate process (end to
+// end: parsing, OCR repair, extraction, indexing) and measures its time,
+// peak memory (RSS) and index size, times a second, incremental run over the
+// unchanged corpus, then times the queries of testdata/queries.txt (40
+// analyst queries; hits with facets and highlights), cold (the first run of
+// each on a freshly opened index) and warm (-reps runs). It prints a table
+// and writes OUT/results.json.
+package main
+
+import (
+	"bufio"
+	"context"
+	"encoding/json"
+	"flag"
+	"fmt"
+	"io/fs"
+	"log"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"regexp"
+	"slices"
+	"strconv"
+	"strings"
+	"syscall"
+	"time"
+
+	"github.com/relatoria/relatoria/index"
+	"github.com/relatoria/relatoria/search"
+)
+
+type result struct {
+	Engine       string  `json:"engine"`
+	Paragraphs   int     `json:"paragraphs"`
+	LoadSeconds  float64 `json:"load_seconds"`
+	ParagraphsPS float64 `json:"paragraphs_per_second"`
+	MBPerSecond  float64 `json:"mb_per_second,omitempty"`
+	PeakRSSMB    float64 `json:"peak_rss_mb,omitempty"`
+	IndexMB      float64 `json:"index_mb"`
+	RerunSeconds float64 `json:"rerun_seconds,omitempty"`
+	ColdP50ms    float64 `json:"cold_p50_ms,omitempty"`
+	ColdP99ms    float64 `json:"cold_p99_ms,omitempty"`
+	P50ms        float64 `json:"p50_ms"`
+	P95ms        float64 `json:"p95_ms"`
+	P99ms        float64 `json:"p99_ms,omitempty"`
+	Queries      int     `json:"queries"`
+	CorpusMB     float64 `json:"corpus_mb,omitempty"`
+	Notes        string  `json:"notes,omitempty"`
+}
+
+func main() {
+	n := flag.Int("n", 100_000, "paragraphs in the corpus")
+	out := flag.String("out", "/tmp/relatoria-bench", "working folder (corpus, indexes, results)")
+	src := flag.String("src", "../shared/corpora,../shared/seeds", "comma-separated folders of real Spanish text to draw sentences from")
+	seed := flag.Uint64("seed", 7, "random seed of the corpus")
+	queries := flag.String("queries", "internal/cmd/bench/testdata/queries.txt", "queries, one a line")
+	reps := flag.Int("reps", 5, "timed runs of each query")
+	peers := flag.String("peers", "", "folder of the peer scripts (pg-fts, xapian); empty: relatoria only")
+	flag.Parse()
+	log.SetFlags(0)
+	log.SetPrefix("bench: ")
+
+	corpusDir := filepath.Join(*out, fmt.Sprintf("corpus-%d-%d", *n, *seed))
+	if _, err := os.Stat(filepath.Join(corpusDir, "corpus.jsonl")); err != nil {
+		sents, err := sentences(strings.Split(*src, ","))
+		if err != nil {
+			log.Fatal(err)
+		}
+		log.Printf("writing %d paragraphs from %d real sentences to %s", *n, len(sents), corpusDir)
+		docs, err := writeCorpus(corpusDir, *n, sents, *seed)
+		if err != nil {
+			log.Fatal(err)
+		}
+		log.Printf("%d documents", docs)
+	}
+	qs := readQueries(*queries)
+	corpusMB := dirMB(filepath.Join(corpusDir, "docs"))
+
+	bin := filepath.Join(*out, "relatoria")
+	if err := run(exec.Command("go", "build", "-o", bin, "./cmd/relatoria")); err != nil {
+		log.Fatal(err)
+	}
+	var results []result
+	results = append(results, benchRelatoria(bin, corpusDir, *n, corpusMB, qs, *reps))
+	if *peers != "" {
+		for _, peer := range []string{"pg-fts", "xapian"} {
+			r, err := benchPeer(filepath.Join(*peers, peer), peer, corpusDir, *queries, *n, *reps)
+			if err != nil {
+				log.Printf("%s: %v (skipped)", peer, err)
+				continue
+			}
+			results = append(results, r)
+		}
+	}
+	printTable(results)
+	data, _ := json.MarshalIndent(results, "", "  ")
+	os.WriteFile(filepath.Join(*out, fmt.Sprintf("results-%d.json", *n)), append(data, '\n'), 0o644)
+	log.Printf("wrote %s", filepath.Join(*out, fmt.Sprintf("results-%d.json", *n)))
+}
+
+func benchRelatoria(bin, corpusDir string, n int, corpusMB float64, qs []string, reps int) result {
+	idx := filepath.Join(corpusDir, "relatoria-index")
+	os.RemoveAll(idx)
+	r := result{Engine: "relatoria", Paragraphs: n, CorpusMB: corpusMB, Queries: len(qs)}
+	start := time.Now()
+	cmd := exec.Command(bin, "ingest", "-quiet", "-index", idx, filepath.Join(corpusDir, "docs"))
+	if err := run(cmd); err != nil {
+		log.Fatalf("ingest: %v", err)
+	}
+	r.LoadSeconds = time.Since(start).Seconds()
+	if ru, ok := cmd.ProcessState.SysUsage().(*syscall.Rusage); ok {
+		r.PeakRSSMB = float64(ru.Maxrss) / 1024
+	}
+	r.ParagraphsPS = float64(n) / r.LoadSeconds
+	r.MBPerSecond = corpusMB / r.LoadSeconds
+	r.IndexMB = dirMB(idx)
+	start = time.Now()
+	if err := run(exec.Command(bin, "ingest", "-quiet", "-index", idx, filepath.Join(corpusDir, "docs"))); err != nil {
+		log.Fatalf("second ingest: %v", err)
+	}
+	r.RerunSeconds = time.Since(start).Seconds()
+
+	ix, err := index.Open(idx)
+	if err != nil {
+		log.Fatal(err)
+	}
+	defer ix.Close()
+	s := search.New(ix)
+	ctx := context.Background()
+	query := func(q string) time.Duration {
+		t := time.Now()
+		if _, err := s.Search(ctx, search.Request{Query: q, Size: 10, Facets: true}); err != nil {
+			log.Fatalf("query %q: %v", q, err)
+		}
+		return time.Since(t)
+	}
+	var cold, warm []time.Duration
+	for _, q := range qs {
+		cold = append(cold, query(q))
+	}
+	for range reps {
+		for _, q := range qs {
+			warm = append(warm, query(q))
+		}
+	}
+	r.ColdP50ms, r.ColdP99ms = pct(cold, 50), pct(cold, 99)
+	r.P50ms, r.P95ms, r.P99ms = pct(warm, 50), pct(warm, 95), pct(warm, 99)
+	r.Notes = fmt.Sprintf("%d shards; facets and highlights on", ix.Shards())
+	return r
+}
+
+var (
+	peerLoad = regexp.MustCompile(`loaded (\d+) paragraphs in ([0-9.]+) s`)
+	peerLat  = regexp.MustCompile(`p50 ([0-9.]+) ms, p95 ([0-9.]+) ms`)
+	peerPG   = regexp.MustCompile(`total ([0-9.]+) MB`)
+	peerXap  = regexp.MustCompile(`([0-9.]+) MB compacted`)
+)
+
+func benchPeer(script, name, corpusDir, queries string, n, reps int) (result, error) {
+	r := result{Engine: name, Paragraphs: n}
+	cmd := exec.Command("python3", script, "-o", filepath.Join(corpusDir, "peers", name), "--reps", strconv.Itoa(reps), filepath.Join(corpusDir, "corpus.jsonl"), queries)
+	if strings.HasPrefix(name, "pg") || strings.HasPrefix(name, "xapian") {
+		cmd.Path, _ = exec.LookPath("/usr/bin/python3")
+	}
+	outb, err := cmd.CombinedOutput()
+	text := string(outb)
+	if err != nil {
+		return r, fmt.Errorf("%v: %s", err, lastLines(text, 5))
+	}
+	if m := peerLoad.FindStringSubmatch(text); m != nil {
+		r.LoadSeconds, _ = strconv.ParseFloat(m[2], 64)
+		r.ParagraphsPS = float64(n) / r.LoadSeconds
+	}
+	if m := peerLat.FindStringSubmatch(text); m != nil {
+		r.P50ms, _ = strconv.ParseFloat(m[1], 64)
+		r.P95ms, _ = strconv.ParseFloat(m[2], 64)
+	}
+	for _, re := range []*regexp.Regexp{peerPG, peerXap} {
+		if m := re.FindStringSubmatch(text); m != nil {
+			r.IndexMB, _ = strconv.ParseFloat(m[1], 64)
+		}
+	}
+	r.Queries = 40
+	r.Notes = "as its script reports it"
+	return r, nil
+}
+
+func printTable(rs []result) {
+	fmt.Printf("\n| engine | paragraphs | load s | paragraphs/s | MB/s | peak RSS MB | index MB | re-run s | cold p50/p99 ms | warm p50 / p95 / p99 ms |\n")
+	fmt.Printf("| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |\n")
+	for _, r := range rs {
+		cold := "—"
+		if r.ColdP50ms > 0 {
+			cold = fmt.Sprintf("%.2f / %.2f", r.ColdP50ms, r.ColdP99ms)
+		}
+		p99 := "—"
+		if r.P99ms > 0 {
+			p99 = fmt.Sprintf("%.2f", r.P99ms)
+		}
+		fmt.Printf("| %s | %d | %.1f | %.0f | %s | %s | %.1f | %s | %s | %.2f / %.2f / %s |\n",
+			r.Engine, r.Paragraphs, r.LoadSeconds, r.ParagraphsPS, orDash(r.MBPerSecond, "%.2f"), orDash(r.PeakRSSMB, "%.0f"), r.IndexMB, orDash(r.RerunSeconds, "%.1f"), cold, r.P50ms, r.P95ms, p99)
+	}
+}
+
+func orDash(v float64, f string) string {
+	if v == 0 {
+		return "—"
+	}
+	return fmt.Sprintf(f, v)
+}
+
+func pct(d []time.Duration, p int) float64 {
+	s := slices.Clone(d)
+	slices.Sort(s)
+	i := (len(s) - 1) * p / 100
+	return float64(s[i].Microseconds()) / 1000
+}
+
+func readQueries(path string) []string {
+	f, err := os.Open(path)
+	if err != nil {
+		log.Fatal(err)
+	}
+	defer f.Close()
+	var qs []string
+	sc := bufio.NewScanner(f)
+	for sc.Scan() {
+		if l := strings.TrimSpace(sc.Text()); l != "" && !strings.HasPrefix(l, "#") {
+			qs = append(qs, l)
+		}
+	}
+	return qs
+}
+
+func dirMB(dir string) float64 {
+	var total int64
+	filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+		if err == nil && !d.IsDir() {
+			if fi, err := d.Info(); err == nil {
+				total += fi.Size()
+			}
+		}
+		return nil
+	})
+	return float64(total) / (1 << 20)
+}
+
+func run(cmd *exec.Cmd) error {
+	cmd.Stdout, cmd.Stderr = os.Stderr, os.Stderr
+	return cmd.Run()
+}
+
+func lastLines(s string, n int) string {
+	l := strings.Split(strings.TrimSpace(s), "\n")
+	return strings.Join(l[max(0, len(l)-n):], " | ")
+}
