@@ -3,6 +3,7 @@ package ingest
 import (
 	"bytes"
 	"fmt"
+	"io"
 	"strings"
 
 	"golang.org/x/net/html"
@@ -38,7 +39,9 @@ func readHTML(data []byte) (*extraction, error) {
 	}
 	root, err := html.Parse(bytes.NewReader(decoded))
 	if err != nil {
-		return nil, fmt.Errorf("cannot parse HTML: %v", err)
+		// The parser refuses pathological pages (more than 512 open
+		// elements): read their text with the tokenizer instead.
+		return readHTMLTokens(decoded)
 	}
 	w := &htmlWalker{ex: &extraction{}}
 	w.ex.title = strings.TrimSpace(textOf(find(root, atom.Title)))
@@ -276,3 +279,54 @@ func textOf(n *html.Node) string {
 
 // collapseSpace turns every run of white space into one space.
 func collapseSpace(s string) string { return strings.Join(strings.Fields(s), " ") }
+
+// readHTMLTokens extracts the text of a page the tree parser refused, token
+// by token: text outside script, style and similar elements, a paragraph
+// break at every block element.
+func readHTMLTokens(data []byte) (*extraction, error) {
+	z := html.NewTokenizer(bytes.NewReader(data))
+	ex := &extraction{}
+	var buf strings.Builder
+	skip := 0
+	flush := func() {
+		if t := collapseSpace(buf.String()); t != "" {
+			ex.blocks = append(ex.blocks, block{lines: []string{t}})
+		}
+		buf.Reset()
+	}
+	for {
+		tt := z.Next()
+		switch tt {
+		case html.ErrorToken:
+			flush()
+			if z.Err() == io.EOF {
+				return ex, nil
+			}
+			return nil, fmt.Errorf("cannot read HTML: %v", z.Err())
+		case html.TextToken:
+			if skip == 0 {
+				buf.Write(z.Text())
+			}
+		case html.StartTagToken, html.EndTagToken:
+			name, _ := z.TagName()
+			a := atom.Lookup(name)
+			switch a {
+			case atom.Script, atom.Style, atom.Noscript, atom.Template, atom.Svg, atom.Nav, atom.Footer:
+				if tt == html.StartTagToken {
+					skip++
+				} else if skip > 0 {
+					skip--
+				}
+			case atom.Title:
+				if tt == html.StartTagToken {
+					z.Next()
+					ex.title = strings.TrimSpace(string(z.Text()))
+				}
+			default:
+				if isBlockElement(a) || a == atom.Br {
+					flush()
+				}
+			}
+		}
+	}
+}

@@ -143,6 +143,9 @@ func walkRoot(ctx context.Context, root string, skipped *int, visit func(string,
 		return visit("", fail(root, describeOpenError(err), err))
 	}
 	if !info.IsDir() {
+		if !info.Mode().IsRegular() {
+			return visit("", fail(root, "not a regular file (a pipe, socket or device)", nil))
+		}
 		return visit(root, nil)
 	}
 	cont := true
@@ -173,8 +176,12 @@ func walkRoot(ctx context.Context, root string, skipped *int, visit func(string,
 			case target.IsDir():
 				cont = visit("", fail(path, "symbolic link to a folder; not followed (name the folder itself to ingest it)", nil))
 				return nil
+			case !target.Mode().IsRegular():
+				cont = visit("", fail(path, "symbolic link to something that is not a regular file", nil))
+				return nil
 			}
 		} else if !d.Type().IsRegular() {
+			cont = visit("", fail(path, "not a regular file (a pipe, socket or device)", nil))
 			return nil
 		}
 		if _, ok := formatOf(name); !ok {

@@ -1,0 +1,111 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"math/rand/v2"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"syscall"
+	"testing"
+	"time"
+
+	"github.com/relatoria/relatoria/index"
+)
+
+// TestMain lets the test binary run as relatoria itself when asked, so that
+// tests can start real relatoria processes (and kill them).
+func TestMain(m *testing.M) {
+	if os.Getenv("RELATORIA_TEST_MAIN") == "1" {
+		e := &env{stdout: os.Stdout, stderr: os.Stderr, stdin: os.Stdin, getenv: os.Getenv}
+		os.Exit(run(context.Background(), e, os.Args[1:]))
+	}
+	os.Exit(m.Run())
+}
+
+func relatoriaCmd(args ...string) *exec.Cmd {
+	cmd := exec.Command(os.Args[0], args...)
+	cmd.Env = append(os.Environ(), "RELATORIA_TEST_MAIN=1")
+	return cmd
+}
+
+// crashCorpus writes n small documents made from the sample pages.
+func crashCorpus(t *testing.T, dir string, n int) {
+	t.Helper()
+	var texts [][]byte
+	for _, f := range []string{"000_1d19a80b84d8d935.txt", "001_d16ac9bc5e6e920b.txt", "002_8e8be2aad0c5172a.txt", "004_3bae5674daa3922c.txt"} {
+		b, err := os.ReadFile("../../corpus/sample/" + f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		texts = append(texts, b)
+	}
+	os.MkdirAll(dir, 0o755)
+	for i := range n {
+		body := fmt.Sprintf("Copia %d del documento de prueba\n\n%s", i, texts[i%len(texts)])
+		os.WriteFile(filepath.Join(dir, fmt.Sprintf("doc%03d.txt", i)), []byte(body), 0o644)
+	}
+}
+
+func paragraphCount(t *testing.T, dir string) uint64 {
+	t.Helper()
+	ix, err := index.Open(dir)
+	if err != nil {
+		t.Fatalf("index does not open: %v", err)
+	}
+	defer ix.Close()
+	n, err := ix.Bleve().DocCount()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return n
+}
+
+// TestCrashSafety kills "relatoria ingest" with SIGKILL at random points
+// until twenty kills have landed while it ran (-force: every run reads
+// every file, so each kill interrupts indexing), checking each time that
+// the index opens, then lets it finish: the index must hold exactly what a
+// clean run gives, with no paragraph twice.
+func TestCrashSafety(t *testing.T) {
+	if testing.Short() {
+		t.Skip("starts real processes")
+	}
+	dir := t.TempDir()
+	docs := filepath.Join(dir, "docs")
+	crashCorpus(t, docs, 300)
+
+	clean := filepath.Join(dir, "clean")
+	if out, err := relatoriaCmd("ingest", "-quiet", "-index", clean, docs).CombinedOutput(); err != nil {
+		t.Fatalf("clean run: %v\n%s", err, out)
+	}
+	want := paragraphCount(t, clean)
+
+	crashed := filepath.Join(dir, "crashed")
+	rng := rand.New(rand.NewPCG(1, 2))
+	kills := 0
+	for attempt := 0; kills < 20 && attempt < 60; attempt++ {
+		cmd := relatoriaCmd("ingest", "-quiet", "-force", "-index", crashed, docs)
+		if err := cmd.Start(); err != nil {
+			t.Fatal(err)
+		}
+		time.Sleep(time.Duration(20+rng.IntN(600)) * time.Millisecond)
+		cmd.Process.Signal(syscall.SIGKILL)
+		if err := cmd.Wait(); err != nil {
+			kills++ // killed while running (a finished run exits 0)
+		}
+		if _, err := os.Stat(filepath.Join(crashed, "relatoria.json")); err == nil {
+			paragraphCount(t, crashed) // opens, or the test fails
+		}
+	}
+	if out, err := relatoriaCmd("ingest", "-quiet", "-index", crashed, docs).CombinedOutput(); err != nil {
+		t.Fatalf("final run: %v\n%s", err, out)
+	}
+	if kills < 20 {
+		t.Errorf("only %d kills landed while ingest ran", kills)
+	}
+	if got := paragraphCount(t, crashed); got != want {
+		t.Errorf("after %d kills: %d paragraphs, a clean run gives %d", kills, got, want)
+	}
+	t.Logf("survived %d SIGKILLs; %d paragraphs as in a clean run", kills, want)
+}
