@@ -1,6 +1,7 @@
 package index
 
 import (
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -155,4 +156,26 @@ func init() {
 		}
 		return &analysis.DefaultAnalyzer{Tokenizer: tok, TokenFilters: []analysis.TokenFilter{lower}}, nil
 	}))
+}
+
+var (
+	spanishOnce     sync.Once
+	spanishAnalyzer analysis.Analyzer
+)
+
+// Terms returns the index terms of text under the Spanish analyzer
+// ("Las resoluciones" → ["resolucion"]); none for stop words.
+func Terms(text string) []string {
+	spanishOnce.Do(func() {
+		a, err := registry.NewCache().AnalyzerNamed(AnalyzerSpanish)
+		if err != nil {
+			panic(err) // registered in init
+		}
+		spanishAnalyzer = a
+	})
+	var out []string
+	for _, t := range spanishAnalyzer.Analyze([]byte(text)) {
+		out = append(out, string(t.Term))
+	}
+	return out
 }

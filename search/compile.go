@@ -31,10 +31,27 @@ type Applied struct {
 	Prefix   bool `json:"prefix"`   // some word matched as a prefix (*)
 	Literal  bool `json:"literal"`  // some words matched exactly as written
 	Original bool `json:"original"` // the text as extracted (before OCR repair) was searched too
+	// StopWords lists the words passed over as too common ("de", "la").
+	StopWords []string `json:"stop_words,omitempty"`
 }
 
 type compiler struct {
 	applied Applied
+}
+
+// isStopWord reports whether q is a plain word that the Spanish analyzer
+// drops ("de", "la", "los"): such a word is passed over in a list of words,
+// as every search engine does, rather than required in every paragraph.
+func (c *compiler) isStopWord(q Query) bool {
+	t, ok := q.(*Term)
+	if !ok || t.Literal || t.Prefix || t.Fuzzy || strings.Contains(t.Text, "/") {
+		return false
+	}
+	if len(index.Terms(ingest.Normalize(t.Text))) == 0 {
+		c.applied.StopWords = append(c.applied.StopWords, t.Text)
+		return true
+	}
+	return false
 }
 
 // Compile turns a parsed query into a bleve query.
@@ -57,6 +74,9 @@ func compile(q Query, c *compiler) (query.Query, error) {
 	case *And:
 		var must, mustNot []query.Query
 		for _, x := range q.Xs {
+			if c.isStopWord(x) {
+				continue
+			}
 			if n, ok := x.(*Not); ok {
 				cx, err := compile(n.X, c)
 				if err != nil {
@@ -71,6 +91,9 @@ func compile(q Query, c *compiler) (query.Query, error) {
 			}
 			must = append(must, cx)
 		}
+		if len(must) == 0 && len(mustNot) == 0 {
+			return nil, badf("the query has only words too common to search (%s); add another word, or write them 'in single quotes'", strings.Join(c.applied.StopWords, ", "))
+		}
 		if len(must) == 0 {
 			must = append(must, query.NewMatchAllQuery())
 		}
@@ -78,11 +101,17 @@ func compile(q Query, c *compiler) (query.Query, error) {
 	case *Or:
 		var xs []query.Query
 		for _, x := range q.Xs {
+			if c.isStopWord(x) {
+				continue
+			}
 			cx, err := compile(x, c)
 			if err != nil {
 				return nil, err
 			}
 			xs = append(xs, cx)
+		}
+		if len(xs) == 0 {
+			return nil, badf("the query has only words too common to search (%s); add another word", strings.Join(c.applied.StopWords, ", "))
 		}
 		return query.NewDisjunctionQuery(xs), nil
 	}
@@ -132,13 +161,20 @@ func (c *compiler) term(t *Term) (query.Query, error) {
 	c.applied.Stemming, c.applied.Folding, c.applied.Original = true, true, true
 	stem := query.NewMatchQuery(text)
 	stem.SetField(index.FieldText)
-	exact := query.NewMatchQuery(text)
-	exact.SetField(index.FieldTextExact)
-	exact.SetBoost(0.5)
 	orig := query.NewMatchQuery(text)
 	orig.SetField(index.FieldOriginal)
 	orig.SetBoost(0.3)
-	return query.NewDisjunctionQuery([]query.Query{stem, exact, orig}), nil
+	xs := []query.Query{stem, orig}
+	if !isASCII(text) {
+		// An accented word ranks its exact form first ("público" before
+		// "publico"); for an unaccented one the stemmed field says it all,
+		// and the extra clause would cost a second walk of the postings.
+		exact := query.NewMatchQuery(text)
+		exact.SetField(index.FieldTextExact)
+		exact.SetBoost(0.5)
+		xs = append(xs, exact)
+	}
+	return query.NewDisjunctionQuery(xs), nil
 }
 
 func (c *compiler) phrase(p *Phrase) query.Query {
@@ -306,4 +342,13 @@ func dateRange(v string) (time.Time, time.Time, error) {
 		return start, end, fmt.Errorf("the range ends before it starts")
 	}
 	return start, end, nil
+}
+
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= 0x80 {
+			return false
+		}
+	}
+	return true
 }

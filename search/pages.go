@@ -204,10 +204,14 @@ func appliedText(a Applied) string {
 	if a.Literal {
 		parts = append(parts, "forma literal entre comillas simples")
 	}
-	if len(parts) == 0 {
-		return ""
+	out := ""
+	if len(parts) > 0 {
+		out = "Búsqueda " + strings.Join(parts, ", ") + "."
 	}
-	return "Búsqueda " + strings.Join(parts, ", ") + "."
+	if len(a.StopWords) > 0 {
+		out += " Palabras demasiado comunes, no buscadas: " + strings.Join(a.StopWords, ", ") + "."
+	}
+	return out
 }
 
 func searchURL(q, sort string, extra url.Values) string {

@@ -102,3 +102,18 @@ func FuzzParse(f *testing.F) {
 		ParseReference(s)
 	})
 }
+
+func TestOnlyStopWords(t *testing.T) {
+	s := New(mustSampleIndex(t))
+	for _, q := range []string{"de", "de la", "de OR la"} {
+		_, err := s.Search(t.Context(), Request{Query: q})
+		var be *BadQueryError
+		if !errors.As(err, &be) {
+			t.Errorf("Search(%q) = %v, want a BadQueryError", q, err)
+		}
+	}
+	res, err := s.Search(t.Context(), Request{Query: "'de'"})
+	if err != nil || res.Total == 0 {
+		t.Errorf("literal 'de': %v %v", res, err)
+	}
+}
