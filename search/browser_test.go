@@ -10,8 +10,14 @@ import (
 	"testing"
 	"time"
 
+	"net/http/httptest"
+	"net/url"
+
 	"github.com/chromedp/cdproto/browser"
+	"github.com/chromedp/cdproto/page"
 	"github.com/chromedp/chromedp"
+
+	"github.com/relatoria/relatoria/ingest"
 )
 
 // chromiumPath returns the headless browser to drive, skipping the test
@@ -32,14 +38,11 @@ func chromiumPath(t *testing.T) string {
 	return ""
 }
 
-// TestBrowser drives the real web page in headless Chromium: search, click
-// a facet, open a permalink, download the CSV. It saves screenshots in the
-// test's artifact directory (go test -artifacts keeps them).
-func TestBrowser(t *testing.T) {
+// newBrowser starts headless Chromium and returns a context to drive it,
+// closed at the end of the test.
+func newBrowser(t *testing.T, downloads string) context.Context {
+	t.Helper()
 	exe := chromiumPath(t)
-	srv, _ := mustServer(t, HandlerOptions{})
-	out := t.ArtifactDir()
-	downloads := t.TempDir()
 	// Chromium may still write to its profile while it exits: keep the
 	// profile out of t.TempDir, whose cleanup would fail, and remove it
 	// best-effort.
@@ -47,8 +50,6 @@ func TestBrowser(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	defer os.RemoveAll(profile)
-
 	opts := append(chromedp.DefaultExecAllocatorOptions[:],
 		chromedp.ExecPath(exe),
 		chromedp.NoSandbox,
@@ -60,18 +61,36 @@ func TestBrowser(t *testing.T) {
 		chromedp.UserDataDir(profile),
 		chromedp.WindowSize(1280, 1000),
 	)
-	actx, cancel := chromedp.NewExecAllocator(context.Background(), opts...)
-	defer cancel()
-	ctx, cancel := chromedp.NewContext(actx)
-	defer cancel()
-	ctx, cancel = context.WithTimeout(ctx, 90*time.Second)
-	defer cancel()
+	actx, cancelAlloc := chromedp.NewExecAllocator(context.Background(), opts...)
+	ctx, cancelCtx := chromedp.NewContext(actx)
+	ctx, cancelTimeout := context.WithTimeout(ctx, 90*time.Second)
+	t.Cleanup(func() {
+		cancelTimeout()
+		cancelCtx()
+		cancelAlloc()
+		os.RemoveAll(profile)
+	})
+	if downloads != "" {
+		if err := chromedp.Run(ctx, browser.SetDownloadBehavior(browser.SetDownloadBehaviorBehaviorAllow).WithDownloadPath(downloads).WithEventsEnabled(true)); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return ctx
+}
+
+// TestBrowser drives the real web page in headless Chromium: search, click
+// a facet, open a permalink, download the CSV. It saves screenshots in the
+// test's artifact directory (go test -artifacts keeps them).
+func TestBrowser(t *testing.T) {
+	srv, _ := mustServer(t, HandlerOptions{})
+	out := t.ArtifactDir()
+	downloads := t.TempDir()
+	ctx := newBrowser(t, downloads)
 
 	var total, facetHref, url1, h1, para string
 	var shot []byte
 	// Search.
-	err = chromedp.Run(ctx,
-		browser.SetDownloadBehavior(browser.SetDownloadBehaviorBehaviorAllow).WithDownloadPath(downloads).WithEventsEnabled(true),
+	err := chromedp.Run(ctx,
 		chromedp.Navigate(srv.URL+"/"),
 		chromedp.WaitVisible(`#q`, chromedp.ByID),
 		chromedp.SendKeys(`#q`, "cooperación técnica", chromedp.ByID),
@@ -150,5 +169,56 @@ func TestBrowser(t *testing.T) {
 	lines := strings.Split(strings.TrimSpace(string(data)), "\n")
 	if !strings.HasPrefix(string(data), "\uFEFFref,symbol") || len(lines) < n2+1 {
 		t.Errorf("CSV: %d lines, starts %q", len(lines), truncate(string(data), 40))
+	}
+}
+
+// TestBrowserEscaping loads, in headless Chromium, a document holding
+// markup and a query holding a script: both must show as text, and no
+// script may run.
+func TestBrowserEscaping(t *testing.T) {
+	ix := mustSampleIndex(t)
+	doc, err := ingest.Read("hostil.html", []byte(`<html><body><main><h1>Informe &lt;script&gt;alert(1)&lt;/script&gt;</h1><p>Los derechos &lt;img src=x onerror=alert(2)&gt; y &lt;script&gt;alert(3)&lt;/script&gt; de las personas.</p></main></body></html>`), ingest.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ix.Add(context.Background(), doc)
+	srv := httptest.NewServer(Handler(New(ix), HandlerOptions{}))
+	defer srv.Close()
+	ctx := newBrowser(t, "")
+	dialogs := make(chan string, 4)
+	chromedp.ListenTarget(ctx, func(ev any) {
+		if e, ok := ev.(*page.EventJavascriptDialogOpening); ok {
+			dialogs <- e.Message
+			go chromedp.Run(ctx, page.HandleJavaScriptDialog(false))
+		}
+	})
+	var hits, summary, docText string
+	err = chromedp.Run(ctx,
+		chromedp.Navigate(srv.URL+"/?q="+url.QueryEscape("derechos personas")),
+		chromedp.WaitVisible(`ol.hits`, chromedp.ByQuery),
+		chromedp.Text(`ol.hits`, &hits, chromedp.ByQuery),
+		chromedp.Navigate(srv.URL+"/?q="+url.QueryEscape(`"><script>alert(4)</script>`)),
+		chromedp.WaitReady(`body`, chromedp.ByQuery),
+		chromedp.Value(`#q`, &summary, chromedp.ByID),
+		chromedp.Navigate(srv.URL+docPath(doc.ID)),
+		chromedp.WaitVisible(`article`, chromedp.ByQuery),
+		chromedp.Text(`main`, &docText, chromedp.ByQuery),
+	)
+	if err != nil {
+		t.Fatal(err)
+	}
+	select {
+	case m := <-dialogs:
+		t.Fatalf("a script ran in the page: alert(%s)", m)
+	case <-time.After(300 * time.Millisecond):
+	}
+	if !strings.Contains(hits, "<img src=x onerror=alert(2)>") && !strings.Contains(docText, "<img src=x onerror=alert(2)>") {
+		t.Errorf("the markup of the document is not shown as text: %q / %q", truncate(hits, 200), truncate(docText, 200))
+	}
+	if !strings.Contains(docText, "<script>alert(1)</script>") {
+		t.Errorf("the document title is not shown as text: %q", truncate(docText, 200))
+	}
+	if summary != `"><script>alert(4)</script>` {
+		t.Errorf("the search box holds %q, want the query as typed", summary)
 	}
 }
