@@ -15,6 +15,7 @@ import (
 // recognises the document's structure, and repairs OCR damage.
 func build(name string, format corpus.Format, ex *extraction, opt Options) *corpus.Document {
 	doc := &corpus.Document{Source: name, Format: format}
+	keep := hyphenRule(ex)
 	seen := map[string]bool{}
 	afterImage := false
 	for _, b := range ex.blocks {
@@ -26,7 +27,7 @@ func build(name string, format corpus.Format, ex *extraction, opt Options) *corp
 				lines[i] = stripMarkdown(l)
 			}
 		}
-		text := Normalize(joinLines(lines))
+		text := Normalize(joinLines(lines, keep))
 		if text == "" {
 			continue
 		}
@@ -50,7 +51,7 @@ func build(name string, format corpus.Format, ex *extraction, opt Options) *corp
 		if prev := continued(doc.Paragraphs, b.kind, text); prev != nil {
 			// The paragraph goes on after a page break (and the footnotes
 			// of the page before).
-			prev.Text = joinLines([]string{prev.Text, text})
+			prev.Text = joinLines([]string{prev.Text, text}, keep)
 			prev.Original += "\n" + original
 			continue
 		}
@@ -166,5 +167,49 @@ func annotate(doc *corpus.Document) {
 				}
 			}
 		}
+	}
+}
+
+// hyphenRule decides, for a word broken at a line end, whether the hyphen
+// is part of a compound and stays. A Spanish word is rejoined when the
+// lexicon knows the whole ("vio-lencia"); two known words keep their hyphen
+// ("público-privadas"); a word the lexicon does not know is rejoined in a
+// Spanish document (where line-end hyphens split syllables) and kept in
+// another (English UN documents hyphenate compounds, "gender-related", not
+// syllables).
+func hyphenRule(ex *extraction) func(first, second string) bool {
+	lex, err := ocr.DefaultLexicon()
+	if err != nil {
+		return nil
+	}
+	known, words := 0, 0
+	for _, b := range ex.blocks {
+		for _, l := range b.lines {
+			for _, w := range strings.Fields(l) {
+				w = strings.TrimFunc(w, func(r rune) bool { return !unicode.IsLetter(r) })
+				if utf8.RuneCountInString(w) < 3 {
+					continue
+				}
+				words++
+				if _, ok := lex.Lookup(w); ok {
+					known++
+				}
+			}
+			if words > 2000 {
+				break
+			}
+		}
+	}
+	spanish := words == 0 || known*100 >= words*65
+	return func(first, second string) bool {
+		if _, ok := lex.Lookup(first + second); ok {
+			return false
+		}
+		_, ok1 := lex.Lookup(first)
+		_, ok2 := lex.Lookup(second)
+		if ok1 && ok2 && utf8.RuneCountInString(first) > 2 && utf8.RuneCountInString(second) > 2 {
+			return true
+		}
+		return !spanish
 	}
 }

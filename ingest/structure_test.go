@@ -208,3 +208,27 @@ func TestSeedAnnotations(t *testing.T) {
 		}
 	}
 }
+
+func TestHyphenation(t *testing.T) {
+	es := "Un párrafo en español sobre la cooperación técnica y los derechos humanos de las personas desplazadas en la región"
+	for _, tt := range []struct {
+		lines []string
+		want  string
+	}{
+		{[]string{es, "la vio-", "lencia de género"}, "la violencia de género"},
+		{[]string{es, "alianzas público-", "privadas"}, "alianzas público-privadas"},
+		{[]string{es, "cooperación Norte-", "Sur"}, "cooperación Norte-Sur"},
+	} {
+		doc, err := Read("x.txt", []byte(strings.Join(tt.lines, "\n")), Options{NoRepair: true})
+		if err != nil {
+			t.Fatal(err)
+		}
+		all := ""
+		for _, p := range doc.Paragraphs {
+			all += p.Text + " "
+		}
+		if !strings.Contains(all, tt.want) {
+			t.Errorf("%q: got %q, want it to contain %q", tt.lines[1:], all, tt.want)
+		}
+	}
+}
