@@ -194,7 +194,7 @@ func buildLines(glyphs []pdf.Text, page int) []pdfLine {
 			}
 		}
 		if last == nil {
-			curY, curX, curSize = g.Y, g.X, size
+			curY, curX, curSize = g.Y, -1, size
 		} else if useGaps && last.W > 0 && g.W > 0 {
 			gap := g.X - (last.X + last.W)
 			if gap > 0.25*size && !strings.HasSuffix(cur.String(), " ") && g.S != " " {
@@ -202,6 +202,9 @@ func buildLines(glyphs []pdf.Text, page int) []pdfLine {
 			}
 		}
 		cur.WriteString(g.S)
+		if curX < 0 && strings.TrimSpace(g.S) != "" {
+			curX = g.X // where the text starts: leading spaces position nothing
+		}
 		sizes[math.Round(size*2)/2] += utf8.RuneCountInString(g.S)
 		last = g
 	}

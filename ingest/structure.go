@@ -68,6 +68,14 @@ func structure(doc *corpus.Document, ex *extraction) {
 		structurePage(doc, ex)
 	}
 	if doc.Title == "" {
+		for _, p := range doc.Paragraphs {
+			if p.Kind == corpus.Heading && !bodyLine.MatchString(p.Text) && len(p.Text) > 10 {
+				doc.Title = p.Text
+				break
+			}
+		}
+	}
+	if doc.Title == "" {
 		doc.Title = siteTitle(ex.title)
 	}
 	if ex.symbol != "" && (doc.Symbol == "" || !doc.Symbol.IsFull()) {
@@ -96,6 +104,11 @@ func structureResolution(doc *corpus.Document) bool {
 	for i := range bodyAt + 1 {
 		p := &ps[i]
 		p.Kind = corpus.Heading
+		if i < bodyAt && gerund(firstWord(p.Text)) && len(p.Text) > 60 {
+			// A preamble before the body line, as in the Universal
+			// Declaration: "Considerando que …" / "La Asamblea General,".
+			p.Kind = corpus.Preambular
+		}
 		if m := resolutionTitle.FindStringSubmatch(p.Text); m != nil && doc.Symbol == "" {
 			doc.Symbol, _ = corpus.ParseSymbol(m[1])
 			doc.Title = strings.TrimSpace(m[2])
@@ -120,8 +133,15 @@ func structureResolution(doc *corpus.Document) bool {
 			p.Kind = corpus.ListItem
 		case closingLine(doc, t):
 			p.Kind = corpus.Plain
+		case !operative && operativeVerb(t):
+			// A single operative paragraph goes unnumbered ("Decides that
+			// the election …").
+			p.Kind = corpus.Operative
+			operative = true
 		case !operative:
 			p.Kind = corpus.Preambular
+		case looksLikeHeading(t) && len(t) < 60:
+			p.Kind = corpus.Heading // "Artículo 1", an annex title
 		default:
 			p.Kind = corpus.Plain
 		}
@@ -233,3 +253,36 @@ func splitNumber(t string) (int, string) {
 	rest = strings.TrimLeft(rest[1:], " \t") // the "." or ","
 	return n, rest
 }
+
+// operativeVerbs are the verbs, in the present, that open operative
+// paragraphs of Spanish resolutions; preambular ones open with a gerund or a
+// participle ("Reafirmando", "Guiado").
+var operativeVerbs = map[string]bool{
+	"Decide": true, "Solicita": true, "Pide": true, "Exhorta": true, "Insta": true, "Alienta": true,
+	"Invita": true, "Acoge": true, "Reafirma": true, "Recuerda": true, "Subraya": true, "Destaca": true,
+	"Reitera": true, "Recalca": true, "Expresa": true, "Condena": true, "Exige": true, "Aprueba": true,
+	"Proclama": true, "Afirma": true, "Apoya": true, "Celebra": true, "Encomia": true, "Lamenta": true,
+	"Reconoce": true, "Toma": true, "Observa": true, "Encarga": true, "Autoriza": true, "Prorroga": true,
+	// English, for UN resolutions in English.
+	"Decides": true, "Requests": true, "Calls": true, "Urges": true, "Encourages": true, "Invites": true,
+	"Welcomes": true, "Reaffirms": true, "Recalls": true, "Stresses": true, "Emphasizes": true,
+	"Underlines": true, "Expresses": true, "Condemns": true, "Demands": true, "Authorizes": true,
+	"Extends": true, "Notes": true, "Takes": true, "Recognizes": true, "Affirms": true, "Endorses": true,
+	"Approves": true, "Proclaims": true, "Appeals": true, "Acknowledges": true, "Commends": true,
+	"Reiterates": true, "Supports": true, "Deplores": true,
+}
+
+// gerund reports whether a word is a Spanish gerund or an English -ing
+// form, as preambular paragraphs open ("Considerando", "Recalling").
+func gerund(w string) bool {
+	for _, suf := range []string{"ando", "endo", "iendo", "ing"} {
+		if strings.HasSuffix(w, suf) && len(w) > len(suf)+2 {
+			return true
+		}
+	}
+	return false
+}
+
+// operativeVerb reports whether a paragraph opens like an operative one,
+// with a verb of operativeVerbs ("Decide", "Decides").
+func operativeVerb(t string) bool { return operativeVerbs[firstWord(t)] }
