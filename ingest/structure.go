@@ -199,11 +199,19 @@ func structurePage(doc *corpus.Document, ex *extraction) {
 			p.Text = strings.TrimSpace(bullet.ReplaceAllString(t, ""))
 		}
 	}
-	for _, p := range doc.Paragraphs {
+	// The title is a heading at the top; a page that opens with running
+	// text is titled by its first words.
+	for i, p := range doc.Paragraphs {
+		if i > 1 {
+			break
+		}
 		if p.Kind == corpus.Heading {
 			doc.Title = p.Text
 			break
 		}
+	}
+	if doc.Title == "" && ex.title == "" && len(doc.Paragraphs) > 0 {
+		doc.Title = firstWords(doc.Paragraphs[0].Text, 90)
 	}
 	switch {
 	case numberedCount >= 3 || doc.Format == corpus.FormatMarkdown || doc.Format == corpus.FormatPDF:
@@ -286,3 +294,17 @@ func gerund(w string) bool {
 // operativeVerb reports whether a paragraph opens like an operative one,
 // with a verb of operativeVerbs ("Decide", "Decides").
 func operativeVerb(t string) bool { return operativeVerbs[firstWord(t)] }
+
+// firstWords returns s cut at a word boundary to at most n runes, with "…"
+// when cut.
+func firstWords(s string, n int) string {
+	r := []rune(s)
+	if len(r) <= n {
+		return s
+	}
+	cut := string(r[:n])
+	if i := strings.LastIndexByte(cut, ' '); i > n/2 {
+		cut = cut[:i]
+	}
+	return strings.TrimRight(cut, " ,;:") + "…"
+}

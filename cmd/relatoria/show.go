@@ -19,6 +19,7 @@ with a paragraph number, written as researchers write it:
 
 	51/34                     the whole resolution
 	A/HRC/RES/51/34           the same, by its full symbol
+	doc-1f5ce00aebb845b8      a document without a symbol, by the "doc" of a query hit
 	"51/34 7"  "51/34 §7"  "51/34, párrafo 7"  "A/HRC/RES/51/34 párr. 7"
 
 Examples:
@@ -40,8 +41,8 @@ func runShow(ctx context.Context, c *command, e *env, args []string) error {
 		return usagef("show needs a REF, such as \"51/34 §7\"")
 	}
 	refText := strings.Join(pos, " ")
-	if _, ok := search.ParseReference(refText); !ok {
-		return usagef("%q is not a reference; write a symbol such as 51/34 or A/HRC/RES/51/34, optionally with a paragraph: \"51/34 §7\"", refText)
+	if _, ok := search.ParseReference(refText); !ok && !strings.HasPrefix(refText, "doc-") {
+		return usagef("%q is not a reference; write a symbol such as 51/34 or A/HRC/RES/51/34, optionally with a paragraph: \"51/34 §7\", or a document ID (doc-…)", refText)
 	}
 	ix, err := openIndex(ctx, e, *indexPath)
 	if err != nil {
