@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/relatoria/relatoria/corpus"
+	"github.com/relatoria/relatoria/ingest/extract"
 )
 
 // This file recognises the structure of a document from its paragraphs.
@@ -114,7 +115,7 @@ func structureResolution(doc *corpus.Document) bool {
 			doc.Title = strings.TrimSpace(m[2])
 		}
 		if m := adoptedBy.FindStringSubmatch(p.Text); m != nil {
-			if d, ok := parseFullDate(m[2] + m[4]); ok {
+			if d, ok := extract.FullDate(m[2] + m[4]); ok {
 				doc.Adopted = d
 			}
 		}
@@ -154,12 +155,12 @@ func structureResolution(doc *corpus.Document) bool {
 func closingLine(doc *corpus.Document, t string) bool {
 	if m := sessionLine.FindStringSubmatch(t); m != nil {
 		doc.Session = strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(t[:len(t)-len(m[2])]), "."))
-		if d, ok := parseFullDate(m[2]); ok {
+		if d, ok := extract.FullDate(m[2]); ok {
 			doc.Adopted = d
 		}
 		return true
 	}
-	if d, ok := parseFullDate(t); ok {
+	if d, ok := extract.FullDate(t); ok {
 		if doc.Adopted.IsZero() || doc.Session != "" {
 			doc.Adopted = d
 		}

@@ -242,3 +242,19 @@ func submatches(s string, loc []int) []string {
 	}
 	return m
 }
+
+// FullDate parses a string that is exactly one date with day, month and
+// year, in Spanish ("7 de octubre de 2022", "1º de enero de 2020", "el 7 de
+// octubre de 2022") or English ("13 August 2024"), as resolutions print
+// their adoption date.
+func FullDate(s string) (corpus.Date, bool) {
+	s = strings.TrimSuffix(strings.TrimSpace(s), ".")
+	for _, prefix := range []string{"el ", "El ", "on ", "On "} {
+		s = strings.TrimPrefix(s, prefix)
+	}
+	ds := Dates(s, "")
+	if len(ds) != 1 || ds[0].Precision != "day" || ds[0].Start != ds[0].End || strings.TrimSpace(ds[0].Text) != s {
+		return corpus.Date{}, false
+	}
+	return ds[0].Start, true
+}
