@@ -53,6 +53,7 @@ var stopWords = func() analysis.TokenMap {
 // without that fast path indexing made about ten times more garbage.
 type foldFilter struct{}
 
+// Filter folds the terms of ts in place.
 func (foldFilter) Filter(ts analysis.TokenStream) analysis.TokenStream {
 	for _, t := range ts {
 		if !isASCII(t.Term) {

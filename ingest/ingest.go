@@ -52,6 +52,7 @@ type Error struct {
 	Err    error
 }
 
+// Error returns "PATH: reason".
 func (e *Error) Error() string {
 	if e.Err != nil && e.Reason == "" {
 		return e.Path + ": " + e.Err.Error()
@@ -59,6 +60,7 @@ func (e *Error) Error() string {
 	return e.Path + ": " + e.Reason
 }
 
+// Unwrap returns the underlying error, if any.
 func (e *Error) Unwrap() error { return e.Err }
 
 // ErrUnsupported reports a file whose format ingest does not read (an image,

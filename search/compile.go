@@ -18,6 +18,7 @@ import (
 // paragraph kind, an impossible date range.
 type BadQueryError struct{ Msg string }
 
+// Error returns the message for the user.
 func (e *BadQueryError) Error() string { return e.Msg }
 
 func badf(format string, a ...any) error { return &BadQueryError{fmt.Sprintf(format, a...)} }

@@ -93,6 +93,7 @@ type httpError struct {
 	msg    string
 }
 
+// Error returns the message for the user.
 func (e *httpError) Error() string { return e.msg }
 
 func notFoundf(format string, a ...any) error {

@@ -47,6 +47,7 @@ type And struct{ Xs []Query }
 // Or matches what any of Xs matches ("a OR b").
 type Or struct{ Xs []Query }
 
+// String returns the term as the query language writes it.
 func (t *Term) String() string {
 	s := t.Text
 	if t.Literal {
@@ -61,6 +62,7 @@ func (t *Term) String() string {
 	return s
 }
 
+// String returns the phrase in its quotes.
 func (p *Phrase) String() string {
 	if p.Literal {
 		return "'" + p.Text + "'"
@@ -68,9 +70,13 @@ func (p *Phrase) String() string {
 	return `"` + p.Text + `"`
 }
 
+// String returns "name:value".
 func (f *Field) String() string { return f.Name + ":" + quoteIfNeeded(f.Value) }
+// String returns "-X".
 func (n *Not) String() string   { return "-" + n.X.String() }
+// String returns "(A B …)".
 func (a *And) String() string   { return "(" + join(a.Xs, " ") + ")" }
+// String returns "(A OR B …)".
 func (o *Or) String() string    { return "(" + join(o.Xs, " OR ") + ")" }
 
 func join(xs []Query, sep string) string {
@@ -117,6 +123,7 @@ type SyntaxError struct {
 	Msg   string
 }
 
+// Error returns the message with the position.
 func (e *SyntaxError) Error() string {
 	return fmt.Sprintf("query error at character %d: %s", e.Pos, e.Msg)
 }

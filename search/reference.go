@@ -16,6 +16,7 @@ type Reference struct {
 	Paragraph int // 0 for the whole document
 }
 
+// String returns the reference in canonical form: "A/HRC/RES/51/34 §7".
 func (r Reference) String() string {
 	if r.Paragraph > 0 {
 		return r.Symbol.String() + " §" + strconv.Itoa(r.Paragraph)

@@ -60,6 +60,7 @@ func main() {
 // (the command has already reported what went wrong).
 type exitError struct{ code int }
 
+// Error implements error.
 func (e exitError) Error() string { return fmt.Sprintf("exit status %d", e.code) }
 
 // run dispatches args to a command and returns the process exit status: 0
@@ -106,6 +107,7 @@ func run(ctx context.Context, e *env, args []string) int {
 // usageError is a mistake in the command line.
 type usageError struct{ msg string }
 
+// Error implements error.
 func (e usageError) Error() string { return e.msg }
 
 func usagef(format string, a ...any) error { return usageError{fmt.Sprintf(format, a...)} }
