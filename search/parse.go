@@ -72,12 +72,15 @@ func (p *Phrase) String() string {
 
 // String returns "name:value".
 func (f *Field) String() string { return f.Name + ":" + quoteIfNeeded(f.Value) }
+
 // String returns "-X".
-func (n *Not) String() string   { return "-" + n.X.String() }
+func (n *Not) String() string { return "-" + n.X.String() }
+
 // String returns "(A B …)".
-func (a *And) String() string   { return "(" + join(a.Xs, " ") + ")" }
+func (a *And) String() string { return "(" + join(a.Xs, " ") + ")" }
+
 // String returns "(A OR B …)".
-func (o *Or) String() string    { return "(" + join(o.Xs, " OR ") + ")" }
+func (o *Or) String() string { return "(" + join(o.Xs, " OR ") + ")" }
 
 func join(xs []Query, sep string) string {
 	s := make([]string, len(xs))
