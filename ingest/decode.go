@@ -2,8 +2,8 @@ package ingest
 
 import (
 	"bytes"
-	"errors"
 	"fmt"
+	"strings"
 	"unicode"
 	"unicode/utf8"
 
@@ -131,13 +131,10 @@ func plausibleLatin(data []byte) bool {
 			continue
 		}
 		r, _ := utf8.DecodeRune(out)
-		if unicode.IsLetter(r) || stringsContainsRune("¿¡ºª«»€–—‘’“”•…°·", r) {
+		if unicode.IsLetter(r) || strings.ContainsRune("¿¡ºª«»€–—‘’“”•…°·", r) {
 			good++
 		}
 	}
 	return high > 0 && good*10 >= high*9
 }
 
-func stringsContainsRune(s string, r rune) bool { return bytes.ContainsRune([]byte(s), r) }
-
-var errNoText = errors.New("no text found")

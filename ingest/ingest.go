@@ -63,11 +63,6 @@ func (e *Error) Error() string {
 // Unwrap returns the underlying error, if any.
 func (e *Error) Unwrap() error { return e.Err }
 
-// ErrUnsupported reports a file whose format ingest does not read (an image,
-// an archive); Walk passes over such files in folders but reports them when
-// named explicitly.
-var ErrUnsupported = errors.New("unsupported file type")
-
 func fail(name, reason string, err error) *Error { return &Error{Path: name, Reason: reason, Err: err} }
 
 // Read parses data, the contents of the file called name, into a Document.

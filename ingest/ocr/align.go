@@ -3,7 +3,6 @@ package ocr
 import (
 	"strings"
 	"unicode"
-	"unicode/utf8"
 )
 
 // Words returns the runs of letters in s, as they are written: the tokens
@@ -180,5 +179,3 @@ type Confusion struct {
 	Count int
 	LogP  float64
 }
-
-func runeLen(s string) int { return utf8.RuneCountInString(s) }
