@@ -68,7 +68,7 @@ func readPDF(data []byte) (*extraction, error) {
 
 func extractPDF(data []byte) (*extraction, error) {
 	if !bytes.Contains(data[max(0, len(data)-2048):], []byte("%%EOF")) {
-		return nil, errors.New("truncated PDF (no %EOF at the end)")
+		return nil, errors.New("truncated PDF (no %%EOF marker at the end)")
 	}
 	r, err := pdf.NewReader(bytes.NewReader(data), int64(len(data)))
 	if err != nil {
