@@ -37,7 +37,8 @@
 //	             first day beyond)
 //	deadlines    datetime: the same, for dates something falls due by
 //	doc_json     stored only: the Document without its paragraphs, as JSON
-//	para_json    stored only: the Paragraph, as JSON
+//	para_json    stored only: the Paragraph, as JSON, without its text (stored in text) and
+//	             without its original when that equals the text
 //
 // Searches that name no field are built by package search over text,
 // text_exact and original; nothing is indexed into _all.

@@ -350,7 +350,14 @@ func record(doc *corpus.Document, p *corpus.Paragraph) map[string]any {
 	m := docMeta{Document: *doc}
 	m.Document.Paragraphs = nil
 	dj, _ := json.Marshal(m)
-	pj, _ := json.Marshal(p)
+	// The text is stored once, in the text field; the stored paragraph
+	// keeps the original only when repair or normalisation changed it.
+	slim := *p
+	slim.Text = ""
+	if slim.Original == p.Text {
+		slim.Original = ""
+	}
+	pj, _ := json.Marshal(slim)
 	r := map[string]any{
 		FieldText:      p.Text,
 		FieldTextExact: p.Text,
@@ -413,9 +420,11 @@ func record(doc *corpus.Document, p *corpus.Paragraph) map[string]any {
 	return r
 }
 
+// HitFields are the stored fields a search must request for DecodeHit.
+var HitFields = []string{FieldDocJSON, FieldParaJSON, FieldText}
+
 // DecodeHit rebuilds the document metadata and the paragraph from the
-// stored fields of a hit (which must have been requested with Fields
-// doc_json and para_json).
+// stored fields of a hit (which must have been requested with HitFields).
 func DecodeHit(fields map[string]any) (*corpus.Document, *corpus.Paragraph, error) {
 	dj, _ := fields[FieldDocJSON].(string)
 	pj, _ := fields[FieldParaJSON].(string)
@@ -430,6 +439,10 @@ func DecodeHit(fields map[string]any) (*corpus.Document, *corpus.Paragraph, erro
 	if err := json.Unmarshal([]byte(pj), &p); err != nil {
 		return nil, nil, fmt.Errorf("stored paragraph: %w", err)
 	}
+	p.Text, _ = fields[FieldText].(string)
+	if p.Original == "" {
+		p.Original = p.Text
+	}
 	doc.Paragraphs = nil
 	return &doc, &p, nil
 }
@@ -440,7 +453,7 @@ func (ix *Index) Document(ctx context.Context, id string) (*corpus.Document, err
 	q := query.NewTermQuery(id)
 	q.SetField(FieldDoc)
 	req := bleve.NewSearchRequestOptions(q, 100000, 0, false)
-	req.Fields = []string{FieldDocJSON, FieldParaJSON}
+	req.Fields = HitFields
 	req.SortBy([]string{FieldOrdinal})
 	res, err := ix.shardOf(id).SearchInContext(ctx, req)
 	if err != nil {

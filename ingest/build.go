@@ -182,25 +182,36 @@ func hyphenRule(ex *extraction) func(first, second string) bool {
 	if err != nil {
 		return nil
 	}
-	known, words := 0, 0
-	for _, b := range ex.blocks {
-		for _, l := range b.lines {
-			for _, w := range strings.Fields(l) {
-				w = strings.TrimFunc(w, func(r rune) bool { return !unicode.IsLetter(r) })
-				if utf8.RuneCountInString(w) < 3 {
-					continue
+	// The document's language is looked at only when a hyphen has to be
+	// decided, and on its first 300 words.
+	decided, spanish := false, true
+	isSpanish := func() bool {
+		if decided {
+			return spanish
+		}
+		decided = true
+		known, words := 0, 0
+	scan:
+		for _, b := range ex.blocks {
+			for _, l := range b.lines {
+				for _, w := range strings.Fields(l) {
+					w = strings.TrimFunc(w, func(r rune) bool { return !unicode.IsLetter(r) })
+					if utf8.RuneCountInString(w) < 3 {
+						continue
+					}
+					words++
+					if _, ok := lex.Lookup(w); ok {
+						known++
+					}
+					if words == 300 {
+						break scan
+					}
 				}
-				words++
-				if _, ok := lex.Lookup(w); ok {
-					known++
-				}
-			}
-			if words > 2000 {
-				break
 			}
 		}
+		spanish = words == 0 || known*100 >= words*65
+		return spanish
 	}
-	spanish := words == 0 || known*100 >= words*65
 	return func(first, second string) bool {
 		if _, ok := lex.Lookup(first + second); ok {
 			return false
@@ -210,6 +221,6 @@ func hyphenRule(ex *extraction) func(first, second string) bool {
 		if ok1 && ok2 && utf8.RuneCountInString(first) > 2 && utf8.RuneCountInString(second) > 2 {
 			return true
 		}
-		return !spanish
+		return !isSpanish()
 	}
 }

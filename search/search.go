@@ -151,7 +151,7 @@ func (s *Searcher) Search(ctx context.Context, req Request) (*Results, error) {
 		}
 	}
 	br := bleve.NewSearchRequestOptions(bq, size, req.From, false)
-	br.Fields = []string{index.FieldDocJSON, index.FieldParaJSON}
+	br.Fields = index.HitFields
 	hl := bleve.NewHighlightWithStyle("html")
 	hl.AddField(index.FieldText)
 	br.Highlight = hl
@@ -333,7 +333,7 @@ func (s *Searcher) CitedBy(ctx context.Context, sym corpus.Symbol, size int) (*R
 		xs = append(xs, termQuery(index.FieldCites, sym.Short()))
 	}
 	br := bleve.NewSearchRequestOptions(query.NewDisjunctionQuery(xs), size, 0, false)
-	br.Fields = []string{index.FieldDocJSON, index.FieldParaJSON}
+	br.Fields = index.HitFields
 	br.SortBy([]string{"-" + index.FieldAdopted, index.FieldDoc, index.FieldOrdinal})
 	sr, err := s.ix.Bleve().SearchInContext(ctx, br)
 	if err != nil {
@@ -384,7 +384,7 @@ func conjunction(qs ...query.Query) query.Query { return query.NewConjunctionQue
 // run executes q and returns up to size hits in document order.
 func (s *Searcher) run(ctx context.Context, q query.Query, size int) ([]Hit, error) {
 	br := bleve.NewSearchRequestOptions(q, size, 0, false)
-	br.Fields = []string{index.FieldDocJSON, index.FieldParaJSON}
+	br.Fields = index.HitFields
 	br.SortBy([]string{index.FieldDoc, index.FieldOrdinal})
 	sr, err := s.ix.Bleve().SearchInContext(ctx, br)
 	if err != nil {
