@@ -137,4 +137,3 @@ func plausibleLatin(data []byte) bool {
 	}
 	return high > 0 && good*10 >= high*9
 }
-
