@@ -128,35 +128,27 @@ func init() {
 	must(registry.RegisterTokenFilter(StopFilterName, func(map[string]any, *registry.Cache) (analysis.TokenFilter, error) {
 		return stop.NewStopTokensFilter(stopWords), nil
 	}))
-	must(registry.RegisterAnalyzer(AnalyzerSpanish, func(_ map[string]any, c *registry.Cache) (analysis.Analyzer, error) {
-		tok, err := c.TokenizerNamed(unicodetok.Name)
-		if err != nil {
-			return nil, err
+	// Both analyzers split on Unicode word boundaries and lower-case; the
+	// Spanish one goes on to drop stop words, fold and stem.
+	analyzer := func(extra ...string) registry.AnalyzerConstructor {
+		return func(_ map[string]any, c *registry.Cache) (analysis.Analyzer, error) {
+			tok, err := c.TokenizerNamed(unicodetok.Name)
+			if err != nil {
+				return nil, err
+			}
+			filters := []analysis.TokenFilter{}
+			for _, name := range append([]string{lowercase.Name}, extra...) {
+				f, err := c.TokenFilterNamed(name)
+				if err != nil {
+					return nil, err
+				}
+				filters = append(filters, f)
+			}
+			return &analysis.DefaultAnalyzer{Tokenizer: tok, TokenFilters: filters}, nil
 		}
-		lower, err := c.TokenFilterNamed(lowercase.Name)
-		if err != nil {
-			return nil, err
-		}
-		stem, err := c.TokenFilterNamed(es.LightStemmerName)
-		if err != nil {
-			return nil, err
-		}
-		return &analysis.DefaultAnalyzer{
-			Tokenizer:    tok,
-			TokenFilters: []analysis.TokenFilter{lower, stop.NewStopTokensFilter(stopWords), foldFilter{}, stem},
-		}, nil
-	}))
-	must(registry.RegisterAnalyzer(AnalyzerExact, func(_ map[string]any, c *registry.Cache) (analysis.Analyzer, error) {
-		tok, err := c.TokenizerNamed(unicodetok.Name)
-		if err != nil {
-			return nil, err
-		}
-		lower, err := c.TokenFilterNamed(lowercase.Name)
-		if err != nil {
-			return nil, err
-		}
-		return &analysis.DefaultAnalyzer{Tokenizer: tok, TokenFilters: []analysis.TokenFilter{lower}}, nil
-	}))
+	}
+	must(registry.RegisterAnalyzer(AnalyzerSpanish, analyzer(StopFilterName, FoldFilterName, es.LightStemmerName)))
+	must(registry.RegisterAnalyzer(AnalyzerExact, analyzer()))
 }
 
 var (
