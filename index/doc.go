@@ -13,7 +13,8 @@
 // document ID, "#" and the paragraph ordinal: "A/HRC/RES/51/34#25". Its fields:
 //
 //	text         es_un analyzer (folded, stemmed); stored with term vectors, for highlights
-//	text_exact   es_exact analyzer (lower case only), for literal queries and exact-form boosts
+//	text_exact   es_exact analyzer (lower case only), with positions: literal words and phrases,
+//	             exact-form boosts
 //	original     es_un; the text as extracted, so OCR forms stay findable
 //	title        es_un; the document's title, a ranking signal (never required)
 //	doc          keyword: the document ID

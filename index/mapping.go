@@ -74,7 +74,7 @@ func Mapping() mapping.IndexMapping {
 	}
 	dm := bleve.NewDocumentStaticMapping()
 	dm.AddFieldMappingsAt(FieldText, text(AnalyzerSpanish, true, true))
-	dm.AddFieldMappingsAt(FieldTextExact, text(AnalyzerExact, false, false))
+	dm.AddFieldMappingsAt(FieldTextExact, text(AnalyzerExact, false, true))
 	dm.AddFieldMappingsAt(FieldOriginal, text(AnalyzerSpanish, false, false))
 	dm.AddFieldMappingsAt(FieldTitle, text(AnalyzerSpanish, false, false))
 	for _, f := range []string{FieldDoc, FieldSymbol, FieldBody, FieldKind, FieldDocKind, FieldFormat, FieldEntities, FieldEntityTypes, FieldCites} {
