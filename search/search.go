@@ -211,6 +211,16 @@ func (s *Searcher) Search(ctx context.Context, req Request) (*Results, error) {
 		}
 	}
 	if res.Reference != "" && res.Total == 0 {
+		if ref, _ := ParseReference(req.Query); ref.Paragraph == 0 && req.After == "" {
+			// "60/251" names no document of the index: look for the
+			// paragraphs that cite or mention it instead.
+			mention := req
+			mention.Query = `cita:"` + ref.Symbol.String() + `" OR "` + ref.Symbol.Short() + `"`
+			if alt, err := s.Search(ctx, mention); err == nil && alt.Total > 0 {
+				alt.Query = req.Query
+				return alt, nil
+			}
+		}
 		return res, fmt.Errorf("%s: %w", res.Reference, ErrNotFound)
 	}
 	return res, nil

@@ -23,6 +23,7 @@ import (
 	"io"
 	"os"
 	"os/signal"
+	"strings"
 	"syscall"
 )
 
@@ -157,7 +158,11 @@ func parseFlags(fs *flag.FlagSet, args []string) ([]string, error) {
 			if errors.Is(err, flag.ErrHelp) {
 				return nil, err
 			}
-			return nil, usageError{err.Error()}
+			msg := err.Error()
+			if strings.HasPrefix(msg, "flag provided but not defined: -") {
+				msg += " (to exclude a word, put the whole query in quotes: relatoria query \"mujeres -violencia\", or write -- before it)"
+			}
+			return nil, usageError{msg}
 		}
 		args = fs.Args()
 		if len(args) == 0 {
