@@ -403,6 +403,10 @@ func pdfBlocks(lines []pdfLine) []block {
 	}
 	var text []string
 	var small []bool // per entry of text: set in a footnote-sized font
+	blank := func() {
+		text = append(text, "")
+		small = append(small, false)
+	}
 	for i, l := range lines {
 		if i > 0 {
 			prev := lines[i-1]
@@ -410,30 +414,18 @@ func pdfBlocks(lines []pdfLine) []block {
 			switch {
 			case prev.page != l.page:
 				if indented || isFootnoteSize(prev.size, body) {
-					text = append(text, "")
+					blank()
 				}
 			case prev.y-l.y > 1.45*spacing || l.y > prev.y:
-				text = append(text, "")
+				blank()
 			case math.Abs(l.size-prev.size) > 0.5:
-				text = append(text, "")
+				blank()
 			case indented && l.x > prev.x+0.8*body:
-				text = append(text, "") // a first-line indent
+				blank() // a first-line indent
 			}
 		}
 		text = append(text, l.text)
-	}
-	small = make([]bool, len(text))
-	j := 0
-	for i := range text {
-		if text[i] == "" {
-			continue
-		}
-		for j < len(lines) && lines[j].text != text[i] {
-			j++
-		}
-		if j < len(lines) {
-			small[i] = isFootnoteSize(lines[j].size, body)
-		}
+		small = append(small, isFootnoteSize(l.size, body))
 	}
 	blocks := paragraphsFromLines(text)
 	for i := range blocks {

@@ -103,8 +103,9 @@ func readFile(path string, opt Options) (*corpus.Document, error) {
 	if err != nil {
 		abs = path
 	}
+	var st os.FileInfo
 	if opt.Unchanged != nil {
-		if st, err := os.Stat(path); err == nil && opt.Unchanged(abs, st.Size(), st.ModTime(), "") {
+		if st, err = os.Stat(path); err == nil && opt.Unchanged(abs, st.Size(), st.ModTime(), "") {
 			return nil, fail(path, ErrUnchanged.Error(), ErrUnchanged)
 		}
 	}
@@ -121,7 +122,7 @@ func readFile(path string, opt Options) (*corpus.Document, error) {
 	}
 	if opt.Unchanged != nil {
 		sum := sha256.Sum256(data)
-		if st, err := os.Stat(path); err == nil && opt.Unchanged(abs, st.Size(), st.ModTime(), hex.EncodeToString(sum[:])) {
+		if st != nil && opt.Unchanged(abs, st.Size(), st.ModTime(), hex.EncodeToString(sum[:])) {
 			return nil, fail(path, ErrUnchanged.Error(), ErrUnchanged)
 		}
 	}

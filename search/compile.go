@@ -119,9 +119,8 @@ func compile(q Query, c *compiler) (query.Query, error) {
 	return nil, fmt.Errorf("unknown query node %T", q)
 }
 
-// term matches one word: stemmed and folded in the text, boosted where the
-// exact form occurs, and in the original text so that forms changed by OCR
-// repair stay findable.
+// term matches one word (see textClauses), a prefix, a fuzzy word, a
+// literal word or a symbol.
 func (c *compiler) term(t *Term) (query.Query, error) {
 	text := ingest.Normalize(t.Text)
 	if sym, err := corpus.ParseSymbol(text); err == nil && strings.Contains(text, "/") {
@@ -159,23 +158,7 @@ func (c *compiler) term(t *Term) (query.Query, error) {
 		}
 		return query.NewDisjunctionQuery(xs), nil
 	}
-	c.applied.Stemming, c.applied.Folding, c.applied.Original = true, true, true
-	stem := query.NewMatchQuery(text)
-	stem.SetField(index.FieldText)
-	orig := query.NewMatchQuery(text)
-	orig.SetField(index.FieldOriginal)
-	orig.SetBoost(0.3)
-	xs := []query.Query{stem, orig}
-	if !isASCII(text) {
-		// An accented word ranks its exact form first ("público" before
-		// "publico"); for an unaccented one the stemmed field says it all,
-		// and the extra clause would cost a second walk of the postings.
-		exact := query.NewMatchQuery(text)
-		exact.SetField(index.FieldTextExact)
-		exact.SetBoost(0.5)
-		xs = append(xs, exact)
-	}
-	return query.NewDisjunctionQuery(xs), nil
+	return c.textClauses(text, func(string) query.FieldableQuery { return query.NewMatchQuery(text) }), nil
 }
 
 func (c *compiler) phrase(p *Phrase) query.Query {
@@ -186,16 +169,30 @@ func (c *compiler) phrase(p *Phrase) query.Query {
 		m.SetField(index.FieldTextExact)
 		return m
 	}
+	return c.textClauses(text, func(string) query.FieldableQuery { return query.NewMatchPhraseQuery(text) })
+}
+
+// textClauses matches words or a phrase (made by match) stemmed and folded
+// in the text, in the original text so that forms changed by OCR repair
+// stay findable, and, for accented words, in the exact-form field, so that
+// "público" ranks before "publico". Unaccented words skip that clause: the
+// stemmed field says it all, and the clause would cost a second walk of the
+// postings.
+func (c *compiler) textClauses(text string, match func(field string) query.FieldableQuery) query.Query {
 	c.applied.Stemming, c.applied.Folding, c.applied.Original = true, true, true
-	stem := query.NewMatchPhraseQuery(text)
-	stem.SetField(index.FieldText)
-	exact := query.NewMatchPhraseQuery(text)
-	exact.SetField(index.FieldTextExact)
-	exact.SetBoost(0.5)
-	orig := query.NewMatchPhraseQuery(text)
-	orig.SetField(index.FieldOriginal)
-	orig.SetBoost(0.3)
-	return query.NewDisjunctionQuery([]query.Query{stem, exact, orig})
+	clause := func(field string, boost float64) query.Query {
+		q := match(field)
+		q.SetField(field)
+		if boost > 0 {
+			q.(query.BoostableQuery).SetBoost(boost)
+		}
+		return q
+	}
+	xs := []query.Query{clause(index.FieldText, 0), clause(index.FieldOriginal, 0.3)}
+	if !isASCII(text) {
+		xs = append(xs, clause(index.FieldTextExact, 0.5))
+	}
+	return query.NewDisjunctionQuery(xs)
 }
 
 // symbolMention matches a symbol written in a query: the document that
