@@ -110,10 +110,6 @@ var deadlineCue = regexp.MustCompile(`(fecha\s+l[ií]mite|plazo|a\s+m[aá]s\s+ta
 // deadline. Resolution numbers ("51/34"), meetings ("44ª sesión") and
 // session numbers ("50º período de sesiones") are never dates.
 func Dates(text, label string) []corpus.DateMention {
-	type found struct {
-		start, end int
-		m          corpus.DateMention
-	}
 	// Every date has a year of four digits (1800–2199): without one there
 	// is nothing to find, and most paragraphs are passed over here.
 	if !hasYear(text) {
@@ -124,59 +120,30 @@ func Dates(text, label string) []corpus.DateMention {
 	// matching costs a third of the time in RE2).
 	original := text
 	text = asciiLower(text)
-	hasMonth := false
-	for m := range months {
-		if strings.Contains(text, m) {
-			hasMonth = true
-			break
-		}
-	}
 	var all []found
 	taken := make([]bool, len(text)+1)
-	for i, p := range datePatterns {
-		if !hasMonth && i < monthPatterns {
-			continue
+	regions := yearRegions(text)
+	hasMonth := make([]bool, len(regions))
+	for i, r := range regions {
+		for m := range months {
+			if strings.Contains(text[r[0]:r[1]], m) {
+				hasMonth[i] = true
+				break
+			}
 		}
-		for _, loc := range p.re.FindAllStringSubmatchIndex(text, -1) {
-			if overlaps(taken, loc[0], loc[1]) {
+	}
+	for i, p := range datePatterns {
+		for k, r := range regions {
+			if !hasMonth[k] && i < monthPatterns {
 				continue
 			}
-			m := submatches(text, loc)
-			a, b, ok := p.parse(m)
-			if !ok {
-				// "31 de febrero de 2023" is no date; nor is "febrero de
-				// 2023" inside it.
-				for i := loc[0]; i < loc[1]; i++ {
-					taken[i] = true
-				}
-				continue
-			}
-			span := strings.TrimSpace(original[loc[0]:loc[1]])
-			dm := corpus.DateMention{Text: span, Start: a, End: b.Last()}
-			dm.Precision = a.Precision()
-			dm.Value = a.String()
-			if b != a {
-				dm.Value += "/" + b.String()
-			}
-			if deadlineCue.MatchString(text[max(0, loc[0]-80):loc[0]]) || strings.Contains(strings.ToLower(label), "fecha límite") || strings.Contains(strings.ToLower(label), "plazo") {
-				dm.Role = "deadline"
-			}
-			for i := loc[0]; i < loc[1]; i++ {
-				taken[i] = true
-			}
-			all = append(all, found{loc[0], loc[1], dm})
-			// "el 19 y el 21 de marzo de 1990": the first day shares the
-			// month and year of the second.
-			if dm.Precision == "day" && a == b {
-				if pm := precedingDay.FindStringSubmatchIndex(text[:loc[0]]); pm != nil {
-					d := corpus.Date{Year: a.Year, Month: a.Month, Day: atoi(text[pm[2]:pm[3]])}
-					if d.Valid() && !overlaps(taken, pm[2], pm[3]) {
-						for i := pm[2]; i < pm[3]; i++ {
-							taken[i] = true
-						}
-						all = append(all, found{pm[2], pm[3], corpus.DateMention{Text: original[pm[2]:pm[3]], Value: d.String(), Precision: "day", Role: dm.Role, Start: d, End: d}})
+			for _, loc := range p.re.FindAllStringSubmatchIndex(text[r[0]:r[1]], -1) {
+				for k := range loc {
+					if loc[k] >= 0 {
+						loc[k] += r[0]
 					}
 				}
+				all = takeDate(all, text, original, label, taken, p.parse, loc)
 			}
 		}
 	}
@@ -186,6 +153,117 @@ func Dates(text, label string) []corpus.DateMention {
 		out[i] = f.m
 	}
 	return out
+}
+
+// found is a date mention and its span in the text.
+type found struct {
+	start, end int
+	m          corpus.DateMention
+}
+
+// takeDate adds the date that a pattern matched at loc, unless its span is
+// taken already.
+func takeDate(all []found, text, original, label string, taken []bool, parse func([]string) (corpus.Date, corpus.Date, bool), loc []int) []found {
+	if overlaps(taken, loc[0], loc[1]) {
+		return all
+	}
+	m := submatches(text, loc)
+	a, b, ok := parse(m)
+	if !ok {
+		// "31 de febrero de 2023" is no date; nor is "febrero de
+		// 2023" inside it.
+		for i := loc[0]; i < loc[1]; i++ {
+			taken[i] = true
+		}
+		return all
+	}
+	span := strings.TrimSpace(original[loc[0]:loc[1]])
+	dm := corpus.DateMention{Text: span, Start: a, End: b.Last()}
+	dm.Precision = a.Precision()
+	dm.Value = a.String()
+	if b != a {
+		dm.Value += "/" + b.String()
+	}
+	if deadlineCue.MatchString(text[max(0, loc[0]-80):loc[0]]) || strings.Contains(strings.ToLower(label), "fecha límite") || strings.Contains(strings.ToLower(label), "plazo") {
+		dm.Role = "deadline"
+	}
+	for i := loc[0]; i < loc[1]; i++ {
+		taken[i] = true
+	}
+	all = append(all, found{loc[0], loc[1], dm})
+	// "el 19 y el 21 de marzo de 1990": the first day shares the
+	// month and year of the second.
+	if dm.Precision == "day" && a == b {
+		from := spaceBefore(text, loc[0]-24)
+		if pm := precedingDay.FindStringSubmatchIndex(text[from:loc[0]]); pm != nil {
+			pm[2], pm[3] = pm[2]+from, pm[3]+from
+			d := corpus.Date{Year: a.Year, Month: a.Month, Day: atoi(text[pm[2]:pm[3]])}
+			if d.Valid() && !overlaps(taken, pm[2], pm[3]) {
+				for i := pm[2]; i < pm[3]; i++ {
+					taken[i] = true
+				}
+				all = append(all, found{pm[2], pm[3], corpus.DateMention{Text: original[pm[2]:pm[3]], Value: d.String(), Precision: "day", Role: dm.Role, Start: d, End: d}})
+			}
+		}
+	}
+	return all
+}
+
+// regionReach is how far before and after a year a date may reach: "del 12
+// al 13 de septiembre de " before, "-2020" or "-10-07" after.
+const regionBefore, regionAfter = 80, 24
+
+// yearRegions returns the spans of text, cut at spaces, that lie around its
+// possible years (every date has one), merged where they overlap, so that
+// the patterns run over a small part of a long paragraph.
+func yearRegions(text string) [][2]int {
+	var out [][2]int
+	run := 0
+	for i := 0; i < len(text); i++ {
+		c := text[i]
+		if c < '0' || c > '9' {
+			run = 0
+			continue
+		}
+		run++
+		if run != 4 {
+			continue
+		}
+		if c2 := text[i-3 : i-1]; c2 != "18" && c2 != "19" && c2 != "20" && c2 != "21" {
+			continue
+		}
+		start, end := spaceBefore(text, i-3-regionBefore), spaceAfter(text, i+1+regionAfter)
+		if n := len(out); n > 0 && start <= out[n-1][1] {
+			out[n-1][1] = end
+		} else {
+			out = append(out, [2]int{start, end})
+		}
+	}
+	return out
+}
+
+// spaceBefore returns the offset of the last space at or before i (0 when
+// there is none), so that a region never starts inside a word.
+func spaceBefore(text string, i int) int {
+	if i <= 0 {
+		return 0
+	}
+	if j := strings.LastIndexByte(text[:i+1], ' '); j >= 0 {
+		return j
+	}
+	return 0
+}
+
+// spaceAfter returns the offset of the first space at or after i (the end
+// of text when there is none), so that a region never ends inside a word.
+func spaceAfter(text string, i int) int {
+	if i >= len(text) {
+		return len(text)
+	}
+	if j := strings.IndexByte(text[i:], ' '); j >= 0 {
+		return i + j
+	}
+	return len(text)
 }
 
 // monthPatterns is the number of leading datePatterns that need a month

@@ -243,6 +243,9 @@ var definition = regexp.MustCompile(`(\p{Lu}[\p{L}'’\-]+(?:\s+(?:(?:de|del|de 
 // in the gazetteer teaches a new acronym for a known entity; another names
 // a new entity of type organization.
 func (g *Gazetteer) Define(defs Definitions, text string) {
+	if !hasParenthesisedCapital(text) {
+		return
+	}
 	for _, m := range definition.FindAllStringSubmatch(text, -1) {
 		full, acr := m[1], m[2]
 		if !isAcronym(acr) {
@@ -270,6 +273,39 @@ func (g *Gazetteer) Define(defs Definitions, text string) {
 	}
 }
 
+// hasParenthesisedCapital reports whether text has "(" followed by a
+// capital ASCII letter, which every acronym definition has: most paragraphs
+// have none, and the definition pattern is costly.
+func hasParenthesisedCapital(text string) bool {
+	for i := strings.IndexByte(text, '('); i >= 0 && i+1 < len(text); {
+		if c := text[i+1]; c >= 'A' && c <= 'Z' {
+			return true
+		}
+		j := strings.IndexByte(text[i+1:], '(')
+		if j < 0 {
+			return false
+		}
+		i += 1 + j
+	}
+	return false
+}
+
+// afterLa reports whether before (the text before a word) ends with the
+// article "la".
+func afterLa(before string) bool {
+	before = strings.TrimRight(before, " \t\n")
+	if len(before) < 2 || !strings.EqualFold(before[len(before)-2:], "la") {
+		return false
+	}
+	r, _ := utf8.DecodeLastRuneInString(before[:len(before)-2])
+	return !unicode.IsLetter(r)
+}
+
+// mayNameGoal reports whether text has a word the goal pattern starts with.
+func mayNameGoal(text string) bool {
+	return strings.Contains(text, "Objetivo") || strings.Contains(text, "ODS") || strings.Contains(text, "Goal") || strings.Contains(text, "SDG")
+}
+
 func isAcronym(s string) bool {
 	upper := 0
 	for _, r := range s {
@@ -284,7 +320,7 @@ var (
 	goal     = regexp.MustCompile(`\b(?:Objetivos?(?:\s+de\s+Desarrollo\s+Sostenible)?|ODS|(?:Sustainable\s+Development\s+)?Goals?|SDGs?)\s+([0-9]{1,2}(?:\.[0-9a-z]{1,2}){0,2})((?:\s*(?:,|y|e|and)\s*[0-9]{1,2}(?:\.[0-9a-z]{1,2}){0,2}\b)*)`)
 	goalMore = regexp.MustCompile(`[0-9]{1,2}(?:\.[0-9a-z]{1,2}){0,2}`)
 	// headNoun opens the name of an institution the gazetteer lacks.
-	headNoun  = regexp.MustCompile(`^(Comité|Comisión|Consejo|Oficina|Fondo|Programa|Grupo|Equipo|Foro|Instituto|Mecanismo|Red|Centro|Secretaría|Organización|Agencia|Plataforma|Alianza|Convención|Pacto|Protocolo|Estrategia|Relator|Relatora|Tribunal|Corte|Banco|Unión|Conferencia|Coalición|Fundación|Universidad|Ministerio|Defensoría|Procuraduría|Subsecretaría|Junta|Cumbre|Observatorio|Federación|Asociación|Confederación|Parlamento|Congreso|Senado|Gobierno)$`)
+	headNoun  = map[string]bool{"Comité": true, "Comisión": true, "Consejo": true, "Oficina": true, "Fondo": true, "Programa": true, "Grupo": true, "Equipo": true, "Foro": true, "Instituto": true, "Mecanismo": true, "Red": true, "Centro": true, "Secretaría": true, "Organización": true, "Agencia": true, "Plataforma": true, "Alianza": true, "Convención": true, "Pacto": true, "Protocolo": true, "Estrategia": true, "Relator": true, "Relatora": true, "Tribunal": true, "Corte": true, "Banco": true, "Unión": true, "Conferencia": true, "Coalición": true, "Fundación": true, "Universidad": true, "Ministerio": true, "Defensoría": true, "Procuraduría": true, "Subsecretaría": true, "Junta": true, "Cumbre": true, "Observatorio": true, "Federación": true, "Asociación": true, "Confederación": true, "Parlamento": true, "Congreso": true, "Senado": true, "Gobierno": true}
 	connector = map[string]bool{"de": true, "del": true, "la": true, "las": true, "los": true, "el": true, "para": true, "sobre": true, "contra": true, "y": true, "e": true, "en": true, "do": true, "por": true, "a": true}
 )
 
@@ -305,7 +341,11 @@ func (g *Gazetteer) Entities(text string, defs Definitions) []corpus.Entity {
 	}
 	covered := make([]bool, len(toks))
 	// Goals first: "Objetivo 17" is a goal, not the word "Objetivos".
-	for _, m := range goal.FindAllStringSubmatchIndex(text, -1) {
+	var goals [][]int
+	if mayNameGoal(text) {
+		goals = goal.FindAllStringSubmatchIndex(text, -1)
+	}
+	for _, m := range goals {
 		n := text[m[2]:m[3]]
 		add(&Entry{Name: "ODS " + n, Type: TypeGoal}, text[m[0]:m[1]])
 		// "Goals 5 and 10", "ODS 5 y 10".
@@ -341,7 +381,7 @@ func (g *Gazetteer) Entities(text string, defs Definitions) []corpus.Entity {
 			continue
 		}
 		if e, ok := g.acronyms[t.text]; ok && isAcronym(t.text) {
-			if t.text == "CEDAW" && regexp.MustCompile(`(?i)\bla\s+$`).MatchString(text[:t.start]) {
+			if t.text == "CEDAW" && afterLa(text[:t.start]) {
 				// "la CEDAW" is the Convention, "el CEDAW" the Committee.
 				if c, ok := g.Lookup("Convención sobre la Eliminación de Todas las Formas de Discriminación contra la Mujer"); ok {
 					e = c
@@ -353,7 +393,7 @@ func (g *Gazetteer) Entities(text string, defs Definitions) []corpus.Entity {
 	}
 	// Names of institutions that the gazetteer lacks.
 	for i := 0; i < len(toks); i++ {
-		if covered[i] || !headNoun.MatchString(toks[i].text) {
+		if covered[i] || !headNoun[toks[i].text] {
 			continue
 		}
 		j, last := i+1, i
