@@ -22,7 +22,7 @@ import (
 // FormatVersion is the version of the on-disk format described in the
 // package comment. An index written with another version is refused with a
 // message saying how to rebuild it.
-const FormatVersion = 3
+const FormatVersion = 4
 
 // BatchSize is the most paragraphs sent to one shard in one batch, and
 // about what relatoria ingest hands to Add at a time. Measured on 2 cores
@@ -286,7 +286,7 @@ func addToShard(ctx context.Context, b bleve.Index, docs []*corpus.Document) err
 		for _, p := range doc.Paragraphs {
 			id := ParagraphID(doc.ID, p.Ordinal)
 			keep[id] = true
-			if err := batch.Index(id, record(doc, &p)); err != nil {
+			if err := batch.IndexAdvanced(record(id, doc, &p)); err != nil {
 				return fmt.Errorf("index %s: %w", doc.Source, err)
 			}
 		}
@@ -337,87 +337,6 @@ func paragraphIDs(b bleve.Index, docID string) ([]string, error) {
 		ids[i] = h.ID
 	}
 	return ids, nil
-}
-
-// docMeta is a Document without its paragraphs, as stored in doc_json.
-type docMeta struct {
-	corpus.Document
-	Paragraphs []corpus.Paragraph `json:"paragraphs,omitempty"`
-}
-
-// record builds the bleve document for paragraph p of doc.
-func record(doc *corpus.Document, p *corpus.Paragraph) map[string]any {
-	m := docMeta{Document: *doc}
-	m.Document.Paragraphs = nil
-	dj, _ := json.Marshal(m)
-	// The text is stored once, in the text field; the stored paragraph
-	// keeps the original only when repair or normalisation changed it.
-	slim := *p
-	slim.Text = ""
-	if slim.Original == p.Text {
-		slim.Original = ""
-	}
-	pj, _ := json.Marshal(slim)
-	r := map[string]any{
-		FieldText:      p.Text,
-		FieldTextExact: p.Text,
-		FieldDoc:       doc.ID,
-		FieldKind:      string(p.Kind),
-		FieldDocKind:   string(doc.Kind),
-		FieldFormat:    string(doc.Format),
-		FieldNumber:    float64(p.Number),
-		FieldOrdinal:   float64(p.Ordinal),
-		FieldDocJSON:   string(dj),
-		FieldParaJSON:  string(pj),
-	}
-	if p.Original != p.Text {
-		r[FieldOriginal] = p.Original
-	}
-	if doc.Title != "" {
-		r[FieldTitle] = doc.Title
-	}
-	if doc.Symbol != "" {
-		r[FieldSymbol] = doc.Symbol.String()
-		r[FieldSymbolShort] = doc.Symbol.Short()
-	}
-	if doc.Body != "" {
-		r[FieldBody] = doc.Body
-	}
-	if !doc.Adopted.IsZero() {
-		r[FieldAdopted] = doc.Adopted.Time()
-	}
-	if doc.OCR != nil && doc.OCR.Damaged {
-		r[FieldOCR] = "damaged"
-	}
-	var entities, types, cites, citesShort []string
-	for _, e := range p.Entities {
-		entities = append(entities, e.Name)
-		types = append(types, e.Type)
-	}
-	for _, c := range p.Citations {
-		cites = append(cites, c.Symbol.String())
-		citesShort = append(citesShort, c.Symbol.Short())
-	}
-	var dates, deadlines []any
-	for _, d := range p.Dates {
-		days := coveredDays(d)
-		dates = append(dates, days...)
-		if d.Role == "deadline" {
-			deadlines = append(deadlines, days...)
-		}
-	}
-	for k, v := range map[string][]string{FieldEntities: entities, FieldEntityTypes: types, FieldCites: cites, FieldCitesShort: citesShort} {
-		if len(v) > 0 {
-			r[k] = v
-		}
-	}
-	if len(dates) > 0 {
-		r[FieldDates] = dates
-	}
-	if len(deadlines) > 0 {
-		r[FieldDeadlines] = deadlines
-	}
-	return r
 }
 
 // HitFields are the stored fields a search must request for DecodeHit.
@@ -512,7 +431,7 @@ func (ix *Index) DocumentIDs(ctx context.Context, sym corpus.Symbol) ([]string, 
 // year, or of a range of them, up to six years ("mayo – octubre de 2024",
 // "en 2015"); the first day of each year beyond. A query for a single day
 // does not find a mention of its whole month.
-func coveredDays(d corpus.DateMention) []any {
+func coveredDays(d corpus.DateMention) []time.Time {
 	start, end := d.Start.Time(), d.End.Time()
 	if start.IsZero() {
 		return nil
@@ -520,7 +439,7 @@ func coveredDays(d corpus.DateMention) []any {
 	if end.Before(start) {
 		end = start
 	}
-	out := []any{start}
+	out := []time.Time{start}
 	switch {
 	case d.Precision == "day" && end.Sub(start) <= 62*24*time.Hour:
 		for t := start.AddDate(0, 0, 1); !t.After(end); t = t.AddDate(0, 0, 1) {

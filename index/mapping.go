@@ -33,7 +33,10 @@ const (
 	FieldParaJSON    = "para_json"
 )
 
-// Mapping returns the index mapping described in the package comment.
+// Mapping returns the index mapping described in the package comment. It
+// names each field's analyzer, which is what queries use; documents are
+// indexed with the options of record.go, which this mapping mirrors as far
+// as a mapping can say them (it cannot ask for uncompressed doc values).
 func Mapping() mapping.IndexMapping {
 	text := func(analyzer string, store, vectors bool) *mapping.FieldMapping {
 		f := bleve.NewTextFieldMapping()
@@ -74,15 +77,16 @@ func Mapping() mapping.IndexMapping {
 	}
 	dm := bleve.NewDocumentStaticMapping()
 	dm.AddFieldMappingsAt(FieldText, text(AnalyzerSpanish, true, true))
-	dm.AddFieldMappingsAt(FieldTextExact, text(AnalyzerExact, false, true))
+	dm.AddFieldMappingsAt(FieldTextExact, text(AnalyzerExact, false, false))
 	dm.AddFieldMappingsAt(FieldOriginal, text(AnalyzerSpanish, false, false))
 	dm.AddFieldMappingsAt(FieldTitle, text(AnalyzerSpanish, false, false))
-	for _, f := range []string{FieldDoc, FieldSymbol, FieldBody, FieldKind, FieldDocKind, FieldFormat, FieldEntities, FieldEntityTypes, FieldCites} {
-		dm.AddFieldMappingsAt(f, kw(true))
-	}
-	for _, f := range []string{FieldSymbolShort, FieldOCR, FieldCitesShort} {
+	dm.AddFieldMappingsAt(FieldDoc, kw(true))
+	for _, f := range []string{FieldSymbol, FieldBody, FieldKind, FieldDocKind, FieldFormat, FieldEntities, FieldEntityTypes, FieldCites, FieldSymbolShort, FieldOCR, FieldCitesShort} {
 		dm.AddFieldMappingsAt(f, kw(false))
 	}
+	facets := kw(true)
+	facets.Index = false
+	dm.AddFieldMappingsAt(FieldFacet, facets)
 	dm.AddFieldMappingsAt(FieldNumber, num(false))
 	dm.AddFieldMappingsAt(FieldOrdinal, num(true))
 	for _, f := range []string{FieldAdopted, FieldDates, FieldDeadlines} {

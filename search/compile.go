@@ -164,10 +164,20 @@ func (c *compiler) term(t *Term) (query.Query, error) {
 func (c *compiler) phrase(p *Phrase) query.Query {
 	text := ingest.Normalize(p.Text)
 	if p.Literal {
+		// The exact-form field keeps no positions (they would cost a
+		// quarter of the index): a literal phrase is its words in their
+		// exact forms, anywhere in the paragraph, and the phrase itself,
+		// stemmed, in order.
 		c.applied.Literal = true
-		m := query.NewMatchPhraseQuery(text)
-		m.SetField(index.FieldTextExact)
-		return m
+		words := query.NewMatchQuery(text)
+		words.SetField(index.FieldTextExact)
+		words.SetOperator(query.MatchQueryOperatorAnd)
+		phrase := query.NewMatchPhraseQuery(text)
+		phrase.SetField(index.FieldText)
+		if len(index.Terms(text)) == 0 {
+			return words // 'de la': stop words only, no stemmed phrase to ask for
+		}
+		return query.NewConjunctionQuery([]query.Query{words, phrase})
 	}
 	return c.textClauses(text, func(string) query.FieldableQuery { return query.NewMatchPhraseQuery(text) })
 }

@@ -27,6 +27,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"regexp"
+	"runtime/pprof"
 	"slices"
 	"strconv"
 	"strings"
@@ -64,6 +65,8 @@ func main() {
 	queries := flag.String("queries", "internal/cmd/bench/testdata/queries.txt", "queries, one a line")
 	reps := flag.Int("reps", 5, "timed runs of each query")
 	peers := flag.String("peers", "", "folder of the peer scripts (pg-fts, xapian); empty: relatoria only")
+	reuse := flag.Bool("reuse", false, "time the queries on the index a previous run left, without ingesting again")
+	cpuProfile := flag.String("cpuprofile", "", "write a CPU profile of the warm queries to this file")
 	flag.Parse()
 	log.SetFlags(0)
 	log.SetPrefix("bench: ")
@@ -89,7 +92,7 @@ func main() {
 		log.Fatal(err)
 	}
 	var results []result
-	results = append(results, benchRelatoria(bin, corpusDir, *n, corpusMB, qs, *reps))
+	results = append(results, benchRelatoria(bin, corpusDir, *n, corpusMB, qs, *reps, *reuse, *cpuProfile))
 	if *peers != "" {
 		for _, peer := range []string{"pg-fts", "xapian"} {
 			r, err := benchPeer(filepath.Join(*peers, peer), peer, corpusDir, *queries, *n, *reps)
@@ -106,28 +109,13 @@ func main() {
 	log.Printf("wrote %s", filepath.Join(*out, fmt.Sprintf("results-%d.json", *n)))
 }
 
-func benchRelatoria(bin, corpusDir string, n int, corpusMB float64, qs []string, reps int) result {
+func benchRelatoria(bin, corpusDir string, n int, corpusMB float64, qs []string, reps int, reuse bool, cpuProfile string) result {
 	idx := filepath.Join(corpusDir, "relatoria-index")
-	os.RemoveAll(idx)
 	r := result{Engine: "relatoria", Paragraphs: n, CorpusMB: corpusMB, Queries: len(qs)}
-	start := time.Now()
-	cmd := exec.Command(bin, "ingest", "-quiet", "-index", idx, filepath.Join(corpusDir, "docs"))
-	if err := run(cmd); err != nil {
-		log.Fatalf("ingest: %v", err)
+	if !reuse {
+		ingestRelatoria(bin, corpusDir, idx, n, corpusMB, &r)
 	}
-	r.LoadSeconds = time.Since(start).Seconds()
-	if ru, ok := cmd.ProcessState.SysUsage().(*syscall.Rusage); ok {
-		r.PeakRSSMB = float64(ru.Maxrss) / 1024
-	}
-	r.ParagraphsPS = float64(n) / r.LoadSeconds
-	r.MBPerSecond = corpusMB / r.LoadSeconds
 	r.IndexMB = dirMB(idx)
-	start = time.Now()
-	if err := run(exec.Command(bin, "ingest", "-quiet", "-index", idx, filepath.Join(corpusDir, "docs"))); err != nil {
-		log.Fatalf("second ingest: %v", err)
-	}
-	r.RerunSeconds = time.Since(start).Seconds()
-
 	ix, err := index.Open(idx)
 	if err != nil {
 		log.Fatal(err)
@@ -146,6 +134,14 @@ func benchRelatoria(bin, corpusDir string, n int, corpusMB float64, qs []string,
 	for _, q := range qs {
 		cold = append(cold, query(q))
 	}
+	if cpuProfile != "" {
+		f, err := os.Create(cpuProfile)
+		if err != nil {
+			log.Fatal(err)
+		}
+		pprof.StartCPUProfile(f)
+		defer pprof.StopCPUProfile()
+	}
 	for range reps {
 		for _, q := range qs {
 			warm = append(warm, query(q))
@@ -154,7 +150,38 @@ func benchRelatoria(bin, corpusDir string, n int, corpusMB float64, qs []string,
 	r.ColdP50ms, r.ColdP99ms = pct(cold, 50), pct(cold, 99)
 	r.P50ms, r.P95ms, r.P99ms = pct(warm, 50), pct(warm, 95), pct(warm, 99)
 	r.Notes = fmt.Sprintf("%d shards; facets and highlights on", ix.Shards())
+	if os.Getenv("BENCH_VERBOSE") != "" {
+		for i, q := range qs {
+			var ds []time.Duration
+			for k := range reps {
+				ds = append(ds, warm[k*len(qs)+i])
+			}
+			log.Printf("%8.2f ms  %s", pct(ds, 50), q)
+		}
+	}
 	return r
+}
+
+// ingestRelatoria runs relatoria ingest on the corpus twice (the second run
+// finds nothing changed) and records time, memory and size in r.
+func ingestRelatoria(bin, corpusDir, idx string, n int, corpusMB float64, r *result) {
+	os.RemoveAll(idx)
+	start := time.Now()
+	cmd := exec.Command(bin, "ingest", "-quiet", "-index", idx, filepath.Join(corpusDir, "docs"))
+	if err := run(cmd); err != nil {
+		log.Fatalf("ingest: %v", err)
+	}
+	r.LoadSeconds = time.Since(start).Seconds()
+	if ru, ok := cmd.ProcessState.SysUsage().(*syscall.Rusage); ok {
+		r.PeakRSSMB = float64(ru.Maxrss) / 1024
+	}
+	r.ParagraphsPS = float64(n) / r.LoadSeconds
+	r.MBPerSecond = corpusMB / r.LoadSeconds
+	start = time.Now()
+	if err := run(exec.Command(bin, "ingest", "-quiet", "-index", idx, filepath.Join(corpusDir, "docs"))); err != nil {
+		log.Fatalf("second ingest: %v", err)
+	}
+	r.RerunSeconds = time.Since(start).Seconds()
 }
 
 var (

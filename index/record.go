@@ -1,0 +1,182 @@
+package index
+
+import (
+	"encoding/json"
+
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/blevesearch/bleve/v2/analysis"
+	"github.com/blevesearch/bleve/v2/analysis/analyzer/keyword"
+	"github.com/blevesearch/bleve/v2/document"
+	"github.com/blevesearch/bleve/v2/registry"
+	bindex "github.com/blevesearch/bleve_index_api"
+
+	"github.com/relatoria/relatoria/corpus"
+)
+
+// The indexing options of each kind of field. Records are built field by
+// field (bleve's IndexAdvanced) rather than through the mapping, because
+// the mapping cannot ask for uncompressed doc values: facet counting reads
+// the doc values of every hit, and decompressing them was two thirds of the
+// time of a typical query.
+const (
+	// searchedText is analysed, stored (for display and highlights) and
+	// keeps term positions and offsets (for phrases and highlights).
+	searchedText = bindex.IndexField | bindex.StoreField | bindex.IncludeTermVectors
+	// plainIndexed is analysed only: no positions, nothing stored.
+	plainIndexed = bindex.IndexField
+	// sortable is indexed and has uncompressed doc values, for sorting.
+	sortable = bindex.IndexField | bindex.DocValues | bindex.SkipDVCompression
+	// facetValues has uncompressed doc values, for facet counting (zap
+	// builds doc values only for indexed fields, so it is indexed too).
+	facetValues = bindex.IndexField | bindex.DocValues | bindex.SkipDVCompression
+	// storedOnly is kept for display and never searched.
+	storedOnly = bindex.StoreField
+)
+
+// FieldFacet holds every facet value of a paragraph in one multi-valued
+// doc-values field, each behind its facet's prefix ("kind:operative",
+// "body:Consejo de Derechos Humanos", "entities:ACNUR"), so that counting
+// facets visits one field per hit instead of one per facet.
+const FieldFacet = "facet"
+
+// FacetPrefix returns the prefix of the values of the named facet (kind,
+// body, entities, cites, symbol) in FieldFacet.
+func FacetPrefix(name string) string { return name + ":" }
+
+var analyzers = sync.OnceValue(func() map[string]analysis.Analyzer {
+	cache := registry.NewCache()
+	out := map[string]analysis.Analyzer{}
+	for _, name := range []string{AnalyzerSpanish, AnalyzerExact, keyword.Name} {
+		a, err := cache.AnalyzerNamed(name)
+		if err != nil {
+			panic(err) // registered in init
+		}
+		out[name] = a
+	}
+	return out
+})
+
+// docMeta is a Document without its paragraphs, as stored in doc_json.
+type docMeta struct {
+	corpus.Document
+	Paragraphs []corpus.Paragraph `json:"paragraphs,omitempty"`
+}
+
+// record builds the bleve document for paragraph p of doc, with ID id.
+func record(id string, doc *corpus.Document, p *corpus.Paragraph) *document.Document {
+	an := analyzers()
+	d := document.NewDocument(id)
+	text := func(name, value, analyzer string, options bindex.FieldIndexingOptions) {
+		d.AddField(document.NewTextFieldCustom(name, nil, []byte(value), options, an[analyzer]))
+	}
+	keywords := func(name string, values []string, options bindex.FieldIndexingOptions) {
+		for i, v := range values {
+			d.AddField(document.NewTextFieldCustom(name, []uint64{uint64(i)}, []byte(v), options, an[keyword.Name]))
+		}
+	}
+	var facets []string
+	facet := func(name string, values ...string) {
+		for _, v := range values {
+			facets = append(facets, FacetPrefix(name)+v)
+		}
+	}
+
+	m := docMeta{Document: *doc}
+	m.Document.Paragraphs = nil
+	dj, _ := json.Marshal(m)
+	// The text is stored once, in the text field; the stored paragraph
+	// keeps the original only when repair or normalisation changed it.
+	slim := *p
+	slim.Text = ""
+	if slim.Original == p.Text {
+		slim.Original = ""
+	}
+	pj, _ := json.Marshal(slim)
+
+	text(FieldText, p.Text, AnalyzerSpanish, searchedText)
+	text(FieldTextExact, p.Text, AnalyzerExact, plainIndexed)
+	if from := repairedForms(p.Repairs); from != "" {
+		text(FieldOriginal, from, AnalyzerSpanish, plainIndexed)
+	}
+	if doc.Title != "" {
+		text(FieldTitle, doc.Title, AnalyzerSpanish, plainIndexed)
+	}
+	keywords(FieldDoc, []string{doc.ID}, sortable)
+	keywords(FieldKind, []string{string(p.Kind)}, plainIndexed)
+	facet("kind", string(p.Kind))
+	keywords(FieldDocKind, []string{string(doc.Kind)}, plainIndexed)
+	keywords(FieldFormat, []string{string(doc.Format)}, plainIndexed)
+	d.AddField(document.NewNumericFieldWithIndexingOptions(FieldNumber, nil, float64(p.Number), plainIndexed))
+	d.AddField(document.NewNumericFieldWithIndexingOptions(FieldOrdinal, nil, float64(p.Ordinal), sortable))
+	if doc.Symbol != "" {
+		keywords(FieldSymbol, []string{doc.Symbol.String()}, plainIndexed)
+		keywords(FieldSymbolShort, []string{doc.Symbol.Short()}, plainIndexed)
+		facet("symbol", doc.Symbol.String())
+	}
+	if doc.Body != "" {
+		keywords(FieldBody, []string{doc.Body}, plainIndexed)
+		facet("body", doc.Body)
+	}
+	if !doc.Adopted.IsZero() {
+		addDate(d, FieldAdopted, 0, doc.Adopted.Time(), sortable)
+	}
+	if doc.OCR != nil && doc.OCR.Damaged {
+		keywords(FieldOCR, []string{"damaged"}, plainIndexed)
+	}
+	var entities, types, cites, citesShort []string
+	for _, e := range p.Entities {
+		entities = append(entities, e.Name)
+		types = append(types, e.Type)
+	}
+	for _, c := range p.Citations {
+		cites = append(cites, c.Symbol.String())
+		citesShort = append(citesShort, c.Symbol.Short())
+	}
+	keywords(FieldEntities, entities, plainIndexed)
+	keywords(FieldEntityTypes, types, plainIndexed)
+	keywords(FieldCites, cites, plainIndexed)
+	keywords(FieldCitesShort, citesShort, plainIndexed)
+	facet("entities", entities...)
+	facet("cites", cites...)
+	var nDates, nDeadlines int
+	for _, dm := range p.Dates {
+		for _, t := range coveredDays(dm) {
+			addDate(d, FieldDates, nDates, t, plainIndexed)
+			nDates++
+			if dm.Role == "deadline" {
+				addDate(d, FieldDeadlines, nDeadlines, t, plainIndexed)
+				nDeadlines++
+			}
+		}
+	}
+	keywords(FieldFacet, facets, facetValues)
+	text(FieldDocJSON, string(dj), keyword.Name, storedOnly)
+	text(FieldParaJSON, string(pj), keyword.Name, storedOnly)
+	return d
+}
+
+// addDate adds value i of a date field.
+func addDate(d *document.Document, name string, i int, t time.Time, options bindex.FieldIndexingOptions) {
+	f, err := document.NewDateTimeFieldWithIndexingOptions(name, []uint64{uint64(i)}, t, time.RFC3339, options)
+	if err == nil { // only dates before 1677 or after 2262 fail, and none is extracted
+		d.AddField(f)
+	}
+}
+
+// repairedForms returns the words as they were before OCR repair changed
+// them, once each: the original field indexes just these, so that a search
+// for a damaged form still finds its paragraph.
+func repairedForms(repairs []corpus.Repair) string {
+	var out []string
+	seen := map[string]bool{}
+	for _, r := range repairs {
+		if !seen[r.From] {
+			seen[r.From] = true
+			out = append(out, r.From)
+		}
+	}
+	return strings.Join(out, " ")
+}
