@@ -11,9 +11,11 @@ import (
 	"runtime"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/blevesearch/bleve/v2"
+	"github.com/blevesearch/bleve/v2/index/scorch"
 	"github.com/blevesearch/bleve/v2/search/query"
 
 	"github.com/relatoria/relatoria/corpus"
@@ -44,6 +46,14 @@ type Index struct {
 	shards []bleve.Index
 	alias  bleve.IndexAlias // all shards, searched in parallel
 	meta   meta
+	docs   metaCache // document metadata of recent hits
+
+	// created is set when this process created the index: a document it
+	// has not added yet cannot have old paragraphs to replace, so adding
+	// it needs no look-up. added holds the IDs it has added.
+	created bool
+	addMu   sync.Mutex
+	added   map[string]bool
 }
 
 type meta struct {
@@ -121,7 +131,9 @@ func Create(dir string, opt Options) (*Index, error) {
 		closeAll()
 		return nil, fmt.Errorf("create index %s: %w", dir, err)
 	}
-	return newIndex(dir, shards, m), nil
+	ix := newIndex(dir, shards, m)
+	ix.created = true
+	return ix, nil
 }
 
 // writeFileAtomic writes data to a temporary file and renames it over path.
@@ -195,7 +207,9 @@ func NewMemory(shards ...int) (*Index, error) {
 		}
 		bs = append(bs, b)
 	}
-	return newIndex("", bs, meta{Format: FormatVersion, Shards: n, Created: time.Now().UTC()}), nil
+	ix := newIndex("", bs, meta{Format: FormatVersion, Shards: n, Created: time.Now().UTC()})
+	ix.created = true
+	return ix, nil
 }
 
 // Close closes the index.
@@ -234,6 +248,9 @@ func (ix *Index) Version() string {
 	return fmt.Sprintf("format %d, %d paragraphs", ix.meta.Format, n)
 }
 
+// Paragraphs returns the number of paragraphs in the index.
+func (ix *Index) Paragraphs() (uint64, error) { return ix.alias.DocCount() }
+
 // ParagraphID returns the bleve ID of a paragraph: "A/HRC/RES/51/34#25".
 func ParagraphID(docID string, ordinal int) string { return docID + "#" + strconv.Itoa(ordinal) }
 
@@ -253,15 +270,28 @@ func SplitParagraphID(id string) (docID string, ordinal int, ok bool) {
 // in one batch, so a reader never sees half a document.
 func (ix *Index) Add(ctx context.Context, docs ...*corpus.Document) error {
 	byShard := map[bleve.Index][]*corpus.Document{}
+	defer ix.docs.forget(docs...)
+	replaces := map[string]bool{}
+	ix.addMu.Lock()
 	for _, doc := range docs {
 		sh := ix.shardOf(doc.ID)
 		byShard[sh] = append(byShard[sh], doc)
+		if !ix.created || ix.added[doc.ID] {
+			replaces[doc.ID] = true
+		}
+		if ix.created {
+			if ix.added == nil {
+				ix.added = map[string]bool{}
+			}
+			ix.added[doc.ID] = true
+		}
 	}
+	ix.addMu.Unlock()
 	// Shards are written in parallel: each has its own segment builder
 	// and persister.
 	errs := make(chan error, len(byShard))
 	for sh, docs := range byShard {
-		go func() { errs <- addToShard(ctx, sh, docs) }()
+		go func() { errs <- addToShard(ctx, sh, docs, replaces) }()
 	}
 	var first error
 	for range byShard {
@@ -272,21 +302,26 @@ func (ix *Index) Add(ctx context.Context, docs ...*corpus.Document) error {
 	return first
 }
 
-func addToShard(ctx context.Context, b bleve.Index, docs []*corpus.Document) error {
+// addToShard indexes docs in shard b; the paragraphs of those in replaces
+// that are not in their new version are deleted.
+func addToShard(ctx context.Context, b bleve.Index, docs []*corpus.Document, replaces map[string]bool) error {
 	batch := b.NewBatch()
 	for _, doc := range docs {
 		if err := ctx.Err(); err != nil {
 			return err
 		}
-		old, err := paragraphIDs(b, doc.ID)
-		if err != nil {
-			return fmt.Errorf("index %s: %w", doc.Source, err)
+		var old []string
+		if replaces[doc.ID] {
+			var err error
+			if old, err = paragraphIDs(b, doc.ID); err != nil {
+				return fmt.Errorf("index %s: %w", doc.Source, err)
+			}
 		}
 		keep := map[string]bool{}
-		for _, p := range doc.Paragraphs {
+		for i, p := range doc.Paragraphs {
 			id := ParagraphID(doc.ID, p.Ordinal)
 			keep[id] = true
-			if err := batch.IndexAdvanced(record(id, doc, &p)); err != nil {
+			if err := batch.IndexAdvanced(record(id, doc, i)); err != nil {
 				return fmt.Errorf("index %s: %w", doc.Source, err)
 			}
 		}
@@ -312,6 +347,7 @@ func addToShard(ctx context.Context, b bleve.Index, docs []*corpus.Document) err
 
 // Delete removes every paragraph of the document with the given ID.
 func (ix *Index) Delete(docID string) error {
+	defer ix.docs.forget(&corpus.Document{ID: docID})
 	b := ix.shardOf(docID)
 	ids, err := paragraphIDs(b, docID)
 	if err != nil {
@@ -337,62 +373,6 @@ func paragraphIDs(b bleve.Index, docID string) ([]string, error) {
 		ids[i] = h.ID
 	}
 	return ids, nil
-}
-
-// HitFields are the stored fields a search must request for DecodeHit.
-var HitFields = []string{FieldDocJSON, FieldParaJSON, FieldText}
-
-// DecodeHit rebuilds the document metadata and the paragraph from the
-// stored fields of a hit (which must have been requested with HitFields).
-func DecodeHit(fields map[string]any) (*corpus.Document, *corpus.Paragraph, error) {
-	dj, _ := fields[FieldDocJSON].(string)
-	pj, _ := fields[FieldParaJSON].(string)
-	if dj == "" || pj == "" {
-		return nil, nil, errors.New("hit lacks stored fields")
-	}
-	var doc corpus.Document
-	if err := json.Unmarshal([]byte(dj), &doc); err != nil {
-		return nil, nil, fmt.Errorf("stored document: %w", err)
-	}
-	var p corpus.Paragraph
-	if err := json.Unmarshal([]byte(pj), &p); err != nil {
-		return nil, nil, fmt.Errorf("stored paragraph: %w", err)
-	}
-	p.Text, _ = fields[FieldText].(string)
-	if p.Original == "" {
-		p.Original = p.Text
-	}
-	doc.Paragraphs = nil
-	return &doc, &p, nil
-}
-
-// Document returns the whole document with the given ID, paragraphs in
-// order. It returns an error wrapping ErrNotFound when there is none.
-func (ix *Index) Document(ctx context.Context, id string) (*corpus.Document, error) {
-	q := query.NewTermQuery(id)
-	q.SetField(FieldDoc)
-	req := bleve.NewSearchRequestOptions(q, 100000, 0, false)
-	req.Fields = HitFields
-	req.SortBy([]string{FieldOrdinal})
-	res, err := ix.shardOf(id).SearchInContext(ctx, req)
-	if err != nil {
-		return nil, err
-	}
-	if len(res.Hits) == 0 {
-		return nil, fmt.Errorf("document %q: %w", id, ErrNotFound)
-	}
-	var doc *corpus.Document
-	for _, h := range res.Hits {
-		d, p, err := DecodeHit(h.Fields)
-		if err != nil {
-			return nil, fmt.Errorf("document %q: %w", id, err)
-		}
-		if doc == nil {
-			doc = d
-		}
-		doc.Paragraphs = append(doc.Paragraphs, *p)
-	}
-	return doc, nil
 }
 
 // DocumentIDs returns the IDs of the documents whose symbol (full or short
@@ -455,4 +435,32 @@ func coveredDays(d corpus.DateMention) []time.Time {
 		}
 	}
 	return out
+}
+
+// Compact merges the segments of every shard into one, in parallel: a
+// freshly loaded index is smaller and faster to search once compacted.
+func (ix *Index) Compact(ctx context.Context) error {
+	errs := make(chan error, len(ix.shards))
+	for _, b := range ix.shards {
+		go func() {
+			adv, err := b.Advanced()
+			if err != nil {
+				errs <- err
+				return
+			}
+			s, ok := adv.(*scorch.Scorch)
+			if !ok {
+				errs <- nil // an in-memory index has nothing to merge
+				return
+			}
+			errs <- s.ForceMerge(ctx, nil)
+		}()
+	}
+	var first error
+	for range ix.shards {
+		if err := <-errs; err != nil && first == nil {
+			first = fmt.Errorf("compact index %s: %w", ix.dir, err)
+		}
+	}
+	return first
 }

@@ -9,6 +9,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/blevesearch/bleve/v2"
 	"github.com/blevesearch/bleve/v2/registry"
 
 	"github.com/relatoria/relatoria/corpus"
@@ -98,5 +99,62 @@ func TestAddReplaceDelete(t *testing.T) {
 	}
 	if _, err := Open(filepath.Join(t.TempDir(), "none")); !errors.Is(err, ErrNotExist) {
 		t.Errorf("Open(missing) = %v", err)
+	}
+}
+
+// TestDocumentMetadata checks that a hit on any paragraph gets its
+// document's metadata (stored with the first paragraph only), from a cold
+// cache and after the document is replaced.
+func TestDocumentMetadata(t *testing.T) {
+	ctx := context.Background()
+	dir := filepath.Join(t.TempDir(), "idx")
+	ix, err := Create(dir, Options{Shards: 2})
+	if err != nil {
+		t.Fatal(err)
+	}
+	d := doc("doc-a", "primero", "segundo", "tercero con cooperación")
+	d.Title = "Primera versión"
+	if err := ix.Add(ctx, d); err != nil {
+		t.Fatal(err)
+	}
+	find := func(ix *Index, word string) Hit {
+		t.Helper()
+		q := bleve.NewMatchQuery(word)
+		q.SetField(FieldText)
+		req := bleve.NewSearchRequest(q)
+		req.Fields = HitFields
+		res, err := ix.Bleve().Search(req)
+		if err != nil || len(res.Hits) != 1 {
+			t.Fatalf("search %q: %v, %v", word, res, err)
+		}
+		hits, err := ix.DecodeHits(ctx, res.Hits)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return hits[0]
+	}
+	if h := find(ix, "cooperacion"); h.Doc.Title != "Primera versión" || h.Doc.ID != "doc-a" || h.Para.Ordinal != 3 {
+		t.Errorf("hit = %+v %+v", h.Doc, h.Para)
+	}
+	d.Title = "Segunda versión"
+	d.Paragraphs = d.Paragraphs[1:] // the first paragraph is gone
+	if err := ix.Add(ctx, d); err != nil {
+		t.Fatal(err)
+	}
+	if h := find(ix, "cooperacion"); h.Doc.Title != "Segunda versión" {
+		t.Errorf("after replacing: title %q", h.Doc.Title)
+	}
+	ix.Close()
+	ix, err = Open(dir) // a cold cache
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ix.Close()
+	if h := find(ix, "tercero"); h.Doc.Title != "Segunda versión" {
+		t.Errorf("reopened: title %q", h.Doc.Title)
+	}
+	got, err := ix.Document(ctx, "doc-a")
+	if err != nil || got.Title != "Segunda versión" || len(got.Paragraphs) != 2 {
+		t.Errorf("Document = %+v, %v", got, err)
 	}
 }

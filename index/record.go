@@ -65,8 +65,9 @@ type docMeta struct {
 	Paragraphs []corpus.Paragraph `json:"paragraphs,omitempty"`
 }
 
-// record builds the bleve document for paragraph p of doc, with ID id.
-func record(id string, doc *corpus.Document, p *corpus.Paragraph) *document.Document {
+// record builds the bleve document for paragraph i of doc, with ID id.
+func record(id string, doc *corpus.Document, i int) *document.Document {
+	p := &doc.Paragraphs[i]
 	an := analyzers()
 	d := document.NewDocument(id)
 	text := func(name, value, analyzer string, options bindex.FieldIndexingOptions) {
@@ -84,9 +85,12 @@ func record(id string, doc *corpus.Document, p *corpus.Paragraph) *document.Docu
 		}
 	}
 
-	m := docMeta{Document: *doc}
-	m.Document.Paragraphs = nil
-	dj, _ := json.Marshal(m)
+	var dj []byte
+	if i == 0 {
+		m := docMeta{Document: *doc}
+		m.Document.Paragraphs = nil
+		dj, _ = json.Marshal(m)
+	}
 	// The text is stored once, in the text field; the stored paragraph
 	// keeps the original only when repair or normalisation changed it.
 	slim := *p
@@ -153,7 +157,11 @@ func record(id string, doc *corpus.Document, p *corpus.Paragraph) *document.Docu
 		}
 	}
 	keywords(FieldFacet, facets, facetValues)
-	text(FieldDocJSON, string(dj), keyword.Name, storedOnly)
+	if i == 0 {
+		// The first paragraph carries the document's metadata.
+		keywords(FieldMeta, []string{"1"}, plainIndexed)
+		text(FieldDocJSON, string(dj), keyword.Name, storedOnly)
+	}
 	text(FieldParaJSON, string(pj), keyword.Name, storedOnly)
 	return d
 }

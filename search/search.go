@@ -189,13 +189,11 @@ func (s *Searcher) Search(ctx context.Context, req Request) (*Results, error) {
 		return nil, fmt.Errorf("search: %w", err)
 	}
 	res.Total = sr.Total
-	for _, h := range sr.Hits {
-		hit, err := makeHit(h)
-		if err != nil {
-			return nil, err
-		}
-		res.Hits = append(res.Hits, hit)
+	hits, err := s.makeHits(ctx, sr.Hits)
+	if err != nil {
+		return nil, err
 	}
+	res.Hits = append(res.Hits, hits...)
 	if n := len(res.Hits); n > 0 && uint64(req.From+n) < sr.Total && n == size {
 		res.Next = res.Hits[n-1].Cursor
 	}
@@ -241,11 +239,20 @@ func referenceQuery(ref Reference) query.Query {
 	return query.NewConjunctionQuery(must)
 }
 
-func makeHit(h *bsearch.DocumentMatch) (Hit, error) {
-	doc, p, err := index.DecodeHit(h.Fields)
+// makeHits decodes the hits of a bleve search.
+func (s *Searcher) makeHits(ctx context.Context, hs bsearch.DocumentMatchCollection) ([]Hit, error) {
+	decoded, err := s.ix.DecodeHits(ctx, hs)
 	if err != nil {
-		return Hit{}, fmt.Errorf("hit %s: %w", h.ID, err)
+		return nil, err
 	}
+	out := make([]Hit, len(hs))
+	for i, h := range hs {
+		out[i] = makeHit(h, decoded[i].Doc, decoded[i].Para)
+	}
+	return out, nil
+}
+
+func makeHit(h *bsearch.DocumentMatch, doc *corpus.Document, p *corpus.Paragraph) Hit {
 	hit := Hit{
 		ID:        h.ID,
 		Doc:       doc.ID,
@@ -268,7 +275,7 @@ func makeHit(h *bsearch.DocumentMatch) (Hit, error) {
 		Cursor:    encodeCursor(h.Sort, h.Score),
 	}
 	hit.Highlights = h.Fragments[index.FieldText]
-	return hit, nil
+	return hit
 }
 
 // RefOf returns the citable reference of paragraph p of doc: "A/HRC/RES/51/34
@@ -351,13 +358,11 @@ func (s *Searcher) CitedBy(ctx context.Context, sym corpus.Symbol, size int) (*R
 		return nil, fmt.Errorf("cited by %s: %w", sym, err)
 	}
 	res := &Results{Query: "cita:" + sym.String(), Total: sr.Total, Hits: []Hit{}, Index: s.ix.Version()}
-	for _, h := range sr.Hits {
-		hit, err := makeHit(h)
-		if err != nil {
-			return nil, err
-		}
-		res.Hits = append(res.Hits, hit)
+	hits, err := s.makeHits(ctx, sr.Hits)
+	if err != nil {
+		return nil, err
 	}
+	res.Hits = append(res.Hits, hits...)
 	return res, nil
 }
 
@@ -401,13 +406,5 @@ func (s *Searcher) run(ctx context.Context, q query.Query, size int) ([]Hit, err
 	if err != nil {
 		return nil, err
 	}
-	hits := make([]Hit, 0, len(sr.Hits))
-	for _, h := range sr.Hits {
-		hit, err := makeHit(h)
-		if err != nil {
-			return nil, err
-		}
-		hits = append(hits, hit)
-	}
-	return hits, nil
+	return s.makeHits(ctx, sr.Hits)
 }

