@@ -9,7 +9,6 @@ import (
 	"github.com/blevesearch/bleve/v2/analysis/lang/es"
 	"github.com/blevesearch/bleve/v2/analysis/token/lowercase"
 	"github.com/blevesearch/bleve/v2/analysis/token/stop"
-	unicodetok "github.com/blevesearch/bleve/v2/analysis/tokenizer/unicode"
 	"github.com/blevesearch/bleve/v2/registry"
 	"golang.org/x/text/runes"
 	"golang.org/x/text/transform"
@@ -20,9 +19,9 @@ import (
 // process that opens an index (whose mapping names these by string) has
 // them.
 //
-//	es_un:    unicode tokenizer → lower case → Spanish stop words (without
+//	es_un:    words (tokenizer.go) → lower case → Spanish stop words (without
 //	          "estado(s)") → fold accents and ñ → light Spanish stemmer
-//	es_exact: unicode tokenizer → lower case (accents kept, no stemming)
+//	es_exact: words → lower case (accents kept, no stemming)
 //
 // Folding is a token filter, not a char filter, so highlight offsets stay
 // on the original bytes. The stock "es" analyzer is not used: its stop list
@@ -128,11 +127,11 @@ func init() {
 	must(registry.RegisterTokenFilter(StopFilterName, func(map[string]any, *registry.Cache) (analysis.TokenFilter, error) {
 		return stop.NewStopTokensFilter(stopWords), nil
 	}))
-	// Both analyzers split on Unicode word boundaries and lower-case; the
+	// Both analyzers split into words and lower-case; the
 	// Spanish one goes on to drop stop words, fold and stem.
 	analyzer := func(extra ...string) registry.AnalyzerConstructor {
 		return func(_ map[string]any, c *registry.Cache) (analysis.Analyzer, error) {
-			tok, err := c.TokenizerNamed(unicodetok.Name)
+			tok, err := c.TokenizerNamed(TokenizerName)
 			if err != nil {
 				return nil, err
 			}
