@@ -71,6 +71,12 @@ func runIngest(ctx context.Context, c *command, e *env, args []string) error {
 		// peak RSS at 744 MB instead of 962 MB, at the same speed.
 		debug.SetMemoryLimit(ingestMemoryLimit)
 	}
+	if e.getenv("GOGC") == "" {
+		// Collect garbage half as often (the memory limit above still
+		// bounds the heap): indexing 100,000 paragraphs took 13% less
+		// time (go run ./internal/cmd/profingest).
+		debug.SetGCPercent(200)
+	}
 	// A running "relatoria serve" holds the index: send the documents
 	// through it, so that it shows them at once.
 	var add func(context.Context, ...*corpus.Document) error
