@@ -404,39 +404,6 @@ func (ix *Index) DocumentIDs(ctx context.Context, sym corpus.Symbol) ([]string, 
 	return ids, nil
 }
 
-// coveredDays returns the instants a date mention is indexed at, so that a
-// range query finds the mentions that overlap it, at the mention's
-// precision: a day once; each day of a range of days up to two months ("del
-// 2 al 13 de febrero de 2009"); the first day of each month of a month or a
-// year, or of a range of them, up to six years ("mayo – octubre de 2024",
-// "en 2015"); the first day of each year beyond. A query for a single day
-// does not find a mention of its whole month.
-func coveredDays(d corpus.DateMention) []time.Time {
-	start, end := d.Start.Time(), d.End.Time()
-	if start.IsZero() {
-		return nil
-	}
-	if end.Before(start) {
-		end = start
-	}
-	out := []time.Time{start}
-	switch {
-	case d.Precision == "day" && end.Sub(start) <= 62*24*time.Hour:
-		for t := start.AddDate(0, 0, 1); !t.After(end); t = t.AddDate(0, 0, 1) {
-			out = append(out, t)
-		}
-	case end.Sub(start) <= 6*366*24*time.Hour:
-		for t := time.Date(start.Year(), start.Month()+1, 1, 0, 0, 0, 0, time.UTC); !t.After(end); t = t.AddDate(0, 1, 0) {
-			out = append(out, t)
-		}
-	default:
-		for y := start.Year() + 1; y <= end.Year(); y++ {
-			out = append(out, time.Date(y, 1, 1, 0, 0, 0, 0, time.UTC))
-		}
-	}
-	return out
-}
-
 // Compact merges the segments of every shard into one, in parallel: a
 // freshly loaded index is smaller and faster to search once compacted.
 func (ix *Index) Compact(ctx context.Context) error {

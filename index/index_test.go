@@ -158,3 +158,27 @@ func TestDocumentMetadata(t *testing.T) {
 		t.Errorf("Document = %+v, %v", got, err)
 	}
 }
+
+func TestDateValues(t *testing.T) {
+	day := func(y, m, d int) corpus.Date { return corpus.Date{Year: y, Month: m, Day: d} }
+	tests := []struct {
+		name       string
+		mention    corpus.DateMention
+		wantSuffix string
+		wantN      int
+	}{
+		{"a day", corpus.DateMention{Precision: "day", Start: day(2022, 10, 7), End: day(2022, 10, 7)}, daySuffix, 1},
+		{"days 2-13 February", corpus.DateMention{Precision: "day", Start: day(2009, 2, 2), End: day(2009, 2, 13)}, daySuffix, 12},
+		{"a month", corpus.DateMention{Precision: "month", Start: corpus.Date{Year: 2024, Month: 10}, End: day(2024, 10, 31)}, monthSuffix, 1},
+		{"May to October", corpus.DateMention{Precision: "month", Start: corpus.Date{Year: 2024, Month: 5}, End: day(2024, 10, 31)}, monthSuffix, 6},
+		{"a year", corpus.DateMention{Precision: "year", Start: corpus.Date{Year: 2015}, End: day(2015, 12, 31)}, yearSuffix, 1},
+		{"2015-2030", corpus.DateMention{Precision: "year", Start: corpus.Date{Year: 2015}, End: day(2030, 12, 31)}, yearSuffix, 16},
+		{"a long range of days", corpus.DateMention{Precision: "day", Start: day(2020, 1, 1), End: day(2020, 12, 31)}, monthSuffix, 12},
+	}
+	for _, tt := range tests {
+		suffix, values := dateValues(tt.mention)
+		if suffix != tt.wantSuffix || len(values) != tt.wantN {
+			t.Errorf("%s: %s × %d, want %s × %d", tt.name, suffix, len(values), tt.wantSuffix, tt.wantN)
+		}
+	}
+}

@@ -27,8 +27,8 @@ const (
 	FieldEntityTypes = "entity_types"
 	FieldCites       = "cites"
 	FieldCitesShort  = "cites_short"
-	FieldDates       = "dates"
-	FieldDeadlines   = "deadlines"
+	FieldDates       = "dates"     // see dates.go: three fields by precision
+	FieldDeadlines   = "deadlines" // likewise
 	FieldDocJSON     = "doc_json"
 	FieldParaJSON    = "para_json"
 )
@@ -89,7 +89,13 @@ func Mapping() mapping.IndexMapping {
 	dm.AddFieldMappingsAt(FieldFacet, facets)
 	dm.AddFieldMappingsAt(FieldNumber, num(false))
 	dm.AddFieldMappingsAt(FieldOrdinal, num(true))
-	for _, f := range []string{FieldAdopted, FieldDates, FieldDeadlines} {
+	dateFields := []string{FieldAdopted}
+	for _, base := range []string{FieldDates, FieldDeadlines} {
+		for _, suffix := range dateSuffixes {
+			dateFields = append(dateFields, base+suffix)
+		}
+	}
+	for _, f := range dateFields {
 		date := bleve.NewDateTimeFieldMapping()
 		date.IncludeInAll = false
 		date.Store = false

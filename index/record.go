@@ -145,14 +145,16 @@ func record(id string, doc *corpus.Document, i int) *document.Document {
 	keywords(FieldCitesShort, citesShort, plainIndexed)
 	facet("entities", entities...)
 	facet("cites", cites...)
-	var nDates, nDeadlines int
+	counts := map[string]int{}
 	for _, dm := range p.Dates {
-		for _, t := range coveredDays(dm) {
-			addDate(d, FieldDates, nDates, t, plainIndexed)
-			nDates++
-			if dm.Role == "deadline" {
-				addDate(d, FieldDeadlines, nDeadlines, t, plainIndexed)
-				nDeadlines++
+		suffix, values := dateValues(dm)
+		for _, t := range values {
+			for _, base := range []string{FieldDates, FieldDeadlines} {
+				if base == FieldDeadlines && dm.Role != "deadline" {
+					continue
+				}
+				addDate(d, base+suffix, counts[base+suffix], t, plainIndexed)
+				counts[base+suffix]++
 			}
 		}
 	}

@@ -304,16 +304,15 @@ func (c *compiler) field(f *Field) (query.Query, error) {
 		case "hasta":
 			start = time.Time{}
 		}
-		field := index.FieldAdopted
 		switch f.Name {
 		case "plazo":
-			field = index.FieldDeadlines
+			return index.DateRangeQuery(index.FieldDeadlines, start, end), nil
 		case "menciona":
-			field = index.FieldDates
+			return index.DateRangeQuery(index.FieldDates, start, end), nil
 		}
 		incl, excl := true, false
 		q := query.NewDateRangeInclusiveQuery(start, end, &incl, &excl)
-		q.SetField(field)
+		q.SetField(index.FieldAdopted)
 		return q, nil
 	}
 	return nil, badf("unknown field %q", f.Name)
