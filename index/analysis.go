@@ -150,24 +150,54 @@ func init() {
 	must(registry.RegisterAnalyzer(AnalyzerExact, analyzer()))
 }
 
-var (
-	spanishOnce     sync.Once
-	spanishAnalyzer analysis.Analyzer
-)
+var analyzerCache = sync.OnceValue(registry.NewCache)
+
+func analyzerNamed(name string) analysis.Analyzer {
+	a, err := analyzerCache().AnalyzerNamed(name)
+	if err != nil {
+		panic(err) // registered in init
+	}
+	return a
+}
 
 // Terms returns the index terms of text under the Spanish analyzer
 // ("Las resoluciones" → ["resolucion"]); none for stop words.
 func Terms(text string) []string {
-	spanishOnce.Do(func() {
-		a, err := registry.NewCache().AnalyzerNamed(AnalyzerSpanish)
-		if err != nil {
-			panic(err) // registered in init
-		}
-		spanishAnalyzer = a
-	})
 	var out []string
-	for _, t := range spanishAnalyzer.Analyze([]byte(text)) {
+	for _, t := range analyzerNamed(AnalyzerSpanish).Analyze([]byte(text)) {
 		out = append(out, string(t.Term))
+	}
+	return out
+}
+
+// ExactTerms returns the terms of text in the exact-form field: its words
+// lower-cased ("Niñas" → "niñas").
+func ExactTerms(text string) []string {
+	var out []string
+	for _, t := range analyzerNamed(AnalyzerExact).Analyze([]byte(text)) {
+		out = append(out, string(t.Term))
+	}
+	return out
+}
+
+// Word is a word of a text as the index sees it.
+type Word struct {
+	Start, End int    // byte offsets in the text
+	Exact      string // lower-cased, as in the exact-form field
+	Stem       string // the Spanish term; "" for a stop word
+}
+
+// Words returns the words of text with their exact forms and Spanish terms.
+func Words(text string) []Word {
+	b := []byte(text)
+	stems := map[int]string{}
+	for _, t := range analyzerNamed(AnalyzerSpanish).Analyze(b) {
+		stems[t.Start] = string(t.Term)
+	}
+	exact := analyzerNamed(AnalyzerExact).Analyze(b)
+	out := make([]Word, len(exact))
+	for i, t := range exact {
+		out[i] = Word{Start: t.Start, End: t.End, Exact: string(t.Term), Stem: stems[t.Start]}
 	}
 	return out
 }

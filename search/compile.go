@@ -144,10 +144,7 @@ func (c *compiler) term(t *Term) (query.Query, error) {
 		return query.NewDisjunctionQuery(xs), nil
 	case t.Fuzzy:
 		c.applied.Fuzzy, c.applied.Folding, c.applied.Stemming = true, true, true
-		fuzz := 1
-		if utf8.RuneCountInString(text) >= 6 {
-			fuzz = 2
-		}
+		fuzz := fuzziness(text)
 		var xs []query.Query
 		for _, f := range []string{index.FieldText, index.FieldOriginal} {
 			m := query.NewMatchQuery(text)
@@ -159,6 +156,15 @@ func (c *compiler) term(t *Term) (query.Query, error) {
 		return query.NewDisjunctionQuery(xs), nil
 	}
 	return c.textClauses(text, func(string) query.FieldableQuery { return query.NewMatchQuery(text) }), nil
+}
+
+// fuzziness is the number of edits a fuzzy word allows: one, two for words
+// of six letters or more.
+func fuzziness(word string) int {
+	if utf8.RuneCountInString(word) >= 6 {
+		return 2
+	}
+	return 1
 }
 
 func (c *compiler) phrase(p *Phrase) query.Query {

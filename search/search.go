@@ -123,6 +123,7 @@ func (s *Searcher) Search(ctx context.Context, req Request) (*Results, error) {
 	}
 	res := &Results{Query: req.Query, Index: s.ix.Version(), Hits: []Hit{}}
 	var bq query.Query
+	var mark *marker
 	if ref, ok := ParseReference(req.Query); ok {
 		res.Reference = ref.String()
 		bq = referenceQuery(ref)
@@ -139,6 +140,7 @@ func (s *Searcher) Search(ctx context.Context, req Request) (*Results, error) {
 		if err != nil {
 			return nil, err
 		}
+		mark = newMarker(q)
 		res.Applied = c.applied
 		if words := positiveWords(q); words != "" {
 			// Paragraphs of a document whose title has the words rank
@@ -151,9 +153,6 @@ func (s *Searcher) Search(ctx context.Context, req Request) (*Results, error) {
 	}
 	br := bleve.NewSearchRequestOptions(bq, size, req.From, false)
 	br.Fields = index.HitFields
-	hl := bleve.NewHighlightWithStyle("html")
-	hl.AddField(index.FieldText)
-	br.Highlight = hl
 	switch strings.ToLower(req.Sort) {
 	case "", "relevance", "relevancia", "score":
 		br.SortBy([]string{"-_score", "_id"})
@@ -192,6 +191,14 @@ func (s *Searcher) Search(ctx context.Context, req Request) (*Results, error) {
 	hits, err := s.makeHits(ctx, sr.Hits)
 	if err != nil {
 		return nil, err
+	}
+	if mark != nil {
+		for i := range hits {
+			p := corpus.Paragraph{Text: hits[i].Text, Repairs: hits[i].Repairs}
+			if frag := mark.highlight(&p); frag != "" {
+				hits[i].Highlights = []string{frag}
+			}
+		}
 	}
 	res.Hits = append(res.Hits, hits...)
 	if n := len(res.Hits); n > 0 && uint64(req.From+n) < sr.Total && n == size {
@@ -274,7 +281,6 @@ func makeHit(h *bsearch.DocumentMatch, doc *corpus.Document, p *corpus.Paragraph
 		Score:     h.Score,
 		Cursor:    encodeCursor(h.Sort, h.Score),
 	}
-	hit.Highlights = h.Fragments[index.FieldText]
 	return hit
 }
 

@@ -1,0 +1,226 @@
+package search
+
+import (
+	"html"
+	"strings"
+
+	"github.com/relatoria/relatoria/corpus"
+	"github.com/relatoria/relatoria/index"
+	"github.com/relatoria/relatoria/ingest"
+)
+
+// Highlighting is done here, on the page of hits only, rather than by
+// bleve: bleve's highlighter needs the term locations of every matching
+// paragraph, which the searchers then read and keep for all of them (a
+// tenth of the time of a typical query). Marking the few paragraphs shown
+// costs a re-analysis of each.
+
+// fragmentSize is about the length in bytes of a highlight fragment.
+const fragmentSize = 240
+
+// marker knows the words a query looks for, as the index analyses them.
+type marker struct {
+	stems    map[string]bool // Spanish terms (stemmed, folded)
+	exact    map[string]bool // lower-cased exact forms (literal words)
+	prefixes []string        // folded prefixes (coopera*)
+	fuzzy    []fuzzyTerm     // stems with the edits they allow (didlogo~)
+}
+
+type fuzzyTerm struct {
+	stem  string
+	edits int
+}
+
+// newMarker collects the words q requires or offers (not those it
+// excludes).
+func newMarker(q Query) *marker {
+	m := &marker{stems: map[string]bool{}, exact: map[string]bool{}}
+	var walk func(Query)
+	walk = func(q Query) {
+		switch q := q.(type) {
+		case *Term:
+			text := ingest.Normalize(q.Text)
+			switch {
+			case q.Literal:
+				for _, w := range index.ExactTerms(text) {
+					m.exact[w] = true
+				}
+			case q.Prefix:
+				m.prefixes = append(m.prefixes, strings.ToLower(string(index.Fold([]byte(text)))))
+			case q.Fuzzy:
+				for _, s := range index.Terms(text) {
+					m.fuzzy = append(m.fuzzy, fuzzyTerm{s, fuzziness(text)})
+				}
+			default:
+				for _, s := range index.Terms(text) {
+					m.stems[s] = true
+				}
+			}
+		case *Phrase:
+			text := ingest.Normalize(q.Text)
+			if q.Literal {
+				for _, w := range index.ExactTerms(text) {
+					m.exact[w] = true
+				}
+			}
+			for _, s := range index.Terms(text) {
+				m.stems[s] = true
+			}
+		case *And:
+			for _, x := range q.Xs {
+				walk(x)
+			}
+		case *Or:
+			for _, x := range q.Xs {
+				walk(x)
+			}
+		}
+	}
+	walk(q)
+	return m
+}
+
+func (m *marker) empty() bool {
+	return len(m.stems) == 0 && len(m.exact) == 0 && len(m.prefixes) == 0 && len(m.fuzzy) == 0
+}
+
+// matches reports whether the word with Spanish term stem and exact form
+// exact is one the query looks for.
+func (m *marker) matches(stem, exact string) bool {
+	if m.stems[stem] || m.exact[exact] {
+		return true
+	}
+	folded := string(index.Fold([]byte(exact)))
+	for _, p := range m.prefixes {
+		if strings.HasPrefix(folded, p) || strings.HasPrefix(stem, p) {
+			return true
+		}
+	}
+	for _, f := range m.fuzzy {
+		if withinEdits(stem, f.stem, f.edits) {
+			return true
+		}
+	}
+	return false
+}
+
+// highlight returns a fragment of p's text around the words the query looks
+// for, HTML-escaped, each such word in <mark>…</mark>, or "" when none is
+// there. A word that OCR repair changed is marked when the query looked for
+// its form before repair.
+func (m *marker) highlight(p *corpus.Paragraph) string {
+	if m.empty() {
+		return ""
+	}
+	text := p.Text
+	repairedTo := map[string]bool{}
+	for _, r := range p.Repairs {
+		for _, s := range index.Terms(r.From) {
+			if m.matches(s, strings.ToLower(r.From)) {
+				repairedTo[strings.ToLower(r.To)] = true
+			}
+		}
+	}
+	var spans [][2]int
+	for _, w := range index.Words(text) {
+		if w.Stem == "" && !m.exact[w.Exact] {
+			continue // a stop word, unless written literally
+		}
+		if m.matches(w.Stem, w.Exact) || repairedTo[w.Exact] {
+			spans = append(spans, [2]int{w.Start, w.End})
+		}
+	}
+	if len(spans) == 0 {
+		return ""
+	}
+	from, to := fragmentAround(text, spans)
+	var b strings.Builder
+	if from > 0 {
+		b.WriteString("…")
+	}
+	at := from
+	for _, s := range spans {
+		if s[0] < from || s[1] > to {
+			continue
+		}
+		b.WriteString(html.EscapeString(text[at:s[0]]))
+		b.WriteString("<mark>")
+		b.WriteString(html.EscapeString(text[s[0]:s[1]]))
+		b.WriteString("</mark>")
+		at = s[1]
+	}
+	b.WriteString(html.EscapeString(text[at:to]))
+	if to < len(text) {
+		b.WriteString("…")
+	}
+	return b.String()
+}
+
+// fragmentAround returns the bounds of the part of text, about
+// fragmentSize bytes long and cut at spaces, that holds the most spans.
+func fragmentAround(text string, spans [][2]int) (int, int) {
+	if len(text) <= fragmentSize+fragmentSize/4 {
+		return 0, len(text)
+	}
+	best, bestCount := 0, 0
+	for i, s := range spans {
+		n := 0
+		for _, t := range spans[i:] {
+			if t[1]-s[0] > fragmentSize {
+				break
+			}
+			n++
+		}
+		if n > bestCount {
+			best, bestCount = i, n
+		}
+	}
+	// Start a little before the first marked word, at a space.
+	from := spans[best][0] - fragmentSize/6
+	if from <= 0 {
+		from = 0
+	} else if i := strings.IndexByte(text[from:spans[best][0]], ' '); i >= 0 {
+		from += i + 1
+	} else {
+		from = spans[best][0]
+	}
+	to := from + fragmentSize
+	if to >= len(text) {
+		return from, len(text)
+	}
+	if i := strings.LastIndexByte(text[spans[best][1]:to], ' '); i >= 0 {
+		to = spans[best][1] + i
+	}
+	return from, to
+}
+
+// withinEdits reports whether a and b are at most n single-rune edits
+// apart (Levenshtein distance).
+func withinEdits(a, b string, n int) bool {
+	ra, rb := []rune(a), []rune(b)
+	if d := len(ra) - len(rb); d > n || -d > n {
+		return false
+	}
+	prev := make([]int, len(rb)+1)
+	cur := make([]int, len(rb)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(ra); i++ {
+		cur[0] = i
+		best := cur[0]
+		for j := 1; j <= len(rb); j++ {
+			cost := 1
+			if ra[i-1] == rb[j-1] {
+				cost = 0
+			}
+			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+			best = min(best, cur[j])
+		}
+		if best > n {
+			return false
+		}
+		prev, cur = cur, prev
+	}
+	return prev[len(rb)] <= n
+}

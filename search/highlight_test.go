@@ -1,0 +1,64 @@
+package search
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/relatoria/relatoria/corpus"
+)
+
+func TestHighlight(t *testing.T) {
+	long := strings.Repeat("texto de relleno sin nada que ver ", 12)
+	tests := []struct {
+		query, text string
+		repairs     []corpus.Repair
+		want        string
+	}{
+		{"cooperacion tecnica", "La Cooperación técnica <y> más", nil, "La <mark>Cooperación</mark> <mark>técnica</mark> &lt;y&gt; más"},
+		{"niñas", "las niñas y los niños", nil, "las <mark>niñas</mark> y los <mark>niños</mark>"}, // gender endings are ignored, as in matching
+		{"'niñas'", "las niñas y las ninas", nil, "las <mark>niñas</mark> y las ninas"},
+		{"'de'", "derechos de las mujeres", nil, "derechos <mark>de</mark> las mujeres"},
+		{"coopera*", "la cooperación y los cooperantes", nil, "la <mark>cooperación</mark> y los <mark>cooperantes</mark>"},
+		{"dialgo~", "un diálogo constructivo", nil, "un <mark>diálogo</mark> constructivo"},
+		{"didlogo", "un diálogo constructivo", []corpus.Repair{{From: "didlogo", To: "diálogo"}}, "un <mark>diálogo</mark> constructivo"},
+		{"violencia -niñas", "violencia contra niñas", nil, "<mark>violencia</mark> contra niñas"},
+		{"organo:CDH", "violencia contra niñas", nil, ""},
+		{"mujeres", long + "las mujeres rurales. " + long, nil, "…"},
+	}
+	for _, tt := range tests {
+		q, err := Parse(tt.query)
+		if err != nil {
+			t.Fatalf("Parse(%q): %v", tt.query, err)
+		}
+		got := newMarker(q).highlight(&corpus.Paragraph{Text: tt.text, Repairs: tt.repairs})
+		if tt.want == "…" {
+			if !strings.HasPrefix(got, "…") || !strings.HasSuffix(got, "…") || !strings.Contains(got, "<mark>mujeres</mark>") || len(got) > fragmentSize+40 {
+				t.Errorf("%q on a long text: %q", tt.query, got)
+			}
+			continue
+		}
+		if got != tt.want {
+			t.Errorf("%q on %q:\n got %q\nwant %q", tt.query, tt.text, got, tt.want)
+		}
+	}
+}
+
+func TestWithinEdits(t *testing.T) {
+	tests := []struct {
+		a, b string
+		n    int
+		want bool
+	}{
+		{"dialog", "dialog", 0, true},
+		{"dialg", "dialog", 1, true},
+		{"didlog", "dialog", 1, true},
+		{"didlg", "dialog", 1, false},
+		{"didlg", "dialog", 2, true},
+		{"ni", "nina", 1, false},
+	}
+	for _, tt := range tests {
+		if got := withinEdits(tt.a, tt.b, tt.n); got != tt.want {
+			t.Errorf("withinEdits(%q, %q, %d) = %v", tt.a, tt.b, tt.n, got)
+		}
+	}
+}
