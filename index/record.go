@@ -42,6 +42,13 @@ const (
 // facets visits one field per hit instead of one per facet.
 const FieldFacet = "facet"
 
+// SortKeyPrefix begins the one value of FieldFacet that is the paragraph's
+// ID ("!A/HRC/RES/51/34#7"), the lowest of its values: sorting hits of
+// equal score by the lowest value of FieldFacet orders them by ID, read in
+// the same visit of the doc values as the facets (sorting by bleve's _id
+// read each hit's stored fields, a sixth of the time of a query).
+const SortKeyPrefix = "!"
+
 // FacetPrefix returns the prefix of the values of the named facet (kind,
 // body, entities, cites, symbol) in FieldFacet.
 func FacetPrefix(name string) string { return name + ":" }
@@ -158,6 +165,7 @@ func record(id string, doc *corpus.Document, i int) *document.Document {
 			}
 		}
 	}
+	facets = append(facets, SortKeyPrefix+id)
 	keywords(FieldFacet, facets, facetValues)
 	if i == 0 {
 		// The first paragraph carries the document's metadata.

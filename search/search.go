@@ -155,7 +155,11 @@ func (s *Searcher) Search(ctx context.Context, req Request) (*Results, error) {
 	br.Fields = index.HitFields
 	switch strings.ToLower(req.Sort) {
 	case "", "relevance", "relevancia", "score":
-		br.SortBy([]string{"-_score", "_id"})
+		// Equal scores are ordered by paragraph ID, for stable pages.
+		br.SortByCustom(bsearch.SortOrder{
+			&bsearch.SortScore{Desc: true},
+			&bsearch.SortField{Field: index.FieldFacet, Type: bsearch.SortFieldAsString, Mode: bsearch.SortFieldMin, Missing: bsearch.SortFieldMissingLast},
+		})
 	case "date", "fecha", "-fecha", "newest":
 		br.SortBy([]string{"-" + index.FieldAdopted, index.FieldDoc, index.FieldOrdinal})
 	case "+date", "+fecha", "oldest", "date-asc":
