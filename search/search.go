@@ -155,10 +155,13 @@ func (s *Searcher) Search(ctx context.Context, req Request) (*Results, error) {
 	br.Fields = index.HitFields
 	switch strings.ToLower(req.Sort) {
 	case "", "relevance", "relevancia", "score":
-		// Equal scores are ordered by paragraph ID, for stable pages.
+		// Equal scores are ordered by paragraph ID, for stable pages: the
+		// sort key is the lowest value of the facet field, and zap keeps
+		// each document's doc values in term order, so the first value is
+		// it (asking for the minimum would sort every hit's values).
 		br.SortByCustom(bsearch.SortOrder{
 			&bsearch.SortScore{Desc: true},
-			&bsearch.SortField{Field: index.FieldFacet, Type: bsearch.SortFieldAsString, Mode: bsearch.SortFieldMin, Missing: bsearch.SortFieldMissingLast},
+			&bsearch.SortField{Field: index.FieldFacet, Type: bsearch.SortFieldAsString, Missing: bsearch.SortFieldMissingLast},
 		})
 	case "date", "fecha", "-fecha", "newest":
 		br.SortBy([]string{"-" + index.FieldAdopted, index.FieldDoc, index.FieldOrdinal})
