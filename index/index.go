@@ -47,6 +47,8 @@ type Index struct {
 	alias  bleve.IndexAlias // all shards, searched in parallel
 	meta   meta
 	docs   metaCache // document metadata of recent hits
+	// original holds the terms of the original field.
+	original originalVocabulary
 
 	// created is set when this process created the index: a document it
 	// has not added yet cannot have old paragraphs to replace, so adding
@@ -189,7 +191,12 @@ func Open(dir string) (*Index, error) {
 		}
 		shards = append(shards, b)
 	}
-	return newIndex(dir, shards, m), nil
+	ix := newIndex(dir, shards, m)
+	if err := ix.original.load(shards); err != nil {
+		ix.Close()
+		return nil, fmt.Errorf("open index %s: %w", dir, err)
+	}
+	return ix, nil
 }
 
 // NewMemory returns an index held in memory only, for tests and one-off
@@ -291,7 +298,7 @@ func (ix *Index) Add(ctx context.Context, docs ...*corpus.Document) error {
 	// and persister.
 	errs := make(chan error, len(byShard))
 	for sh, docs := range byShard {
-		go func() { errs <- addToShard(ctx, sh, docs, replaces) }()
+		go func() { errs <- addToShard(ctx, sh, docs, replaces, &ix.original) }()
 	}
 	var first error
 	for range byShard {
@@ -304,7 +311,8 @@ func (ix *Index) Add(ctx context.Context, docs ...*corpus.Document) error {
 
 // addToShard indexes docs in shard b; the paragraphs of those in replaces
 // that are not in their new version are deleted.
-func addToShard(ctx context.Context, b bleve.Index, docs []*corpus.Document, replaces map[string]bool) error {
+// The terms of the original field are added to vocab.
+func addToShard(ctx context.Context, b bleve.Index, docs []*corpus.Document, replaces map[string]bool, vocab *originalVocabulary) error {
 	batch := b.NewBatch()
 	for _, doc := range docs {
 		if err := ctx.Err(); err != nil {
@@ -320,6 +328,9 @@ func addToShard(ctx context.Context, b bleve.Index, docs []*corpus.Document, rep
 		keep := map[string]bool{}
 		for i, p := range doc.Paragraphs {
 			id := ParagraphID(doc.ID, p.Ordinal)
+			if from := repairedForms(p.Repairs); from != "" {
+				vocab.add(Terms(from)...)
+			}
 			keep[id] = true
 			if err := batch.IndexAdvanced(record(id, doc, i)); err != nil {
 				return fmt.Errorf("index %s: %w", doc.Source, err)

@@ -38,6 +38,14 @@ type Applied struct {
 
 type compiler struct {
 	applied Applied
+	// hasOriginal reports whether a term is in the original field (nil:
+	// assume it is).
+	hasOriginal func(term string) bool
+	// boosts are optional clauses that rank higher the paragraphs
+	// matching them: accented words in their exact form.
+	boosts []query.Query
+	// negated is set while compiling what a query excludes.
+	negated bool
 }
 
 // isStopWord reports whether q is a plain word that the Spanish analyzer
@@ -65,7 +73,9 @@ func compile(q Query, c *compiler) (query.Query, error) {
 	case *Field:
 		return c.field(q)
 	case *Not:
+		c.negated = !c.negated
 		x, err := compile(q.X, c)
+		c.negated = !c.negated
 		if err != nil {
 			return nil, err
 		}
@@ -79,7 +89,9 @@ func compile(q Query, c *compiler) (query.Query, error) {
 				continue
 			}
 			if n, ok := x.(*Not); ok {
+				c.negated = !c.negated
 				cx, err := compile(n.X, c)
+				c.negated = !c.negated
 				if err != nil {
 					return nil, err
 				}
@@ -189,14 +201,15 @@ func (c *compiler) phrase(p *Phrase) query.Query {
 }
 
 // textClauses matches words or a phrase (made by match) stemmed and folded
-// in the text, in the original text so that forms changed by OCR repair
-// stay findable, and, for accented words, in the exact-form field, so that
-// "público" ranks before "publico". Unaccented words skip that clause: the
-// stemmed field says it all, and the clause would cost a second walk of the
-// postings.
+// in the text and, when the original field has them, in the forms OCR
+// repair changed, so that these stay findable. Accented words also add a
+// boost for their exact form, so that "público" ranks before "publico";
+// a boost is an optional clause beside the whole query, which costs less
+// than a clause beside each word (it is only looked up for the paragraphs
+// that match).
 func (c *compiler) textClauses(text string, match func(field string) query.FieldableQuery) query.Query {
-	c.applied.Stemming, c.applied.Folding, c.applied.Original = true, true, true
-	clause := func(field string, boost float64) query.Query {
+	c.applied.Stemming, c.applied.Folding = true, true
+	clause := func(field string, boost float64) query.FieldableQuery {
 		q := match(field)
 		q.SetField(field)
 		if boost > 0 {
@@ -204,11 +217,32 @@ func (c *compiler) textClauses(text string, match func(field string) query.Field
 		}
 		return q
 	}
-	xs := []query.Query{clause(index.FieldText, 0), clause(index.FieldOriginal, 0.3)}
-	if !isASCII(text) {
-		xs = append(xs, clause(index.FieldTextExact, 0.5))
+	if !isASCII(text) && !c.negated {
+		exact := query.NewMatchQuery(text)
+		exact.SetField(index.FieldTextExact)
+		exact.SetOperator(query.MatchQueryOperatorAnd)
+		exact.SetBoost(0.5)
+		c.boosts = append(c.boosts, exact)
 	}
-	return query.NewDisjunctionQuery(xs)
+	main := clause(index.FieldText, 0)
+	if !c.inOriginal(text) {
+		return main
+	}
+	c.applied.Original = true
+	return query.NewDisjunctionQuery([]query.Query{main, clause(index.FieldOriginal, 0.3)})
+}
+
+// inOriginal reports whether a term of text is in the original field.
+func (c *compiler) inOriginal(text string) bool {
+	if c.hasOriginal == nil {
+		return true
+	}
+	for _, t := range index.Terms(text) {
+		if c.hasOriginal(t) {
+			return true
+		}
+	}
+	return false
 }
 
 // symbolMention matches a symbol written in a query: the document that

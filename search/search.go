@@ -132,7 +132,7 @@ func (s *Searcher) Search(ctx context.Context, req Request) (*Results, error) {
 		if err != nil {
 			return nil, err
 		}
-		c := &compiler{}
+		c := &compiler{hasOriginal: s.ix.HasOriginalTerm}
 		if c.isStopWord(q) {
 			return nil, badf("%q is too common a word to search alone; add another word, or write it 'in single quotes' to count it exactly", req.Query)
 		}
@@ -148,7 +148,10 @@ func (s *Searcher) Search(ctx context.Context, req Request) (*Results, error) {
 			t := query.NewMatchQuery(words)
 			t.SetField(index.FieldTitle)
 			t.SetBoost(0.5)
-			bq = query.NewBooleanQuery([]query.Query{bq}, []query.Query{t}, nil)
+			c.boosts = append(c.boosts, t)
+		}
+		if len(c.boosts) > 0 {
+			bq = query.NewBooleanQuery([]query.Query{bq}, c.boosts, nil)
 		}
 	}
 	br := bleve.NewSearchRequestOptions(bq, size, req.From, false)
