@@ -28,6 +28,9 @@ var (
 	resolutionKeyword = regexp.MustCompile(`(?i)\b(resoluci[oó]n(?:es)?|resolutions?|decisi[oó]n(?:es)?|decisions?)\b`)
 	// resolutionNumber is "60/251", or a Security Council "2417 (2018)".
 	resolutionNumber = regexp.MustCompile(`^(?:[0-9]{1,4}/[0-9]{1,4}(?:\s+[A-Z]\b)?|[0-9]{3,4}\s*\([0-9]{4}\))`)
+	// possessiveBefore is "su", "sus" or "its" just before a keyword.
+	possessiveBefore = regexp.MustCompile(`(?i)\b(su|sus|its)\s+$`)
+	delConsejo       = regexp.MustCompile(`(?i)\bdel\s+consejo\b`)
 	// generalComment is a treaty body's general recommendation or comment.
 	generalComment = regexp.MustCompile(`(?i)\b(recomendaci[oó]n(?:es)?\s+general(?:es)?|observaci[oó]n(?:es)?\s+general(?:es)?|general\s+recommendations?|general\s+comments?)\s+(?:n[uú]m(?:ero)?\.?\s*|n\.?[º°o]\.?\s*|no\.\s*)?([0-9]{1,3})\b`)
 )
@@ -81,7 +84,6 @@ func Citations(text string, ctx Context) []corpus.Citation {
 		out = append(out, corpus.Citation{Symbol: sym, Text: strings.TrimSpace(written)})
 	}
 	hasSlash := strings.Contains(text, "/")
-	lower := strings.ToLower(text)
 	for _, loc := range fullSymbolIndex(text, hasSlash) {
 		m := strings.TrimRight(text[loc[0]:loc[1]], ".-")
 		if !strings.ContainsAny(m, "0123456789") || strings.Count(m, "/") < 2 {
@@ -113,7 +115,7 @@ func Citations(text string, ctx Context) []corpus.Citation {
 		}
 	}
 	var keywords [][]int
-	if strings.Contains(lower, "resol") || strings.Contains(lower, "decisi") {
+	if containsFoldASCII(text, "resol") || containsFoldASCII(text, "decisi") {
 		keywords = resolutionKeyword.FindAllStringIndex(text, -1)
 	}
 	for _, kw := range keywords {
@@ -129,7 +131,7 @@ func Citations(text string, ctx Context) []corpus.Citation {
 		if b, at := bodyIn(before); at >= 0 {
 			preBody = b
 		}
-		possessive := regexp.MustCompile(`(?i)\b(su|sus|its)\s+$`).MatchString(text[max(0, start-6):start])
+		possessive := possessiveBefore.MatchString(text[max(0, start-6):start])
 		if preBody == "" && possessive {
 			preBody = ctx.Body
 		}
@@ -159,7 +161,7 @@ func Citations(text string, ctx Context) []corpus.Citation {
 		body := preBody
 		if b, at := bodyIn(listText); at >= 0 {
 			body = b // "resoluciones del Consejo 5/1", "70/1 de la Asamblea General"
-		} else if regexp.MustCompile(`(?i)\bdel\s+consejo\b`).MatchString(listText) && strings.HasPrefix(ctx.Body, "Consejo") {
+		} else if delConsejo.MatchString(listText) && strings.HasPrefix(ctx.Body, "Consejo") {
 			body = ctx.Body
 		}
 		for i, n := range nums {
@@ -182,7 +184,7 @@ func Citations(text string, ctx Context) []corpus.Citation {
 		}
 	}
 	var comments [][]string
-	if strings.Contains(lower, "general") {
+	if containsFoldASCII(text, "general") {
 		comments = generalComment.FindAllStringSubmatch(text, -1)
 	}
 	for _, m := range comments {
@@ -196,6 +198,21 @@ func Citations(text string, ctx Context) []corpus.Citation {
 		add(corpus.Symbol(kind+" "+m[2]), m[0])
 	}
 	return out
+}
+
+// containsFoldASCII reports whether s contains needle (lower-case ASCII)
+// in any case, without lowering a copy of s.
+func containsFoldASCII(s, needle string) bool {
+	for i := 0; i+len(needle) <= len(s); i++ {
+		j := 0
+		for j < len(needle) && s[i+j]|0x20 == needle[j] {
+			j++
+		}
+		if j == len(needle) {
+			return true
+		}
+	}
+	return false
 }
 
 func isDigitsOnly(s string) bool {

@@ -175,6 +175,13 @@ var latin = map[rune]rune{
 
 // fold lowers s and removes its diacritics: "Belém" → "belem".
 func fold(s string) string {
+	i := 0
+	for i < len(s) && s[i] < utf8.RuneSelf && (s[i] < 'A' || s[i] > 'Z') {
+		i++
+	}
+	if i == len(s) {
+		return s // lower-case ASCII, the common case
+	}
 	var b strings.Builder
 	b.Grow(len(s))
 	for _, r := range s {
@@ -208,14 +215,14 @@ type token struct {
 }
 
 func tokenize(s string) []token {
-	var out []token
+	out := make([]token, 0, len(s)/6+1)
 	start := -1
 	emit := func(end int) {
 		w := s[start:end]
 		out = append(out, token{w, fold(w), start, end})
 	}
 	for i, r := range s {
-		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+		if r < utf8.RuneSelf && (r|0x20 >= 'a' && r|0x20 <= 'z' || r >= '0' && r <= '9') || r >= utf8.RuneSelf && (unicode.IsLetter(r) || unicode.IsDigit(r)) {
 			if start < 0 {
 				start = i
 			}

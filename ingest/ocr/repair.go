@@ -178,7 +178,7 @@ var (
 func (r *Repairer) Repair(text string) (string, []corpus.Repair, Stats) {
 	var reps []corpus.Repair
 	var st Stats
-	if strings.ContainsAny(text, "¢*°") {
+	if hasOrdinalMark(text) {
 		text = replaceRecording(text, ordinalMark, func(m []string) string { return m[1] + "º" + m[2] }, &reps)
 	}
 	if strings.Contains(text, "2 sesi") {
@@ -418,6 +418,23 @@ func fold(s string) string {
 
 // hasGluedConj is a fast test for what gluedConj looks for: a digit, maybe a
 // comma, then y, e or o.
+// hasOrdinalMark reports whether s has a digit followed by ¢, * or °, as
+// ordinalMark needs (a cheap test: "*" is common in Markdown).
+func hasOrdinalMark(s string) bool {
+	for i := 0; i+1 < len(s); i++ {
+		if s[i] < '0' || s[i] > '9' {
+			continue
+		}
+		rest := s[i+1:]
+		if rest[0] == '*' || strings.HasPrefix(rest, "¢") || strings.HasPrefix(rest, "°") {
+			return true
+		}
+	}
+	return false
+}
+
+// hasGluedConj reports whether s has a digit followed by y, e or o (after
+// an optional comma) and a space, as gluedConj needs.
 func hasGluedConj(s string) bool {
 	for i := 0; i+1 < len(s); i++ {
 		if s[i] >= '0' && s[i] <= '9' {
@@ -425,7 +442,7 @@ func hasGluedConj(s string) bool {
 			if s[j] == ',' && j+1 < len(s) {
 				j++
 			}
-			if c := s[j]; c == 'y' || c == 'e' || c == 'o' {
+			if c := s[j]; (c == 'y' || c == 'e' || c == 'o') && j+1 < len(s) && (s[j+1] == ' ' || s[j+1] == '\n') {
 				return true
 			}
 		}
