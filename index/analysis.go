@@ -115,6 +115,76 @@ func foldSlow(b []byte) []byte {
 	return out
 }
 
+// StemmerName is the light Spanish stemmer of es_un.
+const StemmerName = "stem_es_light"
+
+// lightStemmer is bleve's light Spanish stemmer (analysis/lang/es,
+// "stemmer_es_light": it drops a final vowel, or "es"/"os"/"as", and makes
+// "-ces" "-z") without its two allocations per token: on folded, hence
+// mostly ASCII, terms the stem is a prefix of the term. It was a tenth of
+// indexing time.
+type lightStemmer struct{}
+
+// Filter stems the terms of ts in place.
+func (lightStemmer) Filter(ts analysis.TokenStream) analysis.TokenStream {
+	for _, t := range ts {
+		t.Term = stemLight(t.Term)
+	}
+	return ts
+}
+
+// stemLight returns the light stem of term; it never changes term's bytes.
+func stemLight(term []byte) []byte {
+	if !isASCII(term) {
+		return []byte(string(stemLightRunes([]rune(string(term)))))
+	}
+	l := len(term)
+	if l < 5 {
+		return term
+	}
+	switch term[l-1] {
+	case 'o', 'a', 'e':
+		return term[:l-1]
+	case 's':
+		if term[l-2] == 'e' && term[l-3] == 's' && term[l-4] == 'e' {
+			return term[:l-2]
+		}
+		if term[l-2] == 'e' && term[l-3] == 'c' {
+			out := append([]byte(nil), term[:l-2]...)
+			out[l-3] = 'z'
+			return out
+		}
+		if term[l-2] == 'o' || term[l-2] == 'a' || term[l-2] == 'e' {
+			return term[:l-2]
+		}
+	}
+	return term
+}
+
+// stemLightRunes is stemLight on runes, for terms that are not ASCII.
+func stemLightRunes(r []rune) []rune {
+	l := len(r)
+	if l < 5 {
+		return r
+	}
+	switch r[l-1] {
+	case 'o', 'a', 'e':
+		return r[:l-1]
+	case 's':
+		if r[l-2] == 'e' && r[l-3] == 's' && r[l-4] == 'e' {
+			return r[:l-2]
+		}
+		if r[l-2] == 'e' && r[l-3] == 'c' {
+			r[l-3] = 'z'
+			return r[:l-2]
+		}
+		if r[l-2] == 'o' || r[l-2] == 'a' || r[l-2] == 'e' {
+			return r[:l-2]
+		}
+	}
+	return r
+}
+
 func init() {
 	must := func(err error) {
 		if err != nil {
@@ -123,6 +193,9 @@ func init() {
 	}
 	must(registry.RegisterTokenFilter(FoldFilterName, func(map[string]any, *registry.Cache) (analysis.TokenFilter, error) {
 		return foldFilter{}, nil
+	}))
+	must(registry.RegisterTokenFilter(StemmerName, func(map[string]any, *registry.Cache) (analysis.TokenFilter, error) {
+		return lightStemmer{}, nil
 	}))
 	must(registry.RegisterTokenFilter(StopFilterName, func(map[string]any, *registry.Cache) (analysis.TokenFilter, error) {
 		return stop.NewStopTokensFilter(stopWords), nil
@@ -146,7 +219,7 @@ func init() {
 			return &analysis.DefaultAnalyzer{Tokenizer: tok, TokenFilters: filters}, nil
 		}
 	}
-	must(registry.RegisterAnalyzer(AnalyzerSpanish, analyzer(StopFilterName, FoldFilterName, es.LightStemmerName)))
+	must(registry.RegisterAnalyzer(AnalyzerSpanish, analyzer(StopFilterName, FoldFilterName, StemmerName)))
 	must(registry.RegisterAnalyzer(AnalyzerExact, analyzer()))
 }
 

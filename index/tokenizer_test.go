@@ -9,6 +9,8 @@ import (
 	"testing"
 	"unicode/utf8"
 
+	"github.com/blevesearch/bleve/v2/analysis"
+	"github.com/blevesearch/bleve/v2/analysis/lang/es"
 	unicodetok "github.com/blevesearch/bleve/v2/analysis/tokenizer/unicode"
 
 	"github.com/relatoria/relatoria/corpus"
@@ -130,4 +132,36 @@ func BenchmarkTokenizers(b *testing.B) {
 			u.Tokenize(text)
 		}
 	})
+}
+
+// TestLightStemmerAsBleve checks the stemmer against bleve's on every word
+// of the sample corpus, folded and not.
+func TestLightStemmerAsBleve(t *testing.T) {
+	theirs := es.NewSpanishLightStemmerFilter()
+	n := 0
+	for _, text := range sampleTexts(t) {
+		if !utf8.Valid(text) {
+			continue
+		}
+		for _, tok := range (wordTokenizer{}).Tokenize(text) {
+			for _, w := range []string{strings.ToLower(string(tok.Term)), string(Fold([]byte(strings.ToLower(string(tok.Term)))))} {
+				want := theirs.Filter(analysis.TokenStream{&analysis.Token{Term: []byte(w)}})[0].Term
+				in := []byte(w)
+				got := stemLight(in)
+				if string(got) != string(want) || string(in) != w {
+					t.Fatalf("stemLight(%q) = %q (input now %q), bleve gives %q", w, got, in, want)
+				}
+				n++
+			}
+		}
+	}
+	for _, w := range []string{"veces", "luces", "capaces", "meses", "niñas", "acción", "países"} {
+		want := theirs.Filter(analysis.TokenStream{&analysis.Token{Term: []byte(w)}})[0].Term
+		if got := stemLight([]byte(w)); string(got) != string(want) {
+			t.Errorf("stemLight(%q) = %q, bleve gives %q", w, got, want)
+		}
+	}
+	if n < 10000 {
+		t.Fatalf("only %d words", n)
+	}
 }
