@@ -429,24 +429,30 @@ func (ix *Index) DocumentIDs(ctx context.Context, sym corpus.Symbol) ([]string, 
 // 80,000 paragraphs): a freshly loaded index is smaller and faster to
 // search once compacted.
 func (ix *Index) Compact(ctx context.Context) error {
+	compact := func(b bleve.Index) error {
+		adv, err := b.Advanced()
+		if err != nil {
+			return err
+		}
+		s, ok := adv.(*scorch.Scorch)
+		if !ok {
+			return nil // an in-memory index has nothing to merge
+		}
+		opt := mergeplan.SingleSegmentMergePlanOptions
+		opt.MaxSegmentSize = MaxSegmentParagraphs
+		opt.FloorSegmentSize = MaxSegmentParagraphs
+		return s.ForceMerge(ctx, &opt)
+	}
 	errs := make(chan error, len(ix.shards))
+	total, _ := ix.Paragraphs()
 	for _, b := range ix.shards {
-		go func() {
-			adv, err := b.Advanced()
-			if err != nil {
-				errs <- err
-				return
-			}
-			s, ok := adv.(*scorch.Scorch)
-			if !ok {
-				errs <- nil // an in-memory index has nothing to merge
-				return
-			}
-			opt := mergeplan.SingleSegmentMergePlanOptions
-			opt.MaxSegmentSize = MaxSegmentParagraphs
-			opt.FloorSegmentSize = MaxSegmentParagraphs
-			errs <- s.ForceMerge(ctx, &opt)
-		}()
+		if total > parallelCompactLimit {
+			// A merge maps the segments it reads: one shard at a time
+			// keeps a large index's pages in memory half as many.
+			errs <- compact(b)
+			continue
+		}
+		go func() { errs <- compact(b) }()
 	}
 	var first error
 	for range ix.shards {
@@ -456,3 +462,7 @@ func (ix *Index) Compact(ctx context.Context) error {
 	}
 	return first
 }
+
+// parallelCompactLimit is the most paragraphs an index may have for its
+// shards to be compacted at the same time.
+const parallelCompactLimit = 250_000
