@@ -2,22 +2,27 @@
 // owns the on-disk directory, the mapping, the field names and the Spanish
 // analyzers; package search reads the index through the Field constants.
 //
-// # Index format (version 1)
+// # Index format (version 4)
 //
 // An index is a directory:
 //
-//	DIR/relatoria.json   {"format": 1, "created": "…"}: refused if the format differs
-//	DIR/bleve/           the bleve (scorch) index
+//	DIR/relatoria.json   {"format": 4, "shards": N, "created": "…"}: refused if the format differs
+//	DIR/shard-00 …       one bleve (scorch) index per shard; a document lives in the shard
+//	                     its ID hashes to (FNV-1a), searches run on all of them
+//	DIR/manifest.json    what relatoria ingest read: each file's size, time, hash, document
 //
 // Every paragraph of every document is one bleve document whose ID is the
-// document ID, "#" and the paragraph ordinal: "A/HRC/RES/51/34#25". Its fields:
+// document ID, "#" and the paragraph ordinal: "A/HRC/RES/51/34#25". Records
+// are built field by field (record.go) with these options:
 //
-//	text         es_un analyzer (folded, stemmed); stored with term vectors, for highlights
-//	text_exact   es_exact analyzer (lower case only), with positions: literal words and phrases,
-//	             exact-form boosts
-//	original     es_un; the text as extracted, so OCR forms stay findable
+//	text         es_un analyzer (words, folded, stemmed); stored, with positions and offsets:
+//	             phrases, display
+//	text_exact   es_exact analyzer (lower case only), no positions: literal words, the exact
+//	             words of literal phrases, exact-form boosts
+//	original     es_un; the forms OCR repair changed, so damaged forms stay findable
 //	title        es_un; the document's title, a ranking signal (never required)
-//	doc          keyword: the document ID
+//	doc          keyword with doc values: the document ID (sorting, Document)
+//	meta         keyword "1" on the record that stores doc_json (the first paragraph)
 //	symbol       keyword: "A/HRC/RES/51/34"
 //	symbol_short keyword: "51/34"
 //	body         keyword: "Consejo de Derechos Humanos"
@@ -25,24 +30,27 @@
 //	doc_kind     keyword: document kind ("resolution", "page", "other")
 //	format       keyword: "text", "html", "pdf", "markdown"
 //	number       numeric: printed paragraph number (0 when none)
-//	ordinal      numeric: position in the document
-//	adopted      datetime: the document's adoption date (absent when unknown)
+//	ordinal      numeric with doc values: position in the document
+//	adopted      datetime with doc values: the document's adoption date (absent when unknown)
 //	ocr          keyword: "damaged" when the document looked like damaged OCR
 //	entities     keyword, one per entity named: canonical names ("Organización de los Estados Americanos")
 //	entity_types keyword: their types ("organization", "treaty", "place", …)
 //	cites        keyword: symbols the paragraph cites, full where resolved ("A/RES/60/251")
 //	cites_short  keyword: the same as researchers write them ("60/251")
-//	dates        datetime: the days every date the paragraph mentions covers, at its precision
-//	             (a day; each day of a range of days up to two months; each month's first
-//	             day of a month, a year or a range of them up to six years; each year's
-//	             first day beyond)
-//	deadlines    datetime: the same, for dates something falls due by
-//	doc_json     stored only: the Document without its paragraphs, as JSON
+//	facet        keyword with uncompressed doc values: "kind:…", "body:…", "symbol:…",
+//	             "entities:…", "cites:…" for facet counts, and "!" + the paragraph ID, the
+//	             tie-break of relevance sorting
+//	dates_day, dates_month, dates_year
+//	             datetime: the dates the paragraph mentions, each at its precision (dates.go)
+//	deadlines_day, deadlines_month, deadlines_year
+//	             datetime: the same, for dates something falls due by
+//	doc_json     stored only, on the first paragraph: the Document without its paragraphs
 //	para_json    stored only: the Paragraph, as JSON, without its text (stored in text) and
 //	             without its original when that equals the text
 //
 // Searches that name no field are built by package search over text,
-// text_exact and original; nothing is indexed into _all.
+// original (for the terms it has) and text_exact; nothing is indexed into
+// _all.
 //
 // Re-adding a document replaces all its paragraphs in one batch: stale
 // paragraphs of a document that shrank are deleted in the same batch.
