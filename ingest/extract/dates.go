@@ -134,7 +134,7 @@ func Dates(text, label string) []corpus.DateMention {
 	}
 	for i, p := range datePatterns {
 		for k, r := range regions {
-			if !hasMonth[k] && i < monthPatterns {
+			if !hasMonth[k] && i < monthPatterns || i == slashPattern && !digitJoined(text[r[0]:r[1]], '/') || i == isoPattern && !digitJoined(text[r[0]:r[1]], '-') {
 				continue
 			}
 			for _, loc := range p.re.FindAllStringSubmatchIndex(text[r[0]:r[1]], -1) {
@@ -267,8 +267,23 @@ func spaceAfter(text string, i int) int {
 }
 
 // monthPatterns is the number of leading datePatterns that need a month
-// name.
-const monthPatterns = 6
+// name; slashPattern ("07/10/2022") and isoPattern ("2022-10-07") are the
+// indexes of the numeric ones.
+const (
+	monthPatterns = 6
+	slashPattern  = 6
+	isoPattern    = 7
+)
+
+// digitJoined reports whether s has sep between two digits.
+func digitJoined(s string, sep byte) bool {
+	for i := 1; i+1 < len(s); i++ {
+		if s[i] == sep && s[i-1] >= '0' && s[i-1] <= '9' && s[i+1] >= '0' && s[i+1] <= '9' {
+			return true
+		}
+	}
+	return false
+}
 
 // hasYear reports whether s holds four digits in a row that could be a
 // year from 1800 to 2199.
