@@ -115,6 +115,25 @@ func foldSlow(b []byte) []byte {
 	return out
 }
 
+// analyzerSpanishPositions is es_un for indexing the text field: the same
+// terms and positions, without byte offsets. Offsets are stored beside
+// positions in bleve's term vectors, and nothing reads them (highlights are
+// made by package search from the stored text); zeros store in a byte.
+const analyzerSpanishPositions = "es_un_positions"
+
+const dropOffsetsName = "drop_offsets"
+
+// dropOffsets zeroes the byte offsets of tokens.
+type dropOffsets struct{}
+
+// Filter zeroes the offsets of ts in place.
+func (dropOffsets) Filter(ts analysis.TokenStream) analysis.TokenStream {
+	for _, t := range ts {
+		t.Start, t.End = 0, 0
+	}
+	return ts
+}
+
 // StemmerName is the light Spanish stemmer of es_un.
 const StemmerName = "stem_es_light"
 
@@ -221,6 +240,10 @@ func init() {
 	}
 	must(registry.RegisterAnalyzer(AnalyzerSpanish, analyzer(StopFilterName, FoldFilterName, StemmerName)))
 	must(registry.RegisterAnalyzer(AnalyzerExact, analyzer()))
+	must(registry.RegisterTokenFilter(dropOffsetsName, func(map[string]any, *registry.Cache) (analysis.TokenFilter, error) {
+		return dropOffsets{}, nil
+	}))
+	must(registry.RegisterAnalyzer(analyzerSpanishPositions, analyzer(StopFilterName, FoldFilterName, StemmerName, dropOffsetsName)))
 }
 
 var analyzerCache = sync.OnceValue(registry.NewCache)

@@ -56,7 +56,7 @@ func FacetPrefix(name string) string { return name + ":" }
 var analyzers = sync.OnceValue(func() map[string]analysis.Analyzer {
 	cache := registry.NewCache()
 	out := map[string]analysis.Analyzer{}
-	for _, name := range []string{AnalyzerSpanish, AnalyzerExact, keyword.Name} {
+	for _, name := range []string{AnalyzerSpanish, analyzerSpanishPositions, AnalyzerExact, keyword.Name} {
 		a, err := cache.AnalyzerNamed(name)
 		if err != nil {
 			panic(err) // registered in init
@@ -107,7 +107,7 @@ func record(id string, doc *corpus.Document, i int) *document.Document {
 	}
 	pj, _ := json.Marshal(slim)
 
-	text(FieldText, p.Text, AnalyzerSpanish, searchedText)
+	text(FieldText, p.Text, analyzerSpanishPositions, searchedText)
 	text(FieldTextExact, p.Text, AnalyzerExact, plainIndexed)
 	if from := repairedForms(p.Repairs); from != "" {
 		text(FieldOriginal, from, AnalyzerSpanish, plainIndexed)
