@@ -29,9 +29,10 @@
 //	kind         keyword: paragraph kind ("operative", …)
 //	doc_kind     keyword: document kind ("resolution", "page", "other")
 //	format       keyword: "text", "html", "pdf", "markdown"
-//	number       numeric: printed paragraph number (0 when none)
-//	ordinal      numeric with doc values: position in the document
-//	adopted      datetime with doc values: the document's adoption date (absent when unknown)
+//	number       keyword: printed paragraph number ("7"; "0" when none)
+//	ordinal      keyword with doc values: position in the document, zero-padded ("0000025")
+//	adopted      keyword with doc values: the document's adoption day, "2022-10-07" (absent
+//	             when unknown); ISO days sort and range in time order
 //	ocr          keyword: "damaged" when the document looked like damaged OCR
 //	entities     keyword, one per entity named: canonical names ("Organización de los Estados Americanos")
 //	entity_types keyword: their types ("organization", "treaty", "place", …)
@@ -41,9 +42,10 @@
 //	             "entities:…", "cites:…" for facet counts, and "!" + the paragraph ID, the
 //	             tie-break of relevance sorting
 //	dates_day, dates_month, dates_year
-//	             datetime: the dates the paragraph mentions, each at its precision (dates.go)
+//	             keyword: the dates the paragraph mentions, as ISO days, each in the field of
+//	             its precision (dates.go)
 //	deadlines_day, deadlines_month, deadlines_year
-//	             datetime: the same, for dates something falls due by
+//	             keyword: the same, for dates something falls due by
 //	doc_json     stored only, on the first paragraph: the Document without its paragraphs
 //	para_json    stored only: the Paragraph, as JSON, without its text (stored in text) and
 //	             without its original when that equals the text

@@ -58,13 +58,6 @@ func Mapping() mapping.IndexMapping {
 		f.DocValues = docValues
 		return f
 	}
-	num := func(docValues bool) *mapping.FieldMapping {
-		f := bleve.NewNumericFieldMapping()
-		f.Store = false
-		f.IncludeInAll = false
-		f.DocValues = docValues
-		return f
-	}
 	stored := func() *mapping.FieldMapping {
 		f := bleve.NewTextFieldMapping()
 		f.Analyzer = keyword.Name
@@ -87,20 +80,13 @@ func Mapping() mapping.IndexMapping {
 	facets := kw(true)
 	facets.Index = false
 	dm.AddFieldMappingsAt(FieldFacet, facets)
-	dm.AddFieldMappingsAt(FieldNumber, num(false))
-	dm.AddFieldMappingsAt(FieldOrdinal, num(true))
-	dateFields := []string{FieldAdopted}
+	dm.AddFieldMappingsAt(FieldNumber, kw(false))
+	dm.AddFieldMappingsAt(FieldOrdinal, kw(true))
+	dm.AddFieldMappingsAt(FieldAdopted, kw(true)) // sorted by adoption date
 	for _, base := range []string{FieldDates, FieldDeadlines} {
 		for _, suffix := range dateSuffixes {
-			dateFields = append(dateFields, base+suffix)
+			dm.AddFieldMappingsAt(base+suffix, kw(false))
 		}
-	}
-	for _, f := range dateFields {
-		date := bleve.NewDateTimeFieldMapping()
-		date.IncludeInAll = false
-		date.Store = false
-		date.DocValues = f == FieldAdopted // sorted by adoption date only
-		dm.AddFieldMappingsAt(f, date)
 	}
 	dm.AddFieldMappingsAt(FieldDocJSON, stored())
 	dm.AddFieldMappingsAt(FieldParaJSON, stored())

@@ -2,6 +2,8 @@ package index
 
 import (
 	"encoding/json"
+	"fmt"
+	"strconv"
 
 	"strings"
 	"sync"
@@ -120,8 +122,8 @@ func record(id string, doc *corpus.Document, i int) *document.Document {
 	facet("kind", string(p.Kind))
 	keywords(FieldDocKind, []string{string(doc.Kind)}, plainIndexed)
 	keywords(FieldFormat, []string{string(doc.Format)}, plainIndexed)
-	d.AddField(document.NewNumericFieldWithIndexingOptions(FieldNumber, nil, float64(p.Number), plainIndexed))
-	d.AddField(document.NewNumericFieldWithIndexingOptions(FieldOrdinal, nil, float64(p.Ordinal), sortable))
+	keywords(FieldNumber, []string{NumberTerm(p.Number)}, plainIndexed)
+	keywords(FieldOrdinal, []string{OrdinalTerm(p.Ordinal)}, sortable)
 	if doc.Symbol != "" {
 		keywords(FieldSymbol, []string{doc.Symbol.String()}, plainIndexed)
 		keywords(FieldSymbolShort, []string{doc.Symbol.Short()}, plainIndexed)
@@ -176,12 +178,25 @@ func record(id string, doc *corpus.Document, i int) *document.Document {
 	return d
 }
 
+// NumberTerm is the term of FieldNumber for a printed paragraph number.
+// Paragraph numbers and ordinals are looked up and sorted, never ranged
+// over: as keywords they are one term each, where a bleve number is
+// sixteen (its prefix-coded precisions).
+func NumberTerm(n int) string { return strconv.Itoa(n) }
+
+// OrdinalTerm is the term of FieldOrdinal for an ordinal: zero-padded, so
+// that it sorts in numeric order.
+func OrdinalTerm(n int) string { return fmt.Sprintf("%07d", n) }
+
+// DateTerm is the term of a date field for an instant: its day in ISO form
+// ("2022-10-07"), which sorts and ranges in time order. A bleve date would
+// be sixteen terms (its prefix-coded precisions) and no faster to search
+// for the few days, months and years a corpus mentions.
+func DateTerm(t time.Time) string { return t.UTC().Format("2006-01-02") }
+
 // addDate adds value i of a date field.
 func addDate(d *document.Document, name string, i int, t time.Time, options bindex.FieldIndexingOptions) {
-	f, err := document.NewDateTimeFieldWithIndexingOptions(name, []uint64{uint64(i)}, t, time.RFC3339, options)
-	if err == nil { // only dates before 1677 or after 2262 fail, and none is extracted
-		d.AddField(f)
-	}
+	d.AddField(document.NewTextFieldCustom(name, []uint64{uint64(i)}, []byte(DateTerm(t)), options, analyzers()[keyword.Name]))
 }
 
 // repairedForms returns the words as they were before OCR repair changed

@@ -350,10 +350,7 @@ func (c *compiler) field(f *Field) (query.Query, error) {
 		case "menciona":
 			return index.DateRangeQuery(index.FieldDates, start, end), nil
 		}
-		incl, excl := true, false
-		q := query.NewDateRangeInclusiveQuery(start, end, &incl, &excl)
-		q.SetField(index.FieldAdopted)
-		return q, nil
+		return index.AdoptedRangeQuery(start, end), nil
 	}
 	return nil, badf("unknown field %q", f.Name)
 }

@@ -247,11 +247,7 @@ func (s *Searcher) Search(ctx context.Context, req Request) (*Results, error) {
 func referenceQuery(ref Reference) query.Query {
 	must := []query.Query{symbolQuery(ref.Symbol)}
 	if ref.Paragraph > 0 {
-		n := float64(ref.Paragraph)
-		incl := true
-		r := query.NewNumericRangeInclusiveQuery(&n, &n, &incl, &incl)
-		r.SetField(index.FieldNumber)
-		must = append(must, r)
+		must = append(must, termQuery(index.FieldNumber, index.NumberTerm(ref.Paragraph)))
 	}
 	return query.NewConjunctionQuery(must)
 }
@@ -403,12 +399,6 @@ func Cites(doc *corpus.Document) []CitationRef {
 type CitationRef struct {
 	corpus.Citation
 	Ref string `json:"ref"` // the citing paragraph: "A/HRC/RES/51/34 ¶6"
-}
-
-func newNumericRange(field string, v *float64, incl *bool) query.Query {
-	r := query.NewNumericRangeInclusiveQuery(v, v, incl, incl)
-	r.SetField(field)
-	return r
 }
 
 func conjunction(qs ...query.Query) query.Query { return query.NewConjunctionQuery(qs) }

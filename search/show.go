@@ -91,13 +91,10 @@ func (s *Searcher) DocumentView(ctx context.Context, id string) (*DocumentView, 
 // operative (or otherwise numbered) paragraph n, or, when ordinal is true,
 // the n-th paragraph.
 func (s *Searcher) Paragraph(ctx context.Context, docID string, n int, ordinal bool) (*Hit, error) {
-	field := index.FieldNumber
+	r := termQuery(index.FieldNumber, index.NumberTerm(n))
 	if ordinal {
-		field = index.FieldOrdinal
+		r = termQuery(index.FieldOrdinal, index.OrdinalTerm(n))
 	}
-	v := float64(n)
-	incl := true
-	r := newNumericRange(field, &v, &incl)
 	q := conjunction(termQuery(index.FieldDoc, docID), r)
 	res, err := s.run(ctx, q, 5)
 	if err != nil {
