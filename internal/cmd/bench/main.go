@@ -105,8 +105,12 @@ func main() {
 	}
 	printTable(results)
 	data, _ := json.MarshalIndent(results, "", "  ")
-	os.WriteFile(filepath.Join(*out, fmt.Sprintf("results-%d.json", *n)), append(data, '\n'), 0o644)
-	log.Printf("wrote %s", filepath.Join(*out, fmt.Sprintf("results-%d.json", *n)))
+	name := fmt.Sprintf("results-%d.json", *n)
+	if *reuse {
+		name = fmt.Sprintf("results-%d-queries.json", *n) // the full run's results stay
+	}
+	os.WriteFile(filepath.Join(*out, name), append(data, '\n'), 0o644)
+	log.Printf("wrote %s", filepath.Join(*out, name))
 }
 
 func benchRelatoria(bin, corpusDir string, n int, corpusMB float64, qs []string, reps int, reuse bool, cpuProfile string) result {
