@@ -155,53 +155,44 @@ func (lightStemmer) Filter(ts analysis.TokenStream) analysis.TokenStream {
 // stemLight returns the light stem of term; it never changes term's bytes.
 func stemLight(term []byte) []byte {
 	if !isASCII(term) {
-		return []byte(string(stemLightRunes([]rune(string(term)))))
-	}
-	l := len(term)
-	if l < 5 {
-		return term
-	}
-	switch term[l-1] {
-	case 'o', 'a', 'e':
-		return term[:l-1]
-	case 's':
-		if term[l-2] == 'e' && term[l-3] == 's' && term[l-4] == 'e' {
-			return term[:l-2]
+		r := []rune(string(term))
+		n, z := lightStem(r)
+		if z {
+			r[n-1] = 'z'
 		}
-		if term[l-2] == 'e' && term[l-3] == 'c' {
-			out := append([]byte(nil), term[:l-2]...)
-			out[l-3] = 'z'
-			return out
-		}
-		if term[l-2] == 'o' || term[l-2] == 'a' || term[l-2] == 'e' {
-			return term[:l-2]
-		}
+		return []byte(string(r[:n]))
 	}
-	return term
+	n, z := lightStem(term)
+	if !z {
+		return term[:n]
+	}
+	out := append([]byte(nil), term[:n]...)
+	out[n-1] = 'z'
+	return out
 }
 
-// stemLightRunes is stemLight on runes, for terms that are not ASCII.
-func stemLightRunes(r []rune) []rune {
-	l := len(r)
+// lightStem returns how much of w its light stem keeps, and whether the
+// last letter kept becomes "z" ("veces" → "vez").
+func lightStem[T byte | rune](w []T) (n int, z bool) {
+	l := len(w)
 	if l < 5 {
-		return r
+		return l, false
 	}
-	switch r[l-1] {
+	switch w[l-1] {
 	case 'o', 'a', 'e':
-		return r[:l-1]
+		return l - 1, false
 	case 's':
-		if r[l-2] == 'e' && r[l-3] == 's' && r[l-4] == 'e' {
-			return r[:l-2]
+		if w[l-2] == 'e' && w[l-3] == 's' && w[l-4] == 'e' {
+			return l - 2, false
 		}
-		if r[l-2] == 'e' && r[l-3] == 'c' {
-			r[l-3] = 'z'
-			return r[:l-2]
+		if w[l-2] == 'e' && w[l-3] == 'c' {
+			return l - 2, true
 		}
-		if r[l-2] == 'o' || r[l-2] == 'a' || r[l-2] == 'e' {
-			return r[:l-2]
+		if w[l-2] == 'o' || w[l-2] == 'a' || w[l-2] == 'e' {
+			return l - 2, false
 		}
 	}
-	return r
+	return l, false
 }
 
 func init() {

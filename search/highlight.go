@@ -35,8 +35,7 @@ type fuzzyTerm struct {
 // excludes).
 func newMarker(q Query) *marker {
 	m := &marker{stems: map[string]bool{}, exact: map[string]bool{}}
-	var walk func(Query)
-	walk = func(q Query) {
+	visitPositive(q, func(q Query) {
 		switch q := q.(type) {
 		case *Term:
 			text := ingest.Normalize(q.Text)
@@ -66,17 +65,8 @@ func newMarker(q Query) *marker {
 			for _, s := range index.Terms(text) {
 				m.stems[s] = true
 			}
-		case *And:
-			for _, x := range q.Xs {
-				walk(x)
-			}
-		case *Or:
-			for _, x := range q.Xs {
-				walk(x)
-			}
 		}
-	}
-	walk(q)
+	})
 	return m
 }
 

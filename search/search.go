@@ -331,8 +331,7 @@ func decodeCursor(s string) ([]string, error) {
 // or offers (not those it excludes), for ranking by title.
 func positiveWords(q Query) string {
 	var words []string
-	var walk func(Query)
-	walk = func(q Query) {
+	visitPositive(q, func(q Query) {
 		switch q := q.(type) {
 		case *Term:
 			if !q.Literal && !strings.Contains(q.Text, "/") {
@@ -340,18 +339,26 @@ func positiveWords(q Query) string {
 			}
 		case *Phrase:
 			words = append(words, q.Text)
-		case *And:
-			for _, x := range q.Xs {
-				walk(x)
-			}
-		case *Or:
-			for _, x := range q.Xs {
-				walk(x)
-			}
+		}
+	})
+	return strings.Join(words, " ")
+}
+
+// visitPositive calls f for each term and phrase that q requires or
+// offers, not for those under a NOT.
+func visitPositive(q Query, f func(Query)) {
+	switch q := q.(type) {
+	case *Term, *Phrase:
+		f(q)
+	case *And:
+		for _, x := range q.Xs {
+			visitPositive(x, f)
+		}
+	case *Or:
+		for _, x := range q.Xs {
+			visitPositive(x, f)
 		}
 	}
-	walk(q)
-	return strings.Join(words, " ")
 }
 
 // CitedBy returns the paragraphs that cite the document with symbol sym:
