@@ -3,6 +3,7 @@ package index
 import (
 	"context"
 	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
 	"slices"
@@ -180,5 +181,46 @@ func TestDateValues(t *testing.T) {
 		if suffix != tt.wantSuffix || len(values) != tt.wantN {
 			t.Errorf("%s: %s × %d, want %s × %d", tt.name, suffix, len(values), tt.wantSuffix, tt.wantN)
 		}
+	}
+}
+
+// TestCompactAndReopen checks that compacting keeps every paragraph and
+// that a reopened index knows the forms OCR repair changed.
+func TestCompactAndReopen(t *testing.T) {
+	ctx := context.Background()
+	dir := filepath.Join(t.TempDir(), "idx")
+	ix, err := Create(dir, Options{Shards: 2})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i := range 5 { // five batches, five segments per shard at least
+		var docs []*corpus.Document
+		for j := range 20 {
+			docs = append(docs, doc(fmt.Sprintf("doc-%d-%d", i, j), "uno", "dos cooperación", "tres"))
+		}
+		if err := ix.Add(ctx, docs...); err != nil {
+			t.Fatal(err)
+		}
+	}
+	d := doc("damaged", "un diálogo constructivo")
+	d.Paragraphs[0].Repairs = []corpus.Repair{{From: "didlogo", To: "diálogo"}}
+	if err := ix.Add(ctx, d); err != nil {
+		t.Fatal(err)
+	}
+	if err := ix.Compact(ctx); err != nil {
+		t.Fatal(err)
+	}
+	if n, err := ix.Paragraphs(); err != nil || n != 301 {
+		t.Fatalf("after compacting: %d paragraphs, %v; want 301", n, err)
+	}
+	ix.Close()
+	ix, err = Open(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ix.Close()
+	stem := Terms("didlogo")[0]
+	if !ix.HasOriginalTerm(stem) || ix.HasOriginalTerm(Terms("cooperación")[0]) {
+		t.Errorf("original vocabulary after reopening: didlogo %v, cooperación %v", ix.HasOriginalTerm(stem), ix.HasOriginalTerm(Terms("cooperación")[0]))
 	}
 }

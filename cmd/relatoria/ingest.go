@@ -210,7 +210,8 @@ func runIngest(ctx context.Context, c *command, e *env, args []string) error {
 // should merge the index's segments: after a bulk load (a fifth of the
 // index or more), which leaves many small segments. On 100,000 paragraphs
 // compacting took 2 s, made the index 11% smaller and the median query 34%
-// faster (go run ./internal/cmd/bench).
+// faster (go run ./internal/cmd/bench -reuse, on the index before and after
+// compacting it).
 func worthCompacting(ix *index.Index, added int) bool {
 	total, err := ix.Paragraphs()
 	return err == nil && added > 0 && uint64(added)*5 >= total

@@ -125,13 +125,6 @@ func benchRelatoria(bin, corpusDir string, n int, corpusMB float64, qs []string,
 		log.Fatal(err)
 	}
 	defer ix.Close()
-	if os.Getenv("BENCH_COMPACT") != "" {
-		t := time.Now()
-		if err := ix.Compact(context.Background()); err != nil {
-			log.Fatal(err)
-		}
-		log.Printf("compacted in %s: %.1f MB", time.Since(t), dirMB(idx))
-	}
 	s := search.New(ix)
 	ctx := context.Background()
 	query := func(q string) time.Duration {
