@@ -154,46 +154,35 @@ func (s *Searcher) Search(ctx context.Context, req Request) (*Results, error) {
 			bq = query.NewBooleanQuery([]query.Query{bq}, c.boosts, nil)
 		}
 	}
-	br := bleve.NewSearchRequestOptions(bq, size, req.From, false)
-	br.Fields = index.HitFields
+	preq := index.PageRequest{Query: bq, Size: size, From: req.From, Facets: req.Facets}
 	switch strings.ToLower(req.Sort) {
 	case "", "relevance", "relevancia", "score":
-		// Equal scores are ordered by paragraph ID, for stable pages: the
-		// sort key is the lowest value of the facet field, and zap keeps
-		// each document's doc values in term order, so the first value is
-		// it (asking for the minimum would sort every hit's values).
-		br.SortByCustom(bsearch.SortOrder{
-			&bsearch.SortScore{Desc: true},
-			&bsearch.SortField{Field: index.FieldFacet, Type: bsearch.SortFieldAsString, Missing: bsearch.SortFieldMissingLast},
-		})
+		// nil: index.RelevanceSort, score then paragraph ID.
 	case "date", "fecha", "-fecha", "newest":
-		br.SortBy([]string{"-" + index.FieldAdopted, index.FieldDoc, index.FieldOrdinal})
+		preq.Sort = bsearch.ParseSortOrderStrings([]string{"-" + index.FieldAdopted, index.FieldDoc, index.FieldOrdinal})
 	case "+date", "+fecha", "oldest", "date-asc":
-		br.SortBy([]string{index.FieldAdopted, index.FieldDoc, index.FieldOrdinal})
+		preq.Sort = bsearch.ParseSortOrderStrings([]string{index.FieldAdopted, index.FieldDoc, index.FieldOrdinal})
 	case "order", "orden":
-		br.SortBy([]string{index.FieldDoc, index.FieldOrdinal})
+		preq.Sort = bsearch.ParseSortOrderStrings([]string{index.FieldDoc, index.FieldOrdinal})
 	default:
 		return nil, badf("unknown sort %q (relevance, date, oldest, order)", req.Sort)
 	}
 	if res.Reference != "" && req.Sort == "" {
-		br.SortBy([]string{index.FieldDoc, index.FieldOrdinal})
+		preq.Sort = bsearch.ParseSortOrderStrings([]string{index.FieldDoc, index.FieldOrdinal})
 	}
 	if req.After != "" {
 		after, err := decodeCursor(req.After)
-		if err != nil || len(after) != len(br.Sort) {
+		sortLen := 2 // index.RelevanceSort
+		if preq.Sort != nil {
+			sortLen = len(preq.Sort)
+		}
+		if err != nil || len(after) != sortLen {
 			return nil, badf("invalid cursor %q (use the \"next\" value of the previous page, with the same sort)", req.After)
 		}
-		br.From = 0
-		br.SetSearchAfter(after)
+		preq.From = 0
+		preq.After = after
 	}
-	if req.Facets {
-		for _, f := range FacetFields {
-			fr := bleve.NewFacetRequest(index.FieldFacet, 20)
-			fr.SetPrefixFilter(index.FacetPrefix(f))
-			br.AddFacet(f, fr)
-		}
-	}
-	sr, err := s.ix.Bleve().SearchInContext(ctx, br)
+	sr, err := s.ix.SearchPage(ctx, preq)
 	if err != nil {
 		return nil, fmt.Errorf("search: %w", err)
 	}
@@ -215,16 +204,7 @@ func (s *Searcher) Search(ctx context.Context, req Request) (*Results, error) {
 		res.Next = res.Hits[n-1].Cursor
 	}
 	if req.Facets {
-		res.Facets = map[string][]Count{}
-		for name, fr := range sr.Facets {
-			var counts []Count
-			if fr.Terms != nil {
-				for _, t := range fr.Terms.Terms() {
-					counts = append(counts, Count{Value: strings.TrimPrefix(t.Term, index.FacetPrefix(name)), Count: t.Count})
-				}
-			}
-			res.Facets[name] = counts
-		}
+		res.Facets = topFacets(sr.Facets)
 	}
 	if res.Reference != "" && res.Total == 0 {
 		if ref, _ := ParseReference(req.Query); ref.Paragraph == 0 && req.After == "" {
@@ -250,6 +230,36 @@ func referenceQuery(ref Reference) query.Query {
 		must = append(must, termQuery(index.FieldNumber, index.NumberTerm(ref.Paragraph)))
 	}
 	return query.NewConjunctionQuery(must)
+}
+
+// FacetSize is the number of values a facet lists: the most frequent.
+const FacetSize = 20
+
+// topFacets returns, for each of FacetFields, its FacetSize most frequent
+// values in counts (values of index.FieldFacet), most frequent first and
+// equal counts in the order of their values.
+func topFacets(counts map[string]int) map[string][]Count {
+	out := map[string][]Count{}
+	for _, name := range FacetFields {
+		out[name] = nil
+	}
+	for v, n := range counts {
+		name, value, ok := strings.Cut(v, ":")
+		if _, want := out[name]; !ok || !want {
+			continue
+		}
+		out[name] = append(out[name], Count{Value: value, Count: n})
+	}
+	for name, cs := range out {
+		slices.SortFunc(cs, func(a, b Count) int {
+			if a.Count != b.Count {
+				return b.Count - a.Count
+			}
+			return strings.Compare(a.Value, b.Value)
+		})
+		out[name] = cs[:min(len(cs), FacetSize)]
+	}
+	return out
 }
 
 // makeHits decodes the hits of a bleve search.

@@ -67,6 +67,7 @@ func main() {
 	peers := flag.String("peers", "", "folder of the peer scripts (pg-fts, xapian); empty: relatoria only")
 	reuse := flag.Bool("reuse", false, "time the queries on the index a previous run left, without ingesting again")
 	cpuProfile := flag.String("cpuprofile", "", "write a CPU profile of the warm queries to this file")
+	memProfile := flag.String("memprofile", "", "write a profile of the memory the warm queries allocate to this file")
 	flag.Parse()
 	log.SetFlags(0)
 	log.SetPrefix("bench: ")
@@ -92,7 +93,7 @@ func main() {
 		log.Fatal(err)
 	}
 	var results []result
-	results = append(results, benchRelatoria(bin, corpusDir, *n, corpusMB, qs, *reps, *reuse, *cpuProfile))
+	results = append(results, benchRelatoria(bin, corpusDir, *n, corpusMB, qs, *reps, *reuse, *cpuProfile, *memProfile))
 	if *peers != "" {
 		for _, peer := range []string{"pg-fts", "xapian"} {
 			r, err := benchPeer(filepath.Join(*peers, peer), peer, corpusDir, *queries, *n, *reps)
@@ -113,7 +114,7 @@ func main() {
 	log.Printf("wrote %s", filepath.Join(*out, name))
 }
 
-func benchRelatoria(bin, corpusDir string, n int, corpusMB float64, qs []string, reps int, reuse bool, cpuProfile string) result {
+func benchRelatoria(bin, corpusDir string, n int, corpusMB float64, qs []string, reps int, reuse bool, cpuProfile, memProfile string) result {
 	idx := filepath.Join(corpusDir, "relatoria-index")
 	r := result{Engine: "relatoria", Paragraphs: n, CorpusMB: corpusMB, Queries: len(qs)}
 	if !reuse {
@@ -127,12 +128,16 @@ func benchRelatoria(bin, corpusDir string, n int, corpusMB float64, qs []string,
 	defer ix.Close()
 	s := search.New(ix)
 	ctx := context.Background()
+	totals := map[string]uint64{}
 	query := func(q string) time.Duration {
 		t := time.Now()
-		if _, err := s.Search(ctx, search.Request{Query: q, Size: 10, Facets: true}); err != nil {
+		res, err := s.Search(ctx, search.Request{Query: q, Size: 10, Facets: true})
+		if err != nil {
 			log.Fatalf("query %q: %v", q, err)
 		}
-		return time.Since(t)
+		d := time.Since(t)
+		totals[q] = res.Total
+		return d
 	}
 	var cold, warm []time.Duration
 	for _, q := range qs {
@@ -151,6 +156,14 @@ func benchRelatoria(bin, corpusDir string, n int, corpusMB float64, qs []string,
 			warm = append(warm, query(q))
 		}
 	}
+	if memProfile != "" {
+		f, err := os.Create(memProfile)
+		if err != nil {
+			log.Fatal(err)
+		}
+		pprof.Lookup("allocs").WriteTo(f, 0)
+		f.Close()
+	}
 	r.ColdP50ms, r.ColdP99ms = pct(cold, 50), pct(cold, 99)
 	r.P50ms, r.P95ms, r.P99ms = pct(warm, 50), pct(warm, 95), pct(warm, 99)
 	r.Notes = fmt.Sprintf("%d shards; facets and highlights on", ix.Shards())
@@ -160,7 +173,7 @@ func benchRelatoria(bin, corpusDir string, n int, corpusMB float64, qs []string,
 			for k := range reps {
 				ds = append(ds, warm[k*len(qs)+i])
 			}
-			log.Printf("%8.2f ms  %s", pct(ds, 50), q)
+			log.Printf("%8.2f ms %8d hits  %s", pct(ds, 50), totals[q], q)
 		}
 	}
 	return r
