@@ -63,6 +63,7 @@ func runServe(ctx context.Context, c *command, e *env, args []string) error {
 	if len(pos) > 0 {
 		return usagef("serve takes no arguments")
 	}
+	search.TuneGC(e.getenv)
 	ix, err := openIndex(ctx, e, *indexPath)
 	if err != nil {
 		return err

@@ -127,6 +127,7 @@ func benchRelatoria(bin, corpusDir string, n int, corpusMB float64, qs []string,
 	}
 	defer ix.Close()
 	s := search.New(ix)
+	search.TuneGC(os.Getenv) // as relatoria serve does
 	ctx := context.Background()
 	totals := map[string]uint64{}
 	query := func(q string) time.Duration {
