@@ -17,8 +17,9 @@
 //
 //	text         es_un analyzer (words, folded, stemmed); stored, with positions and offsets:
 //	             phrases, display
-//	text_exact   es_exact analyzer (lower case only), no positions: literal words, the exact
-//	             words of literal phrases, exact-form boosts
+//	text_exact   es_exact analyzer (lower case, stop words left out; a format-4 index
+//	             written before they were left out still reads right), no positions:
+//	             literal words, the exact words of literal phrases, exact-form boosts
 //	original     es_un; the forms OCR repair changed, so damaged forms stay findable
 //	title        es_un; the document's title, a ranking signal (never required)
 //	doc          keyword with doc values: the document ID (sorting, Document)

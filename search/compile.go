@@ -48,15 +48,16 @@ type compiler struct {
 	negated bool
 }
 
-// isStopWord reports whether q is a plain word that the Spanish analyzer
-// drops ("de", "la", "los"): such a word is passed over in a list of words,
-// as every search engine does, rather than required in every paragraph.
+// isStopWord reports whether q is a word that the analyzers drop ("de",
+// "la", "los", quoted or not): such a word is passed over in a list of
+// words, as every search engine does, rather than required in every
+// paragraph. The index does not hold these words.
 func (c *compiler) isStopWord(q Query) bool {
 	t, ok := q.(*Term)
-	if !ok || t.Literal || t.Prefix || t.Fuzzy || strings.Contains(t.Text, "/") {
+	if !ok || t.Prefix || t.Fuzzy || strings.Contains(t.Text, "/") {
 		return false
 	}
-	if len(index.Terms(ingest.Normalize(t.Text))) == 0 {
+	if len(index.ExactTerms(ingest.Normalize(t.Text))) == 0 {
 		c.applied.StopWords = append(c.applied.StopWords, t.Text)
 		return true
 	}
@@ -69,7 +70,7 @@ func compile(q Query, c *compiler) (query.Query, error) {
 	case *Term:
 		return c.term(q)
 	case *Phrase:
-		return c.phrase(q), nil
+		return c.phrase(q)
 	case *Field:
 		return c.field(q)
 	case *Not:
@@ -105,7 +106,7 @@ func compile(q Query, c *compiler) (query.Query, error) {
 			must = append(must, cx)
 		}
 		if len(must) == 0 && len(mustNot) == 0 {
-			return nil, badf("the query has only words too common to search (%s); add another word, or write them 'in single quotes'", strings.Join(c.applied.StopWords, ", "))
+			return nil, badf("the query has only words too common to search (%s); add another word", strings.Join(c.applied.StopWords, ", "))
 		}
 		if len(must) == 0 {
 			must = append(must, query.NewMatchAllQuery())
@@ -179,8 +180,12 @@ func fuzziness(word string) int {
 	return 1
 }
 
-func (c *compiler) phrase(p *Phrase) query.Query {
+func (c *compiler) phrase(p *Phrase) (query.Query, error) {
 	text := ingest.Normalize(p.Text)
+	if len(index.Terms(text)) == 0 {
+		c.applied.StopWords = append(c.applied.StopWords, p.Text)
+		return nil, badf("%q has only words too common to search; add a word that is not an article, preposition or conjunction", p.Text)
+	}
 	if p.Literal {
 		// The exact-form field keeps no positions (they would cost a
 		// quarter of the index): a literal phrase is its words in their
@@ -192,12 +197,9 @@ func (c *compiler) phrase(p *Phrase) query.Query {
 		words.SetOperator(query.MatchQueryOperatorAnd)
 		phrase := query.NewMatchPhraseQuery(text)
 		phrase.SetField(index.FieldText)
-		if len(index.Terms(text)) == 0 {
-			return words // 'de la': stop words only, no stemmed phrase to ask for
-		}
-		return query.NewConjunctionQuery([]query.Query{words, phrase})
+		return query.NewConjunctionQuery([]query.Query{words, phrase}), nil
 	}
-	return c.textClauses(text, func(string) query.FieldableQuery { return query.NewMatchPhraseQuery(text) })
+	return c.textClauses(text, func(string) query.FieldableQuery { return query.NewMatchPhraseQuery(text) }), nil
 }
 
 // textClauses matches words or a phrase (made by match) stemmed and folded

@@ -61,6 +61,7 @@ func newMarker(q Query) *marker {
 				for _, w := range index.ExactTerms(text) {
 					m.exact[w] = true
 				}
+				return
 			}
 			for _, s := range index.Terms(text) {
 				m.stems[s] = true

@@ -17,7 +17,7 @@ func TestHighlight(t *testing.T) {
 		{"cooperacion tecnica", "La Cooperación técnica <y> más", nil, "La <mark>Cooperación</mark> <mark>técnica</mark> &lt;y&gt; más"},
 		{"niñas", "las niñas y los niños", nil, "las <mark>niñas</mark> y los <mark>niños</mark>"}, // gender endings are ignored, as in matching
 		{"'niñas'", "las niñas y las ninas", nil, "las <mark>niñas</mark> y las ninas"},
-		{"'de'", "derechos de las mujeres", nil, "derechos <mark>de</mark> las mujeres"},
+		{"'derechos de las mujeres'", "derechos de las mujeres y derecho de la mujer", nil, "<mark>derechos</mark> de las <mark>mujeres</mark> y derecho de la mujer"},
 		{"coopera*", "la cooperación y los cooperantes", nil, "la <mark>cooperación</mark> y los <mark>cooperantes</mark>"},
 		{"dialgo~", "un diálogo constructivo", nil, "un <mark>diálogo</mark> constructivo"},
 		{"didlogo", "un diálogo constructivo", []corpus.Repair{{From: "didlogo", To: "diálogo"}}, "un <mark>diálogo</mark> constructivo"},

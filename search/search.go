@@ -134,7 +134,7 @@ func (s *Searcher) Search(ctx context.Context, req Request) (*Results, error) {
 		}
 		c := &compiler{hasOriginal: s.ix.HasOriginalTerm}
 		if c.isStopWord(q) {
-			return nil, badf("%q is too common a word to search alone; add another word, or write it 'in single quotes' to count it exactly", req.Query)
+			return nil, badf("%q is too common a word to search alone (the index leaves out articles, prepositions and conjunctions); add another word", req.Query)
 		}
 		bq, err = compile(q, c)
 		if err != nil {
