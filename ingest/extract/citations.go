@@ -184,7 +184,10 @@ func Citations(text string, ctx Context) []corpus.Citation {
 		}
 	}
 	var comments [][]string
-	if containsFoldASCII(text, "general") {
+	// "general" alone is in most UN paragraphs ("Asamblea General"); the
+	// pattern also needs one of these.
+	if containsFoldASCII(text, "general") && (containsFoldASCII(text, "recomendaci") || containsFoldASCII(text, "observaci") ||
+		containsFoldASCII(text, "recommendation") || containsFoldASCII(text, "comment")) {
 		comments = generalComment.FindAllStringSubmatch(text, -1)
 	}
 	for _, m := range comments {

@@ -123,19 +123,39 @@ func Dates(text, label string) []corpus.DateMention {
 	var all []found
 	taken := make([]bool, len(text)+1)
 	regions := yearRegions(text)
-	hasMonth := make([]bool, len(regions))
-	for i, r := range regions {
-		for m := range months {
-			if strings.Contains(text[r[0]:r[1]], m) {
-				hasMonth[i] = true
-				break
-			}
-		}
+	cues := make([]regionCues, len(regions))
+	for k, r := range regions {
+		cues[k] = cuesOf(text, r)
 	}
 	for i, p := range datePatterns {
 		for k, r := range regions {
-			if !hasMonth[k] && i < monthPatterns || i == slashPattern && !digitJoined(text[r[0]:r[1]], '/') || i == isoPattern && !digitJoined(text[r[0]:r[1]], '-') {
+			c, region := cues[k], text[r[0]:r[1]]
+			if i < monthPatterns {
+				// A month pattern's match has a month name, and starts
+				// a little before the first one (the day, "del 2 al 13 de"),
+				// or at it: the region is searched from there. Running
+				// these patterns over whole regions was a third of parsing.
+				if c.firstMonth < 0 || i == dayRangeDashPattern && !strings.ContainsAny(region, "-–") ||
+					i == englishDayPattern && !strings.Contains(region, ",") || i == monthRangePattern && !c.twoMonths {
+					continue
+				}
+				from := c.firstMonth - dayBeforeMonth
+				if i >= englishDayPattern {
+					from = c.firstMonth - len("de  ")
+				}
+				if from > r[0] {
+					r[0] = spaceBefore(text, from)
+				}
+			}
+			if i == slashPattern && !digitJoined(region, '/') || i == isoPattern && !digitJoined(region, '-') {
 				continue
+			}
+			if i >= monthPatterns {
+				// The other patterns' matches end at a year and start at
+				// most a few words before it ("a partir de 2015").
+				if from := c.firstYear - cueBeforeYear; from > r[0] {
+					r[0] = spaceBefore(text, from)
+				}
 			}
 			for _, loc := range p.re.FindAllStringSubmatchIndex(text[r[0]:r[1]], -1) {
 				for k := range loc {
@@ -268,12 +288,62 @@ func spaceAfter(text string, i int) int {
 
 // monthPatterns is the number of leading datePatterns that need a month
 // name; slashPattern ("07/10/2022") and isoPattern ("2022-10-07") are the
-// indexes of the numeric ones.
+// indexes of the numeric ones. The others name patterns with a cue of
+// their own: a dash ("4–15 September 1995"), a comma ("August 13, 2024"),
+// two months ("mayo a octubre de 2024").
 const (
-	monthPatterns = 6
-	slashPattern  = 6
-	isoPattern    = 7
+	dayRangeDashPattern = 1
+	englishDayPattern   = 3
+	monthRangePattern   = 4
+	monthPatterns       = 6
+	slashPattern        = 6
+	isoPattern          = 7
 )
+
+// dayBeforeMonth is the most bytes a month pattern's match has before its
+// month name: "del 12 al 13 de " is 16.
+const dayBeforeMonth = 24
+
+// cueBeforeYear is the most bytes a pattern without a month has before
+// its year: "después del año " is 17.
+const cueBeforeYear = 24
+
+// regionCues is what the patterns need of a region.
+type regionCues struct {
+	firstYear  int  // offset of the first possible year in the text
+	firstMonth int  // offset of the first month name in the text; -1: none
+	twoMonths  bool // a second month name starts after the first
+}
+
+// cuesOf finds the month names of region r of text (lowered). A name
+// inside a word ("mayo" in "mayor") counts: the patterns decide.
+func cuesOf(text string, r [2]int) regionCues {
+	c := regionCues{firstYear: r[0], firstMonth: -1}
+	region := text[r[0]:r[1]]
+	if i := firstYearIn(region); i >= 0 {
+		c.firstYear = r[0] + i
+	}
+	for m := range months {
+		for from := 0; from < len(region); {
+			i := strings.Index(region[from:], m)
+			if i < 0 {
+				break
+			}
+			at := r[0] + from + i
+			switch {
+			case c.firstMonth < 0:
+				c.firstMonth = at
+			case at < c.firstMonth:
+				c.twoMonths = c.twoMonths || c.firstMonth-at >= len("may")
+				c.firstMonth = at
+			case at-c.firstMonth >= len("may"):
+				c.twoMonths = true
+			}
+			from += i + len(m)
+		}
+	}
+	return c
+}
 
 // digitJoined reports whether s has sep between two digits.
 func digitJoined(s string, sep byte) bool {
@@ -285,9 +355,9 @@ func digitJoined(s string, sep byte) bool {
 	return false
 }
 
-// hasYear reports whether s holds four digits in a row that could be a
-// year from 1800 to 2199.
-func hasYear(s string) bool {
+// firstYearIn returns the offset of the first four digits in a row of s
+// that could be a year from 1800 to 2199, or -1.
+func firstYearIn(s string) int {
 	run := 0
 	for i := 0; i < len(s); i++ {
 		if s[i] >= '0' && s[i] <= '9' {
@@ -295,15 +365,19 @@ func hasYear(s string) bool {
 			if run == 4 {
 				c := s[i-3 : i-1]
 				if c == "18" || c == "19" || c == "20" || c == "21" {
-					return true
+					return i - 3
 				}
 			}
 		} else {
 			run = 0
 		}
 	}
-	return false
+	return -1
 }
+
+// hasYear reports whether s holds four digits in a row that could be a
+// year from 1800 to 2199.
+func hasYear(s string) bool { return firstYearIn(s) >= 0 }
 
 // asciiLower lowers the ASCII letters of s, leaving every other byte (and
 // so every offset) as it is.
