@@ -14,7 +14,7 @@ import (
 	"github.com/relatoria/relatoria/corpus"
 )
 
-// FieldMeta marks the one record of each document that stores the
+// FieldMeta (a filter) marks the one record of each document that stores the
 // document's metadata (doc_json): its first paragraph. Storing it once
 // rather than with every paragraph keeps a tenth of the index off disk.
 const FieldMeta = "meta"
@@ -88,9 +88,7 @@ func (ix *Index) loadDocuments(ctx context.Context, ids []string) error {
 			xs = append(xs, t)
 		}
 	}
-	marker := query.NewTermQuery("1")
-	marker.SetField(FieldMeta)
-	q := query.NewConjunctionQuery([]query.Query{marker, query.NewDisjunctionQuery(xs)})
+	q := query.NewConjunctionQuery([]query.Query{FilterQuery(FieldMeta, "1"), query.NewDisjunctionQuery(xs)})
 	req := bleve.NewSearchRequestOptions(q, len(xs), 0, false)
 	req.Fields = []string{FieldDocJSON}
 	res, err := ix.alias.SearchInContext(ctx, req)

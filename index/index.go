@@ -25,7 +25,7 @@ import (
 // FormatVersion is the version of the on-disk format described in the
 // package comment. An index written with another version is refused with a
 // message saying how to rebuild it.
-const FormatVersion = 4
+const FormatVersion = 5
 
 // BatchSize is the most paragraphs sent to one shard in one batch, and
 // about what relatoria ingest hands to Add at a time. Measured on 2 cores
@@ -398,15 +398,9 @@ func paragraphIDs(b bleve.Index, docID string) ([]string, error) {
 // DocumentIDs returns the IDs of the documents whose symbol (full or short
 // form) is sym, most recently adopted first.
 func (ix *Index) DocumentIDs(ctx context.Context, sym corpus.Symbol) ([]string, error) {
-	var q query.Query
+	q := FilterQuery(FieldSymbolShort, sym.Short())
 	if sym.IsFull() {
-		t := query.NewTermQuery(sym.String())
-		t.SetField(FieldSymbol)
-		q = t
-	} else {
-		t := query.NewTermQuery(sym.Short())
-		t.SetField(FieldSymbolShort)
-		q = t
+		q = FilterQuery(FieldSymbol, sym.String())
 	}
 	req := bleve.NewSearchRequestOptions(q, 0, 0, false)
 	f := bleve.NewFacetRequest(FieldDoc, 50)

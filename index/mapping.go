@@ -7,26 +7,27 @@ import (
 )
 
 // The field names of a paragraph record: the contract package search reads.
+// Those marked "filter" are not fields of their own but filters, whose
+// values are terms of FieldFacet or FieldKeys (see FilterQuery).
 const (
 	FieldText        = "text"
 	FieldTextExact   = "text_exact"
 	FieldOriginal    = "original"
 	FieldTitle       = "title"
 	FieldDoc         = "doc"
-	FieldSymbol      = "symbol"
-	FieldSymbolShort = "symbol_short"
-	FieldBody        = "body"
-	FieldKind        = "kind"
-	FieldDocKind     = "doc_kind"
-	FieldFormat      = "format"
-	FieldNumber      = "number"
+	FieldSymbol      = "symbol" // filter
+	FieldSymbolShort = "symbol_short" // filter
+	FieldBody        = "body" // filter
+	FieldKind        = "kind" // filter
+	FieldDocKind     = "doc_kind" // filter
+	FieldFormat      = "format" // filter
+	FieldNumber      = "number" // filter
 	FieldOrdinal     = "ordinal"
 	FieldAdopted     = "adopted"
-	FieldOCR         = "ocr"
-	FieldEntities    = "entities"
-	FieldEntityTypes = "entity_types"
-	FieldCites       = "cites"
-	FieldCitesShort  = "cites_short"
+	FieldOCR         = "ocr" // filter
+	FieldEntities    = "entities" // filter
+	FieldCites       = "cites" // filter
+	FieldCitesShort  = "cites_short" // filter
 	FieldDates       = "dates"     // see dates.go: three fields by precision
 	FieldDeadlines   = "deadlines" // likewise
 	FieldDocJSON     = "doc_json"
@@ -74,13 +75,8 @@ func Mapping() mapping.IndexMapping {
 	dm.AddFieldMappingsAt(FieldOriginal, text(AnalyzerSpanish, false, false))
 	dm.AddFieldMappingsAt(FieldTitle, text(AnalyzerSpanish, false, false))
 	dm.AddFieldMappingsAt(FieldDoc, kw(true))
-	for _, f := range []string{FieldSymbol, FieldBody, FieldKind, FieldDocKind, FieldFormat, FieldEntities, FieldEntityTypes, FieldCites, FieldSymbolShort, FieldOCR, FieldCitesShort} {
-		dm.AddFieldMappingsAt(f, kw(false))
-	}
-	facets := kw(true)
-	facets.Index = false
-	dm.AddFieldMappingsAt(FieldFacet, facets)
-	dm.AddFieldMappingsAt(FieldNumber, kw(false))
+	dm.AddFieldMappingsAt(FieldFacet, kw(true))
+	dm.AddFieldMappingsAt(FieldKeys, kw(false))
 	dm.AddFieldMappingsAt(FieldOrdinal, kw(true))
 	dm.AddFieldMappingsAt(FieldAdopted, kw(true)) // sorted by adoption date
 	for _, base := range []string{FieldDates, FieldDeadlines} {

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"strconv"
 
+	"slices"
 	"strings"
 	"sync"
 	"time"
@@ -13,6 +14,7 @@ import (
 	"github.com/blevesearch/bleve/v2/analysis/analyzer/keyword"
 	"github.com/blevesearch/bleve/v2/document"
 	"github.com/blevesearch/bleve/v2/registry"
+	"github.com/blevesearch/bleve/v2/search/query"
 	bindex "github.com/blevesearch/bleve_index_api"
 
 	"github.com/relatoria/relatoria/corpus"
@@ -51,9 +53,32 @@ const FieldFacet = "facet"
 // read each hit's stored fields, a sixth of the time of a query).
 const SortKeyPrefix = "!"
 
-// FacetPrefix returns the prefix of the values of the named facet (kind,
-// body, entities, cites, symbol) in FieldFacet.
+// FieldKeys holds the filter values that are not facets, each behind its
+// filter's name ("format:pdf", "number:7", "meta:1"): one field for them
+// all instead of one each took 7% off the time of indexing.
+const FieldKeys = "keys"
+
+// Facets are the filters whose values FieldFacet holds (and so can be
+// counted); the values of the other filters are in FieldKeys.
+var Facets = []string{FieldKind, FieldBody, FieldEntities, FieldCites, FieldSymbol}
+
+// FacetPrefix returns the prefix of the values of the named filter (a
+// facet, or a key) in FieldFacet or FieldKeys.
 func FacetPrefix(name string) string { return name + ":" }
+
+// FilterTerm returns the term of value for the named filter.
+func FilterTerm(name, value string) string { return name + ":" + value }
+
+// FilterQuery matches the paragraphs whose named filter (FieldKind,
+// FieldFormat, …) has value.
+func FilterQuery(name, value string) query.Query {
+	t := query.NewTermQuery(FilterTerm(name, value))
+	t.SetField(FieldKeys)
+	if slices.Contains(Facets, name) {
+		t.SetField(FieldFacet)
+	}
+	return t
+}
 
 var analyzers = sync.OnceValue(func() map[string]analysis.Analyzer {
 	cache := registry.NewCache()
@@ -87,12 +112,11 @@ func record(id string, doc *corpus.Document, i int) *document.Document {
 			d.AddField(document.NewTextFieldCustom(name, []uint64{uint64(i)}, []byte(v), options, an[keyword.Name]))
 		}
 	}
-	var facets []string
-	facet := func(name string, values ...string) {
-		for _, v := range values {
-			facets = append(facets, FacetPrefix(name)+v)
-		}
-	}
+	// Filters: facet values (counted, so with doc values) and other
+	// keys, each one term "name:value" of a field shared by all.
+	var facets, keys []string
+	facet := func(name, value string) { facets = append(facets, FilterTerm(name, value)) }
+	key := func(name, value string) { keys = append(keys, FilterTerm(name, value)) }
 
 	var dj []byte
 	if i == 0 {
@@ -118,42 +142,31 @@ func record(id string, doc *corpus.Document, i int) *document.Document {
 		text(FieldTitle, doc.Title, AnalyzerSpanish, plainIndexed)
 	}
 	keywords(FieldDoc, []string{doc.ID}, sortable)
-	keywords(FieldKind, []string{string(p.Kind)}, plainIndexed)
-	facet("kind", string(p.Kind))
-	keywords(FieldDocKind, []string{string(doc.Kind)}, plainIndexed)
-	keywords(FieldFormat, []string{string(doc.Format)}, plainIndexed)
-	keywords(FieldNumber, []string{NumberTerm(p.Number)}, plainIndexed)
 	keywords(FieldOrdinal, []string{OrdinalTerm(p.Ordinal)}, sortable)
+	facet(FieldKind, string(p.Kind))
+	key(FieldDocKind, string(doc.Kind))
+	key(FieldFormat, string(doc.Format))
+	key(FieldNumber, NumberTerm(p.Number))
 	if doc.Symbol != "" {
-		keywords(FieldSymbol, []string{doc.Symbol.String()}, plainIndexed)
-		keywords(FieldSymbolShort, []string{doc.Symbol.Short()}, plainIndexed)
-		facet("symbol", doc.Symbol.String())
+		facet(FieldSymbol, doc.Symbol.String())
+		key(FieldSymbolShort, doc.Symbol.Short())
 	}
 	if doc.Body != "" {
-		keywords(FieldBody, []string{doc.Body}, plainIndexed)
-		facet("body", doc.Body)
+		facet(FieldBody, doc.Body)
 	}
 	if !doc.Adopted.IsZero() {
 		addDate(d, FieldAdopted, 0, doc.Adopted.Time(), sortable)
 	}
 	if doc.OCR != nil && doc.OCR.Damaged {
-		keywords(FieldOCR, []string{"damaged"}, plainIndexed)
+		key(FieldOCR, "damaged")
 	}
-	var entities, types, cites, citesShort []string
 	for _, e := range p.Entities {
-		entities = append(entities, e.Name)
-		types = append(types, e.Type)
+		facet(FieldEntities, e.Name)
 	}
 	for _, c := range p.Citations {
-		cites = append(cites, c.Symbol.String())
-		citesShort = append(citesShort, c.Symbol.Short())
+		facet(FieldCites, c.Symbol.String())
+		key(FieldCitesShort, c.Symbol.Short())
 	}
-	keywords(FieldEntities, entities, plainIndexed)
-	keywords(FieldEntityTypes, types, plainIndexed)
-	keywords(FieldCites, cites, plainIndexed)
-	keywords(FieldCitesShort, citesShort, plainIndexed)
-	facet("entities", entities...)
-	facet("cites", cites...)
 	counts := map[string]int{}
 	for _, dm := range p.Dates {
 		suffix, values := dateValues(dm)
@@ -171,9 +184,10 @@ func record(id string, doc *corpus.Document, i int) *document.Document {
 	keywords(FieldFacet, facets, facetValues)
 	if i == 0 {
 		// The first paragraph carries the document's metadata.
-		keywords(FieldMeta, []string{"1"}, plainIndexed)
+		key(FieldMeta, "1")
 		text(FieldDocJSON, string(dj), keyword.Name, storedOnly)
 	}
+	keywords(FieldKeys, keys, plainIndexed)
 	text(FieldParaJSON, string(pj), keyword.Name, storedOnly)
 	return d
 }

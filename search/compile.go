@@ -259,13 +259,10 @@ func (c *compiler) symbolMention(sym corpus.Symbol) query.Query {
 }
 
 func symbolQuery(sym corpus.Symbol) query.Query {
-	t := query.NewTermQuery(sym.String())
 	if sym.IsFull() {
-		t.SetField(index.FieldSymbol)
-	} else {
-		t.SetField(index.FieldSymbolShort)
+		return index.FilterQuery(index.FieldSymbol, sym.String())
 	}
-	return t
+	return index.FilterQuery(index.FieldSymbolShort, sym.String())
 }
 
 func termQuery(field, value string) query.Query {
@@ -299,19 +296,19 @@ func (c *compiler) field(f *Field) (query.Query, error) {
 		if !ok {
 			return nil, badf("tipo:%s is not a paragraph kind (operativo, preambular, encabezado, parrafo, elemento, nota)", v)
 		}
-		return termQuery(index.FieldKind, string(k)), nil
+		return index.FilterQuery(index.FieldKind, string(k)), nil
 	case "organo":
 		key := strings.ToLower(string(index.Fold([]byte(v))))
 		if name, ok := bodyAliases[key]; ok {
 			v = name
 		}
-		return termQuery(index.FieldBody, v), nil
+		return index.FilterQuery(index.FieldBody, v), nil
 	case "formato":
-		return termQuery(index.FieldFormat, strings.ToLower(v)), nil
+		return index.FilterQuery(index.FieldFormat, strings.ToLower(v)), nil
 	case "doc":
 		return termQuery(index.FieldDoc, v), nil
 	case "ocr":
-		damaged := termQuery(index.FieldOCR, "damaged")
+		damaged := index.FilterQuery(index.FieldOCR, "damaged")
 		switch strings.ToLower(string(index.Fold([]byte(v)))) {
 		case "danado", "damaged", "si", "yes", "true", "1":
 			return damaged, nil
@@ -324,17 +321,17 @@ func (c *compiler) field(f *Field) (query.Query, error) {
 		if e, ok := extract.DefaultGazetteer().Lookup(v); ok {
 			name = e.Name
 		}
-		return termQuery(index.FieldEntities, name), nil
+		return index.FilterQuery(index.FieldEntities, name), nil
 	case "cita":
 		sym, err := corpus.ParseSymbol(v)
 		if err != nil {
 			// "recomendación general 19" and other citations kept as written.
-			return termQuery(index.FieldCites, strings.ToLower(v)), nil
+			return index.FilterQuery(index.FieldCites, strings.ToLower(v)), nil
 		}
 		if sym.IsFull() {
-			return termQuery(index.FieldCites, sym.String()), nil
+			return index.FilterQuery(index.FieldCites, sym.String()), nil
 		}
-		return termQuery(index.FieldCitesShort, sym.Short()), nil
+		return index.FilterQuery(index.FieldCitesShort, sym.Short()), nil
 	case "fecha", "desde", "hasta", "plazo", "menciona":
 		start, end, err := dateRange(v)
 		if err != nil {

@@ -90,7 +90,7 @@ type Hit struct {
 // fields they count. All are read from one doc-values field
 // (index.FieldFacet, a prefix per facet), so counting visits each matching
 // paragraph once whatever the number of facets.
-var FacetFields = []string{index.FieldKind, index.FieldBody, index.FieldEntities, index.FieldCites, index.FieldSymbol}
+var FacetFields = index.Facets
 
 // Searcher runs queries against an index.
 type Searcher struct {
@@ -227,7 +227,7 @@ func (s *Searcher) Search(ctx context.Context, req Request) (*Results, error) {
 func referenceQuery(ref Reference) query.Query {
 	must := []query.Query{symbolQuery(ref.Symbol)}
 	if ref.Paragraph > 0 {
-		must = append(must, termQuery(index.FieldNumber, index.NumberTerm(ref.Paragraph)))
+		must = append(must, index.FilterQuery(index.FieldNumber, index.NumberTerm(ref.Paragraph)))
 	}
 	return query.NewConjunctionQuery(must)
 }
@@ -375,9 +375,9 @@ func visitPositive(q Query, f func(Query)) {
 // those whose citations resolved to sym, and those that cite its short form
 // without a series ("resolución 51/34" where the body was not clear).
 func (s *Searcher) CitedBy(ctx context.Context, sym corpus.Symbol, size int) (*Results, error) {
-	xs := []query.Query{termQuery(index.FieldCites, sym.String())}
+	xs := []query.Query{index.FilterQuery(index.FieldCites, sym.String())}
 	if sym.IsFull() && sym.Short() != sym.String() {
-		xs = append(xs, termQuery(index.FieldCites, sym.Short()))
+		xs = append(xs, index.FilterQuery(index.FieldCites, sym.Short()))
 	}
 	br := bleve.NewSearchRequestOptions(query.NewDisjunctionQuery(xs), size, 0, false)
 	br.Fields = index.HitFields

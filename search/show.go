@@ -91,7 +91,7 @@ func (s *Searcher) DocumentView(ctx context.Context, id string) (*DocumentView, 
 // operative (or otherwise numbered) paragraph n, or, when ordinal is true,
 // the n-th paragraph.
 func (s *Searcher) Paragraph(ctx context.Context, docID string, n int, ordinal bool) (*Hit, error) {
-	r := termQuery(index.FieldNumber, index.NumberTerm(n))
+	r := index.FilterQuery(index.FieldNumber, index.NumberTerm(n))
 	if ordinal {
 		r = termQuery(index.FieldOrdinal, index.OrdinalTerm(n))
 	}
