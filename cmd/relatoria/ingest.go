@@ -96,6 +96,11 @@ func runIngest(ctx context.Context, c *command, e *env, args []string) error {
 		defer ix.Close()
 		add, del = ix.Add, ix.Delete
 		local = ix
+		// Keep the index files' pages out of the resident set while
+		// loading and compacting (see DropResidentPages): a million
+		// paragraphs took 1.3 GB of RSS without, under 1 GB with.
+		stopDropping := dropResidentPagesEvery(ix, time.Second)
+		defer stopDropping()
 	}
 	manifest := index.LoadManifest(dir)
 	opt := ingest.Options{NoRepair: *noRepair, MaxFileSize: *maxSize}
@@ -204,6 +209,30 @@ func runIngest(ctx context.Context, c *command, e *env, args []string) error {
 		return exitError{1}
 	}
 	return nil
+}
+
+// dropResidentPagesEvery calls ix.DropResidentPages every interval until
+// the returned function is called.
+func dropResidentPagesEvery(ix *index.Index, interval time.Duration) (stop func()) {
+	done := make(chan struct{})
+	finished := make(chan struct{})
+	go func() {
+		defer close(finished)
+		t := time.NewTicker(interval)
+		defer t.Stop()
+		for {
+			select {
+			case <-done:
+				return
+			case <-t.C:
+				ix.DropResidentPages() // advice only: an error changes nothing
+			}
+		}
+	}()
+	return func() {
+		close(done)
+		<-finished
+	}
 }
 
 // worthCompacting reports whether an ingest that indexed added paragraphs

@@ -1,0 +1,5 @@
+//go:build !linux
+
+package index
+
+func dropResidentPages(string) error { return nil }
