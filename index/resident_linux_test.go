@@ -24,7 +24,7 @@ func TestSegmentMap(t *testing.T) {
 		{"7f1200000000-7f1200004000 r--s 00000000 08:01 1234 /idx/shard-00/store/00000000001e.zap", true},
 		{"7f1200000000-7f1200004000 r--p 00000000 08:01 1234 /idx/shard 01/store/000000000002.zap", true},
 		{"7f1200000000-7f1200004000 rw-s 00000000 08:01 1234 /idx/shard-00/store/00000000001e.zap", false}, // writable
-		{"7f1200000000-7f1200004000 rw-p 00000000 00:00 0 ", false},                                         // anonymous: the heap
+		{"7f1200000000-7f1200004000 rw-p 00000000 00:00 0 ", false},                                        // anonymous: the heap
 		{"7f1200000000-7f1200004000 r--s 00000000 08:01 1234 /other/shard-00/store/00000000001e.zap", false},
 		{"7f1200000000-7f1200004000 r--s 00000000 08:01 1234 /idx/shard-00/store/root.bolt", false},
 		{"7f1200004000-7f1200000000 r--s 00000000 08:01 1234 /idx/a.zap", false}, // empty range
