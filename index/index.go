@@ -217,7 +217,8 @@ func NewMemory(shards ...int) (*Index, error) {
 	}
 	var bs []bleve.Index
 	for range n {
-		b, err := bleve.NewMemOnly(Mapping())
+		// scorch, as on disk, without a path: held in memory.
+		b, err := bleve.NewUsing("", Mapping(), scorch.Name, scorch.Name, scorchConfig())
 		if err != nil {
 			return nil, err
 		}
