@@ -2,11 +2,11 @@
 // owns the on-disk directory, the mapping, the field names and the Spanish
 // analyzers; package search reads the index through the Field constants.
 //
-// # Index format (version 5)
+// # Index format (version 6)
 //
 // An index is a directory:
 //
-//	DIR/relatoria.json   {"format": 5, "shards": N, "created": "…"}: refused if the format differs
+//	DIR/relatoria.json   {"format": 6, "shards": N, "created": "…"}: refused if the format differs
 //	DIR/shard-00 …       one bleve (scorch) index per shard; a document lives in the shard
 //	                     its ID hashes to (FNV-1a), searches run on all of them
 //	DIR/manifest.json    what relatoria ingest read: each file's size, time, hash, document
@@ -25,7 +25,7 @@
 //	ordinal      keyword with doc values: position in the document, zero-padded ("0000025")
 //	adopted      keyword with doc values: the document's adoption day, "2022-10-07" (absent
 //	             when unknown); ISO days sort and range in time order
-//	facet        keyword with uncompressed doc values, one term per facet value, behind
+//	facet        keyword with doc values, one term per facet value, behind
 //	             the facet's name (FilterQuery reads them, SearchPage counts them):
 //	               kind:…      paragraph kind ("operative", …)
 //	               body:…      "Consejo de Derechos Humanos"
@@ -40,6 +40,14 @@
 //	               cites_short:60/251 (citations as researchers write them), meta:1 (on
 //	               the record that stores doc_json, the first paragraph)
 //	             (format 4 had a field for each filter: one field for all indexes 7% faster)
+//
+// Doc values are compressed (snappy). Formats 4 and 5 had them uncompressed,
+// which zapx v17.2.3 merges wrongly (each chunk's values given to one
+// document): facet counts and document/date order were wrong in merged
+// segments, so those indexes are refused and must be rebuilt. Facet counts
+// and the relevance tie-break are read once per segment into a cache
+// (facetcache.go), so compression costs queries nothing there.
+//
 //	dates_day, dates_month, dates_year
 //	             keyword: the dates the paragraph mentions, as ISO days, each in the field of
 //	             its precision (dates.go)

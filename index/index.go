@@ -25,7 +25,7 @@ import (
 // FormatVersion is the version of the on-disk format described in the
 // package comment. An index written with another version is refused with a
 // message saying how to rebuild it.
-const FormatVersion = 5
+const FormatVersion = 6
 
 // BatchSize is the most paragraphs sent to one shard in one batch, and
 // about what relatoria ingest hands to Add at a time. Measured on 2 cores
@@ -50,6 +50,8 @@ type Index struct {
 	docs   metaCache // document metadata of recent hits
 	// original holds the terms of the original field.
 	original originalVocabulary
+	// facets holds the facet values and sort keys of every segment.
+	facets *facetCache
 
 	// created is set when this process created the index: a document it
 	// has not added yet cannot have old paragraphs to replace, so adding
@@ -99,7 +101,7 @@ func shardDir(dir string, i int) string { return filepath.Join(dir, fmt.Sprintf(
 
 func newIndex(dir string, shards []bleve.Index, m meta) *Index {
 	alias := bleve.NewIndexAlias(shards...)
-	return &Index{dir: dir, shards: shards, alias: alias, meta: m}
+	return &Index{dir: dir, shards: shards, alias: alias, meta: m, facets: newFacetCache(len(shards))}
 }
 
 const metaFile = "relatoria.json"
@@ -424,6 +426,9 @@ func (ix *Index) DocumentIDs(ctx context.Context, sym corpus.Symbol) ([]string, 
 // 80,000 paragraphs): a freshly loaded index is smaller and faster to
 // search once compacted.
 func (ix *Index) Compact(ctx context.Context) error {
+	if ix.dir == "" {
+		return nil // held in memory: scorch merges only what it persists
+	}
 	compact := func(b bleve.Index) error {
 		adv, err := b.Advanced()
 		if err != nil {
@@ -431,7 +436,7 @@ func (ix *Index) Compact(ctx context.Context) error {
 		}
 		s, ok := adv.(*scorch.Scorch)
 		if !ok {
-			return nil // an in-memory index has nothing to merge
+			return fmt.Errorf("shard %T is not a scorch index", adv)
 		}
 		opt := mergeplan.SingleSegmentMergePlanOptions
 		opt.MaxSegmentSize = MaxSegmentParagraphs

@@ -37,7 +37,7 @@ const (
 // Mapping returns the index mapping described in the package comment. It
 // names each field's analyzer, which is what queries use; documents are
 // indexed with the options of record.go, which this mapping mirrors as far
-// as a mapping can say them (it cannot ask for uncompressed doc values).
+// as a mapping can say them.
 func Mapping() mapping.IndexMapping {
 	text := func(analyzer string, store, vectors bool) *mapping.FieldMapping {
 		f := bleve.NewTextFieldMapping()

@@ -7,6 +7,7 @@ import (
 	"sync"
 
 	"github.com/blevesearch/bleve/v2"
+	"github.com/blevesearch/bleve/v2/index/scorch"
 	bsearch "github.com/blevesearch/bleve/v2/search"
 	"github.com/blevesearch/bleve/v2/search/collector"
 	"github.com/blevesearch/bleve/v2/search/query"
@@ -45,10 +46,9 @@ func RelevanceSort() bsearch.SortOrder {
 }
 
 // SearchPage runs req on all shards in parallel and merges their hits and
-// facet counts. It does what bleve's index alias does for a search, with a
-// facet counter that visits each paragraph's facet values once and keeps
-// every count: counting facets was most of the time of a search with many
-// hits (see the package documentation).
+// facet counts. It does what bleve's index alias does for a search, with
+// facets counted and sort keys read from the facet cache (facetcache.go)
+// instead of from each hit's doc values.
 func (ix *Index) SearchPage(ctx context.Context, req PageRequest) (*Page, error) {
 	if req.Sort == nil {
 		req.Sort = RelevanceSort()
@@ -56,17 +56,18 @@ func (ix *Index) SearchPage(ctx context.Context, req PageRequest) (*Page, error)
 	type shardPage struct {
 		hits   bsearch.DocumentMatchCollection
 		total  uint64
-		counts map[string]*int
+		counts []int
+		names  []string
 		err    error
 	}
 	pages := make([]shardPage, len(ix.shards))
 	var wg sync.WaitGroup
-	for i, b := range ix.shards {
+	for i := range ix.shards {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
 			p := &pages[i]
-			p.hits, p.total, p.counts, p.err = searchShard(ctx, b, req)
+			p.hits, p.total, p.counts, p.names, p.err = ix.searchShard(ctx, i, req)
 		}()
 	}
 	wg.Wait()
@@ -90,8 +91,10 @@ func (ix *Index) SearchPage(ctx context.Context, req PageRequest) (*Page, error)
 	if req.Facets {
 		page.Facets = map[string]int{}
 		for _, p := range pages {
-			for v, n := range p.counts {
-				page.Facets[v] += *n
+			for id, n := range p.counts {
+				if n > 0 {
+					page.Facets[p.names[id]] += n
+				}
 			}
 		}
 	}
@@ -99,117 +102,94 @@ func (ix *Index) SearchPage(ctx context.Context, req PageRequest) (*Page, error)
 }
 
 // searchShard collects the top hits of one shard (the first From+Size, or
-// Size after After), with their stored fields, and its facet counts.
-func searchShard(ctx context.Context, b bleve.Index, req PageRequest) (bsearch.DocumentMatchCollection, uint64, map[string]*int, error) {
+// Size after After), with their stored fields, and its facet counts (by
+// facet value number, names giving the values).
+func (ix *Index) searchShard(ctx context.Context, shard int, req PageRequest) (hits bsearch.DocumentMatchCollection, total uint64, counts []int, names []string, err error) {
+	b := ix.shards[shard]
 	adv, err := b.Advanced()
 	if err != nil {
-		return nil, 0, nil, err
+		return nil, 0, nil, nil, err
 	}
 	r, err := adv.Reader()
 	if err != nil {
-		return nil, 0, nil, fmt.Errorf("open index reader: %w", err)
+		return nil, 0, nil, nil, fmt.Errorf("open index reader: %w", err)
 	}
 	defer r.Close()
+	snap, ok := r.(*scorch.IndexSnapshot)
+	if !ok {
+		return nil, 0, nil, nil, fmt.Errorf("search: index reader %T is not scorch's", r)
+	}
+	facets, err := ix.facets.forSnapshot(shard, snap)
+	if err != nil {
+		return nil, 0, nil, nil, err
+	}
 	searcher, err := req.Query.Searcher(ctx, r, b.Mapping(), bsearch.SearcherOptions{})
 	if err != nil {
-		return nil, 0, nil, err
+		return nil, 0, nil, nil, err
 	}
 	defer searcher.Close()
 	sortOrder := req.Sort.Copy()
+	for _, s := range sortOrder {
+		if k, ok := s.(*sortKeySort); ok {
+			k.facets = facets
+		}
+	}
 	var coll *collector.TopNCollector
 	if req.After != nil {
 		coll = collector.NewTopNCollectorAfter(req.Size, sortOrder, req.After)
 	} else {
 		coll = collector.NewTopNCollector(req.From+req.Size, 0, sortOrder)
 	}
-	var counter *facetCounter
 	if req.Facets {
-		counter = &facetCounter{counts: map[string]*int{}}
-		fb := bsearch.NewFacetsBuilder(r)
-		fb.Add(FieldFacet, counter)
-		coll.SetFacetsBuilder(fb)
+		// Every match passes through the collector's handler: count its
+		// facets there, before the handler keeps or drops it.
+		counts = make([]int, facets.values)
+		ctx = context.WithValue(ctx, bsearch.MakeDocumentMatchHandlerKey, bsearch.MakeDocumentMatchHandler(
+			func(sctx *bsearch.SearchContext) (bsearch.DocumentMatchHandler, bool, error) {
+				keep, loadID, err := collector.MakeTopNDocumentMatchHandler(sctx)
+				if err != nil {
+					return nil, false, err
+				}
+				return func(d *bsearch.DocumentMatch) error {
+					if d != nil {
+						facets.count(d.IndexInternalID.Value(), counts)
+					}
+					return keep(d)
+				}, loadID, nil
+			}))
 	}
 	if err := coll.Collect(ctx, searcher, r); err != nil {
-		return nil, 0, nil, err
+		return nil, 0, nil, nil, err
 	}
-	hits := coll.Results()
+	hits = coll.Results()
 	load := &bleve.SearchRequest{Fields: HitFields}
 	for _, h := range hits {
 		if err, _ := bleve.LoadAndHighlightFields(h, load, "", r, nil); err != nil {
-			return nil, 0, nil, fmt.Errorf("load hit %s: %w", h.ID, err)
+			return nil, 0, nil, nil, fmt.Errorf("load hit %s: %w", h.ID, err)
 		}
 	}
-	var counts map[string]*int
-	if counter != nil {
-		counts = counter.counts
-	}
-	return hits, coll.Total(), counts, nil
+	return hits, coll.Total(), counts, facets.names, nil
 }
 
-// facetCounter counts the values of FieldFacet (all facets at once, the
-// sort key excepted). bleve's terms facet builder, one per facet, checked
-// every value against its prefix and copied each matching value into a new
-// string; this one looks each value up without copying it and allocates
-// only for a value seen for the first time.
-type facetCounter struct {
-	counts map[string]*int
-}
-
-// StartDoc is called before the values of a paragraph.
-func (c *facetCounter) StartDoc() {}
-
-// UpdateVisitor counts one value of the paragraph.
-func (c *facetCounter) UpdateVisitor(term []byte) {
-	if len(term) > 0 && term[0] == SortKeyPrefix[0] {
-		return
-	}
-	if n := c.counts[string(term)]; n != nil {
-		*n++
-		return
-	}
-	n := 1
-	c.counts[string(term)] = &n
-}
-
-// EndDoc is called after the values of a paragraph.
-func (c *facetCounter) EndDoc() {}
-
-// Result is unused: SearchPage reads the counts themselves.
-func (c *facetCounter) Result() *bsearch.FacetResult {
-	return &bsearch.FacetResult{Field: FieldFacet}
-}
-
-// Field returns the field counted.
-func (c *facetCounter) Field() string { return FieldFacet }
-
-// Size estimates the memory the counter holds.
-func (c *facetCounter) Size() int { return 64 + 48*len(c.counts) }
-
-// sortKeySort orders hits by the paragraph sort key, the one value of
-// FieldFacet that begins with SortKeyPrefix. zap keeps a paragraph's doc
-// values in term order and "!" sorts before every letter, so the key is
-// the first value visited.
+// sortKeySort orders hits by the paragraph sort key ("!" + paragraph ID,
+// see SortKeyPrefix), read from the facet cache of the search's snapshot.
 type sortKeySort struct {
-	key  []byte
-	seen bool
-	desc bool
+	facets *snapshotFacets // set by searchShard
+	desc   bool
 }
 
-// UpdateVisitor keeps the sort key among the values visited.
-func (s *sortKeySort) UpdateVisitor(field string, term []byte) {
-	if !s.seen && field == FieldFacet && len(term) > 0 && term[0] == SortKeyPrefix[0] {
-		s.key = append(s.key[:0], term...)
-		s.seen = true
-	}
-}
+// UpdateVisitor does nothing: the key is not read from doc values.
+func (s *sortKeySort) UpdateVisitor(string, []byte) {}
 
-// Value returns the sort key of the hit just visited and resets.
-func (s *sortKeySort) Value(*bsearch.DocumentMatch) string {
-	if !s.seen {
+// Value returns the sort key of the hit.
+func (s *sortKeySort) Value(d *bsearch.DocumentMatch) string {
+	if s.facets == nil || d.IndexInternalID == nil {
 		return bsearch.HighTerm
 	}
-	s.seen = false
-	return string(s.key)
+	if k := s.facets.sortKey(d.IndexInternalID.Value()); k != "" {
+		return k
+	}
+	return bsearch.HighTerm
 }
 
 // DecodeValue returns the value as it is.
@@ -218,17 +198,17 @@ func (s *sortKeySort) DecodeValue(v string) string { return v }
 // Descending reports whether the order is reversed.
 func (s *sortKeySort) Descending() bool { return s.desc }
 
-// RequiresDocID is false: the key comes from doc values.
+// RequiresDocID is false: the key comes from the facet cache.
 func (s *sortKeySort) RequiresDocID() bool { return false }
 
 // RequiresScoring is false.
 func (s *sortKeySort) RequiresScoring() bool { return false }
 
-// RequiresFields names the field holding the key.
-func (s *sortKeySort) RequiresFields() []string { return []string{FieldFacet} }
+// RequiresFields is empty: no doc values are read for the key.
+func (s *sortKeySort) RequiresFields() []string { return nil }
 
 // Reverse reverses the order.
 func (s *sortKeySort) Reverse() { s.desc = !s.desc }
 
-// Copy returns an unused copy.
+// Copy returns a copy for another search.
 func (s *sortKeySort) Copy() bsearch.SearchSort { return &sortKeySort{desc: s.desc} }

@@ -3,9 +3,12 @@ package index
 import (
 	"context"
 	"fmt"
+	"path/filepath"
 	"slices"
+	"strings"
 	"testing"
 
+	bsearch "github.com/blevesearch/bleve/v2/search"
 	"github.com/blevesearch/bleve/v2/search/query"
 
 	"github.com/relatoria/relatoria/corpus"
@@ -15,7 +18,7 @@ import (
 // are those of the whole index: every count exact, pages by offset and by
 // cursor the same partition of one order, equal scores ordered by ID.
 func TestSearchPage(t *testing.T) {
-	ix, err := NewMemory(3)
+	ix, err := Create(filepath.Join(t.TempDir(), "idx"), Options{Shards: 3})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -102,5 +105,55 @@ func TestSearchPage(t *testing.T) {
 	}
 	if !slices.Equal(byCursor, order) {
 		t.Errorf("pages by cursor:\n%v\nwant\n%v", byCursor, order)
+	}
+
+	// New segments, a replaced document, a deleted one and a compaction:
+	// the facet cache follows the segments.
+	d := doc("doc-new", "Más cooperación.")
+	d.Body = "Asamblea General"
+	if err := ix.Add(ctx, d); err != nil {
+		t.Fatal(err)
+	}
+	replaced := doc("doc-00", "Ya no trata de eso.") // was 2 matching paragraphs, body CDH
+	if err := ix.Add(ctx, replaced); err != nil {
+		t.Fatal(err)
+	}
+	if err := ix.Delete("doc-01"); err != nil { // 2 matching, Asamblea General
+		t.Fatal(err)
+	}
+	for round := range 2 {
+		p, err := ix.SearchPage(ctx, PageRequest{Query: q, Size: 1000, Facets: true})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if p.Total != 77 { // 80, doc-00's two gone, doc-01's two gone, doc-new's one
+			t.Errorf("round %d: total %d, want 77", round, p.Total)
+		}
+		if got, want := p.Facets["body:Consejo de Derechos Humanos"], wantFacets["body:Consejo de Derechos Humanos"]-2; got != want {
+			t.Errorf("round %d: body CDH %d, want %d", round, got, want)
+		}
+		if got, want := p.Facets["body:Asamblea General"], wantFacets["body:Asamblea General"]-2+1; got != want {
+			t.Errorf("round %d: body AG %d, want %d", round, got, want)
+		}
+		for _, h := range p.Hits {
+			if !strings.HasPrefix(h.Sort[1], SortKeyPrefix+h.ID) || h.Sort[1] != SortKeyPrefix+h.ID {
+				t.Errorf("round %d: hit %s has sort key %q", round, h.ID, h.Sort[1])
+			}
+		}
+		// Document order, from the doc values of doc and ordinal.
+		o, err := ix.SearchPage(ctx, PageRequest{Query: q, Size: 1000, Sort: bsearch.ParseSortOrderStrings([]string{FieldDoc, FieldOrdinal})})
+		if err != nil {
+			t.Fatal(err)
+		}
+		ids := make([]string, len(o.Hits))
+		for i, h := range o.Hits {
+			ids[i] = h.ID
+		}
+		if !slices.IsSorted(ids) || len(ids) != 77 {
+			t.Errorf("round %d: document order: %v", round, ids)
+		}
+		if err := ix.Compact(ctx); err != nil {
+			t.Fatal(err)
+		}
 	}
 }

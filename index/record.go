@@ -21,21 +21,24 @@ import (
 )
 
 // The indexing options of each kind of field. Records are built field by
-// field (bleve's IndexAdvanced) rather than through the mapping, because
-// the mapping cannot ask for uncompressed doc values: facet counting reads
-// the doc values of every hit, and decompressing them was two thirds of the
-// time of a typical query.
+// field (bleve's IndexAdvanced) rather than through the mapping, so that
+// each field gets exactly the options it needs.
 const (
 	// searchedText is analysed, stored (for display and highlights) and
 	// keeps term positions and offsets (for phrases and highlights).
 	searchedText = bindex.IndexField | bindex.StoreField | bindex.IncludeTermVectors
 	// plainIndexed is analysed only: no positions, nothing stored.
 	plainIndexed = bindex.IndexField
-	// sortable is indexed and has uncompressed doc values, for sorting.
-	sortable = bindex.IndexField | bindex.DocValues | bindex.SkipDVCompression
-	// facetValues has uncompressed doc values, for facet counting (zap
-	// builds doc values only for indexed fields, so it is indexed too).
-	facetValues = bindex.IndexField | bindex.DocValues | bindex.SkipDVCompression
+	// sortable is indexed and has doc values, for sorting. Doc values
+	// are left compressed: zapx v17.2.3 merges uncompressed ones wrongly
+	// (iterateAllDocValues takes SkipDVCompression for SkipDVChunking and
+	// gives each chunk's values to one document), which had made facet
+	// counts and date order wrong in merged segments of format 4 and 5.
+	sortable = bindex.IndexField | bindex.DocValues
+	// facetValues has doc values, read once per segment into the facet
+	// cache (zap builds doc values only for indexed fields, so it is
+	// indexed too, which also serves FilterQuery).
+	facetValues = bindex.IndexField | bindex.DocValues
 	// storedOnly is kept for display and never searched.
 	storedOnly = bindex.StoreField
 )
@@ -47,10 +50,9 @@ const (
 const FieldFacet = "facet"
 
 // SortKeyPrefix begins the one value of FieldFacet that is the paragraph's
-// ID ("!A/HRC/RES/51/34#7"), the lowest of its values: sorting hits of
-// equal score by the lowest value of FieldFacet orders them by ID, read in
-// the same visit of the doc values as the facets (sorting by bleve's _id
-// read each hit's stored fields, a sixth of the time of a query).
+// ID ("!A/HRC/RES/51/34#7"): the tie-break of relevance sorting, read from
+// the facet cache (sorting by bleve's _id read each hit's stored fields, a
+// sixth of the time of a query).
 const SortKeyPrefix = "!"
 
 // FieldKeys holds the filter values that are not facets, each behind its

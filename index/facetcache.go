@@ -1,0 +1,148 @@
+package index
+
+import (
+	"fmt"
+	"sort"
+	"sync"
+
+	"github.com/blevesearch/bleve/v2/index/scorch"
+	segment "github.com/blevesearch/scorch_segment_api/v2"
+)
+
+// facetCache holds, for every segment of every shard, the facet values
+// and sort key of each paragraph, read once from the segment's doc values.
+// Segments never change, so what is read stays right for as long as the
+// segment lives. With it, counting a hit's facets is a walk over a few
+// integers, and its sort key a substring: reading the doc values of every
+// hit and looking each value up in a map was half the time of a query
+// with many hits (290,000 at a million paragraphs). It costs about 60
+// bytes a paragraph.
+type facetCache struct {
+	mu     sync.Mutex
+	values map[string]uint32 // facet value ("kind:operative") → its number
+	names  []string          // number → facet value
+	shards []map[segment.Segment]*segmentFacets
+}
+
+// segmentFacets are the facet values and sort keys of one segment's
+// paragraphs, by local document number n.
+type segmentFacets struct {
+	start    []uint32 // the values of n are ids[start[n]:start[n+1]]
+	ids      []uint32 // facet value numbers
+	keys     string   // all sort keys, one after another
+	keyStart []uint32 // the sort key of n is keys[keyStart[n]:keyStart[n+1]]
+}
+
+func newFacetCache(shards int) *facetCache {
+	c := &facetCache{values: map[string]uint32{}}
+	for range shards {
+		c.shards = append(c.shards, map[segment.Segment]*segmentFacets{})
+	}
+	return c
+}
+
+// snapshotFacets finds the facets of the paragraphs of one index snapshot
+// (one shard's reader) by their global document numbers.
+type snapshotFacets struct {
+	offsets  []uint64 // first global document number of each segment
+	segments []*segmentFacets
+	values   int // facet values numbered when it was made
+	names    []string
+}
+
+// forSnapshot returns the facets of snap, a snapshot of shard, reading
+// the doc values of the segments not read yet, and forgets the segments of
+// the shard that snap no longer has (merged away).
+func (c *facetCache) forSnapshot(shard int, snap *scorch.IndexSnapshot) (*snapshotFacets, error) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	known := c.shards[shard]
+	live := make(map[segment.Segment]*segmentFacets, len(known))
+	sf := &snapshotFacets{}
+	var next uint64
+	for _, ss := range snap.Segments() {
+		seg := ss.Segment()
+		f := known[seg]
+		if f == nil {
+			var err error
+			if f, err = c.read(seg); err != nil {
+				return nil, err
+			}
+		}
+		live[seg] = f
+		sf.offsets = append(sf.offsets, next)
+		sf.segments = append(sf.segments, f)
+		next += seg.Count()
+	}
+	c.shards[shard] = live
+	sf.values, sf.names = len(c.names), c.names
+	return sf, nil
+}
+
+// read reads the facet values and sort keys of every document of seg.
+func (c *facetCache) read(seg segment.Segment) (*segmentFacets, error) {
+	dv, ok := seg.(segment.DocValueVisitable)
+	if !ok {
+		return nil, fmt.Errorf("segment %T has no doc values", seg)
+	}
+	n := seg.Count()
+	f := &segmentFacets{start: make([]uint32, n+1), keyStart: make([]uint32, n+1)}
+	var keys []byte
+	fields := []string{FieldFacet}
+	var state segment.DocVisitState
+	var err error
+	for doc := range n {
+		f.start[doc] = uint32(len(f.ids))
+		f.keyStart[doc] = uint32(len(keys))
+		state, err = dv.VisitDocValues(doc, fields, func(_ string, term []byte) {
+			if len(term) > 0 && term[0] == SortKeyPrefix[0] {
+				keys = append(keys, term...)
+				return
+			}
+			id, ok := c.values[string(term)]
+			if !ok {
+				id = uint32(len(c.names))
+				c.names = append(c.names, string(term))
+				c.values[string(term)] = id
+			}
+			f.ids = append(f.ids, id)
+		}, state)
+		if err != nil {
+			return nil, fmt.Errorf("read facets: %w", err)
+		}
+	}
+	f.start[n] = uint32(len(f.ids))
+	f.keyStart[n] = uint32(len(keys))
+	f.keys = string(keys)
+	return f, nil
+}
+
+// locate returns the segment facets and local number of global document
+// number doc.
+func (sf *snapshotFacets) locate(doc uint64) (*segmentFacets, uint64) {
+	i := sort.Search(len(sf.offsets), func(i int) bool { return sf.offsets[i] > doc }) - 1
+	if i < 0 {
+		return nil, 0
+	}
+	return sf.segments[i], doc - sf.offsets[i]
+}
+
+// count adds one to counts for each facet value of global document doc.
+func (sf *snapshotFacets) count(doc uint64, counts []int) {
+	f, n := sf.locate(doc)
+	if f == nil || n+1 >= uint64(len(f.start)) {
+		return
+	}
+	for _, id := range f.ids[f.start[n]:f.start[n+1]] {
+		counts[id]++
+	}
+}
+
+// sortKey returns the sort key of global document doc ("" when unknown).
+func (sf *snapshotFacets) sortKey(doc uint64) string {
+	f, n := sf.locate(doc)
+	if f == nil || n+1 >= uint64(len(f.keyStart)) {
+		return ""
+	}
+	return f.keys[f.keyStart[n]:f.keyStart[n+1]]
+}
