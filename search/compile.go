@@ -111,6 +111,14 @@ func compile(q Query, c *compiler) (query.Query, error) {
 		if len(must) == 0 {
 			must = append(must, query.NewMatchAllQuery())
 		}
+		if len(mustNot) == 0 {
+			// Without exclusions, the words themselves (bleve's
+			// boolean searcher would wrap them for nothing).
+			if len(must) == 1 {
+				return must[0], nil
+			}
+			return query.NewConjunctionQuery(must), nil
+		}
 		return query.NewBooleanQuery(must, nil, mustNot), nil
 	case *Or:
 		var xs []query.Query
@@ -168,7 +176,17 @@ func (c *compiler) term(t *Term) (query.Query, error) {
 		}
 		return query.NewDisjunctionQuery(xs), nil
 	}
-	return c.textClauses(text, func(string) query.FieldableQuery { return query.NewMatchQuery(text) }), nil
+	return c.textClauses(text, func(string) query.FieldableQuery { return wordQuery(text, index.Terms(text)) }), nil
+}
+
+// wordQuery matches text, a word, by its terms: the one term most words
+// are, or all of them ("COVID-19"). A term query costs less per hit than
+// bleve's match query, which puts even one term in a disjunction.
+func wordQuery(text string, terms []string) query.FieldableQuery {
+	if len(terms) == 1 {
+		return query.NewTermQuery(terms[0])
+	}
+	return query.NewMatchQuery(text)
 }
 
 // fuzziness is the number of edits a fuzzy word allows: one, two for words
@@ -220,10 +238,19 @@ func (c *compiler) textClauses(text string, match func(field string) query.Field
 		return q
 	}
 	if !isASCII(text) && !c.negated {
-		exact := query.NewMatchQuery(text)
-		exact.SetField(index.FieldTextExact)
-		exact.SetOperator(query.MatchQueryOperatorAnd)
-		exact.SetBoost(0.5)
+		var exact query.Query
+		if terms := index.ExactTerms(text); len(terms) == 1 {
+			t := query.NewTermQuery(terms[0])
+			t.SetField(index.FieldTextExact)
+			t.SetBoost(0.5)
+			exact = t
+		} else {
+			m := query.NewMatchQuery(text)
+			m.SetField(index.FieldTextExact)
+			m.SetOperator(query.MatchQueryOperatorAnd)
+			m.SetBoost(0.5)
+			exact = m
+		}
 		c.boosts = append(c.boosts, exact)
 	}
 	main := clause(index.FieldText, 0)
