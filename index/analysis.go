@@ -280,16 +280,19 @@ type Word struct {
 }
 
 // Words returns the words of text with their exact forms and Spanish terms.
+// It analyses the text once, with the chain both analyzers begin with
+// (words, lower case), and makes each Spanish term from the lower-cased
+// word as es_un's later filters do (stop words, folding, stemming): the
+// highlights of a page of hits were two fifths of the time of a query
+// with few hits when it ran both analyzers.
 func Words(text string) []Word {
-	b := []byte(text)
-	stems := map[int]string{}
-	for _, t := range analyzerNamed(AnalyzerSpanish).Analyze(b) {
-		stems[t.Start] = string(t.Term)
-	}
-	exact := analyzerNamed(analyzerWords).Analyze(b)
-	out := make([]Word, len(exact))
-	for i, t := range exact {
-		out[i] = Word{Start: t.Start, End: t.End, Exact: string(t.Term), Stem: stems[t.Start]}
+	tokens := analyzerNamed(analyzerWords).Analyze([]byte(text))
+	out := make([]Word, len(tokens))
+	for i, t := range tokens {
+		out[i] = Word{Start: t.Start, End: t.End, Exact: string(t.Term)}
+		if !stopWords[out[i].Exact] {
+			out[i].Stem = string(stemLight(Fold(t.Term)))
+		}
 	}
 	return out
 }

@@ -165,3 +165,25 @@ func TestLightStemmerAsBleve(t *testing.T) {
 		t.Fatalf("only %d words", n)
 	}
 }
+
+// TestWordsAsAnalyzers checks that Words gives each word the term es_un
+// gives it, and every word es_words finds.
+func TestWordsAsAnalyzers(t *testing.T) {
+	for _, b := range sampleTexts(t) {
+		text := string(b)
+		words := Words(text)
+		exact := analyzerNamed(analyzerWords).Analyze(b)
+		if len(words) != len(exact) {
+			t.Fatalf("%d words, es_words has %d", len(words), len(exact))
+		}
+		stems := map[int]string{}
+		for _, tok := range analyzerNamed(AnalyzerSpanish).Analyze(b) {
+			stems[tok.Start] = string(tok.Term)
+		}
+		for i, w := range words {
+			if w.Exact != string(exact[i].Term) || w.Stem != stems[w.Start] {
+				t.Fatalf("word %q at %d: exact %q stem %q, want %q and %q", text[w.Start:w.End], w.Start, w.Exact, w.Stem, exact[i].Term, stems[w.Start])
+			}
+		}
+	}
+}
