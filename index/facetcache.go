@@ -48,6 +48,7 @@ type snapshotFacets struct {
 	segments []*segmentFacets
 	values   int // facet values numbered when it was made
 	names    []string
+	last     int // the segment of the last document located
 }
 
 // forSnapshot returns the facets of snap, a snapshot of shard, reading
@@ -119,10 +120,17 @@ func (c *facetCache) read(seg segment.Segment) (*segmentFacets, error) {
 
 // locate returns the segment facets and local number of global document
 // number doc.
+// Hits come in document order, so the segment of the last one is tried
+// first (a snapshotFacets serves one search of one shard, in one
+// goroutine).
 func (sf *snapshotFacets) locate(doc uint64) (*segmentFacets, uint64) {
-	i := sort.Search(len(sf.offsets), func(i int) bool { return sf.offsets[i] > doc }) - 1
-	if i < 0 {
-		return nil, 0
+	i := sf.last
+	if i >= len(sf.offsets) || doc < sf.offsets[i] || i+1 < len(sf.offsets) && doc >= sf.offsets[i+1] {
+		i = sort.Search(len(sf.offsets), func(i int) bool { return sf.offsets[i] > doc }) - 1
+		if i < 0 {
+			return nil, 0
+		}
+		sf.last = i
 	}
 	return sf.segments[i], doc - sf.offsets[i]
 }
