@@ -154,3 +154,27 @@ func (sf *snapshotFacets) sortKey(doc uint64) string {
 	}
 	return f.keys[f.keyStart[n]:f.keyStart[n+1]]
 }
+
+// WarmFacets reads the facet cache of every shard's current segments, so
+// that the first searches do not (at a million paragraphs the first
+// search took 40 ms more). relatoria serve calls it when it starts.
+func (ix *Index) WarmFacets() error {
+	for i, b := range ix.shards {
+		adv, err := b.Advanced()
+		if err != nil {
+			return err
+		}
+		r, err := adv.Reader()
+		if err != nil {
+			return err
+		}
+		if snap, ok := r.(*scorch.IndexSnapshot); ok {
+			_, err = ix.facets.forSnapshot(i, snap)
+		}
+		r.Close()
+		if err != nil {
+			return fmt.Errorf("warm facets: %w", err)
+		}
+	}
+	return nil
+}

@@ -46,6 +46,14 @@ func TestSearchPage(t *testing.T) {
 	if err := ix.Add(ctx, docs...); err != nil {
 		t.Fatal(err)
 	}
+	if err := ix.WarmFacets(); err != nil {
+		t.Fatal(err)
+	}
+	for i, known := range ix.facets.shards {
+		if len(known) == 0 {
+			t.Errorf("shard %d: no segment in the facet cache after WarmFacets", i)
+		}
+	}
 	q := query.NewMatchQuery("cooperacion")
 	q.SetField(FieldText)
 

@@ -69,6 +69,7 @@ func runServe(ctx context.Context, c *command, e *env, args []string) error {
 		return err
 	}
 	defer ix.Close()
+	go ix.WarmFacets() // while the first requests are on their way; they read it if it is not ready
 	ln, err := net.Listen("tcp", *addr)
 	if err != nil {
 		return fmt.Errorf("listen on %s: %w", *addr, err)
