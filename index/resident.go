@@ -1,5 +1,11 @@
 package index
 
+import (
+	"path/filepath"
+
+	"github.com/blevesearch/bleve/v2/index/scorch"
+)
+
 // DropResidentPages takes the pages of the index's files out of this
 // process's resident memory (RSS). bleve reads segment files through
 // memory maps, and every page a merge or a look-up touches stays counted in
@@ -10,9 +16,37 @@ package index
 // a minor page fault, not a disk read. relatoria ingest calls it every
 // second, so that its RSS says what it needs. It does nothing on systems
 // other than Linux.
+//
+// Only the files of the segments of snapshots it holds open are touched:
+// a segment cannot be closed, and its file unmapped, while a snapshot
+// holds it, so the memory advised is that file's map and nothing that
+// could have been mapped at the same addresses since.
 func (ix *Index) DropResidentPages() error {
 	if ix.dir == "" {
 		return nil
 	}
-	return dropResidentPages(ix.dir)
+	paths := map[string]bool{}
+	for _, b := range ix.shards {
+		adv, err := b.Advanced()
+		if err != nil {
+			return err
+		}
+		r, err := adv.Reader()
+		if err != nil {
+			return err
+		}
+		defer r.Close() // after the advice
+		snap, ok := r.(*scorch.IndexSnapshot)
+		if !ok {
+			continue
+		}
+		for _, ss := range snap.Segments() {
+			if f, ok := ss.Segment().(interface{ Path() string }); ok && f.Path() != "" {
+				if abs, err := filepath.Abs(f.Path()); err == nil {
+					paths[abs] = true
+				}
+			}
+		}
+	}
+	return dropResidentPages(paths)
 }

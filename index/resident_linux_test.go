@@ -18,22 +18,20 @@ import (
 
 func TestSegmentMap(t *testing.T) {
 	tests := []struct {
-		line string
-		ok   bool
+		line, path string // path "": not a read-only map of a segment file
 	}{
-		{"7f1200000000-7f1200004000 r--s 00000000 08:01 1234 /idx/shard-00/store/00000000001e.zap", true},
-		{"7f1200000000-7f1200004000 r--p 00000000 08:01 1234 /idx/shard 01/store/000000000002.zap", true},
-		{"7f1200000000-7f1200004000 rw-s 00000000 08:01 1234 /idx/shard-00/store/00000000001e.zap", false}, // writable
-		{"7f1200000000-7f1200004000 rw-p 00000000 00:00 0 ", false},                                        // anonymous: the heap
-		{"7f1200000000-7f1200004000 r--s 00000000 08:01 1234 /other/shard-00/store/00000000001e.zap", false},
-		{"7f1200000000-7f1200004000 r--s 00000000 08:01 1234 /idx/shard-00/store/root.bolt", false},
-		{"7f1200004000-7f1200000000 r--s 00000000 08:01 1234 /idx/a.zap", false}, // empty range
-		{"garbage", false},
+		{"7f1200000000-7f1200004000 r--s 00000000 08:01 1234 /idx/shard-00/store/00000000001e.zap", "/idx/shard-00/store/00000000001e.zap"},
+		{"7f1200000000-7f1200004000 r--p 00000000 08:01 1234 /idx/shard 01/store/000000000002.zap", "/idx/shard 01/store/000000000002.zap"},
+		{"7f1200000000-7f1200004000 rw-s 00000000 08:01 1234 /idx/shard-00/store/00000000001e.zap", ""}, // writable
+		{"7f1200000000-7f1200004000 rw-p 00000000 00:00 0 ", ""},                                        // anonymous: the heap
+		{"7f1200000000-7f1200004000 r--s 00000000 08:01 1234 /idx/shard-00/store/root.bolt", ""},
+		{"7f1200004000-7f1200000000 r--s 00000000 08:01 1234 /idx/a.zap", ""}, // empty range
+		{"garbage", ""},
 	}
 	for _, tt := range tests {
-		start, end, ok := segmentMap(tt.line, "/idx")
-		if ok != tt.ok || ok && (start != 0x7f1200000000 || end != 0x7f1200004000) {
-			t.Errorf("segmentMap(%q) = %x, %x, %v; want ok %v", tt.line, start, end, ok, tt.ok)
+		start, end, path, ok := segmentMap(tt.line)
+		if ok != (tt.path != "") || path != tt.path || ok && (start != 0x7f1200000000 || end != 0x7f1200004000) {
+			t.Errorf("segmentMap(%q) = %x, %x, %q, %v; want %q", tt.line, start, end, path, ok, tt.path)
 		}
 	}
 }
@@ -53,7 +51,8 @@ func residentKB(t *testing.T, dir string) int {
 	for sc.Scan() {
 		line := sc.Text()
 		if fields := strings.Fields(line); len(fields) >= 5 && strings.Contains(fields[0], "-") {
-			_, _, inDir = segmentMap(line, abs)
+			_, _, path, ok := segmentMap(line)
+			inDir = ok && strings.HasPrefix(path, abs+string(filepath.Separator))
 			continue
 		}
 		if rest, ok := strings.CutPrefix(line, "Rss:"); ok && inDir {

@@ -2,4 +2,4 @@
 
 package index
 
-func dropResidentPages(string) error { return nil }
+func dropResidentPages(map[string]bool) error { return nil }
