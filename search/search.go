@@ -87,9 +87,8 @@ type Hit struct {
 }
 
 // FacetFields are the facets a request with Facets counts by, named as the
-// fields they count. All are read from one doc-values field
-// (index.FieldFacet, a prefix per facet), so counting visits each matching
-// paragraph once whatever the number of facets.
+// filters they count (index.Facets). index.SearchPage counts them all at
+// once, exactly, over every matching paragraph of every shard.
 var FacetFields = index.Facets
 
 // Searcher runs queries against an index.
