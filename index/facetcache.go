@@ -5,6 +5,7 @@ import (
 	"sort"
 	"sync"
 
+	"github.com/blevesearch/bleve/v2"
 	"github.com/blevesearch/bleve/v2/index/scorch"
 	segment "github.com/blevesearch/scorch_segment_api/v2"
 )
@@ -160,21 +161,34 @@ func (sf *snapshotFacets) sortKey(doc uint64) string {
 // search took 40 ms more). relatoria serve calls it when it starts.
 func (ix *Index) WarmFacets() error {
 	for i, b := range ix.shards {
-		adv, err := b.Advanced()
+		snap, err := openSnapshot(b)
 		if err != nil {
 			return err
 		}
-		r, err := adv.Reader()
-		if err != nil {
-			return err
-		}
-		if snap, ok := r.(*scorch.IndexSnapshot); ok {
-			_, err = ix.facets.forSnapshot(i, snap)
-		}
-		r.Close()
+		_, err = ix.facets.forSnapshot(i, snap)
+		snap.Close()
 		if err != nil {
 			return fmt.Errorf("warm facets: %w", err)
 		}
 	}
 	return nil
+}
+
+// openSnapshot opens a reader of shard b, a scorch snapshot, which the
+// caller closes.
+func openSnapshot(b bleve.Index) (*scorch.IndexSnapshot, error) {
+	adv, err := b.Advanced()
+	if err != nil {
+		return nil, err
+	}
+	r, err := adv.Reader()
+	if err != nil {
+		return nil, fmt.Errorf("open index reader: %w", err)
+	}
+	snap, ok := r.(*scorch.IndexSnapshot)
+	if !ok {
+		r.Close()
+		return nil, fmt.Errorf("index reader %T is not scorch's", r)
+	}
+	return snap, nil
 }

@@ -7,7 +7,6 @@ import (
 	"sync"
 
 	"github.com/blevesearch/bleve/v2"
-	"github.com/blevesearch/bleve/v2/index/scorch"
 	bsearch "github.com/blevesearch/bleve/v2/search"
 	"github.com/blevesearch/bleve/v2/search/collector"
 	"github.com/blevesearch/bleve/v2/search/query"
@@ -106,20 +105,12 @@ func (ix *Index) SearchPage(ctx context.Context, req PageRequest) (*Page, error)
 // facet value number, names giving the values).
 func (ix *Index) searchShard(ctx context.Context, shard int, req PageRequest) (hits bsearch.DocumentMatchCollection, total uint64, counts []int, names []string, err error) {
 	b := ix.shards[shard]
-	adv, err := b.Advanced()
+	r, err := openSnapshot(b)
 	if err != nil {
 		return nil, 0, nil, nil, err
 	}
-	r, err := adv.Reader()
-	if err != nil {
-		return nil, 0, nil, nil, fmt.Errorf("open index reader: %w", err)
-	}
 	defer r.Close()
-	snap, ok := r.(*scorch.IndexSnapshot)
-	if !ok {
-		return nil, 0, nil, nil, fmt.Errorf("search: index reader %T is not scorch's", r)
-	}
-	facets, err := ix.facets.forSnapshot(shard, snap)
+	facets, err := ix.facets.forSnapshot(shard, r)
 	if err != nil {
 		return nil, 0, nil, nil, err
 	}

@@ -1,10 +1,6 @@
 package index
 
-import (
-	"path/filepath"
-
-	"github.com/blevesearch/bleve/v2/index/scorch"
-)
+import "path/filepath"
 
 // DropResidentPages takes the pages of the index's files out of this
 // process's resident memory (RSS). bleve reads segment files through
@@ -27,19 +23,11 @@ func (ix *Index) DropResidentPages() error {
 	}
 	paths := map[string]bool{}
 	for _, b := range ix.shards {
-		adv, err := b.Advanced()
+		snap, err := openSnapshot(b)
 		if err != nil {
 			return err
 		}
-		r, err := adv.Reader()
-		if err != nil {
-			return err
-		}
-		defer r.Close() // after the advice
-		snap, ok := r.(*scorch.IndexSnapshot)
-		if !ok {
-			continue
-		}
+		defer snap.Close() // after the advice
 		for _, ss := range snap.Segments() {
 			if f, ok := ss.Segment().(interface{ Path() string }); ok && f.Path() != "" {
 				if abs, err := filepath.Abs(f.Path()); err == nil {
