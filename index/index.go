@@ -52,6 +52,8 @@ type Index struct {
 	original originalVocabulary
 	// facets holds the facet values and sort keys of every segment.
 	facets *facetCache
+	// removeOnClose is the folder of a temporary index (NewTemporary).
+	removeOnClose string
 
 	// created is set when this process created the index: a document it
 	// has not added yet cannot have old paragraphs to replace, so adding
@@ -210,32 +212,42 @@ func Open(dir string) (*Index, error) {
 	return ix, nil
 }
 
-// NewMemory returns an index held in memory only, for tests and one-off
-// use, with the given number of shards (0 means one).
-func NewMemory(shards ...int) (*Index, error) {
-	n := 1
-	if len(shards) > 0 && shards[0] > 0 {
+// NewTemporary returns a temporary index, for tests and one-off use, with
+// the given number of shards (0 means one): an index like any other, in a
+// temporary folder that Close removes. (bleve's memory-only scorch never
+// merges its segments, so an index that kept receiving documents became
+// slower with each one; its memory-only upsidedown is another engine.)
+func NewTemporary(shards ...int) (*Index, error) {
+	n := 0
+	if len(shards) > 0 {
 		n = shards[0]
 	}
-	var bs []bleve.Index
-	for range n {
-		// scorch, as on disk, without a path: held in memory.
-		b, err := bleve.NewUsing("", Mapping(), scorch.Name, scorch.Name, scorchConfig())
-		if err != nil {
-			return nil, err
-		}
-		bs = append(bs, b)
+	if n <= 0 {
+		n = 1
 	}
-	ix := newIndex("", bs, meta{Format: FormatVersion, Shards: n, Created: time.Now().UTC()})
-	ix.created = true
+	tmp, err := os.MkdirTemp("", "relatoria-index-")
+	if err != nil {
+		return nil, err
+	}
+	ix, err := Create(filepath.Join(tmp, "index"), Options{Shards: n})
+	if err != nil {
+		os.RemoveAll(tmp)
+		return nil, err
+	}
+	ix.removeOnClose = tmp
 	return ix, nil
 }
 
-// Close closes the index.
+// Close closes the index (and removes a temporary one).
 func (ix *Index) Close() error {
 	var first error
 	for _, b := range ix.shards {
 		if err := b.Close(); err != nil && first == nil {
+			first = err
+		}
+	}
+	if ix.removeOnClose != "" {
+		if err := os.RemoveAll(ix.removeOnClose); err != nil && first == nil {
 			first = err
 		}
 	}
@@ -426,9 +438,6 @@ func (ix *Index) DocumentIDs(ctx context.Context, sym corpus.Symbol) ([]string, 
 // 80,000 paragraphs): a freshly loaded index is smaller and faster to
 // search once compacted.
 func (ix *Index) Compact(ctx context.Context) error {
-	if ix.dir == "" {
-		return nil // held in memory: scorch merges only what it persists
-	}
 	compact := func(b bleve.Index) error {
 		adv, err := b.Advanced()
 		if err != nil {

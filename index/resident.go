@@ -18,9 +18,6 @@ import "path/filepath"
 // holds it, so the memory advised is that file's map and nothing that
 // could have been mapped at the same addresses since.
 func (ix *Index) DropResidentPages() error {
-	if ix.dir == "" {
-		return nil
-	}
 	paths := map[string]bool{}
 	for _, b := range ix.shards {
 		snap, err := openSnapshot(b)

@@ -16,7 +16,7 @@ import (
 // mustSampleIndex returns a memory index of the bundled sample corpus.
 func mustSampleIndex(tb testing.TB) *index.Index {
 	tb.Helper()
-	ix, err := index.NewMemory(2) // two shards: results and facets are merged
+	ix, err := index.NewTemporary(2) // two shards: results and facets are merged
 	if err != nil {
 		tb.Fatal(err)
 	}
@@ -142,7 +142,7 @@ func TestDeepPaging(t *testing.T) {
 }
 
 func TestHighlightsEscaped(t *testing.T) {
-	ix, _ := index.NewMemory()
+	ix, _ := index.NewTemporary()
 	defer ix.Close()
 	doc, err := ingest.Read("x.txt", []byte("El <script>alert(1)</script> informe sobre derechos humanos & otros temas."), ingest.Options{})
 	if err != nil {
