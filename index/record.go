@@ -64,10 +64,6 @@ const FieldKeys = "keys"
 // counted); the values of the other filters are in FieldKeys.
 var Facets = []string{FieldKind, FieldBody, FieldEntities, FieldCites, FieldSymbol}
 
-// FacetPrefix returns the prefix of the values of the named filter (a
-// facet, or a key) in FieldFacet or FieldKeys.
-func FacetPrefix(name string) string { return name + ":" }
-
 // FilterTerm returns the term of value for the named filter.
 func FilterTerm(name, value string) string { return name + ":" + value }
 

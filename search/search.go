@@ -156,7 +156,7 @@ func (s *Searcher) Search(ctx context.Context, req Request) (*Results, error) {
 	preq := index.PageRequest{Query: bq, Size: size, From: req.From, Facets: req.Facets}
 	switch strings.ToLower(req.Sort) {
 	case "", "relevance", "relevancia", "score":
-		// nil: index.RelevanceSort, score then paragraph ID.
+		preq.Sort = index.RelevanceSort() // score, then paragraph ID
 	case "date", "fecha", "-fecha", "newest":
 		preq.Sort = bsearch.ParseSortOrderStrings([]string{"-" + index.FieldAdopted, index.FieldDoc, index.FieldOrdinal})
 	case "+date", "+fecha", "oldest", "date-asc":
@@ -171,11 +171,7 @@ func (s *Searcher) Search(ctx context.Context, req Request) (*Results, error) {
 	}
 	if req.After != "" {
 		after, err := decodeCursor(req.After)
-		sortLen := 2 // index.RelevanceSort
-		if preq.Sort != nil {
-			sortLen = len(preq.Sort)
-		}
-		if err != nil || len(after) != sortLen {
+		if err != nil || len(after) != len(preq.Sort) {
 			return nil, badf("invalid cursor %q (use the \"next\" value of the previous page, with the same sort)", req.After)
 		}
 		preq.From = 0
