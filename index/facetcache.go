@@ -2,7 +2,9 @@ package index
 
 import (
 	"fmt"
+	"slices"
 	"sort"
+	"strings"
 	"sync"
 
 	"github.com/blevesearch/bleve/v2"
@@ -22,7 +24,10 @@ type facetCache struct {
 	mu     sync.Mutex
 	values map[string]uint32 // facet value ("kind:operative") → its number
 	names  []string          // number → facet value
-	shards []map[segment.Segment]*segmentFacets
+	// facetOf gives, by number, the index in Facets of the value's facet
+	// (-1 for none), so that counts are grouped without parsing names.
+	facetOf []int8
+	shards  []map[segment.Segment]*segmentFacets
 }
 
 // segmentFacets are the facet values and sort keys of one segment's
@@ -49,6 +54,7 @@ type snapshotFacets struct {
 	segments []*segmentFacets
 	values   int // facet values numbered when it was made
 	names    []string
+	facetOf  []int8
 	last     int // the segment of the last document located
 }
 
@@ -77,7 +83,7 @@ func (c *facetCache) forSnapshot(shard int, snap *scorch.IndexSnapshot) (*snapsh
 		next += seg.Count()
 	}
 	c.shards[shard] = live
-	sf.values, sf.names = len(c.names), c.names
+	sf.values, sf.names, sf.facetOf = len(c.names), c.names, c.facetOf
 	return sf, nil
 }
 
@@ -105,6 +111,7 @@ func (c *facetCache) read(seg segment.Segment) (*segmentFacets, error) {
 			if !ok {
 				id = uint32(len(c.names))
 				c.names = append(c.names, string(term))
+				c.facetOf = append(c.facetOf, facetIndex(string(term)))
 				c.values[string(term)] = id
 			}
 			f.ids = append(f.ids, id)
@@ -117,6 +124,16 @@ func (c *facetCache) read(seg segment.Segment) (*segmentFacets, error) {
 	f.keyStart[n] = uint32(len(keys))
 	f.keys = string(keys)
 	return f, nil
+}
+
+// facetIndex returns the index in Facets of the facet of value (a term of
+// FieldFacet, "kind:operative"), or -1.
+func facetIndex(value string) int8 {
+	name, _, ok := strings.Cut(value, ":")
+	if !ok {
+		return -1
+	}
+	return int8(slices.Index(Facets, name))
 }
 
 // locate returns the segment facets and local number of global document

@@ -3,6 +3,7 @@ package index
 import (
 	"context"
 	"fmt"
+	"slices"
 	"sort"
 	"sync"
 
@@ -24,6 +25,9 @@ type PageRequest struct {
 	After []string
 	// Facets counts the FieldFacet values of all matching paragraphs.
 	Facets bool
+	// FacetSize bounds the values listed for each facet (the most
+	// frequent); 0 lists them all.
+	FacetSize int
 }
 
 // Page is one page of hits merged from all shards.
@@ -31,10 +35,18 @@ type Page struct {
 	Total uint64
 	// Hits carry the stored HitFields, for DecodeHits.
 	Hits bsearch.DocumentMatchCollection
-	// Facets counts, for each value of FieldFacet ("kind:operativo"), the
-	// matching paragraphs that have it, over all shards (exact: each shard
-	// counts every value, not only its top ones).
-	Facets map[string]int
+	// Facets lists, for each of Facets (FieldKind, …), its values and
+	// how many matching paragraphs have each, over all shards (exact:
+	// each shard counts every value, not only its top ones), most
+	// frequent first and equal counts in the order of their values.
+	Facets map[string][]FacetCount
+}
+
+// FacetCount is a value of a facet and the number of matching paragraphs
+// that have it.
+type FacetCount struct {
+	Value string
+	Count int
 }
 
 // RelevanceSort orders hits by score, and equal scores by paragraph ID
@@ -52,21 +64,13 @@ func (ix *Index) SearchPage(ctx context.Context, req PageRequest) (*Page, error)
 	if req.Sort == nil {
 		req.Sort = RelevanceSort()
 	}
-	type shardPage struct {
-		hits   bsearch.DocumentMatchCollection
-		total  uint64
-		counts []int
-		names  []string
-		err    error
-	}
 	pages := make([]shardPage, len(ix.shards))
 	var wg sync.WaitGroup
 	for i := range ix.shards {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			p := &pages[i]
-			p.hits, p.total, p.counts, p.names, p.err = ix.searchShard(ctx, i, req)
+			pages[i] = ix.searchShard(ctx, i, req)
 		}()
 	}
 	wg.Wait()
@@ -88,35 +92,87 @@ func (ix *Index) SearchPage(ctx context.Context, req PageRequest) (*Page, error)
 	}
 	page.Hits = all[:min(req.Size, len(all))]
 	if req.Facets {
-		page.Facets = map[string]int{}
+		// The shards number facet values alike (one dictionary): their
+		// counts add up number by number.
+		var sum []int
+		var dict *snapshotFacets
 		for _, p := range pages {
+			if len(p.counts) > len(sum) {
+				sum = append(sum, make([]int, len(p.counts)-len(sum))...)
+				dict = p.facets
+			}
 			for id, n := range p.counts {
-				if n > 0 {
-					page.Facets[p.names[id]] += n
-				}
+				sum[id] += n
 			}
 		}
+		page.Facets = topFacetCounts(sum, dict, req.FacetSize)
 	}
 	return page, nil
+}
+
+// topFacetCounts returns, for each of Facets, the size most frequent values
+// (all when size is 0) among counts, which are by facet value number of
+// dict, most frequent first and equal counts in the order of their values.
+func topFacetCounts(counts []int, dict *snapshotFacets, size int) map[string][]FacetCount {
+	out := make(map[string][]FacetCount, len(Facets))
+	top := make([][]FacetCount, len(Facets))
+	before := func(a, b FacetCount) bool {
+		return a.Count > b.Count || a.Count == b.Count && a.Value < b.Value
+	}
+	for id, n := range counts {
+		if n == 0 {
+			continue
+		}
+		f := dict.facetOf[id]
+		if f < 0 {
+			continue
+		}
+		c := FacetCount{Value: dict.names[id][len(Facets[f])+1:], Count: n}
+		t := top[f]
+		if size > 0 && len(t) == size {
+			if !before(c, t[size-1]) {
+				continue
+			}
+			t = t[:size-1]
+		}
+		// Insert c in order: most lists are short, and a value that
+		// does not make the list was turned away above.
+		at := sort.Search(len(t), func(i int) bool { return before(c, t[i]) })
+		t = slices.Insert(t, at, c)
+		top[f] = t
+	}
+	for f, name := range Facets {
+		out[name] = top[f]
+	}
+	return out
+}
+
+// shardPage is what one shard found for SearchPage.
+type shardPage struct {
+	hits   bsearch.DocumentMatchCollection
+	total  uint64
+	counts []int           // by facet value number of facets
+	facets *snapshotFacets // the dictionary of the numbers
+	err    error
 }
 
 // searchShard collects the top hits of one shard (the first From+Size, or
 // Size after After), with their stored fields, and its facet counts (by
 // facet value number, names giving the values).
-func (ix *Index) searchShard(ctx context.Context, shard int, req PageRequest) (hits bsearch.DocumentMatchCollection, total uint64, counts []int, names []string, err error) {
+func (ix *Index) searchShard(ctx context.Context, shard int, req PageRequest) shardPage {
 	b := ix.shards[shard]
 	r, err := openSnapshot(b)
 	if err != nil {
-		return nil, 0, nil, nil, err
+		return shardPage{err: err}
 	}
 	defer r.Close()
 	facets, err := ix.facets.forSnapshot(shard, r)
 	if err != nil {
-		return nil, 0, nil, nil, err
+		return shardPage{err: err}
 	}
 	searcher, err := req.Query.Searcher(ctx, r, b.Mapping(), bsearch.SearcherOptions{})
 	if err != nil {
-		return nil, 0, nil, nil, err
+		return shardPage{err: err}
 	}
 	defer searcher.Close()
 	sortOrder := req.Sort.Copy()
@@ -125,6 +181,7 @@ func (ix *Index) searchShard(ctx context.Context, shard int, req PageRequest) (h
 			k.facets = facets
 		}
 	}
+	page := shardPage{facets: facets}
 	var coll *collector.TopNCollector
 	if req.After != nil {
 		coll = collector.NewTopNCollectorAfter(req.Size, sortOrder, req.After)
@@ -134,7 +191,8 @@ func (ix *Index) searchShard(ctx context.Context, shard int, req PageRequest) (h
 	if req.Facets {
 		// Every match passes through the collector's handler: count its
 		// facets there, before the handler keeps or drops it.
-		counts = make([]int, facets.values)
+		counts := make([]int, facets.values)
+		page.counts = counts
 		ctx = context.WithValue(ctx, bsearch.MakeDocumentMatchHandlerKey, bsearch.MakeDocumentMatchHandler(
 			func(sctx *bsearch.SearchContext) (bsearch.DocumentMatchHandler, bool, error) {
 				keep, loadID, err := collector.MakeTopNDocumentMatchHandler(sctx)
@@ -150,16 +208,16 @@ func (ix *Index) searchShard(ctx context.Context, shard int, req PageRequest) (h
 			}))
 	}
 	if err := coll.Collect(ctx, searcher, r); err != nil {
-		return nil, 0, nil, nil, err
+		return shardPage{err: err}
 	}
-	hits = coll.Results()
+	page.hits, page.total = coll.Results(), coll.Total()
 	load := &bleve.SearchRequest{Fields: HitFields}
-	for _, h := range hits {
+	for _, h := range page.hits {
 		if err, _ := bleve.LoadAndHighlightFields(h, load, "", r, nil); err != nil {
-			return nil, 0, nil, nil, fmt.Errorf("load hit %s: %w", h.ID, err)
+			return shardPage{err: fmt.Errorf("load hit %s: %w", h.ID, err)}
 		}
 	}
-	return hits, coll.Total(), counts, facets.names, nil
+	return page
 }
 
 // sortKeySort orders hits by the paragraph sort key ("!" + paragraph ID,

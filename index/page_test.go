@@ -64,12 +64,13 @@ func TestSearchPage(t *testing.T) {
 	if all.Total != 80 || len(all.Hits) != 80 {
 		t.Fatalf("total %d, %d hits; want 80", all.Total, len(all.Hits))
 	}
+	got := facetMap(all.Facets)
 	for v, n := range wantFacets {
-		if all.Facets[v] != n {
-			t.Errorf("facet %s = %d, want %d", v, all.Facets[v], n)
+		if got[v] != n {
+			t.Errorf("facet %s = %d, want %d", v, got[v], n)
 		}
 	}
-	for v := range all.Facets {
+	for v := range got {
 		if _, ok := wantFacets[v]; !ok {
 			t.Errorf("unexpected facet value %q", v)
 		}
@@ -137,10 +138,11 @@ func TestSearchPage(t *testing.T) {
 		if p.Total != 77 { // 80, doc-00's two gone, doc-01's two gone, doc-new's one
 			t.Errorf("round %d: total %d, want 77", round, p.Total)
 		}
-		if got, want := p.Facets["body:Consejo de Derechos Humanos"], wantFacets["body:Consejo de Derechos Humanos"]-2; got != want {
+		facets := facetMap(p.Facets)
+		if got, want := facets["body:Consejo de Derechos Humanos"], wantFacets["body:Consejo de Derechos Humanos"]-2; got != want {
 			t.Errorf("round %d: body CDH %d, want %d", round, got, want)
 		}
-		if got, want := p.Facets["body:Asamblea General"], wantFacets["body:Asamblea General"]-2+1; got != want {
+		if got, want := facets["body:Asamblea General"], wantFacets["body:Asamblea General"]-2+1; got != want {
 			t.Errorf("round %d: body AG %d, want %d", round, got, want)
 		}
 		for _, h := range p.Hits {
@@ -162,6 +164,47 @@ func TestSearchPage(t *testing.T) {
 		}
 		if err := ix.Compact(ctx); err != nil {
 			t.Fatal(err)
+		}
+	}
+}
+
+// facetMap flattens the facet counts of a page: "kind:operative" → count.
+func facetMap(facets map[string][]FacetCount) map[string]int {
+	out := map[string]int{}
+	for name, cs := range facets {
+		for _, c := range cs {
+			out[FilterTerm(name, c.Value)] = c.Count
+		}
+	}
+	return out
+}
+
+// TestTopFacetCounts checks the selection of the most frequent values of
+// each facet: most frequent first, ties in value order, values of other
+// fields (sort keys) left out, and no more than asked.
+func TestTopFacetCounts(t *testing.T) {
+	names := []string{"kind:b", "!doc#1", "kind:a", "body:X", "kind:c", "kind:d", "other:z", "body:Y"}
+	dict := &snapshotFacets{names: names}
+	for _, n := range names {
+		dict.facetOf = append(dict.facetOf, facetIndex(n))
+	}
+	counts := []int{5, 1, 5, 2, 9, 0, 4, 3}
+	tests := []struct {
+		size int
+		kind []FacetCount
+		body []FacetCount
+	}{
+		{0, []FacetCount{{"c", 9}, {"a", 5}, {"b", 5}}, []FacetCount{{"Y", 3}, {"X", 2}}},
+		{2, []FacetCount{{"c", 9}, {"a", 5}}, []FacetCount{{"Y", 3}, {"X", 2}}},
+		{1, []FacetCount{{"c", 9}}, []FacetCount{{"Y", 3}}},
+	}
+	for _, tt := range tests {
+		got := topFacetCounts(counts, dict, tt.size)
+		if !slices.Equal(got[FieldKind], tt.kind) || !slices.Equal(got[FieldBody], tt.body) {
+			t.Errorf("size %d: kind %v body %v; want %v %v", tt.size, got[FieldKind], got[FieldBody], tt.kind, tt.body)
+		}
+		if len(got) != len(Facets) || got[FieldEntities] != nil {
+			t.Errorf("size %d: facets %v; want every facet, empty ones nil", tt.size, got)
 		}
 	}
 }

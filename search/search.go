@@ -153,7 +153,7 @@ func (s *Searcher) Search(ctx context.Context, req Request) (*Results, error) {
 			bq = query.NewBooleanQuery([]query.Query{bq}, c.boosts, nil)
 		}
 	}
-	preq := index.PageRequest{Query: bq, Size: size, From: req.From, Facets: req.Facets}
+	preq := index.PageRequest{Query: bq, Size: size, From: req.From, Facets: req.Facets, FacetSize: FacetSize}
 	switch strings.ToLower(req.Sort) {
 	case "", "relevance", "relevancia", "score":
 		preq.Sort = index.RelevanceSort() // score, then paragraph ID
@@ -230,29 +230,14 @@ func referenceQuery(ref Reference) query.Query {
 // FacetSize is the number of values a facet lists: the most frequent.
 const FacetSize = 20
 
-// topFacets returns, for each of FacetFields, its FacetSize most frequent
-// values in counts (values of index.FieldFacet), most frequent first and
-// equal counts in the order of their values.
-func topFacets(counts map[string]int) map[string][]Count {
-	out := map[string][]Count{}
-	for _, name := range FacetFields {
-		out[name] = nil
-	}
-	for v, n := range counts {
-		name, value, ok := strings.Cut(v, ":")
-		if _, want := out[name]; !ok || !want {
-			continue
+// topFacets converts the facet counts of a page.
+func topFacets(counts map[string][]index.FacetCount) map[string][]Count {
+	out := make(map[string][]Count, len(counts))
+	for name, cs := range counts {
+		out[name] = make([]Count, len(cs))
+		for i, c := range cs {
+			out[name][i] = Count{Value: c.Value, Count: c.Count}
 		}
-		out[name] = append(out[name], Count{Value: value, Count: n})
-	}
-	for name, cs := range out {
-		slices.SortFunc(cs, func(a, b Count) int {
-			if a.Count != b.Count {
-				return b.Count - a.Count
-			}
-			return strings.Compare(a.Value, b.Value)
-		})
-		out[name] = cs[:min(len(cs), FacetSize)]
 	}
 	return out
 }
