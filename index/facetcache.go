@@ -173,6 +173,17 @@ func (sf *snapshotFacets) sortKey(doc uint64) string {
 	return f.keys[f.keyStart[n]:f.keyStart[n+1]]
 }
 
+// docID returns the document ID of global document doc, read from its sort
+// key ("" when unknown).
+func (sf *snapshotFacets) docID(doc uint64) string {
+	key := sf.sortKey(doc)
+	if key == "" {
+		return ""
+	}
+	id, _, _ := SplitParagraphID(key[len(SortKeyPrefix):])
+	return id
+}
+
 // WarmFacets reads the facet cache of every shard's current segments, so
 // that the first searches do not (at a million paragraphs the first
 // search took 40 ms more). relatoria serve calls it when it starts.

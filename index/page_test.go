@@ -208,3 +208,59 @@ func TestTopFacetCounts(t *testing.T) {
 		}
 	}
 }
+
+// TestDocumentBoost checks that a document boost raises every paragraph of
+// the documents whose title matches, on every shard, and makes none match.
+func TestDocumentBoost(t *testing.T) {
+	ix, err := Create(filepath.Join(t.TempDir(), "idx"), Options{Shards: 2})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ix.Close()
+	var docs []*corpus.Document
+	for i := range 10 {
+		d := doc(fmt.Sprintf("doc-%02d", i), "Primer párrafo sobre la cooperación técnica.", "Segundo párrafo sobre la cooperación técnica.")
+		d.Title = "Informe anual"
+		switch i {
+		case 3, 6:
+			d.Title = "Cooperación técnica en la esfera de los derechos humanos"
+		case 8: // a title that matches, paragraphs that do not
+			d.Title = "Cooperación"
+			d.Paragraphs[0].Text, d.Paragraphs[1].Text = "Nada que ver.", "Tampoco."
+		}
+		docs = append(docs, d)
+	}
+	ctx := context.Background()
+	if err := ix.Add(ctx, docs...); err != nil {
+		t.Fatal(err)
+	}
+	q := query.NewMatchQuery("cooperacion")
+	q.SetField(FieldText)
+	title := query.NewMatchQuery("cooperación técnica")
+	title.SetField(FieldTitle)
+	for _, boost := range []*DocumentBoost{nil, {Query: title, Weight: 0.5}} {
+		p, err := ix.SearchPage(ctx, PageRequest{Query: q, Size: 100, DocumentBoost: boost})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if p.Total != 18 {
+			t.Errorf("boost %v: total %d, want 18 (the title makes no paragraph match)", boost != nil, p.Total)
+		}
+		var ids []string
+		for _, h := range p.Hits {
+			ids = append(ids, h.ID)
+		}
+		want := []string{"doc-03#1", "doc-03#2", "doc-06#1", "doc-06#2"}
+		got := slices.Clone(ids[:len(want)])
+		slices.Sort(got)
+		if boost == nil {
+			if slices.Equal(got, want) {
+				t.Errorf("no boost: the titled documents come first anyway, which proves nothing")
+			}
+			continue
+		}
+		if !slices.Equal(got, want) {
+			t.Errorf("boost: first hits %v, want %v", ids[:len(want)], want)
+		}
+	}
+}

@@ -136,7 +136,8 @@ func record(id string, doc *corpus.Document, i int) *document.Document {
 	if from := repairedForms(p.Repairs); from != "" {
 		text(FieldOriginal, from, AnalyzerSpanish, plainIndexed)
 	}
-	if doc.Title != "" {
+	if i == 0 && doc.Title != "" {
+		// Once a document, on its metadata record (see DocumentBoost).
 		text(FieldTitle, doc.Title, AnalyzerSpanish, plainIndexed)
 	}
 	keywords(FieldDoc, []string{doc.ID}, sortable)

@@ -123,6 +123,7 @@ func (s *Searcher) Search(ctx context.Context, req Request) (*Results, error) {
 	res := &Results{Query: req.Query, Index: s.ix.Version(), Hits: []Hit{}}
 	var bq query.Query
 	var mark *marker
+	var titleBoost *index.DocumentBoost
 	if ref, ok := ParseReference(req.Query); ok {
 		res.Reference = ref.String()
 		bq = referenceQuery(ref)
@@ -146,14 +147,13 @@ func (s *Searcher) Search(ctx context.Context, req Request) (*Results, error) {
 			// higher; the title never makes a paragraph match.
 			t := query.NewMatchQuery(words)
 			t.SetField(index.FieldTitle)
-			t.SetBoost(0.5)
-			c.boosts = append(c.boosts, t)
+			titleBoost = &index.DocumentBoost{Query: t, Weight: 0.5}
 		}
 		if len(c.boosts) > 0 {
 			bq = query.NewBooleanQuery([]query.Query{bq}, c.boosts, nil)
 		}
 	}
-	preq := index.PageRequest{Query: bq, Size: size, From: req.From, Facets: req.Facets, FacetSize: FacetSize}
+	preq := index.PageRequest{Query: bq, Size: size, From: req.From, Facets: req.Facets, FacetSize: FacetSize, DocumentBoost: titleBoost}
 	switch strings.ToLower(req.Sort) {
 	case "", "relevance", "relevancia", "score":
 		preq.Sort = index.RelevanceSort() // score, then paragraph ID
@@ -165,6 +165,9 @@ func (s *Searcher) Search(ctx context.Context, req Request) (*Results, error) {
 		preq.Sort = bsearch.ParseSortOrderStrings([]string{index.FieldDoc, index.FieldOrdinal})
 	default:
 		return nil, badf("unknown sort %q (relevance, date, oldest, order)", req.Sort)
+	}
+	if _, ok := preq.Sort[0].(*bsearch.SortScore); !ok {
+		preq.DocumentBoost = nil // scores order nothing
 	}
 	if res.Reference != "" && req.Sort == "" {
 		preq.Sort = bsearch.ParseSortOrderStrings([]string{index.FieldDoc, index.FieldOrdinal})
