@@ -202,7 +202,7 @@ func (ix *Index) searchShard(ctx context.Context, shard int, req PageRequest) sh
 	} else {
 		coll = collector.NewTopNCollector(req.From+req.Size, 0, sortOrder)
 	}
-	var boosts map[string]float64
+	var boosts []float64 // by document number
 	if req.DocumentBoost != nil {
 		if boosts, err = documentScores(ctx, r, b, facets, req.DocumentBoost.Query); err != nil {
 			return shardPage{err: err}
@@ -236,8 +236,8 @@ func (ix *Index) searchShard(ctx context.Context, shard int, req PageRequest) sh
 						facets.count(n, counts)
 					}
 					if len(boosts) > 0 {
-						if s, ok := boosts[facets.docID(n)]; ok {
-							d.Score += weight * s
+						if m := facets.docNumber(n); m < uint32(len(boosts)) {
+							d.Score += weight * boosts[m]
 						}
 					}
 					return keep(d)
@@ -258,8 +258,9 @@ func (ix *Index) searchShard(ctx context.Context, shard int, req PageRequest) sh
 }
 
 // documentScores returns the score of each document whose metadata record
-// q matches in the snapshot r of shard b, by document ID.
-func documentScores(ctx context.Context, r *scorch.IndexSnapshot, b bleve.Index, facets *snapshotFacets, q query.Query) (map[string]float64, error) {
+// q matches in the snapshot r of shard b, by document number (0 for the
+// others), or nil when q matches none.
+func documentScores(ctx context.Context, r *scorch.IndexSnapshot, b bleve.Index, facets *snapshotFacets, q query.Query) ([]float64, error) {
 	q = query.NewConjunctionQuery([]query.Query{FilterQuery(FieldMeta, "1"), q})
 	searcher, err := q.Searcher(ctx, r, b.Mapping(), bsearch.SearcherOptions{})
 	if err != nil {
@@ -267,7 +268,7 @@ func documentScores(ctx context.Context, r *scorch.IndexSnapshot, b bleve.Index,
 	}
 	defer searcher.Close()
 	sctx := &bsearch.SearchContext{DocumentMatchPool: bsearch.NewDocumentMatchPool(searcher.DocumentMatchPoolSize(), 0)}
-	scores := map[string]float64{}
+	var scores []float64
 	for {
 		d, err := searcher.Next(sctx)
 		if err != nil {
@@ -276,8 +277,11 @@ func documentScores(ctx context.Context, r *scorch.IndexSnapshot, b bleve.Index,
 		if d == nil {
 			return scores, nil
 		}
-		if id := facets.docID(d.IndexInternalID.Value()); id != "" {
-			scores[id] = d.Score
+		if m := facets.docNumber(d.IndexInternalID.Value()); m != noDocument {
+			if scores == nil {
+				scores = make([]float64, facets.docs)
+			}
+			scores[m] = d.Score
 		}
 		sctx.DocumentMatchPool.Put(d)
 	}
