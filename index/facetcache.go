@@ -162,15 +162,25 @@ func facetIndex(value string) int8 {
 // first (a snapshotFacets serves one search of one shard, in one
 // goroutine).
 func (sf *snapshotFacets) locate(doc uint64) (*segmentFacets, uint64) {
+	i, n := sf.locateIndex(doc)
+	if i < 0 {
+		return nil, 0
+	}
+	return sf.segments[i], n
+}
+
+// locateIndex returns the index in the snapshot of the segment of global
+// document number doc (-1 if none) and its local number there.
+func (sf *snapshotFacets) locateIndex(doc uint64) (int, uint64) {
 	i := sf.last
 	if i >= len(sf.offsets) || doc < sf.offsets[i] || i+1 < len(sf.offsets) && doc >= sf.offsets[i+1] {
 		i = sort.Search(len(sf.offsets), func(i int) bool { return sf.offsets[i] > doc }) - 1
 		if i < 0 {
-			return nil, 0
+			return -1, 0
 		}
 		sf.last = i
 	}
-	return sf.segments[i], doc - sf.offsets[i]
+	return i, doc - sf.offsets[i]
 }
 
 // count adds one to counts for each facet value of global document doc.

@@ -7,6 +7,7 @@ import (
 	"sort"
 	"sync"
 
+	"github.com/RoaringBitmap/roaring/v2"
 	"github.com/blevesearch/bleve/v2"
 	"github.com/blevesearch/bleve/v2/index/scorch"
 	bsearch "github.com/blevesearch/bleve/v2/search"
@@ -32,6 +33,20 @@ type PageRequest struct {
 	// DocumentBoost, when set, raises the score of the paragraphs of the
 	// documents whose metadata record it matches.
 	DocumentBoost *DocumentBoost
+	// TermBoosts raise the score of the matching paragraphs that have
+	// some terms.
+	TermBoosts []TermBoost
+}
+
+// TermBoost raises the score of each matching paragraph that has all of
+// Terms in Field: the score is multiplied by 1 + the sum of the Weights of
+// the boosts the paragraph has. It is looked up in the postings of the
+// terms, once a segment, rather than searched beside the query: an
+// optional clause of exact forms had cost a sixth of the time of a query.
+type TermBoost struct {
+	Field  string
+	Terms  []string
+	Weight float64
 }
 
 // DocumentBoost raises the scores of all paragraphs of some documents: those
@@ -208,7 +223,11 @@ func (ix *Index) searchShard(ctx context.Context, shard int, req PageRequest) sh
 			return shardPage{err: err}
 		}
 	}
-	if req.Facets || len(boosts) > 0 {
+	terms, err := termBoosts(r, facets, req.TermBoosts)
+	if err != nil {
+		return shardPage{err: err}
+	}
+	if req.Facets || len(boosts) > 0 || terms != nil {
 		// Every match passes through the collector's handler: count its
 		// facets and raise its score there, before the handler keeps or
 		// drops it.
@@ -239,6 +258,9 @@ func (ix *Index) searchShard(ctx context.Context, shard int, req PageRequest) sh
 						if m := facets.docNumber(n); m < uint32(len(boosts)) {
 							d.Score += weight * boosts[m]
 						}
+					}
+					if terms != nil {
+						d.Score *= terms.factor(n)
 					}
 					return keep(d)
 				}, loadID, nil
@@ -285,6 +307,66 @@ func documentScores(ctx context.Context, r *scorch.IndexSnapshot, b bleve.Index,
 		}
 		sctx.DocumentMatchPool.Put(d)
 	}
+}
+
+// segmentTermBoosts are, for each segment of a snapshot, the paragraphs
+// that have the terms of each TermBoost.
+type segmentTermBoosts struct {
+	boosts []TermBoost
+	facets *snapshotFacets     // to locate a document's segment
+	have   [][]*roaring.Bitmap // by segment, then by boost
+}
+
+// termBoosts reads, for each segment of r, the paragraphs that have all the
+// terms of each boost (nil when there are no boosts).
+func termBoosts(r *scorch.IndexSnapshot, facets *snapshotFacets, boosts []TermBoost) (*segmentTermBoosts, error) {
+	if len(boosts) == 0 {
+		return nil, nil
+	}
+	tb := &segmentTermBoosts{boosts: boosts, facets: facets}
+	for _, ss := range r.Segments() {
+		var have []*roaring.Bitmap
+		for _, b := range boosts {
+			d, err := ss.Segment().Dictionary(b.Field)
+			if err != nil {
+				return nil, fmt.Errorf("term boost: %w", err)
+			}
+			var all *roaring.Bitmap
+			for _, t := range b.Terms {
+				pl, err := d.PostingsList([]byte(t), nil, nil)
+				if err != nil {
+					return nil, fmt.Errorf("term boost %q: %w", t, err)
+				}
+				bm := roaring.New()
+				if or, ok := pl.(interface{ OrInto(*roaring.Bitmap) }); ok {
+					or.OrInto(bm)
+				}
+				if all == nil {
+					all = bm
+				} else {
+					all.And(bm)
+				}
+			}
+			have = append(have, all)
+		}
+		tb.have = append(tb.have, have)
+	}
+	return tb, nil
+}
+
+// factor returns what the score of global document doc is multiplied by.
+func (tb *segmentTermBoosts) factor(doc uint64) float64 {
+	seg, n := tb.facets.locateIndex(doc)
+	if seg < 0 || seg >= len(tb.have) {
+		return 1
+	}
+	f := 1.0
+	for i, bm := range tb.have[seg] {
+		if bm != nil && bm.Contains(uint32(n)) {
+			f += tb.boosts[i].Weight
+		}
+	}
+	return f
 }
 
 // sortKeySort orders hits by the paragraph sort key ("!" + paragraph ID,

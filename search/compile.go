@@ -41,9 +41,10 @@ type compiler struct {
 	// hasOriginal reports whether a term is in the original field (nil:
 	// assume it is).
 	hasOriginal func(term string) bool
-	// boosts are optional clauses that rank higher the paragraphs
-	// matching them: accented words in their exact form.
-	boosts []query.Query
+	// exact holds the exact forms of the accented words and phrases
+	// the query looks for (one list of terms each): paragraphs that have
+	// them as written rank higher (see exactBoosts).
+	exact [][]string
 	// negated is set while compiling what a query excludes.
 	negated bool
 }
@@ -222,11 +223,9 @@ func (c *compiler) phrase(p *Phrase) (query.Query, error) {
 
 // textClauses matches words or a phrase (made by match) stemmed and folded
 // in the text and, when the original field has them, in the forms OCR
-// repair changed, so that these stay findable. Accented words also add a
-// boost for their exact form, so that "público" ranks before "publico";
-// a boost is an optional clause beside the whole query, which costs less
-// than a clause beside each word (it is only looked up for the paragraphs
-// that match).
+// repair changed, so that these stay findable. Accented words are also
+// noted for a boost of their exact form (see exactBoosts), so that
+// "público" ranks before "publico".
 func (c *compiler) textClauses(text string, match func(field string) query.FieldableQuery) query.Query {
 	c.applied.Stemming, c.applied.Folding = true, true
 	clause := func(field string, boost float64) query.FieldableQuery {
@@ -238,20 +237,9 @@ func (c *compiler) textClauses(text string, match func(field string) query.Field
 		return q
 	}
 	if !isASCII(text) && !c.negated {
-		var exact query.Query
-		if terms := index.ExactTerms(text); len(terms) == 1 {
-			t := query.NewTermQuery(terms[0])
-			t.SetField(index.FieldTextExact)
-			t.SetBoost(0.5)
-			exact = t
-		} else {
-			m := query.NewMatchQuery(text)
-			m.SetField(index.FieldTextExact)
-			m.SetOperator(query.MatchQueryOperatorAnd)
-			m.SetBoost(0.5)
-			exact = m
+		if terms := index.ExactTerms(text); len(terms) > 0 {
+			c.exact = append(c.exact, terms)
 		}
-		c.boosts = append(c.boosts, exact)
 	}
 	main := clause(index.FieldText, 0)
 	if !c.inOriginal(text) {
@@ -259,6 +247,33 @@ func (c *compiler) textClauses(text string, match func(field string) query.Field
 	}
 	c.applied.Original = true
 	return query.NewDisjunctionQuery([]query.Query{main, clause(index.FieldOriginal, 0.3)})
+}
+
+// ExactShare is how much more a paragraph scores when it has every word of
+// the query in the exact accented form the query gives: a fifth.
+const ExactShare = 0.2
+
+// exactBoosts returns the boosts of the accented words and phrases of the
+// query, each weighted by its share of the query's words, so that a
+// paragraph with them all as written scores ExactShare more.
+func (c *compiler) exactBoosts(q Query) []index.TermBoost {
+	if len(c.exact) == 0 {
+		return nil
+	}
+	words := 0
+	visitPositive(q, func(q Query) {
+		switch q := q.(type) {
+		case *Term:
+			words += len(index.Terms(ingest.Normalize(q.Text)))
+		case *Phrase:
+			words += len(index.Terms(ingest.Normalize(q.Text)))
+		}
+	})
+	var out []index.TermBoost
+	for _, terms := range c.exact {
+		out = append(out, index.TermBoost{Field: index.FieldTextExact, Terms: terms, Weight: ExactShare * float64(len(terms)) / float64(max(words, len(terms)))})
+	}
+	return out
 }
 
 // inOriginal reports whether a term of text is in the original field.

@@ -124,6 +124,7 @@ func (s *Searcher) Search(ctx context.Context, req Request) (*Results, error) {
 	var bq query.Query
 	var mark *marker
 	var titleBoost *index.DocumentBoost
+	var exact []index.TermBoost
 	if ref, ok := ParseReference(req.Query); ok {
 		res.Reference = ref.String()
 		bq = referenceQuery(ref)
@@ -149,11 +150,9 @@ func (s *Searcher) Search(ctx context.Context, req Request) (*Results, error) {
 			t.SetField(index.FieldTitle)
 			titleBoost = &index.DocumentBoost{Query: t, Weight: 0.5}
 		}
-		if len(c.boosts) > 0 {
-			bq = query.NewBooleanQuery([]query.Query{bq}, c.boosts, nil)
-		}
+		exact = c.exactBoosts(q)
 	}
-	preq := index.PageRequest{Query: bq, Size: size, From: req.From, Facets: req.Facets, FacetSize: FacetSize, DocumentBoost: titleBoost}
+	preq := index.PageRequest{Query: bq, Size: size, From: req.From, Facets: req.Facets, FacetSize: FacetSize, DocumentBoost: titleBoost, TermBoosts: exact}
 	switch strings.ToLower(req.Sort) {
 	case "", "relevance", "relevancia", "score":
 		preq.Sort = index.RelevanceSort() // score, then paragraph ID
@@ -167,7 +166,7 @@ func (s *Searcher) Search(ctx context.Context, req Request) (*Results, error) {
 		return nil, badf("unknown sort %q (relevance, date, oldest, order)", req.Sort)
 	}
 	if _, ok := preq.Sort[0].(*bsearch.SortScore); !ok {
-		preq.DocumentBoost = nil // scores order nothing
+		preq.DocumentBoost, preq.TermBoosts = nil, nil // scores order nothing
 	}
 	if res.Reference != "" && req.Sort == "" {
 		preq.Sort = bsearch.ParseSortOrderStrings([]string{index.FieldDoc, index.FieldOrdinal})

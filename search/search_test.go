@@ -189,3 +189,55 @@ func TestFacets(t *testing.T) {
 		}
 	}
 }
+
+// TestExactFormBoost checks that a paragraph with the query's accented
+// words as written scores ExactShare more, in proportion to the share of
+// the query's words it has so, than one with them only folded; and that
+// an unaccented query favours neither.
+func TestExactFormBoost(t *testing.T) {
+	ix, err := index.NewTemporary(1) // one shard: the same term statistics for all
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ix.Close()
+	add := func(id, text string) {
+		d := &corpus.Document{ID: id, Source: id + ".txt", Format: corpus.FormatText, Kind: corpus.KindPage,
+			Paragraphs: []corpus.Paragraph{{Ordinal: 1, Kind: corpus.Plain, Text: text, Original: text}}}
+		if err := ix.Add(context.Background(), d); err != nil {
+			t.Fatal(err)
+		}
+	}
+	add("a", "El interes publico exige transparencia.")
+	add("b", "El interés público exige transparencia.")
+	add("c", "El interés publico exige transparencia.")
+	s := New(ix)
+	tests := []struct {
+		query string
+		want  map[string]float64 // score of each document / score of "a"
+	}{
+		{"público", map[string]float64{"b": 1.2, "c": 1}},
+		{"interés público", map[string]float64{"b": 1.2, "c": 1.1}},
+		{"interes publico", map[string]float64{"b": 1, "c": 1}},
+		{`"interés público"`, map[string]float64{"b": 1.2, "c": 1}}, // a phrase is one form
+		{"público -transparencia", map[string]float64{}},            // nothing matches
+	}
+	for _, tt := range tests {
+		res, err := s.Search(context.Background(), Request{Query: tt.query})
+		if err != nil {
+			t.Fatalf("%s: %v", tt.query, err)
+		}
+		score := map[string]float64{}
+		for _, h := range res.Hits {
+			score[h.Doc] = h.Score
+		}
+		if len(res.Hits) != len(tt.want)+min(1, len(tt.want)) {
+			t.Errorf("%s: %d hits, want %d", tt.query, len(res.Hits), len(tt.want)+1)
+			continue
+		}
+		for doc, ratio := range tt.want {
+			if got := score[doc] / score["a"]; got < ratio-1e-9 || got > ratio+1e-9 {
+				t.Errorf("%s: score of %s / score of a = %.4f, want %.2f", tt.query, doc, got, ratio)
+			}
+		}
+	}
+}
