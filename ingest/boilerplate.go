@@ -3,6 +3,7 @@ package ingest
 import (
 	"regexp"
 	"strings"
+	"unicode/utf8"
 )
 
 // Web pages copied as text, and HTML that escapes the extractor's element
@@ -17,7 +18,6 @@ var boilerplate = []*regexp.Regexp{
 	regexp.MustCompile(`(?i)^skip to (the )?(main )?content\.?$`),
 	regexp.MustCompile(`(?i)^(image|imagen|foto|photo|picture)$`),
 	regexp.MustCompile(`(?i)^(foto|imagen|photo|image|crédito|credit)s?\s*:`),
-	regexp.MustCompile(`(?i)^.{0,80}\blogo$`),
 	regexp.MustCompile(`^(©|\(c\)|copyright\b)`),
 	regexp.MustCompile(`(?i)^(compartir|share)( en| on)?( facebook| twitter| x| linkedin| whatsapp)*$`),
 	regexp.MustCompile(`(?i)^(leer|ver|read) (más|mas|more)$`),
@@ -26,6 +26,9 @@ var boilerplate = []*regexp.Regexp{
 // isBoilerplate reports whether a paragraph's text is web boilerplate.
 func isBoilerplate(text string) bool {
 	t := strings.TrimSpace(text)
+	if isLogoCaption(t) {
+		return true
+	}
 	for _, re := range boilerplate {
 		if re.MatchString(t) {
 			return true
@@ -34,10 +37,36 @@ func isBoilerplate(text string) bool {
 	return false
 }
 
+// isLogoCaption reports whether t is a logo's caption: at most 80
+// characters and the word "logo" ("Logo de ONU Mujeres" is not; "ONU
+// Mujeres logo" is). A function rather than the regular expression
+// `(?i)^.{0,80}\blogo$`, which tried 80 starts on every paragraph.
+func isLogoCaption(t string) bool {
+	const logo = "logo"
+	if len(t) < len(logo) || !strings.EqualFold(t[len(t)-len(logo):], logo) {
+		return false
+	}
+	before := t[:len(t)-len(logo)]
+	if n := len(before); n > 0 && isWordByte(before[n-1]) {
+		return false
+	}
+	return utf8.RuneCountInString(before) <= 80
+}
+
+// isWordByte reports whether c is an ASCII letter, digit or underscore:
+// what \b of a regular expression counts as a word.
+func isWordByte(c byte) bool {
+	return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9' || c == '_'
+}
+
 // isImageLabel reports whether text is a lone image label, after which a
 // copied page has the image's alt text ("Image" / "Cover of Goal 5 …").
 func isImageLabel(text string) bool {
-	switch strings.ToLower(strings.TrimSpace(text)) {
+	t := strings.TrimSpace(text)
+	if len(t) > len("picture") {
+		return false // longer than any label: no need to lower it
+	}
+	switch strings.ToLower(t) {
 	case "image", "imagen", "foto", "photo", "picture":
 		return true
 	}

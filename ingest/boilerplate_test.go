@@ -1,0 +1,40 @@
+package ingest
+
+import "testing"
+
+func TestIsBoilerplate(t *testing.T) {
+	tests := []struct {
+		text string
+		want bool
+	}{
+		{"You need to enable JavaScript to run this app.", true},
+		{"Saltar al contenido principal", true},
+		{"Imagen", true},
+		{"Foto: ONU Mujeres/Ryan Brown", true},
+		{"ONU Mujeres logo", true},
+		{"  UNICEF Logo ", true},
+		{"logo", true},
+		{"Logo", true},
+		{"Logotipo", false},
+		{"El nuevo ecologo", false}, // "logo" inside a word
+		{"Programa de las Naciones Unidas para el Desarrollo, con el apoyo del Gobierno de España y otros logo", false}, // over 80 characters before
+		{"© 2024 Naciones Unidas", true},
+		{"Compartir en Facebook Twitter", true},
+		{"Leer más", true},
+		{"El Consejo de Derechos Humanos aprueba el logo del programa en su resolución.", false},
+		{"Pide a la Oficina del Alto Comisionado que preste asistencia técnica.", false},
+	}
+	for _, tt := range tests {
+		if got := isBoilerplate(tt.text); got != tt.want {
+			t.Errorf("isBoilerplate(%q) = %v, want %v", tt.text, got, tt.want)
+		}
+	}
+}
+
+func TestIsImageLabel(t *testing.T) {
+	for text, want := range map[string]bool{"Image": true, " foto ": true, "PICTURE": true, "Imágenes": false, "Imagen de la campaña": false, "": false} {
+		if got := isImageLabel(text); got != want {
+			t.Errorf("isImageLabel(%q) = %v, want %v", text, got, want)
+		}
+	}
+}
