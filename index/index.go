@@ -450,7 +450,10 @@ func (ix *Index) Compact(ctx context.Context) error {
 		opt := mergeplan.SingleSegmentMergePlanOptions
 		opt.MaxSegmentSize = MaxSegmentParagraphs
 		opt.FloorSegmentSize = MaxSegmentParagraphs
-		return s.ForceMerge(ctx, &opt)
+		if err := s.ForceMerge(ctx, &opt); err != nil {
+			return err
+		}
+		return ix.awaitObsoleteRemoved(ctx, b)
 	}
 	// The shards are compacted at the same time. A merge maps the
 	// segments it reads; relatoria ingest keeps those pages out of its
@@ -467,4 +470,57 @@ func (ix *Index) Compact(ctx context.Context) error {
 		}
 	}
 	return first
+}
+
+// awaitObsoleteRemoved waits (a few seconds at most) until the store of
+// shard b holds no segment file but those of its current segments. Scorch
+// deletes the files a merge replaced only when its persister next waits for
+// work and no reader holds them: after a compaction, a process that closed
+// the index at once had left the old files beside the new (the index took
+// half as much room again on disk until it was next opened). A change of an
+// internal value makes the persister go round again.
+func (ix *Index) awaitObsoleteRemoved(ctx context.Context, b bleve.Index) error {
+	store := ""
+	for i, s := range ix.shards {
+		if s == b {
+			store = filepath.Join(shardDir(ix.dir, i), "store")
+		}
+	}
+	deadline := time.Now().Add(5 * time.Second)
+	for round := 0; ; round++ {
+		snap, err := openSnapshot(b)
+		if err != nil {
+			return err
+		}
+		live := map[string]bool{}
+		for _, ss := range snap.Segments() {
+			if f, ok := ss.Segment().(interface{ Path() string }); ok {
+				live[filepath.Base(f.Path())] = true
+			}
+		}
+		snap.Close()
+		files, err := filepath.Glob(filepath.Join(store, "*.zap"))
+		if err != nil || store == "" {
+			return err
+		}
+		obsolete := 0
+		for _, f := range files {
+			if !live[filepath.Base(f)] {
+				obsolete++
+			}
+		}
+		if obsolete == 0 || time.Now().After(deadline) {
+			return nil // what remains is removed when the index is next opened
+		}
+		if round%25 == 0 {
+			if err := b.SetInternal([]byte("relatoria:compacted"), []byte(time.Now().UTC().Format(time.RFC3339Nano))); err != nil {
+				return err
+			}
+		}
+		select {
+		case <-ctx.Done():
+			return ctx.Err()
+		case <-time.After(20 * time.Millisecond):
+		}
+	}
 }

@@ -224,3 +224,35 @@ func TestCompactAndReopen(t *testing.T) {
 		t.Errorf("original vocabulary after reopening: didlogo %v, cooperación %v", ix.HasOriginalTerm(stem), ix.HasOriginalTerm(Terms("cooperación")[0]))
 	}
 }
+
+// TestCompactLeavesNoObsoleteFiles checks that once Compact returns, each
+// shard's store holds only the files of its one segment: the files the
+// merge replaced had sometimes stayed on disk after the index was closed.
+func TestCompactLeavesNoObsoleteFiles(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "idx")
+	for run := range 3 {
+		os.RemoveAll(dir)
+		ix, err := Create(dir, Options{Shards: 2})
+		if err != nil {
+			t.Fatal(err)
+		}
+		ctx := context.Background()
+		for i := range 30 { // one segment an Add, at least
+			if err := ix.Add(ctx, doc(fmt.Sprintf("d%02d", i), "uno", "dos", "tres")); err != nil {
+				t.Fatal(err)
+			}
+		}
+		if err := ix.Compact(ctx); err != nil {
+			t.Fatal(err)
+		}
+		if err := ix.Close(); err != nil {
+			t.Fatal(err)
+		}
+		for shard := range 2 {
+			files, _ := filepath.Glob(filepath.Join(shardDir(dir, shard), "store", "*.zap"))
+			if len(files) != 1 {
+				t.Errorf("run %d, shard %d: %d segment files after compaction, want 1: %v", run, shard, len(files), files)
+			}
+		}
+	}
+}
