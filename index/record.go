@@ -103,11 +103,14 @@ func record(id string, doc *corpus.Document, i int) *document.Document {
 	an := analyzers()
 	d := document.NewDocument(id)
 	text := func(name, value, analyzer string, options bindex.FieldIndexingOptions) {
-		d.AddField(document.NewTextFieldCustom(name, nil, []byte(value), options, an[analyzer]))
+		d.AddField(newTextField(name, value, analyzer, options))
+	}
+	stored := func(name, value string) {
+		d.AddField(document.NewTextFieldCustom(name, nil, []byte(value), storedOnly, an[keyword.Name]))
 	}
 	keywords := func(name string, values []string, options bindex.FieldIndexingOptions) {
-		for i, v := range values {
-			d.AddField(document.NewTextFieldCustom(name, []uint64{uint64(i)}, []byte(v), options, an[keyword.Name]))
+		if len(values) > 0 {
+			d.AddField(newKeywordsField(name, values, options))
 		}
 	}
 	// Filters: facet values (counted, so with doc values) and other
@@ -154,7 +157,7 @@ func record(id string, doc *corpus.Document, i int) *document.Document {
 		facet(FieldBody, doc.Body)
 	}
 	if !doc.Adopted.IsZero() {
-		addDate(d, FieldAdopted, 0, doc.Adopted.Time(), sortable)
+		keywords(FieldAdopted, []string{DateTerm(doc.Adopted.Time())}, sortable)
 	}
 	if doc.OCR != nil && doc.OCR.Damaged {
 		key(FieldOCR, "damaged")
@@ -166,7 +169,8 @@ func record(id string, doc *corpus.Document, i int) *document.Document {
 		facet(FieldCites, c.Symbol.String())
 		key(FieldCitesShort, c.Symbol.Short())
 	}
-	counts := map[string]int{}
+	var dateFields []string // in the order first met
+	dates := map[string][]string{}
 	for _, dm := range p.Dates {
 		suffix, values := dateValues(dm)
 		for _, t := range values {
@@ -174,20 +178,26 @@ func record(id string, doc *corpus.Document, i int) *document.Document {
 				if base == FieldDeadlines && dm.Role != "deadline" {
 					continue
 				}
-				addDate(d, base+suffix, counts[base+suffix], t, plainIndexed)
-				counts[base+suffix]++
+				name := base + suffix
+				if dates[name] == nil {
+					dateFields = append(dateFields, name)
+				}
+				dates[name] = append(dates[name], DateTerm(t))
 			}
 		}
+	}
+	for _, name := range dateFields {
+		keywords(name, dates[name], plainIndexed)
 	}
 	facets = append(facets, SortKeyPrefix+id)
 	keywords(FieldFacet, facets, facetValues)
 	if i == 0 {
 		// The first paragraph carries the document's metadata.
 		key(FieldMeta, "1")
-		text(FieldDocJSON, string(dj), keyword.Name, storedOnly)
+		stored(FieldDocJSON, string(dj))
 	}
 	keywords(FieldKeys, keys, plainIndexed)
-	text(FieldParaJSON, string(pj), keyword.Name, storedOnly)
+	stored(FieldParaJSON, string(pj))
 	return d
 }
 
@@ -206,11 +216,6 @@ func OrdinalTerm(n int) string { return fmt.Sprintf("%07d", n) }
 // be sixteen terms (its prefix-coded precisions) and no faster to search
 // for the few days, months and years a corpus mentions.
 func DateTerm(t time.Time) string { return t.UTC().Format("2006-01-02") }
-
-// addDate adds value i of a date field.
-func addDate(d *document.Document, name string, i int, t time.Time, options bindex.FieldIndexingOptions) {
-	d.AddField(document.NewTextFieldCustom(name, []uint64{uint64(i)}, []byte(DateTerm(t)), options, analyzers()[keyword.Name]))
-}
 
 // repairedForms returns the words as they were before OCR repair changed
 // them, once each: the original field indexes just these, so that a search

@@ -59,10 +59,24 @@ func classAt(b []byte, i int) (int, int) {
 
 // Tokenize splits input into words with their byte offsets and positions.
 func (wordTokenizer) Tokenize(input []byte) analysis.TokenStream {
+	out, _ := tokenizeInto(input, nil, nil)
+	return out
+}
+
+// tokenizeInto is Tokenize appending to out, with tokens in block (grown
+// when it is too small for input) and further blocks when input has more
+// words than its length suggests. It returns the tokens and the first
+// block, for reuse once the tokens are no longer needed.
+func tokenizeInto(input []byte, out analysis.TokenStream, block []analysis.Token) (analysis.TokenStream, []analysis.Token) {
 	est := len(input)/6 + 1
-	out := make(analysis.TokenStream, 0, est)
+	if cap(out) < est {
+		out = make(analysis.TokenStream, 0, est)
+	}
 	// Tokens are allocated in blocks, not one by one.
-	block := make([]analysis.Token, 0, est)
+	if cap(block) < est {
+		block = make([]analysis.Token, 0, est)
+	}
+	first := block
 	pos := 1
 	for i := 0; i < len(input); {
 		cls, size := classAt(input, i)
@@ -102,7 +116,7 @@ func (wordTokenizer) Tokenize(input []byte) analysis.TokenStream {
 		out = append(out, &block[len(block)-1])
 		pos++
 	}
-	return out
+	return out, first[:0]
 }
 
 // joins reports whether the punctuation sep, between a character of class

@@ -23,6 +23,7 @@ import (
 	"io"
 	"os"
 	"os/signal"
+	"runtime"
 	"runtime/pprof"
 	"strings"
 	"syscall"
@@ -65,6 +66,17 @@ func main() {
 			f.Close()
 			os.Exit(code)
 		}
+	}
+	if path := os.Getenv("RELATORIA_MEMPROFILE"); path != "" {
+		// Likewise, what the whole command allocated
+		// (go tool pprof -sample_index=alloc_space relatoria FILE).
+		runtime.MemProfileRate = 64 << 10
+		code := run(ctx, e, os.Args[1:])
+		if f, err := os.Create(path); err == nil {
+			pprof.Lookup("allocs").WriteTo(f, 0)
+			f.Close()
+		}
+		os.Exit(code)
 	}
 	os.Exit(run(ctx, e, os.Args[1:]))
 }
