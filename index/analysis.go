@@ -110,9 +110,17 @@ func Fold(b []byte) []byte {
 	return out
 }
 
+// foldChains are decompose-strip-recompose transformers, kept for reuse:
+// making one allocates several kilobytes, and OCR text has many words with
+// letters the table does not know.
+var foldChains = sync.Pool{New: func() any {
+	return transform.Chain(norm.NFD, runes.Remove(runes.In(unicode.Mn)), norm.NFC)
+}}
+
 func foldSlow(b []byte) []byte {
-	t := transform.Chain(norm.NFD, runes.Remove(runes.In(unicode.Mn)), norm.NFC)
-	out, _, err := transform.Bytes(t, b)
+	t := foldChains.Get().(transform.Transformer)
+	defer foldChains.Put(t)
+	out, _, err := transform.Bytes(t, b) // resets t first
 	if err != nil {
 		return b
 	}

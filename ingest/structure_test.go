@@ -3,6 +3,7 @@ package ingest
 import (
 	"io/fs"
 	"os"
+	"slices"
 	"strings"
 	"testing"
 
@@ -231,4 +232,47 @@ func TestHyphenation(t *testing.T) {
 			t.Errorf("%q: got %q, want it to contain %q", tt.lines[1:], all, tt.want)
 		}
 	}
+}
+
+func TestIsFurniture(t *testing.T) {
+	tests := []struct {
+		line string
+		want bool
+	}{
+		{"GE.22-12345", true},
+		{"GE.22-12345 (S) *2212345*", true},
+		{"22-12345 2/5", true},
+		{"3/12", true},
+		{"___________________________________________", true},
+		{"   ", false},
+		{"A/HRC/RES/51/34", false},
+		{"1. Decide seguir ocupándose de la cuestión.", false},
+		{"3 de 12 de 14 de 15", false}, // seven fields
+	}
+	for _, tt := range tests {
+		if got := isFurniture(tt.line); got != tt.want {
+			t.Errorf("isFurniture(%q) = %v, want %v", tt.line, got, tt.want)
+		}
+	}
+}
+
+// FuzzFieldsUpTo checks fieldsUpTo against strings.Fields.
+func FuzzFieldsUpTo(f *testing.F) {
+	for _, s := range []string{"", " a  b\tc\n", "GE.22-12345 (S)", "uno dos tres cuatro cinco seis siete ocho", "\u00a0x\u2003y\u3000"} {
+		f.Add(s, 3)
+	}
+	f.Fuzz(func(t *testing.T, s string, n int) {
+		n = n%10 + 1
+		if n <= 0 {
+			n += 10
+		}
+		want := strings.Fields(s)
+		if len(want) > n {
+			want = want[:n]
+		}
+		got := fieldsUpTo(s, make([]string, 0, n))
+		if !slices.Equal(got, want) {
+			t.Errorf("fieldsUpTo(%q, %d) = %q, want %q", s, n, got, want)
+		}
+	})
 }
