@@ -25,6 +25,14 @@ var suffixPart = regexp.MustCompile(`^(ADD|REV|CORR|AMEND|SR|PV|WP|L|CRP|INF|MIS
 
 var shortResolution = regexp.MustCompile(`^([0-9]{1,4})/([0-9]{1,4})$`)
 
+// symbolDashes makes the dashes of a symbol hyphens, and spaceAroundSlash
+// finds the spaces ParseSymbol removes (made once: they had been made at
+// every call, which queries and ingest make for every word with a slash).
+var (
+	symbolDashes     = strings.NewReplacer("\u2010", "-", "\u2011", "-", "\u2012", "-", "\u2013", "-", "\u2212", "-")
+	spaceAroundSlash = regexp.MustCompile(`\s*/\s*`)
+)
+
 // ParseSymbol parses s as a document symbol, tolerating lower case, spaces
 // around slashes and around the year ("s/res/2768(2025)"), and Unicode
 // dashes. It returns an error for anything that is not a symbol: a symbol
@@ -32,11 +40,16 @@ var shortResolution = regexp.MustCompile(`^([0-9]{1,4})/([0-9]{1,4})$`)
 // plausible resolution number (session or year up to 4 digits, as in the
 // Economic and Social Council's "1980/67", number up to 4).
 func ParseSymbol(s string) (Symbol, error) {
+	if !strings.Contains(s, "/") {
+		return "", fmt.Errorf("symbol %q: not a UN document symbol", s)
+	}
 	t := strings.TrimSpace(s)
-	t = strings.NewReplacer("\u2010", "-", "\u2011", "-", "\u2012", "-", "\u2013", "-", "\u2212", "-").Replace(t)
+	t = symbolDashes.Replace(t)
 	t = strings.ToUpper(t)
 	// Spaces inside the symbol: around slashes and before the year.
-	t = regexp.MustCompile(`\s*/\s*`).ReplaceAllString(t, "/")
+	if strings.ContainsAny(t, " \t\n\f\r") {
+		t = spaceAroundSlash.ReplaceAllString(t, "/")
+	}
 	year := ""
 	if i := strings.IndexByte(t, '('); i >= 0 {
 		y := strings.TrimSpace(t[i:])

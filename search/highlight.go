@@ -95,6 +95,32 @@ func (m *marker) matches(stem, exact string) bool {
 	return false
 }
 
+// highlightHits sets the highlights of hits, half of them in another
+// goroutine when there are enough to share: marking re-analyses each text,
+// a quarter of the time of a query with few hits.
+func (m *marker) highlightHits(hits []Hit) {
+	mark := func(hs []Hit) {
+		for i := range hs {
+			p := corpus.Paragraph{Text: hs[i].Text, Repairs: hs[i].Repairs}
+			if frag := m.highlight(&p); frag != "" {
+				hs[i].Highlights = []string{frag}
+			}
+		}
+	}
+	if len(hits) < 4 {
+		mark(hits)
+		return
+	}
+	half := len(hits) / 2
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		mark(hits[:half])
+	}()
+	mark(hits[half:])
+	<-done
+}
+
 // highlight returns a fragment of p's text around the words the query looks
 // for, HTML-escaped, each such word in <mark>…</mark>, or "" when none is
 // there. A word that OCR repair changed is marked when the query looked for

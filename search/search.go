@@ -189,12 +189,7 @@ func (s *Searcher) Search(ctx context.Context, req Request) (*Results, error) {
 		return nil, err
 	}
 	if mark != nil {
-		for i := range hits {
-			p := corpus.Paragraph{Text: hits[i].Text, Repairs: hits[i].Repairs}
-			if frag := mark.highlight(&p); frag != "" {
-				hits[i].Highlights = []string{frag}
-			}
-		}
+		mark.highlightHits(hits)
 	}
 	res.Hits = append(res.Hits, hits...)
 	if n := len(res.Hits); n > 0 && uint64(req.From+n) < sr.Total && n == size {
