@@ -220,14 +220,24 @@ func DateTerm(t time.Time) string { return t.UTC().Format("2006-01-02") }
 // repairedForms returns the words as they were before OCR repair changed
 // them, once each: the original field indexes just these, so that a search
 // for a damaged form still finds its paragraph.
+//
+// A form whose Spanish terms are those of its repair ("resolucion" made
+// "resolución", "Derechos" made "derechos") is left out: the text field
+// already finds it, and every query word found in the original field is
+// searched there too (most of the analysts' queries were, for forms like
+// these, which only slowed them down).
 func repairedForms(repairs []corpus.Repair) string {
 	var out []string
 	seen := map[string]bool{}
 	for _, r := range repairs {
-		if !seen[r.From] {
-			seen[r.From] = true
-			out = append(out, r.From)
+		if seen[r.From] {
+			continue
 		}
+		seen[r.From] = true
+		if slices.Equal(Terms(r.From), Terms(r.To)) {
+			continue
+		}
+		out = append(out, r.From)
 	}
 	return strings.Join(out, " ")
 }
