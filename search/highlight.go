@@ -95,6 +95,18 @@ func (m *marker) matches(stem, exact string) bool {
 	return false
 }
 
+// matchesBytes is matches for the reused buffers of index.VisitWords: the
+// common lookups convert nothing.
+func (m *marker) matchesBytes(stem, exact []byte) bool {
+	if m.stems[string(stem)] || m.exact[string(exact)] {
+		return true
+	}
+	if len(m.prefixes) == 0 && len(m.fuzzy) == 0 {
+		return false
+	}
+	return m.matches(string(stem), string(exact))
+}
+
 // highlightHits sets the highlights of hits, half of them in another
 // goroutine when there are enough to share: marking re-analyses each text,
 // a quarter of the time of a query with few hits.
@@ -139,14 +151,14 @@ func (m *marker) highlight(p *corpus.Paragraph) string {
 		}
 	}
 	var spans [][2]int
-	for _, w := range index.Words(text) {
-		if w.Stem == "" && !m.exact[w.Exact] {
-			continue // a stop word, unless written literally
+	index.VisitWords(text, func(start, end int, exact, stem []byte) {
+		if stem == nil && !m.exact[string(exact)] {
+			return // a stop word, unless written literally
 		}
-		if m.matches(w.Stem, w.Exact) || repairedTo[w.Exact] {
-			spans = append(spans, [2]int{w.Start, w.End})
+		if m.matchesBytes(stem, exact) || repairedTo[string(exact)] {
+			spans = append(spans, [2]int{start, end})
 		}
-	}
+	})
 	if len(spans) == 0 {
 		return ""
 	}
