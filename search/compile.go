@@ -214,11 +214,11 @@ func (c *compiler) phrase(p *Phrase) (query.Query, error) {
 		words := query.NewMatchQuery(text)
 		words.SetField(index.FieldTextExact)
 		words.SetOperator(query.MatchQueryOperatorAnd)
-		phrase := query.NewMatchPhraseQuery(text)
+		phrase := index.NewPhraseQuery(text)
 		phrase.SetField(index.FieldText)
 		return query.NewConjunctionQuery([]query.Query{words, phrase}), nil
 	}
-	return c.textClauses(text, func(string) query.FieldableQuery { return query.NewMatchPhraseQuery(text) }), nil
+	return c.textClauses(text, func(string) query.FieldableQuery { return index.NewPhraseQuery(text) }), nil
 }
 
 // textClauses matches words or a phrase (made by match) stemmed and folded
@@ -294,7 +294,7 @@ func (c *compiler) inOriginal(text string) bool {
 func (c *compiler) symbolMention(sym corpus.Symbol) query.Query {
 	var xs []query.Query
 	xs = append(xs, symbolQuery(sym))
-	m := query.NewMatchPhraseQuery(sym.Short())
+	m := index.NewPhraseQuery(sym.Short())
 	m.SetField(index.FieldText)
 	xs = append(xs, m)
 	return query.NewDisjunctionQuery(xs)

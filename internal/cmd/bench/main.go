@@ -9,10 +9,12 @@
 // from -seed), runs "relatoria ingest" on it as a separate process (end to
 // end: parsing, OCR repair, extraction, indexing) and measures its time,
 // peak memory (RSS) and index size, times a second, incremental run over the
-// unchanged corpus, then times the queries of testdata/queries.txt (40
-// analyst queries; hits with facets and highlights), cold (the first run of
-// each on a freshly opened index) and warm (-reps runs). It prints a table
-// and writes OUT/results.json.
+// unchanged corpus, then times the queries of testdata/queries.txt (50
+// analyst queries: words and quoted phrases, which every engine runs; hits
+// with facets and highlights), cold (the first run of each on a freshly
+// opened index) and warm (-reps runs), and apart those of
+// testdata/queries-filters.txt (words with filters and exclusions, which
+// only relatoria has). It prints a table and writes OUT/results.json.
 package main
 
 import (
@@ -62,7 +64,8 @@ func main() {
 	out := flag.String("out", "/tmp/relatoria-bench", "working folder (corpus, indexes, results)")
 	src := flag.String("src", "../shared/corpora,../shared/seeds", "comma-separated folders of real Spanish text to draw sentences from")
 	seed := flag.Uint64("seed", 7, "random seed of the corpus")
-	queries := flag.String("queries", "internal/cmd/bench/testdata/queries.txt", "queries, one a line")
+	queries := flag.String("queries", "internal/cmd/bench/testdata/queries.txt", "queries, one a line (for every engine)")
+	filters := flag.String("filters", "internal/cmd/bench/testdata/queries-filters.txt", "queries with filters, one a line (relatoria only; empty: none)")
 	reps := flag.Int("reps", 5, "timed runs of each query")
 	peers := flag.String("peers", "", "folder of the peer scripts (pg-fts, xapian); empty: relatoria only")
 	reuse := flag.Bool("reuse", false, "time the queries on the index a previous run left, without ingesting again")
@@ -86,6 +89,10 @@ func main() {
 		log.Printf("%d documents", docs)
 	}
 	qs := readQueries(*queries)
+	var fqs []string
+	if *filters != "" {
+		fqs = readQueries(*filters)
+	}
 	corpusMB := dirMB(filepath.Join(corpusDir, "docs"))
 
 	bin := filepath.Join(*out, "relatoria")
@@ -93,7 +100,7 @@ func main() {
 		log.Fatal(err)
 	}
 	var results []result
-	results = append(results, benchRelatoria(bin, corpusDir, *n, corpusMB, qs, *reps, *reuse, *cpuProfile, *memProfile))
+	results = append(results, benchRelatoria(bin, corpusDir, *n, corpusMB, qs, fqs, *reps, *reuse, *cpuProfile, *memProfile)...)
 	if *peers != "" {
 		for _, peer := range []string{"pg-fts", "xapian"} {
 			r, err := benchPeer(filepath.Join(*peers, peer), peer, corpusDir, *queries, *n, *reps)
@@ -114,7 +121,9 @@ func main() {
 	log.Printf("wrote %s", filepath.Join(*out, name))
 }
 
-func benchRelatoria(bin, corpusDir string, n int, corpusMB float64, qs []string, reps int, reuse bool, cpuProfile, memProfile string) result {
+// benchRelatoria ingests the corpus (unless reuse) and times the queries
+// qs, then the filter queries fqs: a result for each list.
+func benchRelatoria(bin, corpusDir string, n int, corpusMB float64, qs, fqs []string, reps int, reuse bool, cpuProfile, memProfile string) []result {
 	idx := filepath.Join(corpusDir, "relatoria-index")
 	r := result{Engine: "relatoria", Paragraphs: n, CorpusMB: corpusMB, Queries: len(qs)}
 	if !reuse {
@@ -128,6 +137,37 @@ func benchRelatoria(bin, corpusDir string, n int, corpusMB float64, qs []string,
 	defer ix.Close()
 	s := search.New(ix)
 	search.TuneGC(os.Getenv) // as relatoria serve does
+	if cpuProfile != "" {
+		f, err := os.Create(cpuProfile)
+		if err != nil {
+			log.Fatal(err)
+		}
+		pprof.StartCPUProfile(f) // the cold runs too, a small part
+		defer pprof.StopCPUProfile()
+	}
+	timeQueries(s, qs, reps, &r)
+	r.Notes = fmt.Sprintf("%d shards; facets and highlights on", ix.Shards())
+	out := []result{r}
+	if len(fqs) > 0 {
+		f := result{Engine: "relatoria, filter queries", Paragraphs: n, IndexMB: r.IndexMB, Queries: len(fqs)}
+		timeQueries(s, fqs, reps, &f)
+		f.Notes = "words with filters (tipo:, entidad:, cita:, formato:, menciona:, ocr:) and exclusions; relatoria only"
+		out = append(out, f)
+	}
+	if memProfile != "" {
+		f, err := os.Create(memProfile)
+		if err != nil {
+			log.Fatal(err)
+		}
+		pprof.Lookup("allocs").WriteTo(f, 0)
+		f.Close()
+	}
+	return out
+}
+
+// timeQueries runs each of qs once (cold), then reps times (warm), and sets
+// the latencies of r. BENCH_VERBOSE=1 logs each query's median and hits.
+func timeQueries(s *search.Searcher, qs []string, reps int, r *result) {
 	ctx := context.Background()
 	totals := map[string]uint64{}
 	query := func(q string) time.Duration {
@@ -144,30 +184,13 @@ func benchRelatoria(bin, corpusDir string, n int, corpusMB float64, qs []string,
 	for _, q := range qs {
 		cold = append(cold, query(q))
 	}
-	if cpuProfile != "" {
-		f, err := os.Create(cpuProfile)
-		if err != nil {
-			log.Fatal(err)
-		}
-		pprof.StartCPUProfile(f)
-		defer pprof.StopCPUProfile()
-	}
 	for range reps {
 		for _, q := range qs {
 			warm = append(warm, query(q))
 		}
 	}
-	if memProfile != "" {
-		f, err := os.Create(memProfile)
-		if err != nil {
-			log.Fatal(err)
-		}
-		pprof.Lookup("allocs").WriteTo(f, 0)
-		f.Close()
-	}
 	r.ColdP50ms, r.ColdP99ms = pct(cold, 50), pct(cold, 99)
 	r.P50ms, r.P95ms, r.P99ms = pct(warm, 50), pct(warm, 95), pct(warm, 99)
-	r.Notes = fmt.Sprintf("%d shards; facets and highlights on", ix.Shards())
 	if os.Getenv("BENCH_VERBOSE") != "" {
 		for i, q := range qs {
 			var ds []time.Duration
@@ -177,7 +200,6 @@ func benchRelatoria(bin, corpusDir string, n int, corpusMB float64, qs []string,
 			log.Printf("%8.2f ms %8d hits  %s", pct(ds, 50), totals[q], q)
 		}
 	}
-	return r
 }
 
 // ingestRelatoria runs relatoria ingest on the corpus twice (the second run
