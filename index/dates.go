@@ -88,7 +88,8 @@ func DateRangeQuery(base string, start, end time.Time) query.Query {
 func AdoptedRangeQuery(start, end time.Time) query.Query { return dayRange(FieldAdopted, start, end) }
 
 // dayRange matches the date terms of field from start (inclusive) to end
-// (exclusive); a zero time is an open end.
+// (exclusive); a zero time is an open end. It is a filter: a date narrows
+// a search and changes no score.
 func dayRange(field string, start, end time.Time) query.Query {
 	var from, to string
 	if !start.IsZero() {
@@ -97,8 +98,5 @@ func dayRange(field string, start, end time.Time) query.Query {
 	if !end.IsZero() {
 		to = DateTerm(end)
 	}
-	incl, excl := true, false
-	q := query.NewTermRangeInclusiveQuery(from, to, &incl, &excl)
-	q.SetField(field)
-	return q
+	return &TermRangeFilter{Field: field, From: from, To: to}
 }

@@ -1,0 +1,82 @@
+package index
+
+import (
+	"context"
+	"fmt"
+	"path/filepath"
+	"slices"
+	"testing"
+
+	"github.com/blevesearch/bleve/v2/search/query"
+
+	"github.com/relatoria/relatoria/corpus"
+)
+
+// TestTermRangeFilterAsBleve checks that TermRangeFilter matches what
+// bleve's term range query matches, over several segments, after a
+// replacement and a deletion, with open and closed ends; and that it adds
+// nothing to a score.
+func TestTermRangeFilterAsBleve(t *testing.T) {
+	ix, err := Create(filepath.Join(t.TempDir(), "idx"), Options{Shards: 1})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ix.Close()
+	ctx := context.Background()
+	for i := range 12 { // one Add each: several segments
+		d := doc(fmt.Sprintf("d%02d", i), "cooperación técnica", "otra cosa")
+		d.Adopted = corpus.Date{Year: 2010 + i, Month: 1 + i%12, Day: 1 + i}
+		if err := ix.Add(ctx, d); err != nil {
+			t.Fatal(err)
+		}
+	}
+	replaced := doc("d03", "cooperación de nuevo")
+	replaced.Adopted = corpus.Date{Year: 2030, Month: 5, Day: 5}
+	if err := ix.Add(ctx, replaced); err != nil {
+		t.Fatal(err)
+	}
+	if err := ix.Delete("d07"); err != nil {
+		t.Fatal(err)
+	}
+	ranges := [][2]string{{"2012-01-01", "2016-01-01"}, {"", "2013-06-01"}, {"2019-01-01", ""}, {"2012-02-03", "2012-02-04"}, {"2040-01-01", ""}, {"", ""}}
+	for _, r := range ranges {
+		ids := func(q query.Query) []string {
+			p, err := ix.SearchPage(ctx, PageRequest{Query: q, Size: 1000})
+			if err != nil {
+				t.Fatal(err)
+			}
+			var out []string
+			for _, h := range p.Hits {
+				out = append(out, h.ID)
+			}
+			slices.Sort(out)
+			return out
+		}
+		incl, excl := true, false
+		theirs := query.NewTermRangeInclusiveQuery(r[0], r[1], &incl, &excl)
+		theirs.SetField(FieldAdopted)
+		got, want := ids(&TermRangeFilter{Field: FieldAdopted, From: r[0], To: r[1]}), ids(theirs)
+		if !slices.Equal(got, want) {
+			t.Errorf("%v: got %v\nwant %v", r, got, want)
+		}
+	}
+	// As a filter beside words: the same order and scores as the words alone.
+	words := query.NewMatchQuery("cooperacion")
+	words.SetField(FieldText)
+	alone, err := ix.SearchPage(ctx, PageRequest{Query: words, Size: 1000})
+	if err != nil {
+		t.Fatal(err)
+	}
+	filtered, err := ix.SearchPage(ctx, PageRequest{Query: query.NewConjunctionQuery([]query.Query{words, &TermRangeFilter{Field: FieldAdopted}}), Size: 1000})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(alone.Hits) != len(filtered.Hits) || len(alone.Hits) == 0 {
+		t.Fatalf("%d hits alone, %d filtered by an open range", len(alone.Hits), len(filtered.Hits))
+	}
+	for i := range alone.Hits {
+		if a, f := alone.Hits[i], filtered.Hits[i]; a.ID != f.ID || a.Score != f.Score {
+			t.Errorf("hit %d: %s %.6f alone, %s %.6f filtered", i, a.ID, a.Score, f.ID, f.Score)
+		}
+	}
+}
