@@ -67,7 +67,7 @@ func firstOfMonth(t time.Time) time.Time {
 // base (FieldDates or FieldDeadlines) that overlaps the period [start, end);
 // a zero time leaves that end open.
 func DateRangeQuery(base string, start, end time.Time) query.Query {
-	var xs []query.Query
+	f := &TermRangeFilter{}
 	for _, suffix := range dateSuffixes {
 		from := start
 		if !from.IsZero() {
@@ -78,25 +78,26 @@ func DateRangeQuery(base string, start, end time.Time) query.Query {
 				from = time.Date(from.Year(), 1, 1, 0, 0, 0, 0, time.UTC)
 			}
 		}
-		xs = append(xs, dayRange(base+suffix, from, end))
+		f.Ranges = append(f.Ranges, dayRange(base+suffix, from, end))
 	}
-	return query.NewDisjunctionQuery(xs)
+	return f
 }
 
 // AdoptedRangeQuery finds the paragraphs of the documents adopted in
 // [start, end); a zero time leaves that end open.
-func AdoptedRangeQuery(start, end time.Time) query.Query { return dayRange(FieldAdopted, start, end) }
+func AdoptedRangeQuery(start, end time.Time) query.Query {
+	return &TermRangeFilter{Ranges: []TermRange{dayRange(FieldAdopted, start, end)}}
+}
 
-// dayRange matches the date terms of field from start (inclusive) to end
-// (exclusive); a zero time is an open end. It is a filter: a date narrows
-// a search and changes no score.
-func dayRange(field string, start, end time.Time) query.Query {
-	var from, to string
+// dayRange is the range of the date terms of field from start (inclusive)
+// to end (exclusive); a zero time is an open end.
+func dayRange(field string, start, end time.Time) TermRange {
+	r := TermRange{Field: field}
 	if !start.IsZero() {
-		from = DateTerm(start)
+		r.From = DateTerm(start)
 	}
 	if !end.IsZero() {
-		to = DateTerm(end)
+		r.To = DateTerm(end)
 	}
-	return &TermRangeFilter{Field: field, From: from, To: to}
+	return r
 }

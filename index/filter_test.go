@@ -39,26 +39,41 @@ func TestTermRangeFilterAsBleve(t *testing.T) {
 		t.Fatal(err)
 	}
 	ranges := [][2]string{{"2012-01-01", "2016-01-01"}, {"", "2013-06-01"}, {"2019-01-01", ""}, {"2012-02-03", "2012-02-04"}, {"2040-01-01", ""}, {"", ""}}
-	for _, r := range ranges {
-		ids := func(q query.Query) []string {
-			p, err := ix.SearchPage(ctx, PageRequest{Query: q, Size: 1000})
-			if err != nil {
-				t.Fatal(err)
-			}
-			var out []string
-			for _, h := range p.Hits {
-				out = append(out, h.ID)
-			}
-			slices.Sort(out)
-			return out
+	ids := func(q query.Query) []string {
+		p, err := ix.SearchPage(ctx, PageRequest{Query: q, Size: 1000})
+		if err != nil {
+			t.Fatal(err)
 		}
+		var out []string
+		for _, h := range p.Hits {
+			out = append(out, h.ID)
+		}
+		slices.Sort(out)
+		return out
+	}
+	for _, r := range ranges {
 		incl, excl := true, false
 		theirs := query.NewTermRangeInclusiveQuery(r[0], r[1], &incl, &excl)
 		theirs.SetField(FieldAdopted)
-		got, want := ids(&TermRangeFilter{Field: FieldAdopted, From: r[0], To: r[1]}), ids(theirs)
+		got, want := ids(&TermRangeFilter{Ranges: []TermRange{{Field: FieldAdopted, From: r[0], To: r[1]}}}), ids(theirs)
 		if !slices.Equal(got, want) {
 			t.Errorf("%v: got %v\nwant %v", r, got, want)
 		}
+		notGot := ids(&TermRangeFilter{Ranges: []TermRange{{Field: FieldAdopted, From: r[0], To: r[1]}}, Not: true})
+		notWant := ids(query.NewBooleanQuery([]query.Query{query.NewMatchAllQuery()}, nil, []query.Query{theirs}))
+		if !slices.Equal(notGot, notWant) {
+			t.Errorf("not %v: got %v\nwant %v", r, notGot, notWant)
+		}
+	}
+	// One term, and two ranges at once.
+	one := query.NewTermQuery("2012-03-03")
+	one.SetField(FieldAdopted)
+	if got, want := ids(TermFilter(FieldAdopted, "2012-03-03", false)), ids(one); !slices.Equal(got, want) || len(want) == 0 {
+		t.Errorf("one term: got %v, want %v", got, want)
+	}
+	both := &TermRangeFilter{Ranges: []TermRange{{FieldAdopted, "2010", "2012"}, {FieldAdopted, "2020", ""}}}
+	if got, n := ids(both), len(ids(&TermRangeFilter{Ranges: both.Ranges[:1]}))+len(ids(&TermRangeFilter{Ranges: both.Ranges[1:]})); len(got) != n {
+		t.Errorf("two ranges: %d hits, want %d", len(got), n)
 	}
 	// As a filter beside words: the same order and scores as the words alone.
 	words := query.NewMatchQuery("cooperacion")
@@ -67,7 +82,7 @@ func TestTermRangeFilterAsBleve(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	filtered, err := ix.SearchPage(ctx, PageRequest{Query: query.NewConjunctionQuery([]query.Query{words, &TermRangeFilter{Field: FieldAdopted}}), Size: 1000})
+	filtered, err := ix.SearchPage(ctx, PageRequest{Query: query.NewConjunctionQuery([]query.Query{words, &TermRangeFilter{Ranges: []TermRange{{Field: FieldAdopted}}}}), Size: 1000})
 	if err != nil {
 		t.Fatal(err)
 	}

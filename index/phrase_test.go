@@ -38,28 +38,43 @@ func TestPhraseQueryAsBleve(t *testing.T) {
 		"examen periódico universal", "Consejo de Derechos Humanos", "violencia", "de la",
 		"mujer violencia", "humanos derechos humanos", "niñas derechos",
 	}
+	// Alone, beside a word (the conjunction advances the phrase searcher),
+	// beside another choice, and with a boost.
+	word := query.NewTermQuery("derech")
+	word.SetField(FieldText)
+	shapes := map[string]func(phrase query.Query) query.Query{
+		"alone":       func(q query.Query) query.Query { return q },
+		"with a word": func(q query.Query) query.Query { return query.NewConjunctionQuery([]query.Query{word, q}) },
+		"or a word":   func(q query.Query) query.Query { return query.NewDisjunctionQuery([]query.Query{q, word}) },
+	}
+	describe := func(pg *Page) string {
+		s := fmt.Sprint(pg.Total)
+		for _, h := range pg.Hits {
+			s += fmt.Sprintf(" %s:%.6f", h.ID, h.Score)
+		}
+		return s
+	}
 	for _, p := range phrases {
-		ours := NewPhraseQuery(p)
-		ours.SetField(FieldText)
-		theirs := query.NewMatchPhraseQuery(p)
-		theirs.SetField(FieldText)
-		got, err := ix.SearchPage(context.Background(), PageRequest{Query: ours, Size: 100})
-		if err != nil {
-			t.Fatalf("%q: %v", p, err)
-		}
-		want, err := ix.SearchPage(context.Background(), PageRequest{Query: theirs, Size: 100})
-		if err != nil {
-			t.Fatalf("%q: %v", p, err)
-		}
-		describe := func(pg *Page) string {
-			s := fmt.Sprint(pg.Total)
-			for _, h := range pg.Hits {
-				s += fmt.Sprintf(" %s:%.6f", h.ID, h.Score)
+		for name, shape := range shapes {
+			for _, boost := range []float64{1, 0.3} {
+				ours := NewPhraseQuery(p)
+				ours.SetField(FieldText)
+				ours.SetBoost(boost)
+				theirs := query.NewMatchPhraseQuery(p)
+				theirs.SetField(FieldText)
+				theirs.SetBoost(boost)
+				got, err := ix.SearchPage(context.Background(), PageRequest{Query: shape(ours), Size: 100})
+				if err != nil {
+					t.Fatalf("%q: %v", p, err)
+				}
+				want, err := ix.SearchPage(context.Background(), PageRequest{Query: shape(theirs), Size: 100})
+				if err != nil {
+					t.Fatalf("%q: %v", p, err)
+				}
+				if describe(got) != describe(want) {
+					t.Errorf("%q %s, boost %v:\n got %s\nwant %s", p, name, boost, describe(got), describe(want))
+				}
 			}
-			return s
-		}
-		if describe(got) != describe(want) {
-			t.Errorf("%q:\n got %s\nwant %s", p, describe(got), describe(want))
 		}
 	}
 }

@@ -71,11 +71,23 @@ func FilterTerm(name, value string) string { return name + ":" + value }
 // FieldFormat, …) has value.
 func FilterQuery(name, value string) query.Query {
 	t := query.NewTermQuery(FilterTerm(name, value))
-	t.SetField(FieldKeys)
-	if slices.Contains(Facets, name) {
-		t.SetField(FieldFacet)
-	}
+	t.SetField(filterField(name))
 	return t
+}
+
+// ExcludeFilter matches the paragraphs whose named filter does not have
+// value. It adds nothing to a score (see TermRangeFilter), and costs a
+// bitmap of the index, not a walk over every paragraph.
+func ExcludeFilter(name, value string) query.Query {
+	return TermFilter(filterField(name), FilterTerm(name, value), true)
+}
+
+// filterField returns the field that holds the values of the named filter.
+func filterField(name string) string {
+	if slices.Contains(Facets, name) {
+		return FieldFacet
+	}
+	return FieldKeys
 }
 
 var analyzers = sync.OnceValue(func() map[string]analysis.Analyzer {

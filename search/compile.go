@@ -355,7 +355,7 @@ func (c *compiler) field(f *Field) (query.Query, error) {
 		case "danado", "damaged", "si", "yes", "true", "1":
 			return damaged, nil
 		case "limpio", "clean", "no", "false", "0":
-			return query.NewBooleanQuery([]query.Query{query.NewMatchAllQuery()}, nil, []query.Query{damaged}), nil
+			return index.ExcludeFilter(index.FieldOCR, "damaged"), nil
 		}
 		return nil, badf("ocr:%s: write ocr:dañado (documents that looked like damaged OCR) or ocr:limpio", v)
 	case "entidad":
