@@ -85,6 +85,11 @@ func (q *PhraseQuery) Searcher(ctx context.Context, reader bindex.IndexReader, m
 		ps.current = append(ps.current, nil)
 		ps.docs = append(ps.docs, &bindex.TermFieldDoc{})
 	}
+	for i, r := range ps.readers {
+		if r.Count() < ps.readers[ps.lead].Count() {
+			ps.lead = i
+		}
+	}
 	// The query norm of a conjunction of the terms, as bleve's makes it.
 	sum := 0.0
 	for _, sc := range ps.scorers {
@@ -105,6 +110,7 @@ type phraseSearcher struct {
 	scorers []*scorer.TermQueryScorer
 	docs    []*bindex.TermFieldDoc // preallocated, one a reader
 	current []*bindex.TermFieldDoc // each reader's current posting; nil before the first
+	lead    int                    // the reader of the rarest term, moved on by Next; the others Advance
 	started bool
 	done    bool
 }
@@ -121,7 +127,7 @@ func (s *phraseSearcher) Next(ctx *bsearch.SearchContext) (*bsearch.DocumentMatc
 				return nil, err
 			}
 		}
-	} else if err := s.next(0); err != nil || s.done {
+	} else if err := s.next(s.lead); err != nil || s.done {
 		return nil, err
 	}
 	return s.match(ctx)
@@ -173,7 +179,7 @@ func (s *phraseSearcher) match(ctx *bsearch.SearchContext) (*bsearch.DocumentMat
 		if s.hasPhrase() {
 			return s.score(ctx), nil
 		}
-		if err := s.next(0); err != nil || s.done {
+		if err := s.next(s.lead); err != nil || s.done {
 			return nil, err
 		}
 	}
