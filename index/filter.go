@@ -5,7 +5,6 @@ import (
 	"fmt"
 
 	"github.com/RoaringBitmap/roaring/v2"
-	"github.com/blevesearch/bleve/v2/index/scorch"
 	"github.com/blevesearch/bleve/v2/mapping"
 	bsearch "github.com/blevesearch/bleve/v2/search"
 	"github.com/blevesearch/bleve/v2/search/query"
@@ -41,7 +40,7 @@ func TermFilter(field, term string, not bool) *TermRangeFilter {
 
 // Searcher returns the searcher of the filter in reader, a scorch snapshot.
 func (q *TermRangeFilter) Searcher(ctx context.Context, reader bindex.IndexReader, m mapping.IndexMapping, options bsearch.SearcherOptions) (bsearch.Searcher, error) {
-	snap, ok := reader.(*scorch.IndexSnapshot)
+	snap, ok := snapshotOf(reader)
 	if !ok {
 		return nil, fmt.Errorf("term range filter: index reader %T is not scorch's", reader)
 	}

@@ -13,6 +13,7 @@ import (
 	bsearch "github.com/blevesearch/bleve/v2/search"
 	"github.com/blevesearch/bleve/v2/search/collector"
 	"github.com/blevesearch/bleve/v2/search/query"
+	bindex "github.com/blevesearch/bleve_index_api"
 )
 
 // PageRequest asks every shard for one page of matching paragraphs.
@@ -93,13 +94,37 @@ func (ix *Index) SearchPage(ctx context.Context, req PageRequest) (*Page, error)
 	if req.Sort == nil {
 		req.Sort = RelevanceSort()
 	}
+	// One snapshot of every shard, open until the search ends: each
+	// shard's scores are computed with the term statistics of all.
+	snaps := make([]*scorch.IndexSnapshot, len(ix.shards))
+	defer func() {
+		for _, r := range snaps {
+			if r != nil {
+				r.Close()
+			}
+		}
+	}()
+	var docs uint64
+	for i, b := range ix.shards {
+		r, err := openSnapshot(b)
+		if err != nil {
+			return nil, err
+		}
+		snaps[i] = r
+		n, err := r.DocCount()
+		if err != nil {
+			return nil, err
+		}
+		docs += n
+	}
 	pages := make([]shardPage, len(ix.shards))
 	var wg sync.WaitGroup
 	for i := range ix.shards {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			pages[i] = ix.searchShard(ctx, i, req)
+			others := slices.Delete(slices.Clone(snaps), i, i+1)
+			pages[i] = ix.searchShard(ctx, i, &globalStats{IndexSnapshot: snaps[i], docs: docs, others: others}, req)
 		}()
 	}
 	wg.Wait()
@@ -188,18 +213,14 @@ type shardPage struct {
 // searchShard collects the top hits of one shard (the first From+Size, or
 // Size after After), with their stored fields, and its facet counts (by
 // facet value number, names giving the values).
-func (ix *Index) searchShard(ctx context.Context, shard int, req PageRequest) shardPage {
+func (ix *Index) searchShard(ctx context.Context, shard int, g *globalStats, req PageRequest) shardPage {
 	b := ix.shards[shard]
-	r, err := openSnapshot(b)
-	if err != nil {
-		return shardPage{err: err}
-	}
-	defer r.Close()
+	r := g.IndexSnapshot
 	facets, err := ix.facets.forSnapshot(shard, r)
 	if err != nil {
 		return shardPage{err: err}
 	}
-	searcher, err := req.Query.Searcher(ctx, r, b.Mapping(), bsearch.SearcherOptions{})
+	searcher, err := req.Query.Searcher(ctx, g, b.Mapping(), bsearch.SearcherOptions{})
 	if err != nil {
 		return shardPage{err: err}
 	}
@@ -219,7 +240,7 @@ func (ix *Index) searchShard(ctx context.Context, shard int, req PageRequest) sh
 	}
 	var boosts []float64 // by document number
 	if req.DocumentBoost != nil {
-		if boosts, err = documentScores(ctx, r, b, facets, req.DocumentBoost.Query); err != nil {
+		if boosts, err = documentScores(ctx, g, b, facets, req.DocumentBoost.Query); err != nil {
 			return shardPage{err: err}
 		}
 	}
@@ -282,7 +303,7 @@ func (ix *Index) searchShard(ctx context.Context, shard int, req PageRequest) sh
 // documentScores returns the score of each document whose metadata record
 // q matches in the snapshot r of shard b, by document number (0 for the
 // others), or nil when q matches none.
-func documentScores(ctx context.Context, r *scorch.IndexSnapshot, b bleve.Index, facets *snapshotFacets, q query.Query) ([]float64, error) {
+func documentScores(ctx context.Context, r bindex.IndexReader, b bleve.Index, facets *snapshotFacets, q query.Query) ([]float64, error) {
 	q = query.NewConjunctionQuery([]query.Query{FilterQuery(FieldMeta, "1"), q})
 	searcher, err := q.Searcher(ctx, r, b.Mapping(), bsearch.SearcherOptions{})
 	if err != nil {
@@ -367,6 +388,89 @@ func (tb *segmentTermBoosts) factor(doc uint64) float64 {
 		}
 	}
 	return f
+}
+
+// globalStats is the reader of one shard's snapshot that gives the
+// document counts of the whole index: the number of documents, and for
+// each term the documents of every shard that have it. bleve scores a term
+// by these (tf-idf), so that equal paragraphs score alike whatever their
+// shard; with each shard's own counts, two paragraphs of the same text in
+// two shards had scored differently and a shard's hits could outrank
+// another's for nothing.
+type globalStats struct {
+	*scorch.IndexSnapshot
+	docs   uint64                  // documents in all shards
+	others []*scorch.IndexSnapshot // the other shards' snapshots
+}
+
+// DocCount returns the number of documents in all shards.
+func (g *globalStats) DocCount() (uint64, error) { return g.docs, nil }
+
+// TermFieldReader reads the postings of term in this shard, reporting as
+// its Count the documents of all shards that have the term.
+func (g *globalStats) TermFieldReader(ctx context.Context, term []byte, field string, includeFreq, includeNorm, includeTermVectors bool) (bindex.TermFieldReader, error) {
+	r, err := g.IndexSnapshot.TermFieldReader(ctx, term, field, includeFreq, includeNorm, includeTermVectors)
+	if err != nil || len(g.others) == 0 {
+		return r, err
+	}
+	n := r.Count()
+	for _, o := range g.others {
+		c, err := docFrequency(o, field, term)
+		if err != nil {
+			r.Close()
+			return nil, err
+		}
+		n += c
+	}
+	if sr, ok := r.(*scorch.IndexSnapshotTermFieldReader); ok {
+		return &globalCount{IndexSnapshotTermFieldReader: sr, count: n}, nil
+	}
+	r.Close()
+	return nil, fmt.Errorf("term field reader %T is not scorch's", r)
+}
+
+// docFrequency returns the number of live documents of snap with term in
+// field: what a term field reader counts, read from each segment's
+// dictionary without making one (which cost a tenth of a query).
+func docFrequency(snap *scorch.IndexSnapshot, field string, term []byte) (uint64, error) {
+	var n uint64
+	for _, ss := range snap.Segments() {
+		dict, err := ss.Segment().Dictionary(field)
+		if err != nil {
+			return 0, err
+		}
+		pl, err := dict.PostingsList(term, ss.Deleted(), nil)
+		if err != nil {
+			return 0, err
+		}
+		n += pl.Count()
+	}
+	return n, nil
+}
+
+// snapshot returns the shard's own snapshot.
+func (g *globalStats) snapshot() *scorch.IndexSnapshot { return g.IndexSnapshot }
+
+// globalCount is a term's postings in one shard with its count in all.
+// It embeds scorch's reader itself, not the interface, so that reading
+// postings costs no more than without it.
+type globalCount struct {
+	*scorch.IndexSnapshotTermFieldReader
+	count uint64
+}
+
+// Count returns the documents of all shards that have the term.
+func (c *globalCount) Count() uint64 { return c.count }
+
+// snapshotOf returns the scorch snapshot that reader reads.
+func snapshotOf(reader bindex.IndexReader) (*scorch.IndexSnapshot, bool) {
+	switch r := reader.(type) {
+	case *scorch.IndexSnapshot:
+		return r, true
+	case interface{ snapshot() *scorch.IndexSnapshot }:
+		return r.snapshot(), true
+	}
+	return nil, false
 }
 
 // sortKeySort orders hits by the paragraph sort key ("!" + paragraph ID,

@@ -264,3 +264,47 @@ func TestDocumentBoost(t *testing.T) {
 		}
 	}
 }
+
+// TestScoresAcrossShards checks that paragraphs of the same text score
+// alike in whichever shard they live: terms are scored with the document
+// counts of the whole index, not of their shard.
+func TestScoresAcrossShards(t *testing.T) {
+	ix, err := Create(filepath.Join(t.TempDir(), "idx"), Options{Shards: 3})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ix.Close()
+	var docs []*corpus.Document
+	for i := range 30 {
+		// The same paragraph in every document; other paragraphs that
+		// differ in number from document to document, so that the
+		// shards' own counts would differ.
+		texts := []string{"La cooperación técnica con los Estados."}
+		for j := range i % 4 {
+			texts = append(texts, fmt.Sprintf("Otro párrafo sobre cooperación número %d.", j))
+		}
+		docs = append(docs, doc(fmt.Sprintf("doc-%02d", i), texts...))
+	}
+	ctx := context.Background()
+	if err := ix.Add(ctx, docs...); err != nil {
+		t.Fatal(err)
+	}
+	for _, q := range []query.Query{
+		func() query.Query { q := query.NewMatchQuery("cooperación técnica"); q.SetField(FieldText); return q }(),
+		func() query.Query { q := NewPhraseQuery("cooperación técnica"); q.SetField(FieldText); return q }(),
+	} {
+		p, err := ix.SearchPage(ctx, PageRequest{Query: q, Size: 100})
+		if err != nil {
+			t.Fatal(err)
+		}
+		scores := map[float64][]string{}
+		for _, h := range p.Hits {
+			if strings.HasSuffix(h.ID, "#1") {
+				scores[h.Score] = append(scores[h.Score], h.ID)
+			}
+		}
+		if len(scores) != 1 {
+			t.Errorf("%T: the same paragraph scores %d ways: %v", q, len(scores), scores)
+		}
+	}
+}
