@@ -62,3 +62,13 @@ func TestWithinEdits(t *testing.T) {
 		}
 	}
 }
+
+func TestWriteTextCount(t *testing.T) {
+	for total, want := range map[uint64]string{0: `no paragraph matches "x"`, 1: `1 paragraph matches "x"`, 17: `17 paragraphs match "x"`} {
+		var b strings.Builder
+		WriteText(&b, &Results{Query: "x", Total: total}, 0)
+		if first, _, _ := strings.Cut(b.String(), "\n"); first != want {
+			t.Errorf("total %d: %q, want %q", total, first, want)
+		}
+	}
+}

@@ -11,7 +11,14 @@ import (
 // with its reference, kind, date, title and snippet (matches between « »),
 // then the main facets. from is the rank of the first hit minus one.
 func WriteText(w io.Writer, res *Results, from int) {
-	fmt.Fprintf(w, "%d paragraphs match %q\n\n", res.Total, res.Query)
+	switch res.Total {
+	case 0:
+		fmt.Fprintf(w, "no paragraph matches %q\n\n", res.Query)
+	case 1:
+		fmt.Fprintf(w, "1 paragraph matches %q\n\n", res.Query)
+	default:
+		fmt.Fprintf(w, "%d paragraphs match %q\n\n", res.Total, res.Query)
+	}
 	for i, h := range res.Hits {
 		fmt.Fprintf(w, "%d. %s  [%s]", from+i+1, h.Ref, h.Kind)
 		if !h.Adopted.IsZero() {
