@@ -91,16 +91,25 @@ func orRange(seg segment.Segment, r TermRange, docs *roaring.Bitmap) error {
 		if entry == nil {
 			return nil
 		}
-		pl, err := dict.PostingsList([]byte(entry.Term), nil, nil)
-		if err != nil {
+		if err := orPostings(dict, []byte(entry.Term), docs); err != nil {
 			return fmt.Errorf("term range filter on %s: %w", r.Field, err)
 		}
-		or, ok := pl.(interface{ OrInto(*roaring.Bitmap) })
-		if !ok {
-			return fmt.Errorf("term range filter: postings %T cannot be read as a bitmap", pl)
-		}
-		or.OrInto(docs)
 	}
+}
+
+// orPostings adds to docs the documents (of the dictionary's segment, by
+// local number, deleted ones included) that have term.
+func orPostings(dict segment.TermDictionary, term []byte, docs *roaring.Bitmap) error {
+	pl, err := dict.PostingsList(term, nil, nil)
+	if err != nil {
+		return err
+	}
+	or, ok := pl.(interface{ OrInto(*roaring.Bitmap) })
+	if !ok {
+		return fmt.Errorf("postings %T cannot be read as a bitmap", pl)
+	}
+	or.OrInto(docs)
+	return nil
 }
 
 // bitmapSearcher returns the documents of a bitmap of global document

@@ -256,3 +256,24 @@ func TestCompactLeavesNoObsoleteFiles(t *testing.T) {
 		}
 	}
 }
+
+// TestRepairedForms checks which forms before OCR repair the original field
+// keeps: those whose Spanish terms differ from the repaired word's, once.
+func TestRepairedForms(t *testing.T) {
+	tests := []struct {
+		repairs []corpus.Repair
+		want    string
+	}{
+		{nil, ""},
+		{[]corpus.Repair{{From: "nifias", To: "niñas"}}, "nifias"},
+		{[]corpus.Repair{{From: "resolucion", To: "resolución"}}, ""}, // the text's term already
+		{[]corpus.Repair{{From: "Derechos", To: "derechos"}}, ""},
+		{[]corpus.Repair{{From: "cooperacidon", To: "cooperación"}, {From: "resolucion", To: "resolución"}, {From: "cooperacidon", To: "cooperación"}}, "cooperacidon"},
+		{[]corpus.Repair{{From: "6rganos", To: "órganos"}, {From: "nifias", To: "niñas"}}, "6rganos nifias"},
+	}
+	for _, tt := range tests {
+		if got := repairedForms(tt.repairs); got != tt.want {
+			t.Errorf("repairedForms(%v) = %q, want %q", tt.repairs, got, tt.want)
+		}
+	}
+}

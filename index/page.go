@@ -354,13 +354,9 @@ func termBoosts(r *scorch.IndexSnapshot, facets *snapshotFacets, boosts []TermBo
 			}
 			var all *roaring.Bitmap
 			for _, t := range b.Terms {
-				pl, err := d.PostingsList([]byte(t), nil, nil)
-				if err != nil {
-					return nil, fmt.Errorf("term boost %q: %w", t, err)
-				}
 				bm := roaring.New()
-				if or, ok := pl.(interface{ OrInto(*roaring.Bitmap) }); ok {
-					or.OrInto(bm)
+				if err := orPostings(d, []byte(t), bm); err != nil {
+					return nil, fmt.Errorf("term boost %q: %w", t, err)
 				}
 				if all == nil {
 					all = bm
