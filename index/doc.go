@@ -13,14 +13,18 @@
 //
 // Every paragraph of every document is one bleve document whose ID is the
 // document ID, "#" and the paragraph ordinal: "A/HRC/RES/51/34#25". Records
-// are built field by field (record.go) with these options:
+// are built field by field (record.go), of this package's own field types
+// (field.go: text analysed into reused buffers, one field for all the
+// values of a filter), with these options:
 //
-//	text         es_un analyzer (words, folded, stemmed); stored, with positions and offsets:
-//	             phrases, display
+//	text         es_un analyzer (words, folded, stemmed); stored, with positions (offsets
+//	             zeroed): phrases (PhraseQuery), display
 //	text_exact   es_exact analyzer (lower case, stop words left out), no positions:
 //	             literal words, the exact words of literal phrases, exact-form boosts
-//	original     es_un; the forms OCR repair changed, so damaged forms stay findable
-//	title        es_un; the document's title, a ranking signal (never required)
+//	original     es_un; the forms OCR repair changed whose terms differ from the repaired
+//	             word's, so damaged forms stay findable
+//	title        es_un, on the first paragraph only: the document's title, a ranking signal
+//	             (DocumentBoost; never required)
 //	doc          keyword with doc values: the document ID (sorting, Document)
 //	ordinal      keyword with doc values: position in the document, zero-padded ("0000025")
 //	adopted      keyword with doc values: the document's adoption day, "2022-10-07" (absent
@@ -59,7 +63,9 @@
 //
 // Searches that name no field are built by package search over text,
 // original (for the terms it has) and text_exact; nothing is indexed into
-// _all.
+// _all. Each shard is searched with the term statistics of all (globalStats
+// in page.go), so scores do not depend on the shard. Date filters and ocr:
+// are bitmaps of postings that add nothing to scores (TermRangeFilter).
 //
 // Re-adding a document replaces all its paragraphs in one batch: stale
 // paragraphs of a document that shrank are deleted in the same batch.
