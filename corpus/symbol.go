@@ -63,6 +63,12 @@ func ParseSymbol(s string) (Symbol, error) {
 	if !symbolPattern.MatchString(t) {
 		return "", fmt.Errorf("symbol %q: not a UN document symbol", s)
 	}
+	if !strings.ContainsAny(t, "0123456789") {
+		// Every UN symbol has a number (session, year, sequence);
+		// "VIH/SIDA" and "ONU/CEPAL" are words, and taking them for
+		// symbols had made different documents share an ID.
+		return "", fmt.Errorf("symbol %q: no number, not a UN document symbol", s)
+	}
 	parts := strings.Split(t, "/")
 	if len(parts) == 2 && year == "" && !shortResolution.MatchString(t) {
 		// "GE.22/16568" or "07/10/2022"-like strings are not symbols; a

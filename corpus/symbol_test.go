@@ -27,7 +27,7 @@ func TestParseSymbol(t *testing.T) {
 			t.Errorf("ParseSymbol(%q) = %q short %q full %v, want %q %q %v", tt.in, got, got.Short(), got.IsFull(), tt.want, tt.short, tt.full)
 		}
 	}
-	for _, bad := range []string{"", "hola", "07/10/2022", "51", "GE.22-16568", "/51/34", "51/34/", "A/HRC/RES/51/34 (20)"} {
+	for _, bad := range []string{"", "hola", "07/10/2022", "51", "GE.22-16568", "/51/34", "51/34/", "A/HRC/RES/51/34 (20)", "VIH/SIDA", "vih/sida", "ONU/CEPAL", "A/HRC/RES"} {
 		if s, err := ParseSymbol(bad); err == nil {
 			t.Errorf("ParseSymbol(%q) = %q, want error", bad, s)
 		}
