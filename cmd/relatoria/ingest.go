@@ -104,6 +104,15 @@ func runIngest(ctx context.Context, c *command, e *env, args []string) error {
 		defer stopDropping()
 	}
 	manifest := index.LoadManifest(dir)
+	// The file each document was last read from: a file whose document
+	// has the ID of another file's (the same symbol: an HTML and a PDF of
+	// one resolution, or two versions) replaces it, and says so.
+	owners := map[string]string{}
+	for _, p := range manifest.Paths() {
+		if m, _ := manifest.Get(p); m.DocID != "" {
+			owners[m.DocID] = p
+		}
+	}
 	opt := ingest.Options{NoRepair: *noRepair, MaxFileSize: *maxSize}
 	if !*force {
 		opt.Unchanged = func(path string, size int64, mod time.Time, hash string) bool {
@@ -122,6 +131,14 @@ func runIngest(ctx context.Context, c *command, e *env, args []string) error {
 	flush := func() error {
 		if len(pending) == 0 {
 			return nil
+		}
+		for _, d := range pending {
+			p := absPath(d.Source)
+			if owner, ok := owners[d.ID]; ok && owner != p {
+				prog.clear()
+				fmt.Fprintf(e.stderr, "relatoria: %s: document %s was read from %s; this file replaces it\n", d.Source, d.ID, owner)
+			}
+			owners[d.ID] = p
 		}
 		// A file whose document ID changed (its symbol was read
 		// differently) leaves its old document behind: remove it.

@@ -210,3 +210,27 @@ func TestIncrementalIngest(t *testing.T) {
 		t.Errorf("derechos: %d paragraphs before, %d after removing a document", before, after)
 	}
 }
+
+// TestIngestSameDocumentTwice checks that a file whose document has the ID
+// of another file's (the same resolution twice) replaces it and says so,
+// naming both files.
+func TestIngestSameDocumentTwice(t *testing.T) {
+	dir := t.TempDir()
+	docs := filepath.Join(dir, "docs")
+	os.MkdirAll(docs, 0o755)
+	data, err := os.ReadFile("../../corpus/sample/003_458e2a76d7cd54dd.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	os.WriteFile(filepath.Join(docs, "a.txt"), data, 0o644)
+	os.WriteFile(filepath.Join(docs, "b.txt"), data, 0o644)
+	vars := map[string]string{"RELATORIA_INDEX": filepath.Join(dir, "idx")}
+	code, _, errs := runCLI(t, vars, "ingest", docs)
+	if code != 0 || !strings.Contains(errs, "b.txt: document A/HRC/RES/51/34 was read from") || !strings.Contains(errs, "a.txt; this file replaces it") {
+		t.Errorf("ingest: exit %d, stderr:\n%s", code, errs)
+	}
+	// Read again, unchanged: nothing said.
+	if _, _, errs := runCLI(t, vars, "ingest", docs); strings.Contains(errs, "replaces") {
+		t.Errorf("second ingest: %s", errs)
+	}
+}
