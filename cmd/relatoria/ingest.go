@@ -7,10 +7,12 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"maps"
 	"net/http"
 	"os"
 	"path/filepath"
 	"runtime/debug"
+	"slices"
 	"strings"
 	"time"
 
@@ -309,9 +311,10 @@ func refreshModTime(m *index.Manifest, path string) {
 }
 
 // pruneGone removes the documents of files under roots that the manifest
-// knows and that no longer exist.
+// knows and that no longer exist. A document that a file still there was
+// read into too (the same resolution twice) stays.
 func pruneGone(roots []string, m *index.Manifest, seen map[string]bool, del func(string) error) (int, error) {
-	n := 0
+	gone := map[string]string{} // path → the document read from it
 	for _, p := range m.Paths() {
 		if seen[p] || !under(p, roots) {
 			continue
@@ -320,10 +323,23 @@ func pruneGone(roots []string, m *index.Manifest, seen map[string]bool, del func
 			continue // still there (a type or name Walk passes over)
 		}
 		e, _ := m.Get(p)
-		if e.DocID != "" {
-			if err := del(e.DocID); err != nil {
+		gone[p] = e.DocID
+	}
+	kept := map[string]bool{} // documents of the files still there
+	for _, p := range m.Paths() {
+		if _, isGone := gone[p]; !isGone {
+			if e, _ := m.Get(p); e.DocID != "" {
+				kept[e.DocID] = true
+			}
+		}
+	}
+	n := 0
+	for _, p := range slices.Sorted(maps.Keys(gone)) {
+		if id := gone[p]; id != "" && !kept[id] {
+			if err := del(id); err != nil {
 				return n, err
 			}
+			kept[id] = true // deleted once
 		}
 		m.Remove(p)
 		n++

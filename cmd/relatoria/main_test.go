@@ -233,4 +233,23 @@ func TestIngestSameDocumentTwice(t *testing.T) {
 	if _, _, errs := runCLI(t, vars, "ingest", docs); strings.Contains(errs, "replaces") {
 		t.Errorf("second ingest: %s", errs)
 	}
+	// The first file gone: -prune keeps the document, which b.txt holds too;
+	// both gone: it goes.
+	total := func() int {
+		_, out, _ := runCLI(t, vars, "query", "-json", "simbolo:A/HRC/RES/51/34")
+		var res struct{ Total int }
+		json.Unmarshal([]byte(out), &res)
+		return res.Total
+	}
+	before := total()
+	os.Remove(filepath.Join(docs, "a.txt"))
+	runCLI(t, vars, "ingest", "-prune", docs)
+	if got := total(); got != before || before == 0 {
+		t.Errorf("after pruning a.txt: %d paragraphs of 51/34, want %d", got, before)
+	}
+	os.Remove(filepath.Join(docs, "b.txt"))
+	runCLI(t, vars, "ingest", "-prune", docs)
+	if got := total(); got != 0 {
+		t.Errorf("after pruning both: %d paragraphs of 51/34, want 0", got)
+	}
 }
