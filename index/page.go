@@ -183,8 +183,12 @@ func topFacetCounts(counts []int, dict *snapshotFacets, size int) map[string][]F
 			continue
 		}
 		c := FacetCount{Value: dict.names[id][len(Facets[f])+1:], Count: n}
+		if size == 0 {
+			top[f] = append(top[f], c) // sorted below
+			continue
+		}
 		t := top[f]
-		if size > 0 && len(t) == size {
+		if len(t) == size {
 			if !before(c, t[size-1]) {
 				continue
 			}
@@ -197,6 +201,17 @@ func topFacetCounts(counts []int, dict *snapshotFacets, size int) map[string][]F
 		top[f] = t
 	}
 	for f, name := range Facets {
+		if size == 0 {
+			slices.SortFunc(top[f], func(a, b FacetCount) int {
+				if before(a, b) {
+					return -1
+				}
+				if before(b, a) {
+					return 1
+				}
+				return 0
+			})
+		}
 		out[name] = top[f]
 	}
 	return out
