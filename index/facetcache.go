@@ -31,6 +31,9 @@ type facetCache struct {
 	// (see DocumentBoost).
 	docs   map[string]uint32
 	shards []map[segment.Segment]*segmentFacets
+	// lastUsed is how many values the segments used at the last check
+	// (see renumberIfSparse).
+	lastUsed int
 }
 
 // segmentFacets are the facet values and sort keys of one segment's
@@ -66,34 +69,128 @@ type snapshotFacets struct {
 	last     int // the segment of the last document located
 }
 
-// forSnapshot returns the facets of snap, a snapshot of shard, reading
-// the doc values of the segments not read yet, and forgets the segments of
-// the shard that snap no longer has (merged away).
+// forSnapshot returns the facets of snap, a snapshot of shard (see
+// forSnapshots).
 func (c *facetCache) forSnapshot(shard int, snap *scorch.IndexSnapshot) (*snapshotFacets, error) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
+	if err := c.update(shard, snap); err != nil {
+		return nil, err
+	}
+	return c.view(shard, snap), nil
+}
+
+// forSnapshots returns the facets of snaps, one snapshot of each shard, all
+// with one numbering of facet values, so that their counts add up number
+// by number: it reads the doc values of the segments not read yet, forgets
+// the segments that the snapshots no longer have (merged away), and
+// renumbers the values when most numbers are no longer used.
+func (c *facetCache) forSnapshots(snaps []*scorch.IndexSnapshot) ([]*snapshotFacets, error) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	for i, snap := range snaps {
+		if err := c.update(i, snap); err != nil {
+			return nil, err
+		}
+	}
+	c.renumberIfSparse()
+	out := make([]*snapshotFacets, len(snaps))
+	for i, snap := range snaps {
+		out[i] = c.view(i, snap)
+	}
+	return out, nil
+}
+
+// update makes the known segments of shard those of snap, reading the ones
+// not read yet.
+func (c *facetCache) update(shard int, snap *scorch.IndexSnapshot) error {
 	known := c.shards[shard]
 	live := make(map[segment.Segment]*segmentFacets, len(known))
-	sf := &snapshotFacets{}
-	var next uint64
 	for _, ss := range snap.Segments() {
 		seg := ss.Segment()
 		f := known[seg]
 		if f == nil {
 			var err error
 			if f, err = c.read(seg); err != nil {
-				return nil, err
+				return err
 			}
 		}
 		live[seg] = f
-		sf.offsets = append(sf.offsets, next)
-		sf.segments = append(sf.segments, f)
-		next += seg.Count()
 	}
 	c.shards[shard] = live
+	return nil
+}
+
+// view returns the facets of snap from the known segments of shard.
+func (c *facetCache) view(shard int, snap *scorch.IndexSnapshot) *snapshotFacets {
+	sf := &snapshotFacets{}
+	var next uint64
+	for _, ss := range snap.Segments() {
+		sf.offsets = append(sf.offsets, next)
+		sf.segments = append(sf.segments, c.shards[shard][ss.Segment()])
+		next += ss.Segment().Count()
+	}
 	sf.values, sf.names, sf.facetOf = len(c.names), c.names, c.facetOf
 	sf.docs = len(c.docs)
-	return sf, nil
+	return sf
+}
+
+// renumberAbove is the number of facet values under which the cache never
+// renumbers them.
+var renumberAbove = 4096
+
+// renumberIfSparse numbers again the facet values that the known segments
+// use, when fewer than half of the numbers are (values of deleted and
+// replaced paragraphs keep theirs until then), so that a long-running
+// server's dictionary and count arrays do not grow without end. It checks
+// when the dictionary has doubled since the last check. Segments are
+// given new id arrays, never changed in place: snapshotFacets made before
+// keep the numbering they were made with.
+func (c *facetCache) renumberIfSparse() {
+	if len(c.names) <= renumberAbove || len(c.names) < 2*c.lastUsed {
+		return
+	}
+	used := make([]bool, len(c.names))
+	for _, segs := range c.shards {
+		for _, f := range segs {
+			for _, id := range f.ids {
+				used[id] = true
+			}
+		}
+	}
+	n := 0
+	for _, u := range used {
+		if u {
+			n++
+		}
+	}
+	c.lastUsed = n
+	if n > len(c.names)/2 {
+		return
+	}
+	renumbered := make([]uint32, len(c.names))
+	values := make(map[string]uint32, n)
+	names := make([]string, 0, n)
+	facetOf := make([]int8, 0, n)
+	for id, u := range used {
+		if u {
+			renumbered[id] = uint32(len(names))
+			values[c.names[id]] = uint32(len(names))
+			names = append(names, c.names[id])
+			facetOf = append(facetOf, c.facetOf[id])
+		}
+	}
+	for _, segs := range c.shards {
+		for seg, f := range segs {
+			g := *f
+			g.ids = make([]uint32, len(f.ids))
+			for i, id := range f.ids {
+				g.ids[i] = renumbered[id]
+			}
+			segs[seg] = &g
+		}
+	}
+	c.values, c.names, c.facetOf = values, names, facetOf
 }
 
 // read reads the facet values and sort keys of every document of seg.

@@ -118,6 +118,10 @@ func (ix *Index) SearchPage(ctx context.Context, req PageRequest) (*Page, error)
 		}
 		docs += n
 	}
+	facets, err := ix.facets.forSnapshots(snaps)
+	if err != nil {
+		return nil, err
+	}
 	pages := make([]shardPage, len(ix.shards))
 	var wg sync.WaitGroup
 	for i := range ix.shards {
@@ -125,7 +129,7 @@ func (ix *Index) SearchPage(ctx context.Context, req PageRequest) (*Page, error)
 		go func() {
 			defer wg.Done()
 			others := slices.Delete(slices.Clone(snaps), i, i+1)
-			pages[i] = ix.searchShard(ctx, i, &globalStats{IndexSnapshot: snaps[i], docs: docs, others: others}, req)
+			pages[i] = ix.searchShard(ctx, i, &globalStats{IndexSnapshot: snaps[i], docs: docs, others: others}, facets[i], req)
 		}()
 	}
 	wg.Wait()
@@ -229,13 +233,9 @@ type shardPage struct {
 // searchShard collects the top hits of one shard (the first From+Size, or
 // Size after After), with their stored fields, and its facet counts (by
 // facet value number, names giving the values).
-func (ix *Index) searchShard(ctx context.Context, shard int, g *globalStats, req PageRequest) shardPage {
+func (ix *Index) searchShard(ctx context.Context, shard int, g *globalStats, facets *snapshotFacets, req PageRequest) shardPage {
 	b := ix.shards[shard]
 	r := g.IndexSnapshot
-	facets, err := ix.facets.forSnapshot(shard, r)
-	if err != nil {
-		return shardPage{err: err}
-	}
 	searcher, err := req.Query.Searcher(ctx, g, b.Mapping(), bsearch.SearcherOptions{})
 	if err != nil {
 		return shardPage{err: err}

@@ -308,3 +308,61 @@ func TestScoresAcrossShards(t *testing.T) {
 		}
 	}
 }
+
+// TestFacetValuesRenumbered checks that the facet cache numbers again the
+// values still in use when most numbers belong to values of paragraphs
+// gone (a server's dictionary would otherwise grow without end), and that
+// counts stay exact across the renumbering.
+func TestFacetValuesRenumbered(t *testing.T) {
+	defer func(old int) { renumberAbove = old }(renumberAbove)
+	renumberAbove = 1
+	ix, err := Create(filepath.Join(t.TempDir(), "idx"), Options{Shards: 2})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ix.Close()
+	ctx := context.Background()
+	q := query.NewMatchQuery("cooperacion")
+	q.SetField(FieldText)
+	most := 0
+	for round := range 8 {
+		var docs []*corpus.Document
+		for i := range 10 {
+			d := doc(fmt.Sprintf("r%d-d%d", round, i), "La cooperación técnica.")
+			d.Body = fmt.Sprintf("Órgano %d-%d", round, i) // a value no other round has
+			docs = append(docs, d)
+		}
+		if err := ix.Add(ctx, docs...); err != nil {
+			t.Fatal(err)
+		}
+		if round > 0 {
+			for i := range 10 {
+				if err := ix.Delete(fmt.Sprintf("r%d-d%d", round-1, i)); err != nil {
+					t.Fatal(err)
+				}
+			}
+		}
+		if err := ix.Compact(ctx); err != nil {
+			t.Fatal(err)
+		}
+		p, err := ix.SearchPage(ctx, PageRequest{Query: q, Size: 100, Facets: true})
+		if err != nil {
+			t.Fatal(err)
+		}
+		got := facetMap(p.Facets)
+		for i := range 10 {
+			if v := FilterTerm(FieldBody, fmt.Sprintf("Órgano %d-%d", round, i)); got[v] != 1 {
+				t.Errorf("round %d: %s counted %d, want 1", round, v, got[v])
+			}
+		}
+		if p.Total != 10 || len(got) != 11 { // ten bodies, one kind
+			t.Errorf("round %d: %d hits, facet values %v", round, p.Total, got)
+		}
+		ix.facets.mu.Lock()
+		most = max(most, len(ix.facets.names))
+		ix.facets.mu.Unlock()
+	}
+	if most >= 8*10 {
+		t.Errorf("the dictionary reached %d values: never renumbered", most)
+	}
+}
