@@ -3,7 +3,6 @@ package index
 import (
 	"context"
 	"fmt"
-	"path/filepath"
 	"slices"
 	"testing"
 
@@ -17,11 +16,7 @@ import (
 // replacement and a deletion, with open and closed ends; and that it adds
 // nothing to a score.
 func TestTermRangeFilterAsBleve(t *testing.T) {
-	ix, err := Create(filepath.Join(t.TempDir(), "idx"), Options{Shards: 1})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer ix.Close()
+	ix := newTestIndex(t, 1)
 	ctx := context.Background()
 	for i := range 12 { // one Add each: several segments
 		d := doc(fmt.Sprintf("d%02d", i), "cooperación técnica", "otra cosa")

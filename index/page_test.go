@@ -18,11 +18,7 @@ import (
 // are those of the whole index: every count exact, pages by offset and by
 // cursor the same partition of one order, equal scores ordered by ID.
 func TestSearchPage(t *testing.T) {
-	ix, err := Create(filepath.Join(t.TempDir(), "idx"), Options{Shards: 3})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer ix.Close()
+	ix := newTestIndex(t, 3)
 	bodies := []string{"Consejo de Derechos Humanos", "Asamblea General", ""}
 	kinds := []corpus.ParagraphKind{corpus.Operative, corpus.Preambular, corpus.Plain}
 	wantFacets := map[string]int{}
@@ -212,11 +208,7 @@ func TestTopFacetCounts(t *testing.T) {
 // TestDocumentBoost checks that a document boost raises every paragraph of
 // the documents whose title matches, on every shard, and makes none match.
 func TestDocumentBoost(t *testing.T) {
-	ix, err := Create(filepath.Join(t.TempDir(), "idx"), Options{Shards: 2})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer ix.Close()
+	ix := newTestIndex(t, 2)
 	var docs []*corpus.Document
 	for i := range 10 {
 		d := doc(fmt.Sprintf("doc-%02d", i), "Primer párrafo sobre la cooperación técnica.", "Segundo párrafo sobre la cooperación técnica.")
@@ -269,11 +261,7 @@ func TestDocumentBoost(t *testing.T) {
 // alike in whichever shard they live: terms are scored with the document
 // counts of the whole index, not of their shard.
 func TestScoresAcrossShards(t *testing.T) {
-	ix, err := Create(filepath.Join(t.TempDir(), "idx"), Options{Shards: 3})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer ix.Close()
+	ix := newTestIndex(t, 3)
 	var docs []*corpus.Document
 	for i := range 30 {
 		// The same paragraph in every document; other paragraphs that
@@ -316,11 +304,7 @@ func TestScoresAcrossShards(t *testing.T) {
 func TestFacetValuesRenumbered(t *testing.T) {
 	defer func(old int) { renumberAbove = old }(renumberAbove)
 	renumberAbove = 1
-	ix, err := Create(filepath.Join(t.TempDir(), "idx"), Options{Shards: 2})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer ix.Close()
+	ix := newTestIndex(t, 2)
 	ctx := context.Background()
 	q := query.NewMatchQuery("cooperacion")
 	q.SetField(FieldText)
@@ -365,4 +349,16 @@ func TestFacetValuesRenumbered(t *testing.T) {
 	if most >= 8*10 {
 		t.Errorf("the dictionary reached %d values: never renumbered", most)
 	}
+}
+
+// newTestIndex creates an on-disk index of the given shards in a temporary
+// folder, closed when the test ends.
+func newTestIndex(t *testing.T, shards int) *Index {
+	t.Helper()
+	ix, err := Create(filepath.Join(t.TempDir(), "idx"), Options{Shards: shards})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { ix.Close() })
+	return ix
 }

@@ -3,7 +3,6 @@ package index
 import (
 	"context"
 	"fmt"
-	"path/filepath"
 	"testing"
 
 	"github.com/blevesearch/bleve/v2/search/query"
@@ -14,11 +13,7 @@ import (
 // words between their words, repeated words, phrases of one word, of none,
 // and phrases present only out of order.
 func TestPhraseQueryAsBleve(t *testing.T) {
-	ix, err := Create(filepath.Join(t.TempDir(), "idx"), Options{Shards: 1})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer ix.Close()
+	ix := newTestIndex(t, 1)
 	texts := []string{
 		"La violencia contra la mujer es una violación de los derechos humanos.",
 		"Violencia de la mujer contra la violencia: la mujer y la violencia.",
