@@ -280,10 +280,9 @@ func (sf *snapshotFacets) locateIndex(doc uint64) (int, uint64) {
 	return i, doc - sf.offsets[i]
 }
 
-// count adds one to counts for each facet value of global document doc.
-func (sf *snapshotFacets) count(doc uint64, counts []int) {
-	f, n := sf.locate(doc)
-	if f == nil || n+1 >= uint64(len(f.start)) {
+// count adds one to counts for each facet value of local document n.
+func (f *segmentFacets) count(n uint64, counts []int) {
+	if n+1 >= uint64(len(f.start)) {
 		return
 	}
 	for _, id := range f.ids[f.start[n]:f.start[n+1]] {

@@ -287,17 +287,22 @@ func (ix *Index) searchShard(ctx context.Context, shard int, g *globalStats, fac
 					if d == nil {
 						return keep(d)
 					}
-					n := d.IndexInternalID.Value()
-					if counts != nil {
-						facets.count(n, counts)
+					// The hit's segment is found once for all three.
+					i, n := facets.locateIndex(d.IndexInternalID.Value())
+					if i < 0 {
+						return keep(d)
 					}
-					if len(boosts) > 0 {
-						if m := facets.docNumber(n); m < uint32(len(boosts)) {
+					f := facets.segments[i]
+					if counts != nil {
+						f.count(n, counts)
+					}
+					if len(boosts) > 0 && n < uint64(len(f.doc)) {
+						if m := f.doc[n]; m < uint32(len(boosts)) {
 							d.Score += weight * boosts[m]
 						}
 					}
 					if terms != nil {
-						d.Score *= terms.factor(n)
+						d.Score *= terms.factorAt(i, n)
 					}
 					return keep(d)
 				}, loadID, nil
@@ -386,9 +391,9 @@ func termBoosts(r *scorch.IndexSnapshot, facets *snapshotFacets, boosts []TermBo
 	return tb, nil
 }
 
-// factor returns what the score of global document doc is multiplied by.
-func (tb *segmentTermBoosts) factor(doc uint64) float64 {
-	seg, n := tb.facets.locateIndex(doc)
+// factorAt returns what the score of local document n of the snapshot's
+// segment seg is multiplied by.
+func (tb *segmentTermBoosts) factorAt(seg int, n uint64) float64 {
 	if seg < 0 || seg >= len(tb.have) {
 		return 1
 	}
