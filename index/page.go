@@ -260,7 +260,7 @@ func (ix *Index) searchShard(ctx context.Context, shard int, g *globalStats, fac
 			return shardPage{err: err}
 		}
 	}
-	terms, err := termBoosts(r, facets, req.TermBoosts)
+	terms, err := termBoosts(r, req.TermBoosts)
 	if err != nil {
 		return shardPage{err: err}
 	}
@@ -354,17 +354,16 @@ func documentScores(ctx context.Context, r bindex.IndexReader, b bleve.Index, fa
 // that have the terms of each TermBoost.
 type segmentTermBoosts struct {
 	boosts []TermBoost
-	facets *snapshotFacets     // to locate a document's segment
 	have   [][]*roaring.Bitmap // by segment, then by boost
 }
 
 // termBoosts reads, for each segment of r, the paragraphs that have all the
 // terms of each boost (nil when there are no boosts).
-func termBoosts(r *scorch.IndexSnapshot, facets *snapshotFacets, boosts []TermBoost) (*segmentTermBoosts, error) {
+func termBoosts(r *scorch.IndexSnapshot, boosts []TermBoost) (*segmentTermBoosts, error) {
 	if len(boosts) == 0 {
 		return nil, nil
 	}
-	tb := &segmentTermBoosts{boosts: boosts, facets: facets}
+	tb := &segmentTermBoosts{boosts: boosts}
 	for _, ss := range r.Segments() {
 		var have []*roaring.Bitmap
 		for _, b := range boosts {
