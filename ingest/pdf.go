@@ -300,21 +300,57 @@ func dropRunningLines(lines []pdfLine, pages int) []pdfLine {
 }
 
 // pdfSymbol finds the document's symbol where UN documents print it: at the
-// top of the first page, or in the running header of the others.
+// top of the first page, or in the running header of the others, on a line
+// shaped as a header (see pdfHeaderSymbol).
 func pdfSymbol(lines []pdfLine) corpus.Symbol {
 	for _, firstPage := range []bool{true, false} {
 		for _, l := range lines {
 			if firstPage != (l.page == 1) || l.y < l.pageTop-0.12*(l.pageTop-l.pageBot) {
 				continue
 			}
-			for _, m := range symbolInLine.FindAllString(l.text, -1) {
-				if s, ok := headerSymbol(m); ok {
-					return s
-				}
+			if s, ok := pdfHeaderSymbol(l.text); ok {
+				return s
 			}
 		}
 	}
 	return ""
+}
+
+// pdfHeaderSymbol returns the symbol a line of a PDF prints as a header: the
+// line is the symbol alone ("S/RES/2769 (2025)"), begins with it before a
+// capitalised title (a running header: "A/RES/78/323 International Day of
+// Women and Girls"), or ends with it after capitalised words only (a
+// masthead: "United Nations S/RES/2770 (2025)*"). A symbol cited in running
+// text that a page happens to begin with ("reforma legal. A/35/40, 18 de
+// septiembre de") is not the document's: taking it gave unrelated PDFs the
+// ID of the document they cite, and each replaced the other in the index.
+func pdfHeaderSymbol(line string) (corpus.Symbol, bool) {
+	t := strings.TrimSpace(strings.TrimRight(strings.TrimSpace(line), "*"))
+	for _, at := range symbolInLine.FindAllStringIndex(t, -1) {
+		s, ok := headerSymbol(t[at[0]:at[1]])
+		if !ok {
+			continue
+		}
+		before, after := strings.TrimSpace(t[:at[0]]), strings.TrimSpace(t[at[1]:])
+		switch {
+		case before == "" && (after == "" || startsUpper(after)):
+			return s, true
+		case after == "" && allCapitalised(before):
+			return s, true
+		}
+	}
+	return "", false
+}
+
+// allCapitalised reports whether no word of s begins with a lower-case
+// letter ("United Nations", "Naciones Unidas", "25-00687").
+func allCapitalised(s string) bool {
+	for w := range strings.FieldsSeq(s) {
+		if r, _ := utf8.DecodeRuneInString(w); unicode.IsLower(r) {
+			return false
+		}
+	}
+	return true
 }
 
 // inBand reports whether a line sits in the top or bottom 8% of its page's

@@ -1,6 +1,7 @@
 package ingest
 
 import (
+	"fmt"
 	"io/fs"
 	"os"
 	"slices"
@@ -9,6 +10,7 @@ import (
 
 	"github.com/relatoria/relatoria/corpus"
 	"github.com/relatoria/relatoria/ingest/extract"
+	"github.com/relatoria/relatoria/internal/testpdf"
 )
 
 func readSample(t *testing.T, name string) *corpus.Document {
@@ -275,4 +277,61 @@ func FuzzFieldsUpTo(f *testing.F) {
 			t.Errorf("fieldsUpTo(%q, %d) = %q, want %q", s, n, got, want)
 		}
 	})
+}
+
+// TestPDFHeaderSymbol checks which PDF lines give the document's symbol:
+// headers and mastheads do, a symbol cited in running text does not.
+func TestPDFHeaderSymbol(t *testing.T) {
+	cases := []struct {
+		line string
+		want corpus.Symbol
+	}{
+		{"S/RES/2769 (2025)", "S/RES/2769 (2025)"},
+		{"United Nations S/RES/2770 (2025)", "S/RES/2770 (2025)"},
+		{"United Nations                      S/RES/2776 (2025)*", "S/RES/2776 (2025)"},
+		{"Naciones Unidas A/HRC/RES/51/34", "A/HRC/RES/51/34"},
+		{"A/RES/78/323 International Day of Women and Girls of African Descent", "A/RES/78/323"},
+		{"A/HRC/59/L.17", "A/HRC/59/L.17"},
+		{"pública y privada se alcance mediante una amplia reforma legal. A/35/40, 18 de septiembre de", ""},
+		{"A/35/40, 18 de septiembre de 1980", ""},
+		{"de conformidad con la resolución A/HRC/RES/51/34", ""},
+		{"Recordando su resolución A/RES/70/1 y", ""},
+		{"A/35/40 y la Convención", ""},
+		{"2/7 25-00687", ""},
+		{"VIH/SIDA", ""},
+	}
+	for _, c := range cases {
+		got, _ := pdfHeaderSymbol(c.line)
+		if got != c.want {
+			t.Errorf("pdfHeaderSymbol(%q) = %q, want %q", c.line, got, c.want)
+		}
+	}
+}
+
+// TestPDFSymbolNotFromCitation checks that a PDF whose second page begins
+// with a line citing another document's symbol does not take that symbol as
+// its own (the two documents would share an ID and replace each other in
+// the index), while a symbol printed alone there, as a running header, is
+// the document's.
+func TestPDFSymbolNotFromCitation(t *testing.T) {
+	for _, c := range []struct {
+		top  string // the first line of page 2
+		want corpus.Symbol
+	}{
+		{"pública y privada se alcance mediante una amplia reforma legal. A/35/40, 18 de septiembre de", ""},
+		{"A/HRC/RES/51/34", "A/HRC/RES/51/34"},
+	} {
+		var paras []string
+		for i := range 40 {
+			paras = append(paras, fmt.Sprintf("El Comité examinó el informe número %d del Estado parte.", i+1))
+		}
+		paras[29] = c.top // line 2+2×29 = 60: the first of page 2
+		doc, err := Read("informe.pdf", testpdf.Write("Informe del Comité", paras), Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if doc.Symbol != c.want {
+			t.Errorf("page 2 beginning %q: symbol %q, want %q", c.top, doc.Symbol, c.want)
+		}
+	}
 }
