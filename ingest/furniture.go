@@ -15,11 +15,11 @@ import (
 
 var (
 	// furnitureToken matches each word of a furniture line: a job number
-	// ("GE.22-16568", "24-14711"), its language mark ("(E)", "(S)"), a page
+	// ("GE.22-16568", "24-14711", "25-03579*" when reissued), its language mark ("(E)", "(S)"), a page
 	// number ("5", "2/3", "- 5 -"), a barcode ("*2216568*"), a rule.
-	furnitureToken = regexp.MustCompile(`^(?:(?:GE\.)?[0-9]{2}-[0-9]{4,6}|\([A-Z]\)|[0-9]{1,4}(?:/[0-9]{1,4})?|\*[0-9]{6,10}\*|[-–]|_{3,}|[Pp]ágina|[Pp]age|[Pp]\.|de|of)$`)
+	furnitureToken = regexp.MustCompile(`^(?:(?:GE\.)?[0-9]{2}-[0-9]{4,6}\*?|\([A-Z]\)|[0-9]{1,4}(?:/[0-9]{1,4})?|\*[0-9]{6,10}\*|[-–]|_{3,}|[Pp]ágina|[Pp]age|[Pp]\.|de|of)$`)
 	// pageWords are the words that alone do not make a line content.
-	jobOrPage = regexp.MustCompile(`(?:GE\.)?[0-9]{2}-[0-9]{4,6}|^[0-9]{1,4}(?:/[0-9]{1,4})?$|_{3,}|^\*[0-9]+\*$`)
+	jobOrPage = regexp.MustCompile(`(?:GE\.)?[0-9]{2}-[0-9]{4,6}\*?|^[0-9]{1,4}(?:/[0-9]{1,4})?$|_{3,}|^\*[0-9]+\*$`)
 )
 
 // isFurniture reports whether a whole line is page furniture: made only of

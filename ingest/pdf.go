@@ -360,38 +360,53 @@ func inBand(l pdfLine) bool {
 	return h > 0 && (l.y >= l.pageTop-0.08*h || l.y <= l.pageBot+0.08*h)
 }
 
-// dropMasthead removes the block of lines at the top of page 1 that ends
-// with "Distr.: General" (and the date under it), keeping a symbol line.
+// dropMasthead removes the masthead at the top of page 1: the lines at or
+// above the one with "Distr." (organ, symbol, distribution) and, just below
+// it, the date and "Original: English" lines; a symbol line is kept, as the
+// symbol alone. The masthead is found by its place on the page, not in the
+// order of the lines: some PDFs draw it after the text of the page, and it
+// had then been read as a paragraph in the middle of the document, joined
+// to the first line of page 2.
 func dropMasthead(lines []pdfLine) []pdfLine {
-	end := -1
+	distr := -1
 	for i, l := range lines {
-		if i > 12 || l.page != 1 {
+		if l.page == 1 && strings.Contains(l.text, "Distr.") && l.y >= l.pageTop-0.2*(l.pageTop-l.pageBot) {
+			distr = i
 			break
 		}
-		if strings.Contains(l.text, "Distr.") {
-			end = i
-		}
 	}
-	if end < 0 {
+	if distr < 0 {
 		return lines
 	}
-	if end+1 < len(lines) && looksLikeDateLine(lines[end+1].text) {
-		end++
+	d := lines[distr]
+	below := 0.08 * (d.pageTop - d.pageBot) // the date and language lines
+	inMasthead := func(l pdfLine) bool {
+		if l.page != 1 {
+			return false
+		}
+		if l.y >= d.y {
+			return true
+		}
+		return d.y-l.y <= below && (looksLikeDateLine(l.text) || originalLanguage.MatchString(l.text))
 	}
 	var out []pdfLine
-	for i, l := range lines {
-		if i <= end {
-			if m := symbolInLine.FindString(l.text); m != "" {
-				if s, ok := headerSymbol(m); ok {
-					out = append(out, pdfLine{text: s.String(), x: l.x, y: l.y, size: l.size, page: l.page, pageTop: l.pageTop, pageBot: l.pageBot})
-				}
-			}
+	for _, l := range lines {
+		if !inMasthead(l) {
+			out = append(out, l)
 			continue
 		}
-		out = append(out, l)
+		if m := symbolInLine.FindString(l.text); m != "" {
+			if s, ok := headerSymbol(m); ok {
+				out = append(out, pdfLine{text: s.String(), x: l.x, y: l.y, size: l.size, page: l.page, pageTop: l.pageTop, pageBot: l.pageBot})
+			}
+		}
 	}
 	return out
 }
+
+// originalLanguage matches the masthead line that names the language a
+// document was written in ("Original: English", "Original: español").
+var originalLanguage = regexp.MustCompile(`(?i)^\s*(?:original|idioma original)\s*:`)
 
 // symbolInLine finds a document symbol inside a masthead line such as
 // "United Nations S/RES/2770 (2025)".
@@ -472,7 +487,9 @@ func pdfBlocks(lines []pdfLine) []block {
 	return blocks
 }
 
-func isFootnoteSize(size, body float64) bool { return size < 0.9*body }
+// isFootnoteSize reports whether text of size is footnote text beside body
+// text of size body: a tenth smaller or more (UN documents: 9 and 10 points).
+func isFootnoteSize(size, body float64) bool { return size < 0.91*body }
 
 // leftmostCommon returns the smallest x at which a good share of the page's
 // text starts: the left margin, ignoring stray glyphs further left.

@@ -27,6 +27,7 @@ import (
 
 var (
 	resolutionTitle = regexp.MustCompile(`^(?:Resoluci[oó]n\s+|Resolution\s+)?([0-9]{1,3}/[0-9]{1,4})\s*\.\s+(\S.*)$`)
+	draftTitle      = regexp.MustCompile(`^[0-9]{1,3}/(?:…|\.\.\.)\s*(\S.*)$`) // "59/… Human rights and climate change"
 	bodyLine        = regexp.MustCompile(`^(?:El|La|The)\s+(\p{Lu}[\p{L} ]{3,80}?)\s*,$`)
 	numbered        = regexp.MustCompile(`^([0-9]{1,3})\s*(?:\.\s*|,\s+(?:\p{Lu}))`)
 	subItem         = regexp.MustCompile(`^\(?([0-9]{1,2}|[a-z]|[ivx]{1,5})\)\s+`)
@@ -113,6 +114,9 @@ func structureResolution(doc *corpus.Document) bool {
 		if m := resolutionTitle.FindStringSubmatch(p.Text); m != nil && doc.Symbol == "" {
 			doc.Symbol, _ = corpus.ParseSymbol(m[1])
 			doc.Title = strings.TrimSpace(m[2])
+		}
+		if m := draftTitle.FindStringSubmatch(p.Text); m != nil && doc.Title == "" {
+			doc.Title = strings.TrimSpace(m[1]) // a draft: its number is not given yet
 		}
 		if m := adoptedBy.FindStringSubmatch(p.Text); m != nil {
 			if d, ok := extract.FullDate(m[2] + m[4]); ok {

@@ -15,7 +15,18 @@ import (
 
 func readSample(t *testing.T, name string) *corpus.Document {
 	t.Helper()
-	data, err := fs.ReadFile(corpus.Sample, name)
+	return readFrom(t, corpus.Sample, name)
+}
+
+// readTestdata reads testdata/docs/name.
+func readTestdata(t *testing.T, name string) *corpus.Document {
+	t.Helper()
+	return readFrom(t, os.DirFS("testdata/docs"), name)
+}
+
+func readFrom(t *testing.T, fsys fs.FS, name string) *corpus.Document {
+	t.Helper()
+	data, err := fs.ReadFile(fsys, name)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -135,14 +146,7 @@ func TestPDFMatchesText(t *testing.T) {
 }
 
 func TestUNPDF(t *testing.T) {
-	data, err := os.ReadFile("testdata/docs/A_RES_78_323.en.pdf")
-	if err != nil {
-		t.Fatal(err)
-	}
-	doc, err := Read("A_RES_78_323.en.pdf", data, Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
+	doc := readTestdata(t, "A_RES_78_323.en.pdf")
 	if doc.Symbol != "A/RES/78/323" || doc.Adopted.String() != "2024-08-13" || doc.Kind != corpus.KindResolution {
 		t.Errorf("symbol %q adopted %q kind %q", doc.Symbol, doc.Adopted, doc.Kind)
 	}
@@ -244,6 +248,8 @@ func TestIsFurniture(t *testing.T) {
 		{"GE.22-12345", true},
 		{"GE.22-12345 (S) *2212345*", true},
 		{"22-12345 2/5", true},
+		{"25-03579* (E)", true}, // the job number of a reissued document
+		{"25-03579* (E) *2503579*", true},
 		{"3/12", true},
 		{"___________________________________________", true},
 		{"   ", false},
@@ -332,6 +338,42 @@ func TestPDFSymbolNotFromCitation(t *testing.T) {
 		}
 		if doc.Symbol != c.want {
 			t.Errorf("page 2 beginning %q: symbol %q, want %q", c.top, doc.Symbol, c.want)
+		}
+	}
+}
+
+// TestUNPDFMastheadAndFootnotes checks two real UN PDFs whose layout had
+// put page furniture into the text: a draft resolution whose masthead is
+// drawn after the text of page 1 (it was read as a paragraph in the middle
+// of the document, joined to page 2, and its date taken for the adoption
+// date), and a reissued resolution whose job number ends with an asterisk
+// (it was taken for the title). Footnotes in 9-point type beside 10-point
+// text are footnotes, and a paragraph goes on across them.
+func TestUNPDFMastheadAndFootnotes(t *testing.T) {
+	draft := readTestdata(t, "A_HRC_59_L.17.en.pdf")
+	if draft.Symbol != "A/HRC/59/L.17" || draft.Title != "Human rights and climate change" || !draft.Adopted.IsZero() {
+		t.Errorf("draft: symbol %q title %q adopted %q, want A/HRC/59/L.17, its title, no adoption", draft.Symbol, draft.Title, draft.Adopted)
+	}
+	reissued := readTestdata(t, "S_RES_2776__2025_.en.pdf")
+	if reissued.Title != "Resolution 2776 (2025)" {
+		t.Errorf("reissued: title %q", reissued.Title)
+	}
+	for _, doc := range []*corpus.Document{draft, reissued} {
+		footnotes := 0
+		for _, p := range doc.Paragraphs {
+			for _, furniture := range []string{"Distr.", "Original: English", "25-03579", "United Nations A/"} {
+				if strings.Contains(p.Text, furniture) {
+					t.Errorf("%s ¶%d has page furniture %q: %q", doc.Symbol, p.Ordinal, furniture, p.Text)
+				}
+			}
+			if p.Kind == corpus.Footnote {
+				footnotes++
+			} else if startsLower(p.Text) {
+				t.Errorf("%s ¶%d (%s) starts mid-sentence: %q", doc.Symbol, p.Ordinal, p.Kind, p.Text)
+			}
+		}
+		if footnotes < 2 {
+			t.Errorf("%s: %d footnotes, want the notes of its pages", doc.Symbol, footnotes)
 		}
 	}
 }
