@@ -15,9 +15,10 @@ import (
 
 var (
 	// furnitureToken matches each word of a furniture line: a job number
-	// ("GE.22-16568", "24-14711", "25-03579*" when reissued), its language mark ("(E)", "(S)"), a page
+	// ("GE.22-16568", "24-14711", "25-03579*" when reissued), its language
+	// mark ("(E)", "(S)"), the dates of its processing ("171022"), a page
 	// number ("5", "2/3", "- 5 -"), a barcode ("*2216568*"), a rule.
-	furnitureToken = regexp.MustCompile(`^(?:(?:GE\.)?[0-9]{2}-[0-9]{4,6}\*?|\([A-Z]\)|[0-9]{1,4}(?:/[0-9]{1,4})?|\*[0-9]{6,10}\*|[-–]|_{3,}|[Pp]ágina|[Pp]age|[Pp]\.|de|of)$`)
+	furnitureToken = regexp.MustCompile(`^(?:(?:GE\.)?[0-9]{2}-[0-9]{4,6}\*?|\([A-Z]\)|[0-9]{6}|[0-9]{1,4}(?:/[0-9]{1,4})?|\*[0-9]{6,10}\*|[-–]|_{3,}|[Pp]ágina|[Pp]age|[Pp]\.|de|of)$`)
 	// pageWords are the words that alone do not make a line content.
 	jobOrPage = regexp.MustCompile(`(?:GE\.)?[0-9]{2}-[0-9]{4,6}\*?|^[0-9]{1,4}(?:/[0-9]{1,4})?$|_{3,}|^\*[0-9]+\*$`)
 )
@@ -111,6 +112,56 @@ func dropFurniture(lines []string) (kept []string, symbols []corpus.Symbol) {
 		symbols = append(symbols, s)
 	}
 	return kept, symbols
+}
+
+// dropTextMasthead removes the masthead a UN document's text begins with when
+// it was taken from the printed page (pdftotext, OCR): the lines up to the
+// one with "Distr." ("Naciones Unidas   A/HRC/51/7", "Asamblea General
+// Distr. general") and, after it, the date, language and "Original:"
+// lines. It returns the symbol the masthead gives, if any. Text without
+// "Distr." among its first lines is returned as it is.
+func dropTextMasthead(lines []string) (kept []string, symbol corpus.Symbol) {
+	distr, seen := -1, 0
+	for i, l := range lines {
+		if strings.TrimSpace(l) == "" {
+			continue
+		}
+		if strings.Contains(l, "Distr.") {
+			distr = i
+			break
+		}
+		if seen++; seen == 8 {
+			break
+		}
+	}
+	if distr < 0 {
+		return lines, ""
+	}
+	end := distr + 1
+	for end < len(lines) {
+		t := strings.TrimSpace(lines[end])
+		if t != "" && !looksLikeDateLine(t) && !originalLanguage.MatchString(t) && !languageName[strings.ToLower(t)] {
+			break
+		}
+		end++
+	}
+	for _, l := range lines[:end] {
+		if s, ok := pdfHeaderSymbol(strings.Join(strings.Fields(l), " ")); ok && symbol == "" {
+			symbol = s
+		}
+	}
+	kept = make([]string, 0, len(lines))
+	for range end {
+		kept = append(kept, "") // the line numbers stay those of the text
+	}
+	return append(kept, lines[end:]...), symbol
+}
+
+// languageName holds the names of the UN's languages as a masthead prints
+// the language of a version ("Español", "Spanish"), lower-cased.
+var languageName = map[string]bool{
+	"español": true, "inglés": true, "francés": true, "árabe": true, "chino": true, "ruso": true,
+	"spanish": true, "english": true, "french": true, "arabic": true, "chinese": true, "russian": true,
 }
 
 // dropOutline removes the bookmark residue that pdftotext and some OCR tools

@@ -377,3 +377,52 @@ func TestUNPDFMastheadAndFootnotes(t *testing.T) {
 		}
 	}
 }
+
+// TestTextMasthead checks that the masthead of a UN document's text (as
+// pdftotext or OCR gives it) is not read as paragraphs, that its symbol is
+// the document's, and that the processing footer is furniture.
+func TestTextMasthead(t *testing.T) {
+	text := strings.Join([]string{
+		"Naciones Unidas                                            A/HRC/51/7",
+		"Asamblea General                                           Distr. general",
+		"                                                           5 de julio de 2022",
+		"                                                           Español",
+		"                                                           Original: inglés",
+		"",
+		"Consejo de Derechos Humanos",
+		"51º período de sesiones",
+		"",
+		"Informe del Alto Comisionado sobre la cooperación técnica",
+		"",
+		"1. El presente informe se presenta de conformidad con la resolución 48/11 del Consejo.",
+		"",
+		"GE.22-10452 (S)    110722    120722",
+		"",
+	}, "\n")
+	doc, err := Read("informe.txt", []byte(text), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if doc.Symbol != "A/HRC/51/7" {
+		t.Errorf("symbol %q, want A/HRC/51/7 from the masthead", doc.Symbol)
+	}
+	for _, p := range doc.Paragraphs {
+		for _, furniture := range []string{"Naciones Unidas", "Distr.", "Español", "Original:", "GE.22"} {
+			if strings.Contains(p.Text, furniture) {
+				t.Errorf("¶%d has masthead or footer text %q: %q", p.Ordinal, furniture, p.Text)
+			}
+		}
+	}
+	if len(doc.Paragraphs) != 3 {
+		t.Errorf("%d paragraphs, want 3 (the session heading, the title, paragraph 1)", len(doc.Paragraphs))
+	}
+	// Without "Distr." at the top there is no masthead: nothing is dropped.
+	plain := "Naciones Unidas\n\nLa Oficina presta asistencia técnica a los Estados.\n"
+	doc, err = Read("pagina.txt", []byte(plain), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(doc.Paragraphs) != 2 {
+		t.Errorf("page without masthead: %d paragraphs, want 2", len(doc.Paragraphs))
+	}
+}

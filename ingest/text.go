@@ -11,10 +11,10 @@ func readText(data []byte) (*extraction, error) {
 	if err != nil {
 		return nil, err
 	}
-	lines := splitLines(s)
+	lines, masthead := dropTextMasthead(splitLines(s))
 	lines, symbols := dropFurniture(lines)
-	ex := &extraction{blocks: paragraphsFromLines(lines)}
-	if len(symbols) > 0 {
+	ex := &extraction{blocks: paragraphsFromLines(lines), symbol: masthead}
+	if len(symbols) > 0 && masthead == "" {
 		ex.symbol = symbols[0]
 	}
 	return ex, nil
