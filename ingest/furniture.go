@@ -140,7 +140,7 @@ func dropTextMasthead(lines []string) (kept []string, symbol corpus.Symbol) {
 	end := distr + 1
 	for end < len(lines) {
 		t := strings.TrimSpace(lines[end])
-		if t != "" && !looksLikeDateLine(t) && !originalLanguage.MatchString(t) && !languageName[strings.ToLower(t)] {
+		if t != "" && !mastheadTail(t) {
 			break
 		}
 		end++
@@ -150,11 +150,15 @@ func dropTextMasthead(lines []string) (kept []string, symbol corpus.Symbol) {
 			symbol = s
 		}
 	}
-	kept = make([]string, 0, len(lines))
-	for range end {
-		kept = append(kept, "") // the line numbers stay those of the text
-	}
+	kept = make([]string, end, len(lines)) // blank: the line numbers stay those of the text
 	return append(kept, lines[end:]...), symbol
+}
+
+// mastheadTail reports whether a line is one that follows "Distr." in a
+// masthead: the date, the language of the version, "Original: inglés".
+func mastheadTail(line string) bool {
+	t := strings.TrimSpace(line)
+	return looksLikeDateLine(t) || originalLanguage.MatchString(t) || languageName[strings.ToLower(t)]
 }
 
 // languageName holds the names of the UN's languages as a masthead prints

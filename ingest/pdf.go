@@ -362,7 +362,7 @@ func inBand(l pdfLine) bool {
 
 // dropMasthead removes the masthead at the top of page 1: the lines at or
 // above the one with "Distr." (organ, symbol, distribution) and, just below
-// it, the date and "Original: English" lines; a symbol line is kept, as the
+// it, the date, language and "Original: English" lines; a symbol line is kept, as the
 // symbol alone. The masthead is found by its place on the page, not in the
 // order of the lines: some PDFs draw it after the text of the page, and it
 // had then been read as a paragraph in the middle of the document, joined
@@ -387,7 +387,7 @@ func dropMasthead(lines []pdfLine) []pdfLine {
 		if l.y >= d.y {
 			return true
 		}
-		return d.y-l.y <= below && (looksLikeDateLine(l.text) || originalLanguage.MatchString(l.text))
+		return d.y-l.y <= below && mastheadTail(l.text)
 	}
 	var out []pdfLine
 	for _, l := range lines {
