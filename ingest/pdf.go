@@ -362,11 +362,11 @@ func inBand(l pdfLine) bool {
 
 // dropMasthead removes the masthead at the top of page 1: the lines at or
 // above the one with "Distr." (organ, symbol, distribution) and, just below
-// it, the date, language and "Original: English" lines; a symbol line is kept, as the
-// symbol alone. The masthead is found by its place on the page, not in the
-// order of the lines: some PDFs draw it after the text of the page, and it
-// had then been read as a paragraph in the middle of the document, joined
-// to the first line of page 2.
+// it, the date, language and "Original: English" lines (see mastheadTail);
+// a symbol line is kept, as the symbol alone. The masthead is found by its
+// place on the page, not in the order of the lines: some PDFs draw it after
+// the text of the page, and it had then been read as a paragraph in the
+// middle of the document, joined to the first line of page 2.
 func dropMasthead(lines []pdfLine) []pdfLine {
 	distr := -1
 	for i, l := range lines {
