@@ -6,11 +6,13 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"reflect"
 	"slices"
 	"strings"
 	"testing"
 
 	"github.com/blevesearch/bleve/v2"
+	"github.com/blevesearch/bleve/v2/index/scorch/mergeplan"
 	"github.com/blevesearch/bleve/v2/registry"
 
 	"github.com/relatoria/relatoria/corpus"
@@ -274,6 +276,63 @@ func TestRepairedForms(t *testing.T) {
 	for _, tt := range tests {
 		if got := repairedForms(tt.repairs); got != tt.want {
 			t.Errorf("repairedForms(%v) = %q, want %q", tt.repairs, got, tt.want)
+		}
+	}
+}
+
+// plannedSegment is a segment as the merge planner sees it.
+type plannedSegment struct {
+	id   uint64
+	size int64
+}
+
+func (s plannedSegment) Id() uint64          { return s.id }
+func (s plannedSegment) FullSize() int64     { return s.size }
+func (s plannedSegment) LiveSize() int64     { return s.size }
+func (s plannedSegment) HasVector() bool     { return false }
+func (s plannedSegment) FileSize() int64     { return s.size * 2000 }
+func (s plannedSegment) LiveFileSize() int64 { return s.size * 2000 }
+
+// TestCompactOptions checks what Compact's merge plan makes of the segments
+// a bulk load leaves: a shard that fits in one segment is merged into one
+// (the segment that reached half the bound included), a larger one into
+// segments of at most MaxSegmentParagraphs.
+func TestCompactOptions(t *testing.T) {
+	tests := []struct {
+		sizes []int64
+		want  [][]int64 // the sizes merged by each task
+	}{
+		// 100,000 paragraphs in two shards: 44,000 + 6,000 a shard.
+		{[]int64{44_000, 6_000}, [][]int64{{44_000, 6_000}}},
+		{[]int64{50_000, 20_000, 10_000}, [][]int64{{50_000, 20_000, 10_000}}},
+		// A large shard: segments past half the bound stay, the small
+		// ones are merged within it.
+		{[]int64{70_000, 60_000, 30_000, 20_000, 10_000}, [][]int64{{30_000, 20_000, 10_000}}},
+	}
+	for _, tt := range tests {
+		var segs []mergeplan.Segment
+		var total uint64
+		for i, size := range tt.sizes {
+			segs = append(segs, plannedSegment{uint64(i + 1), size})
+			total += uint64(size)
+		}
+		opt := compactOptions(total)
+		plan, err := mergeplan.Plan(segs, &opt)
+		if err != nil {
+			t.Fatalf("%v: %v", tt.sizes, err)
+		}
+		var got [][]int64
+		for _, task := range plan.Tasks {
+			var sizes []int64
+			for _, s := range task.Segments {
+				sizes = append(sizes, s.LiveSize())
+			}
+			slices.Sort(sizes)
+			slices.Reverse(sizes)
+			got = append(got, sizes)
+		}
+		if !reflect.DeepEqual(got, tt.want) {
+			t.Errorf("segments %v: merge tasks %v, want %v", tt.sizes, got, tt.want)
 		}
 	}
 }
