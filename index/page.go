@@ -2,6 +2,7 @@ package index
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"slices"
 	"sort"
@@ -135,12 +136,16 @@ func (ix *Index) SearchPage(ctx context.Context, req PageRequest) (*Page, error)
 	wg.Wait()
 	page := &Page{}
 	var all bsearch.DocumentMatchCollection
-	for _, p := range pages {
+	shardOf := map[*bsearch.DocumentMatch]int{}
+	for i, p := range pages {
 		if p.err != nil {
 			return nil, p.err
 		}
 		page.Total += p.total
 		all = append(all, p.hits...)
+		for _, h := range p.hits {
+			shardOf[h] = i
+		}
 	}
 	cachedScoring, cachedDesc := req.Sort.CacheIsScore(), req.Sort.CacheDescending()
 	sort.SliceStable(all, func(i, j int) bool {
@@ -150,6 +155,11 @@ func (ix *Index) SearchPage(ctx context.Context, req PageRequest) (*Page, error)
 		all = all[min(req.From, len(all)):]
 	}
 	page.Hits = all[:min(req.Size, len(all))]
+	if req.From > 0 {
+		if err := loadHitFields(page.Hits, shardOf, snaps); err != nil {
+			return nil, err
+		}
+	}
 	if req.Facets {
 		// The shards number facet values alike (one dictionary): their
 		// counts add up number by number.
@@ -312,13 +322,52 @@ func (ix *Index) searchShard(ctx context.Context, shard int, g *globalStats, fac
 		return shardPage{err: err}
 	}
 	page.hits, page.total = coll.Results(), coll.Total()
-	load := &bleve.SearchRequest{Fields: HitFields}
-	for _, h := range page.hits {
-		if err, _ := bleve.LoadAndHighlightFields(h, load, "", r, nil); err != nil {
-			return shardPage{err: fmt.Errorf("load hit %s: %w", h.ID, err)}
+	if req.From == 0 {
+		// A first page, or a page after a cursor: each shard has at most
+		// a page of hits, loaded here, in the shard's goroutine (loading
+		// them after the merge, in SearchPage, made such queries up to 6%
+		// slower).
+		load := &bleve.SearchRequest{Fields: HitFields}
+		for _, h := range page.hits {
+			if err, _ := bleve.LoadAndHighlightFields(h, load, "", r, nil); err != nil {
+				return shardPage{err: fmt.Errorf("load hit %s: %w", h.ID, err)}
+			}
 		}
 	}
 	return page
+}
+
+// loadHitFields reads the stored HitFields of the hits of a page that does
+// not start at the first hit, each from the snapshot of its shard, the
+// shards in parallel. They are read once the shards' hits are merged, for
+// the hits of the page only: every shard collects the pages before it too,
+// which the merge drops (hits 491 to 500 of "sociedad civil" on 100,000
+// paragraphs took 4.2 ms when every shard loaded its 500, 1.4 ms now).
+func loadHitFields(hits bsearch.DocumentMatchCollection, shardOf map[*bsearch.DocumentMatch]int, snaps []*scorch.IndexSnapshot) error {
+	byShard := make([][]*bsearch.DocumentMatch, len(snaps))
+	for _, h := range hits {
+		byShard[shardOf[h]] = append(byShard[shardOf[h]], h)
+	}
+	load := &bleve.SearchRequest{Fields: HitFields}
+	errs := make([]error, len(snaps))
+	var wg sync.WaitGroup
+	for i, hs := range byShard {
+		if len(hs) == 0 {
+			continue
+		}
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for _, h := range hs {
+				if err, _ := bleve.LoadAndHighlightFields(h, load, "", snaps[i], nil); err != nil {
+					errs[i] = fmt.Errorf("load hit %s: %w", h.ID, err)
+					return
+				}
+			}
+		}()
+	}
+	wg.Wait()
+	return errors.Join(errs...)
 }
 
 // documentScores returns the best score of a record of each document that

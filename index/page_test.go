@@ -91,6 +91,9 @@ func TestSearchPage(t *testing.T) {
 		}
 		for _, h := range p.Hits {
 			byOffset = append(byOffset, h.ID)
+			if h.Fields[FieldText] == nil {
+				t.Errorf("page from %d, hit %s: no stored text", from, h.ID)
+			}
 		}
 		c, err := ix.SearchPage(ctx, PageRequest{Query: q, Size: 7, After: after})
 		if err != nil {
@@ -98,6 +101,9 @@ func TestSearchPage(t *testing.T) {
 		}
 		for _, h := range c.Hits {
 			byCursor = append(byCursor, h.ID)
+			if h.Fields[FieldText] == nil {
+				t.Errorf("page after %v, hit %s: no stored text", after, h.ID)
+			}
 		}
 		if n := len(c.Hits); n > 0 {
 			last := c.Hits[n-1]
