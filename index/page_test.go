@@ -368,3 +368,60 @@ func newTestIndex(t *testing.T, shards int) *Index {
 	t.Cleanup(func() { ix.Close() })
 	return ix
 }
+
+// TestHitFieldsAcrossSegments checks that every hit carries the stored
+// fields of its own paragraph when a shard has several segments and
+// deleted paragraphs: the fields are read by the hit's document number,
+// which counts the documents of the segments before it, deleted ones too.
+func TestHitFieldsAcrossSegments(t *testing.T) {
+	ctx := context.Background()
+	ix, err := Create(filepath.Join(t.TempDir(), "idx"), Options{Shards: 1})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ix.Close()
+	want := map[string]string{} // paragraph ID → text
+	for batch := range 4 {      // a segment a batch
+		for j := range 5 {
+			id := fmt.Sprintf("doc-%d-%d", batch, j)
+			texts := []string{fmt.Sprintf("cooperación %s primero", id), fmt.Sprintf("cooperación %s segundo", id)}
+			if err := ix.Add(ctx, doc(id, texts...)); err != nil {
+				t.Fatal(err)
+			}
+			for k, tx := range texts {
+				want[fmt.Sprintf("%s#%d", id, k+1)] = tx
+			}
+		}
+	}
+	// A replaced document and a deleted one leave deleted records in the
+	// first segments.
+	if err := ix.Add(ctx, doc("doc-0-1", "cooperación doc-0-1 nuevo")); err != nil {
+		t.Fatal(err)
+	}
+	delete(want, "doc-0-1#2")
+	want["doc-0-1#1"] = "cooperación doc-0-1 nuevo"
+	if err := ix.Delete("doc-1-2"); err != nil {
+		t.Fatal(err)
+	}
+	delete(want, "doc-1-2#1")
+	delete(want, "doc-1-2#2")
+	q := query.NewTermQuery(Terms("cooperación")[0])
+	q.SetField(FieldText)
+	for _, from := range []int{0, 5} {
+		p, err := ix.SearchPage(ctx, PageRequest{Query: q, Size: 100, From: from})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(p.Hits) != len(want)-from {
+			t.Errorf("from %d: %d hits, want %d", from, len(p.Hits), len(want)-from)
+		}
+		for _, h := range p.Hits {
+			if got := h.Fields[FieldText]; got != want[h.ID] {
+				t.Errorf("from %d, hit %s: stored text %q, want %q", from, h.ID, got, want[h.ID])
+			}
+			if h.Fields[FieldParaJSON] == nil {
+				t.Errorf("from %d, hit %s: no stored paragraph", from, h.ID)
+			}
+		}
+	}
+}
