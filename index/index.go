@@ -106,8 +106,16 @@ func compactOptions(paragraphs uint64) mergeplan.MergePlanOptions {
 		opt.MaxSegmentSize = 2*MaxSegmentParagraphs + 1
 	}
 	opt.FloorSegmentSize = opt.MaxSegmentSize
+	// A force merge carries out one plan: with bleve's ten segments a
+	// task, a shard of twelve segments kept two. Every segment the bounds
+	// allow goes into one task.
+	opt.SegmentsPerMergeTask = compactSegmentsPerTask
 	return opt
 }
+
+// compactSegmentsPerTask is how many segments a merge task of Compact may
+// take: more than a bulk load leaves in a shard between merges.
+const compactSegmentsPerTask = 1000
 
 // MaxSegmentParagraphs bounds the paragraphs of a merged segment (about
 // 2 KB each on disk). A merge maps its input segments into memory, so

@@ -305,6 +305,10 @@ func TestCompactOptions(t *testing.T) {
 		// 100,000 paragraphs in two shards: 44,000 + 6,000 a shard.
 		{[]int64{44_000, 6_000}, [][]int64{{44_000, 6_000}}},
 		{[]int64{50_000, 20_000, 10_000}, [][]int64{{50_000, 20_000, 10_000}}},
+		// Twelve segments of a bulk load: all in one task (bleve's ten
+		// segments a task left two).
+		{[]int64{4000, 4000, 4000, 4000, 4000, 4000, 4000, 4000, 4000, 4000, 4000, 2000},
+			[][]int64{{4000, 4000, 4000, 4000, 4000, 4000, 4000, 4000, 4000, 4000, 4000, 2000}}},
 		// A large shard: segments past half the bound stay, the small
 		// ones are merged within it.
 		{[]int64{70_000, 60_000, 30_000, 20_000, 10_000}, [][]int64{{30_000, 20_000, 10_000}}},
