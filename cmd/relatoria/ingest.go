@@ -69,8 +69,10 @@ func runIngest(ctx context.Context, c *command, e *env, args []string) error {
 		return err
 	}
 	if e.getenv("GOMEMLIMIT") == "" {
-		// Keep the heap's headroom small: on 100,000 paragraphs this held
-		// peak RSS at 744 MB instead of 962 MB, at the same speed.
+		// Keep the heap's headroom small: without a limit, peak RSS on
+		// 100,000 paragraphs was 962 MB; at 600 MiB it was 735 MB, at 700
+		// MiB 860 MB and the ingest 3% faster (with index.BatchSize 2,500;
+		// with 4,000, 10% faster again).
 		debug.SetMemoryLimit(ingestMemoryLimit)
 	}
 	if e.getenv("GOGC") == "" {
@@ -268,7 +270,7 @@ func worthCompacting(ix *index.Index, added int) bool {
 
 // ingestMemoryLimit is the soft memory limit of an ingest (GOMEMLIMIT
 // overrides it).
-const ingestMemoryLimit = 600 << 20
+const ingestMemoryLimit = 700 << 20
 
 type ingestStats struct {
 	files, docs, paragraphs, failed, unchanged, skipped, pruned int
