@@ -52,3 +52,25 @@ func BenchmarkLoadLexicon(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkRepairParallel measures repair as ingest runs it: paragraphs of
+// clean text repaired by every core at once, the word cache warm
+// (go test ./ingest/ocr -bench RepairParallel).
+func BenchmarkRepairParallel(b *testing.B) {
+	r, err := Default()
+	if err != nil {
+		b.Fatal(err)
+	}
+	paras := strings.Split(benchText(b, "testdata/pairs-cladem-dev/*.clean.txt"), "\n\n")
+	for _, p := range paras {
+		r.Repair(p)
+	}
+	b.ResetTimer()
+	b.RunParallel(func(pb *testing.PB) {
+		i := 0
+		for pb.Next() {
+			r.Repair(paras[i%len(paras)])
+			i++
+		}
+	})
+}

@@ -4,6 +4,7 @@ import (
 	_ "embed"
 	"math"
 	"regexp"
+	"sort"
 	"strconv"
 	"strings"
 	"sync"
@@ -53,6 +54,9 @@ type Repairer struct {
 	// ("cooperacién" forty times in one resolution). Bounded by cacheSize.
 	mu    sync.RWMutex
 	cache map[string]decision
+	// common holds the most frequent words, known and never changed:
+	// read-only, so looked up without the lock (see commonWords).
+	common map[string]struct{}
 }
 
 const cacheSize = 100_000
@@ -128,7 +132,35 @@ func NewRepairer(lex *Lexicon, learned []Confusion) *Repairer {
 			}
 		}
 	}
+	r.common = commonWords(lex, commonWordCount)
 	return r
+}
+
+// commonWordCount is how many of the lexicon's most frequent words the
+// repairer passes over without a look-up in its shared cache.
+const commonWordCount = 2048
+
+// commonWords returns the n most frequent lower-case words of lex that
+// repair leaves as they are (overrideKnown changes no word more frequent
+// than maxOverridable). These are most of the tokens of any Spanish text,
+// and a set this small stays in the processor's cache, where the shared
+// word cache, under its lock, did not (its look-ups were 3% of an ingest).
+func commonWords(lex *Lexicon, n int) map[string]struct{} {
+	if lex == nil {
+		return nil
+	}
+	var idx []int
+	for i, w := range lex.words {
+		if lex.freqs[i] > maxOverridable && w == strings.ToLower(w) {
+			idx = append(idx, i)
+		}
+	}
+	sort.Slice(idx, func(a, b int) bool { return lex.freqs[idx[a]] > lex.freqs[idx[b]] })
+	out := make(map[string]struct{}, min(n, len(idx)))
+	for _, i := range idx[:min(n, len(idx))] {
+		out[lex.words[i]] = struct{}{}
+	}
+	return out
 }
 
 func isLetters(s string) bool {
@@ -278,6 +310,9 @@ func (r *Repairer) word(tok string) (out string, counted, known bool) {
 		return tok, false, false // numbers, symbols, acronyms
 	}
 	counted = letters >= 3
+	if _, ok := r.common[tok]; ok {
+		return tok, counted, true
+	}
 	r.mu.RLock()
 	d, hit := r.cache[tok]
 	r.mu.RUnlock()
