@@ -18,15 +18,27 @@ var boilerplate = []*regexp.Regexp{
 	regexp.MustCompile(`(?i)^skip to (the )?(main )?content\.?$`),
 	regexp.MustCompile(`(?i)^(image|imagen|foto|photo|picture)$`),
 	regexp.MustCompile(`(?i)^(foto|imagen|photo|image|crédito|credit)s?\s*:`),
-	regexp.MustCompile(`^(©|\(c\)|copyright\b)`),
 	regexp.MustCompile(`(?i)^(compartir|share)( en| on)?( facebook| twitter| x| linkedin| whatsapp)*$`),
 	regexp.MustCompile(`(?i)^(leer|ver|read) (más|mas|more)$`),
 }
+
+// copyrightNotice matches the start of a copyright line: "© ONU Mujeres
+// 2024", "(c) 2023 UNFPA", "Copyright 2024 …". "(c)" alone is not one: it
+// begins the third item of a list in UN resolutions ("(c) non-lethal
+// military equipment …"), which were dropped as copyright lines.
+var copyrightNotice = regexp.MustCompile(`(?i)^(©|\(c\)\s*(©|(19|20)[0-9]{2}\b)|copyright\b)`)
+
+// maxCopyrightNotice is the longest line, in characters, taken for a
+// copyright notice: a paragraph of content may begin with "Copyright".
+const maxCopyrightNotice = 200
 
 // isBoilerplate reports whether a paragraph's text is web boilerplate.
 func isBoilerplate(text string) bool {
 	t := strings.TrimSpace(text)
 	if isLogoCaption(t) {
+		return true
+	}
+	if copyrightNotice.MatchString(t) && utf8.RuneCountInString(t) <= maxCopyrightNotice {
 		return true
 	}
 	for _, re := range boilerplate {

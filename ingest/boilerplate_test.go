@@ -1,6 +1,9 @@
 package ingest
 
-import "testing"
+import (
+	"strings"
+	"testing"
+)
 
 func TestIsBoilerplate(t *testing.T) {
 	tests := []struct {
@@ -19,6 +22,12 @@ func TestIsBoilerplate(t *testing.T) {
 		{"El nuevo ecologo", false}, // "logo" inside a word
 		{"Programa de las Naciones Unidas para el Desarrollo, con el apoyo del Gobierno de España y otros logo", false}, // over 80 characters before
 		{"© 2024 Naciones Unidas", true},
+		{"(c) 2023 UNFPA. Todos los derechos reservados.", true},
+		{"Copyright © 2025 ONU Mujeres", true},
+		// The third item of a list in a UN resolution, not a copyright line.
+		{"(c) non-lethal military equipment intended solely for humanitarian or protective use, and the provision of any related technical assistance or training;", false},
+		{"(c) Promover la participación de la sociedad civil;", false},
+		{"Copyright law and the right to science: " + strings.Repeat("the report examines how copyright law affects access to knowledge, ", 4), false},
 		{"Compartir en Facebook Twitter", true},
 		{"Leer más", true},
 		{"El Consejo de Derechos Humanos aprueba el logo del programa en su resolución.", false},

@@ -84,10 +84,13 @@ func build(name string, format corpus.Format, ex *extraction, opt Options) *corp
 }
 
 // continued returns the paragraph that a block starting in lower case
-// continues: the last body paragraph, when it ends mid-sentence. Footnotes
-// between the two are passed over.
+// continues: the last body paragraph, when it ends mid-sentence (a
+// paragraph broken by a page break and the footnotes of the page before,
+// which are passed over), or when it is the last item of a list and the
+// block goes on with the sentence that opened the list ("(c) a final report
+// by 13 November 2025;" then "and urges the Panel to seek feedback …").
 func continued(ps []corpus.Paragraph, kind corpus.ParagraphKind, text string) *corpus.Paragraph {
-	if kind != "" || !startsLower(text) {
+	if kind != "" || !startsLower(text) || startsItem(text) {
 		return nil
 	}
 	for i := len(ps) - 1; i >= 0; i-- {
@@ -95,12 +98,18 @@ func continued(ps []corpus.Paragraph, kind corpus.ParagraphKind, text string) *c
 		if p.Kind == corpus.Footnote {
 			continue
 		}
-		if p.Kind != "" || sentenceEnd.MatchString(p.Text) {
+		if p.Kind != "" || sentenceEnd.MatchString(p.Text) && !endsListItem(p.Text) {
 			return nil
 		}
 		return p
 	}
 	return nil
+}
+
+// endsListItem reports whether text is an item of a list that the sentence
+// around it may go on after: "(c) …;" or "b) …,".
+func endsListItem(text string) bool {
+	return startsItem(text) && (strings.HasSuffix(text, ";") || strings.HasSuffix(text, ","))
 }
 
 func startsLower(s string) bool {

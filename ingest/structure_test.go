@@ -426,3 +426,35 @@ func TestTextMasthead(t *testing.T) {
 		t.Errorf("page without masthead: %d paragraphs, want 2", len(doc.Paragraphs))
 	}
 }
+
+// TestContinued checks which paragraph a block starting in lower case goes
+// on: the one broken by a page break, the last item of a list when the
+// sentence that opened the list goes on after it, never across an item.
+func TestContinued(t *testing.T) {
+	para := func(text string) corpus.Paragraph { return corpus.Paragraph{Text: text} }
+	note := corpus.Paragraph{Kind: corpus.Footnote, Text: "1 A/HRC/51/7."}
+	tests := []struct {
+		name string
+		ps   []corpus.Paragraph
+		text string
+		want int // index in ps, -1 for none
+	}{
+		{"page break", []corpus.Paragraph{para("Pide a los Estados que")}, "adopten medidas.", 0},
+		{"page break past a footnote", []corpus.Paragraph{para("Pide a los Estados que"), note}, "adopten medidas.", 0},
+		{"after a sentence", []corpus.Paragraph{para("Pide a los Estados que adopten medidas.")}, "y decide seguir ocupándose.", -1},
+		{"after a list", []corpus.Paragraph{para("Requests the Panel to provide:"), para("(b) a mid-term update; and"), para("(c) a final report by 13 November 2025;")},
+			"and urges the Panel to seek feedback from the Committee;", 2},
+		{"next item", []corpus.Paragraph{para("a) Promover la participación;")}, "b) Fortalecer las instituciones;", -1},
+		{"capital", []corpus.Paragraph{para("Pide a los Estados que")}, "Decide seguir ocupándose.", -1},
+	}
+	for _, tt := range tests {
+		got := continued(tt.ps, "", tt.text)
+		want := (*corpus.Paragraph)(nil)
+		if tt.want >= 0 {
+			want = &tt.ps[tt.want]
+		}
+		if got != want {
+			t.Errorf("%s: continued = %v, want %v", tt.name, got, want)
+		}
+	}
+}
