@@ -44,8 +44,10 @@ func build(name string, format corpus.Format, ex *extraction, opt Options) *corp
 			continue
 		}
 		short := len(text) < 120
-		if short && seen[text] && b.kind != corpus.ListItem {
-			continue // a repeated heading, logo line or running title
+		if short && seen[text] && b.kind != corpus.ListItem && !startsItem(text) {
+			// A repeated heading, logo line or running title; an item
+			// of a list ("(a) Member States;") may recur in another list.
+			continue
 		}
 		seen[text] = true
 		if prev := continued(doc.Paragraphs, b.kind, text); prev != nil {

@@ -458,3 +458,41 @@ func TestContinued(t *testing.T) {
 		}
 	}
 }
+
+// TestRepeatedListItemsKept checks that a short list item recurring in a
+// second list is kept (repeated short lines are otherwise taken for running
+// titles and dropped), and that a repeated heading still is dropped.
+func TestRepeatedListItemsKept(t *testing.T) {
+	text := `Informe anual
+
+Pide a los Estados que:
+
+a) Adopten medidas;
+
+b) Informen al Consejo.
+
+Informe anual
+
+Alienta a las organizaciones regionales a que:
+
+a) Adopten medidas;
+
+b) Cooperen entre sí.
+`
+	doc, err := Read("lista.txt", []byte(text), Options{NoRepair: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	items, headings := 0, 0
+	for _, p := range doc.Paragraphs {
+		switch {
+		case strings.Contains(p.Text, "Adopten medidas"):
+			items++
+		case p.Text == "Informe anual":
+			headings++
+		}
+	}
+	if items != 2 || headings != 1 {
+		t.Errorf("%d items 'a) Adopten medidas' (want 2), %d headings 'Informe anual' (want 1): %+v", items, headings, doc.Paragraphs)
+	}
+}
