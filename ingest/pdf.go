@@ -452,6 +452,7 @@ func pdfBlocks(lines []pdfLine) []block {
 	for p, m := range margins {
 		margin[p] = leftmostCommon(m)
 	}
+	full := fullLineLengths(lines, body)
 	var text []string
 	var small []bool // per entry of text: set in a footnote-sized font
 	blank := func() {
@@ -464,7 +465,13 @@ func pdfBlocks(lines []pdfLine) []block {
 			indented := l.x > margin[l.page]+0.8*body && l.x < margin[l.page]+6*body
 			switch {
 			case prev.page != l.page:
-				if indented || isFootnoteSize(prev.size, body) {
+				// A page's last line goes on at the top of the next
+				// page unless the next line opens a paragraph, or the
+				// last line stops well short of a full line and the next
+				// begins with a capital (a heading: "Arms Embargo" after
+				// "Acting under Chapter VII … Nations,").
+				short := utf8.RuneCountInString(prev.text)*4 < full[prev.page]*3
+				if indented || isFootnoteSize(prev.size, body) || short && startsUpper(l.text) {
 					blank()
 				}
 			case prev.y-l.y > 1.45*spacing || l.y > prev.y:
@@ -485,6 +492,25 @@ func pdfBlocks(lines []pdfLine) []block {
 		}
 	}
 	return blocks
+}
+
+// fullLineLengths returns, for each page, the length in characters of a
+// full line of its body text: the 90th percentile of the lengths of its
+// body-size lines. (Glyph widths, which would give where a line ends, are
+// missing from many PDFs.)
+func fullLineLengths(lines []pdfLine, body float64) map[int]int {
+	lengths := map[int][]int{}
+	for _, l := range lines {
+		if math.Abs(l.size-body) <= 0.5 {
+			lengths[l.page] = append(lengths[l.page], utf8.RuneCountInString(l.text))
+		}
+	}
+	out := map[int]int{}
+	for p, n := range lengths {
+		sort.Ints(n)
+		out[p] = n[len(n)*9/10]
+	}
+	return out
 }
 
 // isFootnoteSize reports whether text of size is footnote text beside body

@@ -143,16 +143,24 @@ func structureResolution(doc *corpus.Document) bool {
 			// the election …").
 			p.Kind = corpus.Operative
 			operative = true
+		case looksLikeHeading(t) && (len(t) < 60 || sectionHeading.MatchString(t)):
+			// "Artículo 1", an annex title, a section heading, also
+			// before the first operative paragraph ("Arms Embargo") and
+			// long when lettered ("H. Preventing Al-Shabaab from
+			// accessing weapons, ammunition and military equipment")
+			p.Kind = corpus.Heading
 		case !operative:
 			p.Kind = corpus.Preambular
-		case looksLikeHeading(t) && len(t) < 60:
-			p.Kind = corpus.Heading // "Artículo 1", an annex title
 		default:
 			p.Kind = corpus.Plain
 		}
 	}
 	return true
 }
+
+// sectionHeading matches a lettered or Roman-numbered section heading of a
+// resolution: "A. Targeted sanctions", "IV. Seguimiento".
+var sectionHeading = regexp.MustCompile(`^(?:[A-Z]|[IVX]{1,4})\.\s+\p{Lu}`)
 
 // closingLine recognises the meeting, date and vote lines that close a
 // resolution, recording them on doc.

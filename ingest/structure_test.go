@@ -496,3 +496,32 @@ b) Cooperen entre sí.
 		t.Errorf("%d items 'a) Adopten medidas' (want 2), %d headings 'Informe anual' (want 1): %+v", items, headings, doc.Paragraphs)
 	}
 }
+
+// TestUNPDFListsAndSectionHeadings checks S/RES/2769 (2025): its list item
+// "(c)" is kept (it was dropped as a copyright line), and the section
+// heading "Arms Embargo" at the top of page 3 stands alone as a heading
+// (it was joined to the last paragraph of page 2, "Acting under Chapter VII
+// of the Charter of the United Nations,").
+func TestUNPDFListsAndSectionHeadings(t *testing.T) {
+	doc := readTestdata(t, "S_RES_2769__2025_.en.pdf")
+	var items []string
+	kinds := map[string]corpus.ParagraphKind{}
+	for _, p := range doc.Paragraphs {
+		if p.Kind == corpus.ListItem && len(p.Text) > 3 {
+			items = append(items, p.Text[:3])
+		}
+		kinds[p.Text] = p.Kind
+	}
+	if want := "(a) (b) (c) (d) (e)"; !strings.HasPrefix(strings.Join(items, " "), want) {
+		t.Errorf("list items begin %v, want %s", items, want)
+	}
+	if k := kinds["Arms Embargo"]; k != corpus.Heading {
+		t.Errorf(`"Arms Embargo" is %q, want a heading of its own`, k)
+	}
+	if k := kinds["Acting under Chapter VII of the Charter of the United Nations,"]; k != corpus.Preambular {
+		t.Errorf(`"Acting under Chapter VII …," is %q, want a preambular paragraph of its own`, k)
+	}
+	if k := kinds["Travel Ban and Asset Freeze"]; k != corpus.Heading {
+		t.Errorf(`"Travel Ban and Asset Freeze" is %q, want a heading`, k)
+	}
+}
