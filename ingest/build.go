@@ -1,6 +1,7 @@
 package ingest
 
 import (
+	"regexp"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -92,7 +93,7 @@ func build(name string, format corpus.Format, ex *extraction, opt Options) *corp
 // block goes on with the sentence that opened the list ("(c) a final report
 // by 13 November 2025;" then "and urges the Panel to seek feedback …").
 func continued(ps []corpus.Paragraph, kind corpus.ParagraphKind, text string) *corpus.Paragraph {
-	if kind != "" || !startsLower(text) || startsItem(text) {
+	if kind != "" || !startsLower(text) || startsItem(text) || letterItem.MatchString(text) {
 		return nil
 	}
 	for i := len(ps) - 1; i >= 0; i-- {
@@ -107,6 +108,10 @@ func continued(ps []corpus.Paragraph, kind corpus.ParagraphKind, text string) *c
 	}
 	return nil
 }
+
+// letterItem matches the marker of a list item written with a letter or a
+// Roman number and a dot: "b. Considere …", "iv. Promueva …".
+var letterItem = regexp.MustCompile(`^(?:[a-z]{1,2}|[ivx]{1,4})\.\s`)
 
 // endsListItem reports whether text is an item of a list that the sentence
 // around it may go on after: "(c) …;" or "b) …,".

@@ -445,6 +445,7 @@ func TestContinued(t *testing.T) {
 		{"after a list", []corpus.Paragraph{para("Requests the Panel to provide:"), para("(b) a mid-term update; and"), para("(c) a final report by 13 November 2025;")},
 			"and urges the Panel to seek feedback from the Committee;", 2},
 		{"next item", []corpus.Paragraph{para("a) Promover la participación;")}, "b) Fortalecer las instituciones;", -1},
+		{"next item with a dot", []corpus.Paragraph{para("- 07, por el que se modifica el Código Civil;")}, "b. Considere la posibilidad de aprobar la ley.", -1},
 		{"capital", []corpus.Paragraph{para("Pide a los Estados que")}, "Decide seguir ocupándose.", -1},
 	}
 	for _, tt := range tests {
