@@ -288,15 +288,39 @@ func dropRunningLines(lines []pdfLine, pages int) []pdfLine {
 		}
 	}
 	out := lines[:0:0]
+	keptOnce := map[string]bool{}
+	continuing := false // the line before was a recurring footnote line kept
 	for _, l := range lines {
 		if band(l) && (isFurniture(l.text) || pages > 1 && len(seen[mask(l.text)]) >= 2) {
 			if _, ok := headerSymbol(l.text); !ok || l.page > 1 {
+				// A sentence recurring at the foot of several pages is
+				// a footnote repeated where it is cited ("Adopted under
+				// the United Nations Framework Convention on Climate
+				// Change; see" / "FCCC/CP/2015/10/Add.1, decision
+				// 1/CP.21."), not a running footer: its first occurrence
+				// is kept, with the lines that go on with it.
+				k := mask(l.text)
+				if isFurniture(l.text) || keptOnce[k] || !atFoot(l) || len(strings.Fields(l.text)) < 5 && !continuing {
+					continuing = false
+					continue
+				}
+				keptOnce[k] = true
+				continuing = true
+				out = append(out, l)
 				continue
 			}
 		}
+		continuing = false
 		out = append(out, l)
 	}
 	return dropMasthead(out)
+}
+
+// atFoot reports whether a line sits in the bottom 8% of its page's text
+// area.
+func atFoot(l pdfLine) bool {
+	h := l.pageTop - l.pageBot
+	return h > 0 && l.y <= l.pageBot+0.08*h
 }
 
 // pdfSymbol finds the document's symbol where UN documents print it: at the

@@ -354,6 +354,17 @@ func TestUNPDFMastheadAndFootnotes(t *testing.T) {
 	if draft.Symbol != "A/HRC/59/L.17" || draft.Title != "Human rights and climate change" || !draft.Adopted.IsZero() {
 		t.Errorf("draft: symbol %q title %q adopted %q, want A/HRC/59/L.17, its title, no adoption", draft.Symbol, draft.Title, draft.Adopted)
 	}
+	// The note cited on several pages is printed at the foot of each: it
+	// is kept once (it had been dropped as a running footer).
+	notes := 0
+	for _, p := range draft.Paragraphs {
+		if p.Kind == corpus.Footnote && p.Text == "Adopted under the United Nations Framework Convention on Climate Change; see FCCC/CP/2015/10/Add.1, decision 1/CP.21." {
+			notes++
+		}
+	}
+	if notes != 1 {
+		t.Errorf("draft: the repeated footnote on the Paris Agreement is there %d times, want once", notes)
+	}
 	reissued := readTestdata(t, "S_RES_2776__2025_.en.pdf")
 	if reissued.Title != "Resolution 2776 (2025)" {
 		t.Errorf("reissued: title %q", reissued.Title)
