@@ -45,10 +45,8 @@ func build(name string, format corpus.Format, ex *extraction, opt Options) *corp
 			continue
 		}
 		short := len(text) < 120
-		if short && seen[text] && b.kind != corpus.ListItem && !startsItem(text) {
-			// A repeated heading, logo line or running title; an item
-			// of a list ("(a) Member States;") may recur in another list.
-			continue
+		if short && seen[text] && !mayRecur(b, text) {
+			continue // a repeated heading, logo line or running title
 		}
 		seen[text] = true
 		if prev := continued(doc.Paragraphs, b.kind, text); prev != nil {
@@ -84,6 +82,18 @@ func build(name string, format corpus.Format, ex *extraction, opt Options) *corp
 	doc.Paragraphs = kept
 	doc.ID = corpus.DocumentID(name, doc.Symbol)
 	return doc
+}
+
+// mayRecur reports whether a short block whose text the document has had
+// already is content in its own right rather than a line repeated on every
+// page: an item of a list ("(a) Member States;", "* Comité contra la
+// Tortura" under each topic), a Markdown heading (a report's "C. Motivos
+// de preocupación" in a file of several reports), or a sentence ("No se
+// observan recomendaciones con perspectiva de género." under each report).
+func mayRecur(b block, text string) bool {
+	first := strings.TrimSpace(b.lines[0])
+	return b.kind == corpus.ListItem || startsItem(text) || startsItem(first) || strings.HasPrefix(first, "#") ||
+		strings.HasSuffix(text, ".") && len(strings.Fields(text)) >= 5
 }
 
 // continued returns the paragraph that a block starting in lower case

@@ -537,3 +537,51 @@ func TestUNPDFListsAndSectionHeadings(t *testing.T) {
 		t.Errorf(`"Travel Ban and Asset Freeze" is %q, want a heading`, k)
 	}
 }
+
+// TestRecurringContentKept checks what a document may say twice: in a file
+// of several reports, each report's section heading, its note and the
+// items of its lists are kept; a short line recurring on a copied web page
+// (a logo caption, a site name) is still dropped after its first time.
+func TestRecurringContentKept(t *testing.T) {
+	md := `# Observaciones sobre México
+
+## Informe 2005
+
+### C. Motivos de preocupación y recomendaciones
+
+No se observan recomendaciones con perspectiva de género.
+
+* Comité contra la Tortura
+  * 4º Observaciones finales sobre el Estado, Parag. 13
+
+## Informe 2009
+
+### C. Motivos de preocupación y recomendaciones
+
+No se observan recomendaciones con perspectiva de género.
+
+* Comité contra la Tortura
+  * 4º Observaciones finales sobre el Estado, Parag. 13
+`
+	doc, err := Read("informes.md", []byte(md), Options{NoRepair: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	count := map[string]int{}
+	for _, p := range doc.Paragraphs {
+		count[p.Text]++
+	}
+	for _, text := range []string{"C. Motivos de preocupación y recomendaciones", "No se observan recomendaciones con perspectiva de género.", "Comité contra la Tortura", "4º Observaciones finales sobre el Estado, Parag. 13"} {
+		if count[text] != 2 {
+			t.Errorf("%q: %d times, want 2 (once a report)", text, count[text])
+		}
+	}
+	page := "ONU Mujeres\n\nLa violencia contra las mujeres es una violación de los derechos humanos.\n\nONU Mujeres\n\nLas mujeres rurales trabajan más horas.\n"
+	doc, err = Read("pagina.txt", []byte(page), Options{NoRepair: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n := len(doc.Paragraphs); n != 3 {
+		t.Errorf("web page copy: %d paragraphs, want 3 (the site name once): %+v", n, doc.Paragraphs)
+	}
+}
