@@ -108,6 +108,7 @@ func main() {
 				log.Printf("%s: %v (skipped)", peer, err)
 				continue
 			}
+			r.Queries = len(qs) // the same file of queries
 			results = append(results, r)
 		}
 	}
@@ -255,7 +256,6 @@ func benchPeer(script, name, corpusDir, queries string, n, reps int) (result, er
 			r.IndexMB, _ = strconv.ParseFloat(m[1], 64)
 		}
 	}
-	r.Queries = 40
 	r.Notes = "as its script reports it"
 	return r, nil
 }
