@@ -187,3 +187,46 @@ func TestWordsAsAnalyzers(t *testing.T) {
 		}
 	}
 }
+
+// TestVisitWordsStarting checks that passing over words by their first
+// letter loses none that a highlighter looks for: on the sample corpus, for
+// the stems and exact forms of a sample of its words, every word with one
+// of those forms is visited, with the same forms as VisitWords gives.
+func TestVisitWordsStarting(t *testing.T) {
+	entries, err := fs.ReadDir(corpus.Sample, ".")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, e := range entries {
+		if !strings.HasSuffix(e.Name(), ".txt") {
+			continue
+		}
+		data, _ := fs.ReadFile(corpus.Sample, e.Name())
+		text := string(data)
+		all := Words(text)
+		for step := 7; step < 40; step += 11 {
+			var firsts FirstLetters
+			wantStem, wantExact := map[string]bool{}, map[string]bool{}
+			for i := 0; i < len(all); i += step {
+				wantStem[all[i].Stem] = true
+				wantExact[all[i].Exact] = true
+				firsts.Add(all[i].Stem)
+				firsts.Add(all[i].Exact)
+			}
+			got := map[int]Word{}
+			VisitWordsStarting(text, &firsts, func(start, end int, exact, stem []byte) {
+				got[start] = Word{Start: start, End: end, Exact: string(exact), Stem: string(stem)}
+			})
+			for _, w := range all {
+				if w.Stem != "" && wantStem[w.Stem] || wantExact[w.Exact] {
+					if g, ok := got[w.Start]; !ok || g != w {
+						t.Errorf("%s: word %+v looked for, visited as %+v (%v)", e.Name(), w, g, ok)
+					}
+				}
+			}
+			if len(got) >= len(all) {
+				t.Errorf("%s: every word visited (%d of %d): nothing passed over", e.Name(), len(got), len(all))
+			}
+		}
+	}
+}

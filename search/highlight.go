@@ -24,6 +24,9 @@ type marker struct {
 	exact    map[string]bool // lower-cased exact forms (literal words)
 	prefixes []string        // folded prefixes (coopera*)
 	fuzzy    []fuzzyTerm     // stems with the edits they allow (didlogo~)
+	// firsts holds the first letters of the stems, exact forms and
+	// prefixes (fuzzy terms may differ in any letter).
+	firsts index.FirstLetters
 }
 
 type fuzzyTerm struct {
@@ -68,6 +71,15 @@ func newMarker(q Query) *marker {
 			}
 		}
 	})
+	for s := range m.stems {
+		m.firsts.Add(s)
+	}
+	for e := range m.exact {
+		m.firsts.Add(e)
+	}
+	for _, p := range m.prefixes {
+		m.firsts.Add(p)
+	}
 	return m
 }
 
@@ -151,7 +163,16 @@ func (m *marker) highlight(p *corpus.Paragraph) string {
 		}
 	}
 	var spans [][2]int
-	index.VisitWords(text, func(start, end int, exact, stem []byte) {
+	// Only words that begin as a looked-for form does are analysed.
+	var firsts *index.FirstLetters
+	if len(m.fuzzy) == 0 {
+		f := m.firsts
+		for to := range repairedTo {
+			f.Add(to)
+		}
+		firsts = &f
+	}
+	index.VisitWordsStarting(text, firsts, func(start, end int, exact, stem []byte) {
 		if stem == nil && !m.exact[string(exact)] {
 			return // a stop word, unless written literally
 		}
