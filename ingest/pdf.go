@@ -145,11 +145,13 @@ func pageLines(r *pdf.Reader, i int) (lines []pdfLine, err error) {
 		return nil, errors.New("missing page object")
 	}
 	glyphs := page.Content().Text
-	return buildLines(glyphs, i), nil
+	return buildLines(glyphs, tjWordGaps(page, len(glyphs)), i), nil
 }
 
-// buildLines turns glyphs in content-stream order into lines.
-func buildLines(glyphs []pdf.Text, page int) []pdfLine {
+// buildLines turns glyphs in content-stream order into lines; gaps holds
+// the glyphs that a word gap drawn without a space glyph comes before (see
+// tjWordGaps).
+func buildLines(glyphs []pdf.Text, gaps map[int]bool, page int) []pdfLine {
 	var lines []pdfLine
 	var cur strings.Builder
 	var curY, curX, curSize float64
@@ -200,6 +202,9 @@ func buildLines(glyphs []pdf.Text, page int) []pdfLine {
 			if gap > 0.25*size && !strings.HasSuffix(cur.String(), " ") && g.S != " " {
 				cur.WriteByte(' ')
 			}
+		}
+		if gaps[k] && last != nil && !strings.HasSuffix(cur.String(), " ") && g.S != " " {
+			cur.WriteByte(' ')
 		}
 		cur.WriteString(g.S)
 		if curX < 0 && strings.TrimSpace(g.S) != "" {

@@ -123,7 +123,9 @@ func TestPageStructure(t *testing.T) {
 
 // TestPDFMatchesText checks that the PDF rendering of seed 004 yields the
 // same paragraph texts as the seed itself: no word split or glued, hyphenated
-// words rejoined.
+// words rejoined. One paragraph had been let off: its PDF draws some word
+// gaps by moving the pen inside TJ arrays ("buscarápromover",
+// "delaComisiónInteramericanadeMujeres"), which tjWordGaps now reads.
 func TestPDFMatchesText(t *testing.T) {
 	pdf := readSample(t, "004_3bae5674daa3922c.pdf")
 	txt := readSample(t, "004_3bae5674daa3922c.txt")
@@ -137,7 +139,7 @@ func TestPDFMatchesText(t *testing.T) {
 			found++
 		}
 	}
-	if found < len(txt.Paragraphs)-1 {
+	if found < len(txt.Paragraphs) {
 		for _, p := range pdf.Paragraphs {
 			t.Logf("pdf ¶%d %q", p.Ordinal, p.Text)
 		}
