@@ -143,11 +143,13 @@ func structureResolution(doc *corpus.Document) bool {
 			// the election …").
 			p.Kind = corpus.Operative
 			operative = true
-		case looksLikeHeading(t) && (len(t) < 60 || sectionHeading.MatchString(t)):
+		case looksLikeHeading(t) && (len(t) < 60 || sectionHeading.MatchString(t)) && (operative || !gerund(firstWord(t))):
 			// "Artículo 1", an annex title, a section heading, also
-			// before the first operative paragraph ("Arms Embargo") and
-			// long when lettered ("H. Preventing Al-Shabaab from
-			// accessing weapons, ammunition and military equipment")
+			// before the first operative paragraph ("Arms Embargo",
+			// though not a preambular paragraph that lost its comma,
+			// "Recordando su resolución 5/1") and long when lettered
+			// ("H. Preventing Al-Shabaab from accessing weapons,
+			// ammunition and military equipment")
 			p.Kind = corpus.Heading
 		case !operative:
 			p.Kind = corpus.Preambular

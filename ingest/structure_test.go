@@ -587,3 +587,38 @@ No se observan recomendaciones con perspectiva de género.
 		t.Errorf("web page copy: %d paragraphs, want 3 (the site name once): %+v", n, doc.Paragraphs)
 	}
 }
+
+// TestHeadingsBeforeOperativePart checks that a heading between the
+// preamble and the first operative paragraph is a heading, and that a
+// preambular paragraph that lost its final comma stays preambular.
+func TestHeadingsBeforeOperativePart(t *testing.T) {
+	text := `51/34. Fortalecimiento de la cooperación técnica
+
+El Consejo de Derechos Humanos,
+
+Recordando su resolución 5/1
+
+Reafirmando la importancia de la cooperación técnica en la esfera de los derechos humanos,
+
+Seguimiento
+
+1. Decide seguir ocupándose de la cuestión.
+`
+	doc, err := Read("r.txt", []byte(text), Options{NoRepair: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	kinds := map[string]corpus.ParagraphKind{}
+	for _, p := range doc.Paragraphs {
+		kinds[p.Text] = p.Kind
+	}
+	for text, want := range map[string]corpus.ParagraphKind{
+		"Recordando su resolución 5/1":             corpus.Preambular,
+		"Seguimiento":                              corpus.Heading,
+		"Decide seguir ocupándose de la cuestión.": corpus.Operative,
+	} {
+		if kinds[text] != want {
+			t.Errorf("%q is %q, want %q (all: %v)", text, kinds[text], want, kinds)
+		}
+	}
+}
