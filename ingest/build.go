@@ -1,7 +1,6 @@
 package ingest
 
 import (
-	"regexp"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -103,7 +102,7 @@ func mayRecur(b block, text string) bool {
 // block goes on with the sentence that opened the list ("(c) a final report
 // by 13 November 2025;" then "and urges the Panel to seek feedback …").
 func continued(ps []corpus.Paragraph, kind corpus.ParagraphKind, text string) *corpus.Paragraph {
-	if kind != "" || !startsLower(text) || startsItem(text) || letterItem.MatchString(text) {
+	if kind != "" || !startsLower(text) || startsItem(text) || subItem.MatchString(text) {
 		return nil
 	}
 	for i := len(ps) - 1; i >= 0; i-- {
@@ -118,10 +117,6 @@ func continued(ps []corpus.Paragraph, kind corpus.ParagraphKind, text string) *c
 	}
 	return nil
 }
-
-// letterItem matches the marker of a list item written with a letter or a
-// Roman number and a dot: "b. Considere …", "iv. Promueva …".
-var letterItem = regexp.MustCompile(`^(?:[a-z]{1,2}|[ivx]{1,4})\.\s`)
 
 // endsListItem reports whether text is an item of a list that the sentence
 // around it may go on after: "(c) …;" or "b) …,".

@@ -30,7 +30,7 @@ var (
 	draftTitle      = regexp.MustCompile(`^[0-9]{1,3}/(?:…|\.\.\.)\s*(\S.*)$`) // "59/… Human rights and climate change"
 	bodyLine        = regexp.MustCompile(`^(?:El|La|The)\s+(\p{Lu}[\p{L} ]{3,80}?)\s*,$`)
 	numbered        = regexp.MustCompile(`^([0-9]{1,3})\s*(?:\.\s*|,\s+(?:\p{Lu}))`)
-	subItem         = regexp.MustCompile(`^\(?([0-9]{1,2}|[a-z]|[ivx]{1,5})\)\s+`)
+	subItem         = regexp.MustCompile(`^(?:\(?([0-9]{1,2}|[a-z]|[ivx]{1,5})\)|([a-z]|[ivx]{1,5})\.)\s+`) // "(a) ", "a) ", "b. ", "iv. "
 	bullet          = regexp.MustCompile(`^[•·▪◦●*\-–]\s+`)
 	sessionLine     = regexp.MustCompile(`(?i)^([0-9]{1,4}\s*[ªº°a2*¢]?\.?\s*sesi[oó]n(?:\s+plenaria)?|[0-9]{1,4}(?:st|nd|rd|th)\s+(?:plenary\s+)?meeting)\.?\s*(.*)$`)
 	voteLine        = regexp.MustCompile(`(?i)^\[\s*((?:aprobad[ao]|adopted|adoptad[ao])[^\]]*)\]\.?$`)

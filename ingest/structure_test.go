@@ -622,3 +622,31 @@ Seguimiento
 		}
 	}
 }
+
+// TestLetterDotItems checks that the items of a treaty body's lists,
+// written "a. Adopte …", "b. …" or "iv. …", are list items.
+func TestLetterDotItems(t *testing.T) {
+	text := `48. El Comité recomienda al Estado parte que:
+
+a. Agilice la aprobación del proyecto de ley sobre el régimen económico del matrimonio;
+
+b. Considere la posibilidad de aprobar la nueva legislación sobre las uniones de hecho.
+
+49. El Comité insta al Estado parte a que refuerce el mandato del Instituto.
+
+50. El Comité pide al Estado parte que publique estas observaciones.
+`
+	doc, err := Read("obs.txt", []byte(text), Options{NoRepair: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	items := 0
+	for _, p := range doc.Paragraphs {
+		if p.Kind == corpus.ListItem {
+			items++
+		}
+	}
+	if items != 2 {
+		t.Errorf("%d list items, want 2 (a. and b.): %+v", items, doc.Paragraphs)
+	}
+}
