@@ -175,37 +175,48 @@ var latin = map[rune]rune{
 
 // fold lowers s and removes its diacritics: "Belém" → "belem".
 func fold(s string) string {
-	i := 0
-	for i < len(s) && s[i] < utf8.RuneSelf && (s[i] < 'A' || s[i] > 'Z') {
-		i++
-	}
-	if i == len(s) {
+	if isFolded(s) {
 		return s // lower-case ASCII, the common case
 	}
-	var b strings.Builder
-	b.Grow(len(s))
+	return string(appendFold(nil, s))
+}
+
+// isFolded reports whether s is lower-case ASCII, which folding leaves as
+// it is.
+func isFolded(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf || 'A' <= s[i] && s[i] <= 'Z' {
+			return false
+		}
+	}
+	return true
+}
+
+// appendFold appends s folded (see fold) to dst.
+func appendFold(dst []byte, s string) []byte {
+	from := len(dst)
 	for _, r := range s {
 		if r < utf8.RuneSelf {
 			if 'A' <= r && r <= 'Z' {
 				r += 'a' - 'A'
 			}
-			b.WriteByte(byte(r))
+			dst = append(dst, byte(r))
 			continue
 		}
 		r = unicode.ToLower(r)
 		if f, ok := latin[r]; ok {
-			b.WriteByte(byte(f))
+			dst = append(dst, byte(f))
 			continue
 		}
 		if unicode.Is(unicode.Mn, r) {
 			// A combining accent: fold the whole string the slow way.
 			t := transform.Chain(norm.NFD, runes.Remove(runes.In(unicode.Mn)), norm.NFC)
 			f, _, _ := transform.String(t, strings.ToLower(s))
-			return f
+			return append(dst[:from], f...)
 		}
-		b.WriteRune(r)
+		dst = utf8.AppendRune(dst, r)
 	}
-	return b.String()
+	return dst
 }
 
 // token is one word of a text, with its byte span.
@@ -214,12 +225,27 @@ type token struct {
 	start, end   int
 }
 
-func tokenize(s string) []token {
-	out := make([]token, 0, len(s)/6+1)
+// tokenPool holds token slices for reuse: Entities tokenizes every
+// paragraph, and the slices were a tenth of what parsing allocated.
+var tokenPool = sync.Pool{New: func() any { return new([]token) }}
+
+// tokenize appends the words of s to out[:0]. The folded forms that differ
+// from their words are made in one string for all of them.
+func tokenize(s string, out []token) []token {
+	out = out[:0]
+	var folded []byte
+	var spans [][3]int // a token whose folded form differs, and its span in folded
 	start := -1
 	emit := func(end int) {
 		w := s[start:end]
-		out = append(out, token{w, fold(w), start, end})
+		if isFolded(w) {
+			out = append(out, token{w, w, start, end})
+			return
+		}
+		from := len(folded)
+		folded = appendFold(folded, w)
+		spans = append(spans, [3]int{len(out), from, len(folded)})
+		out = append(out, token{text: w, start: start, end: end})
 	}
 	for i, r := range s {
 		if r < utf8.RuneSelf && (r|0x20 >= 'a' && r|0x20 <= 'z' || r >= '0' && r <= '9') || r >= utf8.RuneSelf && (unicode.IsLetter(r) || unicode.IsDigit(r)) {
@@ -235,6 +261,10 @@ func tokenize(s string) []token {
 	}
 	if start >= 0 {
 		emit(len(s))
+	}
+	all := string(folded)
+	for _, sp := range spans {
+		out[sp[0]].folded = all[sp[1]:sp[2]]
 	}
 	return out
 }
@@ -352,7 +382,13 @@ var (
 // nil), development goals ("ODS 5.1.1"), and capitalised names of
 // institutions the gazetteer lacks ("Equipo Técnico Regional sobre …").
 func (g *Gazetteer) Entities(text string, defs Definitions) []corpus.Entity {
-	toks := tokenize(text)
+	pooled := tokenPool.Get().(*[]token)
+	toks := tokenize(text, *pooled)
+	defer func() {
+		clear(toks) // drop references to this text
+		*pooled = toks[:0]
+		tokenPool.Put(pooled)
+	}()
 	var out []corpus.Entity
 	seen := map[string]bool{}
 	add := func(e *Entry, written string) {

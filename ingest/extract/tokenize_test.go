@@ -1,0 +1,72 @@
+package extract
+
+import (
+	"io/fs"
+	"strings"
+	"testing"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/relatoria/relatoria/corpus"
+)
+
+// TestTokenize checks each token of tokenize against the word at its span
+// and fold of that word, on sample text and cases of every path of fold:
+// lower-case ASCII, capitals, accents of the table, a combining accent, a
+// letter outside the table; and that a reused slice gives the same tokens.
+func TestTokenize(t *testing.T) {
+	texts := []string{
+		"", "de la", "Comisión Interamericana de Mujeres (CIM)", "Belém do Pará, ÑANDÚ",
+		"Pará (MESECVI)", "Cafe\u0301 y ñu", "Straße Łódź ΑΘΗΝΑ 2030", "ODS 5.1.1, A/HRC/51/34",
+	}
+	entries, _ := fs.ReadDir(corpus.Sample, ".")
+	for _, e := range entries {
+		if strings.HasSuffix(e.Name(), ".txt") {
+			data, _ := fs.ReadFile(corpus.Sample, e.Name())
+			texts = append(texts, string(data))
+		}
+	}
+	var reused []token
+	for _, text := range texts {
+		toks := tokenize(text, nil)
+		reused = tokenize(text, reused)
+		if len(reused) != len(toks) {
+			t.Fatalf("%.40q: %d tokens into a reused slice, %d into a new one", text, len(reused), len(toks))
+		}
+		for i, tok := range toks {
+			if tok != reused[i] {
+				t.Errorf("%.40q: token %d is %+v, %+v into a reused slice", text, i, tok, reused[i])
+			}
+			if tok.text != text[tok.start:tok.end] || tok.folded != fold(tok.text) {
+				t.Errorf("%.40q: token %+v, want the word at its span and folded %q", text, tok, fold(tok.text))
+			}
+			r, _ := utf8.DecodeRuneInString(tok.text)
+			if !unicode.IsLetter(r) && !unicode.IsDigit(r) {
+				t.Errorf("%.40q: token %q does not begin with a letter or digit", text, tok.text)
+			}
+		}
+	}
+	if got := fold("Cafe\u0301 ÑANDÚ Belém"); got != "cafe nandu belem" {
+		t.Errorf("fold = %q, want %q", got, "cafe nandu belem")
+	}
+}
+
+// BenchmarkEntities measures entity recognition on the sample corpus, one
+// paragraph at a time, as ingest runs it.
+func BenchmarkEntities(b *testing.B) {
+	g := DefaultGazetteer()
+	var paras []string
+	entries, _ := fs.ReadDir(corpus.Sample, ".")
+	for _, e := range entries {
+		if strings.HasSuffix(e.Name(), ".txt") {
+			data, _ := fs.ReadFile(corpus.Sample, e.Name())
+			paras = append(paras, strings.Split(string(data), "\n\n")...)
+		}
+	}
+	b.ReportAllocs()
+	for b.Loop() {
+		for _, p := range paras {
+			g.Entities(p, nil)
+		}
+	}
+}
