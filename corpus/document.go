@@ -12,6 +12,7 @@ type Kind string
 // The document kinds.
 const (
 	KindResolution Kind = "resolution" // a numbered resolution with preamble and operative part
+	KindDraft      Kind = "draft"      // a draft resolution, not adopted: an L document (A/HRC/59/L.17)
 	KindPage       Kind = "page"       // a web or programme page
 	KindOther      Kind = "other"      // anything else: reports, findings, declarations
 )

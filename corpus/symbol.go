@@ -126,6 +126,13 @@ func (s Symbol) IsResolution() bool {
 	return shortResolution.MatchString(string(s)) || strings.Contains(string(s), "/RES/")
 }
 
+// IsDraft reports whether s is the symbol of a document of limited
+// distribution, as UN draft resolutions are: "A/HRC/59/L.17",
+// "A/C.3/78/L.45".
+func (s Symbol) IsDraft() bool { return draftPart.MatchString(string(s)) }
+
+var draftPart = regexp.MustCompile(`/L\.[0-9]`)
+
 // Short returns the resolution number as researchers cite it: "51/34" for
 // "A/HRC/RES/51/34", "70/1" for "A/RES/70/1", "2768 (2025)" for
 // "S/RES/2768 (2025)". Other symbols are returned unchanged.

@@ -63,3 +63,19 @@ func FuzzParseSymbol(f *testing.F) {
 		}
 	})
 }
+
+func TestIsDraft(t *testing.T) {
+	for s, want := range map[Symbol]bool{
+		"A/HRC/59/L.17":       true,
+		"A/C.3/78/L.45/Rev.1": true,
+		"E/CN.6/2024/L.3":     true,
+		"A/HRC/RES/51/34":     false,
+		"S/RES/2769 (2025)":   false,
+		"A/HRC/51/L":          false,
+		"51/34":               false,
+	} {
+		if got := s.IsDraft(); got != want {
+			t.Errorf("%s.IsDraft() = %v, want %v", s, got, want)
+		}
+	}
+}

@@ -38,7 +38,7 @@
 //	               cites:…     symbols the paragraph cites, full where resolved ("A/RES/60/251")
 //	             and "!" + the paragraph ID, the tie-break of relevance sorting
 //	keys         keyword, the other filters, likewise "name:value" (FilterQuery):
-//	               symbol_short:51/34, doc_kind:resolution|page|other,
+//	               symbol_short:51/34, doc_kind:resolution|draft|page|other,
 //	               format:text|html|pdf|markdown, number:7 (printed paragraph number;
 //	               0 when none), ocr:damaged (the document looked like damaged OCR),
 //	               cites_short:60/251 (citations as researchers write them), meta:1 (on

@@ -86,6 +86,9 @@ func structure(doc *corpus.Document, ex *extraction) {
 	if doc.Symbol != "" && !doc.Symbol.IsFull() {
 		doc.Symbol = doc.Symbol.Resolve(doc.Body)
 	}
+	if doc.Kind == corpus.KindResolution && doc.Symbol.IsDraft() {
+		doc.Kind = corpus.KindDraft // its paragraphs were proposed, not adopted
+	}
 }
 
 // structureResolution recognises a resolution and reports whether it did.

@@ -353,8 +353,8 @@ func TestPDFSymbolNotFromCitation(t *testing.T) {
 // text are footnotes, and a paragraph goes on across them.
 func TestUNPDFMastheadAndFootnotes(t *testing.T) {
 	draft := readTestdata(t, "A_HRC_59_L.17.en.pdf")
-	if draft.Symbol != "A/HRC/59/L.17" || draft.Title != "Human rights and climate change" || !draft.Adopted.IsZero() {
-		t.Errorf("draft: symbol %q title %q adopted %q, want A/HRC/59/L.17, its title, no adoption", draft.Symbol, draft.Title, draft.Adopted)
+	if draft.Symbol != "A/HRC/59/L.17" || draft.Title != "Human rights and climate change" || !draft.Adopted.IsZero() || draft.Kind != corpus.KindDraft {
+		t.Errorf("draft: symbol %q title %q adopted %q kind %q, want A/HRC/59/L.17, its title, no adoption, a draft", draft.Symbol, draft.Title, draft.Adopted, draft.Kind)
 	}
 	// The note cited on several pages is printed at the foot of each: it
 	// is kept once (it had been dropped as a running footer).
