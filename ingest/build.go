@@ -90,7 +90,10 @@ func build(name string, format corpus.Format, ex *extraction, opt Options) *corp
 // de preocupación" in a file of several reports), or a sentence ("No se
 // observan recomendaciones con perspectiva de género." under each report).
 func mayRecur(b block, text string) bool {
-	first := strings.TrimSpace(b.lines[0])
+	first := text
+	if len(b.lines) > 0 {
+		first = strings.TrimSpace(b.lines[0])
+	}
 	return b.kind == corpus.ListItem || startsItem(text) || startsItem(first) || strings.HasPrefix(first, "#") ||
 		strings.HasSuffix(text, ".") && len(strings.Fields(text)) >= 5
 }
