@@ -32,8 +32,9 @@ type facetCache struct {
 	docs   map[string]uint32
 	shards []map[segment.Segment]*segmentFacets
 	// lastUsed is how many values the segments used at the last check
-	// (see renumberIfSparse).
-	lastUsed int
+	// (see renumberIfSparse), lastDocsUsed how many document numbers.
+	lastUsed     int
+	lastDocsUsed int
 }
 
 // segmentFacets are the facet values and sort keys of one segment's
@@ -94,6 +95,7 @@ func (c *facetCache) forSnapshots(snaps []*scorch.IndexSnapshot) ([]*snapshotFac
 		}
 	}
 	c.renumberIfSparse()
+	c.renumberDocsIfSparse()
 	out := make([]*snapshotFacets, len(snaps))
 	for i, snap := range snaps {
 		out[i] = c.view(i, snap)
@@ -191,6 +193,57 @@ func (c *facetCache) renumberIfSparse() {
 		}
 	}
 	c.values, c.names, c.facetOf = values, names, facetOf
+}
+
+// renumberDocsIfSparse does for document numbers what renumberIfSparse
+// does for facet values: when fewer than half of the numbered documents
+// are in the known segments (the others deleted or replaced under a new
+// ID), the documents still there are numbered again, so that the
+// dictionary, and the per-query score arrays it sizes, do not grow without
+// end in a long-running server.
+func (c *facetCache) renumberDocsIfSparse() {
+	if len(c.docs) <= renumberAbove || len(c.docs) < 2*c.lastDocsUsed {
+		return
+	}
+	used := make([]bool, len(c.docs))
+	n := 0
+	for _, segs := range c.shards {
+		for _, f := range segs {
+			for _, d := range f.doc {
+				if d != noDocument && !used[d] {
+					used[d] = true
+					n++
+				}
+			}
+		}
+	}
+	c.lastDocsUsed = n
+	if n > len(c.docs)/2 {
+		return
+	}
+	renumbered := make([]uint32, len(c.docs))
+	docs := make(map[string]uint32, n)
+	for id, d := range c.docs {
+		if used[d] {
+			renumbered[d] = uint32(len(docs))
+			docs[id] = uint32(len(docs))
+		}
+	}
+	for _, segs := range c.shards {
+		for seg, f := range segs {
+			g := *f
+			g.doc = make([]uint32, len(f.doc))
+			for i, d := range f.doc {
+				g.doc[i] = d
+				if d != noDocument {
+					g.doc[i] = renumbered[d]
+				}
+			}
+			segs[seg] = &g
+		}
+	}
+	c.docs = docs
+	c.lastDocsUsed = len(docs)
 }
 
 // read reads the facet values and sort keys of every document of seg.

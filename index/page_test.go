@@ -425,3 +425,55 @@ func TestHitFieldsAcrossSegments(t *testing.T) {
 		}
 	}
 }
+
+// TestDocumentNumbersRenumbered checks that the facet cache numbers again
+// the documents still in the index when most numbered documents are gone
+// (a server's dictionary, and the score arrays it sizes, would otherwise
+// grow without end), and that document boosts stay right across it.
+func TestDocumentNumbersRenumbered(t *testing.T) {
+	defer func(old int) { renumberAbove = old }(renumberAbove)
+	renumberAbove = 1
+	ix := newTestIndex(t, 2)
+	ctx := context.Background()
+	q := query.NewMatchQuery("cooperacion")
+	q.SetField(FieldText)
+	most := 0
+	for round := range 8 {
+		var docs []*corpus.Document
+		for i := range 10 {
+			d := doc(fmt.Sprintf("r%d-d%d", round, i), "La cooperación técnica.")
+			if i == round {
+				d.Title = "Especial"
+			}
+			docs = append(docs, d)
+		}
+		if err := ix.Add(ctx, docs...); err != nil {
+			t.Fatal(err)
+		}
+		if round > 0 {
+			for i := range 10 {
+				if err := ix.Delete(fmt.Sprintf("r%d-d%d", round-1, i)); err != nil {
+					t.Fatal(err)
+				}
+			}
+		}
+		if err := ix.Compact(ctx); err != nil {
+			t.Fatal(err)
+		}
+		title := query.NewMatchQuery("especial")
+		title.SetField(FieldTitle)
+		p, err := ix.SearchPage(ctx, PageRequest{Query: q, Size: 10, DocumentBoost: &DocumentBoost{Query: title, Weight: 0.5}})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if want := fmt.Sprintf("r%d-d%d#1", round, round); p.Total != 10 || len(p.Hits) == 0 || p.Hits[0].ID != want {
+			t.Errorf("round %d: %d hits, first %v, want %s first (its title matches)", round, p.Total, p.Hits, want)
+		}
+		ix.facets.mu.Lock()
+		most = max(most, len(ix.facets.docs))
+		ix.facets.mu.Unlock()
+	}
+	if most >= 8*10 {
+		t.Errorf("the document dictionary reached %d documents: never renumbered", most)
+	}
+}
