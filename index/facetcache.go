@@ -146,8 +146,7 @@ var renumberAbove = 4096
 // replaced paragraphs keep theirs until then), so that a long-running
 // server's dictionary and count arrays do not grow without end. It checks
 // when the dictionary has doubled since the last check. Segments are
-// given new id arrays, never changed in place: snapshotFacets made before
-// keep the numbering they were made with.
+// given new id arrays (replaceSegments).
 func (c *facetCache) renumberIfSparse() {
 	if len(c.names) <= renumberAbove || len(c.names) < 2*c.lastUsed {
 		return
@@ -182,17 +181,27 @@ func (c *facetCache) renumberIfSparse() {
 			facetOf = append(facetOf, c.facetOf[id])
 		}
 	}
+	c.replaceSegments(func(g *segmentFacets) {
+		ids := make([]uint32, len(g.ids))
+		for i, id := range g.ids {
+			ids[i] = renumbered[id]
+		}
+		g.ids = ids
+	})
+	c.values, c.names, c.facetOf = values, names, facetOf
+}
+
+// replaceSegments gives every known segment a copy of its facets that
+// change has changed: a renumbering never changes facets in place, so that
+// snapshotFacets made before keep the numbering they were made with.
+func (c *facetCache) replaceSegments(change func(*segmentFacets)) {
 	for _, segs := range c.shards {
 		for seg, f := range segs {
 			g := *f
-			g.ids = make([]uint32, len(f.ids))
-			for i, id := range f.ids {
-				g.ids[i] = renumbered[id]
-			}
+			change(&g)
 			segs[seg] = &g
 		}
 	}
-	c.values, c.names, c.facetOf = values, names, facetOf
 }
 
 // renumberDocsIfSparse does for document numbers what renumberIfSparse
@@ -229,21 +238,17 @@ func (c *facetCache) renumberDocsIfSparse() {
 			docs[id] = uint32(len(docs))
 		}
 	}
-	for _, segs := range c.shards {
-		for seg, f := range segs {
-			g := *f
-			g.doc = make([]uint32, len(f.doc))
-			for i, d := range f.doc {
-				g.doc[i] = d
-				if d != noDocument {
-					g.doc[i] = renumbered[d]
-				}
+	c.replaceSegments(func(g *segmentFacets) {
+		doc := make([]uint32, len(g.doc))
+		for i, d := range g.doc {
+			doc[i] = d
+			if d != noDocument {
+				doc[i] = renumbered[d]
 			}
-			segs[seg] = &g
 		}
-	}
+		g.doc = doc
+	})
 	c.docs = docs
-	c.lastDocsUsed = len(docs)
 }
 
 // read reads the facet values and sort keys of every document of seg.

@@ -316,25 +316,9 @@ func TestFacetValuesRenumbered(t *testing.T) {
 	q.SetField(FieldText)
 	most := 0
 	for round := range 8 {
-		var docs []*corpus.Document
-		for i := range 10 {
-			d := doc(fmt.Sprintf("r%d-d%d", round, i), "La cooperación técnica.")
+		replaceRound(t, ix, round, func(d *corpus.Document, i int) {
 			d.Body = fmt.Sprintf("Órgano %d-%d", round, i) // a value no other round has
-			docs = append(docs, d)
-		}
-		if err := ix.Add(ctx, docs...); err != nil {
-			t.Fatal(err)
-		}
-		if round > 0 {
-			for i := range 10 {
-				if err := ix.Delete(fmt.Sprintf("r%d-d%d", round-1, i)); err != nil {
-					t.Fatal(err)
-				}
-			}
-		}
-		if err := ix.Compact(ctx); err != nil {
-			t.Fatal(err)
-		}
+		})
 		p, err := ix.SearchPage(ctx, PageRequest{Query: q, Size: 100, Facets: true})
 		if err != nil {
 			t.Fatal(err)
@@ -439,27 +423,11 @@ func TestDocumentNumbersRenumbered(t *testing.T) {
 	q.SetField(FieldText)
 	most := 0
 	for round := range 8 {
-		var docs []*corpus.Document
-		for i := range 10 {
-			d := doc(fmt.Sprintf("r%d-d%d", round, i), "La cooperación técnica.")
+		replaceRound(t, ix, round, func(d *corpus.Document, i int) {
 			if i == round {
 				d.Title = "Especial"
 			}
-			docs = append(docs, d)
-		}
-		if err := ix.Add(ctx, docs...); err != nil {
-			t.Fatal(err)
-		}
-		if round > 0 {
-			for i := range 10 {
-				if err := ix.Delete(fmt.Sprintf("r%d-d%d", round-1, i)); err != nil {
-					t.Fatal(err)
-				}
-			}
-		}
-		if err := ix.Compact(ctx); err != nil {
-			t.Fatal(err)
-		}
+		})
 		title := query.NewMatchQuery("especial")
 		title.SetField(FieldTitle)
 		p, err := ix.SearchPage(ctx, PageRequest{Query: q, Size: 10, DocumentBoost: &DocumentBoost{Query: title, Weight: 0.5}})
@@ -475,5 +443,33 @@ func TestDocumentNumbersRenumbered(t *testing.T) {
 	}
 	if most >= 8*10 {
 		t.Errorf("the document dictionary reached %d documents: never renumbered", most)
+	}
+}
+
+// replaceRound adds the ten documents "r<round>-d0" … "r<round>-d9", each
+// one paragraph "La cooperación técnica." that set changes, deletes those
+// of the round before and compacts the index: every round, the documents
+// and their facet values are new ones.
+func replaceRound(t *testing.T, ix *Index, round int, set func(d *corpus.Document, i int)) {
+	t.Helper()
+	ctx := context.Background()
+	var docs []*corpus.Document
+	for i := range 10 {
+		d := doc(fmt.Sprintf("r%d-d%d", round, i), "La cooperación técnica.")
+		set(d, i)
+		docs = append(docs, d)
+	}
+	if err := ix.Add(ctx, docs...); err != nil {
+		t.Fatal(err)
+	}
+	if round > 0 {
+		for i := range 10 {
+			if err := ix.Delete(fmt.Sprintf("r%d-d%d", round-1, i)); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+	if err := ix.Compact(ctx); err != nil {
+		t.Fatal(err)
 	}
 }
