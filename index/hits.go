@@ -92,7 +92,12 @@ func decodeParagraphs(hits bsearch.DocumentMatchCollection, out []Hit) error {
 	}
 	half := len(hits) / 2
 	errc := make(chan error, 1)
-	go func() { errc <- decode(0, half) }()
+	go func() {
+		var err error
+		defer func() { errc <- err }()
+		defer recoverInto(&err, "decode hits")
+		err = decode(0, half)
+	}()
 	err := decode(half, len(hits))
 	if first := <-errc; first != nil {
 		return first

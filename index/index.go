@@ -348,7 +348,12 @@ func (ix *Index) Add(ctx context.Context, docs ...*corpus.Document) error {
 	// and persister.
 	errs := make(chan error, len(byShard))
 	for sh, docs := range byShard {
-		go func() { errs <- addToShard(ctx, sh, docs, replaces, &ix.original) }()
+		go func() {
+			var err error
+			defer func() { errs <- err }()
+			defer recoverInto(&err, "index %d documents", len(docs))
+			err = addToShard(ctx, sh, docs, replaces, &ix.original)
+		}()
 	}
 	var first error
 	for range byShard {
@@ -489,7 +494,12 @@ func (ix *Index) Compact(ctx context.Context) error {
 	// be compacted in parallel within 1 GB.
 	errs := make(chan error, len(ix.shards))
 	for _, b := range ix.shards {
-		go func() { errs <- compact(b) }()
+		go func() {
+			var err error
+			defer func() { errs <- err }()
+			defer recoverInto(&err, "compact a shard")
+			err = compact(b)
+		}()
 	}
 	var first error
 	for range ix.shards {

@@ -129,6 +129,7 @@ func (ix *Index) SearchPage(ctx context.Context, req PageRequest) (*Page, error)
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
+			defer recoverInto(&pages[i].err, "search shard %d", i)
 			others := slices.Delete(slices.Clone(snaps), i, i+1)
 			pages[i] = ix.searchShard(ctx, i, &globalStats{IndexSnapshot: snaps[i], docs: docs, others: others}, facets[i], req)
 		}()
@@ -389,6 +390,7 @@ func loadHitFields(hits bsearch.DocumentMatchCollection, shardOf map[*bsearch.Do
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
+			defer recoverInto(&errs[i], "load the fields of shard %d", i)
 			for _, h := range hs {
 				if err := loadStoredFields(snaps[i], h); err != nil {
 					errs[i] = err

@@ -47,6 +47,37 @@ type compiler struct {
 	exact [][]string
 	// negated is set while compiling what a query excludes.
 	negated bool
+	// prefixTerms counts the index terms a prefix stands for, no further
+	// than a limit (nil: do not count; see index.PrefixTerms).
+	prefixTerms func(field, prefix string, limit int) (int, error)
+	// expanding counts the prefix and fuzzy words compiled so far.
+	expanding int
+}
+
+// maxExpandingWords is the most prefix ("coopera*") and fuzzy
+// ("didlogo~") words one query may have: each stands for up to
+// index.MaxExpansions terms.
+const maxExpandingWords = 8
+
+// expand counts a prefix or fuzzy word against maxExpandingWords.
+func (c *compiler) expand(t *Term) error {
+	c.expanding++
+	if c.expanding > maxExpandingWords {
+		return badf("la consulta tiene más de %d palabras con * o ~ (la última: «%s»); quite algunas", maxExpandingWords, written(t))
+	}
+	return nil
+}
+
+// written is a prefix or fuzzy word as the user wrote it: "coopera*",
+// "didlogo~".
+func written(t *Term) string {
+	switch {
+	case t.Prefix:
+		return t.Text + "*"
+	case t.Fuzzy:
+		return t.Text + "~"
+	}
+	return t.Text
 }
 
 // isStopWord reports whether q is a word that the analyzers drop ("de",
@@ -157,6 +188,18 @@ func (c *compiler) term(t *Term) (query.Query, error) {
 	case t.Prefix:
 		c.applied.Prefix, c.applied.Folding = true, true
 		folded := strings.ToLower(string(index.Fold([]byte(text))))
+		if err := c.expand(t); err != nil {
+			return nil, err
+		}
+		if c.prefixTerms != nil {
+			n, err := c.prefixTerms(index.FieldText, folded, index.MaxExpansions+1)
+			if err != nil {
+				return nil, err
+			}
+			if n > index.MaxExpansions {
+				return nil, badf("«%s» abarca más de %d palabras del índice; escriba más letras antes del asterisco", written(t), index.MaxExpansions)
+			}
+		}
 		var xs []query.Query
 		for _, f := range []string{index.FieldText, index.FieldOriginal} {
 			p := query.NewPrefixQuery(folded)
@@ -166,6 +209,9 @@ func (c *compiler) term(t *Term) (query.Query, error) {
 		return query.NewDisjunctionQuery(xs), nil
 	case t.Fuzzy:
 		c.applied.Fuzzy, c.applied.Folding, c.applied.Stemming = true, true, true
+		if err := c.expand(t); err != nil {
+			return nil, err
+		}
 		fuzz := fuzziness(text)
 		var xs []query.Query
 		for _, f := range []string{index.FieldText, index.FieldOriginal} {

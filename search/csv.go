@@ -5,6 +5,7 @@ import (
 	"io"
 	"strconv"
 	"strings"
+	"unicode"
 )
 
 // CSVHeader is the header row of a CSV export.
@@ -13,11 +14,13 @@ var CSVHeader = []string{"ref", "symbol", "title", "body", "adopted", "kind", "n
 // WriteCSV writes hits as CSV for a spreadsheet: UTF-8 with a byte-order
 // mark (so Excel reads the accents), one row per paragraph, a citable
 // reference first. A cell that a spreadsheet would take for a formula
-// (starting with = + - @, a tab or a carriage return) is prefixed with an
-// apostrophe, so that no document can run a formula on an analyst's
-// machine.
-func WriteCSV(w io.Writer, hits []Hit, header bool) error {
+// (starting with = + - @, a tab or a carriage return, also after spaces)
+// is prefixed with an apostrophe, so that no document can run a formula
+// on an analyst's machine. sep separates the cells: ',' or, for
+// spreadsheets set to Spanish, which split on it, ';'.
+func WriteCSV(w io.Writer, hits []Hit, header bool, sep rune) error {
 	cw := csv.NewWriter(w)
+	cw.Comma = sep
 	if header {
 		if _, err := io.WriteString(w, "\uFEFF"); err != nil {
 			return err
@@ -55,10 +58,25 @@ func WriteCSV(w io.Writer, hits []Hit, header bool) error {
 	return cw.Error()
 }
 
-// neutralize keeps a spreadsheet from reading a cell as a formula.
+// neutralize keeps a spreadsheet from reading a cell as a formula: one
+// that begins with = + - @, a tab or a carriage return, also after white
+// space (spreadsheets pass over leading spaces: " =1+1" is a formula).
 func neutralize(s string) string {
-	if s != "" && strings.ContainsRune("=+-@\t\r", rune(s[0])) {
+	t := strings.TrimLeftFunc(s, func(r rune) bool { return unicode.IsSpace(r) && r != '\t' && r != '\r' })
+	if t != "" && strings.ContainsRune("=+-@\t\r＝＋－＠", []rune(t)[0]) {
 		return "'" + s
 	}
 	return s
+}
+
+// ParseCSVSep reads the name of a CSV separator: "," (also "comma",
+// "coma") or ";" ("semicolon", "puntoycoma"); "" means ",".
+func ParseCSVSep(s string) (rune, error) {
+	switch strings.ToLower(strings.TrimSpace(s)) {
+	case "", ",", "comma", "coma":
+		return ',', nil
+	case ";", "semicolon", "puntoycoma", "punto-y-coma":
+		return ';', nil
+	}
+	return 0, badf("separador CSV %q: use , o ;", s)
 }

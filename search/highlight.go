@@ -137,12 +137,20 @@ func (m *marker) highlightHits(hits []Hit) {
 	}
 	half := len(hits) / 2
 	done := make(chan struct{})
+	var panicked any
 	go func() {
 		defer close(done)
+		// A panic goes on in the caller's goroutine (an HTTP request's,
+		// which the server recovers), not in this one, which would end
+		// the process.
+		defer func() { panicked = recover() }()
 		mark(hits[:half])
 	}()
 	mark(hits[half:])
 	<-done
+	if panicked != nil {
+		panic(panicked)
+	}
 }
 
 // highlight returns a fragment of p's text around the words the query looks

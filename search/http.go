@@ -7,23 +7,37 @@ import (
 	"fmt"
 	"io"
 	"log/slog"
+	"net"
 	"net/http"
+	"runtime"
 	"strconv"
 	"strings"
 	"time"
 
 	"github.com/relatoria/relatoria/corpus"
+	"github.com/relatoria/relatoria/index"
 )
 
 // HandlerOptions configures Handler. The zero value serves searches with
 // the defaults and refuses POST /api/ingest.
 type HandlerOptions struct {
-	// IngestToken, when set, lets a request that carries it
-	// ("Authorization: Bearer TOKEN") add documents with POST /api/ingest.
-	// relatoria ingest uses it to add documents through a running server.
+	// IngestToken, when set, lets a request signed with it (see
+	// SignRequest) add documents with POST /api/ingest and remove them
+	// with POST /api/delete. relatoria ingest uses it to add documents
+	// through a running server; the token itself is never sent.
 	IngestToken string
-	// Timeout bounds the work of one request; 0 means 10 s.
+	// Timeout bounds the work of one request, API or page; 0 means 10 s.
 	Timeout time.Duration
+	// AllowedHosts, when set, lists the host names (without port) a
+	// request's Host header may name; any other gets 421. A server on a
+	// loopback address allows only localhost, 127.0.0.1 and [::1], so that
+	// a web page whose name was rebound to 127.0.0.1 (DNS rebinding)
+	// cannot read the index.
+	AllowedHosts []string
+	// MaxConcurrent bounds the requests served at once (searches,
+	// pages, exports); a request waits for a place until its deadline.
+	// 0 means 4 per CPU.
+	MaxConcurrent int
 	// Logger receives internal errors; nil means slog.Default().
 	Logger *slog.Logger
 }
@@ -57,9 +71,13 @@ func Handler(s *Searcher, opt HandlerOptions) http.Handler {
 	if opt.Logger == nil {
 		opt.Logger = slog.Default()
 	}
-	h := &handler{s: s, opt: opt, pages: mustTemplates()}
+	if opt.MaxConcurrent <= 0 {
+		opt.MaxConcurrent = 4 * runtime.GOMAXPROCS(0)
+	}
+	h := &handler{s: s, opt: opt, pages: mustTemplates(), slots: make(chan struct{}, opt.MaxConcurrent)}
 	mux := http.NewServeMux()
-	mux.HandleFunc("GET /healthz", h.api(h.serveHealth))
+	mux.HandleFunc("GET /healthz", h.serveHealthz)
+	mux.HandleFunc("GET /api/ingest/challenge", h.api(h.serveChallenge))
 	mux.HandleFunc("GET /api/search", h.api(h.serveSearch))
 	mux.HandleFunc("GET /api/show", h.api(h.serveShow))
 	mux.HandleFunc("GET /api/documents/{id...}", h.api(h.serveDocument))
@@ -78,13 +96,54 @@ func Handler(s *Searcher, opt HandlerOptions) http.Handler {
 		}
 		return notFoundf("no such page: %s", r.URL.Path)
 	}))
-	return securityHeaders(mux)
+	return securityHeaders(checkHost(opt.AllowedHosts, mux))
 }
 
 type handler struct {
-	s     *Searcher
-	opt   HandlerOptions
-	pages *pageTemplates
+	s      *Searcher
+	opt    HandlerOptions
+	pages  *pageTemplates
+	slots  chan struct{} // one a request being served (MaxConcurrent)
+	nonces nonceLog      // of the signed ingest requests
+}
+
+// LoopbackHosts are the host names a server on a loopback address answers
+// to.
+var LoopbackHosts = []string{"localhost", "127.0.0.1", "::1"}
+
+// checkHost refuses, with 421, a request whose Host header names a host
+// not in allowed (all hosts when allowed is empty).
+func checkHost(allowed []string, next http.Handler) http.Handler {
+	if len(allowed) == 0 {
+		return next
+	}
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		host := r.Host
+		if h, _, err := net.SplitHostPort(host); err == nil {
+			host = h
+		}
+		host = strings.TrimSuffix(strings.TrimPrefix(host, "["), "]")
+		for _, a := range allowed {
+			if strings.EqualFold(host, a) {
+				next.ServeHTTP(w, r)
+				return
+			}
+		}
+		w.Header().Set("Content-Type", "text/plain; charset=utf-8")
+		w.WriteHeader(http.StatusMisdirectedRequest)
+		fmt.Fprintf(w, "421: este servidor no responde al nombre %q; ábralo como http://localhost o http://127.0.0.1 (o arránquelo con -allow-host %s si hay un proxy delante)\n", r.Host, host)
+	})
+}
+
+// acquire takes a place among the requests served at once, waiting until
+// ctx is done; release gives it back.
+func (h *handler) acquire(ctx context.Context) (release func(), err error) {
+	select {
+	case h.slots <- struct{}{}:
+		return func() { <-h.slots }, nil
+	case <-ctx.Done():
+		return nil, &httpError{http.StatusServiceUnavailable, "el servidor está ocupado con otras búsquedas; vuelva a intentarlo en unos segundos"}
+	}
 }
 
 // httpError is an error with its own status and a message for the user.
@@ -115,9 +174,9 @@ func statusOf(err error) (int, string) {
 	case errors.Is(err, ErrNotFound):
 		return http.StatusNotFound, err.Error()
 	case errors.As(err, &mb):
-		return http.StatusRequestEntityTooLarge, "request body too large"
+		return http.StatusRequestEntityTooLarge, "el cuerpo de la petición es demasiado grande"
 	case errors.Is(err, context.DeadlineExceeded):
-		return http.StatusServiceUnavailable, "the search took too long; narrow the query"
+		return http.StatusServiceUnavailable, "la búsqueda tardó demasiado; precise la consulta"
 	}
 	return http.StatusInternalServerError, "internal error"
 }
@@ -128,18 +187,41 @@ func (h *handler) api(f func(http.ResponseWriter, *http.Request) error) http.Han
 	return func(w http.ResponseWriter, r *http.Request) {
 		ctx, cancel := context.WithTimeout(r.Context(), h.opt.Timeout)
 		defer cancel()
-		err := f(w, r.WithContext(ctx))
+		err := h.limited(f)(w, r.WithContext(ctx))
 		if err == nil {
 			return
 		}
 		status, msg := statusOf(err)
 		if status >= 500 {
-			h.opt.Logger.Error("request failed", "path", r.URL.Path, "query", r.URL.RawQuery, "err", err)
+			h.logFailure("request failed", r, err)
 		}
 		w.Header().Set("Content-Type", "application/json; charset=utf-8")
 		w.WriteHeader(status)
 		WriteJSON(w, map[string]any{"error": msg, "status": status})
 	}
+}
+
+// limited runs f in one of the places of MaxConcurrent.
+func (h *handler) limited(f func(http.ResponseWriter, *http.Request) error) func(http.ResponseWriter, *http.Request) error {
+	return func(w http.ResponseWriter, r *http.Request) error {
+		release, err := h.acquire(r.Context())
+		if err != nil {
+			return err
+		}
+		defer release()
+		return f(w, r)
+	}
+}
+
+// logFailure logs a server's own failure, with the stack of a panic
+// recovered in the index.
+func (h *handler) logFailure(msg string, r *http.Request, err error) {
+	args := []any{"path", r.URL.Path, "query", r.URL.RawQuery, "err", err}
+	var pe *index.PanicError
+	if errors.As(err, &pe) {
+		args = append(args, "stack", string(pe.Stack))
+	}
+	h.opt.Logger.Error(msg, args...)
 }
 
 // WriteJSON writes v as indented JSON, without escaping <, > and &: the
@@ -156,8 +238,10 @@ func writeJSONResponse(w http.ResponseWriter, v any) error {
 	return WriteJSON(w, v)
 }
 
-func (h *handler) serveHealth(w http.ResponseWriter, r *http.Request) error {
-	return writeJSONResponse(w, map[string]string{"status": "ok", "index": h.s.Index().Version()})
+// serveHealthz answers at once, outside the limit of requests at once:
+// it says the process is alive.
+func (h *handler) serveHealthz(w http.ResponseWriter, r *http.Request) {
+	writeJSONResponse(w, map[string]string{"status": "ok", "index": h.s.Index().Version()})
 }
 
 // requestFromQuery reads a Request from URL parameters.
@@ -171,7 +255,7 @@ func requestFromQuery(r *http.Request) (Request, error) {
 		if s := v.Get(name); s != "" {
 			n, err := strconv.Atoi(s)
 			if err != nil || n < 0 {
-				return req, &httpError{http.StatusBadRequest, fmt.Sprintf("%s=%q is not a non-negative number", name, s)}
+				return req, &httpError{http.StatusBadRequest, fmt.Sprintf("%s=%q no es un número entero no negativo", name, s)}
 			}
 			*dst = n
 		}
@@ -210,6 +294,10 @@ func (h *handler) serveSearch(w http.ResponseWriter, r *http.Request) error {
 // MaxExportRows), page after page, as it goes.
 func (h *handler) serveCSV(w http.ResponseWriter, r *http.Request, req Request) error {
 	all := r.URL.Query().Get("all") == "1"
+	sep, err := ParseCSVSep(r.URL.Query().Get("sep"))
+	if err != nil {
+		return err
+	}
 	req.Facets = false
 	if all {
 		req.Size, req.From = MaxPageSize, 0
@@ -220,7 +308,7 @@ func (h *handler) serveCSV(w http.ResponseWriter, r *http.Request, req Request) 
 	}
 	w.Header().Set("Content-Type", "text/csv; charset=utf-8")
 	w.Header().Set("Content-Disposition", `attachment; filename="relatoria.csv"`)
-	if err := WriteCSV(w, res.Hits, true); err != nil {
+	if err := WriteCSV(w, res.Hits, true, sep); err != nil {
 		return nil // the client went away; nothing more to say
 	}
 	rows := len(res.Hits)
@@ -234,7 +322,7 @@ func (h *handler) serveCSV(w http.ResponseWriter, r *http.Request, req Request) 
 		if err != nil || r.Context().Err() != nil {
 			return nil
 		}
-		if WriteCSV(w, res.Hits, false) != nil {
+		if WriteCSV(w, res.Hits, false, sep) != nil {
 			return nil
 		}
 		rows += len(res.Hits)
@@ -267,24 +355,24 @@ func (h *handler) serveDocument(w http.ResponseWriter, r *http.Request) error {
 
 // serveIngest adds the documents of the request body (a JSON array of
 // corpus.Document) to the index. It answers 403 unless the server was
-// given an ingest token and the request carries it.
+// given an ingest token and the request is signed with it (see
+// SignRequest).
 func (h *handler) serveIngest(w http.ResponseWriter, r *http.Request) error {
-	if h.opt.IngestToken == "" || r.Header.Get("Authorization") != "Bearer "+h.opt.IngestToken {
-		return &httpError{http.StatusForbidden, "ingest through this server is not allowed (run relatoria ingest on the server's machine)"}
+	body, err := io.ReadAll(http.MaxBytesReader(w, r.Body, maxIngestBody))
+	if err != nil {
+		return err
+	}
+	if err := h.checkSigned(w, r, body); err != nil {
+		return err
 	}
 	var docs []*corpus.Document
-	dec := json.NewDecoder(http.MaxBytesReader(w, r.Body, maxIngestBody))
-	if err := dec.Decode(&docs); err != nil {
-		var mb *http.MaxBytesError
-		if errors.As(err, &mb) {
-			return err
-		}
-		return &httpError{http.StatusBadRequest, "body is not a JSON array of documents: " + err.Error()}
+	if err := json.Unmarshal(body, &docs); err != nil {
+		return &httpError{http.StatusBadRequest, "el cuerpo no es una lista JSON de documentos: " + err.Error()}
 	}
 	paragraphs := 0
 	for _, d := range docs {
 		if d == nil || d.ID == "" {
-			return &httpError{http.StatusBadRequest, "a document has no id"}
+			return &httpError{http.StatusBadRequest, "un documento no tiene id"}
 		}
 		paragraphs += len(d.Paragraphs)
 	}
@@ -296,14 +384,18 @@ func (h *handler) serveIngest(w http.ResponseWriter, r *http.Request) error {
 }
 
 // serveDelete removes the documents whose IDs the request body lists (a
-// JSON array of strings), with the same token as serveIngest.
+// JSON array of strings), signed as serveIngest's.
 func (h *handler) serveDelete(w http.ResponseWriter, r *http.Request) error {
-	if h.opt.IngestToken == "" || r.Header.Get("Authorization") != "Bearer "+h.opt.IngestToken {
-		return &httpError{http.StatusForbidden, "deleting through this server is not allowed"}
+	body, err := io.ReadAll(http.MaxBytesReader(w, r.Body, 1<<20))
+	if err != nil {
+		return err
+	}
+	if err := h.checkSigned(w, r, body); err != nil {
+		return err
 	}
 	var ids []string
-	if err := json.NewDecoder(http.MaxBytesReader(w, r.Body, 1<<20)).Decode(&ids); err != nil {
-		return &httpError{http.StatusBadRequest, "body is not a JSON array of document IDs"}
+	if err := json.Unmarshal(body, &ids); err != nil {
+		return &httpError{http.StatusBadRequest, "el cuerpo no es una lista JSON de identificadores de documento"}
 	}
 	for _, id := range ids {
 		if err := h.s.Index().Delete(id); err != nil {

@@ -61,7 +61,7 @@ func TestHTTPEndpoints(t *testing.T) {
 		{"/api/search?q=" + q("niñas ("), 400, "application/json", []string{"parenthesis opened here is never closed"}},
 		{"/api/search", 400, "application/json", []string{"missing query"}},
 		{"/api/search?q=x&n=5000", 400, "application/json", []string{"over the limit"}},
-		{"/api/search?q=x&n=abc", 400, "application/json", []string{"not a non-negative number"}},
+		{"/api/search?q=x&n=abc", 400, "application/json", []string{"no es un número entero no negativo"}},
 		{"/api/search?q=x&format=xml", 400, "application/json", []string{"use json, csv or text"}},
 		{"/api/search?q=" + q("tipo:nada"), 400, "application/json", []string{"not a paragraph kind"}},
 		{"/api/search?q=" + q("fecha:2023..2020"), 400, "application/json", []string{"not a date or range"}},
@@ -146,33 +146,57 @@ func TestHTTPIngest(t *testing.T) {
 	doc := &corpus.Document{ID: "doc-new", Source: "new.txt", Format: corpus.FormatText, Kind: corpus.KindPage,
 		Paragraphs: []corpus.Paragraph{{Ordinal: 1, Kind: corpus.Plain, Text: "Un párrafo sobre la zarzamora", Original: "Un párrafo sobre la zarzamora"}}}
 	body, _ := json.Marshal([]*corpus.Document{doc})
-	post := func(token string, b []byte) int {
+	// post sends b signed with token and nonce ("" for no signature) and
+	// returns the status and whether the answer proves the server did it.
+	post := func(token, nonce string, b []byte) (int, bool) {
 		req, _ := http.NewRequest("POST", srv.URL+"/api/ingest", bytes.NewReader(b))
 		if token != "" {
-			req.Header.Set("Authorization", "Bearer "+token)
+			req.Header.Set(HeaderNonce, nonce)
+			req.Header.Set(HeaderSignature, SignRequest(token, nonce, "/api/ingest", b))
 		}
+		req.Header.Set("Authorization", "Bearer secret") // the token itself opens nothing
 		resp, err := http.DefaultClient.Do(req)
 		if err != nil {
 			t.Fatal(err)
 		}
 		resp.Body.Close()
-		return resp.StatusCode
+		return resp.StatusCode, Verify(resp.Header.Get(HeaderProof), ResponseProof("secret", nonce))
 	}
-	if code := post("", body); code != 403 {
-		t.Errorf("ingest without token: %d, want 403", code)
+	if code, _ := post("", "", body); code != 403 {
+		t.Errorf("ingest without a signature: %d, want 403", code)
 	}
-	if code := post("wrong", body); code != 403 {
-		t.Errorf("ingest with a wrong token: %d, want 403", code)
+	if code, _ := post("wrong", NewNonce(), body); code != 403 {
+		t.Errorf("ingest signed with a wrong token: %d, want 403", code)
 	}
-	if code := post("secret", []byte("{not json")); code != 400 {
+	if code, _ := post("secret", "short", body); code != 403 {
+		t.Errorf("ingest with a short nonce: %d, want 403", code)
+	}
+	if code, _ := post("secret", NewNonce(), []byte("{not json")); code != 400 {
 		t.Errorf("ingest of bad JSON: %d, want 400", code)
 	}
-	if code := post("secret", body); code != 200 {
-		t.Fatalf("ingest: %d", code)
+	nonce := NewNonce()
+	code, proved := post("secret", nonce, body)
+	if code != 200 || !proved {
+		t.Fatalf("ingest: %d, proof %v", code, proved)
+	}
+	if code, _ := post("secret", nonce, body); code != 403 {
+		t.Errorf("a replayed request: %d, want 403", code)
 	}
 	res, err := s.Search(t.Context(), Request{Query: "zarzamora"})
 	if err != nil || res.Total != 1 {
 		t.Errorf("after ingest through the server: %v, %v", res, err)
+	}
+
+	// The challenge proves the server holds the token without sending it.
+	nonce = NewNonce()
+	status, _, answer := get(t, srv, "/api/ingest/challenge?nonce="+nonce)
+	var ch struct{ Proof string }
+	json.Unmarshal([]byte(answer), &ch)
+	if status != 200 || !Verify(ch.Proof, Proof("secret", nonce)) || strings.Contains(answer, "secret") {
+		t.Errorf("challenge: %d %s", status, answer)
+	}
+	if status, _, _ := get(t, srv, "/api/ingest/challenge"); status != 400 {
+		t.Errorf("challenge without a nonce: %d, want 400", status)
 	}
 }
 

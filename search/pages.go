@@ -1,6 +1,7 @@
 package search
 
 import (
+	"context"
 	"embed"
 	"errors"
 	"fmt"
@@ -29,13 +30,15 @@ func mustTemplates() *pageTemplates {
 // error page with the right status.
 func (h *handler) page(f func(http.ResponseWriter, *http.Request) error) http.HandlerFunc {
 	return func(w http.ResponseWriter, r *http.Request) {
-		err := f(w, r)
+		ctx, cancel := context.WithTimeout(r.Context(), h.opt.Timeout)
+		defer cancel()
+		err := h.limited(f)(w, r.WithContext(ctx))
 		if err == nil {
 			return
 		}
 		status, msg := statusOf(err)
 		if status >= 500 {
-			h.opt.Logger.Error("page failed", "path", r.URL.Path, "err", err)
+			h.logFailure("page failed", r, err)
 		}
 		w.Header().Set("Content-Type", "text/html; charset=utf-8")
 		w.WriteHeader(status)

@@ -21,6 +21,11 @@ import (
 // MaxPageSize is the largest page of hits one request may ask for.
 const MaxPageSize = 1000
 
+// MaxWindow bounds From+Size: deeper pages are asked for with After (the
+// cursor of the page before), which costs the same at any depth, where
+// each shard collects From+Size hits.
+const MaxWindow = 10_000
+
 // DefaultPageSize is the page size when a request names none.
 const DefaultPageSize = 10
 
@@ -120,6 +125,9 @@ func (s *Searcher) Search(ctx context.Context, req Request) (*Results, error) {
 	if req.From < 0 {
 		return nil, badf("from must not be negative")
 	}
+	if req.From > MaxWindow-size {
+		return nil, badf("from=%d con n=%d pasa del límite de %d resultados por paginación con from; para ir más lejos, pida la página siguiente con after=<el valor \"next\" de la página anterior>", req.From, size, MaxWindow)
+	}
 	res := &Results{Query: req.Query, Index: s.ix.Version(), Hits: []Hit{}}
 	var bq query.Query
 	var mark *marker
@@ -133,7 +141,7 @@ func (s *Searcher) Search(ctx context.Context, req Request) (*Results, error) {
 		if err != nil {
 			return nil, err
 		}
-		c := &compiler{hasOriginal: s.ix.HasOriginalTerm}
+		c := &compiler{hasOriginal: s.ix.HasOriginalTerm, prefixTerms: s.ix.PrefixTerms}
 		if c.isStopWord(q) {
 			return nil, badf("%q is too common a word to search alone (the index leaves out articles, prepositions and conjunctions); add another word", req.Query)
 		}
@@ -181,7 +189,13 @@ func (s *Searcher) Search(ctx context.Context, req Request) (*Results, error) {
 	}
 	sr, err := s.ix.SearchPage(ctx, preq)
 	if err != nil {
-		return nil, fmt.Errorf("search: %w", err)
+		if strings.Contains(err.Error(), "TooManyClauses") {
+			// bleve refused to expand a word into more than
+			// index.MaxExpansions terms (a fuzzy word, as a prefix is
+			// counted before).
+			return nil, badf("la consulta %q abarca demasiadas palabras del índice (más de %d por palabra con * o ~); escriba más letras", req.Query, index.MaxExpansions)
+		}
+		return nil, fmt.Errorf("search %q: %w", req.Query, err)
 	}
 	res.Total = sr.Total
 	hits, err := s.makeHits(ctx, sr.Hits)

@@ -8,17 +8,20 @@ import (
 	"fmt"
 	"io"
 	"maps"
+	"net"
 	"net/http"
 	"os"
 	"path/filepath"
 	"runtime/debug"
 	"slices"
 	"strings"
+	"syscall"
 	"time"
 
 	"github.com/relatoria/relatoria/corpus"
 	"github.com/relatoria/relatoria/index"
 	"github.com/relatoria/relatoria/ingest"
+	"github.com/relatoria/relatoria/search"
 )
 
 var ingestCommand = &command{
@@ -87,7 +90,7 @@ func runIngest(ctx context.Context, c *command, e *env, args []string) error {
 	var add func(context.Context, ...*corpus.Document) error
 	var del func(string) error
 	var local *index.Index
-	if remote, ok := runningServer(ctx, dir); ok {
+	if remote, ok := runningServer(ctx, dir, e.stderr); ok {
 		fmt.Fprintf(e.stderr, "relatoria: a server is using %s; adding the documents through it (http://%s)\n", dir, remote.Addr)
 		add, del = remote.add, remote.delete
 	} else {
@@ -99,6 +102,7 @@ func runIngest(ctx context.Context, c *command, e *env, args []string) error {
 			return err
 		}
 		defer ix.Close()
+		removeStaleServeFile(dir)
 		add, del = ix.Add, ix.Delete
 		local = ix
 		// Keep the index files' pages out of the resident set while
@@ -359,25 +363,89 @@ func under(p string, roots []string) bool {
 	return false
 }
 
-// runningServer reports the server that serves the index in dir, if one
-// answers.
-func runningServer(ctx context.Context, dir string) (*serveInfo, bool) {
-	data, err := os.ReadFile(filepath.Join(dir, serveFile))
+// runningServer returns the server that serves the index in dir: the one
+// DIR/serve.json names, once it has proved that it holds the token of that
+// file (see search.Proof; the token is never sent). A serve.json whose
+// process is gone, or whose address answers without the proof (another
+// program took the port of a server that crashed), is stale: it is
+// reported on warn and ignored, and nothing is sent to that address.
+func runningServer(ctx context.Context, dir string, warn io.Writer) (*serveInfo, bool) {
+	path := filepath.Join(dir, serveFile)
+	data, err := os.ReadFile(path)
 	if err != nil {
 		return nil, false
 	}
 	var info serveInfo
-	if json.Unmarshal(data, &info) != nil || info.Addr == "" {
+	if json.Unmarshal(data, &info) != nil || info.Addr == "" || info.Token == "" {
+		fmt.Fprintf(warn, "relatoria: %s is not a server's file; ignored\n", path)
 		return nil, false
 	}
-	req, _ := http.NewRequestWithContext(ctx, "GET", "http://"+info.Addr+"/healthz", nil)
-	client := &http.Client{Timeout: 3 * time.Second}
-	resp, err := client.Do(req)
-	if err != nil {
-		return nil, false // a server that crashed left its file behind
+	if info.PID > 0 && !processAlive(info.PID) {
+		fmt.Fprintf(warn, "relatoria: %s was left by a server that is gone (process %d); ignored, the documents go straight into the index\n", path, info.PID)
+		return nil, false
 	}
-	resp.Body.Close()
-	return &info, resp.StatusCode == http.StatusOK
+	if err := info.challenge(ctx); err != nil {
+		fmt.Fprintf(warn, "relatoria: %s names %s, which %v; nothing was sent to it, the documents go straight into the index\n", path, info.Addr, err)
+		return nil, false
+	}
+	return &info, true
+}
+
+// removeStaleServeFile removes DIR/serve.json once ingest holds the index
+// itself: no server can be serving it then.
+func removeStaleServeFile(dir string) {
+	os.Remove(filepath.Join(dir, serveFile))
+}
+
+// processAlive reports whether a process with the PID runs (or may run:
+// one of another user's).
+func processAlive(pid int) bool {
+	p, err := os.FindProcess(pid)
+	if err != nil {
+		return false
+	}
+	err = p.Signal(syscall.Signal(0))
+	return err == nil || errors.Is(err, syscall.EPERM)
+}
+
+// serverClient talks to a local server: short time-outs, no redirects (an
+// answer is the server's own or none).
+var serverClient = &http.Client{
+	CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse },
+}
+
+// url is the address of path on the server: the loopback address when the
+// server listens on all addresses.
+func (s *serveInfo) url(path string) string {
+	host, port, err := net.SplitHostPort(s.Addr)
+	if err == nil && net.ParseIP(host) != nil && net.ParseIP(host).IsUnspecified() {
+		return "http://" + net.JoinHostPort("127.0.0.1", port) + path
+	}
+	return "http://" + s.Addr + path
+}
+
+// challenge asks the server to prove that it holds the token.
+func (s *serveInfo) challenge(ctx context.Context) error {
+	ctx, cancel := context.WithTimeout(ctx, 3*time.Second)
+	defer cancel()
+	nonce := search.NewNonce()
+	req, err := http.NewRequestWithContext(ctx, "GET", s.url("/api/ingest/challenge?nonce="+nonce), nil)
+	if err != nil {
+		return err
+	}
+	resp, err := serverClient.Do(req)
+	if err != nil {
+		return errors.New("does not answer")
+	}
+	defer resp.Body.Close()
+	var answer struct {
+		Proof string `json:"proof"`
+	}
+	if resp.StatusCode != http.StatusOK || json.NewDecoder(io.LimitReader(resp.Body, 4096)).Decode(&answer) != nil ||
+		!search.Verify(answer.Proof, search.Proof(s.Token, nonce)) {
+		return errors.New("answers but does not prove it holds the index's token (not the server that wrote the file)")
+	}
+	return nil
 }
 
 // add sends documents to the server's POST /api/ingest.
@@ -395,14 +463,19 @@ func (s *serveInfo) delete(id string) error {
 	return s.post(context.Background(), "/api/delete", body)
 }
 
+// post sends a signed request (see search.SignRequest) and checks the
+// server's proof that it carried it out: only then are the documents
+// taken as indexed.
 func (s *serveInfo) post(ctx context.Context, path string, body []byte) error {
-	req, err := http.NewRequestWithContext(ctx, "POST", "http://"+s.Addr+path, bytes.NewReader(body))
+	req, err := http.NewRequestWithContext(ctx, "POST", s.url(path), bytes.NewReader(body))
 	if err != nil {
 		return err
 	}
-	req.Header.Set("Authorization", "Bearer "+s.Token)
+	nonce := search.NewNonce()
+	req.Header.Set(search.HeaderNonce, nonce)
+	req.Header.Set(search.HeaderSignature, search.SignRequest(s.Token, nonce, path, body))
 	req.Header.Set("Content-Type", "application/json")
-	resp, err := http.DefaultClient.Do(req)
+	resp, err := serverClient.Do(req)
 	if err != nil {
 		return fmt.Errorf("send to server %s: %w", s.Addr, err)
 	}
@@ -410,6 +483,9 @@ func (s *serveInfo) post(ctx context.Context, path string, body []byte) error {
 	if resp.StatusCode != http.StatusOK {
 		msg, _ := io.ReadAll(io.LimitReader(resp.Body, 1000))
 		return fmt.Errorf("server %s refused: %s %s", s.Addr, resp.Status, bytes.TrimSpace(msg))
+	}
+	if !search.Verify(resp.Header.Get(search.HeaderProof), search.ResponseProof(s.Token, nonce)) {
+		return fmt.Errorf("server %s answered without proof that it indexed the documents; they are not recorded as indexed", s.Addr)
 	}
 	return nil
 }

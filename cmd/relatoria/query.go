@@ -39,7 +39,8 @@ Examples:
 	relatoria query "cooperación técnica"
 	relatoria query -n 20 'tipo:operativo "fomento de la capacidad"'
 	relatoria query -json "derechos de las niñas" | jq '.hits[].ref'
-	relatoria query -format csv -all "violencia de género" > resultados.csv`,
+	relatoria query -format csv -all "violencia de género" > resultados.csv
+	relatoria query -format csv -csv-sep ';' -all "trata de personas" > para-excel-es.csv`,
 	run: runQuery,
 }
 
@@ -53,9 +54,14 @@ func runQuery(ctx context.Context, c *command, e *env, args []string) error {
 	from := fs.Int("from", 0, "hits to skip")
 	after := fs.String("after", "", "continue after this cursor (the \"next\" of a previous -json page)")
 	sort := fs.String("sort", "relevance", "order: relevance, date (newest first), oldest, order (document order)")
+	csvSep := fs.String("csv-sep", ",", "with -format csv: the cell separator, , or ; (for spreadsheets set to Spanish)")
 	pos, err := parseFlags(fs, args)
 	if err != nil {
 		return err
+	}
+	sep, err := search.ParseCSVSep(*csvSep)
+	if err != nil {
+		return usagef("%v", err)
 	}
 	if len(pos) == 0 {
 		return usagef("query needs a QUERY")
@@ -81,7 +87,7 @@ func runQuery(ctx context.Context, c *command, e *env, args []string) error {
 	case "json":
 		return writeJSON(e.stdout, res)
 	case "csv":
-		if err := search.WriteCSV(e.stdout, res.Hits, true); err != nil {
+		if err := search.WriteCSV(e.stdout, res.Hits, true, sep); err != nil {
 			return err
 		}
 		for rows := len(res.Hits); *all && res.Next != "" && rows < search.MaxExportRows; rows += len(res.Hits) {
@@ -89,7 +95,7 @@ func runQuery(ctx context.Context, c *command, e *env, args []string) error {
 			if res, err = s.Search(ctx, req); err != nil {
 				return err
 			}
-			if err := search.WriteCSV(e.stdout, res.Hits, false); err != nil {
+			if err := search.WriteCSV(e.stdout, res.Hits, false, sep); err != nil {
 				return err
 			}
 		}

@@ -12,6 +12,8 @@ import (
 	"net/http"
 	"os"
 	"path/filepath"
+	"slices"
+	"strings"
 	"time"
 
 	"github.com/relatoria/relatoria/search"
@@ -19,7 +21,7 @@ import (
 
 var serveCommand = &command{
 	name:    "serve",
-	args:    "[-index DIR] [-addr 127.0.0.1:8080]",
+	args:    "[-index DIR] [-addr 127.0.0.1:8080] [-allow-host NAME]",
 	summary: "serve the web page and the JSON API",
 	usage: `Serve answers searches over HTTP: a web page at / (search, facets, documents,
 paragraph permalinks, CSV download) and a JSON API:
@@ -29,15 +31,24 @@ paragraph permalinks, CSV download) and a JSON API:
 	GET /api/documents/A/HRC/RES/51/34
 	GET /healthz
 
-It listens on the loopback address unless told otherwise. While it runs,
-"relatoria ingest" on the same index sends its documents through the server,
-which shows them at once. Stop it with Ctrl-C (SIGINT) or SIGTERM: requests
-in flight finish first.
+It listens on the loopback address unless told otherwise, and then answers
+only requests addressed to localhost, 127.0.0.1 or [::1], so that a web page
+that rebinds its own name to 127.0.0.1 cannot read the index. Behind a
+proxy that passes on another Host, name it with -allow-host (repeatable,
+or comma-separated). On any other address the index is readable by whoever
+can reach it, and serve says so.
+
+While it runs, "relatoria ingest" on the same index sends its documents
+through the server, which shows them at once: the server proves that it
+holds the token of DIR/serve.json (a file only the user can read) before
+ingest sends it anything, and the token itself never crosses the network.
+Stop it with Ctrl-C (SIGINT) or SIGTERM: requests in flight finish first.
 
 Examples:
 
 	relatoria serve
-	relatoria serve -index /srv/relatoria -addr 127.0.0.1:9000`,
+	relatoria serve -index /srv/relatoria -addr 127.0.0.1:9000
+	relatoria serve -allow-host relatoria.example.org   # behind a reverse proxy`,
 	run: runServe,
 }
 
@@ -56,6 +67,15 @@ func runServe(ctx context.Context, c *command, e *env, args []string) error {
 	fs := newFlagSet(c, e)
 	indexPath := indexFlag(fs)
 	addr := fs.String("addr", "127.0.0.1:8080", "address to listen on (host:port; port 0 picks a free one)")
+	var allowHosts []string
+	fs.Func("allow-host", "a host name requests may address besides localhost (for a proxy in front; repeatable, or comma-separated)", func(v string) error {
+		for _, h := range strings.Split(v, ",") {
+			if h = strings.TrimSpace(h); h != "" {
+				allowHosts = append(allowHosts, h)
+			}
+		}
+		return nil
+	})
 	pos, err := parseFlags(fs, args)
 	if err != nil {
 		return err
@@ -74,20 +94,30 @@ func runServe(ctx context.Context, c *command, e *env, args []string) error {
 	if err != nil {
 		return fmt.Errorf("listen on %s: %w", *addr, err)
 	}
-	token := make([]byte, 16)
+	token := make([]byte, 32)
 	rand.Read(token)
 	info := serveInfo{Addr: ln.Addr().String(), Token: hex.EncodeToString(token), PID: os.Getpid()}
 	if dir := ix.Dir(); dir != "" {
-		data, _ := json.Marshal(info)
 		path := filepath.Join(dir, serveFile)
-		if err := os.WriteFile(path, data, 0o600); err != nil {
-			return err
+		if err := writePrivate(path, info); err != nil {
+			ln.Close()
+			return fmt.Errorf("write %s: %w", path, err)
 		}
 		defer os.Remove(path)
 	}
+	// On a loopback address, only requests addressed to this machine's
+	// names are answered; elsewhere, only those to the -allow-host names
+	// (and this machine's) when some are given.
+	var hosts []string
+	if isLoopback(ln.Addr()) || len(allowHosts) > 0 {
+		hosts = append(slices.Clone(search.LoopbackHosts), allowHosts...)
+	}
+	if !isLoopback(ln.Addr()) {
+		fmt.Fprintf(e.stderr, "relatoria: warning: %s is not a loopback address: anyone who can reach it can read the whole index (use -addr 127.0.0.1:PORT to serve this machine only)\n", info.Addr)
+	}
 	logger := slog.New(slog.NewTextHandler(e.stderr, nil))
 	srv := &http.Server{
-		Handler:           search.Handler(search.New(ix), search.HandlerOptions{IngestToken: info.Token, Logger: logger}),
+		Handler:           search.Handler(search.New(ix), search.HandlerOptions{IngestToken: info.Token, Logger: logger, AllowedHosts: hosts}),
 		ReadHeaderTimeout: 5 * time.Second,
 		ReadTimeout:       60 * time.Second,
 		WriteTimeout:      5 * time.Minute, // CSV exports of many rows
@@ -112,4 +142,39 @@ func runServe(ctx context.Context, c *command, e *env, args []string) error {
 		return err
 	}
 	return nil
+}
+
+// writePrivate writes info as JSON to path so that only the user can read
+// it, whatever file was there: a temporary file of mode 0600 renamed over
+// path (a file left by an earlier server keeps its mode when written in
+// place, and it holds the ingest token).
+func writePrivate(path string, info serveInfo) error {
+	data, err := json.Marshal(info)
+	if err != nil {
+		return err
+	}
+	f, err := os.CreateTemp(filepath.Dir(path), ".serve-*.json")
+	if err != nil {
+		return err
+	}
+	defer os.Remove(f.Name()) // after a successful rename, nothing is there
+	if err := f.Chmod(0o600); err != nil {
+		f.Close()
+		return err
+	}
+	if _, err := f.Write(data); err != nil {
+		f.Close()
+		return err
+	}
+	if err := f.Close(); err != nil {
+		return err
+	}
+	return os.Rename(f.Name(), path)
+}
+
+// isLoopback reports whether addr is a loopback address (127.0.0.0/8,
+// ::1): only this machine can reach it.
+func isLoopback(addr net.Addr) bool {
+	tcp, ok := addr.(*net.TCPAddr)
+	return ok && tcp.IP.IsLoopback()
 }

@@ -1,0 +1,238 @@
+package search
+
+import (
+	"context"
+	"fmt"
+	"net/http"
+	"net/http/httptest"
+	"net/url"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/relatoria/relatoria/corpus"
+	"github.com/relatoria/relatoria/index"
+)
+
+// hostileQueries are requests that once crashed the server or made it do
+// unbounded work; each must be answered 200 or 400.
+var hostileQueries = []struct {
+	path   string
+	status int
+	says   string // the answer names the reason
+}{
+	{"/api/search?q=derechos&from=9223372036854775807", 400, "after="},
+	{"/api/search?q=derechos&n=1000&from=9223372036854775000", 400, "after="},
+	{"/api/search?q=derechos&from=9223372036854775807&format=csv", 400, "after="},
+	{"/api/search?q=derechos&from=9223372036854775807&format=text", 400, "after="},
+	{"/api/search?q=derechos&from=9990&n=20", 400, "after="},
+	{"/api/search?q=derechos&from=9990&n=10", 200, ""},
+	{"/api/search?q=derechos&n=9223372036854775807", 400, "1000"},
+	{"/api/search?q=derechos&from=-1", 400, ""},
+	{"/api/search?q=derechos&from=99999999999999999999999", 400, ""},
+	{"/api/search?q=derechos&format=csv&all=1&from=9223372036854775807", 200, ""},
+	{"/api/search?q=" + url.QueryEscape(strings.Repeat("co* ", 143)), 400, "co*"},
+	{"/api/search?q=" + url.QueryEscape(strings.Repeat("derecho~ ", 20)), 400, "~"},
+	{"/api/search?q=" + url.QueryEscape("co* de* la* mu*"), 200, ""},
+	{"/api/search?q=derechos&format=csv&sep=%7C", 400, "separador"},
+	{"/api/search?q=derechos&after=" + strings.Repeat("A", 5000), 400, ""},
+	{"/?q=derechos&after=" + url.QueryEscape("!!!"), 400, ""},
+	{"/?q=" + url.QueryEscape(strings.Repeat("co* ", 143)), 400, "co*"},
+}
+
+func TestHostileRequests(t *testing.T) {
+	srv, _ := mustServer(t, HandlerOptions{})
+	for _, tt := range hostileQueries {
+		status, _, body := get(t, srv, tt.path)
+		if status != tt.status {
+			t.Errorf("GET %s: %d, want %d\n%.300s", tt.path, status, tt.status, body)
+		}
+		if tt.says != "" && !strings.Contains(body, tt.says) {
+			t.Errorf("GET %s: the answer does not say %q:\n%.300s", tt.path, tt.says, body)
+		}
+		if status, _, _ := get(t, srv, "/healthz"); status != 200 {
+			t.Fatalf("after GET %s, /healthz answers %d", tt.path, status)
+		}
+	}
+}
+
+// TestPrefixExpansionCap checks that a prefix standing for more than
+// index.MaxExpansions terms is refused with the word named, before bleve
+// walks them.
+func TestPrefixExpansionCap(t *testing.T) {
+	ix, err := index.NewTemporary(1)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ix.Close()
+	// Words zzbbb, zzbbc, …: more distinct terms with the prefix "zz"
+	// than a query may expand (consonants only, which no stemmer cuts).
+	const consonants = "bcdfghjklmnpqrtvwxyz"
+	var words []string
+	for i := range index.MaxExpansions + 100 {
+		words = append(words, fmt.Sprintf("zz%c%c%c", consonants[i/400%20], consonants[i/20%20], consonants[i%20]))
+	}
+	doc := &corpus.Document{ID: "doc-zz", Source: "zz.txt", Format: corpus.FormatText, Kind: corpus.KindPage}
+	for i := 0; i < len(words); i += 100 {
+		text := strings.Join(words[i:min(i+100, len(words))], " ")
+		doc.Paragraphs = append(doc.Paragraphs, corpus.Paragraph{Ordinal: len(doc.Paragraphs) + 1, Kind: corpus.Plain, Text: text, Original: text})
+	}
+	if err := ix.Add(t.Context(), doc); err != nil {
+		t.Fatal(err)
+	}
+	s := New(ix)
+	_, err = s.Search(t.Context(), Request{Query: "zz*"})
+	var bad *BadQueryError
+	if !asBadQuery(err, &bad) || !strings.Contains(bad.Msg, "«zz*»") {
+		t.Errorf("zz*: %v, want a BadQueryError naming the word", err)
+	}
+	res, err := s.Search(t.Context(), Request{Query: "zzbc*"})
+	if err != nil || res.Total == 0 {
+		t.Errorf("zzbc*: %v, %v; want hits", res, err)
+	}
+}
+
+func asBadQuery(err error, target **BadQueryError) bool {
+	b, ok := err.(*BadQueryError)
+	*target = b
+	return ok
+}
+
+func TestHostHeader(t *testing.T) {
+	s := New(mustSampleIndex(t))
+	h := Handler(s, HandlerOptions{AllowedHosts: append(LoopbackHosts, "relatoria.example.org")})
+	for _, tt := range []struct {
+		host   string
+		status int
+	}{
+		{"localhost:8080", 200},
+		{"127.0.0.1:8080", 200},
+		{"127.0.0.1", 200},
+		{"[::1]:8080", 200},
+		{"LOCALHOST:8080", 200},
+		{"relatoria.example.org", 200},
+		{"attacker.example", 421},
+		{"attacker.example:8080", 421},
+		{"127.0.0.1.attacker.example:8080", 421},
+		{"", 421},
+	} {
+		for _, path := range []string{"/healthz", "/api/search?q=derechos", "/?q=derechos"} {
+			req := httptest.NewRequest("GET", path, nil)
+			req.Host = tt.host
+			w := httptest.NewRecorder()
+			h.ServeHTTP(w, req)
+			if w.Code != tt.status {
+				t.Errorf("GET %s with Host %q: %d, want %d", path, tt.host, w.Code, tt.status)
+			}
+			if w.Code == 421 && strings.Contains(w.Body.String(), "derechos") {
+				t.Errorf("GET %s with Host %q: a refused request shows results", path, tt.host)
+			}
+		}
+	}
+}
+
+// TestPageDeadline checks that pages, not only the API, are cut short at
+// the request's deadline.
+func TestPageDeadline(t *testing.T) {
+	srv, _ := mustServer(t, HandlerOptions{Timeout: time.Nanosecond})
+	for _, path := range []string{"/?q=derechos", "/api/search?q=derechos"} {
+		status, _, body := get(t, srv, path)
+		if status != http.StatusServiceUnavailable {
+			t.Errorf("GET %s with a 1 ns deadline: %d, want 503\n%.300s", path, status, body)
+		}
+	}
+	if status, _, _ := get(t, srv, "/healthz"); status != 200 {
+		t.Errorf("/healthz: %d", status)
+	}
+}
+
+// TestConcurrencyLimit checks that a request waits for a place among
+// MaxConcurrent and gives up, with 503, at its deadline.
+func TestConcurrencyLimit(t *testing.T) {
+	h := &handler{slots: make(chan struct{}, 1)}
+	release, err := h.acquire(t.Context())
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx, cancel := context.WithTimeout(t.Context(), 10*time.Millisecond)
+	defer cancel()
+	if _, err := h.acquire(ctx); err == nil {
+		t.Fatal("a second request got the only place")
+	} else if status, _ := statusOf(err); status != http.StatusServiceUnavailable {
+		t.Errorf("a request that found no place: %d, want 503", status)
+	}
+	release()
+	if release, err := h.acquire(t.Context()); err != nil {
+		t.Errorf("after release: %v", err)
+	} else {
+		release()
+	}
+}
+
+func TestNeutralize(t *testing.T) {
+	for _, tt := range []struct{ in, want string }{
+		{"=1+1", "'=1+1"},
+		{" =1+1", "' =1+1"},
+		{"\u00a0\u00a0+SUM(A1)", "'\u00a0\u00a0+SUM(A1)"},
+		{"\t=1", "'\t=1"},
+		{"\r=1", "'\r=1"},
+		{"\n@cmd", "'\n@cmd"},
+		{"-2+3", "'-2+3"},
+		{"＝1+1", "'＝1+1"},
+		{"Derechos humanos = dignidad", "Derechos humanos = dignidad"},
+		{"A/HRC/RES/51/34", "A/HRC/RES/51/34"},
+		{"   ", "   "},
+		{"", ""},
+	} {
+		if got := neutralize(tt.in); got != tt.want {
+			t.Errorf("neutralize(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}
+
+func TestCSVSeparator(t *testing.T) {
+	srv, _ := mustServer(t, HandlerOptions{})
+	status, _, body := get(t, srv, "/api/search?q=ni%C3%B1as&format=csv&sep=%3B")
+	if status != 200 || !strings.HasPrefix(body, "\uFEFFref;symbol;title;") {
+		t.Errorf("sep=;: %d %.100q", status, body)
+	}
+	for _, s := range []string{",", "", "comma", ";", "semicolon", "puntoycoma"} {
+		if _, err := ParseCSVSep(s); err != nil {
+			t.Errorf("ParseCSVSep(%q): %v", s, err)
+		}
+	}
+	if _, err := ParseCSVSep("|"); err == nil {
+		t.Error(`ParseCSVSep("|") accepted`)
+	}
+}
+
+// FuzzHTTPQuery sends the search endpoints any parameters and checks that
+// the server answers without a server error and is alive afterwards: a
+// panic in a goroutine the index starts would end the fuzzing process.
+func FuzzHTTPQuery(f *testing.F) {
+	for _, tt := range hostileQueries {
+		u, _ := url.Parse(tt.path)
+		v := u.Query()
+		f.Add(v.Get("q"), v.Get("n"), v.Get("from"), v.Get("after"), v.Get("sort"), v.Get("format"), v.Get("sep"))
+	}
+	f.Add("51/34 §7", "", "", "", "", "", "")
+	f.Add(`"derechos humanos" -niñas tipo:operativo fecha:2020..2023`, "5", "3", "", "date", "csv", ";")
+	s := New(mustSampleIndex(f))
+	h := Handler(s, HandlerOptions{Timeout: 5 * time.Second})
+	f.Fuzz(func(t *testing.T, q, n, from, after, sort, format, sep string) {
+		v := url.Values{"q": {q}, "n": {n}, "from": {from}, "after": {after}, "sort": {sort}, "format": {format}, "sep": {sep}}
+		for _, path := range []string{"/api/search?", "/?"} {
+			req := httptest.NewRequest("GET", path+v.Encode(), nil)
+			w := httptest.NewRecorder()
+			h.ServeHTTP(w, req)
+			if w.Code >= 500 && w.Code != http.StatusServiceUnavailable {
+				t.Fatalf("GET %s: %d\n%.500s", req.URL, w.Code, w.Body.String())
+			}
+		}
+		w := httptest.NewRecorder()
+		h.ServeHTTP(w, httptest.NewRequest("GET", "/healthz", nil))
+		if w.Code != 200 {
+			t.Fatalf("/healthz after %v: %d", v, w.Code)
+		}
+	})
+}
