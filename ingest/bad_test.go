@@ -7,6 +7,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"sync/atomic"
 	"testing"
 
 	"github.com/relatoria/relatoria/corpus"
@@ -96,7 +97,7 @@ func TestWalkBatch(t *testing.T) {
 		}
 	}
 	os.Symlink(dir, filepath.Join(dir, "bucle"))
-	skipped := 0
+	var skipped atomic.Int64
 	var docs, errs int
 	var msgs []string
 	for doc, err := range Walk(context.Background(), []string{dir, filepath.Join(dir, "no-existe.txt")}, Options{}, &skipped) {
@@ -110,7 +111,7 @@ func TestWalkBatch(t *testing.T) {
 			t.Errorf("%s: no paragraphs", doc.Source)
 		}
 	}
-	if docs != 2 || errs != 5 || skipped != 1 {
-		t.Errorf("docs %d errors %d skipped %d, want 2, 5, 1; errors: %q", docs, errs, skipped, msgs)
+	if docs != 2 || errs != 5 || skipped.Load() != 1 {
+		t.Errorf("docs %d errors %d skipped %d, want 2, 5, 1; errors: %q", docs, errs, skipped.Load(), msgs)
 	}
 }

@@ -10,6 +10,7 @@ import (
 	"path/filepath"
 	"runtime"
 	"strings"
+	"sync/atomic"
 
 	"github.com/relatoria/relatoria/corpus"
 )
@@ -18,10 +19,11 @@ import (
 // recursively, and yields each document or the error for its file, in the
 // order of the files. Files are parsed on all cores; yielding is in order.
 // In folders, hidden entries (".git") and files whose extension ingest does
-// not read are passed over and counted in skipped; a file named explicitly
+// not read are passed over and counted in skipped (which the walk adds to
+// while the caller reads it: an atomic counter); a file named explicitly
 // is always read. Symbolic links to files are followed; links to folders are
 // not (so a link loop cannot trap the walk) and are reported.
-func Walk(ctx context.Context, roots []string, opt Options, skipped *int) iter.Seq2[*corpus.Document, error] {
+func Walk(ctx context.Context, roots []string, opt Options, skipped *atomic.Int64) iter.Seq2[*corpus.Document, error] {
 	return func(yield func(*corpus.Document, error) bool) {
 		type job struct {
 			path string
@@ -138,7 +140,7 @@ func readFile(path string, opt Options) (*corpus.Document, error) {
 // walkRoot calls visit for each file under root (or root itself), and for
 // each entry that cannot be walked, with the error. It stops early when
 // visit returns false.
-func walkRoot(ctx context.Context, root string, skipped *int, visit func(string, error) bool) bool {
+func walkRoot(ctx context.Context, root string, skipped *atomic.Int64, visit func(string, error) bool) bool {
 	info, err := os.Stat(root)
 	if err != nil {
 		return visit("", fail(root, describeOpenError(err), err))
@@ -187,7 +189,7 @@ func walkRoot(ctx context.Context, root string, skipped *int, visit func(string,
 		}
 		if _, ok := formatOf(name); !ok {
 			if skipped != nil {
-				*skipped++
+				skipped.Add(1)
 			}
 			return nil
 		}

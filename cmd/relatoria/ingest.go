@@ -15,6 +15,7 @@ import (
 	"runtime/debug"
 	"slices"
 	"strings"
+	"sync/atomic"
 	"syscall"
 	"time"
 
@@ -174,8 +175,10 @@ func runIngest(ctx context.Context, c *command, e *env, args []string) error {
 		return nil
 	}
 	seen := map[string]bool{}
-	for doc, err := range ingest.Walk(ctx, paths, opt, &st.skipped) {
+	var skipped atomic.Int64 // counted by the walk's goroutine
+	for doc, err := range ingest.Walk(ctx, paths, opt, &skipped) {
 		st.files++
+		st.skipped = int(skipped.Load())
 		var ie *ingest.Error
 		switch {
 		case errors.Is(err, ingest.ErrUnchanged):
@@ -213,6 +216,7 @@ func runIngest(ctx context.Context, c *command, e *env, args []string) error {
 	if err := flush(); err != nil {
 		return err
 	}
+	st.skipped = int(skipped.Load())
 	if *prune {
 		n, err := pruneGone(paths, manifest, seen, del)
 		if err != nil {

@@ -5,6 +5,7 @@ import (
 	"context"
 	"encoding/csv"
 	"encoding/json"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -251,5 +252,26 @@ func TestIngestSameDocumentTwice(t *testing.T) {
 	runCLI(t, vars, "ingest", "-prune", docs)
 	if got := total(); got != 0 {
 		t.Errorf("after pruning both: %d paragraphs of 51/34, want 0", got)
+	}
+}
+
+// TestIngestCountsSkippedFiles ingests a folder where files of other
+// types are mixed with documents, so that the walk counts skipped files
+// while the ingest loop reads the count for its progress: under -race it
+// checks that the two goroutines share the counter safely.
+func TestIngestCountsSkippedFiles(t *testing.T) {
+	dir := t.TempDir()
+	docs := filepath.Join(dir, "docs")
+	os.MkdirAll(docs, 0o755)
+	for i := range 300 {
+		os.WriteFile(filepath.Join(docs, fmt.Sprintf("%03d.bin", i)), []byte{0, 1, 2}, 0o644)
+		if i%15 == 0 {
+			os.WriteFile(filepath.Join(docs, fmt.Sprintf("%03d.txt", i)), []byte(fmt.Sprintf("Párrafo %d sobre los derechos de las personas.", i)), 0o644)
+		}
+	}
+	vars := map[string]string{"RELATORIA_INDEX": filepath.Join(dir, "idx")}
+	code, _, errs := runCLI(t, vars, "ingest", docs)
+	if code != 0 || !strings.Contains(errs, "indexed 20 documents") || !strings.Contains(errs, "300 files of other types passed over") {
+		t.Errorf("ingest: %d %s", code, errs)
 	}
 }
