@@ -128,7 +128,13 @@ const MaxSegmentParagraphs = 80_000
 func shardDir(dir string, i int) string { return filepath.Join(dir, fmt.Sprintf("shard-%02d", i)) }
 
 func newIndex(dir string, shards []bleve.Index, m meta) *Index {
-	alias := bleve.NewIndexAlias(shards...)
+	// The alias searches each shard in a goroutine of its own, which
+	// does not recover a panic: each shard is wrapped in one that does.
+	guarded := make([]bleve.Index, len(shards))
+	for i, b := range shards {
+		guarded[i] = recoveringShard{b}
+	}
+	alias := strictAlias{bleve.NewIndexAlias(guarded...)}
 	return &Index{dir: dir, shards: shards, alias: alias, meta: m, facets: newFacetCache(len(shards))}
 }
 

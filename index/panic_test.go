@@ -6,6 +6,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/blevesearch/bleve/v2"
 	"github.com/blevesearch/bleve/v2/mapping"
 	bsearch "github.com/blevesearch/bleve/v2/search"
 	"github.com/blevesearch/bleve/v2/search/query"
@@ -37,5 +38,17 @@ func TestSearchRecoversPanics(t *testing.T) {
 	// The index still answers.
 	if _, err := ix.SearchPage(t.Context(), PageRequest{Query: query.NewMatchAllQuery(), Size: 10}); err != nil {
 		t.Errorf("after the panic: %v", err)
+	}
+}
+
+// TestAliasRecoversPanics checks the same of searches through the
+// index alias (show, cited-by, document listing), which bleve runs in a
+// goroutine a shard.
+func TestAliasRecoversPanics(t *testing.T) {
+	ix := newTestIndex(t, 2)
+	_, err := ix.Bleve().SearchInContext(t.Context(), bleve.NewSearchRequest(panickyQuery{}))
+	var pe *PanicError
+	if !errors.As(err, &pe) {
+		t.Fatalf("alias search with a panicking query: %v, want a *PanicError", err)
 	}
 }

@@ -5,7 +5,9 @@ import (
 	"crypto/rand"
 	"crypto/sha256"
 	"encoding/hex"
+	"fmt"
 	"net/http"
+	"strconv"
 	"sync"
 	"time"
 )
@@ -21,15 +23,21 @@ import (
 //     check the proof with the token it read from serve.json sends no
 //     document.
 //  2. Each POST /api/ingest and /api/delete carries a new nonce
-//     (HeaderNonce) and the signature of its path and body
-//     (HeaderSignature: SignRequest). The server refuses a bad signature
-//     and a nonce it has seen.
+//     (HeaderNonce), the time it was signed (HeaderTime, Unix seconds) and
+//     the signature of those, its path and its body (HeaderSignature:
+//     SignRequest). The server refuses a request without them before it
+//     reads the body, then a bad signature, a time more than MaxClockSkew
+//     away from its own, and a nonce it has seen (it remembers nonces for
+//     as long as their time is accepted, so it never has to forget one
+//     that could still be replayed).
 //  3. The server's answer carries ResponseProof(token, nonce) in
 //     HeaderProof, so the client knows that the server, and not another
 //     listener, took the documents before it records them as indexed.
 const (
 	// HeaderNonce carries the nonce of a signed request.
 	HeaderNonce = "X-Relatoria-Nonce"
+	// HeaderTime carries the time a request was signed, in Unix seconds.
+	HeaderTime = "X-Relatoria-Time"
 	// HeaderSignature carries the signature of a signed request.
 	HeaderSignature = "X-Relatoria-Signature"
 	// HeaderProof carries the server's proof that it did what a signed
@@ -57,11 +65,16 @@ func mac(token string, parts ...string) string {
 // holds token.
 func Proof(token, nonce string) string { return mac(token, "challenge", nonce) }
 
-// SignRequest signs a POST of body to path with token and nonce.
-func SignRequest(token, nonce, path string, body []byte) string {
+// SignRequest signs a POST of body to path with token, nonce and the time
+// of signing (Unix seconds, as sent in HeaderTime).
+func SignRequest(token, nonce, unix, path string, body []byte) string {
 	sum := sha256.Sum256(body)
-	return mac(token, "request", nonce, path, hex.EncodeToString(sum[:]))
+	return mac(token, "request", nonce, unix, path, hex.EncodeToString(sum[:]))
 }
+
+// MaxClockSkew is how far the time of a signed request may be from the
+// server's.
+const MaxClockSkew = 5 * time.Minute
 
 // ResponseProof is the server's proof that it carried out the signed
 // request with nonce.
@@ -70,58 +83,70 @@ func ResponseProof(token, nonce string) string { return mac(token, "done", nonce
 // Verify reports whether got equals want, in constant time.
 func Verify(got, want string) bool { return hmac.Equal([]byte(got), []byte(want)) }
 
-// nonceLog remembers the nonces of recent signed requests, so that none
-// is accepted twice.
+// nonceLog remembers the nonces of the signed requests of the last
+// 2×MaxClockSkew, so that none is accepted twice. Only requests with a
+// good signature are recorded: its size follows the rate of real ingests.
 type nonceLog struct {
 	mu   sync.Mutex
 	seen map[string]time.Time
+	last time.Time // of the last pruning
 }
 
-// nonceTTL is how long a nonce is remembered; the log is pruned as it
-// grows past nonceLogSize.
-const (
-	nonceTTL     = time.Hour
-	nonceLogSize = 10_000
-)
-
 // fresh records nonce and reports whether it had not been seen.
-func (l *nonceLog) fresh(nonce string) bool {
+func (l *nonceLog) fresh(nonce string, now time.Time) bool {
 	l.mu.Lock()
 	defer l.mu.Unlock()
 	if l.seen == nil {
 		l.seen = map[string]time.Time{}
 	}
-	if _, ok := l.seen[nonce]; ok {
-		return false
-	}
-	now := time.Now()
-	if len(l.seen) >= nonceLogSize {
+	if now.Sub(l.last) > MaxClockSkew {
 		for n, t := range l.seen {
-			if now.Sub(t) > nonceTTL {
+			if now.Sub(t) > 2*MaxClockSkew {
 				delete(l.seen, n)
 			}
 		}
-		if len(l.seen) >= nonceLogSize {
-			return false // a flood of signed requests: refuse rather than forget
-		}
+		l.last = now
+	}
+	if _, ok := l.seen[nonce]; ok {
+		return false
 	}
 	l.seen[nonce] = now
 	return true
+}
+
+// signedHeaders checks, before the body is read, that a request of the
+// ingest protocol says who signed it and when: a request without them
+// (from a web page, which cannot set them without a preflight the server
+// does not answer) is refused without reading its body.
+func (h *handler) signedHeaders(r *http.Request) error {
+	if h.opt.IngestToken == "" {
+		return &httpError{http.StatusForbidden, "este servidor no acepta documentos (ejecute relatoria ingest en la máquina del servidor)"}
+	}
+	nonce, unix, sig := r.Header.Get(HeaderNonce), r.Header.Get(HeaderTime), r.Header.Get(HeaderSignature)
+	if len(nonce) < 16 || len(nonce) > 128 || len(sig) != 2*sha256.Size || unix == "" {
+		return &httpError{http.StatusForbidden, "petición sin firma: solo relatoria ingest, con el token del índice, puede añadir o quitar documentos"}
+	}
+	return nil
 }
 
 // checkSigned verifies a signed request of the ingest protocol: the
 // server has a token, the signature of path and body is right, and the
 // nonce is new. On success it sets the response's proof header.
 func (h *handler) checkSigned(w http.ResponseWriter, r *http.Request, body []byte) error {
-	if h.opt.IngestToken == "" {
-		return &httpError{http.StatusForbidden, "este servidor no acepta documentos (ejecute relatoria ingest en la máquina del servidor)"}
+	if err := h.signedHeaders(r); err != nil {
+		return err
 	}
-	nonce, sig := r.Header.Get(HeaderNonce), r.Header.Get(HeaderSignature)
-	if len(nonce) < 16 || len(nonce) > 128 || !Verify(sig, SignRequest(h.opt.IngestToken, nonce, r.URL.Path, body)) {
-		return &httpError{http.StatusForbidden, "petición sin firma válida: solo relatoria ingest, con el token del índice, puede añadir o quitar documentos"}
+	nonce, unix, sig := r.Header.Get(HeaderNonce), r.Header.Get(HeaderTime), r.Header.Get(HeaderSignature)
+	if !Verify(sig, SignRequest(h.opt.IngestToken, nonce, unix, r.URL.Path, body)) {
+		return &httpError{http.StatusForbidden, "petición con una firma que no es la del token de este índice"}
 	}
-	if !h.nonces.fresh(nonce) {
-		return &httpError{http.StatusForbidden, "petición repetida (nonce ya usado)"}
+	now := time.Now()
+	secs, err := strconv.ParseInt(unix, 10, 64)
+	if err != nil || now.Sub(time.Unix(secs, 0)).Abs() > MaxClockSkew {
+		return &httpError{http.StatusForbidden, fmt.Sprintf("petición firmada a una hora que difiere en más de %s de la del servidor", MaxClockSkew)}
+	}
+	if !h.nonces.fresh(nonce, now) {
+		return &httpError{http.StatusForbidden, "petición repetida: este nonce ya se usó"}
 	}
 	w.Header().Set(HeaderProof, ResponseProof(h.opt.IngestToken, nonce))
 	return nil

@@ -209,17 +209,35 @@ func (c *compiler) term(t *Term) (query.Query, error) {
 		return query.NewDisjunctionQuery(xs), nil
 	case t.Fuzzy:
 		c.applied.Fuzzy, c.applied.Folding, c.applied.Stemming = true, true, true
+		// A word the analyzer splits ("d-d-d-d~") expands each of its
+		// terms: each counts against maxExpandingWords, with the edits
+		// its own length allows.
+		terms := index.Terms(text)
 		if err := c.expand(t); err != nil {
 			return nil, err
 		}
-		fuzz := fuzziness(text)
+		for range max(0, len(terms)-1) {
+			if err := c.expand(t); err != nil {
+				return nil, err
+			}
+		}
 		var xs []query.Query
 		for _, f := range []string{index.FieldText, index.FieldOriginal} {
-			m := query.NewMatchQuery(text)
-			m.SetField(f)
-			m.SetFuzziness(fuzz)
-			m.SetPrefix(1)
-			xs = append(xs, m)
+			if len(terms) <= 1 {
+				m := query.NewMatchQuery(text)
+				m.SetField(f)
+				m.SetFuzziness(fuzziness(text))
+				m.SetPrefix(1)
+				xs = append(xs, m)
+				continue
+			}
+			for _, term := range terms {
+				q := query.NewFuzzyQuery(term)
+				q.SetField(f)
+				q.SetFuzziness(fuzziness(term))
+				q.SetPrefix(1)
+				xs = append(xs, q)
+			}
 		}
 		return query.NewDisjunctionQuery(xs), nil
 	}

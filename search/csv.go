@@ -1,7 +1,7 @@
 package search
 
 import (
-	"encoding/csv"
+	"bufio"
 	"io"
 	"strconv"
 	"strings"
@@ -19,15 +19,10 @@ var CSVHeader = []string{"ref", "symbol", "title", "body", "adopted", "kind", "n
 // on an analyst's machine. sep separates the cells: ',' or, for
 // spreadsheets set to Spanish, which split on it, ';'.
 func WriteCSV(w io.Writer, hits []Hit, header bool, sep rune) error {
-	cw := csv.NewWriter(w)
-	cw.Comma = sep
+	bw := bufio.NewWriter(w)
 	if header {
-		if _, err := io.WriteString(w, "\uFEFF"); err != nil {
-			return err
-		}
-		if err := cw.Write(CSVHeader); err != nil {
-			return err
-		}
+		bw.WriteString("\uFEFF")
+		writeCSVRow(bw, sep, CSVHeader)
 	}
 	for _, h := range hits {
 		var ents, cites, dates []string
@@ -50,12 +45,33 @@ func WriteCSV(w io.Writer, hits []Hit, header bool, sep rune) error {
 		for i := range row {
 			row[i] = neutralize(row[i])
 		}
-		if err := cw.Write(row); err != nil {
-			return err
-		}
+		writeCSVRow(bw, sep, row)
 	}
-	cw.Flush()
-	return cw.Error()
+	return bw.Flush()
+}
+
+// writeCSVRow writes one row with every cell quoted, so that a cell is one
+// cell whichever separator a spreadsheet splits on (Go's csv.Writer quotes
+// only cells with its own separator: "a;=1+1" exported with "," became two
+// cells, the second a formula, in a spreadsheet that splits on ";").
+func writeCSVRow(w *bufio.Writer, sep rune, row []string) {
+	for i, cell := range row {
+		if i > 0 {
+			w.WriteRune(sep)
+		}
+		w.WriteByte('"')
+		w.WriteString(strings.ReplaceAll(cell, `"`, `""`))
+		w.WriteByte('"')
+	}
+	w.WriteString("\r\n")
+}
+
+// writeCSVNote ends an export with a row that explains it (an export
+// that stopped early).
+func writeCSVNote(w io.Writer, sep rune, note string) error {
+	bw := bufio.NewWriter(w)
+	writeCSVRow(bw, sep, []string{note})
+	return bw.Flush()
 }
 
 // neutralize keeps a spreadsheet from reading a cell as a formula: one

@@ -1,11 +1,14 @@
 package search
 
 import (
+	"bytes"
 	"context"
 	"fmt"
+	"io"
 	"net/http"
 	"net/http/httptest"
 	"net/url"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -33,6 +36,8 @@ var hostileQueries = []struct {
 	{"/api/search?q=derechos&format=csv&all=1&from=9223372036854775807", 200, ""},
 	{"/api/search?q=" + url.QueryEscape(strings.Repeat("co* ", 143)), 400, "co*"},
 	{"/api/search?q=" + url.QueryEscape(strings.Repeat("derecho~ ", 20)), 400, "~"},
+	{"/api/search?q=" + url.QueryEscape(strings.Repeat("d-", 450)+"d~"), 400, "~"},
+	{"/api/search?q=" + url.QueryEscape("COVID-19~ derechos~"), 200, ""},
 	{"/api/search?q=" + url.QueryEscape("co* de* la* mu*"), 200, ""},
 	{"/api/search?q=derechos&format=csv&sep=%7C", 400, "separador"},
 	{"/api/search?q=derechos&after=" + strings.Repeat("A", 5000), 400, ""},
@@ -193,7 +198,7 @@ func TestNeutralize(t *testing.T) {
 func TestCSVSeparator(t *testing.T) {
 	srv, _ := mustServer(t, HandlerOptions{})
 	status, _, body := get(t, srv, "/api/search?q=ni%C3%B1as&format=csv&sep=%3B")
-	if status != 200 || !strings.HasPrefix(body, "\uFEFFref;symbol;title;") {
+	if status != 200 || !strings.HasPrefix(body, "\uFEFF\"ref\";\"symbol\";\"title\";") {
 		t.Errorf("sep=;: %d %.100q", status, body)
 	}
 	for _, s := range []string{",", "", "comma", ";", "semicolon", "puntoycoma"} {
@@ -235,4 +240,124 @@ func FuzzHTTPQuery(f *testing.F) {
 			t.Fatalf("/healthz after %v: %d", v, w.Code)
 		}
 	})
+}
+
+// countingReader counts the bytes read from it.
+type countingReader struct {
+	n    int
+	left int
+}
+
+func (c *countingReader) Read(p []byte) (int, error) {
+	if c.left == 0 {
+		return 0, io.EOF
+	}
+	k := min(len(p), c.left)
+	c.n += k
+	c.left -= k
+	return k, nil
+}
+
+// TestIngestProtocol checks what the server refuses of the signed ingest
+// requests beyond a bad signature: an unsigned request before its body is
+// read, a time too far from the server's, and a replayed nonce; and that
+// the nonce log forgets only nonces whose time is no longer accepted.
+func TestIngestProtocol(t *testing.T) {
+	h := Handler(New(mustSampleIndex(t)), HandlerOptions{IngestToken: "secret"})
+	body := &countingReader{left: 100 << 20}
+	req := httptest.NewRequest("POST", "/api/ingest", body)
+	w := httptest.NewRecorder()
+	h.ServeHTTP(w, req)
+	if w.Code != 403 || body.n > 0 {
+		t.Errorf("unsigned 100 MB POST: %d after reading %d bytes, want 403 before reading", w.Code, body.n)
+	}
+	signed := func(unix time.Time, nonce string) int {
+		b := []byte(`["doc-none"]`)
+		u := strconv.FormatInt(unix.Unix(), 10)
+		req := httptest.NewRequest("POST", "/api/delete", bytes.NewReader(b))
+		req.Header.Set(HeaderNonce, nonce)
+		req.Header.Set(HeaderTime, u)
+		req.Header.Set(HeaderSignature, SignRequest("secret", nonce, u, "/api/delete", b))
+		w := httptest.NewRecorder()
+		h.ServeHTTP(w, req)
+		return w.Code
+	}
+	if code := signed(time.Now().Add(-10*time.Minute), NewNonce()); code != 403 {
+		t.Errorf("a request signed 10 minutes ago: %d, want 403", code)
+	}
+	if code := signed(time.Now().Add(10*time.Minute), NewNonce()); code != 403 {
+		t.Errorf("a request signed 10 minutes ahead: %d, want 403", code)
+	}
+	nonce := NewNonce()
+	if code := signed(time.Now(), nonce); code != 200 {
+		t.Errorf("a signed delete: %d, want 200", code)
+	}
+	if code := signed(time.Now(), nonce); code != 403 {
+		t.Errorf("the same nonce again: %d, want 403", code)
+	}
+
+	var log nonceLog
+	t0 := time.Now()
+	for i := range 20_000 { // more than the old fixed bound: no lock-out
+		if !log.fresh(fmt.Sprint("n", i), t0) {
+			t.Fatalf("nonce %d refused", i)
+		}
+	}
+	if log.fresh("n1", t0.Add(MaxClockSkew)) {
+		t.Error("a nonce was accepted twice while its time is still accepted")
+	}
+	log.fresh("later", t0.Add(3*MaxClockSkew))
+	if len(log.seen) != 1 {
+		t.Errorf("after 3×MaxClockSkew the log holds %d nonces, want the last one only", len(log.seen))
+	}
+}
+
+// TestCSVExportCutShort checks that an export of all results that stops
+// early says so in its last row (the status was sent with the first page).
+func TestCSVExportCutShort(t *testing.T) {
+	ix := mustSampleIndex(t)
+	// More hits than one page of an export (MaxPageSize).
+	doc := &corpus.Document{ID: "doc-zarzamora", Source: "zarzamora.txt", Format: corpus.FormatText, Kind: corpus.KindPage}
+	for i := range MaxPageSize + 200 {
+		text := fmt.Sprintf("Párrafo %d sobre la zarzamora.", i)
+		doc.Paragraphs = append(doc.Paragraphs, corpus.Paragraph{Ordinal: i + 1, Kind: corpus.Plain, Text: text, Original: text})
+	}
+	if err := ix.Add(t.Context(), doc); err != nil {
+		t.Fatal(err)
+	}
+	for _, tt := range []struct {
+		timeout    time.Duration
+		incomplete bool
+	}{{time.Nanosecond, true}, {0, false}} {
+		srv := httptest.NewServer(Handler(New(ix), HandlerOptions{ExportTimeout: tt.timeout}))
+		status, _, body := get(t, srv, "/api/search?q=zarzamora&format=csv&all=1")
+		srv.Close()
+		lines := strings.Split(strings.TrimSpace(body), "\r\n")
+		last := lines[len(lines)-1]
+		if status != 200 || strings.Contains(last, "exportación incompleta") != tt.incomplete {
+			t.Errorf("export timeout %v: %d, %d rows, last %.200q", tt.timeout, status, len(lines), last)
+		}
+		if !tt.incomplete && len(lines) != MaxPageSize+200+1 {
+			t.Errorf("a whole export has %d rows, want %d", len(lines), MaxPageSize+200+1)
+		}
+	}
+}
+
+// TestCSVCellsQuoted checks that every cell is quoted, so that text with
+// the other separator stays one cell ("a;=1+1" read by a spreadsheet that
+// splits on ";").
+func TestCSVCellsQuoted(t *testing.T) {
+	var b strings.Builder
+	hit := Hit{}
+	hit.Text = "cooperar;=1+1"
+	hit.Title = `dice "hola"`
+	for _, sep := range []rune{',', ';'} {
+		b.Reset()
+		if err := WriteCSV(&b, []Hit{hit}, false, sep); err != nil {
+			t.Fatal(err)
+		}
+		if !strings.Contains(b.String(), `"cooperar;=1+1"`) || !strings.Contains(b.String(), `"dice ""hola"""`) {
+			t.Errorf("sep %q: %q", sep, b.String())
+		}
+	}
 }

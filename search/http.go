@@ -28,12 +28,19 @@ type HandlerOptions struct {
 	IngestToken string
 	// Timeout bounds the work of one request, API or page; 0 means 10 s.
 	Timeout time.Duration
+	// ExportTimeout bounds a CSV export of all results (all=1), page
+	// after page, each page also within Timeout; 0 means 4 minutes.
+	ExportTimeout time.Duration
 	// AllowedHosts, when set, lists the host names (without port) a
 	// request's Host header may name; any other gets 421. A server on a
 	// loopback address allows only localhost, 127.0.0.1 and [::1], so that
 	// a web page whose name was rebound to 127.0.0.1 (DNS rebinding)
 	// cannot read the index.
 	AllowedHosts []string
+	// AllowIPHosts, with AllowedHosts, also lets a request address the
+	// server by any IP address (a server on all addresses, reached by its
+	// LAN address): a web page that rebinds its name still names itself.
+	AllowIPHosts bool
 	// MaxConcurrent bounds the requests served at once (searches,
 	// pages, exports); a request waits for a place until its deadline.
 	// 0 means 4 per CPU.
@@ -71,6 +78,9 @@ func Handler(s *Searcher, opt HandlerOptions) http.Handler {
 	if opt.Logger == nil {
 		opt.Logger = slog.Default()
 	}
+	if opt.ExportTimeout <= 0 {
+		opt.ExportTimeout = 4 * time.Minute
+	}
 	if opt.MaxConcurrent <= 0 {
 		opt.MaxConcurrent = 4 * runtime.GOMAXPROCS(0)
 	}
@@ -78,9 +88,9 @@ func Handler(s *Searcher, opt HandlerOptions) http.Handler {
 	mux := http.NewServeMux()
 	mux.HandleFunc("GET /healthz", h.serveHealthz)
 	mux.HandleFunc("GET /api/ingest/challenge", h.api(h.serveChallenge))
-	mux.HandleFunc("GET /api/search", h.api(h.serveSearch))
-	mux.HandleFunc("GET /api/show", h.api(h.serveShow))
-	mux.HandleFunc("GET /api/documents/{id...}", h.api(h.serveDocument))
+	mux.HandleFunc("GET /api/search", h.api(h.limited(h.serveSearch)))
+	mux.HandleFunc("GET /api/show", h.api(h.limited(h.serveShow)))
+	mux.HandleFunc("GET /api/documents/{id...}", h.api(h.limited(h.serveDocument)))
 	mux.HandleFunc("POST /api/ingest", h.api(h.serveIngest))
 	mux.HandleFunc("POST /api/delete", h.api(h.serveDelete))
 	mux.HandleFunc("GET /api/", h.api(func(w http.ResponseWriter, r *http.Request) error {
@@ -96,7 +106,7 @@ func Handler(s *Searcher, opt HandlerOptions) http.Handler {
 		}
 		return notFoundf("no such page: %s", r.URL.Path)
 	}))
-	return securityHeaders(checkHost(opt.AllowedHosts, mux))
+	return securityHeaders(checkHost(opt.AllowedHosts, opt.AllowIPHosts, mux))
 }
 
 type handler struct {
@@ -112,8 +122,9 @@ type handler struct {
 var LoopbackHosts = []string{"localhost", "127.0.0.1", "::1"}
 
 // checkHost refuses, with 421, a request whose Host header names a host
-// not in allowed (all hosts when allowed is empty).
-func checkHost(allowed []string, next http.Handler) http.Handler {
+// not in allowed, nor an IP address when anyIP is set (all hosts when
+// allowed is empty).
+func checkHost(allowed []string, anyIP bool, next http.Handler) http.Handler {
 	if len(allowed) == 0 {
 		return next
 	}
@@ -123,6 +134,10 @@ func checkHost(allowed []string, next http.Handler) http.Handler {
 			host = h
 		}
 		host = strings.TrimSuffix(strings.TrimPrefix(host, "["), "]")
+		if anyIP && net.ParseIP(host) != nil {
+			next.ServeHTTP(w, r)
+			return
+		}
 		for _, a := range allowed {
 			if strings.EqualFold(host, a) {
 				next.ServeHTTP(w, r)
@@ -175,6 +190,10 @@ func statusOf(err error) (int, string) {
 		return http.StatusNotFound, err.Error()
 	case errors.As(err, &mb):
 		return http.StatusRequestEntityTooLarge, "el cuerpo de la petición es demasiado grande"
+	case errors.Is(err, io.ErrUnexpectedEOF):
+		return http.StatusBadRequest, "el cuerpo de la petición llegó incompleto"
+	case errors.Is(err, context.Canceled):
+		return http.StatusServiceUnavailable, "petición cancelada"
 	case errors.Is(err, context.DeadlineExceeded):
 		return http.StatusServiceUnavailable, "la búsqueda tardó demasiado; precise la consulta"
 	}
@@ -182,17 +201,19 @@ func statusOf(err error) (int, string) {
 }
 
 // api adapts a handler that returns an error to one that answers JSON
-// errors.
+// errors, within the request deadline. The endpoints of the ingest
+// protocol are not counted among the requests at once (see limited): a
+// busy server still answers relatoria ingest.
 func (h *handler) api(f func(http.ResponseWriter, *http.Request) error) http.HandlerFunc {
 	return func(w http.ResponseWriter, r *http.Request) {
-		ctx, cancel := context.WithTimeout(r.Context(), h.opt.Timeout)
+		ctx, cancel := context.WithTimeout(context.WithValue(r.Context(), clientContextKey{}, r.Context()), h.opt.Timeout)
 		defer cancel()
-		err := h.limited(f)(w, r.WithContext(ctx))
+		err := f(w, r.WithContext(ctx))
 		if err == nil {
 			return
 		}
 		status, msg := statusOf(err)
-		if status >= 500 {
+		if status == http.StatusInternalServerError {
 			h.logFailure("request failed", r, err)
 		}
 		w.Header().Set("Content-Type", "application/json; charset=utf-8")
@@ -291,7 +312,9 @@ func (h *handler) serveSearch(w http.ResponseWriter, r *http.Request) error {
 }
 
 // serveCSV exports one page of hits, or with all=1 every hit (up to
-// MaxExportRows), page after page, as it goes.
+// MaxExportRows), page after page, as it goes. An export that stops
+// before the last hit (ExportTimeout, a failed search) ends with a row
+// that says so: the status was sent with the first page.
 func (h *handler) serveCSV(w http.ResponseWriter, r *http.Request, req Request) error {
 	all := r.URL.Query().Get("all") == "1"
 	sep, err := ParseCSVSep(r.URL.Query().Get("sep"))
@@ -311,15 +334,25 @@ func (h *handler) serveCSV(w http.ResponseWriter, r *http.Request, req Request) 
 	if err := WriteCSV(w, res.Hits, true, sep); err != nil {
 		return nil // the client went away; nothing more to say
 	}
-	rows := len(res.Hits)
+	// The request's own deadline was for the first page; the export has
+	// ExportTimeout, and ends when the client goes away.
+	export, cancel := context.WithTimeout(clientContext(r), h.opt.ExportTimeout)
+	defer cancel()
+	rows, total := len(res.Hits), res.Total
 	for all && res.Next != "" && rows < MaxExportRows {
-		// The export may take longer than one search: give each page its
-		// own deadline.
-		ctx, cancel := context.WithTimeout(context.WithoutCancel(r.Context()), h.opt.Timeout)
+		ctx, cancelPage := context.WithTimeout(export, h.opt.Timeout)
 		req.After = res.Next
 		res, err = h.s.Search(ctx, req)
-		cancel()
-		if err != nil || r.Context().Err() != nil {
+		cancelPage()
+		if clientContext(r).Err() != nil {
+			return nil // nobody to tell
+		}
+		if err != nil {
+			_, msg := statusOf(err)
+			if errors.Is(err, context.DeadlineExceeded) {
+				msg = fmt.Sprintf("la exportación pasó de %s", h.opt.ExportTimeout)
+			}
+			writeCSVNote(w, sep, fmt.Sprintf("# exportación incompleta: %s; se escribieron %d de %d filas", msg, rows, total))
 			return nil
 		}
 		if WriteCSV(w, res.Hits, false, sep) != nil {
@@ -328,6 +361,18 @@ func (h *handler) serveCSV(w http.ResponseWriter, r *http.Request, req Request) 
 		rows += len(res.Hits)
 	}
 	return nil
+}
+
+// clientContextKey keys the context of a request before its deadline (see
+// api), which is done only when the client goes away.
+type clientContextKey struct{}
+
+// clientContext returns the context of r before the handler's deadline.
+func clientContext(r *http.Request) context.Context {
+	if ctx, ok := r.Context().Value(clientContextKey{}).(context.Context); ok {
+		return ctx
+	}
+	return r.Context()
 }
 
 func (h *handler) serveShow(w http.ResponseWriter, r *http.Request) error {
@@ -358,6 +403,9 @@ func (h *handler) serveDocument(w http.ResponseWriter, r *http.Request) error {
 // given an ingest token and the request is signed with it (see
 // SignRequest).
 func (h *handler) serveIngest(w http.ResponseWriter, r *http.Request) error {
+	if err := h.signedHeaders(r); err != nil {
+		return err // before reading a body of up to maxIngestBody
+	}
 	body, err := io.ReadAll(http.MaxBytesReader(w, r.Body, maxIngestBody))
 	if err != nil {
 		return err
@@ -386,7 +434,10 @@ func (h *handler) serveIngest(w http.ResponseWriter, r *http.Request) error {
 // serveDelete removes the documents whose IDs the request body lists (a
 // JSON array of strings), signed as serveIngest's.
 func (h *handler) serveDelete(w http.ResponseWriter, r *http.Request) error {
-	body, err := io.ReadAll(http.MaxBytesReader(w, r.Body, 1<<20))
+	if err := h.signedHeaders(r); err != nil {
+		return err
+	}
+	body, err := io.ReadAll(http.MaxBytesReader(w, r.Body, 16<<20))
 	if err != nil {
 		return err
 	}

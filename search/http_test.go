@@ -8,8 +8,10 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"net/url"
+	"strconv"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/relatoria/relatoria/corpus"
 	"github.com/relatoria/relatoria/ingest"
@@ -47,7 +49,7 @@ func TestHTTPEndpoints(t *testing.T) {
 		{"/api/search?q=" + q("cooperación técnica") + "&n=3", 200, "application/json", []string{`"total": 17`, `"ref": "A/HRC/RES/51/34`, `<mark>`, `"facets"`, `"applied"`}},
 		{"/api/search?q=" + q("51/34 §7"), 200, "application/json", []string{`"reference": "51/34 §7"`, `"number": 7`}},
 		{"/api/search?q=" + q("niñas") + "&format=text", 200, "text/plain", []string{"paragraphs match", "«niñas»"}},
-		{"/api/search?q=" + q("niñas") + "&format=csv&n=100", 200, "text/csv", []string{"\uFEFFref,symbol", "A/HRC/RES/51/34"}},
+		{"/api/search?q=" + q("niñas") + "&format=csv&n=100", 200, "text/csv", []string{"\uFEFF\"ref\",\"symbol\"", "A/HRC/RES/51/34"}},
 		{"/api/search?q=" + q("niñas") + "&sort=date", 200, "application/json", []string{`"total"`}},
 		{"/api/show?ref=" + q("51/34 §7"), 200, "application/json", []string{`"kind": "operative"`, `"text": "Destaca la importancia`}},
 		{"/api/show?ref=" + q("A/HRC/RES/51/34"), 200, "application/json", []string{`"cites"`, `"A/RES/60/251"`, `"cited_by"`}},
@@ -151,8 +153,10 @@ func TestHTTPIngest(t *testing.T) {
 	post := func(token, nonce string, b []byte) (int, bool) {
 		req, _ := http.NewRequest("POST", srv.URL+"/api/ingest", bytes.NewReader(b))
 		if token != "" {
+			unix := strconv.FormatInt(time.Now().Unix(), 10)
 			req.Header.Set(HeaderNonce, nonce)
-			req.Header.Set(HeaderSignature, SignRequest(token, nonce, "/api/ingest", b))
+			req.Header.Set(HeaderTime, unix)
+			req.Header.Set(HeaderSignature, SignRequest(token, nonce, unix, "/api/ingest", b))
 		}
 		req.Header.Set("Authorization", "Bearer secret") // the token itself opens nothing
 		resp, err := http.DefaultClient.Do(req)

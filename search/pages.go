@@ -37,7 +37,7 @@ func (h *handler) page(f func(http.ResponseWriter, *http.Request) error) http.Ha
 			return
 		}
 		status, msg := statusOf(err)
-		if status >= 500 {
+		if status == http.StatusInternalServerError {
 			h.logFailure("page failed", r, err)
 		}
 		w.Header().Set("Content-Type", "text/html; charset=utf-8")

@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"maps"
 	"net"
 	"net/http"
@@ -14,6 +15,7 @@ import (
 	"path/filepath"
 	"runtime/debug"
 	"slices"
+	"strconv"
 	"strings"
 	"sync/atomic"
 	"syscall"
@@ -89,7 +91,7 @@ func runIngest(ctx context.Context, c *command, e *env, args []string) error {
 	// A running "relatoria serve" holds the index: send the documents
 	// through it, so that it shows them at once.
 	var add func(context.Context, ...*corpus.Document) error
-	var del func(string) error
+	var del func(ids ...string) error // one request through a server
 	var local *index.Index
 	if remote, ok := runningServer(ctx, dir, e.stderr); ok {
 		fmt.Fprintf(e.stderr, "relatoria: a server is using %s; adding the documents through it (http://%s)\n", dir, remote.Addr)
@@ -104,7 +106,15 @@ func runIngest(ctx context.Context, c *command, e *env, args []string) error {
 		}
 		defer ix.Close()
 		removeStaleServeFile(dir)
-		add, del = ix.Add, ix.Delete
+		add = ix.Add
+		del = func(ids ...string) error {
+			for _, id := range ids {
+				if err := ix.Delete(id); err != nil {
+					return err
+				}
+			}
+			return nil
+		}
 		local = ix
 		// Keep the index files' pages out of the resident set while
 		// loading and compacting (see DropResidentPages): a million
@@ -151,11 +161,15 @@ func runIngest(ctx context.Context, c *command, e *env, args []string) error {
 		}
 		// A file whose document ID changed (its symbol was read
 		// differently) leaves its old document behind: remove it.
+		var stale []string
 		for _, d := range pending {
 			if old, ok := manifest.Get(absPath(d.Source)); ok && old.DocID != d.ID && old.DocID != "" {
-				if err := del(old.DocID); err != nil {
-					return err
-				}
+				stale = append(stale, old.DocID)
+			}
+		}
+		if len(stale) > 0 {
+			if err := del(stale...); err != nil {
+				return err
 			}
 		}
 		if err := add(ctx, pending...); err != nil {
@@ -323,7 +337,7 @@ func refreshModTime(m *index.Manifest, path string) {
 // pruneGone removes the documents of files under roots that the manifest
 // knows and that no longer exist. A document that a file still there was
 // read into too (the same resolution twice) stays.
-func pruneGone(roots []string, m *index.Manifest, seen map[string]bool, del func(string) error) (int, error) {
+func pruneGone(roots []string, m *index.Manifest, seen map[string]bool, del func(ids ...string) error) (int, error) {
 	gone := map[string]string{} // path → the document read from it
 	for _, p := range m.Paths() {
 		if seen[p] || !under(p, roots) {
@@ -343,18 +357,23 @@ func pruneGone(roots []string, m *index.Manifest, seen map[string]bool, del func
 			}
 		}
 	}
-	n := 0
-	for _, p := range slices.Sorted(maps.Keys(gone)) {
+	var ids []string
+	paths := slices.Sorted(maps.Keys(gone))
+	for _, p := range paths {
 		if id := gone[p]; id != "" && !kept[id] {
-			if err := del(id); err != nil {
-				return n, err
-			}
+			ids = append(ids, id)
 			kept[id] = true // deleted once
 		}
-		m.Remove(p)
-		n++
 	}
-	return n, nil
+	if len(ids) > 0 {
+		if err := del(ids...); err != nil {
+			return 0, err
+		}
+	}
+	for _, p := range paths {
+		m.Remove(p)
+	}
+	return len(paths), nil
 }
 
 func under(p string, roots []string) bool {
@@ -375,6 +394,12 @@ func under(p string, roots []string) bool {
 // reported on warn and ignored, and nothing is sent to that address.
 func runningServer(ctx context.Context, dir string, warn io.Writer) (*serveInfo, bool) {
 	path := filepath.Join(dir, serveFile)
+	if err := private(path); err != nil {
+		if !errors.Is(err, fs.ErrNotExist) {
+			fmt.Fprintf(warn, "relatoria: %s: %v; ignored, the documents go straight into the index\n", path, err)
+		}
+		return nil, false
+	}
 	data, err := os.ReadFile(path)
 	if err != nil {
 		return nil, false
@@ -393,6 +418,26 @@ func runningServer(ctx context.Context, dir string, warn io.Writer) (*serveInfo,
 		return nil, false
 	}
 	return &info, true
+}
+
+// private checks that path is a regular file of this user's that no one
+// else may read or write, as serve writes serve.json: a token others can
+// read, or a file others put there, is not to be trusted.
+func private(path string) error {
+	fi, err := os.Lstat(path)
+	if err != nil {
+		return err
+	}
+	if !fi.Mode().IsRegular() {
+		return errors.New("not a regular file")
+	}
+	if fi.Mode().Perm()&0o077 != 0 {
+		return fmt.Errorf("mode %v lets others read it (a server writes it 0600)", fi.Mode().Perm())
+	}
+	if uid, ok := fileOwner(fi); ok && uid != os.Geteuid() {
+		return fmt.Errorf("owned by user %d, not by this user", uid)
+	}
+	return nil
 }
 
 // removeStaleServeFile removes DIR/serve.json once ingest holds the index
@@ -461,9 +506,9 @@ func (s *serveInfo) add(ctx context.Context, docs ...*corpus.Document) error {
 	return s.post(ctx, "/api/ingest", body)
 }
 
-// delete asks the server to remove a document.
-func (s *serveInfo) delete(id string) error {
-	body, _ := json.Marshal([]string{id})
+// delete asks the server to remove documents, in one request.
+func (s *serveInfo) delete(ids ...string) error {
+	body, _ := json.Marshal(ids)
 	return s.post(context.Background(), "/api/delete", body)
 }
 
@@ -475,9 +520,10 @@ func (s *serveInfo) post(ctx context.Context, path string, body []byte) error {
 	if err != nil {
 		return err
 	}
-	nonce := search.NewNonce()
+	nonce, unix := search.NewNonce(), strconv.FormatInt(time.Now().Unix(), 10)
 	req.Header.Set(search.HeaderNonce, nonce)
-	req.Header.Set(search.HeaderSignature, search.SignRequest(s.Token, nonce, path, body))
+	req.Header.Set(search.HeaderTime, unix)
+	req.Header.Set(search.HeaderSignature, search.SignRequest(s.Token, nonce, unix, path, body))
 	req.Header.Set("Content-Type", "application/json")
 	resp, err := serverClient.Do(req)
 	if err != nil {

@@ -146,7 +146,7 @@ func TestQueryCSV(t *testing.T) {
 	_, js, _ := runCLI(t, vars, "query", "-json", "-n", "1", "derechos")
 	var res struct{ Total int }
 	json.Unmarshal([]byte(js), &res)
-	if !strings.HasPrefix(out, "\uFEFFref,") || res.Total < 20 {
+	if !strings.HasPrefix(out, "\uFEFF\"ref\",") || res.Total < 20 {
 		t.Fatalf("csv starts %q; total %d", truncateTest(out, 20), res.Total)
 	}
 	rows, err := csv.NewReader(strings.NewReader(strings.TrimPrefix(out, "\uFEFF"))).ReadAll()

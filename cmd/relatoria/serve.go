@@ -35,8 +35,9 @@ It listens on the loopback address unless told otherwise, and then answers
 only requests addressed to localhost, 127.0.0.1 or [::1], so that a web page
 that rebinds its own name to 127.0.0.1 cannot read the index. Behind a
 proxy that passes on another Host, name it with -allow-host (repeatable,
-or comma-separated). On any other address the index is readable by whoever
-can reach it, and serve says so.
+or comma-separated). On any other address it also answers requests that name
+it by an IP address or by this machine's host name, and warns that the index
+is readable by whoever can reach it.
 
 While it runs, "relatoria ingest" on the same index sends its documents
 through the server, which shows them at once: the server proves that it
@@ -105,19 +106,21 @@ func runServe(ctx context.Context, c *command, e *env, args []string) error {
 		}
 		defer os.Remove(path)
 	}
-	// On a loopback address, only requests addressed to this machine's
-	// names are answered; elsewhere, only those to the -allow-host names
-	// (and this machine's) when some are given.
-	var hosts []string
-	if isLoopback(ln.Addr()) || len(allowHosts) > 0 {
-		hosts = append(slices.Clone(search.LoopbackHosts), allowHosts...)
-	}
-	if !isLoopback(ln.Addr()) {
-		fmt.Fprintf(e.stderr, "relatoria: warning: %s is not a loopback address: anyone who can reach it can read the whole index (use -addr 127.0.0.1:PORT to serve this machine only)\n", info.Addr)
+	// Only requests addressed to this machine's names (and the
+	// -allow-host names) are answered; off loopback, also those that
+	// address it by an IP address, as a browser on the network does. A
+	// page that rebinds its own name to this machine still names itself.
+	hosts := append(slices.Clone(search.LoopbackHosts), allowHosts...)
+	anyIP := !isLoopback(ln.Addr())
+	if anyIP {
+		if name, err := os.Hostname(); err == nil {
+			hosts = append(hosts, name)
+		}
+		fmt.Fprintf(e.stderr, "relatoria: warning: %s is not a loopback address: anyone who can reach it can read the whole index (use -addr 127.0.0.1:PORT to serve this machine only; name other hosts it is reached by with -allow-host)\n", info.Addr)
 	}
 	logger := slog.New(slog.NewTextHandler(e.stderr, nil))
 	srv := &http.Server{
-		Handler:           search.Handler(search.New(ix), search.HandlerOptions{IngestToken: info.Token, Logger: logger, AllowedHosts: hosts}),
+		Handler:           search.Handler(search.New(ix), search.HandlerOptions{IngestToken: info.Token, Logger: logger, AllowedHosts: hosts, AllowIPHosts: anyIP}),
 		ReadHeaderTimeout: 5 * time.Second,
 		ReadTimeout:       60 * time.Second,
 		WriteTimeout:      5 * time.Minute, // CSV exports of many rows

@@ -144,10 +144,12 @@ func TestIngestIgnoresStaleServeFile(t *testing.T) {
 	for _, tt := range []struct {
 		name string
 		pid  int
+		mode os.FileMode
 		says string
 	}{
-		{"foreign listener", os.Getpid(), "does not prove"},
-		{"dead process", gone.Process.Pid, "is gone"},
+		{"foreign listener", os.Getpid(), 0o600, "does not prove"},
+		{"dead process", gone.Process.Pid, 0o600, "is gone"},
+		{"file others can read", os.Getpid(), 0o644, "lets others read it"},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			dir, idx, vars := sampleIndex(t)
@@ -164,7 +166,7 @@ func TestIngestIgnoresStaleServeFile(t *testing.T) {
 			defer foreign.Close()
 			const token = "5ecret5ecret5ecret"
 			stale, _ := json.Marshal(serveInfo{Addr: strings.TrimPrefix(foreign.URL, "http://"), Token: token, PID: tt.pid})
-			os.WriteFile(filepath.Join(idx, serveFile), stale, 0o600)
+			os.WriteFile(filepath.Join(idx, serveFile), stale, tt.mode)
 
 			seed4, _ := os.ReadFile("../../corpus/sample/004_3bae5674daa3922c.txt")
 			os.WriteFile(filepath.Join(dir, "dos.txt"), seed4, 0o644)
@@ -174,7 +176,7 @@ func TestIngestIgnoresStaleServeFile(t *testing.T) {
 			}
 			mu.Lock()
 			for _, req := range seen {
-				if strings.Contains(req, token) || !strings.HasPrefix(req, "GET /api/ingest/challenge") {
+				if strings.Contains(req, token) || !strings.HasPrefix(req, "GET /api/ingest/challenge") || tt.mode != 0o600 {
 					t.Errorf("the foreign listener was sent %q", req)
 				}
 			}
@@ -204,7 +206,7 @@ func TestServeOffLoopback(t *testing.T) {
 		t.Errorf("no warning for a server on all addresses: %s", stderr.String())
 	}
 	_, port, _ := net.SplitHostPort(info.Addr)
-	for host, want := range map[string]int{"relatoria.example.org": 200, "127.0.0.1": 200, "attacker.example": 421} {
+	for host, want := range map[string]int{"relatoria.example.org": 200, "127.0.0.1": 200, "192.0.2.7:8080": 200, "attacker.example": 421} {
 		req, _ := http.NewRequest("GET", "http://127.0.0.1:"+port+"/api/search?q=derechos", nil)
 		req.Host = host
 		resp, err := http.DefaultClient.Do(req)
