@@ -111,9 +111,12 @@ type Document struct {
 
 // Paragraph is one block of a Document's text.
 type Paragraph struct {
-	Ordinal int           `json:"ordinal"`          // 1-based position in the document
-	Number  int           `json:"number,omitempty"` // the printed number ("7." → 7); 0 when unnumbered
-	Kind    ParagraphKind `json:"kind"`
+	Ordinal int `json:"ordinal"` // 1-based position in the document
+	// Number is the printed number as written: "7" for "7. Destaca…",
+	// "84.3" for recommendation "84.3 Proseguir…", "4.a" for "4.a.
+	// Considere…"; empty when unnumbered.
+	Number Number        `json:"number,omitempty"`
+	Kind   ParagraphKind `json:"kind"`
 	// Text is normalised (NFC, joined lines, no page furniture) and, where
 	// the repair stage ran, with OCR damage repaired.
 	Text string `json:"text"`
@@ -184,7 +187,7 @@ func DocumentID(source string, sym Symbol) string {
 
 // Paragraph returns the operative or numbered paragraph with number n, and
 // whether there is one. Operative paragraphs win over other numbered ones.
-func (d *Document) Paragraph(n int) (*Paragraph, bool) {
+func (d *Document) Paragraph(n Number) (*Paragraph, bool) {
 	var found *Paragraph
 	for i := range d.Paragraphs {
 		p := &d.Paragraphs[i]

@@ -3,7 +3,6 @@ package index
 import (
 	"encoding/json"
 	"fmt"
-	"strconv"
 
 	"slices"
 	"strings"
@@ -160,7 +159,9 @@ func record(id string, doc *corpus.Document, i int) *document.Document {
 	facet(FieldKind, string(p.Kind))
 	key(FieldDocKind, string(doc.Kind))
 	key(FieldFormat, string(doc.Format))
-	key(FieldNumber, NumberTerm(p.Number))
+	if p.Number != "" {
+		key(FieldNumber, NumberTerm(p.Number))
+	}
 	if doc.Symbol != "" {
 		facet(FieldSymbol, doc.Symbol.String())
 		key(FieldSymbolShort, doc.Symbol.Short())
@@ -213,11 +214,13 @@ func record(id string, doc *corpus.Document, i int) *document.Document {
 	return d
 }
 
-// NumberTerm is the term of FieldNumber for a printed paragraph number.
-// Paragraph numbers and ordinals are looked up and sorted, never ranged
-// over: as keywords they are one term each, where a bleve number is
+// NumberTerm is the term of FieldNumber for a printed paragraph number: the
+// number as written, Roman numerals and letters in lower case ("84.3",
+// "4.a", "iv.b.3"), so that "7" is the term it was when numbers were
+// integers. Paragraph numbers and ordinals are looked up and sorted, never
+// ranged over: as keywords they are one term each, where a bleve number is
 // sixteen (its prefix-coded precisions).
-func NumberTerm(n int) string { return strconv.Itoa(n) }
+func NumberTerm(n corpus.Number) string { return strings.ToLower(n.String()) }
 
 // OrdinalTerm is the term of FieldOrdinal for an ordinal: zero-padded, so
 // that it sorts in numeric order.

@@ -57,7 +57,7 @@ func build(name string, format corpus.Format, ex *extraction, opt Options) *corp
 		}
 		doc.Paragraphs = append(doc.Paragraphs, corpus.Paragraph{
 			Kind:     b.kind,
-			Number:   b.number,
+			Number:   corpus.NumberOf(b.number),
 			Text:     text,
 			Original: original,
 		})

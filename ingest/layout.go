@@ -46,9 +46,10 @@ var (
 	// bulletStart matches the marker of a list item: "•", "-", "*", "–",
 	// "1)", "a)", "i)", "(a)".
 	bulletStart = regexp.MustCompile(`^(?:[•·▪◦●*\-–]\s+|\(?(?:[0-9]{1,2}|[a-z]|[ivx]{1,4})\)\s+)`)
-	// numberStart matches a numbered paragraph: "7. ", "12.  ", and OCR's
-	// "4, " for "4. ".
-	numberStart = regexp.MustCompile(`^([0-9]{1,3})(?:\.\s+\S|,\s+\p{Lu})`)
+	// numberStart matches a numbered paragraph: "7. ", "12.  ", OCR's
+	// "4, " for "4. ", and numbers of several components, "84.3 Proseguir",
+	// "4.a. Considere" (labelNumber), but not "26.165 de 2006)".
+	numberStart = regexp.MustCompile(`^(?:` + labelNumber + `|([0-9]{1,3})(?:\.\s+\S|,\s+\p{Lu}))`)
 	sentenceEnd = regexp.MustCompile(`[.;:!?»”"')\]]$`)
 )
 

@@ -80,7 +80,7 @@ func TestSeed003Repair(t *testing.T) {
 	if fixed.Session != "44ª sesión" || !fixed.OCR.Damaged {
 		t.Errorf("session %q, OCR report %+v", fixed.Session, fixed.OCR)
 	}
-	p, _ := fixed.Paragraph(7)
+	p, _ := fixed.Paragraph("7")
 	if !strings.HasPrefix(p.Text, "Destaca la importancia de mejorar la coordinación entre la Oficina del Alto Comisionado") {
 		t.Errorf("paragraph 7 = %q", p.Text)
 	}

@@ -2,7 +2,6 @@ package ingest
 
 import (
 	"regexp"
-	"strconv"
 	"strings"
 
 	"github.com/relatoria/relatoria/corpus"
@@ -29,7 +28,7 @@ var (
 	resolutionTitle = regexp.MustCompile(`^(?:Resoluci[oó]n\s+|Resolution\s+)?([0-9]{1,3}/[0-9]{1,4})\s*\.\s+(\S.*)$`)
 	draftTitle      = regexp.MustCompile(`^[0-9]{1,3}/(?:…|\.\.\.)\s*(\S.*)$`) // "59/… Human rights and climate change"
 	bodyLine        = regexp.MustCompile(`^(?:El|La|The)\s+(\p{Lu}[\p{L} ]{3,80}?)\s*,$`)
-	numbered        = regexp.MustCompile(`^([0-9]{1,3})\s*(?:\.\s*|,\s+(?:\p{Lu}))`)
+	numbered        = regexp.MustCompile(`^(?:` + labelNumber + `|([0-9]{1,3})\s*(?:\.(?:\s*$|\s+|[^0-9\s])|,\s+\p{Lu}))`)
 	subItem         = regexp.MustCompile(`^(?:\(?([0-9]{1,2}|[a-z]|[ivx]{1,5})\)|([a-z]|[ivx]{1,5})\.)\s+`) // "(a) ", "a) ", "b. ", "iv. "
 	bullet          = regexp.MustCompile(`^[•·▪◦●*\-–]\s+`)
 	sessionLine     = regexp.MustCompile(`(?i)^([0-9]{1,4}\s*[ªº°a2*¢]?\.?\s*sesi[oó]n(?:\s+plenaria)?|[0-9]{1,4}(?:st|nd|rd|th)\s+(?:plenary\s+)?meeting)\.?\s*(.*)$`)
@@ -163,6 +162,15 @@ func structureResolution(doc *corpus.Document) bool {
 	return true
 }
 
+// sessionInfo matches the lines that open a UN report before its title:
+// the organ and its session, the agenda item ("17º período de sesiones",
+// "Tema 6 de la agenda", "Seventeenth session", "Agenda item 6");
+// agendaItem the agenda item, whose name follows on a line of its own.
+var (
+	sessionInfo = regexp.MustCompile(`(?i)per[ií]odo (?:extraordinario )?de sesiones\b|^temas? [0-9]+(?: [a-z])? (?:y [0-9]+ )?de la agenda|^\w+ (?:special )?session$|^agenda items? [0-9]`)
+	agendaItem  = regexp.MustCompile(`(?i)^temas? [0-9]+(?: [a-z])? (?:y [0-9]+ )?de la agenda|^agenda items? [0-9]`)
+)
+
 // sectionHeading matches a lettered or Roman-numbered section heading of a
 // resolution: "A. Targeted sanctions", "IV. Seguimiento".
 var sectionHeading = regexp.MustCompile(`^(?:[A-Z]|[IVX]{1,4})\.\s+\p{Lu}`)
@@ -218,15 +226,25 @@ func structurePage(doc *corpus.Document, ex *extraction) {
 		}
 	}
 	// The title is a heading at the top; a page that opens with running
-	// text is titled by its first words.
+	// text is titled by its first words. A UN report opens with its
+	// organ, session and agenda item ("Consejo de Derechos Humanos / 17º
+	// período de sesiones / Tema 6 de la agenda / Examen periódico
+	// universal") before its title: those are passed over.
+	afterAgenda, skipped := false, 0
 	for i, p := range doc.Paragraphs {
-		if i > 1 {
-			break
+		if i > skipped+1 || p.Kind != corpus.Heading {
+			if i > skipped+1 {
+				break
+			}
+			continue
 		}
-		if p.Kind == corpus.Heading {
-			doc.Title = p.Text
-			break
+		if sessionInfo.MatchString(p.Text) || afterAgenda {
+			afterAgenda = agendaItem.MatchString(p.Text)
+			skipped = i + 1
+			continue
 		}
+		doc.Title = strings.TrimRight(p.Text, "* ") // "Informe …*": a footnote mark
+		break
 	}
 	if doc.Title == "" && ex.title == "" && len(doc.Paragraphs) > 0 {
 		doc.Title = firstWords(doc.Paragraphs[0].Text, 90)
@@ -269,13 +287,27 @@ func siteTitle(t string) string {
 	return strings.TrimSpace(t)
 }
 
+// labelNumber matches a number of several components that opens a
+// paragraph, as written: "84.3 Proseguir…" (recommendation 3 of paragraph
+// 84), "102.157 Seguir…", "2.1. Marco…", "4.a. Considere…". A capital (or
+// an opening quote or bold) must follow, so that a law or a figure that
+// wraps onto a line start ("26.165 de 2006)", "3.5 millones") is not taken
+// for a paragraph number. Its group is the number.
+const labelNumber = `([0-9]{1,3}(?:\.(?:[0-9]{1,3}|[a-z])){1,3})\.?\s+(?:\*\*|__)?[\p{Lu}¿¡"“«(]`
+
 // splitNumber splits a numbered paragraph into its number and its text:
-// "7. Destaca…" → 7, "Destaca…"; OCR's "4, Recalca…" → 4, "Recalca…".
-func splitNumber(t string) (int, string) {
-	m := numbered.FindStringSubmatch(t)
-	n, _ := strconv.Atoi(m[1])
-	rest := t[len(m[1]):]
-	rest = strings.TrimLeft(rest, " \t")
+// "7. Destaca…" → "7", "Destaca…"; OCR's "4, Recalca…" → "4", "Recalca…";
+// "84.3 Proseguir…" → "84.3", "Proseguir…"; "4.a. Considere…" → "4.a",
+// "Considere…".
+func splitNumber(t string) (corpus.Number, string) {
+	m := numbered.FindStringSubmatchIndex(t)
+	if m[2] >= 0 {
+		n, _ := corpus.ParseNumber(t[m[2]:m[3]])
+		rest := strings.TrimLeft(t[m[3]:], ".")
+		return n, strings.TrimLeft(rest, " \t")
+	}
+	n, _ := corpus.ParseNumber(t[m[4]:m[5]])
+	rest := strings.TrimLeft(t[m[5]:], " \t")
 	rest = strings.TrimLeft(rest[1:], " \t") // the "." or ","
 	return n, rest
 }

@@ -71,8 +71,8 @@ func TestResolution51_34(t *testing.T) {
 	want := 1
 	for _, p := range doc.Paragraphs {
 		if p.Kind == corpus.Operative {
-			if p.Number != want {
-				t.Errorf("operative paragraph %d numbered %d", want, p.Number)
+			if p.Number != corpus.NumberOf(want) {
+				t.Errorf("operative paragraph %d numbered %q", want, p.Number)
 			}
 			want++
 		}
@@ -80,7 +80,7 @@ func TestResolution51_34(t *testing.T) {
 			t.Errorf("furniture in ¶%d: %q", p.Ordinal, p.Text)
 		}
 	}
-	p, ok := doc.Paragraph(7)
+	p, ok := doc.Paragraph("7")
 	if !ok || !strings.HasPrefix(p.Text, "Destaca la importancia de mejorar la") {
 		t.Errorf("paragraph 7 = %q", p.Text)
 	}

@@ -35,11 +35,7 @@ func WriteCSV(w io.Writer, hits []Hit, header bool, sep rune) error {
 		for _, d := range h.Dates {
 			dates = append(dates, d.Value)
 		}
-		number := ""
-		if h.Number > 0 {
-			number = strconv.Itoa(h.Number)
-		}
-		row := []string{h.Ref, h.Symbol.String(), h.Title, h.Body, h.Adopted.String(), string(h.Kind), number,
+		row := []string{h.Ref, h.Symbol.String(), h.Title, h.Body, h.Adopted.String(), string(h.Kind), h.Number.String(),
 			strconv.Itoa(h.Ordinal), h.Text, h.Original, strings.Join(ents, "; "), strings.Join(cites, "; "),
 			strings.Join(dates, "; "), strconv.FormatFloat(h.Score, 'f', 4, 64), h.Source, h.ID}
 		for i := range row {

@@ -47,7 +47,7 @@ func TestHTTPEndpoints(t *testing.T) {
 	}{
 		{"/healthz", 200, "application/json", []string{`"status": "ok"`, `"index": "format`}},
 		{"/api/search?q=" + q("cooperación técnica") + "&n=3", 200, "application/json", []string{`"total": 17`, `"ref": "A/HRC/RES/51/34`, `<mark>`, `"facets"`, `"applied"`}},
-		{"/api/search?q=" + q("51/34 §7"), 200, "application/json", []string{`"reference": "51/34 §7"`, `"number": 7`}},
+		{"/api/search?q=" + q("51/34 §7"), 200, "application/json", []string{`"reference": "51/34 §7"`, `"number": "7"`}},
 		{"/api/search?q=" + q("niñas") + "&format=text", 200, "text/plain", []string{"paragraphs match", "«niñas»"}},
 		{"/api/search?q=" + q("niñas") + "&format=csv&n=100", 200, "text/csv", []string{"\uFEFF\"ref\",\"symbol\"", "A/HRC/RES/51/34"}},
 		{"/api/search?q=" + q("niñas") + "&sort=date", 200, "application/json", []string{`"total"`}},

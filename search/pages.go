@@ -124,8 +124,8 @@ func Permalink(h *Hit) string {
 		parts[i] = url.PathEscape(p)
 	}
 	last := "o" + strconv.Itoa(h.Ordinal)
-	if h.Number > 0 {
-		last = strconv.Itoa(h.Number)
+	if h.Number != "" {
+		last = url.PathEscape(h.Number.String())
 	}
 	return "/p/" + strings.Join(parts, "/") + "/" + last
 }
@@ -349,10 +349,13 @@ func (h *handler) pageParagraph(w http.ResponseWriter, r *http.Request) error {
 	ref := r.PathValue("ref")
 	base, last := path.Split(ref)
 	base = strings.TrimSuffix(base, "/")
-	ordinal := strings.HasPrefix(last, "o")
-	n, err := strconv.Atoi(strings.TrimPrefix(last, "o"))
-	if base == "" || err != nil || n <= 0 {
-		return notFoundf("%s is not a paragraph link (write /p/A/HRC/RES/51/34/7)", r.URL.Path)
+	var ordinal int
+	n, ok := corpus.ParseNumber(last)
+	if o, err := strconv.Atoi(strings.TrimPrefix(last, "o")); strings.HasPrefix(last, "o") && err == nil && o > 0 {
+		n, ok, ordinal = "", true, o
+	}
+	if base == "" || !ok {
+		return notFoundf("%s is not a paragraph link (write /p/A/HRC/RES/51/34/7 or /p/A/HRC/17/18/84.3)", r.URL.Path)
 	}
 	docID := base
 	if sym, err := corpus.ParseSymbol(base); err == nil {

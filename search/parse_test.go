@@ -75,6 +75,17 @@ func TestParseReference(t *testing.T) {
 		{"cooperación técnica", "", false},
 		{"tipo:operativo", "", false},
 		{"51/34 cooperación", "", false},
+		// The paragraph numbers of reports are labels.
+		{"A/HRC/17/18 84.3", "A/HRC/17/18 §84.3", true},
+		{"A/HRC/17/18 párr. 84.3", "A/HRC/17/18 §84.3", true},
+		{"A/HRC/17/18, recomendación 102.157", "A/HRC/17/18 §102.157", true},
+		{"A/HRC/17/18 §84.11.", "A/HRC/17/18 §84.11", true},
+		{"A/HRC/17/18 4.a", "A/HRC/17/18 §4.a", true},
+		{"CEDAW/C/ARG/CO/7 párr. 4 a)", "CEDAW/C/ARG/CO/7 §4.a", true},
+		{"CEDAW/C/ARG/CO/7 4(b)", "CEDAW/C/ARG/CO/7 §4.b", true},
+		{"A/HRC/17/18 IV.B.3", "A/HRC/17/18 §IV.B.3", true},
+		{"A/HRC/17/18 84.3 violencia", "", false},
+		{"51/34 §0", "", false},
 	} {
 		ref, ok := ParseReference(tt.in)
 		if ok != tt.ok || ok && ref.String() != tt.want {

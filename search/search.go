@@ -76,7 +76,7 @@ type Hit struct {
 	Adopted   corpus.Date          `json:"adopted,omitzero"`
 	Source    string               `json:"source"`
 	Ordinal   int                  `json:"ordinal"`
-	Number    int                  `json:"number,omitempty"`
+	Number    corpus.Number        `json:"number,omitempty"` // as printed: "7", "84.3", "4.a"
 	Kind      corpus.ParagraphKind `json:"kind"`
 	Text      string               `json:"text"`
 	Original  string               `json:"original"`
@@ -213,7 +213,7 @@ func (s *Searcher) Search(ctx context.Context, req Request) (*Results, error) {
 		res.Facets = topFacets(sr.Facets)
 	}
 	if res.Reference != "" && res.Total == 0 {
-		if ref, _ := ParseReference(req.Query); ref.Paragraph == 0 && req.After == "" {
+		if ref, _ := ParseReference(req.Query); ref.Paragraph == "" && req.After == "" {
 			// "60/251" names no document of the index: look for the
 			// paragraphs that cite or mention it instead.
 			mention := req
@@ -232,7 +232,7 @@ func (s *Searcher) Search(ctx context.Context, req Request) (*Results, error) {
 // otherwise numbered) paragraph N of the document, or all its paragraphs.
 func referenceQuery(ref Reference) query.Query {
 	must := []query.Query{symbolQuery(ref.Symbol)}
-	if ref.Paragraph > 0 {
+	if ref.Paragraph != "" {
 		must = append(must, index.FilterQuery(index.FieldNumber, index.NumberTerm(ref.Paragraph)))
 	}
 	return query.NewConjunctionQuery(must)
@@ -299,8 +299,8 @@ func RefOf(doc *corpus.Document, p *corpus.Paragraph) string {
 	if doc.Symbol != "" {
 		base = doc.Symbol.String()
 	}
-	if p.Number > 0 {
-		return fmt.Sprintf("%s §%d", base, p.Number)
+	if p.Number != "" {
+		return fmt.Sprintf("%s §%s", base, p.Number)
 	}
 	return fmt.Sprintf("%s ¶%d", base, p.Ordinal)
 }

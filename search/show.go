@@ -41,7 +41,7 @@ func (s *Searcher) Show(ctx context.Context, ref string) (*ShowResult, error) {
 		}
 		return nil, badf("%q is not a reference; write a symbol such as 51/34 or A/HRC/RES/51/34, optionally with a paragraph: \"51/34 §7\"", ref)
 	}
-	if r.Paragraph > 0 {
+	if r.Paragraph != "" {
 		res, err := s.Search(ctx, Request{Query: ref, Size: 1})
 		if errors.Is(err, ErrNotFound) {
 			return nil, fmt.Errorf("%s: no such paragraph in the index: %w", r, ErrNotFound)
@@ -88,12 +88,12 @@ func (s *Searcher) DocumentView(ctx context.Context, id string) (*DocumentView, 
 }
 
 // Paragraph returns paragraph n of the document with the given ID: the
-// operative (or otherwise numbered) paragraph n, or, when ordinal is true,
-// the n-th paragraph.
-func (s *Searcher) Paragraph(ctx context.Context, docID string, n int, ordinal bool) (*Hit, error) {
+// operative (or otherwise numbered) paragraph numbered n ("7", "84.3"),
+// or, when ordinal is positive and n empty, the ordinal-th paragraph.
+func (s *Searcher) Paragraph(ctx context.Context, docID string, n corpus.Number, ordinal int) (*Hit, error) {
 	r := index.FilterQuery(index.FieldNumber, index.NumberTerm(n))
-	if ordinal {
-		r = termQuery(index.FieldOrdinal, index.OrdinalTerm(n))
+	if n == "" {
+		r = termQuery(index.FieldOrdinal, index.OrdinalTerm(ordinal))
 	}
 	q := conjunction(termQuery(index.FieldDoc, docID), r)
 	res, err := s.run(ctx, q, 5)
@@ -107,7 +107,11 @@ func (s *Searcher) Paragraph(ctx context.Context, docID string, n int, ordinal b
 		}
 	}
 	if best == nil {
-		return nil, fmt.Errorf("%s %s: no such paragraph: %w", docID, strconv.Itoa(n), ErrNotFound)
+		which := n.String()
+		if n == "" {
+			which = "¶" + strconv.Itoa(ordinal)
+		}
+		return nil, fmt.Errorf("%s %s: no such paragraph: %w", docID, which, ErrNotFound)
 	}
 	return best, nil
 }

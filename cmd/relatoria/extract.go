@@ -93,8 +93,8 @@ func docHeading(doc *corpus.Document) string {
 }
 
 func paragraphTag(p corpus.Paragraph) string {
-	if p.Number > 0 {
-		return fmt.Sprintf("%d %s §%d", p.Ordinal, p.Kind, p.Number)
+	if p.Number != "" {
+		return fmt.Sprintf("%d %s §%s", p.Ordinal, p.Kind, p.Number)
 	}
 	return fmt.Sprintf("%d %s", p.Ordinal, p.Kind)
 }

@@ -70,12 +70,12 @@ func TestIngestQueryShow(t *testing.T) {
 	}
 	var hit struct {
 		Symbol, Kind, Text string
-		Number             int
+		Number             string
 	}
 	if err := json.Unmarshal([]byte(out), &hit); err != nil {
 		t.Fatal(err)
 	}
-	if hit.Symbol != "A/HRC/RES/51/34" || hit.Number != 7 || hit.Kind != "operative" || !strings.HasPrefix(hit.Text, "Destaca la importancia") {
+	if hit.Symbol != "A/HRC/RES/51/34" || hit.Number != "7" || hit.Kind != "operative" || !strings.HasPrefix(hit.Text, "Destaca la importancia") {
 		t.Errorf("show 51/34 7 = %+v", hit)
 	}
 	code, out, _ = runCLI(t, vars, "show", "-json", "A/HRC/RES/51/34")
@@ -273,5 +273,54 @@ func TestIngestCountsSkippedFiles(t *testing.T) {
 	code, _, errs := runCLI(t, vars, "ingest", docs)
 	if code != 0 || !strings.Contains(errs, "indexed 20 documents") || !strings.Contains(errs, "300 files of other types passed over") {
 		t.Errorf("ingest: %d %s", code, errs)
+	}
+}
+
+// TestUPRParagraphNumbers runs extract -json and show on a Universal
+// Periodic Review report whose recommendations are numbered "84.3",
+// "84.11" and "85.12": each keeps its number as written and its text.
+func TestUPRParagraphNumbers(t *testing.T) {
+	upr := "../../ingest/testdata/docs/upr-A_HRC_17_18.txt"
+	code, out, errs := runCLI(t, nil, "extract", "-json", upr)
+	if code != 0 {
+		t.Fatalf("extract: exit %d %s", code, errs)
+	}
+	var doc struct {
+		Symbol     string
+		Paragraphs []struct{ Number, Text string }
+	}
+	if err := json.Unmarshal([]byte(out), &doc); err != nil {
+		t.Fatal(err)
+	}
+	texts := map[string]string{}
+	for _, p := range doc.Paragraphs {
+		texts[p.Number] = p.Text
+	}
+	for number, text := range map[string]string{
+		"84.3":  "Proseguir los esfuerzos para combatir la violencia",
+		"84.11": "Seguir fortaleciendo las políticas de igualdad",
+		"85.12": "Despenalizar el aborto en los casos de violación",
+		"4.a":   "Considere la creación de una institución nacional",
+	} {
+		if !strings.HasPrefix(texts[number], text) {
+			t.Errorf("extract -json: paragraph %s = %q, want %q…", number, texts[number], text)
+		}
+	}
+	if doc.Symbol != "A/HRC/17/18" {
+		t.Errorf("symbol %q, want A/HRC/17/18", doc.Symbol)
+	}
+	if _, ok := texts["26"]; ok {
+		t.Error(`the law number "26.165 de 2006)" became paragraph 26`)
+	}
+
+	vars := map[string]string{"RELATORIA_INDEX": filepath.Join(t.TempDir(), "idx")}
+	if code, _, errs := runCLI(t, vars, "ingest", "-quiet", upr); code != 0 {
+		t.Fatalf("ingest: exit %d %s", code, errs)
+	}
+	for _, ref := range []string{"A/HRC/17/18 84.3", "A/HRC/17/18 párr. 84.3", "A/HRC/17/18 §84.3"} {
+		code, out, errs := runCLI(t, vars, "show", ref)
+		if code != 0 || !strings.HasPrefix(out, "A/HRC/17/18 §84.3") || !strings.Contains(out, "Proseguir los esfuerzos") {
+			t.Errorf("show %q: exit %d %s\n%s", ref, code, errs, out)
+		}
 	}
 }

@@ -1,0 +1,85 @@
+package search
+
+import (
+	"encoding/csv"
+	"net/http/httptest"
+	"os"
+	"strings"
+	"testing"
+
+	"github.com/relatoria/relatoria/ingest"
+)
+
+// TestParagraphLabels indexes a Universal Periodic Review report, whose
+// recommendations are numbered "84.3", "84.11", "85.12", beside the sample
+// corpus, and finds its paragraphs by those numbers: in references, in
+// permalinks, in the API and in CSV. The integer references of resolutions
+// ("51/34 §7") still work.
+func TestParagraphLabels(t *testing.T) {
+	ix := mustSampleIndex(t)
+	data, err := os.ReadFile("../ingest/testdata/docs/upr-A_HRC_17_18.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	doc, err := ingest.Read("upr-A_HRC_17_18.txt", data, ingest.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := ix.Add(t.Context(), doc); err != nil {
+		t.Fatal(err)
+	}
+	s := New(ix)
+	for _, tt := range []struct {
+		ref, number, text string
+	}{
+		{"A/HRC/17/18 84.3", "84.3", "Proseguir los esfuerzos"},
+		{"A/HRC/17/18 párr. 84.3", "84.3", "Proseguir los esfuerzos"},
+		{"A/HRC/17/18, recomendación 84.11", "84.11", "Seguir fortaleciendo"},
+		{"A/HRC/17/18 §85.12", "85.12", "Despenalizar el aborto"},
+		{"A/HRC/17/18 84", "84", "Las recomendaciones formuladas"},
+		{"A/HRC/17/18 102.157", "102.157", "Asegurar la inscripción"},
+		{"A/HRC/17/18 4.a", "4.a", "Considere la creación"},
+		{"A/HRC/17/18 párr. 4 b)", "4.b", "Asigne recursos"},
+		{"51/34 §7", "7", "Destaca la importancia"},
+	} {
+		res, err := s.Show(t.Context(), tt.ref)
+		if err != nil {
+			t.Errorf("Show(%q): %v", tt.ref, err)
+			continue
+		}
+		h := res.Paragraph
+		if h == nil || h.Number.String() != tt.number || !strings.HasPrefix(h.Text, tt.text) {
+			t.Errorf("Show(%q) = %+v, want number %s, text %q…", tt.ref, h, tt.number, tt.text)
+			continue
+		}
+		if want := h.Symbol.String() + " §" + tt.number; h.Ref != want {
+			t.Errorf("Show(%q).Ref = %q, want %q", tt.ref, h.Ref, want)
+		}
+	}
+	if _, err := s.Show(t.Context(), "A/HRC/17/18 84.4"); err == nil {
+		t.Error("Show(A/HRC/17/18 84.4) found a recommendation the report does not have")
+	}
+
+	srv := httptest.NewServer(Handler(s, HandlerOptions{}))
+	defer srv.Close()
+	code, _, body := get(t, srv, "/p/A/HRC/17/18/84.3")
+	if code != 200 || !strings.Contains(body, "Proseguir los esfuerzos") {
+		t.Errorf("/p/A/HRC/17/18/84.3: %d %.300s", code, body)
+	}
+	code, _, body = get(t, srv, "/d/A/HRC/17/18")
+	if code != 200 || !strings.Contains(body, `href="/p/A/HRC/17/18/84.11"`) || !strings.Contains(body, ">84.11.</a>") {
+		t.Errorf("/d/A/HRC/17/18 lacks the permalink of 84.11: %d", code)
+	}
+	code, _, body = get(t, srv, "/api/show?ref="+strings.ReplaceAll("A/HRC/17/18 84.3", " ", "%20"))
+	if code != 200 || !strings.Contains(body, `"number": "84.3"`) || !strings.Contains(body, `"ref": "A/HRC/17/18 §84.3"`) {
+		t.Errorf("/api/show 84.3: %d %.400s", code, body)
+	}
+	_, _, body = get(t, srv, "/api/search?q=simbolo:A/HRC/17/18+despenalizar&format=csv&all=1")
+	rows, err := csv.NewReader(strings.NewReader(strings.TrimPrefix(body, "\uFEFF"))).ReadAll()
+	if err != nil || len(rows) != 2 {
+		t.Fatalf("CSV: %v, %d rows", err, len(rows))
+	}
+	if rows[1][0] != "A/HRC/17/18 §85.12" || rows[1][6] != "85.12" {
+		t.Errorf("CSV row %q, want ref A/HRC/17/18 §85.12 and number 85.12", rows[1][:8])
+	}
+}
