@@ -107,6 +107,36 @@ type Document struct {
 	OCR *OCRReport `json:"ocr,omitempty"`
 
 	Paragraphs []Paragraph `json:"paragraphs"`
+
+	// Dropped counts the lines of the source left out of the text, by
+	// kind: "masthead" (a UN document's first-page masthead), "furniture"
+	// (running heads and feet, page and job numbers, symbol lines),
+	// "boilerplate" (site chrome: "Pasar al contenido principal", ©),
+	// "image" (image labels and their captions), "repeated" (a short line
+	// the document had already: a logo caption, a running title).
+	// Nothing else is left out.
+	Dropped map[string]int `json:"dropped,omitempty"`
+	// DroppedLines holds the lines Dropped counts, for audits
+	// (relatoria extract -check); it is not stored.
+	DroppedLines []Drop `json:"-"`
+}
+
+// Drop is a line of the source left out of a Document's text.
+type Drop struct {
+	Kind string // as in Document.Dropped
+	Text string
+}
+
+// Drop records a line left out of the text.
+func (d *Document) Drop(kind, text string) {
+	if strings.TrimSpace(text) == "" {
+		return
+	}
+	if d.Dropped == nil {
+		d.Dropped = map[string]int{}
+	}
+	d.Dropped[kind]++
+	d.DroppedLines = append(d.DroppedLines, Drop{kind, text})
 }
 
 // Paragraph is one block of a Document's text.

@@ -186,3 +186,26 @@ func (n *Number) UnmarshalJSON(b []byte) error {
 	*n = Number(s)
 	return nil
 }
+
+// Printed returns the paragraph as the document prints it: its number as
+// written, then its text ("7. Destaca…", "84.3 Proseguir…", "4.a.
+// Considere…"). The number is written as the source wrote it when Original
+// opens with it (with or without a closing point), else with a point; an
+// unnumbered paragraph is its Text.
+func (p *Paragraph) Printed() string {
+	if p.Number == "" {
+		return p.Text
+	}
+	n := p.Number.String()
+	o := strings.TrimLeft(p.Original, " \t*_#>")
+	switch {
+	case strings.HasPrefix(o, n+".") || strings.HasPrefix(o, n+","):
+		// "7. Destaca", OCR's "4, Recalca" (the text repairs it to "4.")
+		n += "."
+	case strings.HasPrefix(o, n+" ") || strings.HasPrefix(o, n+"\t") || strings.HasPrefix(o, n+"*"):
+		// "84.3 Proseguir"
+	default:
+		n += "."
+	}
+	return n + " " + p.Text
+}

@@ -15,6 +15,9 @@ import (
 // recognises the document's structure, and repairs OCR damage.
 func build(name string, format corpus.Format, ex *extraction, opt Options) *corpus.Document {
 	doc := &corpus.Document{Source: name, Format: format}
+	for _, d := range ex.dropped {
+		doc.Drop(d.Kind, d.Text)
+	}
 	keep := hyphenRule(ex)
 	seen := map[string]bool{}
 	afterImage := false
@@ -33,19 +36,23 @@ func build(name string, format corpus.Format, ex *extraction, opt Options) *corp
 		}
 		if isImageLabel(text) {
 			afterImage = true
+			doc.Drop("image", original)
 			continue
 		}
 		if afterImage && len(text) < 120 {
 			afterImage = false // the image's alt text or caption
+			doc.Drop("image", original)
 			continue
 		}
 		afterImage = false
 		if isBoilerplate(text) {
+			doc.Drop("boilerplate", original)
 			continue
 		}
 		short := len(text) < 120
 		if short && seen[text] && !mayRecur(b, text) {
-			continue // a repeated heading, logo line or running title
+			doc.Drop("repeated", original) // a repeated heading, logo line or running title
+			continue
 		}
 		seen[text] = true
 		if prev := continued(doc.Paragraphs, b.kind, text); prev != nil {
@@ -88,14 +95,25 @@ func build(name string, format corpus.Format, ex *extraction, opt Options) *corp
 // page: an item of a list ("(a) Member States;", "* Comité contra la
 // Tortura" under each topic), a Markdown heading (a report's "C. Motivos
 // de preocupación" in a file of several reports), or a sentence ("No se
-// observan recomendaciones con perspectiva de género." under each report).
+// observan recomendaciones con perspectiva de género." under each report),
+// or an elision "(…)".
 func mayRecur(b block, text string) bool {
 	first := text
 	if len(b.lines) > 0 {
 		first = strings.TrimSpace(b.lines[0])
 	}
-	return b.kind == corpus.ListItem || startsItem(text) || startsItem(first) || strings.HasPrefix(first, "#") ||
+	return b.kind == corpus.ListItem || startsItem(text) || startsItem(first) || strings.HasPrefix(first, "#") || isElision(text) ||
 		strings.HasSuffix(text, ".") && len(strings.Fields(text)) >= 5
+}
+
+// isElision reports whether a paragraph is an elision mark, "(…)",
+// "(...)", "[…]": a quotation's cut, as often as the text was cut.
+func isElision(text string) bool {
+	switch strings.TrimSpace(text) {
+	case "(…)", "(...)", "[…]", "[...]", "…", "...":
+		return true
+	}
+	return false
 }
 
 // continued returns the paragraph that a block starting in lower case

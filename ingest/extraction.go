@@ -1,6 +1,8 @@
 package ingest
 
 import (
+	"strings"
+
 	"github.com/relatoria/relatoria/corpus"
 )
 
@@ -21,4 +23,13 @@ type extraction struct {
 	title  string        // <title>, front matter; "" when none
 	symbol corpus.Symbol // a symbol printed in a running header
 	blocks []block
+	// dropped holds the lines a reader left out as furniture.
+	dropped []corpus.Drop
+}
+
+// drop records a line the reader left out, of a kind of corpus.Document.Dropped.
+func (ex *extraction) drop(kind, text string) {
+	if ex != nil && strings.TrimSpace(text) != "" {
+		ex.dropped = append(ex.dropped, corpus.Drop{Kind: kind, Text: text})
+	}
 }

@@ -88,7 +88,8 @@ func headerSymbol(line string) (corpus.Symbol, bool) {
 // A trailing run of tab-indented lines after the last page (a PDF outline
 // dumped as text) is dropped. Lines that are only a document symbol are
 // dropped too and returned, most frequent first, as symbol candidates.
-func dropFurniture(lines []string) (kept []string, symbols []corpus.Symbol) {
+// Each line dropped is recorded on ex.
+func dropFurniture(lines []string, ex *extraction) (kept []string, symbols []corpus.Symbol) {
 	count := map[corpus.Symbol]int{}
 	var order []corpus.Symbol
 	for _, l := range lines {
@@ -100,14 +101,20 @@ func dropFurniture(lines []string) (kept []string, symbols []corpus.Symbol) {
 				}
 				count[s]++
 				kept = append(kept, "")
+				ex.drop("furniture", part)
 			case isFurniture(part):
 				kept = append(kept, "")
+				ex.drop("furniture", part)
 			default:
 				kept = append(kept, part)
 			}
 		}
 	}
+	before := len(kept)
 	kept = dropOutline(kept)
+	for _, l := range kept[len(kept):before] {
+		ex.drop("furniture", l) // the outline after the last page
+	}
 	for _, s := range order {
 		symbols = append(symbols, s)
 	}

@@ -196,3 +196,18 @@ func looksLikeHTML(head []byte) bool {
 	h := bytes.ToLower(bytes.TrimSpace(bytes.TrimPrefix(head, []byte("\xef\xbb\xbf"))))
 	return bytes.HasPrefix(h, []byte("<!doctype html")) || bytes.HasPrefix(h, []byte("<html"))
 }
+
+// Printed returns a document's text as "relatoria normalize" prints it: its
+// paragraphs in order, each with its number as written
+// (corpus.Paragraph.Printed), a blank line between them.
+func Printed(doc *corpus.Document) string {
+	var b strings.Builder
+	for i := range doc.Paragraphs {
+		if i > 0 {
+			b.WriteString("\n")
+		}
+		b.WriteString(doc.Paragraphs[i].Printed())
+		b.WriteString("\n")
+	}
+	return b.String()
+}

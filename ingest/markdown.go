@@ -39,7 +39,7 @@ func readMarkdown(data []byte) (*extraction, error) {
 			}
 		}
 	}
-	lines, symbols := dropFurniture(lines)
+	lines, symbols := dropFurniture(lines, ex)
 	if len(symbols) > 0 {
 		ex.symbol = symbols[0]
 	}

@@ -98,10 +98,11 @@ func extractPDF(data []byte) (*extraction, error) {
 		return nil, errors.New("PDF text layer is unreadable (fonts without a Unicode mapping); run OCR on it first")
 	}
 	ex := &extraction{symbol: pdfSymbol(lines)}
-	lines = dropRunningLines(lines, n)
-	kept := lines[:0:0]
-	for _, l := range lines {
+	running := dropRunningLines(lines, n, ex)
+	kept := running[:0:0]
+	for _, l := range running {
 		if _, ok := headerSymbol(l.text); ok && (l.page == 1 || inBand(l)) {
+			ex.drop("furniture", l.text)
 			continue
 		}
 		if strings.Trim(l.text, "_ ") == "" {
@@ -266,8 +267,9 @@ func plausibleText(lines []pdfLine) bool {
 // dropRunningLines removes page furniture: lines in the top or bottom band
 // of a page that are page numbers or job numbers, or whose text (with digits
 // masked) recurs on several pages; and the masthead of a UN document's first
-// page ("United Nations … Distr.: General … date").
-func dropRunningLines(lines []pdfLine, pages int) []pdfLine {
+// page ("United Nations … Distr.: General … date"). Each line dropped is
+// recorded on ex.
+func dropRunningLines(lines []pdfLine, pages int, ex *extraction) []pdfLine {
 	band := inBand
 	// Running lines alternate sides on even and odd pages ("A/RES/78/323
 	// Title" and "Title A/RES/78/323"), and their page numbers change: the
@@ -307,6 +309,7 @@ func dropRunningLines(lines []pdfLine, pages int) []pdfLine {
 				k := mask(l.text)
 				if isFurniture(l.text) || keptOnce[k] || !atFoot(l) || len(strings.Fields(l.text)) < 5 && !continuing {
 					continuing = false
+					ex.drop("furniture", l.text)
 					continue
 				}
 				keptOnce[k] = true
@@ -318,7 +321,7 @@ func dropRunningLines(lines []pdfLine, pages int) []pdfLine {
 		continuing = false
 		out = append(out, l)
 	}
-	return dropMasthead(out)
+	return dropMasthead(out, ex)
 }
 
 // atFoot reports whether a line sits in the bottom 8% of its page's text
@@ -396,7 +399,7 @@ func inBand(l pdfLine) bool {
 // place on the page, not in the order of the lines: some PDFs draw it after
 // the text of the page, and it had then been read as a paragraph in the
 // middle of the document, joined to the first line of page 2.
-func dropMasthead(lines []pdfLine) []pdfLine {
+func dropMasthead(lines []pdfLine, ex *extraction) []pdfLine {
 	distr := -1
 	for i, l := range lines {
 		if l.page == 1 && strings.Contains(l.text, "Distr.") && l.y >= l.pageTop-0.2*(l.pageTop-l.pageBot) {
@@ -424,6 +427,7 @@ func dropMasthead(lines []pdfLine) []pdfLine {
 			out = append(out, l)
 			continue
 		}
+		ex.drop("masthead", l.text)
 		if m := symbolInLine.FindString(l.text); m != "" {
 			if s, ok := headerSymbol(m); ok {
 				out = append(out, pdfLine{text: s.String(), x: l.x, y: l.y, size: l.size, page: l.page, pageTop: l.pageTop, pageBot: l.pageBot})

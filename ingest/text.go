@@ -11,9 +11,16 @@ func readText(data []byte) (*extraction, error) {
 	if err != nil {
 		return nil, err
 	}
-	lines, masthead := dropTextMasthead(splitLines(s))
-	lines, symbols := dropFurniture(lines)
-	ex := &extraction{blocks: paragraphsFromLines(lines), symbol: masthead}
+	ex := &extraction{}
+	all := splitLines(s)
+	lines, masthead := dropTextMasthead(all)
+	for i, l := range lines {
+		if l == "" {
+			ex.drop("masthead", all[i])
+		}
+	}
+	lines, symbols := dropFurniture(lines, ex)
+	ex.blocks, ex.symbol = paragraphsFromLines(lines), masthead
 	if len(symbols) > 0 && masthead == "" {
 		ex.symbol = symbols[0]
 	}

@@ -9,6 +9,8 @@ import (
 
 	"github.com/relatoria/relatoria/corpus"
 	"github.com/relatoria/relatoria/ingest"
+	"github.com/relatoria/relatoria/ingest/audit"
+	"github.com/relatoria/relatoria/ingest/ocr"
 	"github.com/relatoria/relatoria/search"
 )
 
@@ -24,7 +26,15 @@ ingesting it.
 Examples:
 
 	relatoria extract resolucion.txt
-	relatoria extract -json informe.pdf | jq '.paragraphs[] | select(.kind=="operative")'`,
+	relatoria extract -json informe.pdf | jq '.paragraphs[] | select(.kind=="operative")'
+	relatoria extract -check informe.pdf
+
+-check compares the words relatoria reads (as "relatoria normalize" prints
+them) with an independent reference: the file itself for text, its text
+without markup for Markdown and HTML, pdftotext's (poppler-utils) for a PDF.
+It prints the words lost and added, the word error (accents and case
+ignored, numbers included), glued words ("yniñas"), split words and the
+paragraph numbers kept as written; with -json, the same as JSON.`,
 	run: runExtract,
 }
 
@@ -33,6 +43,7 @@ func runExtract(ctx context.Context, c *command, e *env, args []string) error {
 	asJSON := fs.Bool("json", false, "print the document as JSON")
 	noRepair := fs.Bool("no-repair", false, "do not repair OCR damage")
 	maxSize := fs.Int64("max-size", ingest.DefaultMaxFileSize, "largest file to read, in bytes")
+	check := fs.Bool("check", false, "compare the extracted words and paragraph numbers with an independent reference")
 	pos, err := parseFlags(fs, args)
 	if err != nil {
 		return err
@@ -48,11 +59,83 @@ func runExtract(ctx context.Context, c *command, e *env, args []string) error {
 	if err != nil {
 		return err
 	}
+	if *check {
+		return runCheck(ctx, e, pos[0], data, doc, *asJSON)
+	}
 	if *asJSON {
 		return writeJSON(e.stdout, doc)
 	}
 	printDocument(e.stdout, doc)
 	return nil
+}
+
+// runCheck prints the fidelity audit of doc, read from name.
+func runCheck(ctx context.Context, e *env, name string, data []byte, doc *corpus.Document, asJSON bool) error {
+	ref, err := audit.Reference(ctx, name, data)
+	if err != nil {
+		return fmt.Errorf("%s: %w", name, err)
+	}
+	lex, _ := ocr.DefaultLexicon()
+	rep := audit.Compare(ref, ingest.Printed(doc), auditOptions(doc, lex))
+	if asJSON {
+		return writeJSON(e.stdout, rep)
+	}
+	w := e.stdout
+	fmt.Fprintf(w, "%s\n", name)
+	fmt.Fprintf(w, "words:      %d in the reference, %d extracted\n", rep.RefWords, rep.Words)
+	fmt.Fprintf(w, "lost:       %d\nadded:      %d\n", rep.Lost, rep.Added)
+	fmt.Fprintf(w, "word error: %.2f%% (%d errors)\n", 100*rep.WordError(), rep.Errors)
+	fmt.Fprintf(w, "not errors: %d words of furniture declared dropped, %d page numbers, %d repaired, %d moved, %d spaced wrongly by the reference\n", rep.Dropped, rep.Furniture, rep.Repaired, rep.Moved, rep.RefSpacing)
+	fmt.Fprintf(w, "glued:      %d%s\n", len(rep.Glued), examples(rep.Glued))
+	fmt.Fprintf(w, "split:      %d%s\n", len(rep.Split), examples(rep.Split))
+	fmt.Fprintf(w, "numbers:    %d of %d paragraph numbers kept as written (%.1f%%)%s\n", rep.NumbersKept, rep.Numbers, 100*rep.NumbersRate(), examples(rep.Missing))
+	for i, d := range rep.Diffs {
+		if i == 10 {
+			fmt.Fprintf(w, "  … (-json lists %d)\n", len(rep.Diffs))
+			break
+		}
+		fmt.Fprintf(w, "  «%s» → «%s»\n", firstWords(d.Reference), firstWords(d.Extracted))
+	}
+	if rep.Approximate {
+		fmt.Fprintln(w, "(the texts differ too much for a word-by-word comparison: counts from word frequencies)")
+	}
+	return nil
+}
+
+// auditOptions returns what doc declares about its extraction: its OCR
+// repairs and the lines it dropped.
+func auditOptions(doc *corpus.Document, lex *ocr.Lexicon) audit.Options {
+	opt := audit.Options{Lexicon: lex}
+	for _, p := range doc.Paragraphs {
+		for _, r := range p.Repairs {
+			opt.Repairs = append(opt.Repairs, [2]string{r.From, r.To})
+		}
+	}
+	for _, d := range doc.DroppedLines {
+		opt.Dropped = append(opt.Dropped, d.Text)
+	}
+	return opt
+}
+
+// firstWords returns the first twelve words of s.
+func firstWords(s string) string {
+	f := strings.Fields(s)
+	if len(f) > 12 {
+		return strings.Join(f[:12], " ") + " …"
+	}
+	return s
+}
+
+// examples lists up to eight items after a colon.
+func examples(items []string) string {
+	if len(items) == 0 {
+		return ""
+	}
+	more := ""
+	if len(items) > 8 {
+		items, more = items[:8], ", …"
+	}
+	return ": " + strings.Join(items, ", ") + more
 }
 
 func writeJSON(w io.Writer, v any) error { return search.WriteJSON(w, v) }

@@ -2,7 +2,6 @@ package main
 
 import (
 	"context"
-	"fmt"
 	"io"
 	"os"
 
@@ -15,7 +14,12 @@ var normalizeCommand = &command{
 	summary: "print the normalised, repaired text of a file (stdin when no FILE)",
 	usage: `Normalize reads a file (or standard input) and prints its paragraphs as
 relatoria stores them: decoded, normalised, page furniture dropped, lines
-rejoined, OCR damage repaired. One paragraph per line, a blank line between.
+rejoined, OCR damage repaired. One paragraph per line, a blank line between,
+each with its number as the document wrote it ("7. Destaca…", "84.3
+Proseguir…"); headings and elisions "(…)" are paragraphs too. Only furniture
+(running heads, page and job numbers, site chrome) is left out: "relatoria
+extract -json" counts it under "dropped", and "relatoria extract -check"
+compares the words with the source.
 
 Examples:
 
@@ -48,11 +52,6 @@ func runNormalize(ctx context.Context, c *command, e *env, args []string) error 
 	if err != nil {
 		return err
 	}
-	for i, p := range doc.Paragraphs {
-		if i > 0 {
-			fmt.Fprintln(e.stdout)
-		}
-		fmt.Fprintln(e.stdout, p.Text)
-	}
-	return nil
+	_, err = io.WriteString(e.stdout, ingest.Printed(doc))
+	return err
 }

@@ -1,0 +1,527 @@
+// Package audit measures how faithfully relatoria extracted a file: it
+// compares the text relatoria prints for it (one paragraph a block, each
+// with its number as written, as "relatoria normalize" prints it) with an
+// independent reference, and counts the words lost, added, glued and split
+// and the paragraph numbers kept.
+//
+// The reference is made without relatoria's extraction: a text file is
+// itself; Markdown is its text without markup (by rules of its own, not
+// ingest's); HTML is the text of its elements outside script, style,
+// navigation, header, footer and aside; a PDF is what pdftotext (poppler)
+// makes of it. Words are compared folded (lower case, accents dropped),
+// numbers included, in order (a word diff), so that a word moved counts as
+// lost and added.
+//
+//	rep := audit.Compare(reference, printed, audit.Options{Lexicon: lex})
+//	fmt.Println(rep.WordError()) // 0.0021: 2.1 errors in 1,000 words
+package audit
+
+import (
+	"regexp"
+	"slices"
+	"strings"
+	"unicode"
+
+	"golang.org/x/text/unicode/norm"
+)
+
+// Lexicon says whether a word, as written, is a known word: the glued-word
+// count asks it about both halves of a token it does not know.
+// *ocr.Lexicon satisfies it.
+type Lexicon interface {
+	Lookup(w string) (float64, bool)
+}
+
+// Report is the outcome of a comparison.
+type Report struct {
+	// RefWords and Words are the words of the reference and of the
+	// extraction.
+	RefWords int `json:"ref_words"`
+	Words    int `json:"words"`
+	// Lost counts reference words missing from the extraction, Added
+	// extraction words the reference lacks. Errors counts word errors as
+	// an edit distance does: in each run of differences, the larger of
+	// its lost and added words (a substitution is one error, not two).
+	Lost   int `json:"lost"`
+	Added  int `json:"added"`
+	Errors int `json:"errors"`
+	// Furniture counts lost words that are page furniture in the
+	// reference: runs of numbers alone (page numbers, job numbers, the
+	// processing dates of a UN footer). They are not errors.
+	Furniture int `json:"furniture"`
+	// Dropped counts lost words that the extraction declared it left out
+	// (Options.Dropped: mastheads, running heads, site chrome); Repaired
+	// the words that differ by an OCR repair the extraction declared
+	// (Options.Repairs); Moved the words found elsewhere in the other text
+	// (a footnote placed after its paragraph); RefSpacing the words the
+	// reference glued or split where the extraction has known words
+	// ("ofsociety" for "of society"). None of them are errors.
+	Dropped    int `json:"dropped"`
+	Repaired   int `json:"repaired"`
+	Moved      int `json:"moved"`
+	RefSpacing int `json:"ref_spacing"`
+	// Glued lists extracted tokens the lexicon lacks that are two words it
+	// knows written together ("yniñas"), where the reference has them
+	// apart; Split lists reference words the extraction cut in two
+	// ("dere chos").
+	Glued []string `json:"glued,omitempty"`
+	Split []string `json:"split,omitempty"`
+	// Numbers counts the paragraph numbers the reference prints at a line
+	// start ("7. Destaca", "84.3 Proseguir"); NumbersKept how many of them
+	// open a paragraph of the extraction with the same number as written;
+	// Missing lists the others.
+	Numbers     int      `json:"numbers"`
+	NumbersKept int      `json:"numbers_kept"`
+	Missing     []string `json:"missing_numbers,omitempty"`
+	// Diffs shows the first differences (up to MaxDiffs), furniture left
+	// out: the reference's words and the extraction's, as written.
+	Diffs []Diff `json:"diffs,omitempty"`
+	// Approximate is true when the texts differ too much for a word diff
+	// in bounded memory; counts then come from word frequencies.
+	Approximate bool `json:"approximate,omitempty"`
+}
+
+// Diff is one run of differences: words of the reference replaced by
+// words of the extraction (either may be empty).
+type Diff struct {
+	Reference string `json:"reference"`
+	Extracted string `json:"extracted"`
+}
+
+// MaxDiffs is the number of differences a Report shows.
+const MaxDiffs = 50
+
+// WordError returns Errors per reference word, furniture excluded.
+func (r Report) WordError() float64 {
+	if r.RefWords == 0 {
+		return 0
+	}
+	return float64(r.Errors) / float64(r.RefWords)
+}
+
+// NumbersRate returns the share of the reference's paragraph numbers kept,
+// 1 when it has none.
+func (r Report) NumbersRate() float64 {
+	if r.Numbers == 0 {
+		return 1
+	}
+	return float64(r.NumbersKept) / float64(r.Numbers)
+}
+
+// Add adds the counts of o to r (the lists are not merged), for a total
+// over several files.
+func (r *Report) Add(o Report) {
+	r.RefWords += o.RefWords
+	r.Words += o.Words
+	r.Lost += o.Lost
+	r.Added += o.Added
+	r.Errors += o.Errors
+	r.Furniture += o.Furniture
+	r.Numbers += o.Numbers
+	r.NumbersKept += o.NumbersKept
+}
+
+// Options says what an extraction declared about itself, so that Compare
+// tells what it did on purpose from what it lost.
+type Options struct {
+	// Lexicon finds glued words; nil counts none.
+	Lexicon Lexicon
+	// Repairs are the OCR repairs made, as written: {from, to}.
+	Repairs [][2]string
+	// Dropped are the lines left out as furniture.
+	Dropped []string
+}
+
+// Compare compares an extraction, printed one paragraph a block (blocks
+// separated by blank lines, each opening with its number as written),
+// with its reference text.
+func Compare(reference, printed string, opt Options) Report {
+	lex := opt.Lexicon
+	ref, refRaw := tokens(reference)
+	got, gotRaw := tokens(printed)
+	rep := Report{RefWords: len(ref), Words: len(got)}
+	dropped := map[string]int{}
+	for _, l := range opt.Dropped {
+		for _, w := range Words(l) {
+			dropped[w]++
+		}
+	}
+	repaired := map[[2]string]bool{}
+	for _, r := range opt.Repairs {
+		from, to := Words(r[0]), Words(r[1])
+		repaired[[2]string{strings.Join(from, " "), strings.Join(to, " ")}] = true
+	}
+	ops, ok := diff(ref, got)
+	if !ok {
+		rep.Approximate = true
+		rep.Lost, rep.Added = bagDifference(ref, got)
+		rep.Errors = max(rep.Lost, rep.Added)
+	} else {
+		ops, rep.Moved = moved(ops, ref, got)
+		for _, h := range ops {
+			del, ins := ref[h.a0:h.a1], got[h.b0:h.b1]
+			if len(ins) == 0 && allNumbers(del) {
+				rep.Furniture += len(del)
+				continue
+			}
+			if len(ins) == 0 && takeAll(dropped, del) {
+				rep.Dropped += len(del)
+				continue
+			}
+			if n := repairedWords(repaired, del, ins); n > 0 {
+				rep.Repaired += n
+				if len(del) == len(ins) && n == len(del) {
+					continue
+				}
+			}
+			if strings.Join(del, "") == strings.Join(ins, "") && len(del) != len(ins) && known(lex, gotRaw[h.b0:h.b1]) && !known(lex, refRaw[h.a0:h.a1]) {
+				rep.RefSpacing += len(del)
+				continue
+			}
+			rep.Lost += len(del)
+			rep.Added += len(ins)
+			rep.Errors += max(len(del), len(ins))
+			if len(rep.Diffs) < MaxDiffs {
+				rep.Diffs = append(rep.Diffs, Diff{strings.Join(refRaw[h.a0:h.a1], " "), strings.Join(gotRaw[h.b0:h.b1], " ")})
+			}
+			rep.Glued = append(rep.Glued, glued(refRaw[h.a0:h.a1], gotRaw[h.b0:h.b1], lex)...)
+			rep.Split = append(rep.Split, split(del, ins)...)
+		}
+		rep.RefWords -= rep.Furniture + rep.Dropped
+	}
+	rep.Numbers, rep.NumbersKept, rep.Missing = compareNumbers(reference, printed)
+	return rep
+}
+
+// Words returns the folded words of s: runs of letters and digits, in
+// lower case, without accents ("Niñas," → "ninas"; "84.3" → "84", "3").
+// Ligatures are not folded: "ﬁ" stays a character of its own, as an
+// extraction that failed to decode it leaves it.
+func Words(s string) []string {
+	folded, _ := tokens(s)
+	return folded
+}
+
+// tokens returns the words of s folded, and as written.
+func tokens(s string) (folded, raw []string) {
+	var f, r strings.Builder
+	flush := func() {
+		if f.Len() > 0 {
+			folded = append(folded, f.String())
+			raw = append(raw, norm.NFC.String(r.String()))
+			f.Reset()
+			r.Reset()
+		}
+	}
+	for _, c := range norm.NFD.String(s) {
+		switch {
+		case unicode.Is(unicode.Mn, c):
+			if f.Len() > 0 {
+				r.WriteRune(c)
+			}
+		case unicode.IsLetter(c) || unicode.IsDigit(c):
+			f.WriteRune(unicode.ToLower(c))
+			r.WriteRune(c)
+		case c == '\u00ad': // a soft hyphen is no boundary
+		default:
+			flush()
+		}
+	}
+	flush()
+	return folded, raw
+}
+
+// takeAll reports whether every word of ws is in the bag, and takes them
+// out of it when so.
+func takeAll(bag map[string]int, ws []string) bool {
+	need := map[string]int{}
+	for _, w := range ws {
+		need[w]++
+		if need[w] > bag[w] {
+			return false
+		}
+	}
+	for w, n := range need {
+		bag[w] -= n
+	}
+	return true
+}
+
+// repairedWords counts the words of a run of differences that pair up, in
+// order, as declared repairs.
+func repairedWords(repaired map[[2]string]bool, del, ins []string) int {
+	if len(repaired) == 0 || len(del) != len(ins) {
+		return 0
+	}
+	n := 0
+	for i := range del {
+		if repaired[[2]string{del[i], ins[i]}] {
+			n++
+		}
+	}
+	return n
+}
+
+// known reports whether the lexicon knows every word of ws (digits count
+// as known).
+func known(lex Lexicon, ws []string) bool {
+	if lex == nil {
+		return false
+	}
+	for _, w := range ws {
+		if strings.TrimFunc(w, unicode.IsDigit) == "" {
+			continue
+		}
+		if _, ok := lex.Lookup(w); !ok {
+			return false
+		}
+	}
+	return true
+}
+
+// moved takes out of ops the runs of three or more words deleted in one
+// place and inserted, the same, in another (a footnote the extraction
+// places after its paragraph), and returns the rest and the number of
+// words moved.
+func moved(ops []hunk, a, b []string) ([]hunk, int) {
+	key := func(ws []string) string { return strings.Join(ws, " ") }
+	ins := map[string][]int{}
+	for i, h := range ops {
+		if h.b1-h.b0 >= 3 && h.a1 == h.a0 {
+			k := key(b[h.b0:h.b1])
+			ins[k] = append(ins[k], i)
+		}
+	}
+	gone := map[int]bool{}
+	n := 0
+	for i, h := range ops {
+		if h.a1-h.a0 < 3 || h.b1 != h.b0 {
+			continue
+		}
+		k := key(a[h.a0:h.a1])
+		if js := ins[k]; len(js) > 0 {
+			gone[i], gone[js[0]] = true, true
+			ins[k] = js[1:]
+			n += h.a1 - h.a0
+		}
+	}
+	out := ops[:0]
+	for i, h := range ops {
+		if !gone[i] {
+			out = append(out, h)
+		}
+	}
+	return out, n
+}
+
+func allNumbers(ws []string) bool {
+	for _, w := range ws {
+		if strings.TrimFunc(w, unicode.IsDigit) != "" {
+			return false
+		}
+	}
+	return len(ws) > 0
+}
+
+// glued returns the added tokens that are two lost words written
+// together, when the lexicon does not know the token but knows both
+// halves.
+func glued(del, ins []string, lex Lexicon) []string {
+	var out []string
+	for _, w := range ins {
+		if lex == nil {
+			break
+		}
+		if _, ok := lex.Lookup(w); ok || strings.TrimFunc(w, unicode.IsLetter) != "" {
+			continue
+		}
+		for i := 1; i < len(del); i++ {
+			if strings.EqualFold(del[i-1]+del[i], w) {
+				_, ok1 := lex.Lookup(del[i-1])
+				_, ok2 := lex.Lookup(del[i])
+				if ok1 && ok2 {
+					out = append(out, w)
+				}
+				break
+			}
+		}
+	}
+	return out
+}
+
+// split returns the lost words that the extraction wrote as two added
+// tokens.
+func split(del, ins []string) []string {
+	var out []string
+	for _, w := range del {
+		for i := 1; i < len(ins); i++ {
+			if ins[i-1]+ins[i] == w {
+				out = append(out, ins[i-1]+" "+ins[i])
+				break
+			}
+		}
+	}
+	return out
+}
+
+func bagDifference(ref, got []string) (lost, added int) {
+	n := map[string]int{}
+	for _, w := range ref {
+		n[w]++
+	}
+	for _, w := range got {
+		n[w]--
+	}
+	for _, c := range n {
+		if c > 0 {
+			lost += c
+		} else {
+			added -= c
+		}
+	}
+	return lost, added
+}
+
+// numberStart matches a paragraph number at a line start in either text:
+// "7. Destaca", "84.3 Proseguir", "4.a. Considere", after list or emphasis
+// marks; a capital (or an opening quote or parenthesis) follows, so that
+// "26.165 de 2006)" is no number.
+var numberStart = regexp.MustCompile(`^[ \t]*(?:[>*+-][ \t]+)?(?:\*\*|__)?([0-9]{1,3}(?:\.(?:[0-9]{1,3}|[a-z])){0,3})(?:[.,)]|\*\*)?[ \t]+(?:\*\*|__)?[\p{Lu}¿¡"“«(]`)
+
+// compareNumbers counts the paragraph numbers at the line starts of the
+// reference and how many of them open a paragraph of the printed
+// extraction.
+func compareNumbers(reference, printed string) (total, kept int, missing []string) {
+	have := map[string]int{}
+	for block := range strings.SplitSeq(printed, "\n\n") {
+		if m := numberStart.FindStringSubmatch(strings.TrimLeft(block, "\n")); m != nil {
+			have[m[1]]++
+		}
+	}
+	for line := range strings.SplitSeq(reference, "\n") {
+		m := numberStart.FindStringSubmatch(line)
+		if m == nil {
+			continue
+		}
+		total++
+		if have[m[1]] > 0 {
+			have[m[1]]--
+			kept++
+		} else {
+			missing = append(missing, m[1])
+		}
+	}
+	return total, kept, missing
+}
+
+// hunk is a run of differences: reference words a0:a1 replaced by
+// extraction words b0:b1.
+type hunk struct{ a0, a1, b0, b1 int }
+
+// maxEdits bounds the word diff: Myers' algorithm keeps a frontier per
+// edit, so memory grows with the square of the edits (2,000 edits: 32 MB).
+const maxEdits = 2000
+
+// diff returns the hunks of a shortest edit script from a to b (Myers'
+// O(ND) algorithm), and false when they differ by more than maxEdits.
+func diff(a, b []string) ([]hunk, bool) {
+	// Common prefix and suffix cost nothing.
+	pre := 0
+	for pre < len(a) && pre < len(b) && a[pre] == b[pre] {
+		pre++
+	}
+	suf := 0
+	for suf < len(a)-pre && suf < len(b)-pre && a[len(a)-1-suf] == b[len(b)-1-suf] {
+		suf++
+	}
+	a, b = a[pre:len(a)-suf], b[pre:len(b)-suf]
+	// Words as numbers, so that comparisons are cheap.
+	ids := map[string]int32{}
+	id := func(ws []string) []int32 {
+		out := make([]int32, len(ws))
+		for i, w := range ws {
+			v, ok := ids[w]
+			if !ok {
+				v = int32(len(ids))
+				ids[w] = v
+			}
+			out[i] = v
+		}
+		return out
+	}
+	x, y := id(a), id(b)
+	n, m := len(x), len(y)
+	limit := min(n+m, maxEdits)
+	off := limit + 1
+	v := make([]int32, 2*limit+3)
+	var trace [][]int32
+	found := -1
+	for d := 0; d <= limit && found < 0; d++ {
+		trace = append(trace, slices.Clone(v[off-d-1:off+d+2]))
+		for k := -d; k <= d; k += 2 {
+			var i int
+			if k == -d || k != d && v[off+k-1] < v[off+k+1] {
+				i = int(v[off+k+1])
+			} else {
+				i = int(v[off+k-1]) + 1
+			}
+			j := i - k
+			for i < n && j < m && x[i] == y[j] {
+				i++
+				j++
+			}
+			v[off+k] = int32(i)
+			if i >= n && j >= m {
+				found = d
+				break
+			}
+		}
+	}
+	if found < 0 {
+		return nil, false
+	}
+	// Walk back through the frontiers, collecting the edits: a deletion
+	// of a[i] or an insertion of b[j], at positions i, j of the two texts.
+	type edit struct {
+		del  bool
+		i, j int
+	}
+	var edits []edit
+	i, j := n, m
+	for d := found; d > 0; d-- {
+		prev := trace[d] // the frontier before step d, from k = -d-1
+		at := func(k int) int { return int(prev[k+d+1]) }
+		k := i - j
+		pk := k - 1
+		if k == -d || k != d && at(k-1) < at(k+1) {
+			pk = k + 1
+		}
+		pi := at(pk)
+		pj := pi - pk
+		edits = append(edits, edit{del: pk == k-1, i: pi, j: pj})
+		i, j = pi, pj
+	}
+	slices.Reverse(edits)
+	// Group adjacent edits into hunks.
+	var out []hunk
+	for _, e := range edits {
+		ai, bj := e.i+pre, e.j+pre
+		if len(out) > 0 {
+			h := &out[len(out)-1]
+			if e.del && ai == h.a1 && bj == h.b1 {
+				h.a1++
+				continue
+			}
+			if !e.del && bj == h.b1 && ai == h.a1 {
+				h.b1++
+				continue
+			}
+		}
+		if e.del {
+			out = append(out, hunk{ai, ai + 1, bj, bj})
+		} else {
+			out = append(out, hunk{ai, ai, bj, bj + 1})
+		}
+	}
+	return out, true
+}

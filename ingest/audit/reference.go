@@ -1,0 +1,142 @@
+package audit
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"fmt"
+	"os/exec"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"time"
+	"unicode/utf8"
+
+	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
+	"golang.org/x/text/encoding/charmap"
+)
+
+// ErrNoPdftotext is returned by Reference for a PDF when pdftotext
+// (Debian package poppler-utils) is not installed.
+var ErrNoPdftotext = errors.New("pdftotext not found: install poppler-utils to audit PDFs")
+
+// Reference returns the reference text of a file, made without relatoria's
+// extraction, by its name's extension: a PDF through pdftotext, HTML as the
+// text of its content elements, Markdown without its markup, anything else
+// as it is (UTF-8, or Latin-1 when it is not valid UTF-8).
+func Reference(ctx context.Context, name string, data []byte) (string, error) {
+	switch strings.ToLower(filepath.Ext(name)) {
+	case ".pdf":
+		return pdftotext(ctx, data)
+	case ".html", ".htm", ".xhtml":
+		return htmlText(data)
+	case ".md", ".markdown":
+		return markdownText(plain(data)), nil
+	}
+	return plain(data), nil
+}
+
+func plain(data []byte) string {
+	data = bytes.TrimPrefix(data, []byte("\xef\xbb\xbf"))
+	if utf8.Valid(data) {
+		return string(data)
+	}
+	s, _ := charmap.Windows1252.NewDecoder().Bytes(data)
+	return string(s)
+}
+
+// pdftotext runs poppler's pdftotext over data, in reading order, without
+// page breaks (form feeds).
+func pdftotext(ctx context.Context, data []byte) (string, error) {
+	bin, err := exec.LookPath("pdftotext")
+	if err != nil {
+		return "", ErrNoPdftotext
+	}
+	ctx, cancel := context.WithTimeout(ctx, time.Minute)
+	defer cancel()
+	cmd := exec.CommandContext(ctx, bin, "-enc", "UTF-8", "-nopgbrk", "-", "-")
+	cmd.Stdin = bytes.NewReader(data)
+	var out, errb bytes.Buffer
+	cmd.Stdout, cmd.Stderr = &out, &errb
+	if err := cmd.Run(); err != nil {
+		return "", fmt.Errorf("pdftotext: %v: %s", err, strings.TrimSpace(errb.String()))
+	}
+	return out.String(), nil
+}
+
+// skipped are the elements whose text is not the document's: code, and
+// the navigation, header, footer and aside of a site.
+var skipped = map[atom.Atom]bool{
+	atom.Script: true, atom.Style: true, atom.Noscript: true, atom.Template: true, atom.Head: true,
+	atom.Nav: true, atom.Header: true, atom.Footer: true, atom.Aside: true, atom.Svg: true,
+}
+
+// blockElements end a line of the reference text.
+var blockElements = map[atom.Atom]bool{
+	atom.P: true, atom.Div: true, atom.Li: true, atom.Br: true, atom.H1: true, atom.H2: true,
+	atom.H3: true, atom.H4: true, atom.H5: true, atom.H6: true, atom.Tr: true, atom.Td: true,
+	atom.Th: true, atom.Blockquote: true, atom.Section: true, atom.Article: true, atom.Dd: true, atom.Dt: true,
+}
+
+func htmlText(data []byte) (string, error) {
+	doc, err := html.Parse(strings.NewReader(plain(data)))
+	if err != nil {
+		return "", fmt.Errorf("HTML: %w", err)
+	}
+	var b strings.Builder
+	var walk func(n *html.Node)
+	walk = func(n *html.Node) {
+		if n.Type == html.ElementNode && (skipped[n.DataAtom] || hasAttr(n, "hidden")) {
+			return
+		}
+		if n.Type == html.TextNode {
+			b.WriteString(n.Data)
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			walk(c)
+		}
+		if n.Type == html.ElementNode && blockElements[n.DataAtom] {
+			b.WriteString("\n\n")
+		}
+	}
+	walk(doc)
+	return b.String(), nil
+}
+
+func hasAttr(n *html.Node, key string) bool {
+	for _, a := range n.Attr {
+		if a.Key == key {
+			return true
+		}
+	}
+	return false
+}
+
+var (
+	mdLink     = regexp.MustCompile(`!?\[([^\]]*)\]\([^)]*\)`)
+	mdNoteRef  = regexp.MustCompile(`\[\^[^\]]*\]:?`)
+	mdMarks    = regexp.MustCompile("\\*\\*|__|\\*|`|~~|^\\s*#{1,6}\\s|^\\s*>\\s?|^\\s*[-+]\\s|\\|")
+	mdFrontEnd = regexp.MustCompile(`(?m)^---\s*$`)
+	mdTag      = regexp.MustCompile(`</?[a-zA-Z][^>]*>`)
+)
+
+// markdownText returns Markdown text without its markup: front matter,
+// heading and quote marks, emphasis, link targets, footnote marks, table
+// pipes and HTML tags.
+func markdownText(s string) string {
+	if strings.HasPrefix(s, "---") {
+		if loc := mdFrontEnd.FindAllStringIndex(s, 2); len(loc) == 2 {
+			s = s[loc[1][1]:]
+		}
+	}
+	lines := strings.Split(s, "\n")
+	for i, l := range lines {
+		l = mdLink.ReplaceAllString(l, "$1")
+		l = mdNoteRef.ReplaceAllString(l, "")
+		l = mdTag.ReplaceAllString(l, "")
+		l = mdMarks.ReplaceAllString(l, " ")
+		lines[i] = l
+	}
+	return strings.Join(lines, "\n")
+}
