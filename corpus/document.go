@@ -112,6 +112,7 @@ type Document struct {
 	// kind: "masthead" (a UN document's first-page masthead), "furniture"
 	// (running heads and feet, page and job numbers, symbol lines),
 	// "boilerplate" (site chrome: "Pasar al contenido principal", ©),
+	// "chrome" (an HTML page's navigation, forms, menus, skip links),
 	// "image" (image labels and their captions), "repeated" (a short line
 	// the document had already: a logo caption, a running title).
 	// Nothing else is left out.

@@ -50,7 +50,30 @@ func readHTML(data []byte) (*extraction, error) {
 	content := contentRoot(root)
 	w.walk(content, 0)
 	w.flush()
+	if content != root {
+		dropOutside(w.ex, root, content, 0)
+	}
 	return w.ex, nil
+}
+
+// dropOutside records as site chrome the text of the page outside its
+// content root: each text of the body that is not in content.
+func dropOutside(ex *extraction, n, content *html.Node, depth int) {
+	if n == content || depth > maxHTMLDepth {
+		return
+	}
+	if n.Type == html.ElementNode {
+		switch n.DataAtom {
+		case atom.Script, atom.Style, atom.Noscript, atom.Template, atom.Head, atom.Svg:
+			return
+		}
+	}
+	if n.Type == html.TextNode {
+		ex.drop("chrome", strings.TrimSpace(n.Data))
+	}
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		dropOutside(ex, c, content, depth+1)
+	}
 }
 
 type htmlWalker struct {
@@ -89,6 +112,11 @@ func (w *htmlWalker) walk(n *html.Node, depth int) {
 		return
 	case html.ElementNode:
 		if skipElement(n) {
+			switch n.DataAtom {
+			case atom.Script, atom.Style, atom.Noscript, atom.Template, atom.Head, atom.Svg:
+			default:
+				w.ex.drop("chrome", strings.TrimSpace(textOf(n)))
+			}
 			return
 		}
 	case html.DocumentNode:

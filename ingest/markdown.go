@@ -97,7 +97,7 @@ func isTableRule(t string) bool { return strings.Trim(t, "|-: ") == "" }
 var (
 	mdInlineLink = regexp.MustCompile(`!?\[([^\]]*)\]\([^)]*\)`)
 	mdFootRef    = regexp.MustCompile(`\[\^[^\]]+\]`)
-	mdEmphasis   = regexp.MustCompile(`(\*\*|__|\*|\b_|_\b|~~|` + "`" + `)`)
+	mdEmphasis   = regexp.MustCompile(`(\*\*|\b__|__\b|\*|\b_|_\b|~~|` + "`" + `)`) // "__" inside a word ("S_RES_2770__2025_") is no emphasis
 )
 
 // stripMarkdown removes inline markup from a line of Markdown text.

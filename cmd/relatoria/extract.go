@@ -76,7 +76,7 @@ func runCheck(ctx context.Context, e *env, name string, data []byte, doc *corpus
 		return fmt.Errorf("%s: %w", name, err)
 	}
 	lex, _ := ocr.DefaultLexicon()
-	rep := audit.Compare(ref, ingest.Printed(doc), auditOptions(doc, lex))
+	rep := audit.Compare(ref, ingest.Printed(doc), audit.OptionsFor(doc, lex))
 	if asJSON {
 		return writeJSON(e.stdout, rep)
 	}
@@ -100,21 +100,6 @@ func runCheck(ctx context.Context, e *env, name string, data []byte, doc *corpus
 		fmt.Fprintln(w, "(the texts differ too much for a word-by-word comparison: counts from word frequencies)")
 	}
 	return nil
-}
-
-// auditOptions returns what doc declares about its extraction: its OCR
-// repairs and the lines it dropped.
-func auditOptions(doc *corpus.Document, lex *ocr.Lexicon) audit.Options {
-	opt := audit.Options{Lexicon: lex}
-	for _, p := range doc.Paragraphs {
-		for _, r := range p.Repairs {
-			opt.Repairs = append(opt.Repairs, [2]string{r.From, r.To})
-		}
-	}
-	for _, d := range doc.DroppedLines {
-		opt.Dropped = append(opt.Dropped, d.Text)
-	}
-	return opt
 }
 
 // firstWords returns the first twelve words of s.

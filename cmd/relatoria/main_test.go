@@ -324,3 +324,26 @@ func TestUPRParagraphNumbers(t *testing.T) {
 		}
 	}
 }
+
+// TestExtractCheck runs the fidelity audit from the command line on a
+// test document: every word and paragraph number kept.
+func TestExtractCheck(t *testing.T) {
+	code, out, errs := runCLI(t, nil, "extract", "-check", "../../ingest/testdata/docs/upr-A_HRC_17_18.txt")
+	if code != 0 {
+		t.Fatalf("extract -check: exit %d %s", code, errs)
+	}
+	for _, want := range []string{"word error: 0.00% (0 errors)", "15 of 15 paragraph numbers kept", "declared dropped"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("extract -check output lacks %q:\n%s", want, out)
+		}
+	}
+	code, out, _ = runCLI(t, nil, "extract", "-check", "-json", "../../ingest/testdata/docs/upr-A_HRC_17_18.txt")
+	var rep struct {
+		RefWords    int `json:"ref_words"`
+		Errors      int `json:"errors"`
+		NumbersKept int `json:"numbers_kept"`
+	}
+	if err := json.Unmarshal([]byte(out), &rep); err != nil || code != 0 || rep.RefWords < 400 || rep.Errors != 0 || rep.NumbersKept != 15 {
+		t.Errorf("extract -check -json: %v exit %d %+v", err, code, rep)
+	}
+}

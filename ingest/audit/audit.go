@@ -23,6 +23,8 @@ import (
 	"unicode"
 
 	"golang.org/x/text/unicode/norm"
+
+	"github.com/relatoria/relatoria/corpus"
 )
 
 // Lexicon says whether a word, as written, is a known word: the glued-word
@@ -132,6 +134,21 @@ type Options struct {
 	Dropped []string
 }
 
+// OptionsFor returns what doc declares about its extraction: its OCR
+// repairs and the lines it dropped.
+func OptionsFor(doc *corpus.Document, lex Lexicon) Options {
+	opt := Options{Lexicon: lex}
+	for _, p := range doc.Paragraphs {
+		for _, r := range p.Repairs {
+			opt.Repairs = append(opt.Repairs, [2]string{r.From, r.To})
+		}
+	}
+	for _, d := range doc.DroppedLines {
+		opt.Dropped = append(opt.Dropped, d.Text)
+	}
+	return opt
+}
+
 // Compare compares an extraction, printed one paragraph a block (blocks
 // separated by blank lines, each opening with its number as written),
 // with its reference text.
@@ -157,16 +174,24 @@ func Compare(reference, printed string, opt Options) Report {
 		rep.Lost, rep.Added = bagDifference(ref, got)
 		rep.Errors = max(rep.Lost, rep.Added)
 	} else {
-		ops, rep.Moved = moved(ops, ref, got)
+		refVocab, gotVocab := vocabulary(ref), vocabulary(got)
+		var chs []change
 		for _, h := range ops {
-			del, ins := ref[h.a0:h.a1], got[h.b0:h.b1]
-			if len(ins) == 0 && allNumbers(del) {
-				rep.Furniture += len(del)
+			chs = append(chs, change{ref[h.a0:h.a1], got[h.b0:h.b1], refRaw[h.a0:h.a1], gotRaw[h.b0:h.b1]})
+		}
+		chs, rep.Moved = moved(chs)
+		for _, c := range chs {
+			del, ins := c.del, c.ins
+			if len(del) == 0 && len(ins) == 0 {
 				continue
 			}
-			if len(ins) == 0 && takeAll(dropped, del) {
-				rep.Dropped += len(del)
-				continue
+			if len(ins) == 0 {
+				words, numbers := splitNumbers(del)
+				if takeAll(dropped, words) {
+					rep.Dropped += len(words)
+					rep.Furniture += numbers
+					continue
+				}
 			}
 			if n := repairedWords(repaired, del, ins); n > 0 {
 				rep.Repaired += n
@@ -174,7 +199,7 @@ func Compare(reference, printed string, opt Options) Report {
 					continue
 				}
 			}
-			if strings.Join(del, "") == strings.Join(ins, "") && len(del) != len(ins) && known(lex, gotRaw[h.b0:h.b1]) && !known(lex, refRaw[h.a0:h.a1]) {
+			if refSpaced(c, lex, refVocab, gotVocab) {
 				rep.RefSpacing += len(del)
 				continue
 			}
@@ -182,9 +207,9 @@ func Compare(reference, printed string, opt Options) Report {
 			rep.Added += len(ins)
 			rep.Errors += max(len(del), len(ins))
 			if len(rep.Diffs) < MaxDiffs {
-				rep.Diffs = append(rep.Diffs, Diff{strings.Join(refRaw[h.a0:h.a1], " "), strings.Join(gotRaw[h.b0:h.b1], " ")})
+				rep.Diffs = append(rep.Diffs, Diff{strings.Join(c.delRaw, " "), strings.Join(c.insRaw, " ")})
 			}
-			rep.Glued = append(rep.Glued, glued(refRaw[h.a0:h.a1], gotRaw[h.b0:h.b1], lex)...)
+			rep.Glued = append(rep.Glued, glued(c.delRaw, c.insRaw, lex)...)
 			rep.Split = append(rep.Split, split(del, ins)...)
 		}
 		rep.RefWords -= rep.Furniture + rep.Dropped
@@ -229,6 +254,57 @@ func tokens(s string) (folded, raw []string) {
 	}
 	flush()
 	return folded, raw
+}
+
+// splitNumbers returns the words of ws that are not numbers, and how many
+// are.
+func splitNumbers(ws []string) (words []string, numbers int) {
+	for _, w := range ws {
+		if strings.TrimFunc(w, unicode.IsDigit) == "" {
+			numbers++
+		} else {
+			words = append(words, w)
+		}
+	}
+	return words, numbers
+}
+
+func vocabulary(ws []string) map[string]bool {
+	v := make(map[string]bool, len(ws)/4)
+	for _, w := range ws {
+		v[w] = true
+	}
+	return v
+}
+
+// refSpaced reports whether a change is the reference's mistake rather
+// than the extraction's: the same letters, spaced otherwise ("ofsociety"
+// for "of society", "raci al" for "racial"), where the extraction's words
+// are known (to the lexicon, or as words the reference writes elsewhere)
+// and the reference's are not; or a footnote mark glued to the word before
+// it ("Agreement2" for "Agreement").
+func refSpaced(c change, lex Lexicon, refVocab, gotVocab map[string]bool) bool {
+	if len(c.del) == 1 && len(c.ins) == 1 {
+		w, x := c.del[0], c.ins[0]
+		return len(w) > len(x) && strings.HasPrefix(w, x) && strings.TrimFunc(w[len(x):], unicode.IsDigit) == "" && strings.TrimFunc(x, unicode.IsDigit) != ""
+	}
+	if len(c.del) == len(c.ins) || strings.Join(c.del, "") != strings.Join(c.ins, "") {
+		return false
+	}
+	if known(lex, c.insRaw) && !known(lex, c.delRaw) {
+		return true
+	}
+	for _, w := range c.ins {
+		if !refVocab[w] {
+			return false
+		}
+	}
+	for _, w := range c.del {
+		if !gotVocab[w] {
+			return true
+		}
+	}
+	return false
 }
 
 // takeAll reports whether every word of ws is in the bag, and takes them
@@ -279,39 +355,76 @@ func known(lex Lexicon, ws []string) bool {
 	return true
 }
 
-// moved takes out of ops the runs of three or more words deleted in one
-// place and inserted, the same, in another (a footnote the extraction
-// places after its paragraph), and returns the rest and the number of
+// change is a run of differences: words of the reference (del) replaced
+// by words of the extraction (ins), folded and as written.
+type change struct {
+	del, ins       []string
+	delRaw, insRaw []string
+}
+
+// moved pairs runs of three or more words deleted in one place with runs
+// inserted in another that share most of their words (a footnote the
+// extraction places after its paragraph, without its number), takes the
+// shared words out of both and returns the changes left and the number of
 // words moved.
-func moved(ops []hunk, a, b []string) ([]hunk, int) {
-	key := func(ws []string) string { return strings.Join(ws, " ") }
-	ins := map[string][]int{}
-	for i, h := range ops {
-		if h.b1-h.b0 >= 3 && h.a1 == h.a0 {
-			k := key(b[h.b0:h.b1])
-			ins[k] = append(ins[k], i)
-		}
-	}
-	gone := map[int]bool{}
+func moved(chs []change) ([]change, int) {
 	n := 0
-	for i, h := range ops {
-		if h.a1-h.a0 < 3 || h.b1 != h.b0 {
+	for i := range chs {
+		d := &chs[i]
+		if len(d.del) < 3 {
 			continue
 		}
-		k := key(a[h.a0:h.a1])
-		if js := ins[k]; len(js) > 0 {
-			gone[i], gone[js[0]] = true, true
-			ins[k] = js[1:]
-			n += h.a1 - h.a0
+		for j := range chs {
+			c := &chs[j]
+			if len(c.ins) < 3 || i == j {
+				continue
+			}
+			common := bagOverlap(d.del, c.ins)
+			if common*10 < min(len(d.del), len(c.ins))*6 {
+				continue
+			}
+			del := d.del
+			d.del, d.delRaw = subtract(d.del, d.delRaw, c.ins)
+			c.ins, c.insRaw = subtract(c.ins, c.insRaw, del)
+			n += common
+			break
 		}
 	}
-	out := ops[:0]
-	for i, h := range ops {
-		if !gone[i] {
-			out = append(out, h)
+	return chs, n
+}
+
+// bagOverlap counts the words a and b share, with repetitions.
+func bagOverlap(a, b []string) int {
+	bag := map[string]int{}
+	for _, w := range a {
+		bag[w]++
+	}
+	n := 0
+	for _, w := range b {
+		if bag[w] > 0 {
+			bag[w]--
+			n++
 		}
 	}
-	return out, n
+	return n
+}
+
+// subtract returns the words of ws (and their raw forms) that are not in
+// other, each word of other taken once.
+func subtract(ws, raw, other []string) ([]string, []string) {
+	bag := map[string]int{}
+	for _, w := range other {
+		bag[w]++
+	}
+	var out, outRaw []string
+	for i, w := range ws {
+		if bag[w] > 0 {
+			bag[w]--
+			continue
+		}
+		out, outRaw = append(out, w), append(outRaw, raw[i])
+	}
+	return out, outRaw
 }
 
 func allNumbers(ws []string) bool {
@@ -384,9 +497,10 @@ func bagDifference(ref, got []string) (lost, added int) {
 
 // numberStart matches a paragraph number at a line start in either text:
 // "7. Destaca", "84.3 Proseguir", "4.a. Considere", after list or emphasis
-// marks; a capital (or an opening quote or parenthesis) follows, so that
-// "26.165 de 2006)" is no number.
-var numberStart = regexp.MustCompile(`^[ \t]*(?:[>*+-][ \t]+)?(?:\*\*|__)?([0-9]{1,3}(?:\.(?:[0-9]{1,3}|[a-z])){0,3})(?:[.,)]|\*\*)?[ \t]+(?:\*\*|__)?[\p{Lu}¿¡"“«(]`)
+// marks. A number of one part needs its point ("14 August 2024" is a
+// date); a capital or an opening quote follows, so that "26.165 de 2006)"
+// is no number.
+var numberStart = regexp.MustCompile(`^[ \t]*(?:[>*+-][ \t]+)?(?:\*\*|__)?(?:([0-9]{1,3}(?:\.(?:[0-9]{1,3}|[a-z])){1,3})\.?|([0-9]{1,3})[.,])(?:\*\*)?[ \t]+(?:\*\*|__)?[\p{Lu}¿¡"“«]`)
 
 // compareNumbers counts the paragraph numbers at the line starts of the
 // reference and how many of them open a paragraph of the printed
@@ -395,7 +509,7 @@ func compareNumbers(reference, printed string) (total, kept int, missing []strin
 	have := map[string]int{}
 	for block := range strings.SplitSeq(printed, "\n\n") {
 		if m := numberStart.FindStringSubmatch(strings.TrimLeft(block, "\n")); m != nil {
-			have[m[1]]++
+			have[m[1]+m[2]]++
 		}
 	}
 	for line := range strings.SplitSeq(reference, "\n") {
@@ -404,11 +518,11 @@ func compareNumbers(reference, printed string) (total, kept int, missing []strin
 			continue
 		}
 		total++
-		if have[m[1]] > 0 {
-			have[m[1]]--
+		if n := m[1] + m[2]; have[n] > 0 {
+			have[n]--
 			kept++
 		} else {
-			missing = append(missing, m[1])
+			missing = append(missing, n)
 		}
 	}
 	return total, kept, missing

@@ -66,10 +66,25 @@ func pdftotext(ctx context.Context, data []byte) (string, error) {
 }
 
 // skipped are the elements whose text is not the document's: code, and
-// the navigation, header, footer and aside of a site.
+// the navigation and aside of a site; a header or footer too when it is
+// short (a site's banner, not a document's preamble in a <header>).
 var skipped = map[atom.Atom]bool{
 	atom.Script: true, atom.Style: true, atom.Noscript: true, atom.Template: true, atom.Head: true,
-	atom.Nav: true, atom.Header: true, atom.Footer: true, atom.Aside: true, atom.Svg: true,
+	atom.Nav: true, atom.Aside: true, atom.Svg: true,
+}
+
+// shortChrome is the most words a header or footer has to be site chrome.
+const shortChrome = 40
+
+func textWords(n *html.Node) int {
+	if n.Type == html.TextNode {
+		return len(strings.Fields(n.Data))
+	}
+	c := 0
+	for k := n.FirstChild; k != nil; k = k.NextSibling {
+		c += textWords(k)
+	}
+	return c
 }
 
 // blockElements end a line of the reference text.
@@ -90,8 +105,15 @@ func htmlText(data []byte) (string, error) {
 		if n.Type == html.ElementNode && (skipped[n.DataAtom] || hasAttr(n, "hidden")) {
 			return
 		}
+		if n.Type == html.ElementNode && (n.DataAtom == atom.Header || n.DataAtom == atom.Footer) && textWords(n) < shortChrome {
+			return
+		}
 		if n.Type == html.TextNode {
 			b.WriteString(n.Data)
+		}
+		if n.Type == html.ElementNode && n.DataAtom == atom.Li && n.Parent != nil && n.Parent.DataAtom == atom.Ol {
+			// A browser shows the number of an item of an ordered list.
+			fmt.Fprintf(&b, "%d. ", olIndex(n))
 		}
 		for c := n.FirstChild; c != nil; c = c.NextSibling {
 			walk(c)
@@ -102,6 +124,23 @@ func htmlText(data []byte) (string, error) {
 	}
 	walk(doc)
 	return b.String(), nil
+}
+
+// olIndex returns the number a browser shows for li, an item of an <ol>:
+// its place among the items, from the list's start attribute.
+func olIndex(li *html.Node) int {
+	n := 1
+	for _, a := range li.Parent.Attr {
+		if a.Key == "start" {
+			fmt.Sscan(a.Val, &n)
+		}
+	}
+	for c := li.Parent.FirstChild; c != nil && c != li; c = c.NextSibling {
+		if c.Type == html.ElementNode && c.DataAtom == atom.Li {
+			n++
+		}
+	}
+	return n
 }
 
 func hasAttr(n *html.Node, key string) bool {
@@ -118,12 +157,11 @@ var (
 	mdNoteRef  = regexp.MustCompile(`\[\^[^\]]*\]:?`)
 	mdMarks    = regexp.MustCompile("\\*\\*|__|\\*|`|~~|^\\s*#{1,6}\\s|^\\s*>\\s?|^\\s*[-+]\\s|\\|")
 	mdFrontEnd = regexp.MustCompile(`(?m)^---\s*$`)
-	mdTag      = regexp.MustCompile(`</?[a-zA-Z][^>]*>`)
 )
 
 // markdownText returns Markdown text without its markup: front matter,
-// heading and quote marks, emphasis, link targets, footnote marks, table
-// pipes and HTML tags.
+// heading and quote marks, emphasis, link targets, footnote marks and
+// table pipes.
 func markdownText(s string) string {
 	if strings.HasPrefix(s, "---") {
 		if loc := mdFrontEnd.FindAllStringIndex(s, 2); len(loc) == 2 {
@@ -134,7 +172,6 @@ func markdownText(s string) string {
 	for i, l := range lines {
 		l = mdLink.ReplaceAllString(l, "$1")
 		l = mdNoteRef.ReplaceAllString(l, "")
-		l = mdTag.ReplaceAllString(l, "")
 		l = mdMarks.ReplaceAllString(l, " ")
 		lines[i] = l
 	}

@@ -1,0 +1,73 @@
+package audit_test
+
+import (
+	"errors"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/relatoria/relatoria/ingest"
+	"github.com/relatoria/relatoria/ingest/audit"
+	"github.com/relatoria/relatoria/ingest/ocr"
+)
+
+// Targets every file of the project's test documents must meet: at most
+// 0.5% folded word error against the independent reference (numbers
+// included), at least 99% of the paragraph numbers kept as written.
+const (
+	maxWordError  = 0.005
+	minNumberRate = 0.99
+)
+
+// TestFidelity audits every text, Markdown, HTML and PDF test document of
+// the project (the sample corpus, ingest/testdata/docs, the producer set
+// under testdata/producers) against its reference: the file itself,
+// without markup, or pdftotext's reading of a PDF. A PDF is skipped when
+// pdftotext is missing, unless CI is set.
+func TestFidelity(t *testing.T) {
+	lex, err := ocr.DefaultLexicon()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var files []string
+	for _, pattern := range []string{"../../corpus/sample/*", "../testdata/docs/*", "testdata/producers/*"} {
+		m, _ := filepath.Glob(pattern)
+		files = append(files, m...)
+	}
+	var total audit.Report
+	for _, f := range files {
+		switch strings.ToLower(filepath.Ext(f)) {
+		case ".txt", ".md", ".html", ".pdf":
+		default:
+			continue
+		}
+		t.Run(filepath.Base(f), func(t *testing.T) {
+			data, err := os.ReadFile(f)
+			if err != nil {
+				t.Fatal(err)
+			}
+			ref, err := audit.Reference(t.Context(), f, data)
+			if errors.Is(err, audit.ErrNoPdftotext) && os.Getenv("CI") == "" {
+				t.Skip(err)
+			}
+			if err != nil {
+				t.Fatal(err)
+			}
+			doc, err := ingest.Read(f, data, ingest.Options{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			rep := audit.Compare(ref, ingest.Printed(doc), audit.OptionsFor(doc, lex))
+			total.Add(rep)
+			t.Logf("%d words, error %.3f%%, numbers %d/%d", rep.RefWords, 100*rep.WordError(), rep.NumbersKept, rep.Numbers)
+			if rep.WordError() > maxWordError {
+				t.Errorf("word error %.2f%% > %.1f%%: %d lost, %d added; first differences %+v", 100*rep.WordError(), 100*maxWordError, rep.Lost, rep.Added, rep.Diffs[:min(5, len(rep.Diffs))])
+			}
+			if rep.NumbersRate() < minNumberRate {
+				t.Errorf("paragraph numbers kept %d of %d; missing %q", rep.NumbersKept, rep.Numbers, rep.Missing)
+			}
+		})
+	}
+	t.Logf("all files: %d words, error %.3f%%, numbers %d/%d", total.RefWords, 100*total.WordError(), total.NumbersKept, total.Numbers)
+}
