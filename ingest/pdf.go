@@ -152,7 +152,7 @@ func pageLines(r *pdf.Reader, i int) (lines []pdfLine, err error) {
 // buildLines turns glyphs in content-stream order into lines; gaps holds
 // the glyphs that a word gap drawn without a space glyph comes before (see
 // tjWordGaps).
-func buildLines(glyphs []pdf.Text, gaps map[int]bool, page int) []pdfLine {
+func buildLines(glyphs []pdf.Text, gaps map[int]glyphMark, page int) []pdfLine {
 	var lines []pdfLine
 	var cur strings.Builder
 	var curY, curX, curSize float64
@@ -179,7 +179,7 @@ func buildLines(glyphs []pdf.Text, gaps map[int]bool, page int) []pdfLine {
 	}
 	for k := range glyphs {
 		g := &glyphs[k]
-		if g.S == "\n" || g.S == "" || g.S == "\uFFFD" {
+		if g.S == "\n" || g.S == "" || g.S == "\uFFFD" || gaps[k] == notDrawn {
 			continue
 		}
 		size := g.FontSize
@@ -204,7 +204,7 @@ func buildLines(glyphs []pdf.Text, gaps map[int]bool, page int) []pdfLine {
 				cur.WriteByte(' ')
 			}
 		}
-		if gaps[k] && last != nil && !strings.HasSuffix(cur.String(), " ") && g.S != " " {
+		if gaps[k] == gapBefore && last != nil && !strings.HasSuffix(cur.String(), " ") && g.S != " " {
 			cur.WriteByte(' ')
 		}
 		cur.WriteString(g.S)

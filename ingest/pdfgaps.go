@@ -11,21 +11,52 @@ import (
 // em; a word space is a quarter of one.
 const wordGapEms = 0.2
 
-// tjWordGaps returns the glyphs of page's Content().Text, by index, before
-// which the page's content stream moves the pen by a word space inside a
-// TJ array instead of drawing a space glyph. Some producers lay out
-// justified text that way ("buscará" and "promover" as two strings of one
-// array, 0.3 em apart); ledongthuc/pdf applies the move to the glyphs'
-// positions but, looking glyph widths up by byte in fonts of two-byte codes,
-// not to where a glyph seems to end, so the gap cannot be read from the
-// positions. The glyphs are counted as Content emits them: each rune of
-// each decoded string, and a newline after each TJ array. nil when the
-// count does not come out as Content's (glyphs is its length) or the
-// stream cannot be read.
-func tjWordGaps(page pdf.Page, glyphs int) (gaps map[int]bool) {
+// notSpaceEms is the advance, in ems, under which a space glyph is no word
+// space: word and character spacing have pulled the next glyph back onto
+// it.
+const notSpaceEms = 0.08
+
+// glyphMark says what the content stream shows about one glyph of a page's
+// Content().Text that its position alone does not.
+type glyphMark uint8
+
+const (
+	// gapBefore: the pen moved by a word space before the glyph without a
+	// space glyph being drawn.
+	gapBefore glyphMark = 1 + iota
+	// notDrawn: the glyph is a space glyph that word spacing (Tw) and
+	// character spacing (Tc) bring to nothing (Ghostscript kerns "iv" and
+	// "e" of "nivel" apart by a space under -2.365 Tw), or the newline ledongthuc/pdf emits after each
+	// TJ array, decoded through the font's encoding: a font whose
+	// Differences give code 10 a glyph (gropdf's do) made it "…" or an
+	// accent in the middle of a word.
+	notDrawn
+)
+
+// tjWordGaps marks the glyphs of page's Content().Text, by index, before
+// which the content stream moves the pen by a word space without drawing a
+// space glyph, and the glyphs that were never drawn. Producers lay out
+// justified text in three ways the glyph positions do not show reliably:
+//
+//   - a move inside a TJ array ("buscará" and "promover" as two strings
+//     of one array, 0.3 em apart); ledongthuc/pdf applies the move to the
+//     glyphs' positions but, looking glyph widths up by byte in fonts of
+//     two-byte codes, not to where a glyph seems to end;
+//   - character spacing (Tc) wide enough to be a word space, between the
+//     glyphs of one string: Ghostscript writes groff's "e el E" as the
+//     string "ee" under 2.75 Tc, then "lE" pulled back by the kerning;
+//   - word spacing (Tw), which the library does not apply: it widens a
+//     space glyph, which is read as a space anyway, or narrows one to
+//     nothing, when it is no space but kerning (marked notDrawn).
+//
+// The glyphs are counted as Content emits them: each rune of each decoded
+// string, and a decoded newline after each TJ array. nil when the count
+// does not come out as Content's (glyphs is its length) or the stream
+// cannot be read.
+func tjWordGaps(page pdf.Page, glyphs int) (marks map[int]glyphMark) {
 	defer func() {
 		if recover() != nil {
-			gaps = nil // the page's glyphs are read anyway, without gaps
+			marks = nil // the page's glyphs are read anyway, without marks
 		}
 	}()
 	strm := page.V.Key("Contents")
@@ -33,14 +64,38 @@ func tjWordGaps(page pdf.Page, glyphs int) (gaps map[int]bool) {
 		return nil
 	}
 	var enc pdf.TextEncoding
-	count := func(s string) int {
+	decode := func(s string) string {
 		if enc != nil {
 			s = enc.Decode(s)
 		}
-		return utf8.RuneCountInString(s)
+		return s
 	}
 	n := 0
-	gaps = map[int]bool{}
+	tc, tw, tfs := 0.0, 0.0, 1.0 // character and word spacing, font size
+	var font pdf.Font
+	marks = map[int]glyphMark{}
+	// show counts the glyphs of one string; move is the pen's move, in
+	// text space units, since the glyph before it in the same text run
+	// (follows false when there is none).
+	var prev rune
+	show := func(raw string, move float64, follows bool) {
+		for _, r := range decode(raw) {
+			if r == ' ' && len(raw) == utf8.RuneCountInString(decode(raw)) {
+				// A one-byte code: Tw applies to it.
+				if adv := font.Width(32)/1000*tfs + tc + tw; adv < notSpaceEms*tfs {
+					marks[n] = notDrawn
+					n++
+					prev, follows, move = 0, true, 0
+					continue
+				}
+			}
+			if follows && n > 0 && tc+move >= wordGapEms*tfs && r != ' ' && prev != ' ' {
+				marks[n] = gapBefore
+			}
+			n++
+			prev, follows, move = r, true, 0
+		}
+	}
 	pdf.Interpret(strm, func(stk *pdf.Stack, op string) {
 		args := make([]pdf.Value, stk.Len())
 		for i := len(args) - 1; i >= 0; i-- {
@@ -49,43 +104,56 @@ func tjWordGaps(page pdf.Page, glyphs int) (gaps map[int]bool) {
 		switch op {
 		case "Tf":
 			if len(args) == 2 {
-				f := page.Font(args[0].Name())
-				enc = f.Encoder()
+				font = page.Font(args[0].Name())
+				enc = font.Encoder()
+				if size := args[1].Float64(); size > 0 {
+					tfs = size
+				}
+			}
+		case "Tc":
+			if len(args) == 1 {
+				tc = args[0].Float64()
+			}
+		case "Tw":
+			if len(args) == 1 {
+				tw = args[0].Float64()
 			}
 		case "Tj", "'":
 			if len(args) == 1 {
-				n += count(args[0].RawString())
+				show(args[0].RawString(), 0, false)
 			}
 		case "\"":
 			if len(args) == 3 {
-				n += count(args[2].RawString())
+				tw, tc = args[0].Float64(), args[1].Float64()
+				show(args[2].RawString(), 0, false)
 			}
 		case "TJ":
 			if len(args) != 1 {
 				return
 			}
-			gap := false
+			move, follows := 0.0, false
 			for i := 0; i < args[0].Len(); i++ {
 				x := args[0].Index(i)
 				if x.Kind() != pdf.String {
-					// Negative numbers move the pen to the right.
-					if -x.Float64()/1000 >= wordGapEms {
-						gap = true
-					}
+					// Negative numbers move the pen to the right, in
+					// thousandths of an em.
+					move += -x.Float64() / 1000 * tfs
 					continue
 				}
-				k := count(x.RawString())
-				if gap && k > 0 && n > 0 {
-					gaps[n] = true
+				before := n
+				show(x.RawString(), move, follows)
+				if n > before {
+					move, follows = 0, true
 				}
-				gap = false
-				n += k
 			}
-			n += count("\n")
+			for range decode("\n") {
+				marks[n] = notDrawn
+				n++
+			}
 		}
 	})
 	if n != glyphs {
 		return nil
 	}
-	return gaps
+	return marks
 }
