@@ -152,7 +152,7 @@ func pageLines(r *pdf.Reader, i int) (lines []pdfLine, err error) {
 // buildLines turns glyphs in content-stream order into lines; gaps holds
 // the glyphs that a word gap drawn without a space glyph comes before (see
 // tjWordGaps).
-func buildLines(glyphs []pdf.Text, gaps map[int]glyphMark, page int) []pdfLine {
+func buildLines(glyphs []pdf.Text, gaps []glyphInfo, page int) []pdfLine {
 	var lines []pdfLine
 	var cur strings.Builder
 	var curY, curX, curSize float64
@@ -177,9 +177,17 @@ func buildLines(glyphs []pdf.Text, gaps map[int]glyphMark, page int) []pdfLine {
 		clear(sizes)
 		last = nil
 	}
+	info := func(k int) glyphInfo {
+		if k < len(gaps) {
+			return gaps[k]
+		}
+		return glyphInfo{}
+	}
+	var lastShift float64 // the Tw the library left out before the last glyph, in points
 	for k := range glyphs {
 		g := &glyphs[k]
-		if g.S == "\n" || g.S == "" || g.S == "\uFFFD" || gaps[k] == notDrawn {
+		gi := info(k)
+		if g.S == "\n" || g.S == "" || g.S == "\uFFFD" || gi.mark == notDrawn {
 			continue
 		}
 		size := g.FontSize
@@ -204,9 +212,18 @@ func buildLines(glyphs []pdf.Text, gaps map[int]glyphMark, page int) []pdfLine {
 				cur.WriteByte(' ')
 			}
 		}
-		if gaps[k] == gapBefore && last != nil && !strings.HasSuffix(cur.String(), " ") && g.S != " " {
+		if gi.mark == gapBefore && last != nil && !strings.HasSuffix(cur.String(), " ") && g.S != " " {
 			cur.WriteByte(' ')
 		}
+		if gi.runStart && !useGaps && last != nil && last.W > 0 && !strings.HasSuffix(cur.String(), " ") && g.S != " " {
+			// A new operation placed after a word gap: its place, and
+			// the end of the last glyph once the Tw the library left
+			// out is added, show the gap.
+			if g.X-(last.X+lastShift+last.W) > wordGapEms*size {
+				cur.WriteByte(' ')
+			}
+		}
+		lastShift = gi.shift * size
 		cur.WriteString(g.S)
 		if curX < 0 && strings.TrimSpace(g.S) != "" {
 			curX = g.X // where the text starts: leading spaces position nothing

@@ -26,17 +26,29 @@ const (
 	gapBefore glyphMark = 1 + iota
 	// notDrawn: the glyph is a space glyph that word spacing (Tw) and
 	// character spacing (Tc) bring to nothing (Ghostscript kerns "iv" and
-	// "e" of "nivel" apart by a space under -2.365 Tw), or the newline ledongthuc/pdf emits after each
-	// TJ array, decoded through the font's encoding: a font whose
-	// Differences give code 10 a glyph (gropdf's do) made it "…" or an
-	// accent in the middle of a word.
+	// "e" of "nivel" apart by a space under -2.365 Tw), or the newline
+	// ledongthuc/pdf emits after each TJ array, decoded through the font's
+	// encoding: a font whose Differences give code 10 a glyph (gropdf's
+	// do) made it "…" or an accent in the middle of a word.
 	notDrawn
 )
 
-// tjWordGaps marks the glyphs of page's Content().Text, by index, before
-// which the content stream moves the pen by a word space without drawing a
-// space glyph, and the glyphs that were never drawn. Producers lay out
-// justified text in three ways the glyph positions do not show reliably:
+// glyphInfo is what the content stream says about one glyph.
+type glyphInfo struct {
+	mark glyphMark
+	// runStart: the glyph opens a text-showing operation (Tj, TJ, ', ")
+	// of one-byte codes after another of one-byte codes, so that the gap
+	// between them can be read from their positions.
+	runStart bool
+	// shift is how far, in ems of the glyph's font size, the library
+	// placed the glyph left of where it is drawn: it ignores Tw, which
+	// widens each space glyph of the line before it.
+	shift float64
+}
+
+// tjWordGaps describes the glyphs of page's Content().Text, by index, with
+// what the positions the library computes do not show. Producers lay out
+// justified text in ways those positions miss:
 //
 //   - a move inside a TJ array ("buscará" and "promover" as two strings
 //     of one array, 0.3 em apart); ledongthuc/pdf applies the move to the
@@ -46,17 +58,20 @@ const (
 //     glyphs of one string: Ghostscript writes groff's "e el E" as the
 //     string "ee" under 2.75 Tc, then "lE" pulled back by the kerning;
 //   - word spacing (Tw), which the library does not apply: it widens a
-//     space glyph, which is read as a space anyway, or narrows one to
-//     nothing, when it is no space but kerning (marked notDrawn).
+//     space glyph, which is read as a space anyway, and moves what follows
+//     on the line (glyphInfo.shift); or it narrows a space glyph to
+//     nothing, when it is no space but kerning (marked notDrawn);
+//   - a new text-showing operation placed by Td after a word gap ("de"
+//     … 319.806 0 Td (trato …)): glyphInfo.runStart.
 //
 // The glyphs are counted as Content emits them: each rune of each decoded
 // string, and a decoded newline after each TJ array. nil when the count
 // does not come out as Content's (glyphs is its length) or the stream
 // cannot be read.
-func tjWordGaps(page pdf.Page, glyphs int) (marks map[int]glyphMark) {
+func tjWordGaps(page pdf.Page, glyphs int) (info []glyphInfo) {
 	defer func() {
 		if recover() != nil {
-			marks = nil // the page's glyphs are read anyway, without marks
+			info = nil // the page's glyphs are read anyway, without marks
 		}
 	}()
 	strm := page.V.Key("Contents")
@@ -70,30 +85,37 @@ func tjWordGaps(page pdf.Page, glyphs int) (marks map[int]glyphMark) {
 		}
 		return s
 	}
-	n := 0
+	info = make([]glyphInfo, 0, glyphs)
 	tc, tw, tfs := 0.0, 0.0, 1.0 // character and word spacing, font size
 	var font pdf.Font
-	marks = map[int]glyphMark{}
-	// show counts the glyphs of one string; move is the pen's move, in
-	// text space units, since the glyph before it in the same text run
-	// (follows false when there is none).
+	shift := 0.0         // ems of Tw the line's spaces have added so far
+	lastOneByte := false // the operation before showed one-byte codes
 	var prev rune
-	show := func(raw string, move float64, follows bool) {
-		for _, r := range decode(raw) {
-			if r == ' ' && len(raw) == utf8.RuneCountInString(decode(raw)) {
-				// A one-byte code: Tw applies to it.
-				if adv := font.Width(32)/1000*tfs + tc + tw; adv < notSpaceEms*tfs {
-					marks[n] = notDrawn
-					n++
-					prev, follows, move = 0, true, 0
-					continue
-				}
+	// show adds the glyphs of one string; move is the pen's move, in text
+	// space units, since the glyph before it in the same text run
+	// (follows false when there is none); start marks an operation's
+	// first string.
+	show := func(raw string, move float64, follows, start bool) {
+		text := decode(raw)
+		oneByte := len(raw) == utf8.RuneCountInString(text)
+		for _, r := range text {
+			g := glyphInfo{shift: shift, runStart: start && oneByte && lastOneByte}
+			start = false
+			switch {
+			case r == ' ' && oneByte && font.Width(32)/1000*tfs+tc+tw < notSpaceEms*tfs:
+				g.mark = notDrawn
+				r = 0
+			case follows && len(info) > 0 && tc+move >= wordGapEms*tfs && r != ' ' && prev != ' ':
+				g.mark = gapBefore
 			}
-			if follows && n > 0 && tc+move >= wordGapEms*tfs && r != ' ' && prev != ' ' {
-				marks[n] = gapBefore
+			if r == ' ' && oneByte {
+				shift += tw / tfs
 			}
-			n++
+			info = append(info, g)
 			prev, follows, move = r, true, 0
+		}
+		if text != "" {
+			lastOneByte = oneByte
 		}
 	}
 	pdf.Interpret(strm, func(stk *pdf.Stack, op string) {
@@ -102,6 +124,8 @@ func tjWordGaps(page pdf.Page, glyphs int) (marks map[int]glyphMark) {
 			args[i] = stk.Pop()
 		}
 		switch op {
+		case "BT", "Td", "TD", "Tm", "T*":
+			shift = 0 // the pen is placed anew
 		case "Tf":
 			if len(args) == 2 {
 				font = page.Font(args[0].Name())
@@ -118,20 +142,25 @@ func tjWordGaps(page pdf.Page, glyphs int) (marks map[int]glyphMark) {
 			if len(args) == 1 {
 				tw = args[0].Float64()
 			}
-		case "Tj", "'":
+		case "Tj":
 			if len(args) == 1 {
-				show(args[0].RawString(), 0, false)
+				show(args[0].RawString(), 0, false, true)
+			}
+		case "'":
+			if len(args) == 1 {
+				shift = 0
+				show(args[0].RawString(), 0, false, true)
 			}
 		case "\"":
 			if len(args) == 3 {
-				tw, tc = args[0].Float64(), args[1].Float64()
-				show(args[2].RawString(), 0, false)
+				tw, tc, shift = args[0].Float64(), args[1].Float64(), 0
+				show(args[2].RawString(), 0, false, true)
 			}
 		case "TJ":
 			if len(args) != 1 {
 				return
 			}
-			move, follows := 0.0, false
+			move, follows, start := 0.0, false, true
 			for i := 0; i < args[0].Len(); i++ {
 				x := args[0].Index(i)
 				if x.Kind() != pdf.String {
@@ -140,20 +169,19 @@ func tjWordGaps(page pdf.Page, glyphs int) (marks map[int]glyphMark) {
 					move += -x.Float64() / 1000 * tfs
 					continue
 				}
-				before := n
-				show(x.RawString(), move, follows)
-				if n > before {
-					move, follows = 0, true
+				before := len(info)
+				show(x.RawString(), move, follows, start)
+				if len(info) > before {
+					move, follows, start = 0, true, false
 				}
 			}
 			for range decode("\n") {
-				marks[n] = notDrawn
-				n++
+				info = append(info, glyphInfo{mark: notDrawn, shift: shift})
 			}
 		}
 	})
-	if n != glyphs {
+	if len(info) != glyphs {
 		return nil
 	}
-	return marks
+	return info
 }
