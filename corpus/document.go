@@ -216,6 +216,26 @@ func DocumentID(source string, sym Symbol) string {
 	return "doc-" + hex.EncodeToString(h[:8])
 }
 
+// Name returns the name a person knows d by: its symbol; else its title
+// (ingest makes titles of at most 120 characters); else its file's name.
+// Never its ID, which for a document without a symbol is a hash.
+func (d *Document) Name() string {
+	switch {
+	case d.Symbol != "":
+		return d.Symbol.String()
+	case strings.TrimSpace(d.Title) != "":
+		return strings.TrimSpace(d.Title)
+	}
+	name := d.Source
+	if i := strings.LastIndexAny(name, `/\`); i >= 0 {
+		name = name[i+1:]
+	}
+	if name == "" {
+		return d.ID
+	}
+	return name
+}
+
 // Paragraph returns the operative or numbered paragraph with number n, and
 // whether there is one. Operative paragraphs win over other numbered ones.
 func (d *Document) Paragraph(n Number) (*Paragraph, bool) {

@@ -63,6 +63,11 @@ func ParseSymbol(s string) (Symbol, error) {
 	if !symbolPattern.MatchString(t) {
 		return "", fmt.Errorf("symbol %q: not a UN document symbol", s)
 	}
+	if looksLikeAddress(t) {
+		// "WWW.RISOLIDARIA.ORG.PE/DOCS/…/49141400DOC.PDF": a URL or a
+		// file path had become a document's symbol and ID.
+		return "", fmt.Errorf("symbol %q: a web address or file path, not a UN document symbol", s)
+	}
 	if !strings.ContainsAny(t, "0123456789") {
 		// Every UN symbol has a number (session, year, sequence);
 		// "VIH/SIDA" and "ONU/CEPAL" are words, and taking them for
@@ -89,6 +94,26 @@ func ParseSymbol(s string) (Symbol, error) {
 		}
 	}
 	return Symbol(strings.Join(parts, "/")), nil
+}
+
+// addressPart matches a part of a web address or file name: a point
+// followed by two or more letters and nothing or another point after them
+// ("WWW.UN", ".ORG", ".PDF", "ORG.PE"). The suffixes of UN symbols have a
+// number after their point ("ADD.2", "CN.4", "L.17").
+var addressPart = regexp.MustCompile(`\.[A-Z]{2,}(?:\.|$)`)
+
+// looksLikeAddress reports whether an upper-cased candidate symbol is a web
+// address or a file path.
+func looksLikeAddress(t string) bool {
+	if strings.Contains(t, "://") || strings.HasPrefix(t, "WWW.") || strings.Contains(t, "\\") {
+		return true
+	}
+	for p := range strings.SplitSeq(t, "/") {
+		if addressPart.MatchString(p) {
+			return true
+		}
+	}
+	return false
 }
 
 func hasLetter(s string) bool {

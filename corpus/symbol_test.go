@@ -27,7 +27,10 @@ func TestParseSymbol(t *testing.T) {
 			t.Errorf("ParseSymbol(%q) = %q short %q full %v, want %q %q %v", tt.in, got, got.Short(), got.IsFull(), tt.want, tt.short, tt.full)
 		}
 	}
-	for _, bad := range []string{"", "hola", "07/10/2022", "51", "GE.22-16568", "/51/34", "51/34/", "A/HRC/RES/51/34 (20)", "VIH/SIDA", "vih/sida", "ONU/CEPAL", "A/HRC/RES"} {
+	for _, bad := range []string{"", "hola", "07/10/2022", "51", "GE.22-16568", "/51/34", "51/34/", "A/HRC/RES/51/34 (20)", "VIH/SIDA", "vih/sida", "ONU/CEPAL", "A/HRC/RES",
+		// Web addresses and file paths are never symbols.
+		"www.risolidaria.org.pe/docs/ficheros/200801/49141400doc.pdf", "http://www.un.org/es/A/HRC/RES/5/1",
+		"CEDAW/2010/informe.doc", "ohchr.org/Documents/HRBodies/CEDAW/2010", "A/HRC/RES/5/1.pdf"} {
 		if s, err := ParseSymbol(bad); err == nil {
 			t.Errorf("ParseSymbol(%q) = %q, want error", bad, s)
 		}

@@ -1,6 +1,7 @@
 package ingest
 
 import (
+	"path"
 	"regexp"
 	"strings"
 
@@ -82,6 +83,12 @@ func structure(doc *corpus.Document, ex *extraction) {
 	if ex.symbol != "" && (doc.Symbol == "" || !doc.Symbol.IsFull()) {
 		doc.Symbol = ex.symbol
 	}
+	if doc.Symbol == "" {
+		doc.Symbol = symbolLine(doc.Paragraphs)
+	}
+	if doc.Symbol == "" {
+		doc.Symbol = fileSymbol(doc.Source)
+	}
 	if doc.Symbol != "" && !doc.Symbol.IsFull() {
 		doc.Symbol = doc.Symbol.Resolve(doc.Body)
 	}
@@ -160,6 +167,56 @@ func structureResolution(doc *corpus.Document) bool {
 		}
 	}
 	return true
+}
+
+// symbolLineRE matches a line that gives the document's symbol: "Symbol:
+// A/HRC/17/18", "Signatura: CEDAW/C/ARG/CO/7".
+var symbolLineRE = regexp.MustCompile(`(?i)^(?:document\s+)?(?:symbol|s[ií]mbolo|signatura|cote)\s*:\s*(\S+(?:\s*\([0-9]{4}\))?)\s*$`)
+
+// symbolLine returns the symbol a "Symbol:" line near the top gives, if
+// any.
+func symbolLine(ps []corpus.Paragraph) corpus.Symbol {
+	for i, p := range ps {
+		if i == 20 {
+			break
+		}
+		if m := symbolLineRE.FindStringSubmatch(p.Text); m != nil {
+			if s, err := corpus.ParseSymbol(m[1]); err == nil && s.IsFull() {
+				return s
+			}
+		}
+	}
+	return ""
+}
+
+// fileSeries are the first parts of the UN symbols a file may be named
+// after, with "_" for "/" as the UN's Official Document System names its
+// files ("A_HRC_17_18.pdf", "S_RES_2776__2025_.en.pdf").
+var fileSeries = map[string]bool{
+	"A": true, "S": true, "E": true, "ST": true, "CEDAW": true, "CCPR": true, "CERD": true, "CAT": true,
+	"CRC": true, "CRPD": true, "CMW": true, "CED": true, "HRI": true, "UNEP": true, "TD": true,
+}
+
+// fileSymbol returns the symbol a file's name gives, if it is one.
+func fileSymbol(source string) corpus.Symbol {
+	base := path.Base(strings.ReplaceAll(source, "\\", "/"))
+	base = strings.TrimSuffix(base, path.Ext(base))
+	if ext := path.Ext(base); len(ext) == 3 {
+		base = strings.TrimSuffix(base, ext) // a language: "S_RES_2776__2025_.en"
+	}
+	first, _, _ := strings.Cut(base, "_")
+	if !fileSeries[strings.ToUpper(first)] || !strings.Contains(base, "_") {
+		return ""
+	}
+	t := strings.TrimSuffix(base, "_")
+	if i := strings.Index(t, "__"); i > 0 {
+		t = t[:i] + " (" + t[i+2:] + ")" // "S_RES_2776__2025" → "S/RES/2776 (2025)"
+	}
+	s, err := corpus.ParseSymbol(strings.ReplaceAll(t, "_", "/"))
+	if err != nil || !s.IsFull() {
+		return ""
+	}
+	return s
 }
 
 // sessionInfo matches the lines that open a UN report before its title:

@@ -650,3 +650,31 @@ b. Considere la posibilidad de aprobar la nueva legislación sobre las uniones d
 		t.Errorf("%d list items, want 2 (a. and b.): %+v", items, doc.Paragraphs)
 	}
 }
+
+// TestDocumentSymbolSources checks where a document's symbol may come
+// from: a "Symbol:" line, the file's name as the UN names its files; never
+// from a web address or a path in the text.
+func TestDocumentSymbolSources(t *testing.T) {
+	for _, tt := range []struct {
+		name, text, want string
+	}{
+		{"informe.txt", "Informe sobre la violencia\n\nSymbol: A/HRC/17/18\n\nEl Grupo de Trabajo examinó el informe.\n", "A/HRC/17/18"},
+		{"informe.txt", "Informe\n\nSignatura: CEDAW/C/ARG/CO/7\n\nTexto del informe.\n", "CEDAW/C/ARG/CO/7"},
+		{"A_HRC_17_18.txt", "Informe del Grupo de Trabajo\n\nEl Grupo de Trabajo examinó el informe.\n", "A/HRC/17/18"},
+		{"docs/S_RES_2776__2025_.en.txt", "Resolution text\n\nThe Council decides.\n", "S/RES/2776 (2025)"},
+		{"A_HRC_59_L.17.en.txt", "Draft\n\nThe Council decides.\n", "A/HRC/59/L.17"},
+		{"informe_2020_final.txt", "Informe\n\nTexto.\n", ""},
+		{"informe.txt", "Informe sobre la violencia\n\nwww.risolidaria.org.pe/docs/ficheros/200801/49141400doc.pdf\n\nTexto que cita http://www.un.org/es/A/HRC/RES/5/1.pdf.\n", ""},
+	} {
+		doc, err := Read(tt.name, []byte(tt.text), Options{NoRepair: true})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if doc.Symbol.String() != tt.want {
+			t.Errorf("Read(%q, %q).Symbol = %q, want %q", tt.name, tt.text, doc.Symbol, tt.want)
+		}
+		if tt.want == "" && !strings.HasPrefix(doc.ID, "doc-") {
+			t.Errorf("Read(%q).ID = %q, want a doc- ID", tt.name, doc.ID)
+		}
+	}
+}

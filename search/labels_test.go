@@ -4,6 +4,7 @@ import (
 	"encoding/csv"
 	"net/http/httptest"
 	"os"
+	"regexp"
 	"strings"
 	"testing"
 
@@ -83,3 +84,64 @@ func TestParagraphLabels(t *testing.T) {
 		t.Errorf("CSV row %q, want ref A/HRC/17/18 §85.12 and number 85.12", rows[1][:8])
 	}
 }
+
+// TestNoHashNames checks that a document without a symbol is named by its
+// title, else its file name, in results, on the page and in CSV; never by
+// its ID, a hash.
+func TestNoHashNames(t *testing.T) {
+	ix := mustSampleIndex(t)
+	for name, text := range map[string]string{
+		"informe.txt":   "Informe sobre la violencia contra las mujeres rurales\n\nEl informe examina la violencia contra las mujeres rurales y sus causas.\n",
+		"sin-titulo.md": "la violencia contra las mujeres rurales, en minúsculas y sin título.\n",
+	} {
+		doc, err := ingest.Read(name, []byte(text), ingest.Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := ix.Add(t.Context(), doc); err != nil {
+			t.Fatal(err)
+		}
+	}
+	s := New(ix)
+	res, err := s.Search(t.Context(), Request{Query: "mujeres rurales", Size: 10, Facets: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if res.Total < 2 {
+		t.Fatalf("%d hits, want the two documents", res.Total)
+	}
+	for _, h := range res.Hits {
+		if strings.Contains(h.Ref, "doc-") {
+			t.Errorf("hit %s is named by its ID: ref %q", h.ID, h.Ref)
+		}
+	}
+	for field, counts := range res.Facets {
+		for _, c := range counts {
+			if strings.HasPrefix(c.Value, "doc-") {
+				t.Errorf("facet %s value %q is an ID", field, c.Value)
+			}
+		}
+	}
+	srv := httptest.NewServer(Handler(s, HandlerOptions{}))
+	defer srv.Close()
+	_, _, page := get(t, srv, "/?q=mujeres+rurales")
+	if visible := tagRE.ReplaceAllString(page, " "); strings.Contains(visible, "doc-") {
+		t.Errorf("the results page shows an ID as a name: %q", visible[strings.Index(visible, "doc-")-80:][:160])
+	}
+	_, _, body := get(t, srv, "/api/search?q=mujeres+rurales&format=csv&all=1")
+	rows, err := csv.NewReader(strings.NewReader(strings.TrimPrefix(body, "\uFEFF"))).ReadAll()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, row := range rows[1:] {
+		if !strings.HasPrefix(row[0], "Informe sobre la violencia") && !strings.HasPrefix(row[0], "sin-titulo.md") && !strings.HasPrefix(row[0], "la violencia contra") {
+			t.Errorf("CSV ref %q, want the title or file name", row[0])
+		}
+	}
+	_, _, doc := get(t, srv, "/d/"+res.Hits[0].Doc)
+	if visible := tagRE.ReplaceAllString(doc, " "); strings.Contains(visible, "doc-") {
+		t.Errorf("the document page shows an ID as a name")
+	}
+}
+
+var tagRE = regexp.MustCompile(`<[^>]*>`)

@@ -333,10 +333,7 @@ func (h *handler) pageDocument(w http.ResponseWriter, r *http.Request) error {
 	for _, c := range view.CitedBy {
 		cited = append(cited, h.newHitView(c))
 	}
-	title := doc.Title
-	if doc.Symbol != "" {
-		title = doc.Symbol.String()
-	}
+	title := doc.Name() // the symbol, else the title, else the file name
 	return h.render(w, http.StatusOK, "document", map[string]any{
 		"Title": title, "Query": "", "Sort": "relevance", "Index": h.s.Index().Version(),
 		"Doc": doc, "View": view, "Paras": paras, "CitedBy": cited, "Adopted": doc.Adopted.String(),

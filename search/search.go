@@ -292,13 +292,13 @@ func makeHit(h *bsearch.DocumentMatch, doc *corpus.Document, p *corpus.Paragraph
 }
 
 // RefOf returns the citable reference of paragraph p of doc: "A/HRC/RES/51/34
-// §7" for a numbered paragraph of a document with a symbol, otherwise the
-// document ID and the ordinal ("doc-1a2b… ¶3").
+// §7" for a numbered paragraph of a document with a symbol, "A/HRC/17/18
+// §84.3", and for a paragraph without a number the ordinal ("A/HRC/RES/51/34
+// ¶3"). A document without a symbol is named by its title, else its file
+// name (corpus.Document.Name), never by its ID: "Informe sobre la violencia
+// ¶3".
 func RefOf(doc *corpus.Document, p *corpus.Paragraph) string {
-	base := doc.ID
-	if doc.Symbol != "" {
-		base = doc.Symbol.String()
-	}
+	base := doc.Name()
 	if p.Number != "" {
 		return fmt.Sprintf("%s §%s", base, p.Number)
 	}

@@ -69,6 +69,24 @@ var fillerWord = regexp.MustCompile(`(?i)^(?:[,()]|y|e|and|of|de|del|la|las|el|l
 
 var listToken = regexp.MustCompile(`[0-9]{1,4}/[0-9]{1,4}(?:\s+[A-Z]\b)?|[0-9]{3,4}\s*\([0-9]{4}\)|[\p{L}.º]+|[0-9]+|[,()]`)
 
+// inAddress reports whether text[i:j] is part of a web address or a file
+// path: the word it stands in holds "://", "www." or a drive ("C:/"), or
+// it is joined to a path before it ("…/es/A/HRC/…") or to a file
+// extension after it ("….pdf").
+func inAddress(text string, i, j int) bool {
+	if i > 0 && strings.ContainsRune("/\\:.", rune(text[i-1])) {
+		return true
+	}
+	if j < len(text) && text[j] == '.' && j+1 < len(text) && isASCIILetter(text[j+1]) {
+		return true
+	}
+	start := strings.LastIndexAny(text[:i], " \t\n(«\"") + 1
+	word := strings.ToLower(text[start:i])
+	return strings.Contains(word, "://") || strings.Contains(word, "www.") || strings.Contains(word, ":/")
+}
+
+func isASCIILetter(b byte) bool { return b >= 'a' && b <= 'z' || b >= 'A' && b <= 'Z' }
+
 // Citations returns the documents text cites, each once, in order:
 // written-out symbols, resolutions and decisions by number (resolved to a
 // full symbol when the adopting body is clear from the context, kept as
@@ -88,6 +106,9 @@ func Citations(text string, ctx Context) []corpus.Citation {
 		m := strings.TrimRight(text[loc[0]:loc[1]], ".-")
 		if !strings.ContainsAny(m, "0123456789") || strings.Count(m, "/") < 2 {
 			continue
+		}
+		if inAddress(text, loc[0], loc[1]) {
+			continue // "http://www.un.org/es/A/HRC/RES/5/1.pdf": a link, not a citation
 		}
 		s, err := corpus.ParseSymbol(dotSpace.ReplaceAllString(m, "."))
 		if err != nil || !s.IsFull() {

@@ -373,7 +373,9 @@ var (
 	goal     = regexp.MustCompile(`\b(?:Objetivos?(?:\s+de\s+Desarrollo\s+Sostenible)?|ODS|(?:Sustainable\s+Development\s+)?Goals?|SDGs?)\s+([0-9]{1,2}(?:\.[0-9a-z]{1,2}){0,2})((?:\s*(?:,|y|e|and)\s*[0-9]{1,2}(?:\.[0-9a-z]{1,2}){0,2}\b)*)`)
 	goalMore = regexp.MustCompile(`[0-9]{1,2}(?:\.[0-9a-z]{1,2}){0,2}`)
 	// headNoun opens the name of an institution the gazetteer lacks.
-	headNoun  = map[string]bool{"Comité": true, "Comisión": true, "Consejo": true, "Oficina": true, "Fondo": true, "Programa": true, "Grupo": true, "Equipo": true, "Foro": true, "Instituto": true, "Mecanismo": true, "Red": true, "Centro": true, "Secretaría": true, "Organización": true, "Agencia": true, "Plataforma": true, "Alianza": true, "Convención": true, "Pacto": true, "Protocolo": true, "Estrategia": true, "Relator": true, "Relatora": true, "Tribunal": true, "Corte": true, "Banco": true, "Unión": true, "Conferencia": true, "Coalición": true, "Fundación": true, "Universidad": true, "Ministerio": true, "Defensoría": true, "Procuraduría": true, "Subsecretaría": true, "Junta": true, "Cumbre": true, "Observatorio": true, "Federación": true, "Asociación": true, "Confederación": true, "Parlamento": true, "Congreso": true, "Senado": true, "Gobierno": true}
+	headNoun = map[string]bool{"Comité": true, "Comisión": true, "Consejo": true, "Oficina": true, "Fondo": true, "Programa": true, "Grupo": true, "Equipo": true, "Foro": true, "Instituto": true, "Mecanismo": true, "Red": true, "Centro": true, "Secretaría": true, "Organización": true, "Agencia": true, "Plataforma": true, "Alianza": true, "Convención": true, "Pacto": true, "Protocolo": true, "Estrategia": true, "Relator": true, "Relatora": true, "Tribunal": true, "Corte": true, "Banco": true, "Unión": true, "Conferencia": true, "Coalición": true, "Fundación": true, "Universidad": true, "Ministerio": true, "Defensoría": true, "Procuraduría": true, "Subsecretaría": true, "Junta": true, "Cumbre": true, "Observatorio": true, "Federación": true, "Asociación": true, "Confederación": true, "Parlamento": true, "Congreso": true, "Senado": true, "Gobierno": true}
+	// stateNoun are the words for the State a report is about.
+	stateNoun = map[string]bool{"Estado": true, "País": true, "Gobierno": true}
 	connector = map[string]bool{"de": true, "del": true, "la": true, "las": true, "los": true, "el": true, "para": true, "sobre": true, "contra": true, "y": true, "e": true, "en": true, "do": true, "por": true, "a": true}
 )
 
@@ -475,6 +477,15 @@ func (g *Gazetteer) Entities(text string, defs Definitions) []corpus.Entity {
 			// into a known entity; its own name is not known, so leave it.
 			i = j
 			continue
+		}
+		// "Informe del Grupo de Trabajo sobre el Estado": the report of
+		// the Working Group on the State under review; "el Estado" is no
+		// part of the group's name.
+		if last-i >= 3 && stateNoun[toks[last].text] && (toks[last-1].text == "el" || toks[last-1].text == "la") && toks[last-2].text == "sobre" {
+			last -= 3
+			for last > i && connector[toks[last].text] {
+				last--
+			}
 		}
 		if last > i {
 			written := text[toks[i].start:toks[last].end]

@@ -65,6 +65,10 @@ func TestCitations(t *testing.T) {
 		{"su recomendación general 19", Context{}, "recomendación general 19"},
 		{"la observación general N.º 3 (2012)", Context{}, "observación general 3"},
 		{"y/o las 51/34 personas del 07/10/2022", Context{}, ""},
+		// Links and paths cite nothing, however shaped.
+		{"disponible en www.risolidaria.org.pe/docs/ficheros/200801/49141400doc.pdf", Context{}, ""},
+		{"véase http://www.un.org/es/A/HRC/RES/5/1.pdf y C:/Documentos/CEDAW/2010/informe.doc", Context{}, ""},
+		{"véase A/HRC/RES/5/1.", Context{}, "A/HRC/RES/5/1"},
 	} {
 		var got []string
 		for _, c := range Citations(tt.in, tt.ctx) {
@@ -139,4 +143,22 @@ func FuzzExtract(f *testing.F) {
 			}
 		}
 	})
+}
+
+// TestEntityNamesWhole checks names that had been cut or taken too far.
+func TestEntityNamesWhole(t *testing.T) {
+	g := DefaultGazetteer()
+	for _, tt := range []struct{ in, want string }{
+		{"1° Informe del Grupo de Trabajo sobre el Estado, Parag. 128.82", "Grupo de Trabajo"},
+		{"El Grupo de Trabajo sobre el Examen Periódico Universal celebró su período de sesiones", "Grupo de Trabajo sobre el Examen Periódico Universal"},
+		{"recomendación del Comité contra la Eliminación de la Discriminación contra la Mujer", "Comité para la Eliminación de la Discriminación contra la Mujer"},
+	} {
+		var got []string
+		for _, e := range g.Entities(tt.in, nil) {
+			got = append(got, e.Name)
+		}
+		if strings.Join(got, "|") != tt.want {
+			t.Errorf("Entities(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
 }
