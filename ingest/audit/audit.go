@@ -167,6 +167,12 @@ func Compare(reference, printed string, opt Options) Report {
 	for _, r := range opt.Repairs {
 		from, to := Words(r[0]), Words(r[1])
 		repaired[[2]string{strings.Join(from, " "), strings.Join(to, " ")}] = true
+		if len(from) == len(to) {
+			// "36° período" → "36º período": the words that changed.
+			for i := range from {
+				repaired[[2]string{from[i], to[i]}] = true
+			}
+		}
 	}
 	ops, ok := diff(ref, got)
 	if !ok {
