@@ -167,6 +167,12 @@ func (n Number) Key() string {
 // Less reports whether n comes before m in a document's order (by Key).
 func (n Number) Less(m Number) bool { return n.Key() < m.Key() }
 
+// itemMarked reports whether text opens with the mark of item letter:
+// "(a) ", "a) ".
+func itemMarked(text string, letter byte) bool {
+	return strings.HasPrefix(text, "("+string(letter)+")") || strings.HasPrefix(text, string(letter)+")")
+}
+
 // UnmarshalJSON accepts a number as a JSON string ("84.3") and, as indexes
 // and files written before numbers were labels hold it, as a JSON integer
 // (7).
@@ -197,6 +203,9 @@ func (p *Paragraph) Printed() string {
 		return p.Text
 	}
 	n := p.Number.String()
+	if p.Kind == ListItem && p.Number.Parent() != "" && itemMarked(p.Text, n[len(n)-1]) {
+		return p.Text // "(a) Member States;": its letter is in its text
+	}
 	o := strings.TrimLeft(p.Original, " \t*_#>")
 	switch {
 	case strings.HasPrefix(o, n+".") || strings.HasPrefix(o, n+","):

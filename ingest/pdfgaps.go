@@ -87,7 +87,7 @@ func tjWordGaps(page pdf.Page, glyphs int) (info []glyphInfo) {
 	}
 	info = make([]glyphInfo, 0, glyphs)
 	tc, tw, tfs := 0.0, 0.0, 1.0 // character and word spacing, font size
-	var font pdf.Font
+	spaceWidth := 0.0 // of the current font's code 32, in thousandths of an em
 	shift := 0.0         // ems of Tw the line's spaces have added so far
 	lastOneByte := false // the operation before showed one-byte codes
 	var prev rune
@@ -102,7 +102,7 @@ func tjWordGaps(page pdf.Page, glyphs int) (info []glyphInfo) {
 			g := glyphInfo{shift: shift, runStart: start && oneByte && lastOneByte}
 			start = false
 			switch {
-			case r == ' ' && oneByte && font.Width(32)/1000*tfs+tc+tw < notSpaceEms*tfs:
+			case r == ' ' && oneByte && spaceWidth/1000*tfs+tc+tw < notSpaceEms*tfs:
 				g.mark = notDrawn
 				r = 0
 			case follows && len(info) > 0 && tc+move >= wordGapEms*tfs && r != ' ' && prev != ' ':
@@ -128,8 +128,9 @@ func tjWordGaps(page pdf.Page, glyphs int) (info []glyphInfo) {
 			shift = 0 // the pen is placed anew
 		case "Tf":
 			if len(args) == 2 {
-				font = page.Font(args[0].Name())
+				font := page.Font(args[0].Name())
 				enc = font.Encoder()
+				spaceWidth = font.Width(32)
 				if size := args[1].Float64(); size > 0 {
 					tfs = size
 				}

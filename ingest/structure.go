@@ -92,6 +92,7 @@ func structure(doc *corpus.Document, ex *extraction) {
 	if doc.Symbol != "" && !doc.Symbol.IsFull() {
 		doc.Symbol = doc.Symbol.Resolve(doc.Body)
 	}
+	itemNumbers(doc.Paragraphs)
 	if doc.Kind == corpus.KindResolution && doc.Symbol.IsDraft() {
 		doc.Kind = corpus.KindDraft // its paragraphs were proposed, not adopted
 	}
@@ -167,6 +168,40 @@ func structureResolution(doc *corpus.Document) bool {
 		}
 	}
 	return true
+}
+
+// itemLetter matches the letter of a lettered item: "(a) ", "b) ".
+var itemLetter = regexp.MustCompile(`^\(?([a-z])\)\s`)
+
+// itemNumbers numbers the lettered items of a numbered paragraph as
+// researchers cite them: "(a) Member States;" after "7. Calls upon:" is
+// item 7.a ("51/34 §7 a)"). The letters must run in order from "a" (an
+// "(i)" after "(a)" is a sub-item, left unnumbered); the item keeps its
+// letter in its text.
+func itemNumbers(ps []corpus.Paragraph) {
+	var parent corpus.Number
+	var last byte
+	for i := range ps {
+		p := &ps[i]
+		switch {
+		case p.Kind == corpus.Footnote:
+		case p.Number != "":
+			parent, last = "", 0
+			if n := p.Number.String(); n[len(n)-1] >= '0' && n[len(n)-1] <= '9' {
+				parent = p.Number
+			}
+		case p.Kind == corpus.ListItem && parent != "":
+			m := itemLetter.FindStringSubmatch(p.Text)
+			if m == nil {
+				continue // a bullet, a sub-item "(i)"
+			}
+			if l := m[1][0]; l == 'a' && last == 0 || last != 0 && l == last+1 {
+				p.Number, last = parent+corpus.Number("."+m[1]), l
+			}
+		default:
+			parent, last = "", 0
+		}
+	}
 }
 
 // symbolLineRE matches a line that gives the document's symbol: "Symbol:

@@ -678,3 +678,31 @@ func TestDocumentSymbolSources(t *testing.T) {
 		}
 	}
 }
+
+// TestItemNumbers checks that the lettered items of a numbered paragraph
+// are numbered after it ("7.a"), in letter order, and nothing else is.
+func TestItemNumbers(t *testing.T) {
+	text := "El Consejo de Derechos Humanos,\n\n" +
+		"Recordando su resolución 5/1,\n\n" +
+		"1. Decide que:\n\n(a) Los Estados informen;\n\n(b) La Oficina apoye;\n\n(i) un subapartado;\n\n(c) El Consejo examine;\n\n" +
+		"2. Solicita al Alto Comisionado que informe.\n\n" +
+		"3. Exhorta a:\n\n(b) una letra fuera de orden;\n"
+	doc, err := Read("res.txt", []byte(text), Options{NoRepair: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, p := range doc.Paragraphs {
+		if p.Number != "" {
+			got = append(got, p.Number.String())
+		}
+	}
+	if want := "1 1.a 1.b 1.c 2 3"; strings.Join(got, " ") != want {
+		t.Errorf("numbers %q, want %q", strings.Join(got, " "), want)
+	}
+	for _, p := range doc.Paragraphs {
+		if p.Number == "1.a" && p.Printed() != "(a) Los Estados informen;" {
+			t.Errorf("item 1.a printed %q, want its text alone", p.Printed())
+		}
+	}
+}

@@ -42,6 +42,9 @@ func TestParagraphLabels(t *testing.T) {
 		{"A/HRC/17/18 4.a", "4.a", "Considere la creación"},
 		{"A/HRC/17/18 párr. 4 b)", "4.b", "Asigne recursos"},
 		{"51/34 §7", "7", "Destaca la importancia"},
+		// Lettered items of a numbered paragraph.
+		{"A/HRC/17/18 párr. 86 b)", "86.b", "(b) Consultar a las organizaciones"},
+		{"A/HRC/17/18 86.a", "86.a", "(a) Presentar un informe"},
 	} {
 		res, err := s.Show(t.Context(), tt.ref)
 		if err != nil {
