@@ -87,9 +87,9 @@ func tjWordGaps(page pdf.Page, glyphs int) (info []glyphInfo) {
 	}
 	info = make([]glyphInfo, 0, glyphs)
 	tc, tw, tfs := 0.0, 0.0, 1.0 // character and word spacing, font size
-	spaceWidth := 0.0 // of the current font's code 32, in thousandths of an em
-	shift := 0.0         // ems of Tw the line's spaces have added so far
-	lastOneByte := false // the operation before showed one-byte codes
+	spaceWidth := 0.0            // of the current font's code 32, in thousandths of an em
+	shift := 0.0                 // ems of Tw the line's spaces have added so far
+	lastOneByte := false         // the operation before showed one-byte codes
 	var prev rune
 	// show adds the glyphs of one string; move is the pen's move, in text
 	// space units, since the glyph before it in the same text run
