@@ -56,14 +56,20 @@ const (
 // the project (the sample corpus, ingest/testdata/docs, the producer set
 // under testdata/producers) against its reference: the file itself,
 // without markup, or pdftotext's reading of a PDF. A PDF is skipped when
-// pdftotext is missing, unless CI is set.
+// pdftotext is missing, unless CI is set. With RELATORIA_SHARED set to the
+// shared folder (../shared), every file of its corpora and seeds is
+// audited too (about a minute).
 func TestFidelity(t *testing.T) {
 	lex, err := ocr.DefaultLexicon()
 	if err != nil {
 		t.Fatal(err)
 	}
 	var files []string
-	for _, pattern := range []string{"../../corpus/sample/*", "../testdata/docs/*", "testdata/producers/*"} {
+	patterns := []string{"../../corpus/sample/*", "../testdata/docs/*", "testdata/producers/*"}
+	if shared := os.Getenv("RELATORIA_SHARED"); shared != "" {
+		patterns = append(patterns, filepath.Join(shared, "corpora/*/*"), filepath.Join(shared, "seeds/*"))
+	}
+	for _, pattern := range patterns {
 		m, _ := filepath.Glob(pattern)
 		files = append(files, m...)
 	}
@@ -74,7 +80,7 @@ func TestFidelity(t *testing.T) {
 		default:
 			continue
 		}
-		t.Run(filepath.Base(f), func(t *testing.T) {
+		t.Run(filepath.Base(filepath.Dir(f))+"/"+filepath.Base(f), func(t *testing.T) {
 			data, err := os.ReadFile(f)
 			if err != nil {
 				t.Fatal(err)
