@@ -39,8 +39,9 @@
 //	             and "!" + the paragraph ID, the tie-break of relevance sorting
 //	keys         keyword, the other filters, likewise "name:value" (FilterQuery):
 //	               symbol_short:51/34, doc_kind:resolution|draft|page|other,
-//	               format:text|html|pdf|markdown, number:7 (printed paragraph number;
-//	               0 when none), ocr:damaged (the document looked like damaged OCR),
+//	               format:text|html|pdf|markdown, number:7, number:84.3, number:4.a
+//	               (the printed paragraph number as written, letters in lower case;
+//	               none when unnumbered: "number:0" until labels), ocr:damaged (the document looked like damaged OCR),
 //	               cites_short:60/251 (citations as researchers write them), meta:1 (on
 //	               the record that stores doc_json, the first paragraph)
 //	             (format 4 had a field for each filter: one field for all indexes 7% faster)

@@ -64,3 +64,18 @@ func BenchmarkDecodeParagraph(b *testing.B) {
 		}
 	}
 }
+
+// TestDecodeIntegerNumber checks that a paragraph stored when numbers were
+// integers ("number": 7) still reads, as "7".
+func TestDecodeIntegerNumber(t *testing.T) {
+	for _, tt := range []struct{ stored, want string }{
+		{`{"ordinal":3,"number":7,"kind":"operative"}`, "7"},
+		{`{"ordinal":3,"number":"84.3","kind":"paragraph"}`, "84.3"},
+		{`{"ordinal":3,"kind":"paragraph"}`, ""},
+	} {
+		p, err := decodeParagraph(map[string]any{FieldParaJSON: tt.stored, FieldText: "x"})
+		if err != nil || p.Number.String() != tt.want {
+			t.Errorf("decodeParagraph(%s) = %v, %v; want number %q", tt.stored, p, err, tt.want)
+		}
+	}
+}
