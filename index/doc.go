@@ -2,7 +2,7 @@
 // owns the on-disk directory, the mapping, the field names and the Spanish
 // analyzers; package search reads the index through the Field constants.
 //
-// # Index format (version 6)
+// # Index format (version 7)
 //
 // An index is a directory:
 //
@@ -36,10 +36,12 @@
 //	               symbol:…    "A/HRC/RES/51/34"
 //	               entities:…  one per entity named: canonical names
 //	               cites:…     symbols the paragraph cites, full where resolved ("A/RES/60/251")
+//	               format:…    the source format, text|html|pdf|markdown (a key until format 6,
+//	                           so the page's "Formato" facet had nothing to count)
 //	             and "!" + the paragraph ID, the tie-break of relevance sorting
 //	keys         keyword, the other filters, likewise "name:value" (FilterQuery):
 //	               symbol_short:51/34, doc_kind:resolution|draft|page|other,
-//	               format:text|html|pdf|markdown, number:7 (printed paragraph number;
+//	               number:7 (printed paragraph number;
 //	               0 when none), ocr:damaged (the document looked like damaged OCR),
 //	               cites_short:60/251 (citations as researchers write them), meta:1 (on
 //	               the record that stores doc_json, the first paragraph)

@@ -62,7 +62,7 @@ const FieldKeys = "keys"
 
 // Facets are the filters whose values FieldFacet holds (and so can be
 // counted); the values of the other filters are in FieldKeys.
-var Facets = []string{FieldKind, FieldBody, FieldEntities, FieldCites, FieldSymbol}
+var Facets = []string{FieldKind, FieldBody, FieldEntities, FieldCites, FieldSymbol, FieldFormat}
 
 // FilterTerm returns the term of value for the named filter.
 func FilterTerm(name, value string) string { return name + ":" + value }
@@ -159,7 +159,7 @@ func record(id string, doc *corpus.Document, i int) *document.Document {
 	keywords(FieldOrdinal, []string{OrdinalTerm(p.Ordinal)}, sortable)
 	facet(FieldKind, string(p.Kind))
 	key(FieldDocKind, string(doc.Kind))
-	key(FieldFormat, string(doc.Format))
+	facet(FieldFormat, string(doc.Format))
 	key(FieldNumber, NumberTerm(p.Number))
 	if doc.Symbol != "" {
 		facet(FieldSymbol, doc.Symbol.String())

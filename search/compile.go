@@ -138,7 +138,7 @@ func compile(q Query, c *compiler) (query.Query, error) {
 			must = append(must, cx)
 		}
 		if len(must) == 0 && len(mustNot) == 0 {
-			return nil, badf("the query has only words too common to search (%s); add another word", strings.Join(c.applied.StopWords, ", "))
+			return nil, badf("la consulta solo tiene palabras demasiado comunes para buscarlas (%s); añada otra palabra", strings.Join(c.applied.StopWords, ", "))
 		}
 		if len(must) == 0 {
 			must = append(must, query.NewMatchAllQuery())
@@ -165,7 +165,7 @@ func compile(q Query, c *compiler) (query.Query, error) {
 			xs = append(xs, cx)
 		}
 		if len(xs) == 0 {
-			return nil, badf("the query has only words too common to search (%s); add another word", strings.Join(c.applied.StopWords, ", "))
+			return nil, badf("la consulta solo tiene palabras demasiado comunes para buscarlas (%s); añada otra palabra", strings.Join(c.applied.StopWords, ", "))
 		}
 		return query.NewDisjunctionQuery(xs), nil
 	}
@@ -267,7 +267,7 @@ func (c *compiler) phrase(p *Phrase) (query.Query, error) {
 	text := ingest.Normalize(p.Text)
 	if len(index.Terms(text)) == 0 {
 		c.applied.StopWords = append(c.applied.StopWords, p.Text)
-		return nil, badf("%q has only words too common to search; add a word that is not an article, preposition or conjunction", p.Text)
+		return nil, badf("«%s» solo tiene palabras demasiado comunes para buscarlas; añada una palabra que no sea artículo, preposición ni conjunción", p.Text)
 	}
 	if p.Literal {
 		// The exact-form field keeps no positions (they would cost a
@@ -394,13 +394,13 @@ func (c *compiler) field(f *Field) (query.Query, error) {
 	case "simbolo":
 		sym, err := corpus.ParseSymbol(v)
 		if err != nil {
-			return nil, badf("simbolo:%s is not a UN document symbol (examples: 51/34, A/HRC/RES/51/34, S/RES/2768 (2025))", v)
+			return nil, badf("simbolo:%s no es una signatura de documento de la ONU (ejemplos: 51/34, A/HRC/RES/51/34, S/RES/2768 (2025))", v)
 		}
 		return symbolQuery(sym), nil
 	case "tipo":
 		k, ok := corpus.ParseParagraphKind(v)
 		if !ok {
-			return nil, badf("tipo:%s is not a paragraph kind (operativo, preambular, encabezado, parrafo, elemento, nota)", v)
+			return nil, badf("tipo:%s no es un tipo de párrafo (operativo, preambular, encabezado, parrafo, elemento, nota)", v)
 		}
 		return index.FilterQuery(index.FieldKind, string(k)), nil
 	case "organo":
@@ -421,7 +421,7 @@ func (c *compiler) field(f *Field) (query.Query, error) {
 		case "limpio", "clean", "no", "false", "0":
 			return index.ExcludeFilter(index.FieldOCR, "damaged"), nil
 		}
-		return nil, badf("ocr:%s: write ocr:dañado (documents that looked like damaged OCR) or ocr:limpio", v)
+		return nil, badf("ocr:%s: escriba ocr:dañado (documentos que parecían OCR dañado) u ocr:limpio", v)
 	case "entidad":
 		name := v
 		if e, ok := extract.DefaultGazetteer().Lookup(v); ok {
@@ -441,7 +441,7 @@ func (c *compiler) field(f *Field) (query.Query, error) {
 	case "fecha", "desde", "hasta", "plazo", "menciona":
 		start, end, err := dateRange(v)
 		if err != nil {
-			return nil, badf("%s:%s is not a date or range (write 2022, 2022-10, 2022-10-07, 2020..2023, ..2025-12-31 or 2024..)", f.Name, v)
+			return nil, badf("%s:%s no es una fecha ni un intervalo (escriba 2022, 2022-10, 2022-10-07, 2020..2023, ..2025-12-31 o 2024..)", f.Name, v)
 		}
 		switch f.Name {
 		case "desde":
@@ -457,7 +457,7 @@ func (c *compiler) field(f *Field) (query.Query, error) {
 		}
 		return index.AdoptedRangeQuery(start, end), nil
 	}
-	return nil, badf("unknown field %q", f.Name)
+	return nil, badf("campo desconocido «%s»", f.Name)
 }
 
 // dateRange parses a date or a range of dates: "2022" (the whole year),

@@ -2,6 +2,7 @@ package search
 
 import (
 	"context"
+	"cmp"
 	"embed"
 	"errors"
 	"fmt"
@@ -43,8 +44,8 @@ func (h *handler) page(f func(http.ResponseWriter, *http.Request) error) http.Ha
 		w.Header().Set("Content-Type", "text/html; charset=utf-8")
 		w.WriteHeader(status)
 		h.pages.t.ExecuteTemplate(w, "error", map[string]any{
-			"Title": http.StatusText(status), "Status": fmt.Sprintf("%d %s", status, http.StatusText(status)),
-			"Error": msg, "Query": "", "Sort": "relevance", "Index": h.s.Index().Version(),
+			"Title": statusText(status), "Status": fmt.Sprintf("%d %s", status, statusText(status)),
+			"Error": msg, "Query": "", "Sort": "relevance", "Index": indexLabel(h.s.Index()),
 		})
 	}
 }
@@ -78,6 +79,11 @@ func (h *handler) serveStatic(w http.ResponseWriter, r *http.Request) {
 	}
 	w.Header().Set("Cache-Control", "public, max-age=3600")
 	w.Write(data)
+}
+
+// formatLabels name the source formats on the page.
+var formatLabels = map[corpus.Format]string{
+	corpus.FormatText: "texto", corpus.FormatMarkdown: "Markdown", corpus.FormatHTML: "HTML", corpus.FormatPDF: "PDF",
 }
 
 var kindLabels = map[corpus.ParagraphKind]string{
@@ -242,7 +248,7 @@ func (h *handler) pageSearch(w http.ResponseWriter, r *http.Request) error {
 	if sort == "" {
 		sort = "relevance"
 	}
-	data := map[string]any{"Title": "Buscar", "Query": q, "Sort": sort, "Index": h.s.Index().Version()}
+	data := map[string]any{"Title": "Buscar", "Query": q, "Sort": sort, "Index": indexLabel(h.s.Index())}
 	if q == "" {
 		return h.render(w, http.StatusOK, "search", data)
 	}
@@ -278,9 +284,12 @@ func (h *handler) pageSearch(w http.ResponseWriter, r *http.Request) error {
 			}
 			value := c.Value
 			label := value
-			if f.field == "kind" {
+			switch f.field {
+			case "kind":
 				value = corpus.ParagraphKind(c.Value).Spanish()
 				label = kindLabels[corpus.ParagraphKind(c.Value)]
+			case "format":
+				label = cmp.Or(formatLabels[corpus.Format(c.Value)], c.Value)
 			}
 			filter := f.prefix + quoteValue(value)
 			if strings.Contains(q, filter) {
@@ -338,7 +347,7 @@ func (h *handler) pageDocument(w http.ResponseWriter, r *http.Request) error {
 		title = doc.Symbol.String()
 	}
 	return h.render(w, http.StatusOK, "document", map[string]any{
-		"Title": title, "Query": "", "Sort": "relevance", "Index": h.s.Index().Version(),
+		"Title": title, "Query": "", "Sort": "relevance", "Index": indexLabel(h.s.Index()),
 		"Doc": doc, "View": view, "Paras": paras, "CitedBy": cited, "Adopted": doc.Adopted.String(),
 		"Damaged": doc.OCR != nil && doc.OCR.Damaged,
 	})
@@ -352,7 +361,7 @@ func (h *handler) pageParagraph(w http.ResponseWriter, r *http.Request) error {
 	ordinal := strings.HasPrefix(last, "o")
 	n, err := strconv.Atoi(strings.TrimPrefix(last, "o"))
 	if base == "" || err != nil || n <= 0 {
-		return notFoundf("%s is not a paragraph link (write /p/A/HRC/RES/51/34/7)", r.URL.Path)
+		return notFoundf("%s no es un enlace a un párrafo (escriba /p/A/HRC/RES/51/34/7)", r.URL.Path)
 	}
 	docID := base
 	if sym, err := corpus.ParseSymbol(base); err == nil {
@@ -373,7 +382,7 @@ func (h *handler) pageParagraph(w http.ResponseWriter, r *http.Request) error {
 		original = hit.Original
 	}
 	return h.render(w, http.StatusOK, "paragraph", map[string]any{
-		"Title": hit.Ref, "Query": "", "Sort": "relevance", "Index": h.s.Index().Version(),
+		"Title": hit.Ref, "Query": "", "Sort": "relevance", "Index": indexLabel(h.s.Index()),
 		"Hit": hit, "Text": markRepairs(hit.Text, hit.Original, hit.Repairs), "Original": original,
 		"DocLink": docPath(hit.Doc) + "#p" + strconv.Itoa(hit.Ordinal), "KindLabel": kindLabels[hit.Kind],
 	})

@@ -109,7 +109,7 @@ func (s *Searcher) Index() *index.Index { return s.ix }
 
 // ErrNotFound is returned when a reference names a document or paragraph
 // that is not in the index.
-var ErrNotFound = errors.New("not found")
+var ErrNotFound = errors.New("no está en el índice")
 
 // Search runs req. A query that is a reference ("51/34 §7") returns that
 // paragraph (or the paragraphs of that document). It returns a
@@ -120,10 +120,10 @@ func (s *Searcher) Search(ctx context.Context, req Request) (*Results, error) {
 		size = DefaultPageSize
 	}
 	if size > MaxPageSize {
-		return nil, badf("page size %d is over the limit of %d", size, MaxPageSize)
+		return nil, badf("el tamaño de página %d supera el límite de %d", size, MaxPageSize)
 	}
 	if req.From < 0 {
-		return nil, badf("from must not be negative")
+		return nil, badf("from no puede ser negativo")
 	}
 	if req.From > MaxWindow-size {
 		return nil, badf("from=%d con n=%d pasa del límite de %d resultados por paginación con from; para ir más lejos, pida la página siguiente con after=<el valor \"next\" de la página anterior>", req.From, size, MaxWindow)
@@ -143,7 +143,7 @@ func (s *Searcher) Search(ctx context.Context, req Request) (*Results, error) {
 		}
 		c := &compiler{hasOriginal: s.ix.HasOriginalTerm, prefixTerms: s.ix.PrefixTerms}
 		if c.isStopWord(q) {
-			return nil, badf("%q is too common a word to search alone (the index leaves out articles, prepositions and conjunctions); add another word", req.Query)
+			return nil, badf("«%s» es una palabra demasiado común para buscarla sola (el índice no guarda artículos, preposiciones ni conjunciones); añada otra palabra", req.Query)
 		}
 		bq, err = compile(q, c)
 		if err != nil {
@@ -171,7 +171,7 @@ func (s *Searcher) Search(ctx context.Context, req Request) (*Results, error) {
 	case "order", "orden":
 		preq.Sort = bsearch.ParseSortOrderStrings([]string{index.FieldDoc, index.FieldOrdinal})
 	default:
-		return nil, badf("unknown sort %q (relevance, date, oldest, order)", req.Sort)
+		return nil, badf("orden desconocido «%s» (relevance, date, oldest, order)", req.Sort)
 	}
 	if _, ok := preq.Sort[0].(*bsearch.SortScore); !ok {
 		preq.DocumentBoost, preq.TermBoosts = nil, nil // scores order nothing
@@ -182,7 +182,7 @@ func (s *Searcher) Search(ctx context.Context, req Request) (*Results, error) {
 	if req.After != "" {
 		after, err := decodeCursor(req.After)
 		if err != nil || len(after) != len(preq.Sort) {
-			return nil, badf("invalid cursor %q (use the \"next\" value of the previous page, with the same sort)", req.After)
+			return nil, badf("cursor no válido «%s» (use el valor \"next\" de la página anterior, con el mismo orden)", req.After)
 		}
 		preq.From = 0
 		preq.After = after
