@@ -34,6 +34,9 @@ type Applied struct {
 	Original bool `json:"original"` // the text as extracted (before OCR repair) was searched too
 	// StopWords lists the words passed over as too common ("de", "la").
 	StopWords []string `json:"stop_words,omitempty"`
+	// Recovery, when set, says that no paragraph had all the words and
+	// what was shown instead (see Recovery).
+	Recovery *Recovery `json:"recovery,omitempty"`
 }
 
 type compiler struct {

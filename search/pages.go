@@ -95,6 +95,7 @@ var kindLabels = map[corpus.ParagraphKind]string{
 type hitView struct {
 	Hit
 	Permalink, DocLink, KindLabel, Adopted string
+	MissingText                            string // the query words the paragraph lacks: «a», «b»
 	Snippet                                template.HTML
 }
 
@@ -184,6 +185,9 @@ func core(w string) string {
 
 func (h *handler) newHitView(hit Hit) hitView {
 	v := hitView{Hit: hit, Permalink: Permalink(&hit), DocLink: docPath(hit.Doc), KindLabel: kindLabels[hit.Kind], Adopted: hit.Adopted.String()}
+	if len(hit.Missing) > 0 {
+		v.MissingText = guillemets(hit.Missing)
+	}
 	if len(hit.Highlights) > 0 {
 		v.Snippet = safeHighlight(hit.Highlights[0])
 	} else {
@@ -303,6 +307,9 @@ func (h *handler) pageSearch(w http.ResponseWriter, r *http.Request) error {
 	data["Hits"] = hits
 	data["Facets"] = facets
 	data["Applied"] = appliedText(res.Applied)
+	if rec := res.Applied.Recovery; rec != nil {
+		data["Suggest"] = suggestedQueries(q, rec, sort)
+	}
 	data["First"] = start + 1
 	data["CSV"] = "/api/search?" + url.Values{"q": {q}, "sort": {sort}, "format": {"csv"}, "all": {"1"}}.Encode()
 	if res.Next != "" {
@@ -386,4 +393,26 @@ func (h *handler) pageParagraph(w http.ResponseWriter, r *http.Request) error {
 		"Hit": hit, "Text": markRepairs(hit.Text, hit.Original, hit.Repairs), "Original": original,
 		"DocLink": docPath(hit.Doc) + "#p" + strconv.Itoa(hit.Ordinal), "KindLabel": kindLabels[hit.Kind],
 	})
+}
+
+// suggestion is a query with an unknown word replaced by a close form.
+type suggestion struct{ Query, Href string }
+
+// suggestedQueries returns q with each unknown word replaced by each of
+// its close forms.
+func suggestedQueries(q string, rec *Recovery, sort string) []suggestion {
+	var out []suggestion
+	for _, w := range rec.Unknown {
+		for _, form := range rec.Suggestions[w] {
+			fields := strings.Fields(q)
+			for i, f := range fields {
+				if f == w {
+					fields[i] = form
+				}
+			}
+			alt := strings.Join(fields, " ")
+			out = append(out, suggestion{Query: alt, Href: searchURL(alt, sort, nil)})
+		}
+	}
+	return out
 }

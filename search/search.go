@@ -87,8 +87,11 @@ type Hit struct {
 	// Highlights are fragments of Text with matches in <mark>…</mark>; the
 	// rest is HTML-escaped.
 	Highlights []string `json:"highlights,omitempty"`
-	Score      float64  `json:"score"`
-	Cursor     string   `json:"cursor,omitempty"` // pass as Request.After for the next page
+	// Missing lists the words of the query the paragraph lacks, when no
+	// paragraph had them all (see Recovery).
+	Missing []string `json:"missing,omitempty"`
+	Score   float64  `json:"score"`
+	Cursor  string   `json:"cursor,omitempty"` // pass as Request.After for the next page
 }
 
 // FacetFields are the facets a request with Facets counts by, named as the
@@ -133,6 +136,7 @@ func (s *Searcher) Search(ctx context.Context, req Request) (*Results, error) {
 	var mark *marker
 	var titleBoost *index.DocumentBoost
 	var exact []index.TermBoost
+	var parsed Query
 	if ref, ok := ParseReference(req.Query); ok {
 		res.Reference = ref.String()
 		bq = referenceQuery(ref)
@@ -150,6 +154,7 @@ func (s *Searcher) Search(ctx context.Context, req Request) (*Results, error) {
 			return nil, err
 		}
 		mark = newMarker(q)
+		parsed = q
 		res.Applied = c.applied
 		if words := positiveWords(q); words != "" {
 			// Paragraphs of a document whose title has the words rank
@@ -197,6 +202,19 @@ func (s *Searcher) Search(ctx context.Context, req Request) (*Results, error) {
 		}
 		return nil, fmt.Errorf("search %q: %w", req.Query, err)
 	}
+	var rec *Recovery
+	if sr.Total == 0 && parsed != nil {
+		// No paragraph has all the words: say why, and show those
+		// with most of them.
+		var relaxed *index.Page
+		if rec, relaxed, err = s.recoverSearch(ctx, parsed, preq); err != nil {
+			return nil, err
+		}
+		if relaxed != nil {
+			sr = relaxed
+		}
+		res.Applied.Recovery = rec
+	}
 	res.Total = sr.Total
 	hits, err := s.makeHits(ctx, sr.Hits)
 	if err != nil {
@@ -204,6 +222,9 @@ func (s *Searcher) Search(ctx context.Context, req Request) (*Results, error) {
 	}
 	if mark != nil {
 		mark.highlightHits(hits)
+	}
+	if rec != nil {
+		rec.explain(hits)
 	}
 	res.Hits = append(res.Hits, hits...)
 	if n := len(res.Hits); n > 0 && uint64(req.From+n) < sr.Total && n == size {
