@@ -162,13 +162,18 @@ func (s *Searcher) closeForms(word string) ([]string, error) {
 	if len(exact) != 1 {
 		return nil, nil
 	}
-	near, err := s.ix.SimilarTerms(index.FieldTextExact, exact[0], fuzziness(word), maxSuggestions)
+	near, err := s.ix.SimilarTerms(index.FieldTextExact, exact[0], fuzziness(word))
 	if err != nil {
 		return nil, err
 	}
+	// The fewest edits first, then the most frequent (as near comes).
 	var out []string
-	for _, t := range near {
-		out = append(out, t.Term)
+	for edits := 1; edits <= fuzziness(word) && len(out) < maxSuggestions; edits++ {
+		for _, t := range near {
+			if len(out) < maxSuggestions && !slices.Contains(out, t.Term) && withinEdits(exact[0], t.Term, edits) {
+				out = append(out, t.Term)
+			}
+		}
 	}
 	return out, nil
 }
