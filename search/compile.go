@@ -2,6 +2,7 @@ package search
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 	"time"
 	"unicode/utf8"
@@ -44,6 +45,14 @@ type compiler struct {
 	// hasOriginal reports whether a term is in the original field (nil:
 	// assume it is).
 	hasOriginal func(term string) bool
+	// hasSection reports whether a term is in the section field (nil:
+	// the section is not searched).
+	hasSection func(term string) bool
+	// section holds the terms of each word that may be found in a
+	// paragraph's section instead of its text, and sectionWords the words
+	// as written.
+	section      [][]string
+	sectionWords []string
 	// exact holds the exact forms of the accented words and phrases
 	// the query looks for (one list of terms each): paragraphs that have
 	// them as written rank higher (see exactBoosts).
@@ -244,7 +253,32 @@ func (c *compiler) term(t *Term) (query.Query, error) {
 		}
 		return query.NewDisjunctionQuery(xs), nil
 	}
-	return c.textClauses(text, func(string) query.FieldableQuery { return wordQuery(text, index.Terms(text)) }), nil
+	main := c.textClauses(text, func(string) query.FieldableQuery { return wordQuery(text, index.Terms(text)) })
+	return c.inSection(t, text, main), nil
+}
+
+// SectionWeight is how much a word found only in a paragraph's section
+// (the heading above it, the sentence that opens its list) counts,
+// against the same word in the paragraph itself.
+const SectionWeight = 0.3
+
+// inSection returns main, or, when the word is in the section field, main
+// with a fallback to the section: a paragraph that has the word scores as
+// main alone scores it, one that has it only in its section
+// SectionWeight of that clause's score.
+func (c *compiler) inSection(t *Term, text string, main query.Query) query.Query {
+	if c.negated || c.hasSection == nil {
+		return main
+	}
+	terms := index.Terms(text)
+	if !slices.ContainsFunc(terms, c.hasSection) {
+		return main
+	}
+	sec := wordQuery(text, terms)
+	sec.SetField(index.FieldSection)
+	c.section = append(c.section, terms)
+	c.sectionWords = append(c.sectionWords, t.Text)
+	return &index.FallbackQuery{Primary: main, Fallback: sec, Weight: SectionWeight}
 }
 
 // wordQuery matches text, a word, by its terms: the one term most words

@@ -96,6 +96,8 @@ type hitView struct {
 	Hit
 	Permalink, DocLink, KindLabel, Adopted string
 	MissingText                            string // the query words the paragraph lacks: «a», «b»
+	SectionText                            string // the headings above it: "Acceso a la justicia › Comité…"
+	FromSectionText                        string // the query words found only there: «acceso», «justicia»
 	Snippet                                template.HTML
 }
 
@@ -187,6 +189,10 @@ func (h *handler) newHitView(hit Hit) hitView {
 	v := hitView{Hit: hit, Permalink: Permalink(&hit), DocLink: docPath(hit.Doc), KindLabel: kindLabels[hit.Kind], Adopted: hit.Adopted.String()}
 	if len(hit.Missing) > 0 {
 		v.MissingText = guillemets(hit.Missing)
+	}
+	v.SectionText = strings.Join(hit.Section, " › ")
+	if len(hit.FromSection) > 0 {
+		v.FromSectionText = guillemets(hit.FromSection)
 	}
 	if len(hit.Highlights) > 0 {
 		v.Snippet = safeHighlight(hit.Highlights[0])

@@ -77,7 +77,7 @@ func relaxable(q Query) (words []*Term, rest []Query, ok bool) {
 // relaxation that finds something (nil when none does, or when the query
 // has fewer than three words). It returns nil, nil, nil for a query it
 // must not relax.
-func (s *Searcher) recoverSearch(ctx context.Context, q Query, preq index.PageRequest) (*Recovery, *index.Page, error) {
+func (s *Searcher) recoverSearch(ctx context.Context, q Query, preq index.PageRequest, strict bool) (*Recovery, *index.Page, error) {
 	words, rest, ok := relaxable(q)
 	if !ok {
 		return nil, nil, nil
@@ -107,6 +107,9 @@ func (s *Searcher) recoverSearch(ctx context.Context, q Query, preq index.PageRe
 		}
 	}
 	c := &compiler{hasOriginal: s.ix.HasOriginalTerm}
+	if !strict {
+		c.hasSection = s.ix.HasSectionTerm
+	}
 	var must, should []query.Query
 	for _, x := range rest {
 		cx, err := compile(x, c)
@@ -203,7 +206,7 @@ func (rec *Recovery) explain(hits []Hit) {
 	lacking := make([]bool, len(rec.Words))
 	for i := range hits {
 		h := &hits[i]
-		for j, ok := range wordsOf(rec.Words, h.Text, h.Original) {
+		for j, ok := range wordsOf(rec.Words, h.Text, h.Original, strings.Join(h.Section, " ")) {
 			if !ok {
 				h.Missing = append(h.Missing, rec.Words[j])
 				lacking[j] = true

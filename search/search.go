@@ -42,6 +42,10 @@ type Request struct {
 	Sort string
 	// Facets, when set, adds counts by FacetFields.
 	Facets bool
+	// Strict, when set, finds only paragraphs that have every word
+	// themselves: a word is not looked for in the section a paragraph is
+	// in (the heading above it, the sentence that opens its list).
+	Strict bool
 }
 
 // Results is the answer to a Request.
@@ -90,8 +94,14 @@ type Hit struct {
 	// Missing lists the words of the query the paragraph lacks, when no
 	// paragraph had them all (see Recovery).
 	Missing []string `json:"missing,omitempty"`
-	Score   float64  `json:"score"`
-	Cursor  string   `json:"cursor,omitempty"` // pass as Request.After for the next page
+	// Section holds the headings above the paragraph, outermost first,
+	// and for a list item the sentence that opens its list.
+	Section []string `json:"section,omitempty"`
+	// FromSection lists the words of the query that the paragraph does
+	// not have itself but its section does.
+	FromSection []string `json:"from_section,omitempty"`
+	Score       float64  `json:"score"`
+	Cursor      string   `json:"cursor,omitempty"` // pass as Request.After for the next page
 }
 
 // FacetFields are the facets a request with Facets counts by, named as the
@@ -137,6 +147,8 @@ func (s *Searcher) Search(ctx context.Context, req Request) (*Results, error) {
 	var titleBoost *index.DocumentBoost
 	var exact []index.TermBoost
 	var parsed Query
+	var sectionWords []string   // words that may be in a paragraph's section
+	var sectionTerms [][]string // their terms
 	if ref, ok := ParseReference(req.Query); ok {
 		res.Reference = ref.String()
 		bq = referenceQuery(ref)
@@ -146,6 +158,9 @@ func (s *Searcher) Search(ctx context.Context, req Request) (*Results, error) {
 			return nil, err
 		}
 		c := &compiler{hasOriginal: s.ix.HasOriginalTerm, prefixTerms: s.ix.PrefixTerms}
+		if !req.Strict {
+			c.hasSection = s.ix.HasSectionTerm
+		}
 		if c.isStopWord(q) {
 			return nil, badf("«%s» es una palabra demasiado común para buscarla sola (el índice no guarda artículos, preposiciones ni conjunciones); añada otra palabra", req.Query)
 		}
@@ -164,11 +179,17 @@ func (s *Searcher) Search(ctx context.Context, req Request) (*Results, error) {
 			titleBoost = &index.DocumentBoost{Query: t, Weight: 0.5}
 		}
 		exact = c.exactBoosts(q)
+		sectionWords, sectionTerms = c.sectionWords, c.section
 	}
 	preq := index.PageRequest{Query: bq, Size: size, From: req.From, Facets: req.Facets, FacetSize: FacetSize, DocumentBoost: titleBoost, TermBoosts: exact}
 	switch strings.ToLower(req.Sort) {
 	case "", "relevance", "relevancia", "score":
 		preq.Sort = index.RelevanceSort() // score, then paragraph ID
+		if len(sectionTerms) > 0 {
+			// The paragraphs that have all the words themselves
+			// first, then those that need their section for some.
+			preq.Sort = index.SectionRelevanceSort(sectionTerms)
+		}
 	case "date", "fecha", "-fecha", "newest":
 		preq.Sort = bsearch.ParseSortOrderStrings([]string{"-" + index.FieldAdopted, index.FieldDoc, index.FieldOrdinal})
 	case "+date", "+fecha", "oldest", "date-asc":
@@ -178,7 +199,7 @@ func (s *Searcher) Search(ctx context.Context, req Request) (*Results, error) {
 	default:
 		return nil, badf("orden desconocido «%s» (relevance, date, oldest, order)", req.Sort)
 	}
-	if _, ok := preq.Sort[0].(*bsearch.SortScore); !ok {
+	if !slices.ContainsFunc(preq.Sort, func(s bsearch.SearchSort) bool { return s.RequiresScoring() }) {
 		preq.DocumentBoost, preq.TermBoosts = nil, nil // scores order nothing
 	}
 	if res.Reference != "" && req.Sort == "" {
@@ -207,7 +228,7 @@ func (s *Searcher) Search(ctx context.Context, req Request) (*Results, error) {
 		// No paragraph has all the words: say why, and show those
 		// with most of them.
 		var relaxed *index.Page
-		if rec, relaxed, err = s.recoverSearch(ctx, parsed, preq); err != nil {
+		if rec, relaxed, err = s.recoverSearch(ctx, parsed, preq, req.Strict); err != nil {
 			return nil, err
 		}
 		if relaxed != nil {
@@ -225,6 +246,11 @@ func (s *Searcher) Search(ctx context.Context, req Request) (*Results, error) {
 	}
 	if rec != nil {
 		rec.explain(hits)
+	}
+	if len(sectionWords) > 0 {
+		for i := range hits {
+			fromSection(&hits[i], sectionWords)
+		}
 	}
 	res.Hits = append(res.Hits, hits...)
 	if n := len(res.Hits); n > 0 && uint64(req.From+n) < sr.Total && n == size {
@@ -247,6 +273,22 @@ func (s *Searcher) Search(ctx context.Context, req Request) (*Results, error) {
 		return res, fmt.Errorf("%s: %w", res.Reference, ErrNotFound)
 	}
 	return res, nil
+}
+
+// fromSection sets the hit's FromSection: those of words it has only in its
+// section, which for an item of a list includes the document's title (see
+// index.FieldSection).
+func fromSection(h *Hit, words []string) {
+	if p := (corpus.Paragraph{Kind: h.Kind, Original: h.Original}); !p.InList() {
+		return
+	}
+	own := wordsOf(words, h.Text, h.Original)
+	inSection := wordsOf(words, strings.Join(h.Section, " "), h.Title)
+	for i, w := range words {
+		if !own[i] && inSection[i] {
+			h.FromSection = append(h.FromSection, w)
+		}
+	}
 }
 
 // referenceQuery finds the paragraphs a reference names: operative (or
@@ -306,6 +348,7 @@ func makeHit(h *bsearch.DocumentMatch, doc *corpus.Document, p *corpus.Paragraph
 		Dates:     p.Dates,
 		Entities:  p.Entities,
 		Citations: p.Citations,
+		Section:   p.Section,
 		Score:     h.Score,
 		Cursor:    encodeCursor(h.Sort, h.Score),
 	}

@@ -35,7 +35,13 @@ func WriteText(w io.Writer, res *Results, from int) {
 		if len(h.Highlights) > 0 {
 			snippet = PlainHighlight(h.Highlights[0])
 		}
+		if len(h.Section) > 0 {
+			fmt.Fprintf(w, "   [%s]\n", truncate(strings.Join(h.Section, " › "), 160))
+		}
 		fmt.Fprintf(w, "   %s\n", snippet)
+		if len(h.FromSection) > 0 {
+			fmt.Fprintf(w, "   (en el apartado: %s)\n", guillemets(h.FromSection))
+		}
 		if len(h.Missing) > 0 {
 			fmt.Fprintf(w, "   (le falta: %s)\n", guillemets(h.Missing))
 		}
