@@ -8,7 +8,8 @@ import (
 // Sections returns, for each paragraph of d, its section: the headings
 // above it, outermost first, and, for an item of a list, the sentence that
 // opens the list ("El Comité recomienda al Estado parte que:"). The
-// document's title heading is left out (every paragraph has it). A
+// document's title heading is left out (every paragraph has it), and so is
+// a resolution's adopting-body line, which ends in a comma. A
 // heading's own section holds the headings it sits under.
 //
 // Heading levels are read from the paragraph as extracted: a Markdown
@@ -57,7 +58,9 @@ func (d *Document) Sections() [][]string {
 		out[i] = sec
 		switch {
 		case p.Kind == Heading:
-			if p.Text != d.Title || i > 1 {
+			// Not the title, nor a line that opens a resolution's
+			// text ("El Consejo de Derechos Humanos,").
+			if (p.Text != d.Title || i > 1) && !strings.HasSuffix(p.Text, ",") {
 				stack = append(stack, open{level, shorten(p.Text)})
 			}
 		case strings.HasSuffix(p.Text, ":") && !item && p.Kind != ListItem:
