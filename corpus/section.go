@@ -3,6 +3,7 @@ package corpus
 import (
 	"strings"
 	"unicode"
+	"unicode/utf8"
 )
 
 // Sections returns, for each paragraph of d, its section: the headings
@@ -135,5 +136,9 @@ func shorten(s string) string {
 	if i := strings.LastIndexByte(s[:n], ' '); i > n/2 {
 		return s[:i]
 	}
-	return s[:n]
+	cut := n
+	for cut > 0 && !utf8.RuneStart(s[cut]) {
+		cut--
+	}
+	return s[:cut]
 }

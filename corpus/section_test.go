@@ -4,6 +4,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"unicode/utf8"
 )
 
 // TestSections checks the sections of a Markdown list of topics (the
@@ -58,4 +59,32 @@ func TestSections(t *testing.T) {
 			t.Errorf("Sections()[%d] (%q) = %q, want %q", i, d.Paragraphs[i].Text, got[i], want[i])
 		}
 	}
+}
+
+// FuzzSections checks that any paragraphs, as extracted, give one section
+// each without a panic, none holding an empty heading.
+func FuzzSections(f *testing.F) {
+	f.Add("# Título\n## Tema\n* Comité\n  * 4º Observaciones, Parag. 9\nEl Comité recomienda:\n  1. Algo;")
+	f.Add("  \t*\n-\n1)\n#######\n#")
+	f.Fuzz(func(t *testing.T, s string) {
+		d := &Document{}
+		for i, line := range strings.Split(s, "\n") {
+			kind := Plain
+			if strings.HasPrefix(strings.TrimSpace(line), "#") || i%3 == 0 {
+				kind = Heading
+			}
+			d.Paragraphs = append(d.Paragraphs, Paragraph{Ordinal: i + 1, Kind: kind, Text: strings.Trim(line, "#* \t"), Original: line})
+		}
+		secs := d.Sections()
+		if len(secs) != len(d.Paragraphs) {
+			t.Fatalf("%d sections for %d paragraphs", len(secs), len(d.Paragraphs))
+		}
+		for _, sec := range secs {
+			for _, h := range sec {
+				if len(h) > 200 || utf8.ValidString(s) && !utf8.ValidString(h) {
+					t.Fatalf("a heading of %d bytes in a section: %q", len(h), h)
+				}
+			}
+		}
+	})
 }
