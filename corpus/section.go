@@ -108,22 +108,20 @@ func headingLevel(original string) (level int, item bool) {
 // with a number ("3.", "3)"): a numbered paragraph of a report at the
 // margin is running text.
 func isListMarker(s string, numbers bool) bool {
-	if s == "" {
-		return false
-	}
-	r := []rune(s)
-	switch r[0] {
+	r, n := utf8.DecodeRuneInString(s)
+	switch r {
 	case '*', '-', '+', '•', '–', '▪', '◦':
-		return len(r) > 1 && unicode.IsSpace(r[1])
+		next, _ := utf8.DecodeRuneInString(s[n:])
+		return unicode.IsSpace(next)
 	}
 	if !numbers {
 		return false
 	}
 	i := 0
-	for i < len(r) && i < 3 && unicode.IsDigit(r[i]) {
+	for i < len(s) && i < 3 && s[i] >= '0' && s[i] <= '9' {
 		i++
 	}
-	return i > 0 && i+1 < len(r) && (r[i] == '.' || r[i] == ')') && unicode.IsSpace(r[i+1])
+	return i > 0 && i+1 < len(s) && (s[i] == '.' || s[i] == ')') && (s[i+1] == ' ' || s[i+1] == '\t')
 }
 
 // shorten cuts a long heading or lead sentence to about 200 bytes, at a
