@@ -347,30 +347,23 @@ func TestKnownItem(t *testing.T) {
 }
 
 // runPeers runs PostgreSQL FTS and Xapian (../shared/tools/peers) on the
-// paragraphs of docs, one record each, and the units' queries, and logs
-// their scores.
+// units' queries over two corpora made from docs, and logs their scores:
+// "paragraphs", one record a paragraph as relatoria indexes them, and
+// "blocks", where the items of a list that share a section are one record
+// with the document's title and the section's headings, as an engine that
+// indexes whole sections would see them (any record holding a target
+// counts).
 func runPeers(t *testing.T, docs []*corpus.Document, units []knownItem) {
 	dir := t.TempDir()
+	type member struct {
+		text    string
+		section []string
+		kind    corpus.ParagraphKind
+	}
 	type rec struct {
-		source, text string
-		section      []string
-		kind         corpus.ParagraphKind
+		source  string
+		members []member
 	}
-	recs := map[string]rec{}
-	f, err := os.Create(filepath.Join(dir, "corpus.jsonl"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	enc := json.NewEncoder(f)
-	for _, d := range docs {
-		sections := d.Sections()
-		for i, p := range d.Paragraphs {
-			id := index.ParagraphID(d.ID, p.Ordinal)
-			recs[id] = rec{d.Source, p.Text, sections[i], p.Kind}
-			enc.Encode(map[string]string{"id": id, "doc": d.ID, "text": p.Text})
-		}
-	}
-	f.Close()
 	var queries []string
 	for _, u := range units {
 		if !slices.Contains(queries, u.Query) {
@@ -380,49 +373,90 @@ func runPeers(t *testing.T, docs []*corpus.Document, units []knownItem) {
 	if err := os.WriteFile(filepath.Join(dir, "queries.txt"), []byte(strings.Join(queries, "\n")+"\n"), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	for _, peer := range []string{"pg-fts", "xapian"} {
-		out := filepath.Join(dir, peer)
-		cmd := exec.Command(filepath.Join(*peersDir, peer), "-o", out, "--reps", "1", filepath.Join(dir, "corpus.jsonl"), filepath.Join(dir, "queries.txt"))
-		if b, err := cmd.CombinedOutput(); err != nil {
-			t.Errorf("%s: %v\n%s", peer, err, b)
-			continue
-		}
-		top := map[string][]string{} // query → ids in rank order
-		tf, err := os.Open(out + ".top10.tsv")
+	for _, shape := range []string{"paragraphs", "blocks"} {
+		recs := map[string]*rec{}
+		path := filepath.Join(dir, shape+".jsonl")
+		f, err := os.Create(path)
 		if err != nil {
 			t.Fatal(err)
 		}
-		sc := bufio.NewScanner(tf)
-		for sc.Scan() {
-			cols := strings.Split(sc.Text(), "\t")
-			if len(cols) >= 3 && cols[0] != "query" {
-				top[cols[0]] = append(top[cols[0]], cols[2])
+		enc := json.NewEncoder(f)
+		for _, d := range docs {
+			sections := d.Sections()
+			var block *rec
+			var blockID string
+			var blockText []string
+			flush := func() {
+				if block != nil {
+					recs[blockID] = block
+					enc.Encode(map[string]string{"id": blockID, "doc": d.ID, "text": strings.Join(blockText, " ")})
+				}
+				block = nil
 			}
+			for i, p := range d.Paragraphs {
+				m := member{p.Text, sections[i], p.Kind}
+				id := index.ParagraphID(d.ID, p.Ordinal)
+				if shape == "blocks" && p.InList() && len(sections[i]) > 0 {
+					if block == nil || !slices.Equal(block.members[0].section, m.section) {
+						flush()
+						block, blockID = &rec{source: d.Source}, id
+						blockText = append([]string{d.Title}, m.section...)
+					}
+					block.members = append(block.members, m)
+					blockText = append(blockText, p.Text)
+					continue
+				}
+				flush()
+				recs[id] = &rec{d.Source, []member{m}}
+				enc.Encode(map[string]string{"id": id, "doc": d.ID, "text": p.Text})
+			}
+			flush()
 		}
-		tf.Close()
-		scores := map[string]*knownItemScore{}
-		for _, u := range units {
-			rank := 0
-			for i, id := range top[u.Query] {
-				if r, ok := recs[id]; ok && u.isTarget(r.source, r.text, r.section, r.kind) {
-					rank = i + 1
-					break
+		f.Close()
+		for _, peer := range []string{"pg-fts", "xapian"} {
+			out := filepath.Join(dir, shape+"-"+peer)
+			cmd := exec.Command(filepath.Join(*peersDir, peer), "-o", out, "--reps", "1", path, filepath.Join(dir, "queries.txt"))
+			if b, err := cmd.CombinedOutput(); err != nil {
+				t.Errorf("%s: %v\n%s", peer, err, b)
+				continue
+			}
+			top := map[string][]string{} // query → ids in rank order
+			tf, err := os.Open(out + ".top10.tsv")
+			if err != nil {
+				t.Fatal(err)
+			}
+			sc := bufio.NewScanner(tf)
+			for sc.Scan() {
+				cols := strings.Split(sc.Text(), "\t")
+				if len(cols) >= 3 && cols[0] != "query" {
+					top[cols[0]] = append(top[cols[0]], cols[2])
 				}
 			}
-			for _, key := range []string{u.Kind + " " + u.Split, u.Kind + " all"} {
-				if scores[key] == nil {
-					scores[key] = &knownItemScore{}
+			tf.Close()
+			scores := map[string]*knownItemScore{}
+			for _, u := range units {
+				rank := 0
+				for i, id := range top[u.Query] {
+					if r, ok := recs[id]; ok && slices.ContainsFunc(r.members, func(m member) bool { return u.isTarget(r.source, m.text, m.section, m.kind) }) {
+						rank = i + 1
+						break
+					}
 				}
-				scores[key].add(rank)
+				for _, key := range []string{u.Kind + " " + u.Split, u.Kind + " all"} {
+					if scores[key] == nil {
+						scores[key] = &knownItemScore{}
+					}
+					scores[key].add(rank)
+				}
 			}
-		}
-		keys := make([]string, 0, len(scores))
-		for k := range scores {
-			keys = append(keys, k)
-		}
-		slices.Sort(keys)
-		for _, k := range keys {
-			t.Logf("%-9s %-20s %s", peer, k, scores[k])
+			keys := make([]string, 0, len(scores))
+			for k := range scores {
+				keys = append(keys, k)
+			}
+			slices.Sort(keys)
+			for _, k := range keys {
+				t.Logf("%-9s %-10s %-20s %s", peer, shape, k, scores[k])
+			}
 		}
 	}
 }
