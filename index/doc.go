@@ -25,6 +25,10 @@
 //	             word's, so damaged forms stay findable
 //	title        es_un, on the first paragraph only: the document's title, a ranking signal
 //	             (DocumentBoost; never required)
+//	section      es_un, no positions, on items of lists only (Paragraph.InList): the document's
+//	             title and the paragraph's section (Document.Sections: the headings above it,
+//	             the sentence that opens its list), searched through FallbackQuery and ranked
+//	             after the paragraphs that have every word themselves (SectionRelevanceSort)
 //	doc          keyword with doc values: the document ID (sorting, Document)
 //	ordinal      keyword with doc values: position in the document, zero-padded ("0000025")
 //	adopted      keyword with doc values: the document's adoption day, "2022-10-07" (absent
@@ -61,7 +65,7 @@
 //	             keyword: the same, for dates something falls due by
 //	doc_json     stored only, on the first paragraph: the Document without its paragraphs
 //	para_json    stored only: the Paragraph, as JSON, without its text (stored in text) and
-//	             without its original when that equals the text
+//	             without its original when that equals the text; with its section
 //
 // Searches that name no field are built by package search over text,
 // original (for the terms it has) and text_exact; nothing is indexed into
