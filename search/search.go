@@ -149,6 +149,7 @@ func (s *Searcher) Search(ctx context.Context, req Request) (*Results, error) {
 	var parsed Query
 	var sectionWords []string   // words that may be in a paragraph's section
 	var sectionTerms [][]string // their terms
+	var sectionQuery query.Query
 	if ref, ok := ParseReference(req.Query); ok {
 		res.Reference = ref.String()
 		bq = referenceQuery(ref)
@@ -158,9 +159,6 @@ func (s *Searcher) Search(ctx context.Context, req Request) (*Results, error) {
 			return nil, err
 		}
 		c := &compiler{hasOriginal: s.ix.HasOriginalTerm, prefixTerms: s.ix.PrefixTerms}
-		if !req.Strict {
-			c.hasSection = s.ix.HasSectionTerm
-		}
 		if c.isStopWord(q) {
 			return nil, badf("«%s» es una palabra demasiado común para buscarla sola (el índice no guarda artículos, preposiciones ni conjunciones); añada otra palabra", req.Query)
 		}
@@ -179,17 +177,20 @@ func (s *Searcher) Search(ctx context.Context, req Request) (*Results, error) {
 			titleBoost = &index.DocumentBoost{Query: t, Weight: 0.5}
 		}
 		exact = c.exactBoosts(q)
-		sectionWords, sectionTerms = c.sectionWords, c.section
+		if !req.Strict && plainWords(q) >= 2 {
+			// The query again, with its words also looked for in the
+			// section of an item of a list (a word alone finds the
+			// heading that has it, not every item under it).
+			cs := &compiler{hasOriginal: s.ix.HasOriginalTerm, prefixTerms: s.ix.PrefixTerms, hasSection: s.ix.HasSectionTerm}
+			if sq, err := compile(q, cs); err == nil && len(cs.section) > 0 {
+				sectionQuery, sectionWords, sectionTerms = sq, cs.sectionWords, cs.section
+			}
+		}
 	}
 	preq := index.PageRequest{Query: bq, Size: size, From: req.From, Facets: req.Facets, FacetSize: FacetSize, DocumentBoost: titleBoost, TermBoosts: exact}
 	switch strings.ToLower(req.Sort) {
 	case "", "relevance", "relevancia", "score":
 		preq.Sort = index.RelevanceSort() // score, then paragraph ID
-		if len(sectionTerms) > 0 {
-			// The paragraphs that have all the words themselves
-			// first, then those that need their section for some.
-			preq.Sort = index.SectionRelevanceSort(sectionTerms)
-		}
 	case "date", "fecha", "-fecha", "newest":
 		preq.Sort = bsearch.ParseSortOrderStrings([]string{"-" + index.FieldAdopted, index.FieldDoc, index.FieldOrdinal})
 	case "+date", "+fecha", "oldest", "date-asc":
@@ -204,6 +205,24 @@ func (s *Searcher) Search(ctx context.Context, req Request) (*Results, error) {
 	}
 	if res.Reference != "" && req.Sort == "" {
 		preq.Sort = bsearch.ParseSortOrderStrings([]string{index.FieldDoc, index.FieldOrdinal})
+	}
+	// Sections are searched when the paragraphs that have every word
+	// themselves are fewer than SectionsBelow (the items they add would
+	// come after those anyway), with the relevance order only; a cursor
+	// of such a search has the one more sort value of its order.
+	relevance := len(preq.Sort) == len(index.RelevanceSort()) && preq.Sort[0].RequiresScoring()
+	if sectionQuery == nil || !relevance {
+		sectionWords = nil
+	}
+	withSections := func() {
+		preq.Query, preq.Sort = sectionQuery, index.SectionRelevanceSort(sectionTerms)
+	}
+	sectioned := false
+	if sectionWords != nil && req.After != "" {
+		if after, err := decodeCursor(req.After); err == nil && len(after) == len(index.SectionRelevanceSort(nil)) {
+			withSections()
+			sectioned = true
+		}
 	}
 	if req.After != "" {
 		after, err := decodeCursor(req.After)
@@ -222,6 +241,16 @@ func (s *Searcher) Search(ctx context.Context, req Request) (*Results, error) {
 			return nil, badf("la consulta %q abarca demasiadas palabras del índice (más de %d por palabra con * o ~); escriba más letras", req.Query, index.MaxExpansions)
 		}
 		return nil, fmt.Errorf("search %q: %w", req.Query, err)
+	}
+	if sectionWords != nil && !sectioned && req.After == "" && sr.Total < SectionsBelow {
+		withSections()
+		sectioned = true
+		if sr, err = s.ix.SearchPage(ctx, preq); err != nil {
+			return nil, fmt.Errorf("search %q: %w", req.Query, err)
+		}
+	}
+	if !sectioned {
+		sectionWords = nil
 	}
 	var rec *Recovery
 	if sr.Total == 0 && parsed != nil {
@@ -300,6 +329,13 @@ func referenceQuery(ref Reference) query.Query {
 	}
 	return query.NewConjunctionQuery(must)
 }
+
+// SectionsBelow is the number of paragraphs with every word of a query
+// below which the items of lists whose section holds some of the words are
+// searched too, and listed after them. Above it they would only start
+// many pages on, and searching sections would cost every such query a
+// fifth of its time or more (relatoria's bench at 100,000 paragraphs).
+const SectionsBelow = 200
 
 // FacetSize is the number of values a facet lists: the most frequent.
 const FacetSize = 20
@@ -407,6 +443,18 @@ func positiveWords(q Query) string {
 		}
 	})
 	return strings.Join(words, " ")
+}
+
+// plainWords counts the words of q, required or offered, that are neither
+// literal, prefix nor fuzzy.
+func plainWords(q Query) int {
+	n := 0
+	visitPositive(q, func(q Query) {
+		if t, ok := q.(*Term); ok && !t.Literal && !t.Prefix && !t.Fuzzy {
+			n++
+		}
+	})
+	return n
 }
 
 // visitPositive calls f for each term and phrase that q requires or
