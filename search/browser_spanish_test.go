@@ -14,6 +14,7 @@ import (
 	"github.com/chromedp/chromedp"
 
 	"github.com/relatoria/relatoria/corpus"
+	"github.com/relatoria/relatoria/ingest"
 )
 
 // englishWords are words of English sentences that Spanish never writes:
@@ -64,6 +65,14 @@ func TestBrowserSpanish(t *testing.T) {
 	if err := ix.Add(context.Background(), doc); err != nil {
 		t.Fatal(err)
 	}
+	// A list of the CLADEM shape: a topic, committees, their items.
+	temas, err := ingest.Read("temas.md", []byte("# Sistematización por temáticas\n\n## Acceso a la justicia\n\n* Comité contra la Tortura\n  * 1° Observaciones finales sobre el Estado, Parag. 40\n  * 2° Observaciones finales sobre el Estado, Parag. 41\n\n## Derecho a la salud\n\n* Comité de los Derechos del Niño\n  * 3º Observaciones finales sobre el Estado, Parag. 59\n"), ingest.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := ix.Add(context.Background(), temas); err != nil {
+		t.Fatal(err)
+	}
 	srv := httptest.NewServer(Handler(New(ix), HandlerOptions{}))
 	defer srv.Close()
 	out := t.ArtifactDir()
@@ -83,6 +92,8 @@ func TestBrowserSpanish(t *testing.T) {
 		{"zero", q(`"cooperación Ginebra"`), "Ningún párrafo coincide"},
 		{"recovery", q("cooperación técnica Ginebra"), "se muestran los que contienen 2 de 3 (falta: «Ginebra»)"},
 		{"suggestion", q("cooperación cooperaciom"), "formas parecidas"},
+		{"section", q("justicia tortura 40"), "1 párrafo para"},
+		{"section-path", q("justicia tortura 40"), "En: Acceso a la justicia › Comité contra la Tortura"},
 		{"document", "/d/A/HRC/RES/51/34", "Citada por"},
 		{"permalink", "/p/A/HRC/RES/51/34/7", "Ver el documento completo"},
 		{"no-paragraph", "/p/A/HRC/RES/51/34/99", "No encontrado"},

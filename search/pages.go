@@ -310,6 +310,7 @@ func (h *handler) pageSearch(w http.ResponseWriter, r *http.Request) error {
 		facets = append(facets, fv)
 	}
 	data["Results"] = res
+	data["One"] = res.Total == 1
 	data["Hits"] = hits
 	data["Facets"] = facets
 	data["Applied"] = appliedText(res.Applied)
