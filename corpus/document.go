@@ -158,6 +158,10 @@ type Paragraph struct {
 	// Label is a line label such as "Hito 1" or "Fecha límite", when the
 	// source wrote the paragraph as "Label: value".
 	Label string `json:"label,omitempty"`
+	// Section holds the headings above the paragraph, outermost first,
+	// and for a list item the sentence that opens its list (see
+	// Document.Sections). The index sets it when it adds the document.
+	Section []string `json:"section,omitempty"`
 
 	Dates     []DateMention `json:"dates,omitempty"`
 	Entities  []Entity      `json:"entities,omitempty"`

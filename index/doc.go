@@ -2,7 +2,7 @@
 // owns the on-disk directory, the mapping, the field names and the Spanish
 // analyzers; package search reads the index through the Field constants.
 //
-// # Index format (version 6)
+// # Index format (version 7)
 //
 // An index is a directory:
 //
@@ -25,6 +25,10 @@
 //	             word's, so damaged forms stay findable
 //	title        es_un, on the first paragraph only: the document's title, a ranking signal
 //	             (DocumentBoost; never required)
+//	section      es_un, no positions, on items of lists only (Paragraph.InList): the document's
+//	             title and the paragraph's section (Document.Sections: the headings above it,
+//	             the sentence that opens its list), searched through FallbackQuery and ranked
+//	             after the paragraphs that have every word themselves (SectionRelevanceSort)
 //	doc          keyword with doc values: the document ID (sorting, Document)
 //	ordinal      keyword with doc values: position in the document, zero-padded ("0000025")
 //	adopted      keyword with doc values: the document's adoption day, "2022-10-07" (absent
@@ -36,10 +40,12 @@
 //	               symbol:…    "A/HRC/RES/51/34"
 //	               entities:…  one per entity named: canonical names
 //	               cites:…     symbols the paragraph cites, full where resolved ("A/RES/60/251")
+//	               format:…    the source format, text|html|pdf|markdown (a key until format 6,
+//	                           so the page's "Formato" facet had nothing to count)
 //	             and "!" + the paragraph ID, the tie-break of relevance sorting
 //	keys         keyword, the other filters, likewise "name:value" (FilterQuery):
 //	               symbol_short:51/34, doc_kind:resolution|draft|page|other,
-//	               format:text|html|pdf|markdown, number:7, number:84.3, number:4.a
+//	               number:7, number:84.3, number:4.a
 //	               (the printed paragraph number as written, letters in lower case;
 //	               none when unnumbered: "number:0" until labels), ocr:damaged (the document looked like damaged OCR),
 //	               cites_short:60/251 (citations as researchers write them), meta:1 (on
@@ -60,7 +66,7 @@
 //	             keyword: the same, for dates something falls due by
 //	doc_json     stored only, on the first paragraph: the Document without its paragraphs
 //	para_json    stored only: the Paragraph, as JSON, without its text (stored in text) and
-//	             without its original when that equals the text
+//	             without its original when that equals the text; with its section
 //
 // Searches that name no field are built by package search over text,
 // original (for the terms it has) and text_exact; nothing is indexed into

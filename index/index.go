@@ -9,6 +9,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -25,7 +26,7 @@ import (
 // FormatVersion is the version of the on-disk format described in the
 // package comment. An index written with another version is refused with a
 // message saying how to rebuild it.
-const FormatVersion = 6
+const FormatVersion = 7
 
 // BatchSize is the most paragraphs sent to one shard in one batch (one
 // segment each); relatoria ingest hands Add twice as many at a time. On 2
@@ -49,8 +50,9 @@ type Index struct {
 	alias  bleve.IndexAlias // all shards, searched in parallel
 	meta   meta
 	docs   metaCache // document metadata of recent hits
-	// original holds the terms of the original field.
-	original originalVocabulary
+	// original holds the terms of the original field, section those of
+	// the section field.
+	original, section vocabulary
 	// facets holds the facet values and sort keys of every segment.
 	facets *facetCache
 	// removeOnClose is the folder of a temporary index (NewTemporary).
@@ -237,7 +239,10 @@ func Open(dir string) (*Index, error) {
 		shards = append(shards, b)
 	}
 	ix := newIndex(dir, shards, m)
-	if err := ix.original.load(shards); err != nil {
+	if err := ix.section.load(shards, FieldSection); err != nil {
+		return nil, fmt.Errorf("open index %s: %w", dir, err)
+	}
+	if err := ix.original.load(shards, FieldOriginal); err != nil {
 		ix.Close()
 		return nil, fmt.Errorf("open index %s: %w", dir, err)
 	}
@@ -358,7 +363,7 @@ func (ix *Index) Add(ctx context.Context, docs ...*corpus.Document) error {
 			var err error
 			defer func() { errs <- err }()
 			defer recoverInto(&err, "index %d documents", len(docs))
-			err = addToShard(ctx, sh, docs, replaces, &ix.original)
+			err = addToShard(ctx, sh, docs, replaces, &ix.original, &ix.section)
 		}()
 	}
 	var first error
@@ -372,8 +377,9 @@ func (ix *Index) Add(ctx context.Context, docs ...*corpus.Document) error {
 
 // addToShard indexes docs in shard b; the paragraphs of those in replaces
 // that are not in their new version are deleted.
-// The terms of the original field are added to vocab.
-func addToShard(ctx context.Context, b bleve.Index, docs []*corpus.Document, replaces map[string]bool, vocab *originalVocabulary) error {
+// The terms of the original and section fields are added to their
+// vocabularies.
+func addToShard(ctx context.Context, b bleve.Index, docs []*corpus.Document, replaces map[string]bool, original, section *vocabulary) error {
 	batch := b.NewBatch()
 	for _, doc := range docs {
 		if err := ctx.Err(); err != nil {
@@ -387,13 +393,23 @@ func addToShard(ctx context.Context, b bleve.Index, docs []*corpus.Document, rep
 			}
 		}
 		keep := map[string]bool{}
+		sections := doc.Sections()
+		var headings []string // each heading's terms are added once
 		for i, p := range doc.Paragraphs {
 			id := ParagraphID(doc.ID, p.Ordinal)
 			if from := repairedForms(p.Repairs); from != "" {
-				vocab.add(Terms(from)...)
+				original.add(Terms(from)...)
+			}
+			if p.InList() {
+				for _, h := range append([]string{doc.Title}, sections[i]...) {
+					if !slices.Contains(headings, h) {
+						headings = append(headings, h)
+						section.add(Terms(h)...)
+					}
+				}
 			}
 			keep[id] = true
-			if err := batch.IndexAdvanced(record(id, doc, i)); err != nil {
+			if err := batch.IndexAdvanced(record(id, doc, i, sections[i])); err != nil {
 				return fmt.Errorf("index %s: %w", doc.Source, err)
 			}
 		}

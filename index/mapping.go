@@ -14,6 +14,7 @@ const (
 	FieldTextExact   = "text_exact"
 	FieldOriginal    = "original"
 	FieldTitle       = "title"
+	FieldSection     = "section"
 	FieldDoc         = "doc"
 	FieldSymbol      = "symbol"       // filter
 	FieldSymbolShort = "symbol_short" // filter
@@ -74,6 +75,7 @@ func Mapping() mapping.IndexMapping {
 	dm.AddFieldMappingsAt(FieldTextExact, text(AnalyzerExact, false, false))
 	dm.AddFieldMappingsAt(FieldOriginal, text(AnalyzerSpanish, false, false))
 	dm.AddFieldMappingsAt(FieldTitle, text(AnalyzerSpanish, false, false))
+	dm.AddFieldMappingsAt(FieldSection, text(AnalyzerSpanish, false, false))
 	dm.AddFieldMappingsAt(FieldDoc, kw(true))
 	dm.AddFieldMappingsAt(FieldFacet, kw(true))
 	dm.AddFieldMappingsAt(FieldKeys, kw(false))

@@ -254,8 +254,13 @@ func (ix *Index) searchShard(ctx context.Context, shard int, g *globalStats, fac
 	defer searcher.Close()
 	sortOrder := req.Sort.Copy()
 	for _, s := range sortOrder {
-		if k, ok := s.(*sortKeySort); ok {
+		switch k := s.(type) {
+		case *sortKeySort:
 			k.facets = facets
+		case *ownWordsSort:
+			if err := k.bind(r, facets); err != nil {
+				return shardPage{err: err}
+			}
 		}
 	}
 	page := shardPage{facets: facets}

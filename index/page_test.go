@@ -34,6 +34,7 @@ func TestSearchPage(t *testing.T) {
 				if d.Body != "" {
 					wantFacets["body:"+d.Body]++
 				}
+				wantFacets["format:"+string(d.Format)]++
 			}
 		}
 		docs = append(docs, d)
@@ -329,7 +330,7 @@ func TestFacetValuesRenumbered(t *testing.T) {
 				t.Errorf("round %d: %s counted %d, want 1", round, v, got[v])
 			}
 		}
-		if p.Total != 10 || len(got) != 11 { // ten bodies, one kind
+		if p.Total != 10 || len(got) != 12 { // ten bodies, one kind, one format
 			t.Errorf("round %d: %d hits, facet values %v", round, p.Total, got)
 		}
 		ix.facets.mu.Lock()

@@ -61,7 +61,7 @@ const FieldKeys = "keys"
 
 // Facets are the filters whose values FieldFacet holds (and so can be
 // counted); the values of the other filters are in FieldKeys.
-var Facets = []string{FieldKind, FieldBody, FieldEntities, FieldCites, FieldSymbol}
+var Facets = []string{FieldKind, FieldBody, FieldEntities, FieldCites, FieldSymbol, FieldFormat}
 
 // FilterTerm returns the term of value for the named filter.
 func FilterTerm(name, value string) string { return name + ":" + value }
@@ -108,8 +108,9 @@ type docMeta struct {
 	Paragraphs []corpus.Paragraph `json:"paragraphs,omitempty"`
 }
 
-// record builds the bleve document for paragraph i of doc, with ID id.
-func record(id string, doc *corpus.Document, i int) *document.Document {
+// record builds the bleve document for paragraph i of doc, with ID id, in
+// the given section (Document.Sections).
+func record(id string, doc *corpus.Document, i int, section []string) *document.Document {
 	p := &doc.Paragraphs[i]
 	an := analyzers()
 	d := document.NewDocument(id)
@@ -140,6 +141,7 @@ func record(id string, doc *corpus.Document, i int) *document.Document {
 	// keeps the original only when repair or normalisation changed it.
 	slim := *p
 	slim.Text = ""
+	slim.Section = section
 	if slim.Original == p.Text {
 		slim.Original = ""
 	}
@@ -150,6 +152,9 @@ func record(id string, doc *corpus.Document, i int) *document.Document {
 	if from := repairedForms(p.Repairs); from != "" {
 		text(FieldOriginal, from, AnalyzerSpanish, plainIndexed)
 	}
+	if ctx := sectionContext(doc, p, section); ctx != "" {
+		text(FieldSection, ctx, AnalyzerSpanish, plainIndexed)
+	}
 	if i == 0 && doc.Title != "" {
 		// Once a document, on its metadata record (see DocumentBoost).
 		text(FieldTitle, doc.Title, AnalyzerSpanish, plainIndexed)
@@ -158,7 +163,7 @@ func record(id string, doc *corpus.Document, i int) *document.Document {
 	keywords(FieldOrdinal, []string{OrdinalTerm(p.Ordinal)}, sortable)
 	facet(FieldKind, string(p.Kind))
 	key(FieldDocKind, string(doc.Kind))
-	key(FieldFormat, string(doc.Format))
+	facet(FieldFormat, string(doc.Format))
 	if p.Number != "" {
 		key(FieldNumber, NumberTerm(p.Number))
 	}
@@ -255,4 +260,21 @@ func repairedForms(repairs []corpus.Repair) string {
 		out = append(out, r.From)
 	}
 	return strings.Join(out, " ")
+}
+
+// sectionContext returns what FieldSection holds for paragraph p of doc in
+// section: for an item of a list (Paragraph.InList), the document's title
+// and the section; nothing for other paragraphs, which say what they are
+// about themselves (searching their headings too had made a query of four
+// words with one the paragraph lacks find paragraphs of a document whose
+// headings had it, instead of the paragraphs with the other three).
+func sectionContext(doc *corpus.Document, p *corpus.Paragraph, section []string) string {
+	if !p.InList() {
+		return ""
+	}
+	parts := section
+	if doc.Title != "" {
+		parts = append([]string{doc.Title}, section...)
+	}
+	return strings.Join(parts, " ")
 }

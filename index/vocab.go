@@ -6,22 +6,23 @@ import (
 	"github.com/blevesearch/bleve/v2"
 )
 
-// originalVocabulary is the set of terms of the original field (the forms
-// OCR repair changed): a query looks for a word in that field only when
-// the term is there, which for most words it is not, and a clause that
+// vocabulary is the set of terms of a field that few paragraphs have: the
+// original field (the forms OCR repair changed) or the section field. A
+// query looks for a word in such a field only when the term is there,
+// which for most words of the original field it is not, and a clause that
 // finds nothing still cost a tenth of a typical query.
-type originalVocabulary struct {
+type vocabulary struct {
 	mu    sync.RWMutex
 	terms map[string]bool
 }
 
-func (v *originalVocabulary) has(term string) bool {
+func (v *vocabulary) has(term string) bool {
 	v.mu.RLock()
 	defer v.mu.RUnlock()
 	return v.terms[term]
 }
 
-func (v *originalVocabulary) add(terms ...string) {
+func (v *vocabulary) add(terms ...string) {
 	if len(terms) == 0 {
 		return
 	}
@@ -35,10 +36,10 @@ func (v *originalVocabulary) add(terms ...string) {
 	}
 }
 
-// load reads the terms of the original field of each shard.
-func (v *originalVocabulary) load(shards []bleve.Index) error {
+// load reads the terms of field in each shard.
+func (v *vocabulary) load(shards []bleve.Index, field string) error {
 	for _, b := range shards {
-		dict, err := b.FieldDict(FieldOriginal)
+		dict, err := b.FieldDict(field)
 		if err != nil {
 			return err
 		}
@@ -65,3 +66,8 @@ func (v *originalVocabulary) load(shards []bleve.Index) error {
 // Deleting documents leaves their terms in the set, which only costs a
 // clause that finds nothing.
 func (ix *Index) HasOriginalTerm(term string) bool { return ix.original.has(term) }
+
+// HasSectionTerm reports whether some paragraph has term (a term of the
+// Spanish analyzer) in its section field, the headings above it and the
+// sentence that opens its list.
+func (ix *Index) HasSectionTerm(term string) bool { return ix.section.has(term) }

@@ -2,6 +2,7 @@ package search
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 	"time"
 	"unicode/utf8"
@@ -34,6 +35,9 @@ type Applied struct {
 	Original bool `json:"original"` // the text as extracted (before OCR repair) was searched too
 	// StopWords lists the words passed over as too common ("de", "la").
 	StopWords []string `json:"stop_words,omitempty"`
+	// Recovery, when set, says that no paragraph had all the words and
+	// what was shown instead (see Recovery).
+	Recovery *Recovery `json:"recovery,omitempty"`
 }
 
 type compiler struct {
@@ -41,6 +45,14 @@ type compiler struct {
 	// hasOriginal reports whether a term is in the original field (nil:
 	// assume it is).
 	hasOriginal func(term string) bool
+	// hasSection reports whether a term is in the section field (nil:
+	// the section is not searched).
+	hasSection func(term string) bool
+	// section holds the terms of each word that may be found in a
+	// paragraph's section instead of its text, and sectionWords the words
+	// as written.
+	section      [][]string
+	sectionWords []string
 	// exact holds the exact forms of the accented words and phrases
 	// the query looks for (one list of terms each): paragraphs that have
 	// them as written rank higher (see exactBoosts).
@@ -138,7 +150,7 @@ func compile(q Query, c *compiler) (query.Query, error) {
 			must = append(must, cx)
 		}
 		if len(must) == 0 && len(mustNot) == 0 {
-			return nil, badf("the query has only words too common to search (%s); add another word", strings.Join(c.applied.StopWords, ", "))
+			return nil, badf("la consulta solo tiene palabras demasiado comunes para buscarlas (%s); añada otra palabra", strings.Join(c.applied.StopWords, ", "))
 		}
 		if len(must) == 0 {
 			must = append(must, query.NewMatchAllQuery())
@@ -165,7 +177,7 @@ func compile(q Query, c *compiler) (query.Query, error) {
 			xs = append(xs, cx)
 		}
 		if len(xs) == 0 {
-			return nil, badf("the query has only words too common to search (%s); add another word", strings.Join(c.applied.StopWords, ", "))
+			return nil, badf("la consulta solo tiene palabras demasiado comunes para buscarlas (%s); añada otra palabra", strings.Join(c.applied.StopWords, ", "))
 		}
 		return query.NewDisjunctionQuery(xs), nil
 	}
@@ -241,7 +253,32 @@ func (c *compiler) term(t *Term) (query.Query, error) {
 		}
 		return query.NewDisjunctionQuery(xs), nil
 	}
-	return c.textClauses(text, func(string) query.FieldableQuery { return wordQuery(text, index.Terms(text)) }), nil
+	main := c.textClauses(text, func(string) query.FieldableQuery { return wordQuery(text, index.Terms(text)) })
+	return c.inSection(t, text, main), nil
+}
+
+// SectionWeight is how much a word found only in a paragraph's section
+// (the heading above it, the sentence that opens its list) counts,
+// against the same word in the paragraph itself.
+const SectionWeight = 0.3
+
+// inSection returns main, or, when the word is in the section field, main
+// with a fallback to the section: a paragraph that has the word scores as
+// main alone scores it, one that has it only in its section
+// SectionWeight of that clause's score.
+func (c *compiler) inSection(t *Term, text string, main query.Query) query.Query {
+	if c.negated || c.hasSection == nil {
+		return main
+	}
+	terms := index.Terms(text)
+	if !slices.ContainsFunc(terms, c.hasSection) {
+		return main
+	}
+	sec := wordQuery(text, terms)
+	sec.SetField(index.FieldSection)
+	c.section = append(c.section, terms)
+	c.sectionWords = append(c.sectionWords, t.Text)
+	return &index.FallbackQuery{Primary: main, Fallback: sec, Weight: SectionWeight}
 }
 
 // wordQuery matches text, a word, by its terms: the one term most words
@@ -267,7 +304,7 @@ func (c *compiler) phrase(p *Phrase) (query.Query, error) {
 	text := ingest.Normalize(p.Text)
 	if len(index.Terms(text)) == 0 {
 		c.applied.StopWords = append(c.applied.StopWords, p.Text)
-		return nil, badf("%q has only words too common to search; add a word that is not an article, preposition or conjunction", p.Text)
+		return nil, badf("«%s» solo tiene palabras demasiado comunes para buscarlas; añada una palabra que no sea artículo, preposición ni conjunción", p.Text)
 	}
 	if p.Literal {
 		// The exact-form field keeps no positions (they would cost a
@@ -394,13 +431,13 @@ func (c *compiler) field(f *Field) (query.Query, error) {
 	case "simbolo":
 		sym, err := corpus.ParseSymbol(v)
 		if err != nil {
-			return nil, badf("simbolo:%s is not a UN document symbol (examples: 51/34, A/HRC/RES/51/34, S/RES/2768 (2025))", v)
+			return nil, badf("simbolo:%s no es una signatura de documento de la ONU (ejemplos: 51/34, A/HRC/RES/51/34, S/RES/2768 (2025))", v)
 		}
 		return symbolQuery(sym), nil
 	case "tipo":
 		k, ok := corpus.ParseParagraphKind(v)
 		if !ok {
-			return nil, badf("tipo:%s is not a paragraph kind (operativo, preambular, encabezado, parrafo, elemento, nota)", v)
+			return nil, badf("tipo:%s no es un tipo de párrafo (operativo, preambular, encabezado, parrafo, elemento, nota)", v)
 		}
 		return index.FilterQuery(index.FieldKind, string(k)), nil
 	case "organo":
@@ -421,7 +458,7 @@ func (c *compiler) field(f *Field) (query.Query, error) {
 		case "limpio", "clean", "no", "false", "0":
 			return index.ExcludeFilter(index.FieldOCR, "damaged"), nil
 		}
-		return nil, badf("ocr:%s: write ocr:dañado (documents that looked like damaged OCR) or ocr:limpio", v)
+		return nil, badf("ocr:%s: escriba ocr:dañado (documentos que parecían OCR dañado) u ocr:limpio", v)
 	case "entidad":
 		name := v
 		if e, ok := extract.DefaultGazetteer().Lookup(v); ok {
@@ -441,7 +478,7 @@ func (c *compiler) field(f *Field) (query.Query, error) {
 	case "fecha", "desde", "hasta", "plazo", "menciona":
 		start, end, err := dateRange(v)
 		if err != nil {
-			return nil, badf("%s:%s is not a date or range (write 2022, 2022-10, 2022-10-07, 2020..2023, ..2025-12-31 or 2024..)", f.Name, v)
+			return nil, badf("%s:%s no es una fecha ni un intervalo (escriba 2022, 2022-10, 2022-10-07, 2020..2023, ..2025-12-31 o 2024..)", f.Name, v)
 		}
 		switch f.Name {
 		case "desde":
@@ -457,7 +494,7 @@ func (c *compiler) field(f *Field) (query.Query, error) {
 		}
 		return index.AdoptedRangeQuery(start, end), nil
 	}
-	return nil, badf("unknown field %q", f.Name)
+	return nil, badf("campo desconocido «%s»", f.Name)
 }
 
 // dateRange parses a date or a range of dates: "2022" (the whole year),

@@ -94,7 +94,7 @@ func Handler(s *Searcher, opt HandlerOptions) http.Handler {
 	mux.HandleFunc("POST /api/ingest", h.api(h.serveIngest))
 	mux.HandleFunc("POST /api/delete", h.api(h.serveDelete))
 	mux.HandleFunc("GET /api/", h.api(func(w http.ResponseWriter, r *http.Request) error {
-		return notFoundf("no such API endpoint: %s", r.URL.Path)
+		return notFoundf("no existe ese punto de la API: %s", r.URL.Path)
 	}))
 	mux.HandleFunc("GET /{$}", h.page(h.pageSearch))
 	mux.HandleFunc("GET /d/{id...}", h.page(h.pageDocument))
@@ -102,9 +102,9 @@ func Handler(s *Searcher, opt HandlerOptions) http.Handler {
 	mux.HandleFunc("GET /static/{file}", h.serveStatic)
 	mux.HandleFunc("/", h.page(func(w http.ResponseWriter, r *http.Request) error {
 		if r.Method != http.MethodGet && r.Method != http.MethodHead {
-			return &httpError{http.StatusMethodNotAllowed, "method not allowed"}
+			return &httpError{http.StatusMethodNotAllowed, "método no permitido"}
 		}
-		return notFoundf("no such page: %s", r.URL.Path)
+		return notFoundf("no existe esa página: %s", r.URL.Path)
 	}))
 	return securityHeaders(checkHost(opt.AllowedHosts, opt.AllowIPHosts, mux))
 }
@@ -197,7 +197,7 @@ func statusOf(err error) (int, string) {
 	case errors.Is(err, context.DeadlineExceeded):
 		return http.StatusServiceUnavailable, "la búsqueda tardó demasiado; precise la consulta"
 	}
-	return http.StatusInternalServerError, "internal error"
+	return http.StatusInternalServerError, "error interno del servidor"
 }
 
 // api adapts a handler that returns an error to one that answers JSON
@@ -218,7 +218,7 @@ func (h *handler) api(f func(http.ResponseWriter, *http.Request) error) http.Han
 		}
 		w.Header().Set("Content-Type", "application/json; charset=utf-8")
 		w.WriteHeader(status)
-		WriteJSON(w, map[string]any{"error": msg, "status": status})
+		WriteJSON(w, errorJSON(err, status, msg))
 	}
 }
 
@@ -270,7 +270,7 @@ func requestFromQuery(r *http.Request) (Request, error) {
 	v := r.URL.Query()
 	req := Request{Query: v.Get("q"), After: v.Get("after"), Sort: v.Get("sort"), Facets: true}
 	if strings.TrimSpace(req.Query) == "" {
-		return req, &httpError{http.StatusBadRequest, "missing query: add ?q=…"}
+		return req, &httpError{http.StatusBadRequest, "falta la consulta: añada ?q=…"}
 	}
 	for name, dst := range map[string]*int{"n": &req.Size, "from": &req.From} {
 		if s := v.Get(name); s != "" {
@@ -308,7 +308,7 @@ func (h *handler) serveSearch(w http.ResponseWriter, r *http.Request) error {
 	case "csv":
 		return h.serveCSV(w, r, req)
 	}
-	return &httpError{http.StatusBadRequest, fmt.Sprintf("format=%q: use json, csv or text", format)}
+	return &httpError{http.StatusBadRequest, fmt.Sprintf("format=%q: use json, csv o text", format)}
 }
 
 // serveCSV exports one page of hits, or with all=1 every hit (up to
@@ -378,7 +378,7 @@ func clientContext(r *http.Request) context.Context {
 func (h *handler) serveShow(w http.ResponseWriter, r *http.Request) error {
 	ref := r.URL.Query().Get("ref")
 	if strings.TrimSpace(ref) == "" {
-		return &httpError{http.StatusBadRequest, "missing reference: add ?ref=51/34%20§7"}
+		return &httpError{http.StatusBadRequest, "falta la referencia: añada ?ref=51/34%20§7"}
 	}
 	res, err := h.s.Show(r.Context(), ref)
 	if err != nil {

@@ -1,6 +1,7 @@
 package search
 
 import (
+	"cmp"
 	"context"
 	"embed"
 	"errors"
@@ -43,8 +44,8 @@ func (h *handler) page(f func(http.ResponseWriter, *http.Request) error) http.Ha
 		w.Header().Set("Content-Type", "text/html; charset=utf-8")
 		w.WriteHeader(status)
 		h.pages.t.ExecuteTemplate(w, "error", map[string]any{
-			"Title": http.StatusText(status), "Status": fmt.Sprintf("%d %s", status, http.StatusText(status)),
-			"Error": msg, "Query": "", "Sort": "relevance", "Index": h.s.Index().Version(),
+			"Title": statusText(status), "Status": fmt.Sprintf("%d %s", status, statusText(status)),
+			"Error": msg, "Query": "", "Sort": "relevance", "Index": indexLabel(h.s.Index()),
 		})
 	}
 }
@@ -80,6 +81,11 @@ func (h *handler) serveStatic(w http.ResponseWriter, r *http.Request) {
 	w.Write(data)
 }
 
+// formatLabels name the source formats on the page.
+var formatLabels = map[corpus.Format]string{
+	corpus.FormatText: "texto", corpus.FormatMarkdown: "Markdown", corpus.FormatHTML: "HTML", corpus.FormatPDF: "PDF",
+}
+
 var kindLabels = map[corpus.ParagraphKind]string{
 	corpus.Preambular: "preambular", corpus.Operative: "operativo", corpus.Heading: "encabezado",
 	corpus.Plain: "párrafo", corpus.ListItem: "elemento de lista", corpus.Footnote: "nota",
@@ -89,6 +95,9 @@ var kindLabels = map[corpus.ParagraphKind]string{
 type hitView struct {
 	Hit
 	Permalink, DocLink, KindLabel, Adopted string
+	MissingText                            string // the query words the paragraph lacks: «a», «b»
+	SectionText                            string // the headings above it: "Acceso a la justicia › Comité…"
+	FromSectionText                        string // the query words found only there: «acceso», «justicia»
 	Snippet                                template.HTML
 }
 
@@ -178,6 +187,13 @@ func core(w string) string {
 
 func (h *handler) newHitView(hit Hit) hitView {
 	v := hitView{Hit: hit, Permalink: Permalink(&hit), DocLink: docPath(hit.Doc), KindLabel: kindLabels[hit.Kind], Adopted: hit.Adopted.String()}
+	if len(hit.Missing) > 0 {
+		v.MissingText = guillemets(hit.Missing)
+	}
+	v.SectionText = strings.Join(hit.Section, " › ")
+	if len(hit.FromSection) > 0 {
+		v.FromSectionText = guillemets(hit.FromSection)
+	}
 	if len(hit.Highlights) > 0 {
 		v.Snippet = safeHighlight(hit.Highlights[0])
 	} else {
@@ -242,7 +258,7 @@ func (h *handler) pageSearch(w http.ResponseWriter, r *http.Request) error {
 	if sort == "" {
 		sort = "relevance"
 	}
-	data := map[string]any{"Title": "Buscar", "Query": q, "Sort": sort, "Index": h.s.Index().Version()}
+	data := map[string]any{"Title": "Buscar", "Query": q, "Sort": sort, "Index": indexLabel(h.s.Index())}
 	if q == "" {
 		return h.render(w, http.StatusOK, "search", data)
 	}
@@ -278,9 +294,12 @@ func (h *handler) pageSearch(w http.ResponseWriter, r *http.Request) error {
 			}
 			value := c.Value
 			label := value
-			if f.field == "kind" {
+			switch f.field {
+			case "kind":
 				value = corpus.ParagraphKind(c.Value).Spanish()
 				label = kindLabels[corpus.ParagraphKind(c.Value)]
+			case "format":
+				label = cmp.Or(formatLabels[corpus.Format(c.Value)], c.Value)
 			}
 			filter := f.prefix + quoteValue(value)
 			if strings.Contains(q, filter) {
@@ -291,9 +310,13 @@ func (h *handler) pageSearch(w http.ResponseWriter, r *http.Request) error {
 		facets = append(facets, fv)
 	}
 	data["Results"] = res
+	data["One"] = res.Total == 1
 	data["Hits"] = hits
 	data["Facets"] = facets
 	data["Applied"] = appliedText(res.Applied)
+	if rec := res.Applied.Recovery; rec != nil {
+		data["Suggest"] = suggestedQueries(q, rec, sort)
+	}
 	data["First"] = start + 1
 	data["CSV"] = "/api/search?" + url.Values{"q": {q}, "sort": {sort}, "format": {"csv"}, "all": {"1"}}.Encode()
 	if res.Next != "" {
@@ -335,7 +358,7 @@ func (h *handler) pageDocument(w http.ResponseWriter, r *http.Request) error {
 	}
 	title := doc.Name() // the symbol, else the title, else the file name
 	return h.render(w, http.StatusOK, "document", map[string]any{
-		"Title": title, "Query": "", "Sort": "relevance", "Index": h.s.Index().Version(),
+		"Title": title, "Query": "", "Sort": "relevance", "Index": indexLabel(h.s.Index()),
 		"Doc": doc, "View": view, "Paras": paras, "CitedBy": cited, "Adopted": doc.Adopted.String(),
 		"Damaged": doc.OCR != nil && doc.OCR.Damaged,
 	})
@@ -352,7 +375,7 @@ func (h *handler) pageParagraph(w http.ResponseWriter, r *http.Request) error {
 		n, ok, ordinal = "", true, o
 	}
 	if base == "" || !ok {
-		return notFoundf("%s is not a paragraph link (write /p/A/HRC/RES/51/34/7 or /p/A/HRC/17/18/84.3)", r.URL.Path)
+		return notFoundf("%s no es un enlace a un párrafo (escriba /p/A/HRC/RES/51/34/7 o /p/A/HRC/17/18/84.3)", r.URL.Path)
 	}
 	docID := base
 	if sym, err := corpus.ParseSymbol(base); err == nil {
@@ -373,8 +396,30 @@ func (h *handler) pageParagraph(w http.ResponseWriter, r *http.Request) error {
 		original = hit.Original
 	}
 	return h.render(w, http.StatusOK, "paragraph", map[string]any{
-		"Title": hit.Ref, "Query": "", "Sort": "relevance", "Index": h.s.Index().Version(),
+		"Title": hit.Ref, "Query": "", "Sort": "relevance", "Index": indexLabel(h.s.Index()),
 		"Hit": hit, "Text": markRepairs(hit.Text, hit.Original, hit.Repairs), "Original": original,
 		"DocLink": docPath(hit.Doc) + "#p" + strconv.Itoa(hit.Ordinal), "KindLabel": kindLabels[hit.Kind],
 	})
+}
+
+// suggestion is a query with an unknown word replaced by a close form.
+type suggestion struct{ Query, Href string }
+
+// suggestedQueries returns q with each unknown word replaced by each of
+// its close forms.
+func suggestedQueries(q string, rec *Recovery, sort string) []suggestion {
+	var out []suggestion
+	for _, w := range rec.Unknown {
+		for _, form := range rec.Suggestions[w] {
+			fields := strings.Fields(q)
+			for i, f := range fields {
+				if f == w {
+					fields[i] = form
+				}
+			}
+			alt := strings.Join(fields, " ")
+			out = append(out, suggestion{Query: alt, Href: searchURL(alt, sort, nil)})
+		}
+	}
+	return out
 }

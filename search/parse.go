@@ -128,7 +128,7 @@ type SyntaxError struct {
 
 // Error returns the message with the position.
 func (e *SyntaxError) Error() string {
-	return fmt.Sprintf("query error at character %d: %s", e.Pos, e.Msg)
+	return fmt.Sprintf("error en la consulta, carácter %d: %s", e.Pos, e.Msg)
 }
 
 // MaxQueryLength is the longest query Parse accepts, in bytes.
@@ -153,10 +153,10 @@ const maxDepth = 20
 // It returns a *SyntaxError pointing at the offending position.
 func Parse(s string) (Query, error) {
 	if len(s) > MaxQueryLength {
-		return nil, &SyntaxError{s, MaxQueryLength, fmt.Sprintf("query too long (%d bytes; the limit is %d)", len(s), MaxQueryLength)}
+		return nil, &SyntaxError{s, MaxQueryLength, fmt.Sprintf("la consulta es demasiado larga (%d bytes; el límite es %d)", len(s), MaxQueryLength)}
 	}
 	if !utf8.ValidString(s) {
-		return nil, &SyntaxError{s, 1, "query is not valid UTF-8"}
+		return nil, &SyntaxError{s, 1, "la consulta no es UTF-8 válido"}
 	}
 	p := &parser{src: []rune(s), query: s}
 	q, err := p.or(0)
@@ -165,10 +165,10 @@ func Parse(s string) (Query, error) {
 	}
 	p.skipSpace()
 	if p.pos < len(p.src) {
-		return nil, p.errorf("unexpected %q", string(p.src[p.pos]))
+		return nil, p.errorf("«%s» inesperado", string(p.src[p.pos]))
 	}
 	if q == nil {
-		return nil, &SyntaxError{s, 1, "empty query"}
+		return nil, &SyntaxError{s, 1, "la consulta está vacía"}
 	}
 	return q, nil
 }
@@ -208,7 +208,7 @@ func (p *parser) or(depth int) (Query, error) {
 		p.skipSpace()
 		if p.peekWord("OR") {
 			if x == nil {
-				return nil, p.errorf("OR needs something before it")
+				return nil, p.errorf("falta algo antes de OR")
 			}
 			xs = append(xs, x)
 			p.pos += 2
@@ -216,7 +216,7 @@ func (p *parser) or(depth int) (Query, error) {
 		}
 		if x == nil {
 			if len(xs) > 0 {
-				return nil, p.errorf("OR needs something after it")
+				return nil, p.errorf("falta algo después de OR")
 			}
 			return nil, nil
 		}
@@ -273,7 +273,7 @@ func (p *parser) unary(depth int) (Query, error) {
 	}
 	if neg {
 		if x == nil {
-			return nil, p.errorf("nothing to exclude")
+			return nil, p.errorf("no hay nada que excluir después de «-» o NOT")
 		}
 		return &Not{x}, nil
 	}
@@ -282,12 +282,12 @@ func (p *parser) unary(depth int) (Query, error) {
 
 func (p *parser) primary(depth int) (Query, error) {
 	if p.pos >= len(p.src) {
-		return nil, p.errorf("query ends too early")
+		return nil, p.errorf("la consulta termina antes de tiempo")
 	}
 	switch p.src[p.pos] {
 	case '(':
 		if depth >= maxDepth {
-			return nil, p.errorf("too many nested parentheses (the limit is %d)", maxDepth)
+			return nil, p.errorf("demasiados paréntesis anidados (el límite es %d)", maxDepth)
 		}
 		open := p.pos
 		p.pos++
@@ -297,11 +297,11 @@ func (p *parser) primary(depth int) (Query, error) {
 		}
 		p.skipSpace()
 		if p.pos >= len(p.src) || p.src[p.pos] != ')' {
-			return nil, &SyntaxError{p.query, open + 1, "parenthesis opened here is never closed"}
+			return nil, &SyntaxError{p.query, open + 1, "el paréntesis abierto aquí no se cierra"}
 		}
 		p.pos++
 		if x == nil {
-			return nil, &SyntaxError{p.query, open + 1, "empty parentheses"}
+			return nil, &SyntaxError{p.query, open + 1, "paréntesis vacíos"}
 		}
 		return x, nil
 	case '"', '\'', '“', '«':
@@ -322,12 +322,12 @@ func (p *parser) quoted() (Query, error) {
 		p.pos++
 	}
 	if p.pos >= len(p.src) {
-		return nil, &SyntaxError{p.query, open + 1, "quotation mark opened here is never closed"}
+		return nil, &SyntaxError{p.query, open + 1, "las comillas abiertas aquí no se cierran"}
 	}
 	text := strings.Join(strings.Fields(string(p.src[start:p.pos])), " ")
 	p.pos++
 	if text == "" {
-		return nil, &SyntaxError{p.query, open + 1, "empty quotes"}
+		return nil, &SyntaxError{p.query, open + 1, "comillas vacías"}
 	}
 	literal := q == '\''
 	if !strings.Contains(text, " ") {
@@ -362,19 +362,19 @@ func (p *parser) word() (Query, error) {
 		break
 	}
 	if t.Prefix && t.Fuzzy {
-		return nil, &SyntaxError{p.query, start + 1, "a word cannot be both a prefix (*) and fuzzy (~)"}
+		return nil, &SyntaxError{p.query, start + 1, "una palabra no puede ser a la vez prefijo (*) y aproximada (~)"}
 	}
 	if strings.ContainsAny(t.Text, "*?~") {
-		return nil, &SyntaxError{p.query, start + 1, "* and ~ may only end a word"}
+		return nil, &SyntaxError{p.query, start + 1, "* y ~ solo pueden ir al final de una palabra"}
 	}
 	if t.Text == "" {
 		if t.Prefix || t.Fuzzy {
-			return nil, &SyntaxError{p.query, start + 1, "* and ~ need a word before them"}
+			return nil, &SyntaxError{p.query, start + 1, "* y ~ necesitan una palabra delante"}
 		}
 		return nil, nil
 	}
 	if t.Prefix && utf8.RuneCountInString(t.Text) < 2 {
-		return nil, &SyntaxError{p.query, start + 1, "a prefix needs at least 2 letters"}
+		return nil, &SyntaxError{p.query, start + 1, "un prefijo necesita al menos 2 letras"}
 	}
 	return t, nil
 }
@@ -383,11 +383,11 @@ func (p *parser) field(start int) (Query, error) {
 	name := strings.ToLower(string(p.src[start:p.pos]))
 	canon, ok := fieldNames[name]
 	if !ok {
-		return nil, &SyntaxError{p.query, start + 1, fmt.Sprintf("unknown field %q (fields: %s)", name, strings.Join(FieldNames, ", "))}
+		return nil, &SyntaxError{p.query, start + 1, fmt.Sprintf("campo desconocido «%s» (campos: %s)", name, strings.Join(FieldNames, ", "))}
 	}
 	p.pos++ // ':'
 	if p.pos >= len(p.src) || unicode.IsSpace(p.src[p.pos]) {
-		return nil, p.errorf("%s: needs a value", name)
+		return nil, p.errorf("%s: falta el valor", name)
 	}
 	var value string
 	if q := p.src[p.pos]; q == '"' || q == '“' || q == '\'' {

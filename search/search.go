@@ -42,6 +42,10 @@ type Request struct {
 	Sort string
 	// Facets, when set, adds counts by FacetFields.
 	Facets bool
+	// Strict, when set, finds only paragraphs that have every word
+	// themselves: a word is not looked for in the section a paragraph is
+	// in (the heading above it, the sentence that opens its list).
+	Strict bool
 }
 
 // Results is the answer to a Request.
@@ -87,8 +91,17 @@ type Hit struct {
 	// Highlights are fragments of Text with matches in <mark>…</mark>; the
 	// rest is HTML-escaped.
 	Highlights []string `json:"highlights,omitempty"`
-	Score      float64  `json:"score"`
-	Cursor     string   `json:"cursor,omitempty"` // pass as Request.After for the next page
+	// Missing lists the words of the query the paragraph lacks, when no
+	// paragraph had them all (see Recovery).
+	Missing []string `json:"missing,omitempty"`
+	// Section holds the headings above the paragraph, outermost first,
+	// and for a list item the sentence that opens its list.
+	Section []string `json:"section,omitempty"`
+	// FromSection lists the words of the query that the paragraph does
+	// not have itself but its section does.
+	FromSection []string `json:"from_section,omitempty"`
+	Score       float64  `json:"score"`
+	Cursor      string   `json:"cursor,omitempty"` // pass as Request.After for the next page
 }
 
 // FacetFields are the facets a request with Facets counts by, named as the
@@ -109,7 +122,7 @@ func (s *Searcher) Index() *index.Index { return s.ix }
 
 // ErrNotFound is returned when a reference names a document or paragraph
 // that is not in the index.
-var ErrNotFound = errors.New("not found")
+var ErrNotFound = errors.New("no está en el índice")
 
 // Search runs req. A query that is a reference ("51/34 §7") returns that
 // paragraph (or the paragraphs of that document). It returns a
@@ -120,10 +133,10 @@ func (s *Searcher) Search(ctx context.Context, req Request) (*Results, error) {
 		size = DefaultPageSize
 	}
 	if size > MaxPageSize {
-		return nil, badf("page size %d is over the limit of %d", size, MaxPageSize)
+		return nil, badf("el tamaño de página %d supera el límite de %d", size, MaxPageSize)
 	}
 	if req.From < 0 {
-		return nil, badf("from must not be negative")
+		return nil, badf("from no puede ser negativo")
 	}
 	if req.From > MaxWindow-size {
 		return nil, badf("from=%d con n=%d pasa del límite de %d resultados por paginación con from; para ir más lejos, pida la página siguiente con after=<el valor \"next\" de la página anterior>", req.From, size, MaxWindow)
@@ -133,6 +146,10 @@ func (s *Searcher) Search(ctx context.Context, req Request) (*Results, error) {
 	var mark *marker
 	var titleBoost *index.DocumentBoost
 	var exact []index.TermBoost
+	var parsed Query
+	var sectionWords []string   // words that may be in a paragraph's section
+	var sectionTerms [][]string // their terms
+	var sectionQuery query.Query
 	if ref, ok := ParseReference(req.Query); ok {
 		res.Reference = ref.String()
 		bq = referenceQuery(ref)
@@ -143,13 +160,14 @@ func (s *Searcher) Search(ctx context.Context, req Request) (*Results, error) {
 		}
 		c := &compiler{hasOriginal: s.ix.HasOriginalTerm, prefixTerms: s.ix.PrefixTerms}
 		if c.isStopWord(q) {
-			return nil, badf("%q is too common a word to search alone (the index leaves out articles, prepositions and conjunctions); add another word", req.Query)
+			return nil, badf("«%s» es una palabra demasiado común para buscarla sola (el índice no guarda artículos, preposiciones ni conjunciones); añada otra palabra", req.Query)
 		}
 		bq, err = compile(q, c)
 		if err != nil {
 			return nil, err
 		}
 		mark = newMarker(q)
+		parsed = q
 		res.Applied = c.applied
 		if words := positiveWords(q); words != "" {
 			// Paragraphs of a document whose title has the words rank
@@ -159,6 +177,15 @@ func (s *Searcher) Search(ctx context.Context, req Request) (*Results, error) {
 			titleBoost = &index.DocumentBoost{Query: t, Weight: 0.5}
 		}
 		exact = c.exactBoosts(q)
+		if !req.Strict && plainWords(q) >= 2 {
+			// The query again, with its words also looked for in the
+			// section of an item of a list (a word alone finds the
+			// heading that has it, not every item under it).
+			cs := &compiler{hasOriginal: s.ix.HasOriginalTerm, prefixTerms: s.ix.PrefixTerms, hasSection: s.ix.HasSectionTerm}
+			if sq, err := compile(q, cs); err == nil && len(cs.section) > 0 {
+				sectionQuery, sectionWords, sectionTerms = sq, cs.sectionWords, cs.section
+			}
+		}
 	}
 	preq := index.PageRequest{Query: bq, Size: size, From: req.From, Facets: req.Facets, FacetSize: FacetSize, DocumentBoost: titleBoost, TermBoosts: exact}
 	switch strings.ToLower(req.Sort) {
@@ -171,18 +198,36 @@ func (s *Searcher) Search(ctx context.Context, req Request) (*Results, error) {
 	case "order", "orden":
 		preq.Sort = bsearch.ParseSortOrderStrings([]string{index.FieldDoc, index.FieldOrdinal})
 	default:
-		return nil, badf("unknown sort %q (relevance, date, oldest, order)", req.Sort)
+		return nil, badf("orden desconocido «%s» (relevance, date, oldest, order)", req.Sort)
 	}
-	if _, ok := preq.Sort[0].(*bsearch.SortScore); !ok {
+	if !slices.ContainsFunc(preq.Sort, func(s bsearch.SearchSort) bool { return s.RequiresScoring() }) {
 		preq.DocumentBoost, preq.TermBoosts = nil, nil // scores order nothing
 	}
 	if res.Reference != "" && req.Sort == "" {
 		preq.Sort = bsearch.ParseSortOrderStrings([]string{index.FieldDoc, index.FieldOrdinal})
 	}
+	// Sections are searched when the paragraphs that have every word
+	// themselves are fewer than SectionsBelow (the items they add would
+	// come after those anyway), with the relevance order only; a cursor
+	// of such a search has the one more sort value of its order.
+	relevance := len(preq.Sort) == len(index.RelevanceSort()) && preq.Sort[0].RequiresScoring()
+	if sectionQuery == nil || !relevance {
+		sectionWords = nil
+	}
+	withSections := func() {
+		preq.Query, preq.Sort = sectionQuery, index.SectionRelevanceSort(sectionTerms)
+	}
+	sectioned := false
+	if sectionWords != nil && req.After != "" {
+		if after, err := decodeCursor(req.After); err == nil && len(after) == len(index.SectionRelevanceSort(nil)) {
+			withSections()
+			sectioned = true
+		}
+	}
 	if req.After != "" {
 		after, err := decodeCursor(req.After)
 		if err != nil || len(after) != len(preq.Sort) {
-			return nil, badf("invalid cursor %q (use the \"next\" value of the previous page, with the same sort)", req.After)
+			return nil, badf("cursor no válido «%s» (use el valor \"next\" de la página anterior, con el mismo orden)", req.After)
 		}
 		preq.From = 0
 		preq.After = after
@@ -197,6 +242,29 @@ func (s *Searcher) Search(ctx context.Context, req Request) (*Results, error) {
 		}
 		return nil, fmt.Errorf("search %q: %w", req.Query, err)
 	}
+	if sectionWords != nil && !sectioned && req.After == "" && sr.Total < SectionsBelow {
+		withSections()
+		sectioned = true
+		if sr, err = s.ix.SearchPage(ctx, preq); err != nil {
+			return nil, fmt.Errorf("search %q: %w", req.Query, err)
+		}
+	}
+	if !sectioned {
+		sectionWords = nil
+	}
+	var rec *Recovery
+	if sr.Total == 0 && parsed != nil {
+		// No paragraph has all the words: say why, and show those
+		// with most of them.
+		var relaxed *index.Page
+		if rec, relaxed, err = s.recoverSearch(ctx, parsed, preq, req.Strict); err != nil {
+			return nil, err
+		}
+		if relaxed != nil {
+			sr = relaxed
+		}
+		res.Applied.Recovery = rec
+	}
 	res.Total = sr.Total
 	hits, err := s.makeHits(ctx, sr.Hits)
 	if err != nil {
@@ -204,6 +272,14 @@ func (s *Searcher) Search(ctx context.Context, req Request) (*Results, error) {
 	}
 	if mark != nil {
 		mark.highlightHits(hits)
+	}
+	if rec != nil {
+		rec.explain(hits)
+	}
+	if len(sectionWords) > 0 {
+		for i := range hits {
+			fromSection(&hits[i], sectionWords)
+		}
 	}
 	res.Hits = append(res.Hits, hits...)
 	if n := len(res.Hits); n > 0 && uint64(req.From+n) < sr.Total && n == size {
@@ -228,6 +304,22 @@ func (s *Searcher) Search(ctx context.Context, req Request) (*Results, error) {
 	return res, nil
 }
 
+// fromSection sets the hit's FromSection: those of words it has only in its
+// section, which for an item of a list includes the document's title (see
+// index.FieldSection).
+func fromSection(h *Hit, words []string) {
+	if p := (corpus.Paragraph{Kind: h.Kind, Original: h.Original}); !p.InList() {
+		return
+	}
+	own := wordsOf(words, h.Text, h.Original)
+	inSection := wordsOf(words, strings.Join(h.Section, " "), h.Title)
+	for i, w := range words {
+		if !own[i] && inSection[i] {
+			h.FromSection = append(h.FromSection, w)
+		}
+	}
+}
+
 // referenceQuery finds the paragraphs a reference names: operative (or
 // otherwise numbered) paragraph N of the document, or all its paragraphs.
 func referenceQuery(ref Reference) query.Query {
@@ -237,6 +329,13 @@ func referenceQuery(ref Reference) query.Query {
 	}
 	return query.NewConjunctionQuery(must)
 }
+
+// SectionsBelow is the number of paragraphs with every word of a query
+// below which the items of lists whose section holds some of the words are
+// searched too, and listed after them. Above it they would only start
+// many pages on, and searching sections would cost every such query a
+// fifth of its time or more (relatoria's bench at 100,000 paragraphs).
+const SectionsBelow = 200
 
 // FacetSize is the number of values a facet lists: the most frequent.
 const FacetSize = 20
@@ -285,6 +384,7 @@ func makeHit(h *bsearch.DocumentMatch, doc *corpus.Document, p *corpus.Paragraph
 		Dates:     p.Dates,
 		Entities:  p.Entities,
 		Citations: p.Citations,
+		Section:   p.Section,
 		Score:     h.Score,
 		Cursor:    encodeCursor(h.Sort, h.Score),
 	}
@@ -343,6 +443,18 @@ func positiveWords(q Query) string {
 		}
 	})
 	return strings.Join(words, " ")
+}
+
+// plainWords counts the words of q, required or offered, that are neither
+// literal, prefix nor fuzzy.
+func plainWords(q Query) int {
+	n := 0
+	visitPositive(q, func(q Query) {
+		if t, ok := q.(*Term); ok && !t.Literal && !t.Prefix && !t.Fuzzy {
+			n++
+		}
+	})
+	return n
 }
 
 // visitPositive calls f for each term and phrase that q requires or

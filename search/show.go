@@ -39,12 +39,12 @@ func (s *Searcher) Show(ctx context.Context, ref string) (*ShowResult, error) {
 			v, err := s.DocumentView(ctx, ref)
 			return &ShowResult{Document: v}, err
 		}
-		return nil, badf("%q is not a reference; write a symbol such as 51/34 or A/HRC/RES/51/34, optionally with a paragraph: \"51/34 §7\"", ref)
+		return nil, badf("«%s» no es una referencia; escriba una signatura como 51/34 o A/HRC/RES/51/34, con un párrafo si quiere: \"51/34 §7\"", ref)
 	}
 	if r.Paragraph != "" {
 		res, err := s.Search(ctx, Request{Query: ref, Size: 1})
 		if errors.Is(err, ErrNotFound) {
-			return nil, fmt.Errorf("%s: no such paragraph in the index: %w", r, ErrNotFound)
+			return nil, fmt.Errorf("%s: no existe ese párrafo: %w", r, ErrNotFound)
 		}
 		if err != nil {
 			return nil, err
@@ -56,7 +56,7 @@ func (s *Searcher) Show(ctx context.Context, ref string) (*ShowResult, error) {
 		return nil, err
 	}
 	if len(ids) == 0 {
-		return nil, fmt.Errorf("%s: no such document in the index: %w", r.Symbol, ErrNotFound)
+		return nil, fmt.Errorf("%s: no existe ese documento: %w", r.Symbol, ErrNotFound)
 	}
 	v, err := s.DocumentView(ctx, ids[0])
 	if err != nil {
@@ -71,7 +71,7 @@ func (s *Searcher) Show(ctx context.Context, ref string) (*ShowResult, error) {
 func (s *Searcher) DocumentView(ctx context.Context, id string) (*DocumentView, error) {
 	doc, err := s.ix.Document(ctx, id)
 	if errors.Is(err, index.ErrNotFound) {
-		return nil, fmt.Errorf("document %q: %w", id, ErrNotFound)
+		return nil, fmt.Errorf("documento «%s»: %w", id, ErrNotFound)
 	}
 	if err != nil {
 		return nil, err
@@ -111,7 +111,7 @@ func (s *Searcher) Paragraph(ctx context.Context, docID string, n corpus.Number,
 		if n == "" {
 			which = "¶" + strconv.Itoa(ordinal)
 		}
-		return nil, fmt.Errorf("%s %s: no such paragraph: %w", docID, which, ErrNotFound)
+		return nil, fmt.Errorf("%s %s: no existe ese párrafo: %w", docID, which, ErrNotFound)
 	}
 	return best, nil
 }

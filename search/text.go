@@ -19,6 +19,9 @@ func WriteText(w io.Writer, res *Results, from int) {
 	default:
 		fmt.Fprintf(w, "%d paragraphs match %q\n\n", res.Total, res.Query)
 	}
+	if rec := res.Applied.Recovery; rec != nil {
+		fmt.Fprintf(w, "%s\n\n", rec.Message)
+	}
 	for i, h := range res.Hits {
 		fmt.Fprintf(w, "%d. %s  [%s]", from+i+1, h.Ref, h.Kind)
 		if !h.Adopted.IsZero() {
@@ -32,7 +35,17 @@ func WriteText(w io.Writer, res *Results, from int) {
 		if len(h.Highlights) > 0 {
 			snippet = PlainHighlight(h.Highlights[0])
 		}
-		fmt.Fprintf(w, "   %s\n\n", snippet)
+		if len(h.Section) > 0 {
+			fmt.Fprintf(w, "   [%s]\n", truncate(strings.Join(h.Section, " › "), 160))
+		}
+		fmt.Fprintf(w, "   %s\n", snippet)
+		if len(h.FromSection) > 0 {
+			fmt.Fprintf(w, "   (en el apartado: %s)\n", guillemets(h.FromSection))
+		}
+		if len(h.Missing) > 0 {
+			fmt.Fprintf(w, "   (le falta: %s)\n", guillemets(h.Missing))
+		}
+		fmt.Fprintln(w)
 	}
 	for _, name := range []string{"kind", "body", "doc_kind", "entities", "cites"} {
 		counts := res.Facets[name]

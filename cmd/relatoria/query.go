@@ -9,11 +9,16 @@ import (
 
 var queryCommand = &command{
 	name:    "query",
-	args:    "[-index DIR] [-format text|json|csv] [-n N] [-from K] [-after CURSOR] [-sort relevance|date] QUERY",
+	args:    "[-index DIR] [-format text|json|csv] [-n N] [-from K] [-after CURSOR] [-sort relevance|date] [-strict] QUERY",
 	summary: "find paragraphs",
 	usage: `Query finds the paragraphs that match QUERY, best first, with the matching
 words highlighted. Accents, case, and singular or plural do not matter; all
-words must match.
+words must match. An item of a list may have some of them only in its
+section (the headings above it, the sentence that opens the list): such
+items come after the paragraphs that have every word (-strict: not at all).
+When no paragraph has every word, the paragraphs with all but one are
+shown, then all but two, and the output says so and names the words that
+are nowhere in the index, with close forms.
 
 Query language:
 
@@ -54,6 +59,7 @@ func runQuery(ctx context.Context, c *command, e *env, args []string) error {
 	from := fs.Int("from", 0, "hits to skip")
 	after := fs.String("after", "", "continue after this cursor (the \"next\" of a previous -json page)")
 	sort := fs.String("sort", "relevance", "order: relevance, date (newest first), oldest, order (document order)")
+	strict := fs.Bool("strict", false, "only paragraphs that have every word themselves, not through their section")
 	csvSep := fs.String("csv-sep", ",", "with -format csv: the cell separator, , or ; (for spreadsheets set to Spanish)")
 	pos, err := parseFlags(fs, args)
 	if err != nil {
@@ -74,7 +80,7 @@ func runQuery(ctx context.Context, c *command, e *env, args []string) error {
 	if *asJSON {
 		*format = "json"
 	}
-	req := search.Request{Query: strings.Join(pos, " "), Size: *n, From: *from, After: *after, Sort: *sort, Facets: *format != "csv"}
+	req := search.Request{Query: strings.Join(pos, " "), Size: *n, From: *from, After: *after, Sort: *sort, Facets: *format != "csv", Strict: *strict}
 	if *format == "csv" && *all {
 		req.Size, req.From = search.MaxPageSize, 0
 	}

@@ -1,0 +1,79 @@
+package search
+
+import (
+	"errors"
+	"fmt"
+	"net/http"
+
+	"github.com/relatoria/relatoria/index"
+)
+
+// statusText is the Spanish name of an HTTP status, for the title of an
+// error page.
+func statusText(status int) string {
+	switch status {
+	case http.StatusBadRequest:
+		return "Consulta no válida"
+	case http.StatusForbidden:
+		return "No permitido"
+	case http.StatusNotFound:
+		return "No encontrado"
+	case http.StatusMethodNotAllowed:
+		return "Método no permitido"
+	case http.StatusRequestEntityTooLarge:
+		return "Petición demasiado grande"
+	case http.StatusServiceUnavailable:
+		return "Servicio no disponible"
+	}
+	if status >= 500 {
+		return "Error del servidor"
+	}
+	return "Error"
+}
+
+// errorCode is the machine-readable kind of an error, for scripts that read
+// the API's JSON errors without reading their (Spanish) message.
+func errorCode(err error, status int) string {
+	var se *SyntaxError
+	var be *BadQueryError
+	switch {
+	case errors.As(err, &se):
+		return "syntax"
+	case errors.As(err, &be):
+		return "bad_query"
+	case status == http.StatusNotFound:
+		return "not_found"
+	case status >= 500:
+		return "internal"
+	}
+	return "bad_request"
+}
+
+// errorJSON is the body of an API error: the Spanish message in "error"
+// (and "mensaje"), the status, a machine-readable "code" and, for a syntax
+// error, the 1-based "position" of the offending character.
+func errorJSON(err error, status int, msg string) map[string]any {
+	out := map[string]any{"error": msg, "mensaje": msg, "status": status, "code": errorCode(err, status)}
+	var se *SyntaxError
+	if errors.As(err, &se) {
+		out["position"] = se.Pos
+	}
+	return out
+}
+
+// indexLabel describes an index in Spanish for the foot of a page:
+// "índice formato 6, 3.987 párrafos".
+func indexLabel(ix *index.Index) string {
+	n, _ := ix.Paragraphs()
+	return fmt.Sprintf("formato %d, %s párrafos", index.FormatVersion, thousands(n))
+}
+
+// thousands writes n with a point between groups of three digits, as
+// Spanish does: 3.987, 102.530.
+func thousands(n uint64) string {
+	s := fmt.Sprint(n)
+	for i := len(s) - 3; i > 0; i -= 3 {
+		s = s[:i] + "." + s[i:]
+	}
+	return s
+}

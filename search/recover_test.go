@@ -1,0 +1,81 @@
+package search
+
+import (
+	"context"
+	"slices"
+	"strings"
+	"testing"
+)
+
+// TestRecovery checks the search again of a query of plain words that no
+// paragraph has in full: the paragraphs with most of the words, said so,
+// with the words that match nothing named and close forms offered; and no
+// such thing for phrases and operators.
+func TestRecovery(t *testing.T) {
+	s := New(mustSampleIndex(t))
+	for _, tt := range []struct {
+		query       string
+		relaxed     bool     // a Recovery is reported
+		required    int      // words each hit has
+		unknown     []string // words in no paragraph
+		suggest     string   // a close form offered for the first unknown word
+		message     []string // in the message
+		minTotal    uint64
+		allMissing  string // a word every hit lacks
+		wantNothing bool   // no hit at all
+	}{
+		{query: "cooperación técnica Ginebra", relaxed: true, required: 2, unknown: []string{"Ginebra"}, minTotal: 2, allMissing: "Ginebra",
+			message: []string{"Ningún párrafo contiene todas las palabras", "contienen 2 de 3", "(falta: «Ginebra»)", "«Ginebra» no aparece en ningún párrafo"}},
+		{query: "fortalecimiento cooperación técnica derechos zzyzx", relaxed: true, required: 4, unknown: []string{"zzyzx"}, minTotal: 1, allMissing: "zzyzx",
+			message: []string{"contienen 4 de 5"}},
+		{query: "cooperación cooperaciom", relaxed: true, required: 0, unknown: []string{"cooperaciom"}, suggest: "cooperación", wantNothing: true,
+			message: []string{"formas parecidas: «cooperación»"}},
+		{query: "tipo:operativo cooperación técnica Ginebra", relaxed: true, required: 2, unknown: []string{"Ginebra"}, minTotal: 1, allMissing: "Ginebra"},
+		{query: `"cooperación técnica" Ginebra`, wantNothing: true},
+		{query: "cooperación -técnica Ginebra", wantNothing: true},
+		{query: "'cooperación' técnica Ginebra", wantNothing: true},
+		{query: "cooperación técnica Ginebra*", wantNothing: true},
+		{query: "cooperación técnica", minTotal: 2}, // found in full: nothing to recover
+	} {
+		t.Run(tt.query, func(t *testing.T) {
+			res, err := s.Search(context.Background(), Request{Query: tt.query})
+			if err != nil {
+				t.Fatal(err)
+			}
+			rec := res.Applied.Recovery
+			if (rec != nil) != tt.relaxed {
+				t.Fatalf("Search(%q): recovery %+v, want relaxed %v", tt.query, rec, tt.relaxed)
+			}
+			if tt.wantNothing && res.Total != 0 || res.Total < tt.minTotal {
+				t.Errorf("Search(%q): %d hits, want at least %d (none: %v)", tt.query, res.Total, tt.minTotal, tt.wantNothing)
+			}
+			if rec == nil {
+				for _, h := range res.Hits {
+					if len(h.Missing) > 0 {
+						t.Errorf("Search(%q): hit %s lacks %v without a recovery", tt.query, h.Ref, h.Missing)
+					}
+				}
+				return
+			}
+			if rec.Required != tt.required || !slices.Equal(rec.Unknown, tt.unknown) {
+				t.Errorf("Search(%q): required %d, unknown %v; want %d, %v", tt.query, rec.Required, rec.Unknown, tt.required, tt.unknown)
+			}
+			if tt.suggest != "" && !slices.Contains(rec.Suggestions[tt.unknown[0]], tt.suggest) {
+				t.Errorf("Search(%q): suggestions %v, want %q among them", tt.query, rec.Suggestions, tt.suggest)
+			}
+			for _, m := range tt.message {
+				if !strings.Contains(rec.Message, m) {
+					t.Errorf("Search(%q): message %q lacks %q", tt.query, rec.Message, m)
+				}
+			}
+			for _, h := range res.Hits {
+				if tt.allMissing != "" && !slices.Contains(h.Missing, tt.allMissing) {
+					t.Errorf("Search(%q): hit %s lacks %v, want %q among them", tt.query, h.Ref, h.Missing, tt.allMissing)
+				}
+				if got := len(rec.Words) - len(h.Missing); got != tt.required {
+					t.Errorf("Search(%q): hit %s has %d of the words (lacks %v), want %d", tt.query, h.Ref, got, h.Missing, tt.required)
+				}
+			}
+		})
+	}
+}
