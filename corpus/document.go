@@ -26,6 +26,8 @@ const (
 	FormatMarkdown Format = "markdown"
 	FormatHTML     Format = "html"
 	FormatPDF      Format = "pdf"
+	// FormatImage is a scanned page (TIFF, PNG or JPEG) read by OCR.
+	FormatImage Format = "image"
 )
 
 // ParagraphKind says what role a Paragraph plays in its document.
@@ -155,6 +157,11 @@ type Paragraph struct {
 	Original string `json:"original"`
 	// Repairs lists each word the OCR repair stage changed.
 	Repairs []Repair `json:"repairs,omitempty"`
+	// Page is the page an OCR'd paragraph was read from (1-based), and
+	// Confidence Tesseract's mean word confidence over it (0–100); both
+	// are 0 for text that did not come through OCR.
+	Page       int     `json:"page,omitempty"`
+	Confidence float64 `json:"ocr_confidence,omitempty"`
 	// Label is a line label such as "Hito 1" or "Fecha límite", when the
 	// source wrote the paragraph as "Label: value".
 	Label string `json:"label,omitempty"`

@@ -1,6 +1,7 @@
 package ingest
 
 import (
+	"math"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -58,15 +59,22 @@ func build(name string, format corpus.Format, ex *extraction, opt Options) *corp
 		if prev := continued(doc.Paragraphs, b.kind, text); prev != nil {
 			// The paragraph goes on after a page break (and the footnotes
 			// of the page before).
+			if b.page > 0 {
+				// Confidence over the whole, weighted by length.
+				n, m := float64(len(prev.Text)), float64(len(text))
+				prev.Confidence = roundConf((prev.Confidence*n + b.conf*m) / (n + m))
+			}
 			prev.Text = joinLines([]string{prev.Text, text}, keep)
 			prev.Original += "\n" + original
 			continue
 		}
 		doc.Paragraphs = append(doc.Paragraphs, corpus.Paragraph{
-			Kind:     b.kind,
-			Number:   corpus.NumberOf(b.number),
-			Text:     text,
-			Original: original,
+			Kind:       b.kind,
+			Number:     corpus.NumberOf(b.number),
+			Text:       text,
+			Original:   original,
+			Page:       b.page,
+			Confidence: roundConf(b.conf),
 		})
 	}
 	for i := range doc.Paragraphs {
@@ -89,6 +97,9 @@ func build(name string, format corpus.Format, ex *extraction, opt Options) *corp
 	doc.ID = corpus.DocumentID(name, doc.Symbol)
 	return doc
 }
+
+// roundConf rounds an OCR confidence to one decimal.
+func roundConf(c float64) float64 { return math.Round(c*10) / 10 }
 
 // mayRecur reports whether a short block whose text the document has had
 // already is content in its own right rather than a line repeated on every

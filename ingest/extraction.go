@@ -15,6 +15,10 @@ type block struct {
 	kind   corpus.ParagraphKind
 	number int // a number the markup gave (an <ol> item); 0 otherwise
 	start  int // index of the block's first line in the reader's line list
+	// page and conf are set for a block read by OCR: its page and
+	// Tesseract's mean word confidence over it.
+	page int
+	conf float64
 }
 
 // extraction is what a reader hands to the pipeline: the document's blocks
@@ -25,6 +29,9 @@ type extraction struct {
 	blocks []block
 	// dropped holds the lines a reader left out as furniture.
 	dropped []corpus.Drop
+	// partial, when not "", says which pages could not be read while the
+	// others were (scanned pages whose OCR failed).
+	partial string
 }
 
 // drop records a line the reader left out, of a kind of corpus.Document.Dropped.

@@ -2,6 +2,7 @@ package ingest
 
 import (
 	"bytes"
+	"context"
 	"crypto/sha256"
 	"encoding/hex"
 	"errors"
@@ -30,6 +31,14 @@ type Options struct {
 	// absolute path, size and modification time) and after (its SHA-256):
 	// when it answers true, the file is passed over with ErrUnchanged.
 	Unchanged func(path string, size int64, mod time.Time, hash string) bool
+	// OCRLang is the Tesseract model scanned pages are read with: "spa"
+	// or "eng". "" chooses from the document: the language of its text
+	// pages, or of its first scanned page read with the Spanish model.
+	OCRLang string
+	// Progress, when set, is told of each scanned page read, in a short
+	// line ("OCR page 3 (3 of 12, spa) read"); it may be called from
+	// several goroutines at once.
+	Progress func(file, msg string)
 }
 
 // ErrUnchanged is the reason Walk gives for a file that Options.Unchanged
@@ -67,10 +76,19 @@ func fail(name, reason string, err error) *Error { return &Error{Path: name, Rea
 
 // Read parses data, the contents of the file called name, into a Document.
 // The format is taken from the name's extension and checked against the
-// content (a PDF is recognised by its header whatever its name). Read
-// returns an *Error naming the file when the data is empty, binary, too
-// large, undecodable, or holds no text.
+// content (a PDF or an image is recognised by its header whatever its
+// name). Read returns an *Error naming the file when the data is empty,
+// binary, too large, undecodable, or holds no text. Scanned pages (an image
+// file, the pages of a PDF without a text layer) are read by OCR (see
+// ReadContext); when some scanned pages fail and others are read, Read
+// returns the document of those read together with an *Error naming the
+// pages that failed.
 func Read(name string, data []byte, opt Options) (doc *corpus.Document, err error) {
+	return ReadContext(context.Background(), name, data, opt)
+}
+
+// ReadContext is Read with a context, which bounds the OCR of scanned pages.
+func ReadContext(ctx context.Context, name string, data []byte, opt Options) (doc *corpus.Document, err error) {
 	defer func() {
 		// Last line of defence: a bug or a library panic on hostile input
 		// becomes an error for this file, not a crash of the batch.
@@ -88,10 +106,19 @@ func Read(name string, data []byte, opt Options) (doc *corpus.Document, err erro
 	if err != nil {
 		return nil, fail(name, err.Error(), err)
 	}
+	if opt.OCRLang != "" && !validLang(opt.OCRLang) {
+		return nil, fail(name, fmt.Sprintf("unknown OCR language %q (want one of %s)", opt.OCRLang, strings.Join(ocrLanguages, ", ")), nil)
+	}
+	if opt.Progress != nil {
+		progress := opt.Progress
+		opt.Progress = func(_, msg string) { progress(name, msg) }
+	}
 	var ex *extraction
 	switch format {
 	case corpus.FormatPDF:
-		ex, err = readPDF(data)
+		ex, err = readPDF(ctx, data, opt)
+	case corpus.FormatImage:
+		ex, err = readImage(ctx, data, opt)
 	case corpus.FormatHTML:
 		ex, err = readHTML(data)
 	case corpus.FormatMarkdown:
@@ -108,6 +135,9 @@ func Read(name string, data []byte, opt Options) (doc *corpus.Document, err erro
 	}
 	sum := sha256.Sum256(data)
 	doc.Hash = hex.EncodeToString(sum[:])
+	if ex.partial != "" {
+		return doc, fail(name, ex.partial, nil)
+	}
 	return doc, nil
 }
 
@@ -166,6 +196,8 @@ func formatOf(name string) (corpus.Format, bool) {
 		return corpus.FormatMarkdown, true
 	case ".txt", ".text", "":
 		return corpus.FormatText, true
+	case ".tif", ".tiff", ".png", ".jpg", ".jpeg":
+		return corpus.FormatImage, true
 	}
 	return "", false
 }
@@ -176,9 +208,15 @@ func sniff(name string, data []byte) (corpus.Format, error) {
 	if bytes.HasPrefix(bytes.TrimLeft(head, "\x00\t\r\n "), []byte("%PDF-")) {
 		return corpus.FormatPDF, nil
 	}
+	if imageFormat(head) != "" {
+		return corpus.FormatImage, nil
+	}
 	f, ok := formatOf(name)
 	if !ok {
 		f = corpus.FormatText
+	}
+	if f == corpus.FormatImage {
+		return "", errors.New("not an image this reader supports (TIFF, PNG or JPEG expected)")
 	}
 	if f == corpus.FormatPDF {
 		return "", errors.New("not a PDF file (no %PDF- header)")

@@ -2,6 +2,7 @@ package ingest
 
 import (
 	"bytes"
+	"context"
 	"errors"
 	"fmt"
 	"math"
@@ -41,11 +42,29 @@ type pdfLine struct {
 	page    int
 	pageTop float64 // highest baseline on the page
 	pageBot float64 // lowest baseline on the page
+	// For a line read by OCR: its paragraph (numbered from 1 across the
+	// document), the mean confidence of its words and their number.
+	par   int
+	conf  float64
+	words int
 }
 
-func readPDF(data []byte) (*extraction, error) {
+// pdfText is what a PDF's text layer gives: its lines in page order, its
+// number of pages, the pages the library could not read, and the pages
+// that hold an image but no text (scans, read by OCR).
+type pdfText struct {
+	lines    []pdfLine
+	pages    int
+	pageErrs []string
+	scanned  []int
+}
+
+// readPDF reads a PDF's text layer and, for the pages that have none but
+// hold an image, runs OCR (see scan.go). The text layer is read under
+// pdfTimeout; OCR has its own timeout per page.
+func readPDF(ctx context.Context, data []byte, opt Options) (*extraction, error) {
 	type result struct {
-		ex  *extraction
+		t   *pdfText
 		err error
 	}
 	done := make(chan result, 1)
@@ -55,18 +74,23 @@ func readPDF(data []byte) (*extraction, error) {
 				done <- result{nil, fmt.Errorf("malformed PDF (the PDF library failed: %v)", r)}
 			}
 		}()
-		ex, err := extractPDF(data)
-		done <- result{ex, err}
+		t, err := pdfTextLayer(data)
+		done <- result{t, err}
 	}()
+	var t *pdfText
 	select {
 	case r := <-done:
-		return r.ex, r.err
+		if r.err != nil {
+			return nil, r.err
+		}
+		t = r.t
 	case <-time.After(pdfTimeout):
 		return nil, fmt.Errorf("PDF extraction took longer than %s; the file may be malformed", pdfTimeout)
 	}
+	return assemblePDF(ctx, data, t, opt)
 }
 
-func extractPDF(data []byte) (*extraction, error) {
+func pdfTextLayer(data []byte) (*pdfText, error) {
 	if !bytes.Contains(data[max(0, len(data)-2048):], []byte("%%EOF")) {
 		return nil, errors.New("truncated PDF (no %%EOF marker at the end)")
 	}
@@ -78,27 +102,68 @@ func extractPDF(data []byte) (*extraction, error) {
 	if err != nil {
 		return nil, err
 	}
-	var lines []pdfLine
-	var pageErrs []string
+	t := &pdfText{pages: n}
 	for i := 1; i <= n; i++ {
-		pl, err := pageLines(r, i)
+		pl, image, err := pageLines(r, i)
 		if err != nil {
-			pageErrs = append(pageErrs, fmt.Sprintf("page %d: %v", i, err))
+			t.pageErrs = append(t.pageErrs, fmt.Sprintf("page %d: %v", i, err))
 			continue
 		}
-		lines = append(lines, pl...)
+		if len(pl) == 0 && image {
+			t.scanned = append(t.scanned, i)
+		}
+		t.lines = append(t.lines, pl...)
+	}
+	return t, nil
+}
+
+// assemblePDF reads the scanned pages of t by OCR, puts their lines among
+// the text layer's in page order, drops page furniture and groups the lines
+// into blocks. When some scanned pages fail and others are read, the
+// extraction says which in partial.
+func assemblePDF(ctx context.Context, data []byte, t *pdfText, opt Options) (*extraction, error) {
+	lines, scanned := t.lines, t.scanned
+	unreadable := len(lines) > 0 && !plausibleText(lines)
+	if unreadable {
+		// Fonts without a Unicode mapping: the pages can still be read
+		// as images.
+		lines, scanned = nil, nil
+		for i := 1; i <= t.pages; i++ {
+			scanned = append(scanned, i)
+		}
+	}
+	var failed []pageError
+	if len(scanned) > 0 {
+		lang := opt.OCRLang
+		if lang == "" && len(lines) > 0 {
+			lang = guessLang(linesText(lines))
+		}
+		var ocrLines []pdfLine
+		ocrLines, failed = ocrPDF(ctx, data, scanned, lang, opt.pageProgress())
+		lines = append(lines, ocrLines...)
+		slices.SortStableFunc(lines, func(a, b pdfLine) int { return a.page - b.page })
 	}
 	if len(lines) == 0 {
-		if len(pageErrs) > 0 {
-			return nil, fmt.Errorf("malformed PDF: %s", pageErrs[0])
+		switch {
+		case unreadable && len(failed) > 0:
+			return nil, fmt.Errorf("PDF text layer is unreadable (fonts without a Unicode mapping), and OCR failed: %v", failed[0].err)
+		case len(failed) > 0:
+			return nil, fmt.Errorf("PDF has no text layer (scanned pages), and OCR failed: %s", pagesError(failed, len(scanned)))
+		case len(t.pageErrs) > 0:
+			return nil, fmt.Errorf("malformed PDF: %s", t.pageErrs[0])
+		case len(scanned) > 0:
+			return nil, errors.New("PDF has no text layer, and OCR found no text on its scanned pages")
 		}
-		return nil, errors.New("PDF has no text layer (scanned images only?); run OCR first, e.g. ocrmypdf, then ingest the result")
+		return nil, errors.New("PDF has no text layer and no page images")
 	}
 	if !plausibleText(lines) {
-		return nil, errors.New("PDF text layer is unreadable (fonts without a Unicode mapping); run OCR on it first")
+		return nil, errors.New("PDF text layer is unreadable (fonts without a Unicode mapping), and OCR found no text")
 	}
 	ex := &extraction{symbol: pdfSymbol(lines)}
-	running := dropRunningLines(lines, n, ex)
+	if len(failed) > 0 {
+		ex.partial = pagesError(failed, t.pages)
+	}
+	running := dropRunningLines(lines, t.pages, ex)
 	kept := running[:0:0]
 	for _, l := range running {
 		if _, ok := headerSymbol(l.text); ok && (l.page == 1 || inBand(l)) {
@@ -110,7 +175,20 @@ func extractPDF(data []byte) (*extraction, error) {
 		}
 		kept = append(kept, l)
 	}
-	ex.blocks = pdfBlocks(kept)
+	// Runs of text-layer lines and of OCR'd lines are grouped each their
+	// own way.
+	for i := 0; i < len(kept); {
+		j := i + 1
+		for j < len(kept) && (kept[j].par > 0) == (kept[i].par > 0) {
+			j++
+		}
+		if kept[i].par > 0 {
+			ex.blocks = append(ex.blocks, ocrBlocks(kept[i:j])...)
+		} else {
+			ex.blocks = append(ex.blocks, pdfBlocks(kept[i:j])...)
+		}
+		i = j
+	}
 	return ex, nil
 }
 
@@ -134,19 +212,38 @@ func safeNumPage(r *pdf.Reader) (n int, err error) {
 	return r.NumPage(), nil
 }
 
-// pageLines extracts the lines of page i, recovering from library panics.
-func pageLines(r *pdf.Reader, i int) (lines []pdfLine, err error) {
+// pageLines extracts the lines of page i, recovering from library panics,
+// and reports whether the page draws an image.
+func pageLines(r *pdf.Reader, i int) (lines []pdfLine, image bool, err error) {
 	defer func() {
 		if p := recover(); p != nil {
-			lines, err = nil, fmt.Errorf("unreadable content (%v)", p)
+			lines, image, err = nil, false, fmt.Errorf("unreadable content (%v)", p)
 		}
 	}()
 	page := r.Page(i)
 	if page.V.IsNull() {
-		return nil, errors.New("missing page object")
+		return nil, false, errors.New("missing page object")
 	}
 	glyphs := page.Content().Text
-	return buildLines(glyphs, tjWordGaps(page, len(glyphs)), i), nil
+	return buildLines(glyphs, tjWordGaps(page, len(glyphs)), i), hasImage(page.Resources(), 0), nil
+}
+
+// hasImage reports whether resources hold an image XObject, directly or in
+// a form XObject (to a depth of three).
+func hasImage(res pdf.Value, depth int) bool {
+	xo := res.Key("XObject")
+	for _, k := range xo.Keys() {
+		x := xo.Key(k)
+		switch x.Key("Subtype").Name() {
+		case "Image":
+			return true
+		case "Form":
+			if depth < 3 && hasImage(x.Key("Resources"), depth+1) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // buildLines turns glyphs in content-stream order into lines; gaps holds

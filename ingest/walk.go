@@ -4,6 +4,10 @@ import (
 	"context"
 	"crypto/sha256"
 	"encoding/hex"
+	"image"
+	_ "image/jpeg" // pageSized reads the size of scans
+	_ "image/png"
+	"io"
 	"io/fs"
 	"iter"
 	"os"
@@ -21,7 +25,10 @@ import (
 // In folders, hidden entries (".git") and files whose extension ingest does
 // not read are passed over and counted in skipped (which the walk adds to
 // while the caller reads it: an atomic counter); a file named explicitly
-// is always read. Symbolic links to files are followed; links to folders are
+// is always read; so is an image in a folder when it is the size of a
+// scanned page (see pageSized). A document yielded with an error is one
+// whose other pages were read when some scanned pages could not be: index
+// it and report the error. Symbolic links to files are followed; links to folders are
 // not (so a link loop cannot trap the walk) and are reported.
 func Walk(ctx context.Context, roots []string, opt Options, skipped *atomic.Int64) iter.Seq2[*corpus.Document, error] {
 	return func(yield func(*corpus.Document, error) bool) {
@@ -66,7 +73,7 @@ func Walk(ctx context.Context, roots []string, opt Options, skipped *atomic.Int6
 				for {
 					select {
 					case j := <-jobs:
-						doc, err := readFile(j.path, opt)
+						doc, err := readFile(ctx, j.path, opt)
 						j.out <- result{doc, err}
 					case <-done:
 						return
@@ -100,7 +107,7 @@ type result struct {
 	err error
 }
 
-func readFile(path string, opt Options) (*corpus.Document, error) {
+func readFile(ctx context.Context, path string, opt Options) (*corpus.Document, error) {
 	abs, err := filepath.Abs(path)
 	if err != nil {
 		abs = path
@@ -128,13 +135,13 @@ func readFile(path string, opt Options) (*corpus.Document, error) {
 			return nil, fail(path, ErrUnchanged.Error(), ErrUnchanged)
 		}
 	}
-	doc, err := Read(path, data, opt)
-	if err != nil {
+	doc, err := ReadContext(ctx, path, data, opt)
+	if doc == nil {
 		return nil, err
 	}
 	doc.Source = path
 	doc.ID = corpus.DocumentID(abs, doc.Symbol)
-	return doc, nil
+	return doc, err // err: the pages of a scan that could not be read
 }
 
 // walkRoot calls visit for each file under root (or root itself), and for
@@ -187,7 +194,7 @@ func walkRoot(ctx context.Context, root string, skipped *atomic.Int64, visit fun
 			cont = visit("", fail(path, "not a regular file (a pipe, socket or device)", nil))
 			return nil
 		}
-		if _, ok := formatOf(name); !ok {
+		if f, ok := formatOf(name); !ok || f == corpus.FormatImage && !pageSized(path) {
 			if skipped != nil {
 				skipped.Add(1)
 			}
@@ -197,6 +204,29 @@ func walkRoot(ctx context.Context, root string, skipped *atomic.Int64, visit fun
 		return nil
 	})
 	return cont
+}
+
+// pageSized reports whether the image file at path looks like a scanned
+// page rather than a logo or a photograph on a web page: a TIFF, or a PNG
+// or JPEG at least 1,000 pixels on its shorter side (an A4 page at 120
+// dpi). Anything else in a folder (an unreadable or truncated image too)
+// is passed over, as other files ingest does not read are.
+func pageSized(path string) bool {
+	f, err := os.Open(path)
+	if err != nil {
+		return false
+	}
+	defer f.Close()
+	head := make([]byte, 8)
+	n, _ := io.ReadFull(f, head)
+	if imageFormat(head[:n]) == ".tif" {
+		return true
+	}
+	if _, err := f.Seek(0, io.SeekStart); err != nil {
+		return false
+	}
+	cfg, _, err := image.DecodeConfig(f)
+	return err == nil && min(cfg.Width, cfg.Height) >= 1000
 }
 
 // Dir reads every file of fsys, as Walk does for a folder on disk, in

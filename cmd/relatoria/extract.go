@@ -2,10 +2,12 @@ package main
 
 import (
 	"context"
+	"flag"
 	"fmt"
 	"io"
 	"os"
 	"strings"
+	"sync"
 
 	"github.com/relatoria/relatoria/corpus"
 	"github.com/relatoria/relatoria/ingest"
@@ -16,9 +18,10 @@ import (
 
 var extractCommand = &command{
 	name:    "extract",
-	args:    "[-json] FILE",
+	args:    "[-json] [-lang spa|eng] FILE",
 	summary: "print the structured document read from a file, without indexing it",
-	usage: `Extract reads one file (text, Markdown, HTML or PDF) and prints what relatoria
+	usage: `Extract reads one file (text, Markdown, HTML, PDF, or a scan: an image-only
+PDF or a TIFF, PNG or JPEG page, read with Tesseract) and prints what relatoria
 understands of it: kind, symbol, title, adopting body, adoption date, vote, and
 every paragraph with its number and kind. It is the way to check a file before
 ingesting it.
@@ -44,6 +47,7 @@ func runExtract(ctx context.Context, c *command, e *env, args []string) error {
 	noRepair := fs.Bool("no-repair", false, "do not repair OCR damage")
 	maxSize := fs.Int64("max-size", ingest.DefaultMaxFileSize, "largest file to read, in bytes")
 	check := fs.Bool("check", false, "compare the extracted words and paragraph numbers with an independent reference")
+	lang := ocrLangFlag(fs)
 	pos, err := parseFlags(fs, args)
 	if err != nil {
 		return err
@@ -55,18 +59,40 @@ func runExtract(ctx context.Context, c *command, e *env, args []string) error {
 	if err != nil {
 		return err
 	}
-	doc, err := ingest.Read(pos[0], data, ingest.Options{NoRepair: *noRepair, MaxFileSize: *maxSize})
-	if err != nil {
+	doc, err := ingest.ReadContext(ctx, pos[0], data, ingest.Options{NoRepair: *noRepair, MaxFileSize: *maxSize, OCRLang: *lang, Progress: ocrProgress(e.stderr)})
+	if doc == nil {
 		return err
 	}
 	if *check {
-		return runCheck(ctx, e, pos[0], data, doc, *asJSON)
+		if cerr := runCheck(ctx, e, pos[0], data, doc, *asJSON); cerr != nil {
+			return cerr
+		}
+		return err
 	}
 	if *asJSON {
-		return writeJSON(e.stdout, doc)
+		if werr := writeJSON(e.stdout, doc); werr != nil {
+			return werr
+		}
+	} else {
+		printDocument(e.stdout, doc)
 	}
-	printDocument(e.stdout, doc)
-	return nil
+	return err // pages of a scan that could not be read
+}
+
+// ocrLangFlag defines -lang, the OCR language of scanned pages.
+func ocrLangFlag(fs *flag.FlagSet) *string {
+	return fs.String("lang", "", "Tesseract `model` for scanned pages: spa or eng (default: the document's language)")
+}
+
+// ocrProgress returns an ingest.Options.Progress that prints one line per
+// scanned page read on w; it may be called from several goroutines.
+func ocrProgress(w io.Writer) func(file, msg string) {
+	var mu sync.Mutex
+	return func(file, msg string) {
+		mu.Lock()
+		defer mu.Unlock()
+		fmt.Fprintf(w, "relatoria: %s: %s\n", file, msg)
+	}
 }
 
 // runCheck prints the fidelity audit of doc, read from name.

@@ -29,11 +29,17 @@ import (
 
 var ingestCommand = &command{
 	name:    "ingest",
-	args:    "[-index DIR] [-quiet] [-prune] [-force] PATH...",
-	summary: "add files and folders (text, Markdown, HTML, PDF) to the index",
+	args:    "[-index DIR] [-quiet] [-prune] [-force] [-lang spa|eng] PATH...",
+	summary: "add files and folders (text, Markdown, HTML, PDF, scans) to the index",
 	usage: `Ingest reads each PATH (a file, or a folder walked recursively), extracts its
 paragraphs, repairs OCR damage, and adds them to the index, creating it if
 needed. Files are parsed on all cores.
+
+Scanned documents (PDFs whose pages are images, and TIFF, PNG or JPEG scans
+the size of a page) are read with Tesseract, page by page in parallel, in
+the language of the document or the one -lang names; it needs the Debian
+packages tesseract-ocr, tesseract-ocr-spa (and -eng) and poppler-utils. A
+page that cannot be read is named on stderr and the others are indexed.
 
 Running it again is cheap: files whose size, modification time or content
 have not changed since the last run are passed over; a changed file replaces
@@ -63,6 +69,7 @@ func runIngest(ctx context.Context, c *command, e *env, args []string) error {
 	force := fs.Bool("force", false, "read every file, even unchanged ones")
 	noRepair := fs.Bool("no-repair", false, "do not repair OCR damage")
 	maxSize := fs.Int64("max-size", ingest.DefaultMaxFileSize, "largest file to read, in bytes")
+	lang := ocrLangFlag(fs)
 	paths, err := parseFlags(fs, args)
 	if err != nil {
 		return err
@@ -132,7 +139,10 @@ func runIngest(ctx context.Context, c *command, e *env, args []string) error {
 			owners[m.DocID] = p
 		}
 	}
-	opt := ingest.Options{NoRepair: *noRepair, MaxFileSize: *maxSize}
+	opt := ingest.Options{NoRepair: *noRepair, MaxFileSize: *maxSize, OCRLang: *lang}
+	if !*quiet {
+		opt.Progress = ocrProgress(e.stderr)
+	}
 	if !*force {
 		opt.Unchanged = func(path string, size int64, mod time.Time, hash string) bool {
 			if hash == "" {
@@ -201,7 +211,7 @@ func runIngest(ctx context.Context, c *command, e *env, args []string) error {
 				seen[absPath(ie.Path)] = true
 				refreshModTime(manifest, ie.Path)
 			}
-		case err != nil:
+		case err != nil && doc == nil:
 			st.failed++
 			prog.clear()
 			fmt.Fprintf(e.stderr, "relatoria: %v\n", err)
@@ -209,6 +219,12 @@ func runIngest(ctx context.Context, c *command, e *env, args []string) error {
 				seen[absPath(ie.Path)] = true // a bad file is not a gone file
 			}
 		default:
+			if err != nil {
+				// Some scanned pages failed; the others are indexed.
+				st.failed++
+				prog.clear()
+				fmt.Fprintf(e.stderr, "relatoria: %v\n", err)
+			}
 			seen[absPath(doc.Source)] = true
 			st.docs++
 			st.paragraphs += len(doc.Paragraphs)
