@@ -72,6 +72,7 @@ func TestSeed003Repair(t *testing.T) {
 		"&mbito": "ámbito", "admbitos": "ámbitos", "didlogo": "diálogo", "précticas": "prácticas",
 		"maltiples": "múltiples", "propoésito": "propósito", "resolucion": "resolución", "asi": "así",
 		"53¢ periodo": "53º periodo", "53* periodo": "53º periodo", "442 sesion": "44ª sesion",
+		"periodo": "período",
 	} {
 		if repaired[from] != to {
 			t.Errorf("%q repaired to %q, want %q", from, repaired[from], to)

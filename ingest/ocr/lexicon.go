@@ -33,19 +33,22 @@ var (
 // DefaultLexicon returns the embedded lexicon, loading it on first use.
 func DefaultLexicon() (*Lexicon, error) {
 	lexOnce.Do(func() {
-		var zr *gzip.Reader
-		zr, lexErr = gzip.NewReader(bytes.NewReader(lexiconGz))
-		if lexErr != nil {
-			return
+		var data string
+		if data, lexErr = gunzip(lexiconGz); lexErr == nil {
+			lex = NewLexicon(data)
 		}
-		var b []byte
-		b, lexErr = io.ReadAll(zr)
-		if lexErr != nil {
-			return
-		}
-		lex = NewLexicon(string(b))
 	})
 	return lex, lexErr
+}
+
+// gunzip returns the text of gzipped embedded data.
+func gunzip(gz []byte) (string, error) {
+	zr, err := gzip.NewReader(bytes.NewReader(gz))
+	if err != nil {
+		return "", err
+	}
+	b, err := io.ReadAll(zr)
+	return string(b), err
 }
 
 // NewLexicon builds a lexicon from sorted lines "word" or "word\tfreq"

@@ -57,6 +57,16 @@ type Repairer struct {
 	// common holds the most frequent words, known and never changed:
 	// read-only, so looked up without the lock (see commonWords).
 	common map[string]struct{}
+
+	// ctx, when set, is the bigram model repair reads context with (see
+	// context.go); ctxWords holds, by lower-case word, the words it may
+	// rejoin it with and its accent variants.
+	ctx      *Bigrams
+	ctxWords map[string]ctxEntry
+	// ContextThreshold is how much more probable (in natural log) a word's
+	// accent variant must be in its context for repair to replace a valid
+	// word ("esta" → "está").
+	ContextThreshold float64
 }
 
 const cacheSize = 100_000
@@ -77,6 +87,12 @@ func Default() (*Repairer, error) {
 			return
 		}
 		def = NewRepairer(l, ParseConfusions(confusionsTSV))
+		m, err := DefaultBigrams()
+		if err != nil {
+			defErr = err
+			return
+		}
+		def.SetContext(m)
 	})
 	return def, defErr
 }
@@ -233,13 +249,18 @@ func (r *Repairer) Repair(text string) (string, []corpus.Repair, Stats) {
 	var b strings.Builder
 	b.Grow(len(text))
 	i := 0
+	prev := "" // the last word written; "" after a sentence break
 	for i < len(text) {
 		start, end := nextToken(text, i)
 		if start < 0 {
 			b.WriteString(text[i:])
 			break
 		}
-		b.WriteString(text[i:start])
+		sep := text[i:start]
+		b.WriteString(sep)
+		if breaksContext(sep) {
+			prev = ""
+		}
 		tok := text[start:end]
 		out, counted, known := r.word(tok)
 		if counted {
@@ -248,11 +269,23 @@ func (r *Repairer) Repair(text string) (string, []corpus.Repair, Stats) {
 				st.Unknown++
 			}
 		}
+		if r.ctx != nil {
+			var joined bool
+			out, end, joined = r.inContext(text, tok, out, prev, end)
+			if joined {
+				st.Repaired++
+				reps = append(reps, corpus.Repair{From: text[start:end], To: out})
+				b.WriteString(out)
+				prev, i = out, end
+				continue
+			}
+		}
 		if out != tok {
 			st.Repaired++
 			reps = append(reps, corpus.Repair{From: tok, To: out})
 		}
 		b.WriteString(out)
+		prev = out
 		i = end
 	}
 	return b.String(), reps, st

@@ -18,7 +18,10 @@ func TestRepairWords(t *testing.T) {
 		{"Ilamamientos", "llamamientos"}, {"&mbito", "ámbito"}, {"admbitos", "ámbitos"},
 		{"didlogo", "diálogo"}, {"précticas", "prácticas"}, {"maltiples", "múltiples"},
 		{"propoésito", "propósito"}, {"resolucion", "resolución"}, {"asi", "así"},
-		{"antes del 53¢ periodo", "antes del 53º periodo"}, {"en su 53* periodo", "en su 53º periodo"},
+		// "periodo": seed 003's hand correction reads "período", and the
+		// domain text writes it so (the lexicon leaves out the held-out
+		// CLADEM countries, whose documents wrote "periodo").
+		{"antes del 53¢ periodo", "antes del 53º período"}, {"en su 53* periodo", "en su 53º período"},
 		{"442 sesion", "44ª sesión"}, {"resoluciones 5/1y 5/2", "resoluciones 5/1 y 5/2"},
 		{"de 2007,y 16/21", "de 2007, y 16/21"}, {"víctimas victimas", "víctimas víctimas"},
 		{"titulado “Informe sobre derechos humanos™,", "titulado “Informe sobre derechos humanos”,"},
