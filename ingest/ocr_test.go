@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"github.com/relatoria/relatoria/corpus"
+	"github.com/relatoria/relatoria/ingest/ocr"
 )
 
 func paragraphTexts(doc *corpus.Document) []string {
@@ -19,24 +20,7 @@ func paragraphTexts(doc *corpus.Document) []string {
 
 func wordErrors(ref, hyp []string) (errs, words int) {
 	r := strings.Fields(strings.Join(ref, " "))
-	h := strings.Fields(strings.Join(hyp, " "))
-	prev := make([]int, len(h)+1)
-	cur := make([]int, len(h)+1)
-	for j := range prev {
-		prev[j] = j
-	}
-	for i := 1; i <= len(r); i++ {
-		cur[0] = i
-		for j := 1; j <= len(h); j++ {
-			c := 1
-			if r[i-1] == h[j-1] {
-				c = 0
-			}
-			cur[j] = min(prev[j-1]+c, prev[j]+1, cur[j-1]+1)
-		}
-		prev, cur = cur, prev
-	}
-	return prev[len(h)], len(r)
+	return ocr.WordErrors(r, strings.Fields(strings.Join(hyp, " "))), len(r)
 }
 
 // TestSeed003Repair checks repair of a real scan, resolution 51/34, against
@@ -71,7 +55,7 @@ func TestSeed003Repair(t *testing.T) {
 		"desempefiado": "desempeñado", "nifias": "niñas", "6rganos": "órganos", "Ilamamientos": "llamamientos",
 		"&mbito": "ámbito", "admbitos": "ámbitos", "didlogo": "diálogo", "précticas": "prácticas",
 		"maltiples": "múltiples", "propoésito": "propósito", "resolucion": "resolución", "asi": "así",
-		"53¢ periodo": "53º periodo", "53* periodo": "53º periodo", "442 sesion": "44ª sesion",
+		"53¢ periodo": "53º periodo", "53*": "53º", "442 sesion": "44ª sesion",
 		"periodo": "período",
 	} {
 		if repaired[from] != to {

@@ -16,6 +16,7 @@ import (
 	"strings"
 	"sync"
 	"time"
+	"unicode/utf8"
 )
 
 // Scanned pages are read by running Tesseract (Debian's tesseract-ocr, with
@@ -327,9 +328,20 @@ func setPageBounds(lines []pdfLine) {
 }
 
 // ocrBlocks groups OCR'd lines into blocks: one per Tesseract paragraph,
-// split where a line opens a list item or a numbered paragraph, each with
-// its page and the mean confidence of its words.
+// split where a line opens a list item or a numbered paragraph, or follows
+// a short line that ends a sentence or is a heading (Tesseract joins a
+// heading to the paragraph under it when they are close), each with its
+// page and the mean confidence of its words.
 func ocrBlocks(lines []pdfLine) []block {
+	full := map[int]int{} // a full line's length in runes, by page
+	byPage := map[int][]int{}
+	for _, l := range lines {
+		byPage[l.page] = append(byPage[l.page], utf8.RuneCountInString(l.text))
+	}
+	for p, n := range byPage {
+		slices.Sort(n)
+		full[p] = n[len(n)*9/10]
+	}
 	var out []block
 	var cur *block
 	var confSum float64
@@ -344,7 +356,7 @@ func ocrBlocks(lines []pdfLine) []block {
 		}
 	}
 	for i, l := range lines {
-		if cur == nil || lines[i-1].par != l.par || startsItem(l.text) {
+		if cur == nil || lines[i-1].par != l.par || startsItem(l.text) || endsBlock(lines[i-1].text, l.text, full[l.page]) {
 			flush()
 			cur = &block{page: l.page}
 			confSum, words = 0, 0
@@ -355,6 +367,18 @@ func ocrBlocks(lines []pdfLine) []block {
 	}
 	flush()
 	return out
+}
+
+// endsBlock reports whether a line of a paragraph that Tesseract found
+// closes it before the next line: it is well short of a full line and ends
+// a sentence, or it is a heading (under half a line, not ending open) and
+// the next line begins with a capital.
+func endsBlock(prev, next string, full int) bool {
+	n := utf8.RuneCountInString(prev)
+	if full == 0 || n*10 >= full*7 {
+		return false
+	}
+	return sentenceEnd.MatchString(prev) || n*2 < full && startsUpper(next) && !endsOpen(prev)
 }
 
 // spanishWords and englishWords are function words that tell the two

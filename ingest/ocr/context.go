@@ -1,6 +1,7 @@
 package ocr
 
 import (
+	"math"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -36,7 +37,7 @@ type ctxEntry struct {
 
 // minJoinCount is how often a word must occur in the domain text for two
 // words to be rejoined into it.
-const minJoinCount = 5
+const minJoinCount = 2
 
 // minDomainCount is how often in the domain text an accent variant must
 // occur to replace a word the domain text never writes.
@@ -220,4 +221,55 @@ func (r *Repairer) choose(prev, w, next string, alts []string, capitalised bool)
 		}
 	}
 	return w
+}
+
+// split returns tok, a word neither the lexicon nor the corrector knows,
+// cut into two or three words that the domain text has in that order
+// ("delaComisión" → "de la Comisión", "losderechos" → "los derechos"), the
+// most probable cut; or tok when there is none.
+func (r *Repairer) split(tok string) string {
+	if r.ctx == nil || !isLetters(tok) {
+		return tok
+	}
+	rs := []rune(tok)
+	if len(rs) < 5 || len(rs) > 40 {
+		return tok
+	}
+	best, bestScore := tok, math.Inf(-1)
+	try := func(parts ...string) {
+		if s, ok := r.splitScore(parts); ok && s > bestScore {
+			best, bestScore = strings.Join(parts, " "), s
+		}
+	}
+	for i := 1; i < len(rs); i++ {
+		try(string(rs[:i]), string(rs[i:]))
+		for j := i + 1; j < len(rs); j++ {
+			try(string(rs[:i]), string(rs[i:j]), string(rs[j:]))
+		}
+	}
+	return best
+}
+
+// splitScore returns the log probability of parts as a word sequence, and
+// whether each is a word the domain text has (a one-letter word only if it
+// is a conjunction or a preposition) and each pair of neighbours occurs
+// there at least twice. A capital is allowed only at a part's start.
+func (r *Repairer) splitScore(parts []string) (float64, bool) {
+	m := r.ctx
+	score, prev := 0.0, ""
+	for i, p := range parts {
+		lp := lowerWord(p)
+		if m.Freq(lp) < 2 || utf8.RuneCountInString(p) == 1 && !strings.Contains("aeouy", lp) {
+			return 0, false
+		}
+		if _, ok := r.lex.Lookup(p); !ok {
+			return 0, false
+		}
+		if i > 0 && m.Count(prev, lp) < 2 {
+			return 0, false
+		}
+		score += m.LogProb(prev, lp)
+		prev = lp
+	}
+	return score, true
 }

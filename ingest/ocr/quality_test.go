@@ -6,58 +6,14 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
-	"unicode"
-
-	"golang.org/x/text/runes"
-	"golang.org/x/text/transform"
-	"golang.org/x/text/unicode/norm"
 )
-
-// wordDistance is the Levenshtein distance between two word sequences.
-func wordDistance(a, b []string) int {
-	prev := make([]int, len(b)+1)
-	cur := make([]int, len(b)+1)
-	for j := range prev {
-		prev[j] = j
-	}
-	for i := 1; i <= len(a); i++ {
-		cur[0] = i
-		for j := 1; j <= len(b); j++ {
-			cost := 1
-			if a[i-1] == b[j-1] {
-				cost = 0
-			}
-			cur[j] = min(prev[j-1]+cost, prev[j]+1, cur[j-1]+1)
-		}
-		prev, cur = cur, prev
-	}
-	return prev[len(b)]
-}
-
-func foldWords(ws []string) []string {
-	t := transform.Chain(norm.NFD, runes.Remove(runes.In(unicode.Mn)), norm.NFC)
-	out := make([]string, 0, len(ws))
-	for _, w := range ws {
-		f, _, _ := transform.String(t, strings.ToLower(w))
-		f = strings.Map(func(r rune) rune {
-			if unicode.IsPunct(r) {
-				return -1
-			}
-			return r
-		}, f)
-		if f != "" {
-			out = append(out, f)
-		}
-	}
-	return out
-}
 
 // wer returns the word error rate of hyp against ref, as written and
 // accent-folded, with the definitions of shared/tools/ocr-damage/cer.
 func wer(ref, hyp string) (plain, folded float64) {
 	r, h := strings.Fields(ref), strings.Fields(hyp)
-	fr, fh := foldWords(r), foldWords(h)
-	return float64(wordDistance(r, h)) / float64(max(len(r), 1)), float64(wordDistance(fr, fh)) / float64(max(len(fr), 1))
+	fr, fh := FoldWords(r), FoldWords(h)
+	return float64(WordErrors(r, h)) / float64(max(len(r), 1)), float64(WordErrors(fr, fh)) / float64(max(len(fr), 1))
 }
 
 type pairScore struct {

@@ -217,17 +217,106 @@ var (
 	// "442 sesion": the feminine ordinal ª read as a 2.
 	meetingTwo = regexp.MustCompile(`\b([1-9][0-9]?)2\s+(sesi[oó]n)\b`)
 	tradeMark  = regexp.MustCompile(`(\p{L})™`)
+	// "EI Comité": the article El with its l read as a capital I, at the
+	// start of a sentence and before a lower-case word or a capitalised
+	// one (never an acronym there).
+	capitalEl = regexp.MustCompile(`(^|[.:;]\s+|\n)(EI)\s+\p{L}`)
 	// "5/1y 5/2", "2007,y 16/21": a conjunction glued to a number.
 	gluedConj = regexp.MustCompile(`([0-9])(,?)(y|e|o)\s+([0-9])`)
+	// "1” Observaciones", "sesiones 1556* y 1557*", "20.” período", "N*
+	// 5": the ordinal indicators º and ª read as a closing quotation mark,
+	// a straight quote, an asterisk or a question mark after a number (or
+	// after N, "número") that stands alone. (A degree sign is left: clean
+	// Spanish text writes "1°" for "1º" too.)
+	ordinalSign = regexp.MustCompile(`(^|[\s(])([0-9]{1,4}|N)(\.?)(?:[”"*?])([\s,;)]|$)`)
+	// feminineBefore and feminineAfter are the words that make an
+	// ordinal feminine: "sesiones 1556ª", "128ª sesión".
+	feminineBefore = regexp.MustCompile(`(?i)(sesi[oó]n(es)?|reuni[oó]n(es)?)[\s0-9ª*”"?,y]*$`)
+	feminineAfter  = regexp.MustCompile(`^\s*(?i:sesi|reuni|conferencia|asamblea|edici)`)
 )
+
+// replaceGroup replaces submatch group of each match of re in text by repl,
+// recording each replacement.
+func replaceGroup(text string, re *regexp.Regexp, group int, repl string, reps *[]corpus.Repair) string {
+	var b strings.Builder
+	last := 0
+	for _, m := range re.FindAllStringSubmatchIndex(text, -1) {
+		from := text[m[2*group]:m[2*group+1]]
+		b.WriteString(text[last:m[2*group]])
+		b.WriteString(repl)
+		*reps = append(*reps, corpus.Repair{From: from, To: repl})
+		last = m[2*group+1]
+	}
+	if last == 0 {
+		return text
+	}
+	b.WriteString(text[last:])
+	return b.String()
+}
+
+// hasOrdinalSign is a fast test for what ordinalSign looks for: a digit or
+// N followed by one of its signs.
+func hasOrdinalSign(s string) bool {
+	for i := 0; i+1 < len(s); i++ {
+		if c := s[i]; c >= '0' && c <= '9' || c == 'N' {
+			rest := s[i+1:]
+			if rest[0] == '.' {
+				rest = rest[1:]
+			}
+			if rest != "" && (rest[0] == '*' || rest[0] == '?' || rest[0] == '"' || strings.HasPrefix(rest, "”")) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// mendOrdinals replaces the signs ordinalSign finds by º, or by ª where
+// the meeting words around make the ordinal feminine, recording each.
+func mendOrdinals(text string, reps *[]corpus.Repair) string {
+	var b strings.Builder
+	last := 0
+	for _, m := range ordinalSign.FindAllStringSubmatchIndex(text, -1) {
+		num, dot := text[m[4]:m[5]], text[m[6]:m[7]]
+		before := text[max(0, m[0]-100):m[0]]
+		switch mark := text[m[7]:m[8]]; {
+		case mark == "?" && strings.Contains(before, "¿"):
+			continue // a question: "¿Cuántos son 5?"
+		case (mark == "”" || mark == "\"") && strings.LastIndex(before, "“") > strings.LastIndex(before, "”") ||
+			mark == "\"" && strings.Count(before, "\"")%2 == 1:
+			continue // a quotation closing: "“el número 1”"
+		}
+		sign := "º"
+		if num != "N" && (feminineBefore.MatchString(text[max(0, m[0]-40):m[0]]) || feminineAfter.MatchString(text[m[8]:min(len(text), m[8]+16)])) {
+			sign = "ª"
+		}
+		from := text[m[4]:m[8]]
+		to := num + dot + sign
+		b.WriteString(text[last:m[4]])
+		b.WriteString(to)
+		*reps = append(*reps, corpus.Repair{From: from, To: to})
+		last = m[8]
+	}
+	if last == 0 {
+		return text
+	}
+	b.WriteString(text[last:])
+	return b.String()
+}
 
 // Repair returns text with OCR damage repaired, the repairs made, and the
 // counts of what it saw.
 func (r *Repairer) Repair(text string) (string, []corpus.Repair, Stats) {
 	var reps []corpus.Repair
 	var st Stats
+	if hasOrdinalSign(text) {
+		text = mendOrdinals(text, &reps)
+	}
 	if hasOrdinalMark(text) {
 		text = replaceRecording(text, ordinalMark, func(m []string) string { return m[1] + "º" + m[2] }, &reps)
+	}
+	if strings.Contains(text, "EI ") {
+		text = replaceGroup(text, capitalEl, 2, "El", &reps)
 	}
 	if strings.Contains(text, "2 sesi") {
 		text = replaceRecording(text, meetingTwo, func(m []string) string { return m[1] + "ª " + m[2] }, &reps)
@@ -354,6 +443,9 @@ func (r *Repairer) word(tok string) (out string, counted, known bool) {
 			d = decision{out: r.overrideKnown(tok, f), known: true}
 		} else {
 			d = decision{out: r.correct(tok)}
+			if d.out == tok {
+				d.out = r.split(tok)
+			}
 		}
 		r.mu.Lock()
 		if r.cache == nil || len(r.cache) >= cacheSize {
@@ -393,8 +485,11 @@ func (r *Repairer) correct(tok string) string {
 	})
 	keep := math.Log(0.5) + r.Threshold
 	first, _ := utf8.DecodeRuneInString(tok)
-	if unicode.IsUpper(first) {
-		keep += 1 // perhaps a name the lexicon lacks
+	if unicode.IsUpper(first) && (!foldEqual(best, tok) || utf8.RuneCountInString(tok) < 5) {
+		// Perhaps a name the lexicon lacks; but a capitalised word that
+		// only lost its accents ("Sindicos") is as likely damage as a
+		// lower-case one.
+		keep += 1
 	}
 	if best == "" || bestScore < keep {
 		return tok

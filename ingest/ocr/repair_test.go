@@ -25,6 +25,22 @@ func TestRepairWords(t *testing.T) {
 		{"442 sesion", "44ª sesión"}, {"resoluciones 5/1y 5/2", "resoluciones 5/1 y 5/2"},
 		{"de 2007,y 16/21", "de 2007, y 16/21"}, {"víctimas victimas", "víctimas víctimas"},
 		{"titulado “Informe sobre derechos humanos™,", "titulado “Informe sobre derechos humanos”,"},
+		// Context: valid words that differ by accents, chosen by their
+		// neighbours; names; split and merged words; ordinal signs.
+		{"la vida publica y la politica publica", "la vida pública y la política pública"},
+		{"mas de la mitad", "más de la mitad"}, {"el dialogo interactivo", "el diálogo interactivo"},
+		{"en virtud del articulo 12", "en virtud del artículo 12"}, {"relacionados entre si y", "relacionados entre sí y"},
+		{"la Republica de Panama", "la República de Panamá"}, {"los Sindicos", "los Síndicos"},
+		{"las personas sobre vivientes de", "las personas sobrevivientes de"},
+		{"la delaComisión Interamericana", "la de la Comisión Interamericana"}, {"losderechos humanos", "los derechos humanos"},
+		{"EI Comité recomienda", "El Comité recomienda"}, {"1” Observaciones finales", "1º Observaciones finales"},
+		{"en sus sesiones 1940*, 1941* y 1942*, celebradas", "en sus sesiones 1940ª, 1941ª y 1942ª, celebradas"},
+		{"en su 128* sesión", "en su 128ª sesión"}, {"N* 5", "Nº 5"},
+		// Context leaves valid words where it has no evidence.
+		{"esta resolución", "esta resolución"}, {"el Comité publica su informe", "el Comité publica su informe"},
+		{"el solo hecho", "el solo hecho"}, {"Max Planck", "Max Planck"}, {"el 25% de", "el 25% de"},
+		{"“el número 1” dijo", "“el número 1” dijo"}, {"¿Cuántos son 5? Nadie", "¿Cuántos son 5? Nadie"},
+		{"resolución 60/251* y", "resolución 60/251* y"}, {"el 1° de enero", "el 1° de enero"},
 		// Left alone: known words, names, acronyms, symbols, numbers.
 		{"cooperación técnica", "cooperación técnica"}, {"Gwangju", "Gwangju"}, {"MESECVI", "MESECVI"},
 		{"A/HRC/RES/51/34", "A/HRC/RES/51/34"}, {"GE.22-16568", "GE.22-16568"}, {"2030", "2030"},

@@ -1,9 +1,9 @@
 #!/usr/bin/env python3
 """md2txt: a CLADEM Markdown file as the clean text make-pairs prints.
 
-Front matter, heading marks, footnote marks ([^12]) and footnote definitions
-are removed and hard-wrapped paragraphs are unwrapped: one paragraph a line,
-as the cladem-dev OCR pairs of shared/ocr-pairs were made.
+Front matter, heading marks, emphasis marks (_x_, **x**), footnote marks
+([^12]) and footnote definitions are removed and hard-wrapped paragraphs are
+unwrapped: one paragraph a line, the text as a printed page shows it.
 
     md2txt.py IN.md... -o OUT_DIR
 """
@@ -19,6 +19,8 @@ def convert(md):
             continue
         line = re.sub(r"\[\^[^\]]+\]", "", line)
         line = re.sub(r"^#+\s*", "", line).strip()
+        line = re.sub(r"\*\*(.+?)\*\*", r"\1", line)
+        line = re.sub(r"(^|[\s(])_(\S(?:.*?\S)?)_(?=$|[\s.,;:)])", r"\1\2", line)
         if not line:
             if cur:
                 paras.append(" ".join(cur))
