@@ -190,14 +190,20 @@ func repair(doc *corpus.Document) {
 	if total.Words > 0 && float64(total.Unknown) > maxUnknownForRepair*float64(total.Words) {
 		return
 	}
+	report.Damaged = total.Damaged()
 	for i := range doc.Paragraphs {
+		if report.Damaged {
+			// Degree signs after numbers are ordinals misread (see
+			// ocr.MendDegrees), in short paragraphs too.
+			text, reps := ocr.MendDegrees(out[i].text)
+			out[i].text, out[i].repairs = text, append(out[i].repairs, reps...)
+		}
 		if len(out[i].repairs) > 0 {
 			doc.Paragraphs[i].Text = out[i].text
 			doc.Paragraphs[i].Repairs = out[i].repairs
 			report.Repairs += len(out[i].repairs)
 		}
 	}
-	report.Damaged = total.Damaged()
 }
 
 // annotate extracts the dates, entities and citations of every paragraph.

@@ -229,11 +229,29 @@ var (
 	// after N, "número") that stands alone. (A degree sign is left: clean
 	// Spanish text writes "1°" for "1º" too.)
 	ordinalSign = regexp.MustCompile(`(^|[\s(])([0-9]{1,4}|N)(\.?)(?:[”"*?])([\s,;)]|$)`)
+	// degreeSign is ordinalSign for a degree sign: Tesseract's English
+	// model has no º or ª and reads every one as °, which clean Spanish
+	// text also writes ("1° Informe"); see MendDegrees.
+	degreeSign = regexp.MustCompile(`(^|[\s(])([0-9]{1,4}|N)(\.?)°([\s,;)]|$)`)
 	// feminineBefore and feminineAfter are the words that make an
 	// ordinal feminine: "sesiones 1556ª", "128ª sesión".
 	feminineBefore = regexp.MustCompile(`(?i)(sesi[oó]n(es)?|reuni[oó]n(es)?)[\s0-9ª*”"?,y]*$`)
 	feminineAfter  = regexp.MustCompile(`^\s*(?i:sesi|reuni|conferencia|asamblea|edici)`)
 )
+
+// MendDegrees replaces the degree signs after numbers in text by º or ª,
+// as Repair does the other signs OCR puts for them, and records each
+// change. It is for text known to be OCR output of the English model
+// (Stats.Damaged, over a paragraph or a whole document): clean Spanish
+// text writes "1°" for "1º" too, so Repair leaves them otherwise.
+func MendDegrees(text string) (string, []corpus.Repair) {
+	if !strings.Contains(text, "°") {
+		return text, nil
+	}
+	var reps []corpus.Repair
+	text = mendOrdinals(text, degreeSign, &reps)
+	return text, reps
+}
 
 // replaceGroup replaces submatch group of each match of re in text by repl,
 // recording each replacement.
@@ -273,10 +291,10 @@ func hasOrdinalSign(s string) bool {
 
 // mendOrdinals replaces the signs ordinalSign finds by º, or by ª where
 // the meeting words around make the ordinal feminine, recording each.
-func mendOrdinals(text string, reps *[]corpus.Repair) string {
+func mendOrdinals(text string, re *regexp.Regexp, reps *[]corpus.Repair) string {
 	var b strings.Builder
 	last := 0
-	for _, m := range ordinalSign.FindAllStringSubmatchIndex(text, -1) {
+	for _, m := range re.FindAllStringSubmatchIndex(text, -1) {
 		num, dot := text[m[4]:m[5]], text[m[6]:m[7]]
 		before := text[max(0, m[0]-100):m[0]]
 		switch mark := text[m[7]:m[8]]; {
@@ -310,7 +328,7 @@ func (r *Repairer) Repair(text string) (string, []corpus.Repair, Stats) {
 	var reps []corpus.Repair
 	var st Stats
 	if hasOrdinalSign(text) {
-		text = mendOrdinals(text, &reps)
+		text = mendOrdinals(text, ordinalSign, &reps)
 	}
 	if hasOrdinalMark(text) {
 		text = replaceRecording(text, ordinalMark, func(m []string) string { return m[1] + "º" + m[2] }, &reps)
@@ -376,6 +394,11 @@ func (r *Repairer) Repair(text string) (string, []corpus.Repair, Stats) {
 		b.WriteString(out)
 		prev = out
 		i = end
+	}
+	if st.Damaged() && strings.Contains(text, "°") {
+		out, more := MendDegrees(b.String())
+		st.Repaired += len(more)
+		return out, append(reps, more...), st
 	}
 	return b.String(), reps, st
 }

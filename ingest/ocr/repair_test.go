@@ -54,6 +54,21 @@ func TestRepairWords(t *testing.T) {
 	}
 }
 
+// TestMendDegrees checks that degree signs after numbers become ordinals
+// in damaged text, and nothing else does.
+func TestMendDegrees(t *testing.T) {
+	for _, tt := range []struct{ in, want string }{
+		{"1° Observaciones finales", "1º Observaciones finales"},
+		{"en sus sesiones 1876° y 1877°, celebradas", "en sus sesiones 1876ª y 1877ª, celebradas"},
+		{"N° 5", "Nº 5"}, {"a 25 °C", "a 25 °C"}, {"a 25°C", "a 25°C"}, {"sin signos", "sin signos"},
+	} {
+		got, reps := MendDegrees(tt.in)
+		if got != tt.want || (got != tt.in) != (len(reps) > 0) {
+			t.Errorf("MendDegrees(%q) = %q, %v, want %q", tt.in, got, reps, tt.want)
+		}
+	}
+}
+
 func TestRepairRecordsEveryChange(t *testing.T) {
 	r, _ := Default()
 	in := "la cooperacién y el didlogo con los 6rganos, asi como las nifias"
