@@ -235,7 +235,7 @@ var (
 	degreeSign = regexp.MustCompile(`(^|[\s(])([0-9]{1,4}|N)(\.?)°([\s,;)]|$)`)
 	// feminineBefore and feminineAfter are the words that make an
 	// ordinal feminine: "sesiones 1556ª", "128ª sesión".
-	feminineBefore = regexp.MustCompile(`(?i)(sesi[oó]n(es)?|reuni[oó]n(es)?)[\s0-9ª*”"?,y]*$`)
+	feminineBefore = regexp.MustCompile(`(?i)(sesi[oó]n(es)?|reuni[oó]n(es)?)[\s0-9ªº°*”"?,y]*$`)
 	feminineAfter  = regexp.MustCompile(`^\s*(?i:sesi|reuni|conferencia|asamblea|edici)`)
 )
 
