@@ -173,9 +173,27 @@ func (r *Repairer) choose(prev, w, next string, alts []string, capitalised bool)
 	m := r.ctx
 	// Cheap test first: most words (que, el, como, si…) have variants
 	// that the neighbours were never seen with.
+	// (The ids of the neighbours are looked up once: this runs for most
+	// words of any text.)
+	pid, pok := m.ids[prev]
+	nid, nok := m.ids[next]
 	evidence := false
 	for _, a := range alts {
-		if a != w && m.Count(prev, a)+m.Count(a, next) >= 2 {
+		if a == w || !pok && !nok {
+			continue
+		}
+		aid, ok := m.ids[a]
+		if !ok {
+			continue
+		}
+		c := 0.0
+		if pok {
+			c += m.pairs[uint64(pid)<<32|uint64(aid)]
+		}
+		if nok {
+			c += m.pairs[uint64(aid)<<32|uint64(nid)]
+		}
+		if c >= 2 {
 			evidence = true
 			break
 		}

@@ -257,12 +257,26 @@ func isSpaceByte(c byte) bool {
 // ")". f gets the number's start, the sign's start and its end. (A scan,
 // not a regular expression: Go's took a quarter of the repair's time.)
 func eachOrdinal(text, signs string, f func(start, sign, end int)) {
+	// A byte table of the signs' first bytes: strings.IndexAny is slow
+	// when the set has non-ASCII characters.
+	var first [256]bool
+	for _, r := range signs {
+		var buf [utf8.UTFMax]byte
+		utf8.EncodeRune(buf[:], r)
+		first[buf[0]] = true
+	}
 	for i := 0; i < len(text); {
-		k := strings.IndexAny(text[i:], signs)
-		if k < 0 {
+		p := i
+		for p < len(text) && !first[text[p]] {
+			p++
+		}
+		if p == len(text) {
 			return
 		}
-		p := i + k
+		if r, _ := utf8.DecodeRuneInString(text[p:]); !strings.ContainsRune(signs, r) {
+			i = p + 1
+			continue
+		}
 		_, size := utf8.DecodeRuneInString(text[p:])
 		e := p + size
 		i = e
