@@ -35,6 +35,12 @@ func build(name string, format corpus.Format, ex *extraction, opt Options) *corp
 		if text == "" {
 			continue
 		}
+		var mended []corpus.Repair
+		if b.page > 0 && !opt.NoRepair && elisionMark(text) {
+			// "(…)" alone on its line, read by OCR as "(.)", "E.)", "(5)".
+			mended = []corpus.Repair{{From: text, To: "(…)"}}
+			text = "(…)"
+		}
 		if isImageLabel(text) {
 			afterImage = true
 			doc.Drop("image", original)
@@ -73,6 +79,7 @@ func build(name string, format corpus.Format, ex *extraction, opt Options) *corp
 			Number:     corpus.NumberOf(b.number),
 			Text:       text,
 			Original:   original,
+			Repairs:    mended,
 			Page:       b.page,
 			Confidence: roundConf(b.conf),
 		})
@@ -200,7 +207,7 @@ func repair(doc *corpus.Document) {
 		}
 		if len(out[i].repairs) > 0 {
 			doc.Paragraphs[i].Text = out[i].text
-			doc.Paragraphs[i].Repairs = out[i].repairs
+			doc.Paragraphs[i].Repairs = append(doc.Paragraphs[i].Repairs, out[i].repairs...)
 			report.Repairs += len(out[i].repairs)
 		}
 	}

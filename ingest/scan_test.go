@@ -261,3 +261,17 @@ func FuzzParseTSV(f *testing.F) {
 		_ = ocrBlocks(parseTSV(data, 0, 1))
 	})
 }
+
+func TestElisionMark(t *testing.T) {
+	for _, tt := range []struct {
+		text string
+		want bool
+	}{
+		{"(.)", true}, {"E.)", true}, {"(...)", true}, {"(5)", true}, {"Ci)", true}, {"()", true},
+		{"(a) El Comité", false}, {"(Chile)", false}, {"texto)", false}, {"(…) sigue", false}, {"5.", false},
+	} {
+		if got := elisionMark(tt.text); got != tt.want {
+			t.Errorf("elisionMark(%q) = %v, want %v", tt.text, got, tt.want)
+		}
+	}
+}
