@@ -25,7 +25,6 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
-	"strconv"
 	"strings"
 	"time"
 	"unicode"
@@ -83,7 +82,7 @@ func main() {
 			last = max(last, p.Page)
 		}
 		pages += last
-		want, got := strings.Fields(docText(cd)), strings.Fields(docText(d))
+		want, got := strings.Fields(ingest.Printed(cd)), strings.Fields(ingest.Printed(d))
 		e, n := ocr.WordErrors(want, got), len(want)
 		fw := ocr.FoldWords(want)
 		fe, fn := ocr.WordErrors(fw, ocr.FoldWords(got)), len(fw)
@@ -94,26 +93,6 @@ func main() {
 	fmt.Printf("%d documents, %d pages in %.1f s: %.2f pages/s; WER %.4f, folded %.4f (%d words)\n",
 		len(docs), pages, elapsed.Seconds(), float64(pages)/elapsed.Seconds(), float64(errs)/float64(words), float64(ferrs)/float64(fwords), words)
 	knownItems(ctx, docs, cleanDocs)
-}
-
-// docText returns the text of a document's paragraphs, as printed.
-func docText(d *corpus.Document) string {
-	var b strings.Builder
-	for _, p := range d.Paragraphs {
-		b.WriteString(printed(p))
-		b.WriteByte('\n')
-	}
-	return b.String()
-}
-
-// printed returns a paragraph's text with its number, as it was printed.
-func printed(p corpus.Paragraph) string {
-	if p.Number > 0 {
-		if n := strconv.Itoa(p.Number); strings.HasPrefix(p.Original, n) {
-			return n + ". " + p.Text
-		}
-	}
-	return p.Text
 }
 
 // knownItems indexes both collections and runs a known-item query for each

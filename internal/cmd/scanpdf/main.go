@@ -166,7 +166,14 @@ func writePDF(w io.Writer, pages []page, dpi float64) error {
 			c.WriteString("ET")
 			obj(fmt.Sprintf("<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 %d 0 R >> >> /Contents %d 0 R >>", n+2, n+1), nil)
 			obj(fmt.Sprintf("<< /Length %d >>", c.Len()), []byte(c.String()))
-			obj("<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>", nil)
+			// Widths (a space 278, every other glyph 556: Helvetica's
+			// digits) let readers place the glyphs and see the spaces.
+			widths := make([]string, 224)
+			for i := range widths {
+				widths[i] = "556"
+			}
+			widths[0] = "278"
+			obj("<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding /FirstChar 32 /LastChar 255 /Widths ["+strings.Join(widths, " ")+"] >>", nil)
 			continue
 		}
 		pw, ph := float64(p.w)*72/dpi, float64(p.h)*72/dpi
