@@ -66,6 +66,7 @@ const maxIngestBody = 256 << 20
 //	GET  /                      the web page: search, facets, pages
 //	GET  /d/{id}                a document, paragraphs in order (#p7 anchors)
 //	GET  /p/{symbol}/{n}        a paragraph permalink: /p/A/HRC/RES/51/34/7
+//	GET  /diff?a=OLD&b=NEW      two documents aligned (a empty: NEW's predecessor)
 //
 // JSON bodies are those of the CLI's -json. Errors are JSON on /api/ ({"error",
 // "status"}) and pages elsewhere: 400 for a query the user must fix, 404 for
@@ -99,6 +100,7 @@ func Handler(s *Searcher, opt HandlerOptions) http.Handler {
 	mux.HandleFunc("GET /{$}", h.page(h.pageSearch))
 	mux.HandleFunc("GET /d/{id...}", h.page(h.pageDocument))
 	mux.HandleFunc("GET /p/{ref...}", h.page(h.pageParagraph))
+	mux.HandleFunc("GET /diff", h.page(h.pageDiff))
 	mux.HandleFunc("GET /static/{file}", h.serveStatic)
 	mux.HandleFunc("/", h.page(func(w http.ResponseWriter, r *http.Request) error {
 		if r.Method != http.MethodGet && r.Method != http.MethodHead {

@@ -1,0 +1,175 @@
+package lineage
+
+import (
+	"reflect"
+	"strings"
+	"testing"
+
+	"github.com/relatoria/relatoria/corpus"
+)
+
+func TestWords(t *testing.T) {
+	for _, tt := range []struct {
+		in   string
+		want []string
+	}{
+		{"7. Decide seguir ocupándose de la cuestión;", []string{"decide", "seguir", "ocupandose", "de", "la", "cuestion"}},
+		{"a) Adopten medidas;", []string{"adopten", "medidas"}},
+		{"(iv) Niñas y NIÑOS", []string{"ninas", "y", "ninos"}},
+		{"resolución 2216 (2015),", []string{"resolucion", "2216", "2015"}},
+		{"¿Qué?", []string{"que"}},
+		{"7.", []string{"7"}},
+	} {
+		if got := Words(tt.in); !reflect.DeepEqual(got, tt.want) {
+			t.Errorf("Words(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}
+
+func TestSimilarity(t *testing.T) {
+	base := "Exhorta a los Estados a que adopten todas las medidas necesarias para prevenir la violencia contra las mujeres y las niñas, investigarla y sancionarla"
+	for _, tt := range []struct {
+		a, b     string
+		min, max float64
+		same     bool
+	}{
+		{base, base, 1, 1, true},
+		{base, strings.ToUpper(base) + ".", 1, 1, true},
+		{base, strings.NewReplacer("á", "a", "ñ", "n").Replace(base), 1, 1, true},
+		{base, strings.Replace(base, "prevenir", "combatir", 1), 0.8, 0.95, false},
+		{base, "Decide seguir ocupándose activamente de la cuestión en el marco de su programa de trabajo", 0, 0.1, false},
+	} {
+		s := Similarity(tt.a, tt.b)
+		if s < tt.min || s > tt.max {
+			t.Errorf("Similarity(%q, %q) = %.2f, want %.2f..%.2f", tt.a, tt.b, s, tt.min, tt.max)
+		}
+		if got := Identical(tt.a, tt.b); got != tt.same {
+			t.Errorf("Identical(%q, %q) = %v, want %v", tt.a, tt.b, got, tt.same)
+		}
+	}
+}
+
+func TestKeys(t *testing.T) {
+	a := "Exhorta a los Estados a que adopten todas las medidas necesarias para prevenir la violencia contra las mujeres"
+	if k := Keys("Decide seguir ocupándose de la cuestión."); k != nil {
+		t.Errorf("Keys of a short formula = %q, want none", k)
+	}
+	ka, kb := Keys(a), Keys(strings.ToLower(a)+";")
+	if len(ka) != Bands || !reflect.DeepEqual(ka, kb) {
+		t.Errorf("Keys differ for the same folded words: %q, %q", ka, kb)
+	}
+	kc := Keys("Reafirma que todos los Estados tienen la obligación de promover y proteger los derechos humanos de todas las personas")
+	for _, k := range kc {
+		for _, k2 := range ka {
+			if k == k2 {
+				t.Errorf("unrelated paragraphs share key %s", k)
+			}
+		}
+	}
+}
+
+func TestWordDiff(t *testing.T) {
+	for _, tt := range []struct {
+		old, new string
+		want     string
+	}{
+		{"Decide prorrogar el mandato hasta el 9 de mayo de 2025;", "Decide prorrogar el mandato hasta el 30 de abril de 2026;",
+			"Decide prorrogar el mandato hasta el [-9-] {+30+} de [-mayo-] {+abril+} de [-2025;-] {+2026;+}"},
+		{"Pide al Secretario General que informe", "Pide al Secretario General que le informe anualmente",
+			"Pide al Secretario General que {+le+} informe {+anualmente+}"},
+		{"Acoge con beneplácito el informe;", "acoge con BENEPLACITO el informe.", "acoge con BENEPLACITO el informe."},
+		{"", "Nuevo texto", "{+Nuevo texto+}"},
+	} {
+		if got := Marked(WordDiff(tt.old, tt.new), PlainMarkers); got != tt.want {
+			t.Errorf("WordDiff(%q, %q) = %q, want %q", tt.old, tt.new, got, tt.want)
+		}
+	}
+}
+
+// FuzzWordDiff checks that a word diff rebuilds both texts' words.
+func FuzzWordDiff(f *testing.F) {
+	f.Add("Decide prorrogar el mandato hasta 2025;", "Decide prorrogar hasta 2026 el mandato;")
+	f.Add("", "a b c")
+	f.Fuzz(func(t *testing.T, old, new string) {
+		if len(old) > 2000 || len(new) > 2000 {
+			return
+		}
+		var a, b []string
+		for _, s := range WordDiff(old, new) {
+			if s.Op != Insert {
+				a = append(a, strings.Fields(s.Text)...)
+			}
+			if s.Op != Delete {
+				b = append(b, strings.Fields(s.Text)...)
+			}
+		}
+		if !equalFolded(a, strings.Fields(old)) {
+			t.Errorf("old words %q not rebuilt: %q", strings.Fields(old), a)
+		}
+		if !reflect.DeepEqual(b, strings.Fields(new)) && !(len(b) == 0 && len(strings.Fields(new)) == 0) {
+			t.Errorf("new words %q not rebuilt: %q", strings.Fields(new), b)
+		}
+	})
+}
+
+// equalFolded compares word lists folded: an equal span shows the new
+// text's form of a word.
+func equalFolded(a, b []string) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	fa, fb := foldAll(a), foldAll(b)
+	return reflect.DeepEqual(fa, fb)
+}
+
+func paras(kind corpus.ParagraphKind, texts ...string) []corpus.Paragraph {
+	var out []corpus.Paragraph
+	for i, t := range texts {
+		out = append(out, corpus.Paragraph{Ordinal: i + 1, Number: i + 1, Kind: kind, Text: t})
+	}
+	return out
+}
+
+func TestAlign(t *testing.T) {
+	p1 := "Decide prorrogar hasta el 30 de abril de 2026 el mandato del Grupo de Expertos establecido en la resolución 1591"
+	p2 := "Exhorta a todas las partes a que respeten el derecho internacional humanitario y protejan a la población civil"
+	p3 := "Pide al Secretario General que le presente un informe sobre la aplicación de la presente resolución"
+	p4 := "Condena enérgicamente todos los ataques contra el personal de mantenimiento de la paz de las Naciones Unidas"
+	p5 := "Decide seguir ocupándose activamente de la cuestión"
+	old := paras(corpus.Operative, p1, p2, p3, p4, p5)
+	new := paras(corpus.Operative,
+		strings.Replace(p1, "2026", "2027", 1), // changed
+		p4,
+		p2,
+		"Alienta a los Estados Miembros a que aporten contribuciones voluntarias al fondo fiduciario", // new
+		p5, // unchanged; p3 removed
+	)
+	pairs, err := Align(old, new)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, p := range pairs {
+		s := string(p.Status)
+		if p.A >= 0 {
+			s += " " + ParagraphRef(&old[p.A])
+		}
+		if p.B >= 0 {
+			s += " → " + ParagraphRef(&new[p.B])
+		}
+		if p.Moved {
+			s += " moved"
+		}
+		got = append(got, s)
+	}
+	// §2 and §4 swapped places: either may be called the one that moved
+	// (the in-order pairing of both has the same weight); here §2 did.
+	want := []string{"changed §1 → §1", "removed §3", "unchanged §4 → §2", "unchanged §2 → §3 moved", "new → §4", "unchanged §5 → §5"}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("Align = %q, want %q", got, want)
+	}
+	c := Count(pairs, old, new)
+	if len(c) != 1 || c[0].String() != "5 operativos: 3 sin cambios, 1 modificado, 1 nuevo (1 desplazado); 1 suprimido" {
+		t.Errorf("Count = %+v, %q", c, c[0].String())
+	}
+}

@@ -1,0 +1,133 @@
+package search
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"slices"
+
+	"github.com/blevesearch/bleve/v2/search/query"
+
+	"github.com/relatoria/relatoria/corpus"
+	"github.com/relatoria/relatoria/index"
+	"github.com/relatoria/relatoria/lineage"
+)
+
+// Diff aligns the paragraphs of the documents that refA and refB name
+// (references as Show takes them: "2775 (2025)", "S/RES/2776 (2025)",
+// "A/HRC/RES/51/34", a document ID). With refA empty, the old document is
+// refB's predecessor (see Predecessor). It returns an error wrapping
+// ErrNotFound when a reference names nothing in the index or no
+// predecessor is found, and a *BadQueryError when a reference names a
+// paragraph rather than a document.
+func (s *Searcher) Diff(ctx context.Context, refA, refB string) (*lineage.Diff, error) {
+	b, err := s.documentOf(ctx, refB)
+	if err != nil {
+		return nil, err
+	}
+	var a *corpus.Document
+	if refA == "" {
+		if a, err = s.Predecessor(ctx, b); err != nil {
+			return nil, err
+		}
+	} else if a, err = s.documentOf(ctx, refA); err != nil {
+		return nil, err
+	}
+	d, err := lineage.Compare(a, b)
+	if err != nil {
+		return nil, badf("%v", err)
+	}
+	return d, nil
+}
+
+// documentOf returns the whole document a reference names.
+func (s *Searcher) documentOf(ctx context.Context, ref string) (*corpus.Document, error) {
+	res, err := s.Show(ctx, ref)
+	if err != nil {
+		return nil, err
+	}
+	if res.Paragraph != nil {
+		return nil, badf("%q names a paragraph; diff compares whole documents (write the symbol alone: %s)", ref, res.Paragraph.Symbol)
+	}
+	return res.Document.Document, nil
+}
+
+// Predecessor returns the document doc most likely renews: among the
+// documents it cites and those with the same title, adopted before it (when
+// both dates are known) by the same body (when both are known), the one
+// whose words are most like its own. It returns an error wrapping
+// ErrNotFound when there is none.
+func (s *Searcher) Predecessor(ctx context.Context, doc *corpus.Document) (*corpus.Document, error) {
+	var ids []string
+	seen := map[string]bool{doc.ID: true}
+	addIDs := func(xs ...string) {
+		for _, id := range xs {
+			if !seen[id] {
+				seen[id] = true
+				ids = append(ids, id)
+			}
+		}
+	}
+	for _, c := range Cites(doc) {
+		found, err := s.ix.DocumentIDs(ctx, c.Symbol)
+		if err != nil {
+			return nil, err
+		}
+		addIDs(found...)
+	}
+	if doc.Title != "" {
+		t := query.NewMatchPhraseQuery(doc.Title)
+		t.SetField(index.FieldTitle)
+		hits, err := s.run(ctx, conjunction(index.FilterQuery(index.FieldMeta, "1"), t), 50)
+		if err != nil {
+			return nil, err
+		}
+		for _, h := range hits {
+			if h.Title == doc.Title {
+				addIDs(h.Doc)
+			}
+		}
+	}
+	words := documentShingles(doc)
+	var best *corpus.Document
+	bestSim := 0.0
+	for _, id := range ids {
+		c, err := s.ix.Document(ctx, id)
+		if errors.Is(err, index.ErrNotFound) {
+			continue
+		}
+		if err != nil {
+			return nil, err
+		}
+		if doc.Body != "" && c.Body != "" && c.Body != doc.Body {
+			continue
+		}
+		if !doc.Adopted.IsZero() && !c.Adopted.IsZero() && !c.Adopted.Time().Before(doc.Adopted.Time()) {
+			continue
+		}
+		if sim := lineage.Jaccard(words, documentShingles(c)); sim > bestSim {
+			best, bestSim = c, sim
+		}
+	}
+	if best == nil {
+		return nil, fmt.Errorf("%s: no earlier document of the same body cites or shares its title with it in the index; name both documents: %w", describeDoc(doc), ErrNotFound)
+	}
+	return best, nil
+}
+
+// documentShingles returns the word pairs of all a document's paragraphs.
+func documentShingles(doc *corpus.Document) []uint64 {
+	var all []uint64
+	for _, p := range doc.Paragraphs {
+		all = append(all, lineage.Shingles(lineage.Words(p.Text))...)
+	}
+	slices.Sort(all)
+	return slices.Compact(all)
+}
+
+func describeDoc(d *corpus.Document) string {
+	if d.Symbol != "" {
+		return d.Symbol.String()
+	}
+	return d.ID
+}

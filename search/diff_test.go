@@ -1,0 +1,94 @@
+package search
+
+import (
+	"context"
+	"net/http/httptest"
+	"net/url"
+	"strings"
+	"testing"
+
+	"github.com/relatoria/relatoria/corpus"
+	"github.com/relatoria/relatoria/index"
+)
+
+// renewedPair returns a Human Rights Council resolution and the one that
+// renews it a year later, citing it, with one paragraph changed, one new
+// and one removed; a paragraph carries markup to be escaped.
+func renewedPair() (old, new *corpus.Document) {
+	doc := func(sym string, year int, texts ...string) *corpus.Document {
+		d := &corpus.Document{ID: sym, Symbol: corpus.Symbol(sym), Kind: corpus.KindResolution, Format: corpus.FormatText,
+			Source: sym + ".txt", Title: "Los derechos humanos y el cambio climático", Body: "Consejo de Derechos Humanos",
+			Adopted: corpus.Date{Year: year, Month: 7, Day: 10}}
+		for i, t := range texts {
+			p := corpus.Paragraph{Ordinal: i + 1, Number: i + 1, Kind: corpus.Operative, Text: t, Original: t}
+			if strings.Contains(t, "resolución 50/9") {
+				p.Citations = []corpus.Citation{{Symbol: "A/HRC/RES/50/9", Text: "resolución 50/9"}}
+			}
+			d.Paragraphs = append(d.Paragraphs, p)
+		}
+		return d
+	}
+	old = doc("A/HRC/RES/50/9", 2022,
+		"Exhorta a los Estados a que adopten medidas para proteger los derechos de las personas afectadas por el cambio climático",
+		"Pide a la Alta Comisionada que presente un informe al Consejo en su 52º período de sesiones sobre <script>alert(1)</script>",
+		"Alienta a los Estados a que cooperen con los procedimientos especiales del Consejo de Derechos Humanos en esta materia",
+		"Decide seguir ocupándose de la cuestión")
+	new = doc("A/HRC/RES/53/6", 2023,
+		"Recordando su resolución 50/9, exhorta a los Estados a que adopten medidas para proteger los derechos de las personas afectadas por el cambio climático",
+		"Pide a la Alta Comisionada que presente un informe al Consejo en su 55º período de sesiones sobre <script>alert(1)</script>",
+		"Reconoce la contribución de las defensoras del medio ambiente a la acción climática y pide que se las proteja",
+		"Decide seguir ocupándose de la cuestión")
+	return old, new
+}
+
+func mustIndexDocs(tb testing.TB, docs ...*corpus.Document) *Searcher {
+	tb.Helper()
+	ix, err := index.NewTemporary()
+	if err != nil {
+		tb.Fatal(err)
+	}
+	tb.Cleanup(func() { ix.Close() })
+	if err := ix.Add(context.Background(), docs...); err != nil {
+		tb.Fatal(err)
+	}
+	return New(ix)
+}
+
+func TestDiffPage(t *testing.T) {
+	old, new := renewedPair()
+	s := mustIndexDocs(t, old, new)
+	srv := httptest.NewServer(Handler(s, HandlerOptions{}))
+	defer srv.Close()
+	q := url.QueryEscape
+	for _, tt := range []struct {
+		path     string
+		status   int
+		contains []string
+	}{
+		{"/diff?a=" + q("A/HRC/RES/50/9") + "&b=" + q("A/HRC/RES/53/6"), 200, []string{
+			`id="resumen">4 operativos: 1 sin cambios, 2 modificados, 1 nuevo; 1 suprimido`,
+			"<del>52º</del> <ins>55º</ins>", "<ins>Recordando su resolución 50/9,</ins>",
+			"&lt;script&gt;alert(1)&lt;/script&gt;", `class="d-removed"`, `class="d-new"`, "Suprimido", "Nuevo",
+			`href="/d/A/HRC/RES/53/6#p3"`,
+		}},
+		// The predecessor: the earlier resolution it cites.
+		{"/diff?b=" + q("A/HRC/RES/53/6"), 200, []string{"A/HRC/RES/50/9</a> (2022-07-10) →", "2 modificados"}},
+		{"/diff", 200, []string{`<form class="diffform"`, "Comparar"}},
+		{"/diff?a=" + q("A/HRC/RES/50/9"), 200, []string{"Indique el documento nuevo"}},
+		{"/diff?b=" + q("A/HRC/RES/50/9"), 404, []string{"no earlier document"}},
+		{"/diff?a=" + q("A/HRC/RES/50/9 §2") + "&b=" + q("A/HRC/RES/53/6"), 400, []string{"names a paragraph"}},
+	} {
+		status, _, body := get(t, srv, tt.path)
+		if status != tt.status {
+			t.Errorf("GET %s: status %d, want %d", tt.path, status, tt.status)
+		}
+		for _, c := range tt.contains {
+			if !strings.Contains(body, c) {
+				t.Errorf("GET %s: body lacks %q", tt.path, c)
+			}
+		}
+		if strings.Contains(body, "<script>alert") {
+			t.Errorf("GET %s: unescaped markup", tt.path)
+		}
+	}
+}
