@@ -64,6 +64,9 @@ type Index struct {
 	created bool
 	addMu   sync.Mutex
 	added   map[string]bool
+
+	// line is the lineage of paragraphs (lineage.go).
+	line lineState
 }
 
 type meta struct {
@@ -337,6 +340,8 @@ func SplitParagraphID(id string) (docID string, ordinal int, ok bool) {
 // BatchSize paragraphs; a document's deletions and additions always travel
 // in one batch, so a reader never sees half a document.
 func (ix *Index) Add(ctx context.Context, docs ...*corpus.Document) error {
+	ix.line.mu.Lock()
+	defer ix.line.mu.Unlock()
 	byShard := map[bleve.Index][]*corpus.Document{}
 	defer ix.docs.forget(docs...)
 	replaces := map[string]bool{}
@@ -355,6 +360,35 @@ func (ix *Index) Add(ctx context.Context, docs ...*corpus.Document) error {
 		}
 	}
 	ix.addMu.Unlock()
+	var lin map[string][]paraLineage
+	var touched []string
+	var items [][]lineItem
+	if !ix.line.off {
+		// The paragraphs whose flag depended on a replaced version.
+		for _, doc := range docs {
+			if !replaces[doc.ID] {
+				continue
+			}
+			old, err := ix.Document(ctx, doc.ID)
+			if errors.Is(err, ErrNotFound) {
+				continue
+			}
+			if err != nil {
+				return fmt.Errorf("index %s: %w", doc.Source, err)
+			}
+			later, err := ix.linkedLater(ctx, old)
+			if err != nil {
+				return fmt.Errorf("index %s: %w", doc.Source, err)
+			}
+			touched = append(touched, later...)
+		}
+		var err error
+		var more []string
+		if lin, more, items, err = ix.linkAdded(ctx, docs); err != nil {
+			return err
+		}
+		touched = append(touched, more...)
+	}
 	// Shards are written in parallel: each has its own segment builder
 	// and persister.
 	errs := make(chan error, len(byShard))
@@ -363,7 +397,7 @@ func (ix *Index) Add(ctx context.Context, docs ...*corpus.Document) error {
 			var err error
 			defer func() { errs <- err }()
 			defer recoverInto(&err, "index %d documents", len(docs))
-			err = addToShard(ctx, sh, docs, replaces, &ix.original, &ix.section)
+			err = addToShard(ctx, sh, docs, replaces, &ix.original, &ix.section, lin)
 		}()
 	}
 	var first error
@@ -372,14 +406,22 @@ func (ix *Index) Add(ctx context.Context, docs ...*corpus.Document) error {
 			first = err
 		}
 	}
-	return first
+	if first != nil || ix.line.off {
+		return first
+	}
+	for i, doc := range docs {
+		ix.line.table.add(doc, items[i])
+	}
+	slices.Sort(touched)
+	return ix.relink(ctx, slices.Compact(touched))
 }
 
 // addToShard indexes docs in shard b; the paragraphs of those in replaces
 // that are not in their new version are deleted.
 // The terms of the original and section fields are added to their
-// vocabularies.
-func addToShard(ctx context.Context, b bleve.Index, docs []*corpus.Document, replaces map[string]bool, original, section *vocabulary) error {
+// vocabularies. lin holds the lineage of each document's paragraphs (none
+// when nil).
+func addToShard(ctx context.Context, b bleve.Index, docs []*corpus.Document, replaces map[string]bool, original, section *vocabulary, lin map[string][]paraLineage) error {
 	batch := b.NewBatch()
 	for _, doc := range docs {
 		if err := ctx.Err(); err != nil {
@@ -409,7 +451,11 @@ func addToShard(ctx context.Context, b bleve.Index, docs []*corpus.Document, rep
 				}
 			}
 			keep[id] = true
-			if err := batch.IndexAdvanced(record(id, doc, i, sections[i])); err != nil {
+			var pl paraLineage
+			if lin != nil {
+				pl = lin[doc.ID][i]
+			}
+			if err := batch.IndexAdvanced(record(id, doc, i, sections[i], pl)); err != nil {
 				return fmt.Errorf("index %s: %w", doc.Source, err)
 			}
 		}
@@ -434,8 +480,25 @@ func addToShard(ctx context.Context, b bleve.Index, docs []*corpus.Document, rep
 }
 
 // Delete removes every paragraph of the document with the given ID.
+// The paragraphs of other documents whose lineage flag depended on it are
+// worked out again.
 func (ix *Index) Delete(docID string) error {
+	ix.line.mu.Lock()
+	defer ix.line.mu.Unlock()
 	defer ix.docs.forget(&corpus.Document{ID: docID})
+	ctx := context.Background()
+	var touched []string
+	if !ix.line.off {
+		old, err := ix.Document(ctx, docID)
+		if err != nil && !errors.Is(err, ErrNotFound) {
+			return err
+		}
+		if err == nil {
+			if touched, err = ix.linkedLater(ctx, old); err != nil {
+				return err
+			}
+		}
+	}
 	b := ix.shardOf(docID)
 	ids, err := paragraphIDs(b, docID)
 	if err != nil {
@@ -445,7 +508,11 @@ func (ix *Index) Delete(docID string) error {
 	for _, id := range ids {
 		batch.Delete(id)
 	}
-	return b.Batch(batch)
+	if err := b.Batch(batch); err != nil {
+		return err
+	}
+	ix.line.table.kill(docID)
+	return ix.relink(ctx, touched)
 }
 
 func paragraphIDs(b bleve.Index, docID string) ([]string, error) {

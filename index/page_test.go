@@ -31,6 +31,7 @@ func TestSearchPage(t *testing.T) {
 			p.Kind = kinds[(i+j)%len(kinds)]
 			if j < 2 { // the paragraphs the query below matches
 				wantFacets["kind:"+string(p.Kind)]++
+				wantFacets["recurs:no"]++ // too short for lineage
 				if d.Body != "" {
 					wantFacets["body:"+d.Body]++
 				}
@@ -330,7 +331,7 @@ func TestFacetValuesRenumbered(t *testing.T) {
 				t.Errorf("round %d: %s counted %d, want 1", round, v, got[v])
 			}
 		}
-		if p.Total != 10 || len(got) != 12 { // ten bodies, one kind, one format
+		if p.Total != 10 || len(got) != 13 { // ten bodies, one kind, one format, one lineage flag
 			t.Errorf("round %d: %d hits, facet values %v", round, p.Total, got)
 		}
 		ix.facets.mu.Lock()

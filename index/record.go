@@ -61,7 +61,7 @@ const FieldKeys = "keys"
 
 // Facets are the filters whose values FieldFacet holds (and so can be
 // counted); the values of the other filters are in FieldKeys.
-var Facets = []string{FieldKind, FieldBody, FieldEntities, FieldCites, FieldSymbol, FieldFormat}
+var Facets = []string{FieldKind, FieldBody, FieldEntities, FieldCites, FieldSymbol, FieldFormat, FieldRecurs}
 
 // FilterTerm returns the term of value for the named filter.
 func FilterTerm(name, value string) string { return name + ":" + value }
@@ -109,8 +109,9 @@ type docMeta struct {
 }
 
 // record builds the bleve document for paragraph i of doc, with ID id, in
-// the given section (Document.Sections).
-func record(id string, doc *corpus.Document, i int, section []string) *document.Document {
+// the given section (Document.Sections). lin is the paragraph's lineage:
+// whether it recurs.
+func record(id string, doc *corpus.Document, i int, section []string, lin paraLineage) *document.Document {
 	p := &doc.Paragraphs[i]
 	an := analyzers()
 	d := document.NewDocument(id)
@@ -206,6 +207,10 @@ func record(id string, doc *corpus.Document, i int, section []string) *document.
 	}
 	for _, name := range dateFields {
 		keywords(name, dates[name], plainIndexed)
+	}
+	facet(FieldRecurs, recursTerm(lin.recurs))
+	for _, k := range lin.keys {
+		key(FieldLSH, k)
 	}
 	facets = append(facets, SortKeyPrefix+id)
 	keywords(FieldFacet, facets, facetValues)

@@ -459,6 +459,14 @@ func (c *compiler) field(f *Field) (query.Query, error) {
 			return index.ExcludeFilter(index.FieldOCR, "damaged"), nil
 		}
 		return nil, badf("ocr:%s: escriba ocr:dañado (documentos que parecían OCR dañado) u ocr:limpio", v)
+	case "recurre":
+		switch strings.ToLower(string(index.Fold([]byte(v)))) {
+		case "si", "yes", "true", "1":
+			return index.FilterQuery(index.FieldRecurs, "yes"), nil
+		case "no", "false", "0":
+			return index.FilterQuery(index.FieldRecurs, "no"), nil
+		}
+		return nil, badf("recurre:%s: escriba recurre:si (párrafos cuyas palabras ya tenía un documento anterior) o recurre:no (lenguaje nuevo cuando se aprobó)", v)
 	case "entidad":
 		name := v
 		if e, ok := extract.DefaultGazetteer().Lookup(v); ok {

@@ -42,7 +42,7 @@ func (s *Searcher) Diff(ctx context.Context, refA, refB string) (*lineage.Diff, 
 
 // documentOf returns the whole document a reference names.
 func (s *Searcher) documentOf(ctx context.Context, ref string) (*corpus.Document, error) {
-	res, err := s.Show(ctx, ref)
+	res, err := s.show(ctx, ref, false)
 	if err != nil {
 		return nil, err
 	}

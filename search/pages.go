@@ -284,6 +284,7 @@ func (h *handler) pageSearch(w http.ResponseWriter, r *http.Request) error {
 	facetFields := []struct{ field, label, prefix string }{
 		{"kind", "Tipo de párrafo", "tipo:"}, {"body", "Órgano", "organo:"}, {"entities", "Entidades", "entidad:"},
 		{"cites", "Documentos citados", "cita:"}, {"symbol", "Documento", "simbolo:"}, {"format", "Formato", "formato:"},
+		{"recurs", "Texto repetido", "recurre:"},
 	}
 	var facets []facetView
 	for _, f := range facetFields {
@@ -300,6 +301,12 @@ func (h *handler) pageSearch(w http.ResponseWriter, r *http.Request) error {
 				label = kindLabels[corpus.ParagraphKind(c.Value)]
 			case "format":
 				label = cmp.Or(formatLabels[corpus.Format(c.Value)], c.Value)
+			}
+			if f.field == "recurs" {
+				value, label = "no", "nuevo (ningún documento anterior lo dice)"
+				if c.Value == "yes" {
+					value, label = "si", "ya aparecía en un documento anterior"
+				}
 			}
 			filter := f.prefix + quoteValue(value)
 			if strings.Contains(q, filter) {
@@ -335,6 +342,7 @@ type paraView struct {
 	Repairs   int
 	Permalink string
 	KindLabel string
+	Recur     *recurPanel // "También en"
 }
 
 func (h *handler) pageDocument(w http.ResponseWriter, r *http.Request) error {
@@ -343,10 +351,15 @@ func (h *handler) pageDocument(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	doc := view.Document
+	recur := map[int][]Recurrence{}
+	for _, r := range view.Recurrences {
+		recur[r.Ordinal] = r.Recurrences
+	}
 	var paras []paraView
 	for _, p := range doc.Paragraphs {
 		hit := Hit{Doc: doc.ID, Symbol: doc.Symbol, Ordinal: p.Ordinal, Number: p.Number}
-		pv := paraView{Paragraph: p, Text: markRepairs(p.Text, p.Original, p.Repairs), Permalink: Permalink(&hit), KindLabel: kindLabels[p.Kind], Repairs: len(p.Repairs)}
+		pv := paraView{Paragraph: p, Text: markRepairs(p.Text, p.Original, p.Repairs), Permalink: Permalink(&hit), KindLabel: kindLabels[p.Kind], Repairs: len(p.Repairs),
+			Recur: newRecurPanel(recur[p.Ordinal])}
 		if len(p.Repairs) > 0 {
 			pv.Original = p.Original
 		}
@@ -395,10 +408,14 @@ func (h *handler) pageParagraph(w http.ResponseWriter, r *http.Request) error {
 	if len(hit.Repairs) > 0 {
 		original = hit.Original
 	}
+	if err := h.s.paragraphRecurrences(r.Context(), hit); err != nil {
+		return err
+	}
 	return h.render(w, http.StatusOK, "paragraph", map[string]any{
 		"Title": hit.Ref, "Query": "", "Sort": "relevance", "Index": indexLabel(h.s.Index()),
 		"Hit": hit, "Text": markRepairs(hit.Text, hit.Original, hit.Repairs), "Original": original,
 		"DocLink": docPath(hit.Doc) + "#p" + strconv.Itoa(hit.Ordinal), "KindLabel": kindLabels[hit.Kind],
+		"Recur": newRecurPanel(hit.Recurrences),
 	})
 }
 

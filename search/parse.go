@@ -113,10 +113,11 @@ var fieldNames = map[string]string{
 	"cita": "cita", "cites": "cita", "cite": "cita",
 	"plazo": "plazo", "deadline": "plazo", "vence": "plazo",
 	"menciona": "menciona", "mentions": "menciona",
+	"recurre": "recurre", "recurs": "recurre", "repetido": "recurre",
 }
 
 // FieldNames lists the canonical field names, for help texts.
-var FieldNames = []string{"simbolo", "tipo", "organo", "entidad", "cita", "fecha", "desde", "hasta", "plazo", "menciona", "formato", "doc", "ocr"}
+var FieldNames = []string{"simbolo", "tipo", "organo", "entidad", "cita", "fecha", "desde", "hasta", "plazo", "menciona", "formato", "doc", "ocr", "recurre"}
 
 // SyntaxError is a query that cannot be parsed. Pos is the 1-based
 // position, in characters, of the offending text.

@@ -102,6 +102,9 @@ type Hit struct {
 	FromSection []string `json:"from_section,omitempty"`
 	Score       float64  `json:"score"`
 	Cursor      string   `json:"cursor,omitempty"` // pass as Request.After for the next page
+	// Recurrences lists the paragraphs of other documents with the same
+	// or nearly the same words, oldest first: filled by Show only.
+	Recurrences []Recurrence `json:"recurrences,omitempty"`
 }
 
 // FacetFields are the facets a request with Facets counts by, named as the

@@ -19,6 +19,9 @@ type DocumentView struct {
 	CitedBy []Hit         `json:"cited_by"`
 	// Others lists the IDs of other documents that carry the same symbol.
 	Others []string `json:"others,omitempty"`
+	// Recurrences lists, for each paragraph whose words recur in other
+	// documents, those paragraphs, oldest first ("También en").
+	Recurrences []ParagraphRecurrences `json:"recurrences"`
 }
 
 // ShowResult is what a reference names: one paragraph, or a document.
@@ -32,11 +35,17 @@ type ShowResult struct {
 // when the index has no such document or paragraph, and a *BadQueryError
 // when ref is not a reference.
 func (s *Searcher) Show(ctx context.Context, ref string) (*ShowResult, error) {
+	return s.show(ctx, ref, true)
+}
+
+// show is Show; without links, what a document cites, what cites it and
+// where its paragraphs recur are left out.
+func (s *Searcher) show(ctx context.Context, ref string, links bool) (*ShowResult, error) {
 	r, ok := ParseReference(ref)
 	if !ok {
 		// A document ID ("doc-1f5c…") is a reference too.
 		if _, err := s.ix.Document(ctx, ref); err == nil {
-			v, err := s.DocumentView(ctx, ref)
+			v, err := s.documentView(ctx, ref, links)
 			return &ShowResult{Document: v}, err
 		}
 		return nil, badf("«%s» no es una referencia; escriba una signatura como 51/34 o A/HRC/RES/51/34, con un párrafo si quiere: \"51/34 §7\"", ref)
@@ -49,7 +58,14 @@ func (s *Searcher) Show(ctx context.Context, ref string) (*ShowResult, error) {
 		if err != nil {
 			return nil, err
 		}
-		return &ShowResult{Paragraph: &res.Hits[0]}, nil
+		h := &res.Hits[0]
+		if !links {
+			return &ShowResult{Paragraph: h}, nil
+		}
+		if err := s.paragraphRecurrences(ctx, h); err != nil {
+			return nil, err
+		}
+		return &ShowResult{Paragraph: h}, nil
 	}
 	ids, err := s.ix.DocumentIDs(ctx, r.Symbol)
 	if err != nil {
@@ -58,7 +74,7 @@ func (s *Searcher) Show(ctx context.Context, ref string) (*ShowResult, error) {
 	if len(ids) == 0 {
 		return nil, fmt.Errorf("%s: no existe ese documento: %w", r.Symbol, ErrNotFound)
 	}
-	v, err := s.DocumentView(ctx, ids[0])
+	v, err := s.documentView(ctx, ids[0], links)
 	if err != nil {
 		return nil, err
 	}
@@ -69,6 +85,10 @@ func (s *Searcher) Show(ctx context.Context, ref string) (*ShowResult, error) {
 // DocumentView returns the document with the given ID, what it cites and
 // what cites it.
 func (s *Searcher) DocumentView(ctx context.Context, id string) (*DocumentView, error) {
+	return s.documentView(ctx, id, true)
+}
+
+func (s *Searcher) documentView(ctx context.Context, id string, links bool) (*DocumentView, error) {
 	doc, err := s.ix.Document(ctx, id)
 	if errors.Is(err, index.ErrNotFound) {
 		return nil, fmt.Errorf("documento «%s»: %w", id, ErrNotFound)
@@ -77,12 +97,25 @@ func (s *Searcher) DocumentView(ctx context.Context, id string) (*DocumentView, 
 		return nil, err
 	}
 	v := &DocumentView{Document: doc, Cites: Cites(doc), CitedBy: []Hit{}}
+	if !links {
+		return v, nil
+	}
 	if doc.Symbol != "" {
 		cited, err := s.CitedBy(ctx, doc.Symbol, 1000)
 		if err != nil {
 			return nil, err
 		}
 		v.CitedBy = cited.Hits
+	}
+	rs, err := s.recurrences(ctx, doc)
+	if err != nil {
+		return nil, err
+	}
+	v.Recurrences = []ParagraphRecurrences{}
+	for _, p := range doc.Paragraphs {
+		if r := rs[p.Ordinal]; len(r) > 0 {
+			v.Recurrences = append(v.Recurrences, ParagraphRecurrences{Ordinal: p.Ordinal, Number: p.Number, Recurrences: r})
+		}
 	}
 	return v, nil
 }

@@ -112,6 +112,11 @@ func runIngest(ctx context.Context, c *command, e *env, args []string) error {
 			return err
 		}
 		defer ix.Close()
+		if e.getenv("RELATORIA_LINEAGE") == "off" {
+			// For measuring what lineage costs (internal/cmd/bench);
+			// the index's recurs flags are then all "no".
+			ix.SetLineage(false)
+		}
 		removeStaleServeFile(dir)
 		add = ix.Add
 		del = func(ids ...string) error {

@@ -1,0 +1,640 @@
+package index
+
+import (
+	"context"
+	"fmt"
+	"runtime"
+	"slices"
+	"sort"
+	"sync"
+
+	"github.com/blevesearch/bleve/v2"
+	"github.com/blevesearch/bleve/v2/search/query"
+
+	"github.com/relatoria/relatoria/corpus"
+	"github.com/relatoria/relatoria/lineage"
+)
+
+// Paragraph lineage: where the same words recur.
+//
+// Every paragraph of MinWords words or more that is not a heading carries
+// its lineage.Keys (locality-sensitive hashes of its MinHash signature) as
+// terms "lsh:0:9f2c…" of FieldKeys, and every paragraph the facet
+// "recurs:yes" or "recurs:no": whether a paragraph of another document,
+// adopted earlier (both dates known, the other's last day before this
+// one's first), has the same or nearly the same words (lineage.Similarity
+// at least lineage.Threshold). The links themselves are found from the
+// keys when asked for (Recurrences), and so are never out of date; the
+// flag is kept up to date by Add and Delete:
+//
+//   - a paragraph being added is compared with the paragraphs that share a
+//     key with it: those of the same call, those this process added before
+//     (an in-memory table of keys, lineTable), and, in an index this
+//     process opened rather than created, those the index holds (one
+//     search a document, for its keys);
+//   - a paragraph already in the index that a new, earlier paragraph
+//     recurs in, and one that recurred in a document now replaced or
+//     deleted, has its flag worked out again and its record rewritten.
+//
+// The cost of adding a document is bounded by its paragraphs: a table
+// look-up a key (a binary search in each of a logarithmic number of sorted
+// runs), one search a document in an opened index, capped at
+// maxCandidates hits, and the comparisons with the paragraphs found.
+const (
+	FieldRecurs = "recurs" // facet: "yes" or "no"
+	FieldLSH    = "lsh"    // filter: a lineage key
+)
+
+// maxCandidates bounds the paragraphs one document's keys may bring back
+// from the index (the earliest first): a formula recurring in ten
+// thousand documents costs as much as one in a thousand.
+const maxCandidates = 1000
+
+// Recurrence is a paragraph of another document whose words are the same
+// as, or nearly the same as, a given paragraph's.
+type Recurrence struct {
+	Doc        string        `json:"doc"`
+	Symbol     corpus.Symbol `json:"symbol,omitempty"`
+	Title      string        `json:"title,omitempty"`
+	Adopted    corpus.Date   `json:"adopted,omitzero"`
+	Ordinal    int           `json:"ordinal"`
+	Number     int           `json:"number,omitempty"`
+	Similarity float64       `json:"similarity"`
+	Identical  bool          `json:"identical"`
+	// Earlier is set when the other document was adopted before this one.
+	Earlier bool `json:"earlier"`
+}
+
+// Earlier reports whether a document adopted on a was adopted before one
+// adopted on b: both known, and a's last day before b's first.
+func Earlier(a, b corpus.Date) bool {
+	return !a.IsZero() && !b.IsZero() && a.Last().Time().Before(b.Time())
+}
+
+// paraLineage is what a record carries of its paragraph's lineage.
+type paraLineage struct {
+	keys   []string
+	recurs bool
+}
+
+// lineItem is a paragraph being compared: its document, position, text,
+// keys and fingerprint.
+type lineItem struct {
+	doc     string
+	adopted corpus.Date
+	ordinal int
+	text    string
+	keys    []string
+	fp      uint64
+}
+
+func newLineItem(doc *corpus.Document, p *corpus.Paragraph) lineItem {
+	it := lineItem{doc: doc.ID, adopted: doc.Adopted, ordinal: p.Ordinal, text: p.Text}
+	if p.Kind != corpus.Heading {
+		it.keys = lineage.Keys(p.Text)
+	}
+	if it.keys != nil {
+		it.fp = lineage.Fingerprint(p.Text)
+	}
+	return it
+}
+
+// link is a verified recurrence between two items.
+type link struct {
+	other      *lineItem
+	similarity float64
+	identical  bool
+}
+
+// compare verifies a candidate: the link of a to b, or false.
+func compare(a, b *lineItem) (link, bool) {
+	if a.doc == b.doc {
+		return link{}, false
+	}
+	if a.fp == b.fp && a.fp != 0 {
+		return link{other: b, similarity: 1, identical: true}, true
+	}
+	s := lineage.Similarity(a.text, b.text)
+	if s < lineage.Threshold {
+		return link{}, false
+	}
+	return link{other: b, similarity: s, identical: s == 1}, true
+}
+
+func sharesKey(a, b []string) bool {
+	for _, k := range a {
+		if slices.Contains(b, k) {
+			return true
+		}
+	}
+	return false
+}
+
+// lineTable holds the keys of the paragraphs this process added, in sorted
+// runs merged as they grow (as a log-structured merge tree does): 8 bytes a
+// key, 24 a paragraph; 100,000 paragraphs take about 9 MB.
+type lineTable struct {
+	docs  []tableDoc
+	docOf map[string]int32 // the live entry of a document ID
+	paras []tablePara
+	runs  []keyRun
+}
+
+type tableDoc struct {
+	id      string
+	adopted corpus.Date
+	dead    bool // replaced or deleted since
+}
+
+type tablePara struct {
+	doc     int32
+	ordinal int32
+	fp      uint64
+}
+
+// keyRun is a sorted run of (key hash, paragraph) pairs.
+type keyRun struct {
+	keys []uint32
+	refs []uint32
+}
+
+func (r *keyRun) Len() int           { return len(r.keys) }
+func (r *keyRun) Less(i, j int) bool { return r.keys[i] < r.keys[j] }
+func (r *keyRun) Swap(i, j int) {
+	r.keys[i], r.keys[j] = r.keys[j], r.keys[i]
+	r.refs[i], r.refs[j] = r.refs[j], r.refs[i]
+}
+
+func keyHash(k string) uint32 {
+	h := uint32(2166136261)
+	for i := 0; i < len(k); i++ {
+		h ^= uint32(k[i])
+		h *= 16777619
+	}
+	return h
+}
+
+// kill marks the table's entry of a document dead.
+func (t *lineTable) kill(id string) {
+	if i, ok := t.docOf[id]; ok {
+		t.docs[i].dead = true
+		delete(t.docOf, id)
+	}
+}
+
+// add records the items of one document.
+func (t *lineTable) add(doc *corpus.Document, items []lineItem) {
+	if t.docOf == nil {
+		t.docOf = map[string]int32{}
+	}
+	t.kill(doc.ID)
+	d := int32(len(t.docs))
+	t.docs = append(t.docs, tableDoc{id: doc.ID, adopted: doc.Adopted})
+	t.docOf[doc.ID] = d
+	var run keyRun
+	for _, it := range items {
+		if it.keys == nil {
+			continue
+		}
+		ref := uint32(len(t.paras))
+		t.paras = append(t.paras, tablePara{doc: d, ordinal: int32(it.ordinal), fp: it.fp})
+		for _, k := range it.keys {
+			run.keys = append(run.keys, keyHash(k))
+			run.refs = append(run.refs, ref)
+		}
+	}
+	if run.Len() == 0 {
+		return
+	}
+	sort.Sort(&run)
+	t.runs = append(t.runs, run)
+	// Merge the last two runs while the newer is at least half the older.
+	for n := len(t.runs); n >= 2 && len(t.runs[n-1].keys)*2 >= len(t.runs[n-2].keys); n = len(t.runs) {
+		t.runs[n-2] = mergeRuns(t.runs[n-2], t.runs[n-1])
+		t.runs = t.runs[:n-1]
+	}
+}
+
+func mergeRuns(a, b keyRun) keyRun {
+	out := keyRun{keys: make([]uint32, 0, len(a.keys)+len(b.keys)), refs: make([]uint32, 0, len(a.keys)+len(b.keys))}
+	i, j := 0, 0
+	for i < len(a.keys) || j < len(b.keys) {
+		if j == len(b.keys) || i < len(a.keys) && a.keys[i] <= b.keys[j] {
+			out.keys, out.refs = append(out.keys, a.keys[i]), append(out.refs, a.refs[i])
+			i++
+		} else {
+			out.keys, out.refs = append(out.keys, b.keys[j]), append(out.refs, b.refs[j])
+			j++
+		}
+	}
+	return out
+}
+
+// lookup calls f with each live paragraph that has key k.
+func (t *lineTable) lookup(k string, f func(ref uint32)) {
+	h := keyHash(k)
+	for _, r := range t.runs {
+		i := sort.Search(len(r.keys), func(i int) bool { return r.keys[i] >= h })
+		for ; i < len(r.keys) && r.keys[i] == h; i++ {
+			if !t.docs[t.paras[r.refs[i]].doc].dead {
+				f(r.refs[i])
+			}
+		}
+	}
+}
+
+// lineState is the lineage state of an Index.
+type lineState struct {
+	mu    sync.Mutex // held by Add and Delete: one change at a time
+	off   bool
+	table lineTable
+}
+
+// SetLineage turns the lineage of paragraphs added from now on on or off
+// (it is on by default). With it off, records carry no lineage keys and
+// every paragraph is "recurs:no"; it exists to measure what lineage costs.
+func (ix *Index) SetLineage(on bool) { ix.line.off = !on }
+
+// itemsOf returns the lineage items of docs, computed in parallel.
+func itemsOf(docs []*corpus.Document) [][]lineItem {
+	out := make([][]lineItem, len(docs))
+	var wg sync.WaitGroup
+	next := make(chan int, len(docs))
+	for i := range docs {
+		next <- i
+	}
+	close(next)
+	for range min(runtime.GOMAXPROCS(0), len(docs)) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range next {
+				d := docs[i]
+				items := make([]lineItem, len(d.Paragraphs))
+				for j := range d.Paragraphs {
+					items[j] = newLineItem(d, &d.Paragraphs[j])
+				}
+				out[i] = items
+			}
+		}()
+	}
+	wg.Wait()
+	return out
+}
+
+// stored is a paragraph read back from the index with what rewriting its
+// record needs.
+type stored struct {
+	item lineItem
+	doc  *corpus.Document // metadata only
+	para *corpus.Paragraph
+	meta bool // the record that stores the document's metadata
+}
+
+// loadParagraphs reads the paragraphs with the given IDs; missing ones are
+// left out.
+func (ix *Index) loadParagraphs(ctx context.Context, ids []string) (map[string]*stored, error) {
+	out := map[string]*stored{}
+	for start := 0; start < len(ids); start += 1000 {
+		chunk := ids[start:min(start+1000, len(ids))]
+		req := bleve.NewSearchRequestOptions(query.NewDocIDQuery(chunk), len(chunk), 0, false)
+		req.Fields = HitFields
+		res, err := ix.alias.SearchInContext(ctx, req)
+		if err != nil {
+			return nil, fmt.Errorf("lineage: %w", err)
+		}
+		if err := ix.decodeStored(ctx, res, out); err != nil {
+			return nil, err
+		}
+	}
+	return out, nil
+}
+
+// decodeStored adds the hits of res to out.
+func (ix *Index) decodeStored(ctx context.Context, res *bleve.SearchResult, out map[string]*stored) error {
+	hits, err := ix.DecodeHits(ctx, res.Hits)
+	if err != nil {
+		return fmt.Errorf("lineage: %w", err)
+	}
+	for i, h := range hits {
+		dj, _ := res.Hits[i].Fields[FieldDocJSON].(string)
+		out[res.Hits[i].ID] = &stored{item: newLineItem(h.Doc, h.Para), doc: h.Doc, para: h.Para, meta: dj != ""}
+	}
+	return nil
+}
+
+// searchCandidates returns the paragraphs of the index that share a key
+// with items, the earliest documents first, at most maxCandidates, leaving
+// out those of the documents in skip.
+func (ix *Index) searchCandidates(ctx context.Context, items []lineItem, skip map[string]bool) ([]*stored, error) {
+	var xs []query.Query
+	seen := map[string]bool{}
+	for _, it := range items {
+		for _, k := range it.keys {
+			if !seen[k] {
+				seen[k] = true
+				xs = append(xs, FilterQuery(FieldLSH, k))
+			}
+		}
+	}
+	if len(xs) == 0 {
+		return nil, nil
+	}
+	req := bleve.NewSearchRequestOptions(query.NewDisjunctionQuery(xs), maxCandidates, 0, false)
+	req.Fields = HitFields
+	req.SortBy([]string{FieldAdopted, FieldDoc, FieldOrdinal})
+	res, err := ix.alias.SearchInContext(ctx, req)
+	if err != nil {
+		return nil, fmt.Errorf("lineage: %w", err)
+	}
+	found := map[string]*stored{}
+	if err := ix.decodeStored(ctx, res, found); err != nil {
+		return nil, err
+	}
+	var out []*stored
+	for _, h := range res.Hits {
+		if s := found[h.ID]; s != nil && !skip[s.item.doc] {
+			out = append(out, s)
+		}
+	}
+	return out, nil
+}
+
+// Recurrences returns, for each paragraph of doc (by ordinal), the
+// paragraphs of other documents in the index whose words are the same or
+// nearly the same, oldest document first (undated ones last). It reads the
+// index as it is, so the links follow every addition, replacement and
+// deletion.
+func (ix *Index) Recurrences(ctx context.Context, doc *corpus.Document) (map[int][]Recurrence, error) {
+	items := make([]lineItem, len(doc.Paragraphs))
+	for i := range doc.Paragraphs {
+		items[i] = newLineItem(doc, &doc.Paragraphs[i])
+	}
+	out := map[int][]Recurrence{}
+	// One search for a few paragraphs at a time keeps each within
+	// maxCandidates.
+	for start := 0; start < len(items); start += 8 {
+		chunk := items[start:min(start+8, len(items))]
+		cands, err := ix.searchCandidates(ctx, chunk, map[string]bool{doc.ID: true})
+		if err != nil {
+			return nil, err
+		}
+		for i := range chunk {
+			it := &chunk[i]
+			for _, c := range cands {
+				if !sharesKey(it.keys, c.item.keys) {
+					continue
+				}
+				l, ok := compare(it, &c.item)
+				if !ok {
+					continue
+				}
+				out[it.ordinal] = append(out[it.ordinal], Recurrence{
+					Doc: c.doc.ID, Symbol: c.doc.Symbol, Title: c.doc.Title, Adopted: c.doc.Adopted,
+					Ordinal: c.para.Ordinal, Number: c.para.Number, Similarity: round2(l.similarity), Identical: l.identical,
+					Earlier: Earlier(c.doc.Adopted, doc.Adopted),
+				})
+			}
+		}
+	}
+	for _, rs := range out {
+		SortRecurrences(rs)
+	}
+	return out, nil
+}
+
+// SortRecurrences orders recurrences oldest document first, undated ones
+// last, then by document and position.
+func SortRecurrences(rs []Recurrence) {
+	slices.SortStableFunc(rs, func(a, b Recurrence) int {
+		switch {
+		case a.Adopted.IsZero() != b.Adopted.IsZero():
+			if a.Adopted.IsZero() {
+				return 1
+			}
+			return -1
+		case a.Adopted != b.Adopted:
+			return a.Adopted.Time().Compare(b.Adopted.Time())
+		case a.Doc != b.Doc:
+			if a.Doc < b.Doc {
+				return -1
+			}
+			return 1
+		}
+		return a.Ordinal - b.Ordinal
+	})
+}
+
+func round2(x float64) float64 { return float64(int(x*100+0.5)) / 100 }
+
+// linkAdded works out the lineage of the paragraphs of docs, which are
+// about to be added: their keys, their flags, and the IDs of paragraphs
+// already in the index whose flag they may change (a later paragraph they
+// recur in).
+func (ix *Index) linkAdded(ctx context.Context, docs []*corpus.Document) (map[string][]paraLineage, []string, [][]lineItem, error) {
+	all := itemsOf(docs)
+	adding := map[string]bool{}
+	for _, d := range docs {
+		adding[d.ID] = true
+	}
+	// Keys of this call's paragraphs.
+	local := map[string][]*lineItem{}
+	for _, items := range all {
+		for i := range items {
+			for _, k := range items[i].keys {
+				local[k] = append(local[k], &items[i])
+			}
+		}
+	}
+	recurs := map[*lineItem]bool{}
+	var touched []string
+	touch := func(it *lineItem, other *lineItem) {
+		if Earlier(other.adopted, it.adopted) {
+			recurs[it] = true
+		} else if Earlier(it.adopted, other.adopted) && !adding[other.doc] {
+			touched = append(touched, ParagraphID(other.doc, other.ordinal))
+		}
+	}
+	// Paragraphs of the table that need their text to be compared, and
+	// the items that share a key with each.
+	need := map[string][]*lineItem{}
+	for _, items := range all {
+		for i := range items {
+			it := &items[i]
+			if it.keys == nil {
+				continue
+			}
+			seen := map[*lineItem]bool{}
+			seenRef := map[uint32]bool{}
+			for _, k := range it.keys {
+				for _, o := range local[k] {
+					if o != it && !seen[o] {
+						seen[o] = true
+						if _, ok := compare(it, o); ok {
+							touch(it, o)
+						}
+					}
+				}
+				ix.line.table.lookup(k, func(ref uint32) {
+					if seenRef[ref] {
+						return
+					}
+					seenRef[ref] = true
+					p := ix.line.table.paras[ref]
+					td := ix.line.table.docs[p.doc]
+					if adding[td.id] {
+						return
+					}
+					o := &lineItem{doc: td.id, adopted: td.adopted, ordinal: int(p.ordinal), fp: p.fp}
+					if o.fp == it.fp {
+						touch(it, o)
+						return
+					}
+					id := ParagraphID(td.id, int(p.ordinal))
+					need[id] = append(need[id], it)
+				})
+			}
+		}
+	}
+	if len(need) > 0 {
+		ids := make([]string, 0, len(need))
+		for id := range need {
+			ids = append(ids, id)
+		}
+		slices.Sort(ids)
+		got, err := ix.loadParagraphs(ctx, ids)
+		if err != nil {
+			return nil, nil, nil, err
+		}
+		for id, its := range need {
+			s := got[id]
+			if s == nil {
+				continue
+			}
+			for _, it := range its {
+				if _, ok := compare(it, &s.item); ok {
+					touch(it, &s.item)
+				}
+			}
+		}
+	}
+	if !ix.created {
+		// An index this process opened: what it held before.
+		for _, items := range all {
+			cands, err := ix.searchCandidates(ctx, items, adding)
+			if err != nil {
+				return nil, nil, nil, err
+			}
+			for i := range items {
+				it := &items[i]
+				for _, c := range cands {
+					if sharesKey(it.keys, c.item.keys) {
+						if _, ok := compare(it, &c.item); ok {
+							touch(it, &c.item)
+						}
+					}
+				}
+			}
+		}
+	}
+	out := map[string][]paraLineage{}
+	for di, d := range docs {
+		pl := make([]paraLineage, len(d.Paragraphs))
+		for i := range d.Paragraphs {
+			it := &all[di][i]
+			pl[i] = paraLineage{keys: it.keys, recurs: recurs[it]}
+		}
+		out[d.ID] = pl
+	}
+	slices.Sort(touched)
+	return out, slices.Compact(touched), all, nil
+}
+
+// linkedLater returns the IDs of the paragraphs of other documents that
+// the paragraphs of doc, which is about to be replaced or deleted, recur
+// in and that were adopted after it: their flag may depend on doc.
+func (ix *Index) linkedLater(ctx context.Context, doc *corpus.Document) ([]string, error) {
+	var ids []string
+	items := make([]lineItem, len(doc.Paragraphs))
+	for i := range doc.Paragraphs {
+		items[i] = newLineItem(doc, &doc.Paragraphs[i])
+	}
+	cands, err := ix.searchCandidates(ctx, items, map[string]bool{doc.ID: true})
+	if err != nil {
+		return nil, err
+	}
+	for _, c := range cands {
+		if !Earlier(doc.Adopted, c.item.adopted) {
+			continue
+		}
+		for i := range items {
+			if sharesKey(items[i].keys, c.item.keys) {
+				if _, ok := compare(&items[i], &c.item); ok {
+					ids = append(ids, ParagraphID(c.item.doc, c.item.ordinal))
+					break
+				}
+			}
+		}
+	}
+	return ids, nil
+}
+
+// relink works out again the flag of the paragraphs with the given IDs,
+// from what the index now holds, and rewrites their records.
+func (ix *Index) relink(ctx context.Context, ids []string) error {
+	if len(ids) == 0 {
+		return nil
+	}
+	got, err := ix.loadParagraphs(ctx, ids)
+	if err != nil {
+		return err
+	}
+	byShard := map[bleve.Index]*bleve.Batch{}
+	for _, id := range ids {
+		s := got[id]
+		if s == nil || s.item.keys == nil {
+			continue
+		}
+		cands, err := ix.searchCandidates(ctx, []lineItem{s.item}, map[string]bool{s.item.doc: true})
+		if err != nil {
+			return err
+		}
+		recurs := false
+		for _, c := range cands {
+			if Earlier(c.item.adopted, s.item.adopted) {
+				if _, ok := compare(&s.item, &c.item); ok {
+					recurs = true
+					break
+				}
+			}
+		}
+		sh := ix.shardOf(s.item.doc)
+		if byShard[sh] == nil {
+			byShard[sh] = sh.NewBatch()
+		}
+		doc := *s.doc
+		i := 1
+		if s.meta {
+			i = 0
+		}
+		doc.Paragraphs = make([]corpus.Paragraph, 2)
+		doc.Paragraphs[i] = *s.para
+		if err := byShard[sh].IndexAdvanced(record(id, &doc, i, paraLineage{keys: s.item.keys, recurs: recurs})); err != nil {
+			return fmt.Errorf("lineage: %w", err)
+		}
+	}
+	for sh, b := range byShard {
+		if err := sh.Batch(b); err != nil {
+			return fmt.Errorf("lineage: %w", err)
+		}
+	}
+	return nil
+}
+
+// recursTerm is the facet value of a paragraph's flag.
+func recursTerm(recurs bool) string {
+	if recurs {
+		return "yes"
+	}
+	return "no"
+}

@@ -1,0 +1,151 @@
+package index
+
+import (
+	"context"
+	"path/filepath"
+	"reflect"
+	"slices"
+	"testing"
+
+	"github.com/blevesearch/bleve/v2"
+
+	"github.com/relatoria/relatoria/corpus"
+)
+
+const (
+	recText  = "Exhorta a todos los Estados a que adopten medidas eficaces para prevenir y eliminar la violencia contra las mujeres y las niñas en todas sus formas"
+	recNear  = "Exhorta a todos los Estados a que adopten medidas eficaces para prevenir y eliminar la violencia contra las mujeres y las niñas en todas sus manifestaciones"
+	recOther = "Pide al Secretario General que le presente en su próximo período de sesiones un informe completo sobre la aplicación de la presente resolución"
+)
+
+func datedDoc(id string, year int, texts ...string) *corpus.Document {
+	d := doc(id, texts...)
+	d.Adopted = corpus.Date{Year: year, Month: 6, Day: 30}
+	return d
+}
+
+// recurring returns the IDs of the paragraphs flagged recurs:yes.
+func recurring(t *testing.T, ix *Index) []string {
+	t.Helper()
+	req := bleve.NewSearchRequestOptions(FilterQuery(FieldRecurs, "yes"), 1000, 0, false)
+	res, err := ix.Bleve().Search(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var ids []string
+	for _, h := range res.Hits {
+		ids = append(ids, h.ID)
+	}
+	slices.Sort(ids)
+	return ids
+}
+
+func recurrencesOf(t *testing.T, ix *Index, id string) map[int][]Recurrence {
+	t.Helper()
+	d, err := ix.Document(context.Background(), id)
+	if err != nil {
+		t.Fatal(err)
+	}
+	rs, err := ix.Recurrences(context.Background(), d)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return rs
+}
+
+// TestLineageKeptUpToDate adds, replaces and deletes documents in every
+// order that changes which paragraph came first, in an index this process
+// created and in one it opened, and checks the recurs flag and the links.
+func TestLineageKeptUpToDate(t *testing.T) {
+	ctx := context.Background()
+	dir := filepath.Join(t.TempDir(), "idx")
+	ix, err := Create(dir, Options{Shards: 2})
+	if err != nil {
+		t.Fatal(err)
+	}
+	check := func(step string, want ...string) {
+		t.Helper()
+		if got := recurring(t, ix); !reflect.DeepEqual(got, want) && !(len(got) == 0 && len(want) == 0) {
+			t.Errorf("%s: recurring %q, want %q", step, got, want)
+		}
+	}
+	add := func(docs ...*corpus.Document) {
+		t.Helper()
+		if err := ix.Add(ctx, docs...); err != nil {
+			t.Fatal(err)
+		}
+	}
+	// 2020 first, then 2022: the later one recurs.
+	add(datedDoc("a2020", 2020, recText, recOther))
+	add(datedDoc("b2022", 2022, "Texto propio de este documento sin relación alguna con los demás textos del índice", recNear))
+	check("2022 after 2020", "b2022#2")
+	rs := recurrencesOf(t, ix, "b2022")[2]
+	if len(rs) != 1 || rs[0].Doc != "a2020" || rs[0].Ordinal != 1 || rs[0].Identical || rs[0].Similarity < 0.8 || rs[0].Similarity == 1 || !rs[0].Earlier {
+		t.Errorf("recurrences of b2022 §2: %+v", rs)
+	}
+	// An older document arrives: the 2020 paragraph recurs now too.
+	add(datedDoc("c2018", 2018, recText))
+	check("2018 added", "a2020#1", "b2022#2")
+	rs = recurrencesOf(t, ix, "a2020")[1]
+	if len(rs) != 2 || rs[0].Doc != "c2018" || !rs[0].Identical || rs[0].Similarity != 1 || rs[1].Doc != "b2022" || rs[1].Earlier {
+		t.Errorf("recurrences of a2020 §1, oldest first: %+v", rs)
+	}
+	// Two documents in one call, and an undated one (never earlier).
+	add(datedDoc("d2024", 2024, recOther), doc("undated", recOther))
+	check("2024 and undated added", "a2020#1", "b2022#2", "d2024#1")
+	// Deleting the oldest: the 2020 paragraph is first again.
+	if err := ix.Delete("c2018"); err != nil {
+		t.Fatal(err)
+	}
+	check("2018 deleted", "b2022#2", "d2024#1")
+	// Replacing 2020 without the paragraph: 2022 no longer recurs.
+	add(datedDoc("a2020", 2020, "Un texto enteramente distinto que ya no repite nada de lo que decían los otros documentos", recOther))
+	check("2020 replaced", "d2024#1")
+	if rs := recurrencesOf(t, ix, "b2022")[2]; len(rs) != 0 {
+		t.Errorf("b2022 §2 still linked after a2020 was replaced: %+v", rs)
+	}
+	if err := ix.Close(); err != nil {
+		t.Fatal(err)
+	}
+	// An index opened again: what it holds is found by searching.
+	if ix, err = Open(dir); err != nil {
+		t.Fatal(err)
+	}
+	defer ix.Close()
+	add(datedDoc("e2019", 2019, recNear))
+	check("2019 added to the opened index", "b2022#2", "d2024#1")
+	add(datedDoc("f2025", 2025, recText))
+	check("2025 added to the opened index", "b2022#2", "d2024#1", "f2025#1")
+	if err := ix.Delete("e2019"); err != nil {
+		t.Fatal(err)
+	}
+	check("2019 deleted from the opened index", "d2024#1", "f2025#1")
+}
+
+func TestLineageOff(t *testing.T) {
+	ix := newTestIndex(t, 1)
+	ix.SetLineage(false)
+	if err := ix.Add(context.Background(), datedDoc("a", 2020, recText), datedDoc("b", 2021, recText)); err != nil {
+		t.Fatal(err)
+	}
+	if got := recurring(t, ix); len(got) != 0 {
+		t.Errorf("lineage off: %q recur", got)
+	}
+}
+
+func TestEarlier(t *testing.T) {
+	for _, tt := range []struct {
+		a, b corpus.Date
+		want bool
+	}{
+		{corpus.Date{Year: 2020, Month: 5, Day: 1}, corpus.Date{Year: 2020, Month: 5, Day: 2}, true},
+		{corpus.Date{Year: 2020}, corpus.Date{Year: 2020, Month: 5, Day: 2}, false}, // the year covers the day
+		{corpus.Date{Year: 2019}, corpus.Date{Year: 2020}, true},
+		{corpus.Date{}, corpus.Date{Year: 2020}, false},
+		{corpus.Date{Year: 2020}, corpus.Date{}, false},
+	} {
+		if got := Earlier(tt.a, tt.b); got != tt.want {
+			t.Errorf("Earlier(%v, %v) = %v, want %v", tt.a, tt.b, got, tt.want)
+		}
+	}
+}
