@@ -278,9 +278,13 @@ func NewTemporary(shards ...int) (*Index, error) {
 	return ix, nil
 }
 
-// Close closes the index (and removes a temporary one).
+// Close closes the index (and removes a temporary one), saving the table
+// of lineage keys when it changed.
 func (ix *Index) Close() error {
 	var first error
+	if ix.removeOnClose == "" {
+		first = ix.saveLineage()
+	}
 	for _, b := range ix.shards {
 		if err := b.Close(); err != nil && first == nil {
 			first = err
@@ -406,12 +410,17 @@ func (ix *Index) Add(ctx context.Context, docs ...*corpus.Document) error {
 			first = err
 		}
 	}
-	if first != nil || ix.line.off {
+	if first != nil {
 		return first
 	}
+	if err := ix.bumpGeneration(); err != nil || ix.line.off {
+		return err
+	}
+	ix.line.table.mu.Lock()
 	for i, doc := range docs {
 		ix.line.table.add(doc, items[i])
 	}
+	ix.line.table.mu.Unlock()
 	slices.Sort(touched)
 	return ix.relink(ctx, slices.Compact(touched))
 }
@@ -511,7 +520,12 @@ func (ix *Index) Delete(docID string) error {
 	if err := b.Batch(batch); err != nil {
 		return err
 	}
+	if err := ix.bumpGeneration(); err != nil || ix.line.off {
+		return err
+	}
+	ix.line.table.mu.Lock()
 	ix.line.table.kill(docID)
+	ix.line.table.mu.Unlock()
 	return ix.relink(ctx, touched)
 }
 

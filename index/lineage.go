@@ -17,32 +17,31 @@ import (
 
 // Paragraph lineage: where the same words recur.
 //
-// Every paragraph of MinWords words or more that is not a heading carries
-// its lineage.Keys (locality-sensitive hashes of its MinHash signature) as
-// terms "lsh:0:9f2c…" of FieldKeys, and every paragraph the facet
-// "recurs:yes" or "recurs:no": whether a paragraph of another document,
-// adopted earlier (both dates known, the other's last day before this
-// one's first), has the same or nearly the same words (lineage.Similarity
-// at least lineage.Threshold). The links themselves are found from the
-// keys when asked for (Recurrences), and so are never out of date; the
-// flag is kept up to date by Add and Delete:
+// Every paragraph of lineage.MinWords words or more that is not a heading
+// has lineage.Keys (locality-sensitive hashes of its MinHash signature),
+// held in a table beside the shards (lineTable, saved in DIR/lineage.gob),
+// and every paragraph the facet "recurs:yes" or "recurs:no": whether a
+// paragraph of another document, adopted earlier (both dates known, the
+// other's last day before this one's first), has the same or nearly the
+// same words (lineage.Similarity at least lineage.Threshold). The links
+// themselves are found from the keys when asked for (Recurrences), and so
+// follow every change; the flag is kept up to date by Add and Delete:
 //
 //   - a paragraph being added is compared with the paragraphs that share a
-//     key with it: those of the same call, those this process added before
-//     (an in-memory table of keys, lineTable), and, in an index this
-//     process opened rather than created, those the index holds (one
-//     search a document, for its keys);
+//     key with it: those of the same call and those of the table;
 //   - a paragraph already in the index that a new, earlier paragraph
 //     recurs in, and one that recurred in a document now replaced or
 //     deleted, has its flag worked out again and its record rewritten.
 //
-// The cost of adding a document is bounded by its paragraphs: a table
-// look-up a key (a binary search in each of a logarithmic number of sorted
-// runs), one search a document in an opened index, capped at
-// maxCandidates hits, and the comparisons with the paragraphs found.
+// The keys are not terms of the index: eight random terms a paragraph made
+// bleve's dictionaries half as costly again to build (ingest CPU +48% on
+// 20,000 paragraphs), where the table costs 8 bytes a key and a binary
+// search in each of a logarithmic number of sorted runs a look-up. The
+// cost of adding a document is so bounded by its paragraphs: its look-ups,
+// the comparisons with what they find (at most maxCandidates paragraphs
+// read back a look-up) and the records of the later paragraphs it changes.
 const (
 	FieldRecurs = "recurs" // facet: "yes" or "no"
-	FieldLSH    = "lsh"    // filter: a lineage key
 )
 
 // maxCandidates bounds the paragraphs one document's keys may bring back
@@ -86,15 +85,16 @@ type lineItem struct {
 	text    string
 	keys    []string
 	fp      uint64
+	// shingles are the text's word pairs (lineage.Shingles); nil for an
+	// item known by its fingerprint only (from the table).
+	shingles []uint64
 }
 
 func newLineItem(doc *corpus.Document, p *corpus.Paragraph) lineItem {
 	it := lineItem{doc: doc.ID, adopted: doc.Adopted, ordinal: p.Ordinal, text: p.Text}
 	if p.Kind != corpus.Heading {
-		it.keys = lineage.Keys(p.Text)
-	}
-	if it.keys != nil {
-		it.fp = lineage.Fingerprint(p.Text)
+		sk := lineage.NewSketch(p.Text)
+		it.keys, it.shingles, it.fp = sk.Keys, sk.Shingles, sk.Fingerprint
 	}
 	return it
 }
@@ -114,7 +114,10 @@ func compare(a, b *lineItem) (link, bool) {
 	if a.fp == b.fp && a.fp != 0 {
 		return link{other: b, similarity: 1, identical: true}, true
 	}
-	s := lineage.Similarity(a.text, b.text)
+	if a.shingles == nil || b.shingles == nil {
+		return link{}, false
+	}
+	s := lineage.Jaccard(a.shingles, b.shingles)
 	if s < lineage.Threshold {
 		return link{}, false
 	}
@@ -130,10 +133,12 @@ func sharesKey(a, b []string) bool {
 	return false
 }
 
-// lineTable holds the keys of the paragraphs this process added, in sorted
-// runs merged as they grow (as a log-structured merge tree does): 8 bytes a
-// key, 24 a paragraph; 100,000 paragraphs take about 9 MB.
+// lineTable holds the keys of the paragraphs of the index, in sorted runs
+// merged as they grow (as a log-structured merge tree does): 8 bytes a
+// key, 16 a paragraph; 100,000 paragraphs take about 8 MB.
 type lineTable struct {
+	mu    sync.RWMutex
+	dirty bool // changed since loaded or saved
 	docs  []tableDoc
 	docOf map[string]int32 // the live entry of a document ID
 	paras []tablePara
@@ -176,6 +181,7 @@ func keyHash(k string) uint32 {
 
 // kill marks the table's entry of a document dead.
 func (t *lineTable) kill(id string) {
+	t.dirty = true
 	if i, ok := t.docOf[id]; ok {
 		t.docs[i].dead = true
 		delete(t.docOf, id)
@@ -248,6 +254,10 @@ type lineState struct {
 	mu    sync.Mutex // held by Add and Delete: one change at a time
 	off   bool
 	table lineTable
+	// once loads the table (or rebuilds it) on first use; loadErr is
+	// what that returned.
+	once    sync.Once
+	loadErr error
 }
 
 // SetLineage turns the lineage of paragraphs added from now on on or off
@@ -323,37 +333,54 @@ func (ix *Index) decodeStored(ctx context.Context, res *bleve.SearchResult, out 
 	return nil
 }
 
-// searchCandidates returns the paragraphs of the index that share a key
-// with items, the earliest documents first, at most maxCandidates, leaving
-// out those of the documents in skip.
-func (ix *Index) searchCandidates(ctx context.Context, items []lineItem, skip map[string]bool) ([]*stored, error) {
-	var xs []query.Query
-	seen := map[string]bool{}
-	for _, it := range items {
-		for _, k := range it.keys {
-			if !seen[k] {
-				seen[k] = true
-				xs = append(xs, FilterQuery(FieldLSH, k))
-			}
-		}
-	}
-	if len(xs) == 0 {
-		return nil, nil
-	}
-	req := bleve.NewSearchRequestOptions(query.NewDisjunctionQuery(xs), maxCandidates, 0, false)
-	req.Fields = HitFields
-	req.SortBy([]string{FieldAdopted, FieldDoc, FieldOrdinal})
-	res, err := ix.alias.SearchInContext(ctx, req)
-	if err != nil {
-		return nil, fmt.Errorf("lineage: %w", err)
-	}
-	found := map[string]*stored{}
-	if err := ix.decodeStored(ctx, res, found); err != nil {
+// tableCandidates returns the paragraphs of the index that share a key
+// with items, the earliest documents first (undated ones last), at most
+// maxCandidates, leaving out those of the documents in skip.
+func (ix *Index) tableCandidates(ctx context.Context, items []lineItem, skip map[string]bool) ([]*stored, error) {
+	if err := ix.line.ready(ctx, ix); err != nil {
 		return nil, err
 	}
-	var out []*stored
-	for _, h := range res.Hits {
-		if s := found[h.ID]; s != nil && !skip[s.item.doc] {
+	t := &ix.line.table
+	t.mu.RLock()
+	seen := map[uint32]bool{}
+	var refs []uint32
+	for _, it := range items {
+		for _, k := range it.keys {
+			t.lookup(k, func(ref uint32) {
+				if !seen[ref] && !skip[t.docs[t.paras[ref].doc].id] {
+					seen[ref] = true
+					refs = append(refs, ref)
+				}
+			})
+		}
+	}
+	slices.SortFunc(refs, func(a, b uint32) int {
+		da, db := t.docs[t.paras[a].doc].adopted, t.docs[t.paras[b].doc].adopted
+		switch {
+		case da.IsZero() != db.IsZero():
+			if da.IsZero() {
+				return 1
+			}
+			return -1
+		case da != db:
+			return da.Time().Compare(db.Time())
+		}
+		return int(a) - int(b)
+	})
+	refs = refs[:min(len(refs), maxCandidates)]
+	ids := make([]string, len(refs))
+	for i, r := range refs {
+		p := t.paras[r]
+		ids[i] = ParagraphID(t.docs[p.doc].id, int(p.ordinal))
+	}
+	t.mu.RUnlock()
+	got, err := ix.loadParagraphs(ctx, ids)
+	if err != nil {
+		return nil, err
+	}
+	out := make([]*stored, 0, len(ids))
+	for _, id := range ids {
+		if s := got[id]; s != nil {
 			out = append(out, s)
 		}
 	}
@@ -371,11 +398,11 @@ func (ix *Index) Recurrences(ctx context.Context, doc *corpus.Document) (map[int
 		items[i] = newLineItem(doc, &doc.Paragraphs[i])
 	}
 	out := map[int][]Recurrence{}
-	// One search for a few paragraphs at a time keeps each within
+	// A few paragraphs at a time keeps each look-up within
 	// maxCandidates.
 	for start := 0; start < len(items); start += 8 {
 		chunk := items[start:min(start+8, len(items))]
-		cands, err := ix.searchCandidates(ctx, chunk, map[string]bool{doc.ID: true})
+		cands, err := ix.tableCandidates(ctx, chunk, map[string]bool{doc.ID: true})
 		if err != nil {
 			return nil, err
 		}
@@ -432,6 +459,9 @@ func round2(x float64) float64 { return float64(int(x*100+0.5)) / 100 }
 // already in the index whose flag they may change (a later paragraph they
 // recur in).
 func (ix *Index) linkAdded(ctx context.Context, docs []*corpus.Document) (map[string][]paraLineage, []string, [][]lineItem, error) {
+	if err := ix.line.ready(ctx, ix); err != nil {
+		return nil, nil, nil, err
+	}
 	all := itemsOf(docs)
 	adding := map[string]bool{}
 	for _, d := range docs {
@@ -458,6 +488,7 @@ func (ix *Index) linkAdded(ctx context.Context, docs []*corpus.Document) (map[st
 	// Paragraphs of the table that need their text to be compared, and
 	// the items that share a key with each.
 	need := map[string][]*lineItem{}
+	ix.line.table.mu.RLock()
 	for _, items := range all {
 		for i := range items {
 			it := &items[i]
@@ -496,6 +527,7 @@ func (ix *Index) linkAdded(ctx context.Context, docs []*corpus.Document) (map[st
 			}
 		}
 	}
+	ix.line.table.mu.RUnlock()
 	if len(need) > 0 {
 		ids := make([]string, 0, len(need))
 		for id := range need {
@@ -514,25 +546,6 @@ func (ix *Index) linkAdded(ctx context.Context, docs []*corpus.Document) (map[st
 			for _, it := range its {
 				if _, ok := compare(it, &s.item); ok {
 					touch(it, &s.item)
-				}
-			}
-		}
-	}
-	if !ix.created {
-		// An index this process opened: what it held before.
-		for _, items := range all {
-			cands, err := ix.searchCandidates(ctx, items, adding)
-			if err != nil {
-				return nil, nil, nil, err
-			}
-			for i := range items {
-				it := &items[i]
-				for _, c := range cands {
-					if sharesKey(it.keys, c.item.keys) {
-						if _, ok := compare(it, &c.item); ok {
-							touch(it, &c.item)
-						}
-					}
 				}
 			}
 		}
@@ -559,7 +572,7 @@ func (ix *Index) linkedLater(ctx context.Context, doc *corpus.Document) ([]strin
 	for i := range doc.Paragraphs {
 		items[i] = newLineItem(doc, &doc.Paragraphs[i])
 	}
-	cands, err := ix.searchCandidates(ctx, items, map[string]bool{doc.ID: true})
+	cands, err := ix.tableCandidates(ctx, items, map[string]bool{doc.ID: true})
 	if err != nil {
 		return nil, err
 	}
@@ -595,7 +608,7 @@ func (ix *Index) relink(ctx context.Context, ids []string) error {
 		if s == nil || s.item.keys == nil {
 			continue
 		}
-		cands, err := ix.searchCandidates(ctx, []lineItem{s.item}, map[string]bool{s.item.doc: true})
+		cands, err := ix.tableCandidates(ctx, []lineItem{s.item}, map[string]bool{s.item.doc: true})
 		if err != nil {
 			return err
 		}

@@ -2,6 +2,7 @@ package index
 
 import (
 	"context"
+	"os"
 	"path/filepath"
 	"reflect"
 	"slices"
@@ -57,6 +58,16 @@ func recurrencesOf(t *testing.T, ix *Index, id string) map[int][]Recurrence {
 // order that changes which paragraph came first, in an index this process
 // created and in one it opened, and checks the recurs flag and the links.
 func TestLineageKeptUpToDate(t *testing.T) {
+	for _, lose := range []bool{false, true} {
+		name := "table saved"
+		if lose {
+			name = "table lost and rebuilt"
+		}
+		t.Run(name, func(t *testing.T) { testLineage(t, lose) })
+	}
+}
+
+func testLineage(t *testing.T, loseTable bool) {
 	ctx := context.Background()
 	dir := filepath.Join(t.TempDir(), "idx")
 	ix, err := Create(dir, Options{Shards: 2})
@@ -107,7 +118,14 @@ func TestLineageKeptUpToDate(t *testing.T) {
 	if err := ix.Close(); err != nil {
 		t.Fatal(err)
 	}
-	// An index opened again: what it holds is found by searching.
+	// An index opened again: the table is read back, or rebuilt from
+	// the paragraphs when its file is gone.
+	if _, err := os.Stat(filepath.Join(dir, lineageFile)); err != nil {
+		t.Fatalf("table not saved: %v", err)
+	}
+	if loseTable {
+		os.Remove(filepath.Join(dir, lineageFile))
+	}
 	if ix, err = Open(dir); err != nil {
 		t.Fatal(err)
 	}

@@ -209,9 +209,6 @@ func record(id string, doc *corpus.Document, i int, section []string, lin paraLi
 		keywords(name, dates[name], plainIndexed)
 	}
 	facet(FieldRecurs, recursTerm(lin.recurs))
-	for _, k := range lin.keys {
-		key(FieldLSH, k)
-	}
 	facets = append(facets, SortKeyPrefix+id)
 	keywords(FieldFacet, facets, facetValues)
 	if i == 0 {

@@ -173,3 +173,39 @@ func TestAlign(t *testing.T) {
 		t.Errorf("Count = %+v, %q", c, c[0].String())
 	}
 }
+
+// TestWordHashes checks the fast path of sketches against Words.
+func TestWordHashes(t *testing.T) {
+	for _, text := range []string{
+		"7. Decide seguir ocupándose de la cuestión;",
+		"(iv) Niñas y NIÑOS — «derechos» 2216 (2015),",
+		"7.", "a)", "", "   ", "Ω ß ǅ İstanbul", "a) b) c)",
+	} {
+		var want []uint64
+		for _, w := range Words(text) {
+			want = append(want, hashString(w))
+		}
+		got := wordHashes(text)
+		if len(got) == 0 && len(want) == 0 {
+			continue
+		}
+		if !reflect.DeepEqual(got, want) {
+			t.Errorf("wordHashes(%q) = %x, want %x (Words %q)", text, got, want, Words(text))
+		}
+	}
+}
+
+func FuzzWordHashes(f *testing.F) {
+	f.Add("7. Decide seguir ocupándose de la cuestión;")
+	f.Add("(iv) Niñas")
+	f.Fuzz(func(t *testing.T, text string) {
+		var want []uint64
+		for _, w := range Words(text) {
+			want = append(want, hashString(w))
+		}
+		got := wordHashes(text)
+		if !(len(got) == 0 && len(want) == 0) && !reflect.DeepEqual(got, want) {
+			t.Errorf("wordHashes(%q) = %x, want %x (Words %q)", text, got, want, Words(text))
+		}
+	})
+}

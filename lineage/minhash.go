@@ -1,9 +1,6 @@
 package lineage
 
-import (
-	"encoding/binary"
-	"encoding/hex"
-)
+import "encoding/binary"
 
 // Bands is the number of locality-sensitive keys of a signature, Rows the
 // MinHash values each covers. With 8 bands of 3 rows, two paragraphs of
@@ -25,17 +22,31 @@ const MinWords = 8
 const Threshold = 0.5
 
 // Keys returns the locality-sensitive keys of a paragraph's text, Bands of
-// them, as 16 hex digits each prefixed by the band ("3:9f2c…"), or nil when
+// them, each five bytes: the band ('0'…'7') and 32 bits of the hash of
+// its rows' minima (binary, not text: short keys cost the index less to
+// build than hex ones), or nil when
 // it has fewer than MinWords words. Paragraphs that share a key are
 // candidates for comparison with Similarity. Keys are stable across
 // processes and versions of this package (they are stored in the index);
 // changing Bands, Rows or the hashing means rebuilding the index.
-func Keys(text string) []string {
-	words := Words(text)
+func Keys(text string) []string { return NewSketch(text).Keys }
+
+// Sketch is what lineage keeps of a paragraph's text to find and compare
+// its recurrences: its Keys, its word pairs (Shingles, for Jaccard) and
+// its Fingerprint. A text of fewer than MinWords words has none.
+type Sketch struct {
+	Keys        []string
+	Shingles    []uint64
+	Fingerprint uint64
+}
+
+// NewSketch sketches text, reading its words once.
+func NewSketch(text string) Sketch {
+	words := wordHashes(text)
 	if len(words) < MinWords {
-		return nil
+		return Sketch{}
 	}
-	sh := Shingles(words)
+	sh := shinglesOf(words)
 	var mins [Bands * Rows]uint64
 	for i := range mins {
 		mins[i] = ^uint64(0)
@@ -56,12 +67,10 @@ func Keys(text string) []string {
 		for r := range Rows {
 			binary.LittleEndian.PutUint64(buf[8*r:], mins[b*Rows+r])
 		}
-		h := hashBytes(buf[:]) ^ uint64(b)
-		var out [8]byte
-		binary.BigEndian.PutUint64(out[:], h)
-		keys[b] = string(rune('0'+b)) + ":" + hex.EncodeToString(out[:])
+		h := hashBytes(buf[:])
+		keys[b] = string([]byte{byte('0' + b), byte(h >> 56), byte(h >> 48), byte(h >> 40), byte(h >> 32)})
 	}
-	return keys
+	return Sketch{Keys: keys, Shingles: sh, Fingerprint: fingerprint(words)}
 }
 
 // hashBytes is FNV-1a over b, finished by mix.

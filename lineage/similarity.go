@@ -23,6 +23,12 @@ func Shingles(words []string) []uint64 {
 	for i, w := range words {
 		hs[i] = hashString(w)
 	}
+	return shinglesOf(hs)
+}
+
+// shinglesOf returns the sorted, distinct hashes of the pairs of
+// consecutive word hashes (the one hash, for one word).
+func shinglesOf(hs []uint64) []uint64 {
 	if len(hs) == 1 {
 		return hs
 	}

@@ -3,6 +3,7 @@ package lineage
 import (
 	"strings"
 	"unicode"
+	"unicode/utf8"
 )
 
 // fold maps accented Latin letters to their base letter.
@@ -19,8 +20,25 @@ var fold = map[rune]rune{
 // punctuation around or inside it ("¿Cuestión;" → "cuestion", "2216
 // (2015)," → "2216"), or "" when nothing is left.
 func FoldWord(w string) string {
-	var b strings.Builder
+	clean := true
+	for i := 0; i < len(w) && clean; i++ {
+		c := w[i]
+		clean = c >= 'a' && c <= 'z' || c >= '0' && c <= '9'
+	}
+	if clean {
+		return w // most words: nothing to fold
+	}
+	buf := make([]byte, 0, len(w))
 	for _, r := range w {
+		if r < utf8.RuneSelf {
+			switch {
+			case r >= 'A' && r <= 'Z':
+				buf = append(buf, byte(r)+'a'-'A')
+			case r >= 'a' && r <= 'z', r >= '0' && r <= '9':
+				buf = append(buf, byte(r))
+			}
+			continue
+		}
 		if !unicode.IsLetter(r) && !unicode.IsDigit(r) {
 			continue
 		}
@@ -28,9 +46,9 @@ func FoldWord(w string) string {
 		if f, ok := fold[r]; ok {
 			r = f
 		}
-		b.WriteRune(r)
+		buf = utf8.AppendRune(buf, r)
 	}
-	return b.String()
+	return string(buf)
 }
 
 // Words returns the folded words of text, without a leading enumerator
@@ -72,4 +90,71 @@ func isEnumerator(w string) bool {
 		roman = roman && strings.ContainsRune("ivxlIVXL", r)
 	}
 	return digits || roman || len(core) == 1 && unicode.IsLetter(rune(core[0]))
+}
+
+// wordHashes returns the hashes of text's folded words (hashString of
+// each of Words(text)), without building the words: the hot path of
+// NewSketch, run on every paragraph ingested.
+func wordHashes(text string) []uint64 {
+	out := make([]uint64, 0, len(text)/6)
+	const offset, prime = 14695981039346656037, 1099511628211
+	h, n := uint64(offset), 0 // the word's hash so far and its folded bytes
+	first, start := true, 0
+	end := func(i int) {
+		if first {
+			first = false
+			// A leading enumerator ("7.", "a)") is not a word of the
+			// paragraph, as in Words.
+			if isEnumerator(text[start:i]) && strings.TrimSpace(text[i:]) != "" {
+				h, n = offset, 0
+				return
+			}
+		}
+		if n > 0 {
+			out = append(out, h)
+		}
+		h, n = offset, 0
+	}
+	add := func(b byte) {
+		h ^= uint64(b)
+		h *= prime
+		n++
+	}
+	inWord := false
+	for i, r := range text {
+		if unicode.IsSpace(r) {
+			if inWord {
+				end(i)
+				inWord = false
+			}
+			continue
+		}
+		if !inWord {
+			inWord, start = true, i
+		}
+		if r < utf8.RuneSelf {
+			switch {
+			case r >= 'A' && r <= 'Z':
+				add(byte(r) + 'a' - 'A')
+			case r >= 'a' && r <= 'z', r >= '0' && r <= '9':
+				add(byte(r))
+			}
+			continue
+		}
+		if !unicode.IsLetter(r) && !unicode.IsDigit(r) {
+			continue
+		}
+		r = unicode.ToLower(r)
+		if f, ok := fold[r]; ok {
+			r = f
+		}
+		var buf [utf8.UTFMax]byte
+		for _, b := range buf[:utf8.EncodeRune(buf[:], r)] {
+			add(b)
+		}
+	}
+	if inWord {
+		end(len(text))
+	}
+	return out
 }

@@ -1,0 +1,231 @@
+package index
+
+import (
+	"bytes"
+	"context"
+	"encoding/gob"
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strconv"
+
+	"github.com/blevesearch/bleve/v2"
+	"github.com/blevesearch/bleve/v2/search/query"
+
+	"github.com/relatoria/relatoria/corpus"
+)
+
+// The table of lineage keys is saved beside the shards when an index that
+// changed is closed:
+//
+//	DIR/lineage.gob   {Version, Generation, Docs, paragraphs, keys} (gob)
+//
+// Every Add and Delete counts a generation, kept in the first shard (an
+// internal value, written with the change), and the file records the
+// generation it was saved at. A file missing, unreadable or of another
+// generation (the process stopped before closing the index, or lineage was
+// off) is not trusted: the table is built again from the paragraphs of the
+// index on first use, which reads every stored paragraph once (about a
+// minute a million).
+const lineageFile = "lineage.gob"
+
+// lineageFileVersion changes when the file or the keys change.
+const lineageFileVersion = 1
+
+var lineageGenKey = []byte("relatoria:lineage-generation")
+
+type tableFile struct {
+	Version    int
+	Generation uint64
+	DocIDs     []string
+	DocDates   []corpus.Date
+	ParaDoc    []int32
+	ParaOrd    []int32
+	ParaFP     []uint64
+	Keys       []uint32
+	Refs       []uint32
+}
+
+// generation returns the lineage generation the first shard records.
+func (ix *Index) generation() (uint64, error) {
+	v, err := ix.shards[0].GetInternal(lineageGenKey)
+	if err != nil || len(v) == 0 {
+		return 0, err
+	}
+	return strconv.ParseUint(string(v), 10, 64)
+}
+
+// bumpGeneration counts a change of the index's paragraphs.
+func (ix *Index) bumpGeneration() error {
+	g, err := ix.generation()
+	if err != nil {
+		return err
+	}
+	if ix.line.off {
+		ix.line.table.mu.Lock()
+		ix.line.table.dirty = false // not saved: it no longer matches
+		ix.line.table.mu.Unlock()
+	}
+	return ix.shards[0].SetInternal(lineageGenKey, []byte(strconv.FormatUint(g+1, 10)))
+}
+
+// ready loads the table of ix on first use, or builds it again.
+func (s *lineState) ready(ctx context.Context, ix *Index) error {
+	s.once.Do(func() {
+		if ix.created {
+			return
+		}
+		ok, err := ix.loadLineage()
+		if err == nil && !ok {
+			err = ix.rebuildLineage(ctx)
+		}
+		s.loadErr = err
+	})
+	return s.loadErr
+}
+
+// loadLineage reads the saved table; false when there is none to trust.
+func (ix *Index) loadLineage() (bool, error) {
+	data, err := os.ReadFile(filepath.Join(ix.dir, lineageFile))
+	if errors.Is(err, os.ErrNotExist) {
+		return false, nil
+	}
+	if err != nil {
+		return false, fmt.Errorf("lineage: %w", err)
+	}
+	var f tableFile
+	if gob.NewDecoder(bytes.NewReader(data)).Decode(&f) != nil || f.Version != lineageFileVersion {
+		return false, nil
+	}
+	g, err := ix.generation()
+	if err != nil || g != f.Generation || len(f.DocIDs) != len(f.DocDates) || len(f.Keys) != len(f.Refs) ||
+		len(f.ParaDoc) != len(f.ParaOrd) || len(f.ParaDoc) != len(f.ParaFP) {
+		return false, err
+	}
+	t := &ix.line.table
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	t.docOf = map[string]int32{}
+	for i, id := range f.DocIDs {
+		t.docs = append(t.docs, tableDoc{id: id, adopted: f.DocDates[i]})
+		t.docOf[id] = int32(i)
+	}
+	for i := range f.ParaDoc {
+		if int(f.ParaDoc[i]) >= len(t.docs) {
+			return false, nil
+		}
+		t.paras = append(t.paras, tablePara{doc: f.ParaDoc[i], ordinal: f.ParaOrd[i], fp: f.ParaFP[i]})
+	}
+	for _, r := range f.Refs {
+		if int(r) >= len(t.paras) {
+			return false, nil
+		}
+	}
+	if len(f.Keys) > 0 {
+		t.runs = []keyRun{{keys: f.Keys, refs: f.Refs}}
+	}
+	return true, nil
+}
+
+// saveLineage writes the table, without its dead documents, when it
+// changed.
+func (ix *Index) saveLineage() error {
+	t := &ix.line.table
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	if !t.dirty || ix.dir == "" {
+		return nil
+	}
+	g, err := ix.generation()
+	if err != nil {
+		return fmt.Errorf("lineage: %w", err)
+	}
+	f := tableFile{Version: lineageFileVersion, Generation: g}
+	docMap := make([]int32, len(t.docs))
+	for i, d := range t.docs {
+		docMap[i] = -1
+		if !d.dead {
+			docMap[i] = int32(len(f.DocIDs))
+			f.DocIDs = append(f.DocIDs, d.id)
+			f.DocDates = append(f.DocDates, d.adopted)
+		}
+	}
+	paraMap := make([]int32, len(t.paras))
+	for i, p := range t.paras {
+		paraMap[i] = -1
+		if d := docMap[p.doc]; d >= 0 {
+			paraMap[i] = int32(len(f.ParaDoc))
+			f.ParaDoc = append(f.ParaDoc, d)
+			f.ParaOrd = append(f.ParaOrd, p.ordinal)
+			f.ParaFP = append(f.ParaFP, p.fp)
+		}
+	}
+	var all keyRun
+	for _, r := range t.runs {
+		all = mergeRuns(all, r)
+	}
+	for i, k := range all.keys {
+		if p := paraMap[all.refs[i]]; p >= 0 {
+			f.Keys = append(f.Keys, k)
+			f.Refs = append(f.Refs, uint32(p))
+		}
+	}
+	var buf bytes.Buffer
+	if err := gob.NewEncoder(&buf).Encode(&f); err != nil {
+		return fmt.Errorf("lineage: %w", err)
+	}
+	if err := writeFileAtomic(filepath.Join(ix.dir, lineageFile), buf.Bytes()); err != nil {
+		return fmt.Errorf("lineage: %w", err)
+	}
+	t.dirty = false
+	return nil
+}
+
+// rebuildLineage builds the table from every paragraph of the index.
+func (ix *Index) rebuildLineage(ctx context.Context) error {
+	var after []string
+	var cur *corpus.Document
+	var items []lineItem
+	t := &ix.line.table
+	flush := func() {
+		if cur != nil {
+			t.mu.Lock()
+			t.add(cur, items)
+			t.mu.Unlock()
+		}
+		cur, items = nil, nil
+	}
+	for {
+		req := bleve.NewSearchRequestOptions(query.NewMatchAllQuery(), 5000, 0, false)
+		req.Fields = HitFields
+		req.SortBy([]string{FieldDoc, FieldOrdinal})
+		if after != nil {
+			req.SearchAfter = after
+		}
+		res, err := ix.alias.SearchInContext(ctx, req)
+		if err != nil {
+			return fmt.Errorf("lineage: rebuilding the table: %w", err)
+		}
+		if len(res.Hits) == 0 {
+			break
+		}
+		hits, err := ix.DecodeHits(ctx, res.Hits)
+		if err != nil {
+			return fmt.Errorf("lineage: rebuilding the table: %w", err)
+		}
+		for _, h := range hits {
+			if cur == nil || cur.ID != h.Doc.ID {
+				flush()
+				cur = h.Doc
+			}
+			items = append(items, newLineItem(h.Doc, h.Para))
+		}
+		after = res.Hits[len(res.Hits)-1].Sort
+	}
+	flush()
+	t.mu.Lock()
+	t.dirty = true
+	t.mu.Unlock()
+	return nil
+}
