@@ -99,6 +99,9 @@ type Document struct {
 	Session string `json:"session,omitempty"` // the meeting that adopted it: "44ª sesión"
 	Adopted Date   `json:"adopted,omitzero"`  // adoption date, day precision when known
 	Vote    string `json:"vote,omitempty"`    // "Aprobada sin votación."
+	// Categories are those the source declares (a Markdown file's front
+	// matter "categories:" or "tags:" list): "Argentina".
+	Categories []string `json:"categories,omitempty"`
 
 	// Hash is the SHA-256 of the file's bytes, so unchanged files can be
 	// recognised.

@@ -10,6 +10,7 @@
 //	DIR/shard-00 …       one bleve (scorch) index per shard; a document lives in the shard
 //	                     its ID hashes to (FNV-1a), searches run on all of them
 //	DIR/manifest.json    what relatoria ingest read: each file's size, time, hash, document
+//	DIR/lineage.gob      the lineage keys of every paragraph (linestore.go)
 //
 // Every paragraph of every document is one bleve document whose ID is the
 // document ID, "#" and the paragraph ordinal: "A/HRC/RES/51/34#25". Records
@@ -38,6 +39,8 @@
 //	               kind:…      paragraph kind ("operative", …)
 //	               body:…      "Consejo de Derechos Humanos"
 //	               symbol:…    "A/HRC/RES/51/34"
+//	               recurs:…    "yes" when a paragraph of an earlier document has the same
+//	                           or nearly the same words, else "no" (lineage.go)
 //	               entities:…  one per entity named: canonical names
 //	               cites:…     symbols the paragraph cites, full where resolved ("A/RES/60/251")
 //	               format:…    the source format, text|html|pdf|markdown (a key until format 6,
@@ -48,6 +51,8 @@
 //	               number:7, number:84.3, number:4.a
 //	               (the printed paragraph number as written, letters in lower case;
 //	               none when unnumbered: "number:0" until labels), ocr:damaged (the document looked like damaged OCR),
+//	               category:Argentina (a category the document declares, on its first
+//	               paragraph only),
 //	               cites_short:60/251 (citations as researchers write them), meta:1 (on
 //	               the record that stores doc_json, the first paragraph)
 //	             (format 4 had a field for each filter: one field for all indexes 7% faster)

@@ -26,6 +26,7 @@ const (
 	FieldOrdinal     = "ordinal"
 	FieldAdopted     = "adopted"
 	FieldOCR         = "ocr"         // filter
+	FieldCategory    = "category"    // filter, on a document's first paragraph: its Categories
 	FieldEntities    = "entities"    // filter
 	FieldCites       = "cites"       // filter
 	FieldCitesShort  = "cites_short" // filter

@@ -181,6 +181,11 @@ func record(id string, doc *corpus.Document, i int, section []string, lin paraLi
 	if doc.OCR != nil && doc.OCR.Damaged {
 		key(FieldOCR, "damaged")
 	}
+	if i == 0 {
+		for _, c := range doc.Categories {
+			key(FieldCategory, c)
+		}
+	}
 	for _, e := range p.Entities {
 		facet(FieldEntities, e.Name)
 	}

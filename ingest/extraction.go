@@ -26,7 +26,9 @@ type block struct {
 type extraction struct {
 	title  string        // <title>, front matter; "" when none
 	symbol corpus.Symbol // a symbol printed in a running header
-	blocks []block
+	// categories are those the front matter declares (categories:, tags:).
+	categories []string
+	blocks     []block
 	// dropped holds the lines a reader left out as furniture.
 	dropped []corpus.Drop
 	// partial, when not "", says which pages could not be read while the

@@ -16,6 +16,8 @@ var (
 	mdHeading  = regexp.MustCompile(`^(#{1,6})\s+(.*?)\s*#*\s*$`)
 	mdFootnote = regexp.MustCompile(`^\[\^[^\]]+\]:\s*`)
 	mdTitle    = regexp.MustCompile(`^title:\s*"?(.*?)"?\s*$`)
+	mdListKey  = regexp.MustCompile(`^(categories|tags):\s*$`)
+	mdListItem = regexp.MustCompile(`^\s*-\s*"?(.*?)"?\s*$`)
 )
 
 func readMarkdown(data []byte) (*extraction, error) {
@@ -29,10 +31,16 @@ func readMarkdown(data []byte) (*extraction, error) {
 	if len(lines) > 0 && strings.TrimSpace(lines[0]) == "---" {
 		for i := 1; i < len(lines); i++ {
 			if strings.TrimSpace(lines[i]) == "---" {
+				list := false // inside a "categories:" or "tags:" list
 				for _, fm := range lines[1:i] {
 					if m := mdTitle.FindStringSubmatch(fm); m != nil {
 						ex.title = m[1]
 					}
+					if m := mdListItem.FindStringSubmatch(fm); list && m != nil {
+						ex.categories = append(ex.categories, m[1])
+						continue
+					}
+					list = mdListKey.MatchString(fm)
 				}
 				lines = lines[i+1:]
 				break

@@ -80,6 +80,7 @@ func structure(doc *corpus.Document, ex *extraction) {
 	if doc.Title == "" {
 		doc.Title = siteTitle(ex.title)
 	}
+	doc.Categories = ex.categories
 	if ex.symbol != "" && (doc.Symbol == "" || !doc.Symbol.IsFull()) {
 		doc.Symbol = ex.symbol
 	}

@@ -209,3 +209,46 @@ func FuzzWordHashes(f *testing.F) {
 		}
 	})
 }
+
+func TestParseCompilationRef(t *testing.T) {
+	for _, tt := range []struct {
+		in    string
+		cycle int
+		paras string
+	}{
+		{"5° Observaciones finales sobre el Estado, Parag. 12", 5, "[12]"},
+		{"6° Observaciones finales sobre el Estado, Parag. 9; 13; 21; 23; 41; 47", 6, "[9 13 21 23 41 47]"},
+		{"2° Informe del Grupo de Trabajo sobre el Estado, Parag. 99.54; 99.56; 99.61", 2, "[99.54 99.56 99.61]"},
+		{"1° Informe Final Sobre Argentina; Parag. 4 y 19", 1, "[4 19]"},
+		{"6º Observaciones finales sobre el Estado, Parag. 15 Inc. C, D y E", 6, "[15]"},
+		{"1º Observaciones finales sobre el Estado Parag. 81 Inc. 6, 22, 48, 49; 50", 1, "[81 50]"},
+		{"2° Informe del Grupo de Trabajo sobre el Estado, Parag. 114.76 y 114.97", 2, "[114.76 114.97]"},
+		{"El Comité recomienda al Estado parte que adopte medidas", 0, ""},
+		{"Comité de Derechos Humanos", 0, ""},
+	} {
+		ref, ok := ParseCompilationRef(tt.in)
+		if ok != (tt.cycle > 0) {
+			t.Errorf("ParseCompilationRef(%q) ok = %v", tt.in, ok)
+			continue
+		}
+		var got []string
+		for _, p := range ref.Paragraphs {
+			got = append(got, p.String())
+		}
+		if ok && (ref.Cycle != tt.cycle || "["+strings.Join(got, " ")+"]" != tt.paras) {
+			t.Errorf("ParseCompilationRef(%q) = %d %v, want %d %s", tt.in, ref.Cycle, got, tt.cycle, tt.paras)
+		}
+	}
+}
+
+func TestNameMatch(t *testing.T) {
+	if m := NameMatch("Consejo de Derechos Humanos - Examen Periódico Universal", "Examen Periódico Universal - EPU: Observaciones referidas a las mujeres"); m != 0.5 {
+		t.Errorf("EPU match %.2f", m)
+	}
+	if m := NameMatch("Comité de los Derechos del Niño", "Comité de los Derechos del Niño y la Niña: Observaciones"); m != 1 {
+		t.Errorf("CRC match %.2f", m)
+	}
+	if a, b := NameMatch("Comité de Derechos Humanos", "Comité de Derechos Humanos: Observaciones"), NameMatch("Comité de Derechos Humanos", "Comité de Derechos Económicos, Sociales y Culturales: Observaciones"); a <= b {
+		t.Errorf("CCPR %.2f not above CESCR %.2f", a, b)
+	}
+}

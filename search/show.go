@@ -22,6 +22,9 @@ type DocumentView struct {
 	// Recurrences lists, for each paragraph whose words recur in other
 	// documents, those paragraphs, oldest first ("También en").
 	Recurrences []ParagraphRecurrences `json:"recurrences"`
+	// Sources lists the references of a compilation to the paragraphs
+	// of other reports it cites by number, resolved (see Sources).
+	Sources []SourceLink `json:"sources,omitempty"`
 }
 
 // ShowResult is what a reference names: one paragraph, or a document.
@@ -109,6 +112,9 @@ func (s *Searcher) documentView(ctx context.Context, id string, links bool) (*Do
 	}
 	rs, err := s.recurrences(ctx, doc)
 	if err != nil {
+		return nil, err
+	}
+	if v.Sources, err = s.Sources(ctx, doc); err != nil {
 		return nil, err
 	}
 	v.Recurrences = []ParagraphRecurrences{}
