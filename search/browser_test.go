@@ -222,3 +222,66 @@ func TestBrowserEscaping(t *testing.T) {
 		t.Errorf("the search box holds %q, want the query as typed", summary)
 	}
 }
+
+// TestBrowserLineage opens, in headless Chromium, the "También en" panel
+// of a renewed resolution's paragraph and the diff of the two
+// resolutions, reached through the diff page's form.
+func TestBrowserLineage(t *testing.T) {
+	old, new := renewedPair()
+	s := mustIndexDocs(t, old, new)
+	srv := httptest.NewServer(Handler(s, HandlerOptions{}))
+	defer srv.Close()
+	out := t.ArtifactDir()
+	ctx := newBrowser(t, "")
+	var summary, items, resumen, changed string
+	var open bool
+	var shot []byte
+	err := chromedp.Run(ctx,
+		chromedp.Navigate(srv.URL+docPath(new.ID)),
+		chromedp.WaitVisible(`details.tambien summary`, chromedp.ByQuery),
+		chromedp.Text(`details.tambien summary`, &summary, chromedp.ByQuery),
+		chromedp.Click(`details.tambien summary`, chromedp.ByQuery),
+		chromedp.WaitVisible(`details.tambien li`, chromedp.ByQuery),
+		chromedp.Text(`details.tambien ol`, &items, chromedp.ByQuery),
+		chromedp.Evaluate(`document.querySelector('details.tambien').open`, &open),
+		chromedp.CaptureScreenshot(&shot),
+	)
+	if err != nil {
+		t.Fatalf("También en: %v", err)
+	}
+	os.WriteFile(filepath.Join(out, "tambien.png"), shot, 0o644)
+	if !open || !strings.Contains(summary, "También en 1 documento") || !strings.Contains(summary, "Aparece por primera vez en 50/9, 2022") {
+		t.Errorf("panel open %v, summary %q", open, summary)
+	}
+	if !strings.Contains(items, "A/HRC/RES/50/9 §") || !strings.Contains(items, "2022-07-10") || !strings.Contains(items, "primera aparición") {
+		t.Errorf("panel items %q", items)
+	}
+	err = chromedp.Run(ctx,
+		chromedp.Navigate(srv.URL+"/diff"),
+		chromedp.WaitVisible(`#db`, chromedp.ByID),
+		chromedp.SendKeys(`#da`, "A/HRC/RES/50/9", chromedp.ByID),
+		chromedp.SendKeys(`#db`, "A/HRC/RES/53/6", chromedp.ByID),
+		chromedp.Click(`form.diffform button`, chromedp.ByQuery),
+		chromedp.WaitVisible(`#resumen`, chromedp.ByID),
+		chromedp.Text(`#resumen`, &resumen, chromedp.ByID),
+		chromedp.Text(`ol.diff li.d-changed`, &changed, chromedp.ByQuery),
+		chromedp.CaptureScreenshot(&shot),
+	)
+	if err != nil {
+		t.Fatalf("diff: %v", err)
+	}
+	os.WriteFile(filepath.Join(out, "diff.png"), shot, 0o644)
+	if !strings.HasPrefix(resumen, "4 operativos: 1 sin cambios, 2 modificados, 1 nuevo; 1 suprimido") {
+		t.Errorf("diff summary %q", resumen)
+	}
+	var dels, inss int
+	if err := chromedp.Run(ctx,
+		chromedp.Evaluate(`document.querySelectorAll('ol.diff del').length`, &dels),
+		chromedp.Evaluate(`document.querySelectorAll('ol.diff ins').length`, &inss),
+	); err != nil {
+		t.Fatal(err)
+	}
+	if dels == 0 || inss == 0 || !strings.Contains(changed, "Recordando su resolución 50/9") {
+		t.Errorf("diff: %d deletions, %d insertions, first changed paragraph %q", dels, inss, changed)
+	}
+}

@@ -77,6 +77,12 @@ func TestDiffPage(t *testing.T) {
 		{"/diff?a=" + q("A/HRC/RES/50/9"), 200, []string{"Indique el documento nuevo"}},
 		{"/diff?b=" + q("A/HRC/RES/50/9"), 404, []string{"no earlier document"}},
 		{"/diff?a=" + q("A/HRC/RES/50/9 §2") + "&b=" + q("A/HRC/RES/53/6"), 400, []string{"names a paragraph"}},
+		// "También en": the paragraph and the document, as JSON and pages.
+		{"/api/show?ref=" + q("A/HRC/RES/53/6 §2"), 200, []string{`"recurrences": [`, `"doc": "A/HRC/RES/50/9"`, `"ref": "A/HRC/RES/50/9 §2"`, `"similarity": 0.`, `"identical": false`, `"earlier": true`}},
+		{"/api/show?ref=" + q("A/HRC/RES/50/9"), 200, []string{`"recurrences": [`, `"ref": "A/HRC/RES/53/6 §1"`, `"earlier": false`}},
+		{"/p/A/HRC/RES/53/6/2", 200, []string{`class="tambien"`, "Aparece por primera vez en 50/9, 2022", `href="/p/A/HRC/RES/50/9/2"`}},
+		{"/d/A/HRC/RES/50/9", 200, []string{`class="tambien"`, "primera aparición en el índice", `href="/diff?b=A%2fHRC%2fRES%2f50%2f9"`}},
+		{"/?q=" + q("derechos"), 200, []string{"Texto repetido", "recurre%3Asi", "recurre%3Ano", "ya aparecía en un documento anterior", "nuevo (ningún documento anterior lo dice)"}},
 	} {
 		status, _, body := get(t, srv, tt.path)
 		if status != tt.status {
@@ -87,7 +93,7 @@ func TestDiffPage(t *testing.T) {
 				t.Errorf("GET %s: body lacks %q", tt.path, c)
 			}
 		}
-		if strings.Contains(body, "<script>alert") {
+		if !strings.HasPrefix(tt.path, "/api/") && strings.Contains(body, "<script>alert") {
 			t.Errorf("GET %s: unescaped markup", tt.path)
 		}
 	}

@@ -24,7 +24,8 @@ var webFS embed.FS
 type pageTemplates struct{ t *template.Template }
 
 func mustTemplates() *pageTemplates {
-	return &pageTemplates{template.Must(template.ParseFS(webFS, "web/pages.html"))}
+	funcs := template.FuncMap{"permalink": Permalink}
+	return &pageTemplates{template.Must(template.New("pages.html").Funcs(funcs).ParseFS(webFS, "web/pages.html"))}
 }
 
 // page adapts a page handler that returns an error to one that renders an
