@@ -44,9 +44,9 @@ const (
 	FieldRecurs = "recurs" // facet: "yes" or "no"
 )
 
-// maxCandidates bounds the paragraphs one document's keys may bring back
-// from the index (the earliest first): a formula recurring in ten
-// thousand documents costs as much as one in a thousand.
+// maxCandidates bounds the paragraphs one look-up compares (at query time
+// the earliest first): a formula recurring in ten thousand documents costs
+// as much as one in a thousand.
 const maxCandidates = 1000
 
 // Recurrence is a paragraph of another document whose words are the same
@@ -88,13 +88,14 @@ type lineItem struct {
 	// shingles are the text's word pairs (lineage.Shingles); nil for an
 	// item known by its fingerprint only (from the table).
 	shingles []uint64
+	sig      lineage.Signature
 }
 
 func newLineItem(doc *corpus.Document, p *corpus.Paragraph) lineItem {
 	it := lineItem{doc: doc.ID, adopted: doc.Adopted, ordinal: p.Ordinal, text: p.Text}
 	if p.Kind != corpus.Heading {
 		sk := lineage.NewSketch(p.Text)
-		it.keys, it.shingles, it.fp = sk.Keys, sk.Shingles, sk.Fingerprint
+		it.keys, it.shingles, it.fp, it.sig = sk.Keys, sk.Shingles, sk.Fingerprint, sk.Signature
 	}
 	return it
 }
@@ -114,7 +115,7 @@ func compare(a, b *lineItem) (link, bool) {
 	if a.fp == b.fp && a.fp != 0 {
 		return link{other: b, similarity: 1, identical: true}, true
 	}
-	if a.shingles == nil || b.shingles == nil {
+	if a.shingles == nil || b.shingles == nil || !lineage.Plausible(a.sig, b.sig) {
 		return link{}, false
 	}
 	s := lineage.Jaccard(a.shingles, b.shingles)
@@ -155,6 +156,7 @@ type tablePara struct {
 	doc     int32
 	ordinal int32
 	fp      uint64
+	sig     lineage.Signature
 }
 
 // keyRun is a sorted run of (key hash, paragraph) pairs.
@@ -203,7 +205,7 @@ func (t *lineTable) add(doc *corpus.Document, items []lineItem) {
 			continue
 		}
 		ref := uint32(len(t.paras))
-		t.paras = append(t.paras, tablePara{doc: d, ordinal: int32(it.ordinal), fp: it.fp})
+		t.paras = append(t.paras, tablePara{doc: d, ordinal: int32(it.ordinal), fp: it.fp, sig: it.sig})
 		for _, k := range it.keys {
 			run.keys = append(run.keys, keyHash(k))
 			run.refs = append(run.refs, ref)
@@ -236,14 +238,15 @@ func mergeRuns(a, b keyRun) keyRun {
 	return out
 }
 
-// lookup calls f with each live paragraph that has key k.
-func (t *lineTable) lookup(k string, f func(ref uint32)) {
+// lookup calls f with each live paragraph that has key k, until f
+// returns false.
+func (t *lineTable) lookup(k string, f func(ref uint32) bool) {
 	h := keyHash(k)
 	for _, r := range t.runs {
 		i := sort.Search(len(r.keys), func(i int) bool { return r.keys[i] >= h })
 		for ; i < len(r.keys) && r.keys[i] == h; i++ {
-			if !t.docs[t.paras[r.refs[i]].doc].dead {
-				f(r.refs[i])
+			if !t.docs[t.paras[r.refs[i]].doc].dead && !f(r.refs[i]) {
+				return
 			}
 		}
 	}
@@ -346,11 +349,14 @@ func (ix *Index) tableCandidates(ctx context.Context, items []lineItem, skip map
 	var refs []uint32
 	for _, it := range items {
 		for _, k := range it.keys {
-			t.lookup(k, func(ref uint32) {
-				if !seen[ref] && !skip[t.docs[t.paras[ref].doc].id] {
+			// The earliest maxCandidates of at most ten times as many.
+			t.lookup(k, func(ref uint32) bool {
+				p := &t.paras[ref]
+				if !seen[ref] && !skip[t.docs[p.doc].id] && (p.fp == it.fp || lineage.Plausible(it.sig, p.sig)) {
 					seen[ref] = true
 					refs = append(refs, ref)
 				}
+				return len(refs) < 10*maxCandidates
 			})
 		}
 	}
@@ -497,32 +503,42 @@ func (ix *Index) linkAdded(ctx context.Context, docs []*corpus.Document) (map[st
 			}
 			seen := map[*lineItem]bool{}
 			seenRef := map[uint32]bool{}
+			// At most maxCandidates others a paragraph: a formula that
+			// recurs in every document costs no more than one in a
+			// thousand (its flag is then decided by the first thousand).
 			for _, k := range it.keys {
 				for _, o := range local[k] {
-					if o != it && !seen[o] {
+					if o != it && !seen[o] && len(seen) < maxCandidates {
 						seen[o] = true
 						if _, ok := compare(it, o); ok {
 							touch(it, o)
 						}
 					}
 				}
-				ix.line.table.lookup(k, func(ref uint32) {
+				ix.line.table.lookup(k, func(ref uint32) bool {
+					if len(seenRef) >= maxCandidates {
+						return false
+					}
 					if seenRef[ref] {
-						return
+						return true
 					}
 					seenRef[ref] = true
 					p := ix.line.table.paras[ref]
 					td := ix.line.table.docs[p.doc]
 					if adding[td.id] {
-						return
+						return true
 					}
 					o := &lineItem{doc: td.id, adopted: td.adopted, ordinal: int(p.ordinal), fp: p.fp}
 					if o.fp == it.fp {
 						touch(it, o)
-						return
+						return true
+					}
+					if !lineage.Plausible(it.sig, p.sig) {
+						return true // not similar enough to be worth reading
 					}
 					id := ParagraphID(td.id, int(p.ordinal))
 					need[id] = append(need[id], it)
+					return true
 				})
 			}
 		}

@@ -14,6 +14,7 @@ import (
 	"github.com/blevesearch/bleve/v2/search/query"
 
 	"github.com/relatoria/relatoria/corpus"
+	"github.com/relatoria/relatoria/lineage"
 )
 
 // The table of lineage keys is saved beside the shards when an index that
@@ -31,7 +32,7 @@ import (
 const lineageFile = "lineage.gob"
 
 // lineageFileVersion changes when the file or the keys change.
-const lineageFileVersion = 1
+const lineageFileVersion = 2
 
 var lineageGenKey = []byte("relatoria:lineage-generation")
 
@@ -43,6 +44,7 @@ type tableFile struct {
 	ParaDoc    []int32
 	ParaOrd    []int32
 	ParaFP     []uint64
+	ParaSig    []byte // len(lineage.Signature) a paragraph
 	Keys       []uint32
 	Refs       []uint32
 }
@@ -100,7 +102,7 @@ func (ix *Index) loadLineage() (bool, error) {
 	}
 	g, err := ix.generation()
 	if err != nil || g != f.Generation || len(f.DocIDs) != len(f.DocDates) || len(f.Keys) != len(f.Refs) ||
-		len(f.ParaDoc) != len(f.ParaOrd) || len(f.ParaDoc) != len(f.ParaFP) {
+		len(f.ParaDoc) != len(f.ParaOrd) || len(f.ParaDoc) != len(f.ParaFP) || len(f.ParaSig) != len(f.ParaDoc)*len(lineage.Signature{}) {
 		return false, err
 	}
 	t := &ix.line.table
@@ -115,7 +117,9 @@ func (ix *Index) loadLineage() (bool, error) {
 		if int(f.ParaDoc[i]) >= len(t.docs) {
 			return false, nil
 		}
-		t.paras = append(t.paras, tablePara{doc: f.ParaDoc[i], ordinal: f.ParaOrd[i], fp: f.ParaFP[i]})
+		p := tablePara{doc: f.ParaDoc[i], ordinal: f.ParaOrd[i], fp: f.ParaFP[i]}
+		copy(p.sig[:], f.ParaSig[i*len(p.sig):])
+		t.paras = append(t.paras, p)
 	}
 	for _, r := range f.Refs {
 		if int(r) >= len(t.paras) {
@@ -159,6 +163,7 @@ func (ix *Index) saveLineage() error {
 			f.ParaDoc = append(f.ParaDoc, d)
 			f.ParaOrd = append(f.ParaOrd, p.ordinal)
 			f.ParaFP = append(f.ParaFP, p.fp)
+			f.ParaSig = append(f.ParaSig, p.sig[:]...)
 		}
 	}
 	var all keyRun

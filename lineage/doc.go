@@ -16,7 +16,8 @@
 // signature whose Bands are locality-sensitive hash keys: two paragraphs
 // of similarity s share at least one band with probability
 // 1-(1-s^3)^Bands (0.66 at s=0.5, 0.96 at 0.7, 0.997 at 0.8), so only
-// paragraphs sharing a band need comparing.
+// paragraphs sharing a band need comparing, and of those only the ones
+// whose 24-byte signatures agree enough (Plausible) need their text read.
 //
 // Align pairs the paragraphs of two documents: in order first (a weighted
 // longest common subsequence over word-set similarity), then paragraphs

@@ -252,3 +252,16 @@ func TestNameMatch(t *testing.T) {
 		t.Errorf("CCPR %.2f not above CESCR %.2f", a, b)
 	}
 }
+
+func TestPlausible(t *testing.T) {
+	base := "Exhorta a todos los Estados a que adopten medidas eficaces para prevenir y eliminar la violencia contra las mujeres y las niñas en todas sus formas y manifestaciones"
+	near := strings.Replace(base, "prevenir y eliminar", "prevenir, investigar y sancionar", 1)
+	other := "Pide al Secretario General que le presente en su próximo período de sesiones un informe completo sobre la aplicación de la presente resolución"
+	a, b, c := NewSketch(base), NewSketch(near), NewSketch(other)
+	if !Plausible(a.Signature, a.Signature) || !Plausible(a.Signature, b.Signature) {
+		t.Errorf("identical or near (similarity %.2f) texts not plausible", Similarity(base, near))
+	}
+	if Plausible(a.Signature, c.Signature) {
+		t.Errorf("unrelated texts plausible")
+	}
+}
