@@ -64,6 +64,15 @@ func TestDiff(t *testing.T) {
 	if changed != 1 || !strings.HasPrefix(d.SummaryText, want) {
 		t.Errorf("diff -json: §1 → §23 changed %d times, summary %q", changed, d.SummaryText)
 	}
+	// "Decides to remain actively seized of the matter." closes both.
+	code, out, errs := runCLI(t, vars, "show", "S/RES/2776 (2025) §50")
+	if code != 0 || !strings.Contains(out, "Also in (1, oldest first):") || !strings.Contains(out, "S/RES/2775 (2025) §2") || !strings.Contains(out, "identical  (first appearance)") {
+		t.Errorf("show §50: exit %d, %s\n%s", code, errs, out)
+	}
+	code, out, _ = runCLI(t, vars, "show", "-json", "S/RES/2776 (2025) §50")
+	if code != 0 || !strings.Contains(out, `"recurrences": [`) || !strings.Contains(out, `"earlier": true`) {
+		t.Errorf("show -json §50: exit %d\n%s", code, out)
+	}
 	for _, tt := range []struct {
 		args []string
 		code int

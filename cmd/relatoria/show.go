@@ -68,6 +68,7 @@ func runShow(ctx context.Context, c *command, e *env, args []string) error {
 		if h.Original != h.Text && h.Original != "" {
 			fmt.Fprintf(e.stdout, "\nAs extracted:\n%s\n", h.Original)
 		}
+		printRecurrences(e.stdout, h.Recurrences)
 		return nil
 	}
 	v := res.Document
@@ -90,5 +91,24 @@ func printCitations(w io.Writer, v *search.DocumentView) {
 	fmt.Fprintf(w, "\nCited by (%d paragraphs in this index):\n", len(v.CitedBy))
 	for _, h := range v.CitedBy {
 		fmt.Fprintf(w, "  %s  %s\n", h.Ref, truncate(h.Title, 80))
+	}
+}
+
+// printRecurrences lists where a paragraph's words recur, oldest first.
+func printRecurrences(w io.Writer, rs []search.Recurrence) {
+	if len(rs) == 0 {
+		return
+	}
+	fmt.Fprintf(w, "\nAlso in (%d, oldest first):\n", len(rs))
+	for _, r := range rs {
+		how := fmt.Sprintf("similarity %.2f", r.Similarity)
+		if r.Identical {
+			how = "identical"
+		}
+		first := ""
+		if f, ok := search.FirstAppearance(rs); ok && f.Doc == r.Doc && f.Ordinal == r.Ordinal {
+			first = "  (first appearance)"
+		}
+		fmt.Fprintf(w, "  %-30s %-10s %s%s\n", r.Ref, r.Adopted, how, first)
 	}
 }
