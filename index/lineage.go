@@ -57,7 +57,7 @@ type Recurrence struct {
 	Title      string        `json:"title,omitempty"`
 	Adopted    corpus.Date   `json:"adopted,omitzero"`
 	Ordinal    int           `json:"ordinal"`
-	Number     int           `json:"number,omitempty"`
+	Number     corpus.Number `json:"number,omitempty"`
 	Similarity float64       `json:"similarity"`
 	Identical  bool          `json:"identical"`
 	// Earlier is set when the other document was adopted before this one.
@@ -304,8 +304,17 @@ type stored struct {
 	meta bool // the record that stores the document's metadata
 }
 
-// loadParagraphs reads the paragraphs with the given IDs; missing ones are
-// left out.
+// sketch fills in the item's keys, word pairs and signature, which
+// loadParagraphs leaves out (reading back a candidate needs only its word
+// pairs: sketching every one had been a twentieth of ingest CPU).
+func (s *stored) sketch() {
+	if s.item.keys == nil {
+		s.item = newLineItem(s.doc, s.para)
+	}
+}
+
+// loadParagraphs reads the paragraphs with the given IDs, unsketched;
+// missing ones are left out.
 func (ix *Index) loadParagraphs(ctx context.Context, ids []string) (map[string]*stored, error) {
 	out := map[string]*stored{}
 	for start := 0; start < len(ids); start += 1000 {
@@ -331,7 +340,8 @@ func (ix *Index) decodeStored(ctx context.Context, res *bleve.SearchResult, out 
 	}
 	for i, h := range hits {
 		dj, _ := res.Hits[i].Fields[FieldDocJSON].(string)
-		out[res.Hits[i].ID] = &stored{item: newLineItem(h.Doc, h.Para), doc: h.Doc, para: h.Para, meta: dj != ""}
+		it := lineItem{doc: h.Doc.ID, adopted: h.Doc.Adopted, ordinal: h.Para.Ordinal, text: h.Para.Text}
+		out[res.Hits[i].ID] = &stored{item: it, doc: h.Doc, para: h.Para, meta: dj != ""}
 	}
 	return nil
 }
@@ -387,6 +397,7 @@ func (ix *Index) tableCandidates(ctx context.Context, items []lineItem, skip map
 	out := make([]*stored, 0, len(ids))
 	for _, id := range ids {
 		if s := got[id]; s != nil {
+			s.sketch()
 			out = append(out, s)
 		}
 	}
@@ -494,6 +505,7 @@ func (ix *Index) linkAdded(ctx context.Context, docs []*corpus.Document) (map[st
 	// Paragraphs of the table that need their text to be compared, and
 	// the items that share a key with each.
 	need := map[string][]*lineItem{}
+	needSig := map[string]lineage.Signature{}
 	ix.line.table.mu.RLock()
 	for _, items := range all {
 		for i := range items {
@@ -538,6 +550,7 @@ func (ix *Index) linkAdded(ctx context.Context, docs []*corpus.Document) (map[st
 					}
 					id := ParagraphID(td.id, int(p.ordinal))
 					need[id] = append(need[id], it)
+					needSig[id] = p.sig
 					return true
 				})
 			}
@@ -559,6 +572,9 @@ func (ix *Index) linkAdded(ctx context.Context, docs []*corpus.Document) (map[st
 			if s == nil {
 				continue
 			}
+			// Its word pairs and fingerprint; its signature is the table's.
+			s.item.shingles, s.item.fp = lineage.WordPairs(s.item.text)
+			s.item.sig = needSig[id]
 			for _, it := range its {
 				if _, ok := compare(it, &s.item); ok {
 					touch(it, &s.item)
@@ -621,7 +637,10 @@ func (ix *Index) relink(ctx context.Context, ids []string) error {
 	byShard := map[bleve.Index]*bleve.Batch{}
 	for _, id := range ids {
 		s := got[id]
-		if s == nil || s.item.keys == nil {
+		if s == nil {
+			continue
+		}
+		if s.sketch(); s.item.keys == nil {
 			continue
 		}
 		cands, err := ix.tableCandidates(ctx, []lineItem{s.item}, map[string]bool{s.item.doc: true})
@@ -648,7 +667,7 @@ func (ix *Index) relink(ctx context.Context, ids []string) error {
 		}
 		doc.Paragraphs = make([]corpus.Paragraph, 2)
 		doc.Paragraphs[i] = *s.para
-		if err := byShard[sh].IndexAdvanced(record(id, &doc, i, paraLineage{keys: s.item.keys, recurs: recurs})); err != nil {
+		if err := byShard[sh].IndexAdvanced(record(id, &doc, i, s.para.Section, paraLineage{keys: s.item.keys, recurs: recurs})); err != nil {
 			return fmt.Errorf("lineage: %w", err)
 		}
 	}

@@ -58,7 +58,7 @@ const maxAlignCells = 9_000_000
 func Align(old, new []corpus.Paragraph) ([]Pair, error) {
 	n, m := len(old), len(new)
 	if n*m > maxAlignCells {
-		return nil, fmt.Errorf("documents too long to align: %d × %d paragraphs (at most %d pairs)", n, m, maxAlignCells)
+		return nil, fmt.Errorf("documentos demasiado largos para compararlos: %d × %d párrafos (a lo sumo %d pares)", n, m, maxAlignCells)
 	}
 	sa, sb := wordSets(old), wordSets(new)
 	sim := make([]float32, n*m)

@@ -125,7 +125,7 @@ func equalFolded(a, b []string) bool {
 func paras(kind corpus.ParagraphKind, texts ...string) []corpus.Paragraph {
 	var out []corpus.Paragraph
 	for i, t := range texts {
-		out = append(out, corpus.Paragraph{Ordinal: i + 1, Number: i + 1, Kind: kind, Text: t})
+		out = append(out, corpus.Paragraph{Ordinal: i + 1, Number: corpus.NumberOf(i + 1), Kind: kind, Text: t})
 	}
 	return out
 }

@@ -70,6 +70,18 @@ func Plausible(a, b Signature) bool {
 	return n >= minMatches
 }
 
+// WordPairs returns what comparing text with Similarity needs of it: its
+// word pairs (as Shingles) and its Fingerprint, without the MinHash
+// signature (the costly part of a sketch). Both are nil and 0 for a text
+// of fewer than MinWords words, as in NewSketch.
+func WordPairs(text string) ([]uint64, uint64) {
+	words := wordHashes(text)
+	if len(words) < MinWords {
+		return nil, 0
+	}
+	return shinglesOf(words), fingerprint(words)
+}
+
 // NewSketch sketches text, reading its words once.
 func NewSketch(text string) Sketch {
 	words := wordHashes(text)
@@ -83,9 +95,11 @@ func NewSketch(text string) Sketch {
 	}
 	for _, s := range sh {
 		for i := range mins {
-			// A family of hash functions: SplitMix64 of the shingle
-			// with a different odd multiple of the golden ratio each.
-			h := mix(s + uint64(i+1)*0x9e3779b97f4a7c15)
+			// A family of hash functions over the (already mixed)
+			// shingle: multiply-xorshift with a different seed each,
+			// half the cost of a SplitMix64 round.
+			h := (s ^ seeds[i]) * 0x9e3779b97f4a7c15
+			h ^= h >> 29
 			if h < mins[i] {
 				mins[i] = h
 			}
@@ -116,3 +130,11 @@ func hashBytes(b []byte) uint64 {
 	}
 	return mix(h)
 }
+
+// seeds are the seeds of the MinHash hash family: SplitMix64 of 1…24.
+var seeds = func() (out [Bands * Rows]uint64) {
+	for i := range out {
+		out[i] = mix(uint64(i+1) * 0x9e3779b97f4a7c15)
+	}
+	return out
+}()

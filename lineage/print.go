@@ -56,8 +56,8 @@ func docName(d *corpus.Document) string {
 // ParagraphRef names a paragraph in a diff: "§7" for a numbered paragraph,
 // "¶12" (its position) otherwise.
 func ParagraphRef(p *corpus.Paragraph) string {
-	if p.Number > 0 {
-		return "§" + strconv.Itoa(p.Number)
+	if p.Number != "" {
+		return "§" + p.Number.String()
 	}
 	return "¶" + strconv.Itoa(p.Ordinal)
 }
@@ -159,7 +159,7 @@ type jsonDoc struct {
 
 type jsonPara struct {
 	Ordinal int                  `json:"ordinal"`
-	Number  int                  `json:"number,omitempty"`
+	Number  corpus.Number        `json:"number,omitempty"`
 	Kind    corpus.ParagraphKind `json:"kind"`
 	Text    string               `json:"text"`
 }

@@ -47,7 +47,7 @@ func (s *Searcher) documentOf(ctx context.Context, ref string) (*corpus.Document
 		return nil, err
 	}
 	if res.Paragraph != nil {
-		return nil, badf("%q names a paragraph; diff compares whole documents (write the symbol alone: %s)", ref, res.Paragraph.Symbol)
+		return nil, badf("«%s» es un párrafo; la comparación es entre documentos enteros (escriba la signatura sola: %s)", ref, res.Paragraph.Symbol)
 	}
 	return res.Document.Document, nil
 }
@@ -110,7 +110,7 @@ func (s *Searcher) Predecessor(ctx context.Context, doc *corpus.Document) (*corp
 		}
 	}
 	if best == nil {
-		return nil, fmt.Errorf("%s: no earlier document of the same body cites or shares its title with it in the index; name both documents: %w", describeDoc(doc), ErrNotFound)
+		return nil, fmt.Errorf("%s: ningún documento anterior del mismo órgano del índice es citado por él ni tiene su título; indique los dos documentos: %w", describeDoc(doc), ErrNotFound)
 	}
 	return best, nil
 }

@@ -20,7 +20,7 @@ func renewedPair() (old, new *corpus.Document) {
 			Source: sym + ".txt", Title: "Los derechos humanos y el cambio climático", Body: "Consejo de Derechos Humanos",
 			Adopted: corpus.Date{Year: year, Month: 7, Day: 10}}
 		for i, t := range texts {
-			p := corpus.Paragraph{Ordinal: i + 1, Number: i + 1, Kind: corpus.Operative, Text: t, Original: t}
+			p := corpus.Paragraph{Ordinal: i + 1, Number: corpus.NumberOf(i + 1), Kind: corpus.Operative, Text: t, Original: t}
 			if strings.Contains(t, "resolución 50/9") {
 				p.Citations = []corpus.Citation{{Symbol: "A/HRC/RES/50/9", Text: "resolución 50/9"}}
 			}
@@ -75,8 +75,8 @@ func TestDiffPage(t *testing.T) {
 		{"/diff?b=" + q("A/HRC/RES/53/6"), 200, []string{"A/HRC/RES/50/9</a> (2022-07-10) →", "2 modificados"}},
 		{"/diff", 200, []string{`<form class="diffform"`, "Comparar"}},
 		{"/diff?a=" + q("A/HRC/RES/50/9"), 200, []string{"Indique el documento nuevo"}},
-		{"/diff?b=" + q("A/HRC/RES/50/9"), 404, []string{"no earlier document"}},
-		{"/diff?a=" + q("A/HRC/RES/50/9 §2") + "&b=" + q("A/HRC/RES/53/6"), 400, []string{"names a paragraph"}},
+		{"/diff?b=" + q("A/HRC/RES/50/9"), 404, []string{"ningún documento anterior"}},
+		{"/diff?a=" + q("A/HRC/RES/50/9 §2") + "&b=" + q("A/HRC/RES/53/6"), 400, []string{"es un párrafo"}},
 		// "También en": the paragraph and the document, as JSON and pages.
 		{"/api/show?ref=" + q("A/HRC/RES/53/6 §2"), 200, []string{`"recurrences": [`, `"doc": "A/HRC/RES/50/9"`, `"ref": "A/HRC/RES/50/9 §2"`, `"similarity": 0.`, `"identical": false`, `"earlier": true`}},
 		{"/api/show?ref=" + q("A/HRC/RES/50/9"), 200, []string{`"recurrences": [`, `"ref": "A/HRC/RES/53/6 §1"`, `"earlier": false`}},

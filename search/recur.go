@@ -19,9 +19,9 @@ type Recurrence struct {
 // ParagraphRecurrences are the recurrences of one paragraph of a
 // document, oldest first.
 type ParagraphRecurrences struct {
-	Ordinal     int          `json:"ordinal"`
-	Number      int          `json:"number,omitempty"`
-	Recurrences []Recurrence `json:"recurrences"`
+	Ordinal     int           `json:"ordinal"`
+	Number      corpus.Number `json:"number,omitempty"`
+	Recurrences []Recurrence  `json:"recurrences"`
 }
 
 // recurrences returns the recurrences of doc's paragraphs by ordinal.

@@ -47,7 +47,7 @@ func TestRecurreFilter(t *testing.T) {
 		}
 		counts[q] = len(res.Hits)
 		for _, h := range res.Hits {
-			p, err := s.Paragraph(ctx, h.Doc, h.Ordinal, true)
+			p, err := s.Paragraph(ctx, h.Doc, "", h.Ordinal)
 			if err != nil {
 				t.Fatalf("paragraph %s: %v", h.Ref, err)
 			}

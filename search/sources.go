@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"slices"
 	"strconv"
-	"strings"
 
 	"github.com/blevesearch/bleve/v2/search/query"
 
@@ -159,14 +158,7 @@ func findReferred(doc *corpus.Document, cycle int, n lineage.ParagraphNumber) (*
 		if p.Kind == corpus.Heading && lineage.HeadingCycle(p.Text) > 0 && reportWord(p.Text) == kind {
 			break
 		}
-		if p.Number != n.Number {
-			continue
-		}
-		if n.Sub == 0 {
-			return &p, ""
-		}
-		// "99.54": item 54 of paragraph 99, whose text starts "54 …".
-		if f := strings.Fields(p.Text); len(f) > 0 && strings.TrimRight(f[0], ".)") == strconv.Itoa(n.Sub) {
+		if p.Number == corpus.Number(n.String()) {
 			return &p, ""
 		}
 	}

@@ -5,19 +5,17 @@ import (
 	"context"
 	"os"
 	"path"
-	"strconv"
 	"strings"
 	"testing"
 
 	"github.com/relatoria/relatoria/ingest"
 )
 
-// TestCompilationSources resolves the references of CLADEM's
-// "Sistematización por temáticas" for Argentina and Costa Rica to the
-// findings they cite, and checks the hand-checked sample of links
-// (testdata/cladem/links-sample.tsv, drawn from all eleven States of
-// shared/corpora/cladem-dev): its precision, and that the links of these
-// two States are still made the same.
+// TestCompilationSources resolves the references of CLADEM's eleven
+// "Sistematización por temáticas" to the findings they cite, and checks
+// the hand-checked sample of links (testdata/cladem/links-sample.tsv,
+// drawn from all eleven States): its precision, and that every one of its
+// links is still made the same.
 func TestCompilationSources(t *testing.T) {
 	ctx := context.Background()
 	fsys := os.DirFS("testdata/cladem")
@@ -36,35 +34,33 @@ func TestCompilationSources(t *testing.T) {
 	}
 	type key struct{ prefix, body, text, para string }
 	links := map[key]SourceLink{}
-	for _, tt := range []struct {
-		file          string
-		refs, atLeast int
-	}{
-		// Argentina's compilation cites 6º and 5º concluding
-		// observations of the CESCR that its CESCR file does not hold
-		// (24 references), and a few paragraphs its files lack.
-		{"2001-01-01-Sistematizacion_por_tematicas_de_las_recomendaciones_de_los_comites_al_estado_Argentino.md", 546, 509},
-		{"2004-01-01-Sistematizacion_por_tematicas_de_las_recomendaciones_de_los_comites_al_estado_Costa_Rica.md", 149, 149},
-	} {
-		v, err := s.DocumentView(ctx, ids[tt.file])
+	// Argentina's compilation cites 5th and 6th concluding observations
+	// of the CESCR that its CESCR file does not hold; Bolivia's committee
+	// files in this corpus hold Chile's reports.
+	total, resolved := 0, 0
+	for file, id := range ids {
+		if !strings.Contains(file, "Sistematizacion") {
+			continue
+		}
+		v, err := s.DocumentView(ctx, id)
 		if err != nil {
 			t.Fatal(err)
 		}
-		resolved := 0
 		for _, l := range v.Sources {
+			total++
 			if l.Target != nil {
 				resolved++
-				if !strings.Contains(l.Target.Source, "Sistematizacion") && l.Target.Doc == v.ID {
-					t.Errorf("%s: links to itself", tt.file)
+				if l.Target.Doc == v.ID {
+					t.Errorf("%s: links to itself", file)
 				}
 			} else if l.Reason == "" {
-				t.Errorf("%s: %q §%s unresolved without a reason", tt.file, l.Text, l.Paragraph)
+				t.Errorf("%s: %q §%s unresolved without a reason", file, l.Text, l.Paragraph)
 			}
-			links[key{tt.file[:10], l.Body, l.Text, l.Paragraph}] = l
+			links[key{file[:10], l.Body, l.Text, l.Paragraph}] = l
 		}
-		if len(v.Sources) != tt.refs || resolved < tt.atLeast {
-			t.Errorf("%s: %d references, %d resolved; want %d, at least %d", tt.file, len(v.Sources), resolved, tt.refs, tt.atLeast)
-		}
+	}
+	if total != 3203 || resolved < 2843 {
+		t.Errorf("%d references, %d resolved; want 3,203, at least 2,843", total, resolved)
 	}
 	f, err := os.Open("testdata/cladem/links-sample.tsv")
 	if err != nil {
@@ -90,12 +86,14 @@ func TestCompilationSources(t *testing.T) {
 			continue // a State whose files are not in testdata
 		}
 		checked++
-		ord, _ := strconv.Atoi(c[6])
-		if l.Target == nil || path.Base(l.Target.Source) != c[5] || l.Target.Ordinal != ord {
-			t.Errorf("sample link %s (%s, %q §%s) now goes to %+v, want %s ¶%d", c[0], c[2], c[3], c[4], l.Target, c[5], ord)
+		// The paragraph is named by its file and printed number (the
+		// ordinal of the sample's column 7 depends on how ingest splits
+		// a file into paragraphs).
+		if l.Target == nil || path.Base(l.Target.Source) != c[5] || l.Target.Number.String() != c[4] {
+			t.Errorf("sample link %s (%s, %q §%s) now goes to %+v, want %s §%s", c[0], c[2], c[3], c[4], l.Target, c[5], c[4])
 		}
 	}
-	if rows != 50 || float64(correct)/float64(rows) < 0.95 || checked < 10 {
+	if rows != 50 || float64(correct)/float64(rows) < 0.95 || checked != rows {
 		t.Errorf("sample: %d rows, %d correct, %d checked here", rows, correct, checked)
 	}
 }

@@ -48,8 +48,8 @@ func TestDiff(t *testing.T) {
 		SummaryText string `json:"summary_text"`
 		Pairs       []struct {
 			Status string
-			Old    *struct{ Number int }
-			New    *struct{ Number int }
+			Old    *struct{ Number string }
+			New    *struct{ Number string }
 		}
 	}
 	if err := json.Unmarshal([]byte(out), &d); code != 0 || err != nil {
@@ -57,7 +57,7 @@ func TestDiff(t *testing.T) {
 	}
 	changed := 0
 	for _, p := range d.Pairs {
-		if p.Status == "changed" && p.Old.Number == 1 && p.New.Number == 23 {
+		if p.Status == "changed" && p.Old.Number == "1" && p.New.Number == "23" {
 			changed++
 		}
 	}
@@ -79,9 +79,9 @@ func TestDiff(t *testing.T) {
 		msg  string
 	}{
 		{[]string{"diff"}, 2, "one or two document references"},
-		{[]string{"diff", "S/RES/2775 (2025) §1", "S/RES/2776 (2025)"}, 1, "names a paragraph"},
-		{[]string{"diff", "S/RES/2775 (2025)"}, 1, "no earlier document"},
-		{[]string{"diff", "S/RES/2999 (2025)", "S/RES/2776 (2025)"}, 1, "no such document"},
+		{[]string{"diff", "S/RES/2775 (2025) §1", "S/RES/2776 (2025)"}, 1, "es un párrafo"},
+		{[]string{"diff", "S/RES/2775 (2025)"}, 1, "ningún documento anterior"},
+		{[]string{"diff", "S/RES/2999 (2025)", "S/RES/2776 (2025)"}, 1, "no existe ese documento"},
 	} {
 		code, _, errs := runCLI(t, vars, tt.args...)
 		if code != tt.code || !strings.Contains(errs, tt.msg) {
