@@ -165,8 +165,13 @@ type keyRun struct {
 	refs []uint32
 }
 
-func (r *keyRun) Len() int           { return len(r.keys) }
+// Len, Less and Swap sort a run by key (sort.Interface).
+func (r *keyRun) Len() int { return len(r.keys) }
+
+// Less orders by key.
 func (r *keyRun) Less(i, j int) bool { return r.keys[i] < r.keys[j] }
+
+// Swap swaps two entries.
 func (r *keyRun) Swap(i, j int) {
 	r.keys[i], r.keys[j] = r.keys[j], r.keys[i]
 	r.refs[i], r.refs[j] = r.refs[j], r.refs[i]

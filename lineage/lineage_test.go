@@ -265,3 +265,25 @@ func TestPlausible(t *testing.T) {
 		t.Errorf("unrelated texts plausible")
 	}
 }
+
+// FuzzParseCompilationRef checks that any line parses without panicking
+// and that what it yields is well formed.
+func FuzzParseCompilationRef(f *testing.F) {
+	f.Add("5° Observaciones finales sobre el Estado, Parag. 12; 26")
+	f.Add("1º Observaciones finales sobre el Estado Parag. 81 Inc. 6, 22, 48, 49; 50")
+	f.Add("2° Informe del Grupo de Trabajo, Parag. 99.54 y 99.56")
+	f.Fuzz(func(t *testing.T, line string) {
+		ref, ok := ParseCompilationRef(line)
+		if !ok {
+			return
+		}
+		if ref.Cycle < 0 || ref.Cycle > 99 || len(ref.Paragraphs) == 0 {
+			t.Errorf("ParseCompilationRef(%q) = %+v", line, ref)
+		}
+		for _, p := range ref.Paragraphs {
+			if p.Number < 0 || p.Number > 9999 || p.Sub < 0 || p.Sub > 999 {
+				t.Errorf("ParseCompilationRef(%q): paragraph %+v", line, p)
+			}
+		}
+	})
+}
