@@ -2,7 +2,7 @@
 // owns the on-disk directory, the mapping, the field names and the Spanish
 // analyzers; package search reads the index through the Field constants.
 //
-// # Index format (version 7)
+// # Index format (version 8)
 //
 // An index is a directory:
 //
