@@ -46,6 +46,10 @@ type glyphInfo struct {
 	shift float64
 }
 
+// defaultSpaceWidth is the width, in thousandths of an em, taken for a
+// space glyph whose font gives none.
+const defaultSpaceWidth = 250
+
 // tjWordGaps describes the glyphs of page's Content().Text, by index, with
 // what the positions the library computes do not show. Producers lay out
 // justified text in ways those positions miss:
@@ -131,6 +135,13 @@ func tjWordGaps(page pdf.Page, glyphs int) (info []glyphInfo) {
 				font := page.Font(args[0].Name())
 				enc = font.Encoder()
 				spaceWidth = font.Width(32)
+				if spaceWidth <= 0 {
+					// No width for the space (a standard font without
+					// /Widths: the library knows none of its widths):
+					// take a usual one (Times 250, Helvetica 278), so
+					// that a space glyph stays a space.
+					spaceWidth = defaultSpaceWidth
+				}
 				if size := args[1].Float64(); size > 0 {
 					tfs = size
 				}

@@ -706,3 +706,29 @@ func TestItemNumbers(t *testing.T) {
 		}
 	}
 }
+
+// TestPDFStandardFontSpaces checks that a PDF in a standard font without
+// /Widths (Helvetica, as many producers and internal/testpdf write it)
+// keeps its word spaces: with no width for the space glyph, the word
+// spacing rule took every space for kerning and glued the words
+// ("Documentodeprueba", "ComitécontralaTortura").
+func TestPDFStandardFontSpaces(t *testing.T) {
+	paras := []string{
+		"El Comité contra la Tortura recomienda que el Estado parte adopte medidas eficaces.",
+		"Convención Belém do Pará: informe final sobre Costa Rica, párrafo 4.",
+	}
+	doc, err := Read("informe.pdf", testpdf.Write("Documento de prueba", paras), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, p := range doc.Paragraphs {
+		got = append(got, p.Text)
+	}
+	all := strings.Join(got, "\n")
+	for _, want := range append([]string{"Documento de prueba"}, paras...) {
+		if !strings.Contains(all, want) {
+			t.Errorf("the text lacks %q; it reads:\n%s", want, all)
+		}
+	}
+}
