@@ -55,7 +55,7 @@ func TestHTTPEndpoints(t *testing.T) {
 		{"/api/show?ref=" + q("A/HRC/RES/51/34"), 200, "application/json", []string{`"cites"`, `"A/RES/60/251"`, `"cited_by"`}},
 		{"/api/documents/A/HRC/RES/51/34", 200, "application/json", []string{`"symbol": "A/HRC/RES/51/34"`, `"paragraphs"`}},
 		{"/", 200, "text/html", []string{"<form", `role="search"`, "Buscar"}},
-		{"/?q=" + q("cooperación técnica"), 200, "text/html", []string{"<mark>cooperación</mark>", `aria-label="Filtros"`, "Descargar CSV", "/p/A/HRC/RES/51/34/"}},
+		{"/?q=" + q("cooperación técnica"), 200, "text/html", []string{"<mark>cooperación</mark>", `aria-label="Filtros"`, "Descargar CSV", "sep=semicolon", "/p/A/HRC/RES/51/34/"}},
 		{"/d/A/HRC/RES/51/34", 200, "text/html", []string{`id="p25"`, `class="rep"`, "Texto original", "Citada por"}},
 		{"/p/A/HRC/RES/51/34/7", 200, "text/html", []string{"Destaca la importancia", "A/HRC/RES/51/34 §7"}},
 		{"/static/style.css", 200, "text/css", []string{"mark"}},

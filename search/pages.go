@@ -327,6 +327,7 @@ func (h *handler) pageSearch(w http.ResponseWriter, r *http.Request) error {
 	}
 	data["First"] = start + 1
 	data["CSV"] = "/api/search?" + url.Values{"q": {q}, "sort": {sort}, "format": {"csv"}, "all": {"1"}}.Encode()
+	data["CSVSemicolon"] = "/api/search?" + url.Values{"q": {q}, "sort": {sort}, "format": {"csv"}, "all": {"1"}, "sep": {"semicolon"}}.Encode()
 	if res.Next != "" {
 		data["NextPage"] = searchURL(q, sort, url.Values{"after": {res.Next}, "start": {strconv.Itoa(start + len(hits))}})
 	}
