@@ -71,9 +71,10 @@ type compiler struct {
 // index.MaxExpansions terms.
 const maxExpandingWords = 8
 
-// expand counts a prefix or fuzzy word against maxExpandingWords.
-func (c *compiler) expand(t *Term) error {
-	c.expanding++
+// expand counts the n expanding terms of a prefix or fuzzy word against
+// maxExpandingWords.
+func (c *compiler) expand(t *Term, n int) error {
+	c.expanding += n
 	if c.expanding > maxExpandingWords {
 		return badf("la consulta tiene más de %d palabras con * o ~ (la última: «%s»); quite algunas", maxExpandingWords, written(t))
 	}
@@ -200,7 +201,7 @@ func (c *compiler) term(t *Term) (query.Query, error) {
 	case t.Prefix:
 		c.applied.Prefix, c.applied.Folding = true, true
 		folded := strings.ToLower(string(index.Fold([]byte(text))))
-		if err := c.expand(t); err != nil {
+		if err := c.expand(t, 1); err != nil {
 			return nil, err
 		}
 		if c.prefixTerms != nil {
@@ -225,13 +226,8 @@ func (c *compiler) term(t *Term) (query.Query, error) {
 		// terms: each counts against maxExpandingWords, with the edits
 		// its own length allows.
 		terms := index.Terms(text)
-		if err := c.expand(t); err != nil {
+		if err := c.expand(t, max(1, len(terms))); err != nil {
 			return nil, err
-		}
-		for range max(0, len(terms)-1) {
-			if err := c.expand(t); err != nil {
-				return nil, err
-			}
 		}
 		var xs []query.Query
 		for _, f := range []string{index.FieldText, index.FieldOriginal} {

@@ -28,23 +28,15 @@ type Bigrams struct {
 	byFold map[string][]string
 }
 
-var (
-	bigOnce sync.Once
-	big     *Bigrams
-	bigErr  error
-)
-
 // DefaultBigrams returns the embedded bigram model, loading it on first
 // use (about 10 ms).
-func DefaultBigrams() (*Bigrams, error) {
-	bigOnce.Do(func() {
-		var data string
-		if data, bigErr = gunzip(bigramsGz); bigErr == nil {
-			big = ParseBigrams(data)
-		}
-	})
-	return big, bigErr
-}
+var DefaultBigrams = sync.OnceValues(func() (*Bigrams, error) {
+	data, err := gunzip(bigramsGz)
+	if err != nil {
+		return nil, err
+	}
+	return ParseBigrams(data), nil
+})
 
 // ParseBigrams reads a model as internal/cmd/lexgen writes it: "N\ttotal",
 // lines "word\tcount", lines "first second\tcount". Malformed lines are
