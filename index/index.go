@@ -416,6 +416,10 @@ func (ix *Index) Add(ctx context.Context, docs ...*corpus.Document) error {
 	if err := ix.bumpGeneration(); err != nil || ix.line.off {
 		return err
 	}
+	// Relinking reads paragraphs of these documents back: their
+	// metadata must be the new version's (a replaced document's cached
+	// adoption date had made a paragraph it now preceded keep "recurs:no").
+	ix.docs.forget(docs...)
 	ix.line.table.mu.Lock()
 	for i, doc := range docs {
 		ix.line.table.add(doc, items[i])

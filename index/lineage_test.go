@@ -2,10 +2,13 @@ package index
 
 import (
 	"context"
+	"fmt"
+	"math/rand/v2"
 	"os"
 	"path/filepath"
 	"reflect"
 	"slices"
+	"strings"
 	"testing"
 
 	"github.com/blevesearch/bleve/v2"
@@ -164,6 +167,114 @@ func TestEarlier(t *testing.T) {
 	} {
 		if got := Earlier(tt.a, tt.b); got != tt.want {
 			t.Errorf("Earlier(%v, %v) = %v, want %v", tt.a, tt.b, got, tt.want)
+		}
+	}
+}
+
+// TestLineageFlagsMatchDefinition adds documents made of recurring
+// sentences (so that many paragraphs share a key and only some are
+// similar enough), dated, undated and of the same date, in random calls
+// and orders, with replacements and deletions, and checks every flag
+// against the definition worked out by brute force: a paragraph recurs
+// when a paragraph of another document adopted earlier shares a key with
+// it and compares as a recurrence.
+func TestLineageFlagsMatchDefinition(t *testing.T) {
+	for seed := range uint64(4) {
+		t.Run(fmt.Sprint("seed ", seed), func(t *testing.T) { testLineageDefinition(t, seed) })
+	}
+}
+
+func testLineageDefinition(t *testing.T, seed uint64) {
+	sentences := []string{
+		"Exhorta a todos los Estados a que adopten medidas eficaces para prevenir la violencia contra las mujeres y las niñas.",
+		"Pide al Secretario General que le presente en su próximo período de sesiones un informe sobre la aplicación de la presente resolución.",
+		"Reconoce la importante función que desempeñan los defensores de los derechos humanos en la promoción del estado de derecho.",
+		"Expresa profunda preocupación por las denuncias de detenciones arbitrarias y desapariciones forzadas en la región.",
+		"Alienta a los Estados a cooperar con los procedimientos especiales y a responder con prontitud a sus comunicaciones.",
+		"Decide proseguir el examen de esta cuestión en relación con el mismo tema de la agenda en su período de sesiones siguiente.",
+		"Insta a los Gobiernos a garantizar el acceso a la justicia de las víctimas y a una reparación efectiva y adecuada.",
+		"Observa con aprecio la labor de la Oficina del Alto Comisionado en la prestación de asistencia técnica y creación de capacidad.",
+		"Subraya que la educación en derechos humanos contribuye a prevenir las violaciones y los abusos de los derechos humanos.",
+		"Solicita al Comité que examine los informes periódicos de los Estados partes con arreglo a su programa de trabajo.",
+	}
+	rng := rand.New(rand.NewPCG(seed, 2))
+	paragraph := func() string {
+		var ps []string
+		for range 1 + rng.IntN(3) {
+			s := sentences[rng.IntN(len(sentences))]
+			if rng.IntN(3) == 0 { // a changed word now and then
+				ws := strings.Fields(s)
+				ws[rng.IntN(len(ws))] = "modificado"
+				s = strings.Join(ws, " ")
+			}
+			ps = append(ps, s)
+		}
+		return strings.Join(ps, " ")
+	}
+	newDoc := func(i int) *corpus.Document {
+		texts := make([]string, 2+rng.IntN(4))
+		for j := range texts {
+			texts[j] = paragraph()
+		}
+		d := doc(fmt.Sprintf("d%02d", i), texts...)
+		if y := rng.IntN(8); y > 0 { // one in eight undated; years repeat
+			d.Adopted = corpus.Date{Year: 2010 + y, Month: 1 + rng.IntN(2), Day: 1}
+		}
+		return d
+	}
+	ix := newTestIndex(t, 2)
+	ctx := context.Background()
+	live := map[string]*corpus.Document{}
+	for step := range 12 {
+		var docs []*corpus.Document
+		for range 1 + rng.IntN(6) {
+			d := newDoc(rng.IntN(40)) // IDs repeat: replacements
+			if slices.ContainsFunc(docs, func(o *corpus.Document) bool { return o.ID == d.ID }) {
+				continue
+			}
+			docs = append(docs, d)
+			live[d.ID] = d
+		}
+		if err := ix.Add(ctx, docs...); err != nil {
+			t.Fatal(err)
+		}
+		if step%4 == 3 {
+			for id := range live {
+				if err := ix.Delete(id); err != nil {
+					t.Fatal(err)
+				}
+				delete(live, id)
+				break
+			}
+		}
+		var want []string
+		for _, d := range live {
+			for i := range d.Paragraphs {
+				it := newLineItem(d, &d.Paragraphs[i])
+				if it.keys == nil {
+					continue
+				}
+			others:
+				for _, o := range live {
+					if !Earlier(o.Adopted, d.Adopted) {
+						continue
+					}
+					for j := range o.Paragraphs {
+						ot := newLineItem(o, &o.Paragraphs[j])
+						if _, ok := compare(&it, &ot); ok && sharesKey(it.keys, ot.keys) {
+							want = append(want, ParagraphID(d.ID, d.Paragraphs[i].Ordinal))
+							break others
+						}
+					}
+				}
+			}
+		}
+		slices.Sort(want)
+		if got := recurring(t, ix); !reflect.DeepEqual(got, want) && !(len(got) == 0 && len(want) == 0) {
+			t.Fatalf("step %d: recurring\n%q\nwant\n%q", step, got, want)
+		}
+		if step == 11 && len(want) < 5 {
+			t.Errorf("only %d recurring paragraphs: the test does not exercise lineage", len(want))
 		}
 	}
 }
