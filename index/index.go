@@ -365,7 +365,7 @@ func (ix *Index) Add(ctx context.Context, docs ...*corpus.Document) error {
 	}
 	ix.addMu.Unlock()
 	var lin map[string][]paraLineage
-	var touched []string
+	var recheck, gained []string
 	var items [][]lineItem
 	if !ix.line.off {
 		// The paragraphs whose flag depended on a replaced version.
@@ -384,14 +384,12 @@ func (ix *Index) Add(ctx context.Context, docs ...*corpus.Document) error {
 			if err != nil {
 				return fmt.Errorf("index %s: %w", doc.Source, err)
 			}
-			touched = append(touched, later...)
+			recheck = append(recheck, later...)
 		}
 		var err error
-		var more []string
-		if lin, more, items, err = ix.linkAdded(ctx, docs); err != nil {
+		if lin, gained, items, err = ix.linkAdded(ctx, docs); err != nil {
 			return err
 		}
-		touched = append(touched, more...)
 	}
 	// Shards are written in parallel: each has its own segment builder
 	// and persister.
@@ -425,8 +423,8 @@ func (ix *Index) Add(ctx context.Context, docs ...*corpus.Document) error {
 		ix.line.table.add(doc, items[i])
 	}
 	ix.line.table.mu.Unlock()
-	slices.Sort(touched)
-	return ix.relink(ctx, slices.Compact(touched))
+	slices.Sort(recheck)
+	return ix.relink(ctx, gained, slices.Compact(recheck))
 }
 
 // addToShard indexes docs in shard b; the paragraphs of those in replaces
@@ -530,7 +528,7 @@ func (ix *Index) Delete(docID string) error {
 	ix.line.table.mu.Lock()
 	ix.line.table.kill(docID)
 	ix.line.table.mu.Unlock()
-	return ix.relink(ctx, touched)
+	return ix.relink(ctx, nil, touched)
 }
 
 func paragraphIDs(b bleve.Index, docID string) ([]string, error) {

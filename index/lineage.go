@@ -1,6 +1,7 @@
 package index
 
 import (
+	"cmp"
 	"context"
 	"fmt"
 	"runtime"
@@ -274,30 +275,18 @@ type lineState struct {
 func (ix *Index) SetLineage(on bool) { ix.line.off = !on }
 
 // itemsOf returns the lineage items of docs, computed in parallel.
-func itemsOf(docs []*corpus.Document) [][]lineItem {
+func itemsOf(docs []*corpus.Document) ([][]lineItem, error) {
 	out := make([][]lineItem, len(docs))
-	var wg sync.WaitGroup
-	next := make(chan int, len(docs))
-	for i := range docs {
-		next <- i
-	}
-	close(next)
-	for range min(runtime.GOMAXPROCS(0), len(docs)) {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for i := range next {
-				d := docs[i]
-				items := make([]lineItem, len(d.Paragraphs))
-				for j := range d.Paragraphs {
-					items[j] = newLineItem(d, &d.Paragraphs[j])
-				}
-				out[i] = items
-			}
-		}()
-	}
-	wg.Wait()
-	return out
+	err := parallel(len(docs), "lineage: sketch paragraphs", func(i int) error {
+		d := docs[i]
+		items := make([]lineItem, len(d.Paragraphs))
+		for j := range d.Paragraphs {
+			items[j] = newLineItem(d, &d.Paragraphs[j])
+		}
+		out[i] = items
+		return nil
+	})
+	return out, err
 }
 
 // stored is a paragraph read back from the index with what rewriting its
@@ -478,126 +467,282 @@ func round2(x float64) float64 { return float64(int(x*100+0.5)) / 100 }
 
 // linkAdded works out the lineage of the paragraphs of docs, which are
 // about to be added: their keys, their flags, and the IDs of paragraphs
-// already in the index whose flag they may change (a later paragraph they
-// recur in).
+// already in the index that they recur in and that were adopted later
+// (whose flag becomes "yes").
 func (ix *Index) linkAdded(ctx context.Context, docs []*corpus.Document) (map[string][]paraLineage, []string, [][]lineItem, error) {
 	if err := ix.line.ready(ctx, ix); err != nil {
 		return nil, nil, nil, err
 	}
-	all := itemsOf(docs)
+	all, err := itemsOf(docs)
+	if err != nil {
+		return nil, nil, nil, err
+	}
 	adding := map[string]bool{}
 	for _, d := range docs {
 		adding[d.ID] = true
 	}
 	// Keys of this call's paragraphs.
 	local := map[string][]*lineItem{}
-	for _, items := range all {
-		for i := range items {
-			for _, k := range items[i].keys {
-				local[k] = append(local[k], &items[i])
-			}
-		}
-	}
-	recurs := map[*lineItem]bool{}
-	var touched []string
-	touch := func(it *lineItem, other *lineItem) {
-		if Earlier(other.adopted, it.adopted) {
-			recurs[it] = true
-		} else if Earlier(it.adopted, other.adopted) && !adding[other.doc] {
-			touched = append(touched, ParagraphID(other.doc, other.ordinal))
-		}
-	}
-	// Paragraphs of the table that need their text to be compared, and
-	// the items that share a key with each.
-	need := map[string][]*lineItem{}
-	needSig := map[string]lineage.Signature{}
-	ix.line.table.mu.RLock()
-	for _, items := range all {
-		for i := range items {
-			it := &items[i]
-			if it.keys == nil {
+	var items []*lineItem
+	for _, its := range all {
+		for i := range its {
+			if its[i].keys == nil {
 				continue
 			}
-			seen := map[*lineItem]bool{}
-			seenRef := map[uint32]bool{}
-			// At most maxCandidates others a paragraph: a formula that
-			// recurs in every document costs no more than one in a
-			// thousand (its flag is then decided by the first thousand).
-			for _, k := range it.keys {
-				for _, o := range local[k] {
-					if o != it && !seen[o] && len(seen) < maxCandidates {
-						seen[o] = true
-						if _, ok := compare(it, o); ok {
-							touch(it, o)
-						}
-					}
-				}
-				ix.line.table.lookup(k, func(ref uint32) bool {
-					if len(seenRef) >= maxCandidates {
-						return false
-					}
-					if seenRef[ref] {
-						return true
-					}
-					seenRef[ref] = true
-					p := ix.line.table.paras[ref]
-					td := ix.line.table.docs[p.doc]
-					if adding[td.id] {
-						return true
-					}
-					o := &lineItem{doc: td.id, adopted: td.adopted, ordinal: int(p.ordinal), fp: p.fp}
-					if o.fp == it.fp {
-						touch(it, o)
-						return true
-					}
-					if !lineage.Plausible(it.sig, p.sig) {
-						return true // not similar enough to be worth reading
-					}
-					id := ParagraphID(td.id, int(p.ordinal))
-					need[id] = append(need[id], it)
-					needSig[id] = p.sig
-					return true
-				})
+			items = append(items, &its[i])
+			for _, k := range its[i].keys {
+				local[k] = append(local[k], &its[i])
 			}
 		}
 	}
-	ix.line.table.mu.RUnlock()
-	if len(need) > 0 {
-		ids := make([]string, 0, len(need))
-		for id := range need {
-			ids = append(ids, id)
-		}
-		slices.Sort(ids)
-		got, err := ix.loadParagraphs(ctx, ids)
-		if err != nil {
-			return nil, nil, nil, err
-		}
-		for id, its := range need {
-			s := got[id]
-			if s == nil {
-				continue
-			}
-			// Its word pairs and fingerprint; its signature is the table's.
-			s.item.shingles, s.item.fp = lineage.WordPairs(s.item.text)
-			s.item.sig = needSig[id]
-			for _, it := range its {
-				if _, ok := compare(it, &s.item); ok {
-					touch(it, &s.item)
-				}
-			}
-		}
+	recurs, gained, err := ix.findRecurrences(ctx, items, local, adding, true)
+	if err != nil {
+		return nil, nil, nil, err
+	}
+	pos := make(map[*lineItem]int, len(items))
+	for i, it := range items {
+		pos[it] = i
 	}
 	out := map[string][]paraLineage{}
 	for di, d := range docs {
 		pl := make([]paraLineage, len(d.Paragraphs))
 		for i := range d.Paragraphs {
 			it := &all[di][i]
-			pl[i] = paraLineage{keys: it.keys, recurs: recurs[it]}
+			pl[i] = paraLineage{keys: it.keys}
+			if j, ok := pos[it]; ok {
+				pl[i].recurs = recurs[j]
+			}
 		}
 		out[d.ID] = pl
 	}
+	return out, gained, all, nil
+}
+
+// findRecurrences works out, for each item, whether it recurs in a
+// paragraph of an earlier document: one of local (the other paragraphs
+// being added, by key) or one of the table (except those of the
+// documents in adding, and of the item's own). With later, it also
+// returns the IDs of the table's paragraphs of later documents that recur
+// in an item (sorted, each once).
+//
+// Only comparisons that can change a flag are made: with a paragraph of
+// an earlier document while the item's own flag is not yet known to be
+// "yes", and with one of a later document (whose flag the item may turn
+// to "yes"). Paragraphs of documents of the same date, or of an undated
+// one, are never compared: neither can be the other's earlier appearance.
+// The work is spread over the cores, item by item, then, for the
+// paragraphs of the table whose text must be read, candidate by
+// candidate.
+func (ix *Index) findRecurrences(ctx context.Context, items []*lineItem, local map[string][]*lineItem, adding map[string]bool, later bool) ([]bool, []string, error) {
+	// First, each item on its own: the paragraphs of local and those of
+	// the table with the same words (by fingerprint), and the table's
+	// paragraphs whose text must be read to decide.
+	recurs := make([]bool, len(items))
+	found := make([]itemCandidates, len(items))
+	ix.line.table.mu.RLock()
+	err := parallel(len(items), "lineage: look up paragraphs", func(i int) error {
+		recurs[i], found[i] = ix.candidatesOf(items[i], local, adding, later)
+		return nil
+	})
+	ix.line.table.mu.RUnlock()
+	if err != nil {
+		return nil, nil, err
+	}
+	// Then the table's paragraphs to read, each once, with the items to
+	// compare it with.
+	pos := make(map[*lineItem]int, len(items))
+	for i, it := range items {
+		pos[it] = i
+	}
+	need := map[string]*tableRead{}
+	var touched []string
+	for i, it := range items {
+		touched = append(touched, found[i].touched...)
+		for _, c := range found[i].read {
+			if c.earlier && recurs[i] {
+				continue // the item's flag is known
+			}
+			r := need[c.id]
+			if r == nil {
+				r = &tableRead{id: c.id, sig: c.sig}
+				need[c.id] = r
+			}
+			r.items = append(r.items, it)
+		}
+	}
+	reads := make([]*tableRead, 0, len(need))
+	for _, r := range need {
+		reads = append(reads, r)
+	}
+	slices.SortFunc(reads, func(a, b *tableRead) int { return cmp.Compare(a.id, b.id) })
+	var mu sync.Mutex
+	const chunk = 500
+	err = parallel((len(reads)+chunk-1)/chunk, "lineage: compare paragraphs", func(c int) error {
+		part := reads[c*chunk : min((c+1)*chunk, len(reads))]
+		ids := make([]string, len(part))
+		for i, r := range part {
+			ids[i] = r.id
+		}
+		got, err := ix.loadParagraphs(ctx, ids)
+		if err != nil {
+			return err
+		}
+		var rec []int
+		var tch []string
+		for _, r := range part {
+			s := got[r.id]
+			if s == nil {
+				continue
+			}
+			// Its word pairs and fingerprint; its signature is the
+			// table's.
+			s.item.shingles, s.item.fp = lineage.WordPairs(s.item.text)
+			s.item.sig = r.sig
+			for _, it := range r.items {
+				if _, ok := compare(it, &s.item); !ok {
+					continue
+				}
+				if Earlier(s.item.adopted, it.adopted) {
+					rec = append(rec, pos[it])
+				} else if Earlier(it.adopted, s.item.adopted) {
+					tch = append(tch, r.id)
+				}
+			}
+		}
+		mu.Lock()
+		defer mu.Unlock()
+		for _, i := range rec {
+			recurs[i] = true
+		}
+		touched = append(touched, tch...)
+		return nil
+	})
+	if err != nil {
+		return nil, nil, err
+	}
 	slices.Sort(touched)
-	return out, slices.Compact(touched), all, nil
+	return recurs, slices.Compact(touched), nil
+}
+
+// itemCandidates is what candidatesOf found for an item: the IDs of the
+// later paragraphs of the index it recurs in (by fingerprint) and the
+// paragraphs of the table to read.
+type itemCandidates struct {
+	touched []string
+	read    []candidate
+}
+
+// candidate is a paragraph of the table whose text must be read to decide
+// whether an item recurs in it.
+type candidate struct {
+	id      string
+	sig     lineage.Signature
+	earlier bool // its document was adopted before the item's
+}
+
+// tableRead is a paragraph of the table to read and the items to compare
+// it with.
+type tableRead struct {
+	id    string
+	sig   lineage.Signature
+	items []*lineItem
+}
+
+// candidatesOf compares it with the paragraphs of local that share a key
+// with it and with those of the table whose fingerprint is its own; it
+// returns whether it recurs in an earlier one and the other candidates of
+// the table that could change a flag (of later documents only with
+// later). At most maxCandidates
+// others of each are looked at: a formula that recurs in every document
+// costs no more than one in a thousand (its flag is then decided by the
+// first thousand). The caller holds the table's read lock.
+func (ix *Index) candidatesOf(it *lineItem, local map[string][]*lineItem, adding map[string]bool, later bool) (bool, itemCandidates) {
+	var out itemCandidates
+	recurs := false
+	seen := map[*lineItem]bool{}
+	seenRef := map[uint32]bool{}
+	t := &ix.line.table
+	for _, k := range it.keys {
+		for _, o := range local[k] {
+			if o == it || seen[o] || len(seen) >= maxCandidates {
+				continue
+			}
+			seen[o] = true
+			// Another item of this call can only be an earlier
+			// appearance of it (the other's own flag is its own
+			// business).
+			if !recurs && Earlier(o.adopted, it.adopted) {
+				if _, ok := compare(it, o); ok {
+					recurs = true
+				}
+			}
+		}
+		t.lookup(k, func(ref uint32) bool {
+			if len(seenRef) >= maxCandidates {
+				return false
+			}
+			if seenRef[ref] {
+				return true
+			}
+			seenRef[ref] = true
+			p := t.paras[ref]
+			td := t.docs[p.doc]
+			if adding[td.id] || td.id == it.doc {
+				return true
+			}
+			earlier, after := Earlier(td.adopted, it.adopted), later && Earlier(it.adopted, td.adopted)
+			if !after && (!earlier || recurs) {
+				return true // no flag can change
+			}
+			if p.fp == it.fp {
+				if earlier {
+					recurs = true
+				} else {
+					out.touched = append(out.touched, ParagraphID(td.id, int(p.ordinal)))
+				}
+				return true
+			}
+			if !lineage.Plausible(it.sig, p.sig) {
+				return true // not similar enough to be worth reading
+			}
+			out.read = append(out.read, candidate{id: ParagraphID(td.id, int(p.ordinal)), sig: p.sig, earlier: earlier})
+			return true
+		})
+	}
+	return recurs, out
+}
+
+// parallel calls f(0), …, f(n-1) on as many goroutines as there are
+// cores and returns the first error they returned; a panic of f is
+// recovered into a *PanicError naming what.
+func parallel(n int, what string, f func(i int) error) error {
+	next := make(chan int, n)
+	for i := range n {
+		next <- i
+	}
+	close(next)
+	errs := make(chan error, n)
+	var wg sync.WaitGroup
+	for range min(runtime.GOMAXPROCS(0), n) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range next {
+				errs <- func() (err error) {
+					defer recoverInto(&err, "%s", what)
+					return f(i)
+				}()
+			}
+		}()
+	}
+	wg.Wait()
+	close(errs)
+	for err := range errs {
+		if err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // linkedLater returns the IDs of the paragraphs of other documents that
@@ -629,9 +774,23 @@ func (ix *Index) linkedLater(ctx context.Context, doc *corpus.Document) ([]strin
 	return ids, nil
 }
 
-// relink works out again the flag of the paragraphs with the given IDs,
-// from what the index now holds, and rewrites their records.
-func (ix *Index) relink(ctx context.Context, ids []string) error {
+// relink brings the flags of paragraphs already in the index up to date:
+// those in gained now recur in an earlier paragraph (one just added); those
+// in recheck recurred in one that is gone (of a replaced or deleted
+// document), and are worked out again from what the index now holds. Only
+// the records whose flag changes are written again.
+func (ix *Index) relink(ctx context.Context, gained, recheck []string) error {
+	isGained := map[string]bool{}
+	for _, id := range gained {
+		isGained[id] = true
+	}
+	recheck = slices.DeleteFunc(slices.Clone(recheck), func(id string) bool { return isGained[id] })
+	yes, err := ix.flagged(ctx, append(slices.Clone(gained), recheck...))
+	if err != nil {
+		return err
+	}
+	ids := slices.DeleteFunc(slices.Clone(gained), func(id string) bool { return yes[id] })
+	ids = append(ids, recheck...)
 	if len(ids) == 0 {
 		return nil
 	}
@@ -639,28 +798,38 @@ func (ix *Index) relink(ctx context.Context, ids []string) error {
 	if err != nil {
 		return err
 	}
-	byShard := map[bleve.Index]*bleve.Batch{}
+	flag := map[string]bool{}
+	var items []*lineItem
+	var itemIDs []string
 	for _, id := range ids {
 		s := got[id]
-		if s == nil {
-			continue
-		}
-		if s.sketch(); s.item.keys == nil {
-			continue
-		}
-		cands, err := ix.tableCandidates(ctx, []lineItem{s.item}, map[string]bool{s.item.doc: true})
-		if err != nil {
-			return err
-		}
-		recurs := false
-		for _, c := range cands {
-			if Earlier(c.item.adopted, s.item.adopted) {
-				if _, ok := compare(&s.item, &c.item); ok {
-					recurs = true
-					break
-				}
+		switch {
+		case s == nil:
+		case isGained[id]:
+			flag[id] = true
+		default:
+			if s.sketch(); s.item.keys != nil { // without keys, never "yes"
+				items = append(items, &s.item)
+				itemIDs = append(itemIDs, id)
 			}
 		}
+	}
+	recurs, _, err := ix.findRecurrences(ctx, items, nil, nil, false)
+	if err != nil {
+		return err
+	}
+	for i, id := range itemIDs {
+		if recurs[i] != yes[id] {
+			flag[id] = recurs[i]
+		}
+	}
+	byShard := map[bleve.Index]*bleve.Batch{}
+	for _, id := range ids {
+		recurs, ok := flag[id]
+		if !ok {
+			continue
+		}
+		s := got[id]
 		sh := ix.shardOf(s.item.doc)
 		if byShard[sh] == nil {
 			byShard[sh] = sh.NewBatch()
@@ -672,7 +841,7 @@ func (ix *Index) relink(ctx context.Context, ids []string) error {
 		}
 		doc.Paragraphs = make([]corpus.Paragraph, 2)
 		doc.Paragraphs[i] = *s.para
-		if err := byShard[sh].IndexAdvanced(record(id, &doc, i, s.para.Section, paraLineage{keys: s.item.keys, recurs: recurs})); err != nil {
+		if err := byShard[sh].IndexAdvanced(record(id, &doc, i, s.para.Section, paraLineage{recurs: recurs})); err != nil {
 			return fmt.Errorf("lineage: %w", err)
 		}
 	}
@@ -682,6 +851,24 @@ func (ix *Index) relink(ctx context.Context, ids []string) error {
 		}
 	}
 	return nil
+}
+
+// flagged returns the IDs among ids of the paragraphs whose flag is
+// "recurs:yes".
+func (ix *Index) flagged(ctx context.Context, ids []string) (map[string]bool, error) {
+	out := map[string]bool{}
+	for start := 0; start < len(ids); start += 1000 {
+		chunk := ids[start:min(start+1000, len(ids))]
+		q := query.NewConjunctionQuery([]query.Query{query.NewDocIDQuery(chunk), FilterQuery(FieldRecurs, recursTerm(true))})
+		res, err := ix.alias.SearchInContext(ctx, bleve.NewSearchRequestOptions(q, len(chunk), 0, false))
+		if err != nil {
+			return nil, fmt.Errorf("lineage: %w", err)
+		}
+		for _, h := range res.Hits {
+			out[h.ID] = true
+		}
+	}
+	return out, nil
 }
 
 // recursTerm is the facet value of a paragraph's flag.

@@ -12,6 +12,7 @@ import (
 	"regexp"
 	"slices"
 	"strings"
+	"time"
 
 	"github.com/relatoria/relatoria/internal/testpdf"
 )
@@ -63,7 +64,11 @@ func sentences(srcs []string) ([]string, error) {
 // writeCorpus writes n paragraphs of 1–5 real sentences, 40 to a document:
 // most documents as text, one in ten as HTML and one in twenty as PDF, in
 // dir/docs; and dir/corpus.jsonl with the same paragraphs for the peers.
-func writeCorpus(dir string, n int, sents []string, seed uint64) (docs int, err error) {
+// With dated, each document opens as a resolution adopted on a date that
+// runs forward two days a document, one document in four on a date drawn
+// from the whole range instead (files are not always read in the order
+// they were adopted).
+func writeCorpus(dir string, n int, sents []string, seed uint64, dated bool) (docs int, err error) {
 	if err := os.MkdirAll(filepath.Join(dir, "docs"), 0o755); err != nil {
 		return 0, err
 	}
@@ -75,6 +80,7 @@ func writeCorpus(dir string, n int, sents []string, seed uint64) (docs int, err 
 	jw := bufio.NewWriter(jf)
 	defer jw.Flush()
 	rng := rand.New(rand.NewPCG(seed, seed^0x9e3779b97f4a7c15))
+	dateRng := rand.New(rand.NewPCG(seed+1, seed)) // apart, so that dated and undated corpora have the same paragraphs
 	const perDoc = 40
 	for d := 0; d*perDoc < n; d++ {
 		var paras []string
@@ -90,6 +96,9 @@ func writeCorpus(dir string, n int, sents []string, seed uint64) (docs int, err 
 			jw.Write(append(line, '\n'))
 		}
 		title := fmt.Sprintf("Documento de prueba %d", d)
+		if dated {
+			paras = append(resolutionOpening(d, n/perDoc, dateRng), paras...)
+		}
 		name := filepath.Join(dir, "docs", fmt.Sprintf("doc%06d", d))
 		switch {
 		case d%20 == 7:
@@ -106,6 +115,22 @@ func writeCorpus(dir string, n int, sents []string, seed uint64) (docs int, err 
 	}
 	return docs, nil
 }
+
+// resolutionOpening returns the paragraphs that open document d of docs
+// as a resolution of the Human Rights Council with an adoption date.
+func resolutionOpening(d, docs int, rng *rand.Rand) []string {
+	day := d * 2
+	if rng.IntN(4) == 0 {
+		day = rng.IntN(docs*2 + 1)
+	}
+	t := time.Date(2000, 1, 1, 0, 0, 0, 0, time.UTC).AddDate(0, 0, day)
+	return []string{
+		fmt.Sprintf("Resolución aprobada por el Consejo de Derechos Humanos el %d de %s de %d", t.Day(), meses[t.Month()-1], t.Year()),
+		"El Consejo de Derechos Humanos,",
+	}
+}
+
+var meses = []string{"enero", "febrero", "marzo", "abril", "mayo", "junio", "julio", "agosto", "septiembre", "octubre", "noviembre", "diciembre"}
 
 func makeHTML(title string, paras []string) []byte {
 	var b strings.Builder

@@ -67,6 +67,7 @@ func main() {
 	out := flag.String("out", "/tmp/relatoria-bench", "working folder (corpus, indexes, results)")
 	src := flag.String("src", "../shared/corpora,../shared/seeds", "comma-separated folders of real Spanish text to draw sentences from")
 	seed := flag.Uint64("seed", 7, "random seed of the corpus")
+	dated := flag.Bool("dated", false, "write each document as a resolution with an adoption date (dates run forward with the document number, one in four out of order), as lineage's flags compare dates")
 	queries := flag.String("queries", "internal/cmd/bench/testdata/queries.txt", "queries, one a line (for every engine)")
 	filters := flag.String("filters", "internal/cmd/bench/testdata/queries-filters.txt", "queries with filters, one a line (relatoria only; empty: none)")
 	reps := flag.Int("reps", 5, "timed runs of each query")
@@ -79,13 +80,16 @@ func main() {
 	log.SetPrefix("bench: ")
 
 	corpusDir := filepath.Join(*out, fmt.Sprintf("corpus-%d-%d", *n, *seed))
+	if *dated {
+		corpusDir += "-dated"
+	}
 	if _, err := os.Stat(filepath.Join(corpusDir, "corpus.jsonl")); err != nil {
 		sents, err := sentences(strings.Split(*src, ","))
 		if err != nil {
 			log.Fatal(err)
 		}
 		log.Printf("writing %d paragraphs from %d real sentences to %s", *n, len(sents), corpusDir)
-		docs, err := writeCorpus(corpusDir, *n, sents, *seed)
+		docs, err := writeCorpus(corpusDir, *n, sents, *seed, *dated)
 		if err != nil {
 			log.Fatal(err)
 		}

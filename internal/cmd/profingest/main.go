@@ -23,6 +23,7 @@ func main() {
 	dir := flag.String("dir", "", "folder to ingest")
 	out := flag.String("out", os.TempDir(), "folder for the profiles and the index")
 	chunk := flag.Int("chunk", 25, "documents per Add")
+	lineage := flag.Bool("lineage", true, "work out paragraph lineage while indexing")
 	flag.Parse()
 	log.SetFlags(0)
 	f, _ := os.Create(filepath.Join(*out, "parse.prof"))
@@ -47,6 +48,7 @@ func main() {
 	if err != nil {
 		log.Fatal(err)
 	}
+	ix.SetLineage(*lineage)
 	f2, _ := os.Create(filepath.Join(*out, "index.prof"))
 	pprof.StartCPUProfile(f2)
 	start = time.Now()
