@@ -36,7 +36,7 @@ type Compacter interface {
 
 // Stats counts what a Sync did.
 type Stats struct {
-	Files      int // files read or passed over, failed ones included
+	Files      int // files Walk named: read, unchanged or failed (not Skipped)
 	Docs       int // documents added
 	Paragraphs int // paragraphs of those documents
 	Failed     int // files that could not be read (or some of whose scanned pages could not)
