@@ -211,13 +211,27 @@ type Citation struct {
 
 // DateMention is a date written in a paragraph.
 type DateMention struct {
-	Text      string `json:"text"`           // as written: "7 de octubre de 2022"
-	Value     string `json:"value"`          // ISO 8601: "2022-10-07", "2024-05/2024-10"
-	Precision string `json:"precision"`      // "day", "month", "year"
-	Role      string `json:"role,omitempty"` // "deadline", "adoption", …
-	Start     Date   `json:"-"`              // first day covered
-	End       Date   `json:"-"`              // last day covered
+	Text      string   `json:"text"`           // as written: "7 de octubre de 2022"
+	Value     string   `json:"value"`          // ISO 8601: "2022-10-07", "2024-05/2024-10"
+	Precision string   `json:"precision"`      // "day", "month", "year"
+	Role      DateRole `json:"role,omitempty"` // RoleDeadline, RoleAdoption or none
+	Start     Date     `json:"-"`              // first day covered
+	End       Date     `json:"-"`              // last day covered
 }
+
+// DateRole is what a date mentioned in a paragraph is, when the text says:
+// a deadline or the day of adoption. It is written to JSON as its string.
+type DateRole string
+
+// The roles of DateMention.Role.
+const (
+	// RoleDeadline is a date something falls due by: "a más tardar el
+	// 31 de diciembre de 2025", a "plazo".
+	RoleDeadline DateRole = "deadline"
+	// RoleAdoption is the day a resolution was adopted, mentioned in
+	// one of its paragraphs.
+	RoleAdoption DateRole = "adoption"
+)
 
 // DocumentID returns the ID for a document read from source with the given
 // symbol: the symbol's canonical form when it is a full symbol, otherwise

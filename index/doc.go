@@ -6,10 +6,11 @@
 //
 // An index is a directory:
 //
-//	DIR/relatoria.json   {"format": 6, "shards": N, "created": "…"}: refused if the format differs
+//	DIR/relatoria.json   {"format": 8, "shards": N, "created": "…"}: refused if the format differs
 //	DIR/shard-00 …       one bleve (scorch) index per shard; a document lives in the shard
 //	                     its ID hashes to (FNV-1a), searches run on all of them
 //	DIR/manifest.json    what relatoria ingest read: each file's size, time, hash, document
+//	                     (written and read by ingest.Sync, not by this package)
 //	DIR/lineage.gob      the lineage keys of every paragraph (linestore.go)
 //
 // Every paragraph of every document is one bleve document whose ID is the
@@ -43,24 +44,22 @@
 //	                           or nearly the same words, else "no" (lineage.go)
 //	               entities:…  one per entity named: canonical names
 //	               cites:…     symbols the paragraph cites, full where resolved ("A/RES/60/251")
-//	               format:…    the source format, text|html|pdf|markdown (a key until format 6,
-//	                           so the page's "Formato" facet had nothing to count)
+//	               format:…    the source format, text|html|pdf|markdown
 //	             and "!" + the paragraph ID, the tie-break of relevance sorting
 //	keys         keyword, the other filters, likewise "name:value" (FilterQuery):
 //	               symbol_short:51/34, doc_kind:resolution|draft|page|other,
 //	               number:7, number:84.3, number:4.a
 //	               (the printed paragraph number as written, letters in lower case;
-//	               none when unnumbered: "number:0" until labels), ocr:damaged (the document looked like damaged OCR),
+//	               none when unnumbered), ocr:damaged (the document looked like damaged OCR),
 //	               category:Argentina (a category the document declares, on its first
 //	               paragraph only),
 //	               cites_short:60/251 (citations as researchers write them), meta:1 (on
 //	               the record that stores doc_json, the first paragraph)
-//	             (format 4 had a field for each filter: one field for all indexes 7% faster)
+//	             (one field for all the filters indexes 7% faster than a field for each)
 //
-// Doc values are compressed (snappy). Formats 4 and 5 had them uncompressed,
-// which zapx v17.2.3 merges wrongly (each chunk's values given to one
-// document): facet counts and document/date order were wrong in merged
-// segments, so those indexes are refused and must be rebuilt. Facet counts
+// Doc values are compressed (snappy): zapx v17.2.3 merges uncompressed ones
+// wrongly (each chunk's values given to one document), which makes facet
+// counts and document/date order wrong in merged segments. Facet counts
 // and the relevance tie-break are read once per segment into a cache
 // (facetcache.go), so compression costs queries nothing there.
 //

@@ -490,10 +490,20 @@ func addToShard(ctx context.Context, b bleve.Index, docs []*corpus.Document, rep
 	return nil
 }
 
-// Delete removes every paragraph of the document with the given ID.
-// The paragraphs of other documents whose lineage flag depended on it are
-// worked out again.
-func (ix *Index) Delete(docID string) error {
+// Delete removes every paragraph of the documents with the given IDs, one
+// document after the other. The paragraphs of other documents whose
+// lineage flag depended on one are worked out again.
+func (ix *Index) Delete(ids ...string) error {
+	for _, id := range ids {
+		if err := ix.deleteDocument(id); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// deleteDocument removes every paragraph of the document with the given ID.
+func (ix *Index) deleteDocument(docID string) error {
 	ix.line.mu.Lock()
 	defer ix.line.mu.Unlock()
 	defer ix.docs.forget(&corpus.Document{ID: docID})

@@ -199,7 +199,7 @@ func record(id string, doc *corpus.Document, i int, section []string, lin paraLi
 		suffix, values := dateValues(dm)
 		for _, t := range values {
 			for _, base := range []string{FieldDates, FieldDeadlines} {
-				if base == FieldDeadlines && dm.Role != "deadline" {
+				if base == FieldDeadlines && dm.Role != corpus.RoleDeadline {
 					continue
 				}
 				name := base + suffix

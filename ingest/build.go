@@ -229,7 +229,7 @@ func annotate(doc *corpus.Document) {
 		if doc.Kind == corpus.KindResolution && !doc.Adopted.IsZero() {
 			for j := range p.Dates {
 				if p.Dates[j].Start == doc.Adopted && (p.Kind == corpus.Plain || p.Kind == corpus.Heading) {
-					p.Dates[j].Role = "adoption"
+					p.Dates[j].Role = corpus.RoleAdoption
 				}
 			}
 		}

@@ -13,6 +13,12 @@
 // cannot be read yields an *Error naming the file and the reason; it never
 // stops a batch and never panics, even when the PDF library does.
 //
-// ingest knows nothing of the index: it produces *corpus.Document values and
-// cmd hands them to package index.
+// Sync keeps an index up to date with files: it walks them, passes over
+// those its Manifest (DIR/manifest.json) knows unchanged, and hands the
+// documents of the others to a Writer, removing the documents of files
+// that changed their ID or (with Prune) are gone.
+//
+// ingest knows nothing of the index: it produces *corpus.Document values
+// and declares Writer, which the local index (*index.Index) and a running
+// server's client (*search.Client) satisfy without importing this package.
 package ingest

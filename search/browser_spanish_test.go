@@ -115,7 +115,7 @@ func TestBrowserSpanish(t *testing.T) {
 		}
 		os.WriteFile(filepath.Join(out, tt.name+".png"), shot, 0o644)
 		if !strings.Contains(all, tt.want) {
-			t.Errorf("%s (%s): the page lacks %q:\n%s", tt.name, tt.path, tt.want, truncate(all, 600))
+			t.Errorf("%s (%s): the page lacks %q:\n%s", tt.name, tt.path, tt.want, Truncate(all, 600))
 		}
 		// The echoed query and path are the user's words, not the page's.
 		for _, echo := range []string{tt.path, "no/such/page", "nothing"} {
@@ -146,7 +146,7 @@ func TestBrowserSpanish(t *testing.T) {
 		}
 		os.WriteFile(filepath.Join(out, fmt.Sprintf("facets-%d.jpg", width)), shot, 0o644)
 		if !strings.Contains(strings.ToLower(labels), "formato") || !strings.Contains(labels, "HTML") {
-			t.Errorf("at %d px the facets lack «Formato» with its values: %q", width, truncate(labels, 300))
+			t.Errorf("at %d px the facets lack «Formato» with its values: %q", width, Truncate(labels, 300))
 		}
 		if overlap != "" {
 			t.Errorf("at %d px the facets overlap the results: %s", width, overlap)

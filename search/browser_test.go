@@ -168,7 +168,7 @@ func TestBrowser(t *testing.T) {
 	data, _ := os.ReadFile(files[0])
 	lines := strings.Split(strings.TrimSpace(string(data)), "\n")
 	if !strings.HasPrefix(string(data), "\uFEFF\"ref\",\"symbol\"") || len(lines) < n2+1 {
-		t.Errorf("CSV: %d lines, starts %q", len(lines), truncate(string(data), 40))
+		t.Errorf("CSV: %d lines, starts %q", len(lines), Truncate(string(data), 40))
 	}
 }
 
@@ -213,10 +213,10 @@ func TestBrowserEscaping(t *testing.T) {
 	case <-time.After(300 * time.Millisecond):
 	}
 	if !strings.Contains(hits, "<img src=x onerror=alert(2)>") && !strings.Contains(docText, "<img src=x onerror=alert(2)>") {
-		t.Errorf("the markup of the document is not shown as text: %q / %q", truncate(hits, 200), truncate(docText, 200))
+		t.Errorf("the markup of the document is not shown as text: %q / %q", Truncate(hits, 200), Truncate(docText, 200))
 	}
 	if !strings.Contains(docText, "<script>alert(1)</script>") {
-		t.Errorf("the document title is not shown as text: %q", truncate(docText, 200))
+		t.Errorf("the document title is not shown as text: %q", Truncate(docText, 200))
 	}
 	if summary != `"><script>alert(4)</script>` {
 		t.Errorf("the search box holds %q, want the query as typed", summary)

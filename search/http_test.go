@@ -88,12 +88,12 @@ func TestHTTPEndpoints(t *testing.T) {
 	} {
 		status, h, body := get(t, srv, tt.path)
 		if status != tt.status || !strings.HasPrefix(h.Get("Content-Type"), tt.ctype) {
-			t.Errorf("GET %s = %d %s, want %d %s\n%s", tt.path, status, h.Get("Content-Type"), tt.status, tt.ctype, truncate(body, 300))
+			t.Errorf("GET %s = %d %s, want %d %s\n%s", tt.path, status, h.Get("Content-Type"), tt.status, tt.ctype, Truncate(body, 300))
 			continue
 		}
 		for _, c := range tt.contains {
 			if !strings.Contains(body, c) {
-				t.Errorf("GET %s: body lacks %q\n%s", tt.path, c, truncate(body, 400))
+				t.Errorf("GET %s: body lacks %q\n%s", tt.path, c, Truncate(body, 400))
 			}
 		}
 		if h.Get("X-Content-Type-Options") != "nosniff" || h.Get("Content-Security-Policy") == "" {

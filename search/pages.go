@@ -198,7 +198,7 @@ func (h *handler) newHitView(hit Hit) hitView {
 	if len(hit.Highlights) > 0 {
 		v.Snippet = safeHighlight(hit.Highlights[0])
 	} else {
-		v.Snippet = template.HTML(html.EscapeString(truncate(hit.Text, 300)))
+		v.Snippet = template.HTML(html.EscapeString(Truncate(hit.Text, 300)))
 	}
 	return v
 }

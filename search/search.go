@@ -37,8 +37,10 @@ type Request struct {
 	// After continues from the last hit of a previous page (its Cursor):
 	// deep paging with no limit on depth.
 	After string
-	// Sort is "relevance" (default), "date" (newest first) or "-date"
-	// (oldest first); Spanish "relevancia" and "fecha" are accepted.
+	// Sort is "relevance" (default), "date" (newest first), "oldest" or
+	// "+date" (oldest first) or "order" (document order, paragraph by
+	// paragraph); Spanish "relevancia", "fecha", "+fecha" and "orden" are
+	// accepted.
 	Sort string
 	// Facets, when set, adds counts by FacetFields.
 	Facets bool

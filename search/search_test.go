@@ -3,6 +3,7 @@ package search
 import (
 	"context"
 	"encoding/json"
+	"fmt"
 	"os"
 	"slices"
 	"strings"
@@ -67,45 +68,78 @@ func TestRelevance(t *testing.T) {
 	s := New(mustSampleIndex(t))
 	for _, c := range cases {
 		t.Run(c.Query, func(t *testing.T) {
-			res, err := s.Search(context.Background(), Request{Query: c.Query, Size: 10})
-			if err != nil && c.Total != nil && *c.Total == 0 {
-				return
-			}
-			if err != nil {
-				t.Fatalf("%s: %v", c.Comment, err)
-			}
-			var refs []string
-			for _, h := range res.Hits {
-				refs = append(refs, h.Ref+" ("+h.Source+")")
-			}
-			if c.Top != "" && (len(res.Hits) == 0 || !strings.HasPrefix(res.Hits[0].Ref, c.Top)) {
-				t.Errorf("%s: top hit %v, want %s", c.Comment, refs, c.Top)
-			}
-			for _, w := range c.Want {
-				if !slices.ContainsFunc(res.Hits, func(h Hit) bool { return matches(h, w) }) {
-					t.Errorf("%s: %s not in %v", c.Comment, w, refs)
-				}
-			}
-			for _, w := range c.Exclude {
-				if slices.ContainsFunc(res.Hits, func(h Hit) bool { return matches(h, w) }) {
-					t.Errorf("%s: %s in %v", c.Comment, w, refs)
-				}
-			}
-			for _, h := range res.Hits {
-				if c.NotSource != "" && h.Source == c.NotSource {
-					t.Errorf("%s: hit %s from %s", c.Comment, h.Ref, h.Source)
-				}
-				if c.NotContaining != "" && strings.Contains(h.Text, c.NotContaining) {
-					t.Errorf("%s: hit %s contains %q", c.Comment, h.Ref, c.NotContaining)
-				}
-			}
-			if c.Total != nil && res.Total != uint64(*c.Total) {
-				t.Errorf("%s: total %d, want %d (%v)", c.Comment, res.Total, *c.Total, refs)
-			}
-			if res.Total < uint64(c.MinTotal) {
-				t.Errorf("%s: total %d, want at least %d", c.Comment, res.Total, c.MinTotal)
+			for _, p := range relevanceProblems(s, c) {
+				t.Error(p)
 			}
 		})
+	}
+}
+
+// relevanceProblems returns what is wrong with the answer to c, nothing
+// when it passes. An error is always wrong, also in a case that expects no
+// hits: a query that stopped parsing must not pass as one that finds
+// nothing.
+func relevanceProblems(s *Searcher, c relevanceCase) []string {
+	res, err := s.Search(context.Background(), Request{Query: c.Query, Size: 10})
+	if err != nil {
+		return []string{fmt.Sprintf("%s: %v", c.Comment, err)}
+	}
+	var problems []string
+	errorf := func(format string, args ...any) { problems = append(problems, fmt.Sprintf(format, args...)) }
+	var refs []string
+	for _, h := range res.Hits {
+		refs = append(refs, h.Ref+" ("+h.Source+")")
+	}
+	if c.Top != "" && (len(res.Hits) == 0 || !strings.HasPrefix(res.Hits[0].Ref, c.Top)) {
+		errorf("%s: top hit %v, want %s", c.Comment, refs, c.Top)
+	}
+	for _, w := range c.Want {
+		if !slices.ContainsFunc(res.Hits, func(h Hit) bool { return matches(h, w) }) {
+			errorf("%s: %s not in %v", c.Comment, w, refs)
+		}
+	}
+	for _, w := range c.Exclude {
+		if slices.ContainsFunc(res.Hits, func(h Hit) bool { return matches(h, w) }) {
+			errorf("%s: %s in %v", c.Comment, w, refs)
+		}
+	}
+	for _, h := range res.Hits {
+		if c.NotSource != "" && h.Source == c.NotSource {
+			errorf("%s: hit %s from %s", c.Comment, h.Ref, h.Source)
+		}
+		if c.NotContaining != "" && strings.Contains(h.Text, c.NotContaining) {
+			errorf("%s: hit %s contains %q", c.Comment, h.Ref, c.NotContaining)
+		}
+	}
+	if c.Total != nil && res.Total != uint64(*c.Total) {
+		errorf("%s: total %d, want %d (%v)", c.Comment, res.Total, *c.Total, refs)
+	}
+	if res.Total < uint64(c.MinTotal) {
+		errorf("%s: total %d, want at least %d", c.Comment, res.Total, c.MinTotal)
+	}
+	return problems
+}
+
+// TestRelevanceFailsOnError checks that a case expecting no hits fails
+// when its query does not parse or search (as a parse regression would
+// make a good query do), and passes when the query parses and finds
+// nothing.
+func TestRelevanceFailsOnError(t *testing.T) {
+	s := New(mustSampleIndex(t))
+	zero := 0
+	for _, tt := range []struct {
+		query string
+		fail  bool
+	}{
+		{`"capacidad fomento"`, false}, // a case of queries.json: parses, finds nothing
+		{`"capacidad fomento`, true},   // a syntax error: 0 hits, but wrong
+		{`hasta:2021-12-31 cooperación`, false},
+		{`hasta:2021-13-31 cooperación`, true}, // no such month
+	} {
+		p := relevanceProblems(s, relevanceCase{Comment: "no hits", Query: tt.query, Total: &zero})
+		if got := len(p) > 0; got != tt.fail {
+			t.Errorf("%s: problems %q, want failure %v", tt.query, p, tt.fail)
+		}
 	}
 }
 

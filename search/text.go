@@ -29,14 +29,14 @@ func WriteText(w io.Writer, res *Results, from int) {
 		}
 		fmt.Fprintln(w)
 		if h.Title != "" {
-			fmt.Fprintf(w, "   %s\n", truncate(h.Title, 100))
+			fmt.Fprintf(w, "   %s\n", Truncate(h.Title, 100))
 		}
-		snippet := truncate(h.Text, 300)
+		snippet := Truncate(h.Text, 300)
 		if len(h.Highlights) > 0 {
 			snippet = PlainHighlight(h.Highlights[0])
 		}
 		if len(h.Section) > 0 {
-			fmt.Fprintf(w, "   [%s]\n", truncate(strings.Join(h.Section, " › "), 160))
+			fmt.Fprintf(w, "   [%s]\n", Truncate(strings.Join(h.Section, " › "), 160))
 		}
 		fmt.Fprintf(w, "   %s\n", snippet)
 		if len(h.FromSection) > 0 {
@@ -70,7 +70,9 @@ func PlainHighlight(frag string) string {
 	return html.UnescapeString(frag)
 }
 
-func truncate(s string, n int) string {
+// Truncate returns s cut to its first n characters (runes), with "…"
+// after them when it was longer.
+func Truncate(s string, n int) string {
 	r := []rune(s)
 	if len(r) <= n {
 		return s

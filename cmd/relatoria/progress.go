@@ -8,6 +8,8 @@ import (
 	"path/filepath"
 	"strings"
 	"time"
+
+	"github.com/relatoria/relatoria/ingest"
 )
 
 // progress reports ingest progress on stderr: a bar redrawn in place on a
@@ -34,7 +36,7 @@ func newProgress(w io.Writer, quiet bool, total int) *progress {
 
 func (p *progress) elapsed() time.Duration { return time.Since(p.start) }
 
-func (p *progress) update(st ingestStats) {
+func (p *progress) update(st ingest.Stats) {
 	if p.quiet {
 		return
 	}
@@ -47,12 +49,12 @@ func (p *progress) update(st ingestStats) {
 	}
 	p.last = time.Now()
 	secs := time.Since(p.start).Seconds()
-	rate := float64(st.paragraphs) / secs
-	line := fmt.Sprintf("%d files, %d paragraphs, %.0f paragraphs/s", st.files, st.paragraphs, rate)
-	if p.total > 0 && st.files > 0 {
-		eta := time.Duration(float64(p.total-st.files) * secs / float64(st.files) * float64(time.Second))
+	rate := float64(st.Paragraphs) / secs
+	line := fmt.Sprintf("%d files, %d paragraphs, %.0f paragraphs/s", st.Files, st.Paragraphs, rate)
+	if p.total > 0 && st.Files > 0 {
+		eta := time.Duration(float64(p.total-st.Files) * secs / float64(st.Files) * float64(time.Second))
 		line = fmt.Sprintf("%s %d/%d files · %d paragraphs · %.0f paragraphs/s · ETA %s",
-			bar(st.files, p.total, 24), st.files, p.total, st.paragraphs, rate, eta.Round(time.Second))
+			bar(st.Files, p.total, 24), st.Files, p.total, st.Paragraphs, rate, eta.Round(time.Second))
 	}
 	if p.terminal {
 		fmt.Fprintf(p.w, "\r\033[K%s", line)

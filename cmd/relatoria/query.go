@@ -112,11 +112,3 @@ func runQuery(ctx context.Context, c *command, e *env, args []string) error {
 	}
 	return usagef("-format %q: use text, json or csv", *format)
 }
-
-func truncate(s string, n int) string {
-	r := []rune(s)
-	if len(r) <= n {
-		return s
-	}
-	return string(r[:n]) + "…"
-}

@@ -17,6 +17,8 @@ import (
 	"sync"
 	"testing"
 	"time"
+
+	"github.com/relatoria/relatoria/ingest"
 )
 
 // syncBuffer is a bytes.Buffer safe for the server goroutine and the test.
@@ -119,14 +121,14 @@ func TestProgress(t *testing.T) {
 	var b bytes.Buffer
 	p := newProgress(&b, false, 10)
 	p.last = time.Now().Add(-time.Minute)
-	p.update(ingestStats{files: 5, paragraphs: 100})
+	p.update(ingest.Stats{Files: 5, Paragraphs: 100})
 	if !strings.Contains(b.String(), "5/10 files") || !strings.Contains(b.String(), "ETA") || !strings.Contains(b.String(), "[============            ]") {
 		t.Errorf("progress line %q", b.String())
 	}
 	b.Reset()
 	q := newProgress(&b, true, 10)
 	q.last = time.Now().Add(-time.Minute)
-	q.update(ingestStats{files: 5})
+	q.update(ingest.Stats{Files: 5})
 	if b.Len() != 0 {
 		t.Errorf("-quiet printed %q", b.String())
 	}

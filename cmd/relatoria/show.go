@@ -90,7 +90,7 @@ func printCitations(w io.Writer, v *search.DocumentView) {
 	}
 	fmt.Fprintf(w, "\nCited by (%d paragraphs in this index):\n", len(v.CitedBy))
 	for _, h := range v.CitedBy {
-		fmt.Fprintf(w, "  %s  %s\n", h.Ref, truncate(h.Title, 80))
+		fmt.Fprintf(w, "  %s  %s\n", h.Ref, search.Truncate(h.Title, 80))
 	}
 }
 

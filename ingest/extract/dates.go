@@ -205,7 +205,7 @@ func takeDate(all []found, text, original, label string, taken []bool, parse fun
 		dm.Value += "/" + b.String()
 	}
 	if deadlineCue.MatchString(text[max(0, loc[0]-80):loc[0]]) || strings.Contains(strings.ToLower(label), "fecha límite") || strings.Contains(strings.ToLower(label), "plazo") {
-		dm.Role = "deadline"
+		dm.Role = corpus.RoleDeadline
 	}
 	for i := loc[0]; i < loc[1]; i++ {
 		taken[i] = true

@@ -33,7 +33,7 @@ func TestDates(t *testing.T) {
 		for _, d := range Dates(tt.in, tt.label) {
 			v := d.Value
 			if d.Role != "" {
-				v += ":" + d.Role
+				v += ":" + string(d.Role)
 			}
 			got = append(got, v)
 		}

@@ -652,8 +652,6 @@ func fold(s string) string {
 	}, s)
 }
 
-// hasGluedConj is a fast test for what gluedConj looks for: a digit, maybe a
-// comma, then y, e or o.
 // hasOrdinalMark reports whether s has a digit followed by ¢, * or °, as
 // ordinalMark needs (a cheap test: "*" is common in Markdown).
 func hasOrdinalMark(s string) bool {

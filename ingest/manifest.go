@@ -1,4 +1,4 @@
-package index
+package ingest
 
 import (
 	"encoding/json"
@@ -10,11 +10,11 @@ import (
 	"time"
 )
 
-// Manifest records what ingest read into an index, so that a second run
+// Manifest records what a Sync read into an index, so that a second run
 // skips unchanged files, replaces changed ones and can prune documents whose
-// files are gone. It is saved atomically beside the shards; losing it only
-// costs a full re-read, never a wrong index, because adding a document
-// replaces it.
+// files are gone. It is saved atomically in the index's directory, beside
+// the shards (DIR/manifest.json); losing it only costs a full re-read,
+// never a wrong index, because adding a document replaces it.
 type Manifest struct {
 	path    string
 	mu      sync.RWMutex
@@ -107,8 +107,29 @@ func (m *Manifest) Save() error {
 	if err != nil {
 		return err
 	}
-	if err := writeFileAtomic(m.path, data); err != nil {
+	if err := writeAtomic(m.path, data); err != nil {
 		return fmt.Errorf("save manifest: %w", err)
 	}
 	return nil
+}
+
+// writeAtomic writes data to a new file beside path, flushed to disk,
+// then renames it over path: a crash leaves the old file or the new one.
+func writeAtomic(path string, data []byte) error {
+	tmp := path + ".tmp"
+	f, err := os.Create(tmp)
+	if err != nil {
+		return err
+	}
+	_, err = f.Write(data)
+	if err == nil {
+		err = f.Sync()
+	}
+	if cerr := f.Close(); err == nil {
+		err = cerr
+	}
+	if err != nil {
+		return err
+	}
+	return os.Rename(tmp, path)
 }

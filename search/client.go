@@ -1,0 +1,114 @@
+package search
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"net"
+	"net/http"
+	"strconv"
+	"time"
+
+	"github.com/relatoria/relatoria/corpus"
+)
+
+// Client adds documents to an index through the server that serves it,
+// with the ingest protocol (see HeaderNonce): relatoria ingest uses it
+// while relatoria serve runs on the index, so that the server shows the
+// documents at once. Its Add and Delete satisfy ingest.Writer.
+type Client struct {
+	// Addr is the server's address, host:port (the loopback address is
+	// used when host is an unspecified one, 0.0.0.0 or ::).
+	Addr string
+	// Token is the index's ingest token, as the server wrote it to its
+	// serve.json. It is never sent.
+	Token string
+}
+
+// clientHTTP talks to a local server: no redirects (an answer is the
+// server's own or none).
+var clientHTTP = &http.Client{
+	CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse },
+}
+
+// url is the address of path on the server: the loopback address when the
+// server listens on all addresses.
+func (c *Client) url(path string) string {
+	host, port, err := net.SplitHostPort(c.Addr)
+	if err == nil && net.ParseIP(host) != nil && net.ParseIP(host).IsUnspecified() {
+		return "http://" + net.JoinHostPort("127.0.0.1", port) + path
+	}
+	return "http://" + c.Addr + path
+}
+
+// Challenge asks the server to prove that it holds the token (within 3
+// seconds). The error says what the address did instead: it "does not
+// answer", or "answers but does not prove it holds the index's token".
+func (c *Client) Challenge(ctx context.Context) error {
+	ctx, cancel := context.WithTimeout(ctx, 3*time.Second)
+	defer cancel()
+	nonce := NewNonce()
+	req, err := http.NewRequestWithContext(ctx, "GET", c.url("/api/ingest/challenge?nonce="+nonce), nil)
+	if err != nil {
+		return err
+	}
+	resp, err := clientHTTP.Do(req)
+	if err != nil {
+		return errors.New("does not answer")
+	}
+	defer resp.Body.Close()
+	var answer struct {
+		Proof string `json:"proof"`
+	}
+	if resp.StatusCode != http.StatusOK || json.NewDecoder(io.LimitReader(resp.Body, 4096)).Decode(&answer) != nil ||
+		!Verify(answer.Proof, Proof(c.Token, nonce)) {
+		return errors.New("answers but does not prove it holds the index's token (not the server that wrote the file)")
+	}
+	return nil
+}
+
+// Add sends documents to the server's POST /api/ingest.
+func (c *Client) Add(ctx context.Context, docs ...*corpus.Document) error {
+	body, err := json.Marshal(docs)
+	if err != nil {
+		return err
+	}
+	return c.post(ctx, "/api/ingest", body)
+}
+
+// Delete asks the server to remove documents, in one request.
+func (c *Client) Delete(ids ...string) error {
+	body, _ := json.Marshal(ids)
+	return c.post(context.Background(), "/api/delete", body)
+}
+
+// post sends a signed request (see SignRequest) and checks the server's
+// proof that it carried it out: only then are the documents taken as
+// indexed.
+func (c *Client) post(ctx context.Context, path string, body []byte) error {
+	req, err := http.NewRequestWithContext(ctx, "POST", c.url(path), bytes.NewReader(body))
+	if err != nil {
+		return err
+	}
+	nonce, unix := NewNonce(), strconv.FormatInt(time.Now().Unix(), 10)
+	req.Header.Set(HeaderNonce, nonce)
+	req.Header.Set(HeaderTime, unix)
+	req.Header.Set(HeaderSignature, SignRequest(c.Token, nonce, unix, path, body))
+	req.Header.Set("Content-Type", "application/json")
+	resp, err := clientHTTP.Do(req)
+	if err != nil {
+		return fmt.Errorf("send to server %s: %w", c.Addr, err)
+	}
+	defer resp.Body.Close()
+	if resp.StatusCode != http.StatusOK {
+		msg, _ := io.ReadAll(io.LimitReader(resp.Body, 1000))
+		return fmt.Errorf("server %s refused: %s %s", c.Addr, resp.Status, bytes.TrimSpace(msg))
+	}
+	if !Verify(resp.Header.Get(HeaderProof), ResponseProof(c.Token, nonce)) {
+		return fmt.Errorf("server %s answered without proof that it indexed the documents; they are not recorded as indexed", c.Addr)
+	}
+	return nil
+}
