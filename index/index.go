@@ -16,6 +16,7 @@ import (
 	"time"
 
 	"github.com/blevesearch/bleve/v2"
+	"github.com/blevesearch/bleve/v2/document"
 	"github.com/blevesearch/bleve/v2/index/scorch"
 	"github.com/blevesearch/bleve/v2/index/scorch/mergeplan"
 	"github.com/blevesearch/bleve/v2/search/query"
@@ -366,6 +367,7 @@ func (ix *Index) Add(ctx context.Context, docs ...*corpus.Document) error {
 	ix.addMu.Unlock()
 	var lin map[string][]paraLineage
 	var recheck, gained []string
+	var flagged map[bleve.Index][]*document.Document
 	var items [][]lineItem
 	if !ix.line.off {
 		// The paragraphs whose flag depended on a replaced version.
@@ -390,6 +392,18 @@ func (ix *Index) Add(ctx context.Context, docs ...*corpus.Document) error {
 		if lin, gained, items, err = ix.linkAdded(ctx, docs); err != nil {
 			return err
 		}
+		// The records of the paragraphs these documents precede travel
+		// in the same batches: rewritten in batches of their own, they
+		// had made small segments that cost the merger more than
+		// lineage's own work.
+		if flagged, err = ix.gainedRecords(ctx, gained); err != nil {
+			return err
+		}
+		for sh := range flagged {
+			if _, ok := byShard[sh]; !ok {
+				byShard[sh] = nil
+			}
+		}
 	}
 	// Shards are written in parallel: each has its own segment builder
 	// and persister.
@@ -399,7 +413,7 @@ func (ix *Index) Add(ctx context.Context, docs ...*corpus.Document) error {
 			var err error
 			defer func() { errs <- err }()
 			defer recoverInto(&err, "index %d documents", len(docs))
-			err = addToShard(ctx, sh, docs, replaces, &ix.original, &ix.section, lin)
+			err = addToShard(ctx, sh, docs, replaces, &ix.original, &ix.section, lin, flagged[sh])
 		}()
 	}
 	var first error
@@ -423,16 +437,23 @@ func (ix *Index) Add(ctx context.Context, docs ...*corpus.Document) error {
 		ix.line.table.add(doc, items[i])
 	}
 	ix.line.table.mu.Unlock()
+	// A paragraph that a new document precedes recurs, whatever a
+	// replaced one did.
+	recheck = slices.DeleteFunc(recheck, func(id string) bool {
+		_, ok := slices.BinarySearch(gained, id)
+		return ok
+	})
 	slices.Sort(recheck)
-	return ix.relink(ctx, gained, slices.Compact(recheck))
+	return ix.relink(ctx, slices.Compact(recheck))
 }
 
 // addToShard indexes docs in shard b; the paragraphs of those in replaces
 // that are not in their new version are deleted.
 // The terms of the original and section fields are added to their
 // vocabularies. lin holds the lineage of each document's paragraphs (none
-// when nil).
-func addToShard(ctx context.Context, b bleve.Index, docs []*corpus.Document, replaces map[string]bool, original, section *vocabulary, lin map[string][]paraLineage) error {
+// when nil); more are records of other paragraphs to write in the same
+// batches.
+func addToShard(ctx context.Context, b bleve.Index, docs []*corpus.Document, replaces map[string]bool, original, section *vocabulary, lin map[string][]paraLineage, more []*document.Document) error {
 	batch := b.NewBatch()
 	for _, doc := range docs {
 		if err := ctx.Err(); err != nil {
@@ -480,6 +501,11 @@ func addToShard(ctx context.Context, b bleve.Index, docs []*corpus.Document, rep
 				return fmt.Errorf("index: %w", err)
 			}
 			batch.Reset()
+		}
+	}
+	for _, r := range more {
+		if err := batch.IndexAdvanced(r); err != nil {
+			return fmt.Errorf("index: %w", err)
 		}
 	}
 	if batch.Size() > 0 {
@@ -538,7 +564,7 @@ func (ix *Index) deleteDocument(docID string) error {
 	ix.line.table.mu.Lock()
 	ix.line.table.kill(docID)
 	ix.line.table.mu.Unlock()
-	return ix.relink(ctx, nil, touched)
+	return ix.relink(ctx, touched)
 }
 
 func paragraphIDs(b bleve.Index, docID string) ([]string, error) {

@@ -10,6 +10,7 @@ import (
 	"sync"
 
 	"github.com/blevesearch/bleve/v2"
+	"github.com/blevesearch/bleve/v2/document"
 	"github.com/blevesearch/bleve/v2/search/query"
 
 	"github.com/relatoria/relatoria/corpus"
@@ -267,6 +268,64 @@ type lineState struct {
 	// what that returned.
 	once    sync.Once
 	loadErr error
+	pairs   pairCache
+}
+
+// pairCache keeps the word pairs and fingerprints of the table's
+// paragraphs read back to be compared, by reference in the table (a
+// replaced document's paragraphs get new ones): a paragraph that many new
+// ones resemble without being similar enough is read once, not at every
+// Add (at 100,000 paragraphs, two reads in three had been of a paragraph
+// read before). It holds two generations of at most maxCachedPairs word
+// pairs each: when the newer is full it becomes the older, and the
+// older's paragraphs that are asked for again move to the newer.
+type pairCache struct {
+	mu        sync.Mutex
+	cur, prev map[uint32]wordPairs
+	size      int // the word pairs in cur
+	max       int // the word pairs of a generation; 0 means maxCachedPairs
+}
+
+// wordPairs is what comparing a paragraph needs of its text.
+type wordPairs struct {
+	shingles []uint64
+	fp       uint64
+}
+
+// maxCachedPairs bounds a generation of the pairCache: 16 MB.
+const maxCachedPairs = 2 << 20
+
+// get returns the cached word pairs of the paragraph ref.
+func (c *pairCache) get(ref uint32) (wordPairs, bool) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if wp, ok := c.cur[ref]; ok {
+		return wp, true
+	}
+	wp, ok := c.prev[ref]
+	if ok {
+		c.putLocked(ref, wp)
+	}
+	return wp, ok
+}
+
+// put caches the word pairs of the paragraph ref.
+func (c *pairCache) put(ref uint32, wp wordPairs) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	c.putLocked(ref, wp)
+}
+
+func (c *pairCache) putLocked(ref uint32, wp wordPairs) {
+	limit := c.max
+	if limit == 0 {
+		limit = maxCachedPairs
+	}
+	if c.cur == nil || c.size+len(wp.shingles) > limit {
+		c.prev, c.cur, c.size = c.cur, map[uint32]wordPairs{}, 0
+	}
+	c.cur[ref] = wp
+	c.size += len(wp.shingles)
 }
 
 // SetLineage turns the lineage of paragraphs added from now on on or off
@@ -554,7 +613,7 @@ func (ix *Index) findRecurrences(ctx context.Context, items []*lineItem, local m
 	for i, it := range items {
 		pos[it] = i
 	}
-	need := map[string]*tableRead{}
+	need := map[uint32]*tableRead{}
 	var touched []string
 	for i, it := range items {
 		touched = append(touched, found[i].touched...)
@@ -562,10 +621,10 @@ func (ix *Index) findRecurrences(ctx context.Context, items []*lineItem, local m
 			if c.earlier && recurs[i] {
 				continue // the item's flag is known
 			}
-			r := need[c.id]
+			r := need[c.ref]
 			if r == nil {
-				r = &tableRead{id: c.id, sig: c.sig}
-				need[c.id] = r
+				r = &tableRead{candidate: c}
+				need[c.ref] = r
 			}
 			r.items = append(r.items, it)
 		}
@@ -574,38 +633,43 @@ func (ix *Index) findRecurrences(ctx context.Context, items []*lineItem, local m
 	for _, r := range need {
 		reads = append(reads, r)
 	}
-	slices.SortFunc(reads, func(a, b *tableRead) int { return cmp.Compare(a.id, b.id) })
+	slices.SortFunc(reads, func(a, b *tableRead) int { return cmp.Compare(a.ref, b.ref) })
 	var mu sync.Mutex
 	const chunk = 500
 	err = parallel((len(reads)+chunk-1)/chunk, "lineage: compare paragraphs", func(c int) error {
 		part := reads[c*chunk : min((c+1)*chunk, len(reads))]
-		ids := make([]string, len(part))
+		pairs := make([]wordPairs, len(part))
+		var missing []string
 		for i, r := range part {
-			ids[i] = r.id
+			var ok bool
+			if pairs[i], ok = ix.line.pairs.get(r.ref); !ok {
+				missing = append(missing, ParagraphID(r.doc, r.ordinal))
+			}
 		}
-		got, err := ix.loadParagraphs(ctx, ids)
+		got, err := ix.loadParagraphs(ctx, missing)
 		if err != nil {
 			return err
 		}
 		var rec []int
 		var tch []string
-		for _, r := range part {
-			s := got[r.id]
-			if s == nil {
-				continue
-			}
-			// Its word pairs and fingerprint; its signature is the
-			// table's.
-			s.item.shingles, s.item.fp = lineage.WordPairs(s.item.text)
-			s.item.sig = r.sig
-			for _, it := range r.items {
-				if _, ok := compare(it, &s.item); !ok {
+		for i, r := range part {
+			if pairs[i].shingles == nil {
+				s := got[ParagraphID(r.doc, r.ordinal)]
+				if s == nil {
 					continue
 				}
-				if Earlier(s.item.adopted, it.adopted) {
+				pairs[i].shingles, pairs[i].fp = lineage.WordPairs(s.item.text)
+				ix.line.pairs.put(r.ref, pairs[i])
+			}
+			other := r.item(pairs[i])
+			for _, it := range r.items {
+				if _, ok := compare(it, &other); !ok {
+					continue
+				}
+				if Earlier(other.adopted, it.adopted) {
 					rec = append(rec, pos[it])
-				} else if Earlier(it.adopted, s.item.adopted) {
-					tch = append(tch, r.id)
+				} else if Earlier(it.adopted, other.adopted) {
+					tch = append(tch, ParagraphID(r.doc, r.ordinal))
 				}
 			}
 		}
@@ -632,19 +696,25 @@ type itemCandidates struct {
 	read    []candidate
 }
 
-// candidate is a paragraph of the table whose text must be read to decide
-// whether an item recurs in it.
+// candidate is a paragraph of the table whose word pairs must be
+// compared to decide whether an item recurs in it.
 type candidate struct {
-	id      string
+	ref     uint32 // in the table
+	doc     string
+	adopted corpus.Date
+	ordinal int
 	sig     lineage.Signature
 	earlier bool // its document was adopted before the item's
 }
 
-// tableRead is a paragraph of the table to read and the items to compare
-// it with.
+// item returns the candidate as a lineItem with the given word pairs.
+func (c *candidate) item(wp wordPairs) lineItem {
+	return lineItem{doc: c.doc, adopted: c.adopted, ordinal: c.ordinal, shingles: wp.shingles, fp: wp.fp, sig: c.sig}
+}
+
+// tableRead is a candidate and the items to compare it with.
 type tableRead struct {
-	id    string
-	sig   lineage.Signature
+	candidate
 	items []*lineItem
 }
 
@@ -705,7 +775,7 @@ func (ix *Index) candidatesOf(it *lineItem, local map[string][]*lineItem, adding
 			if !lineage.Plausible(it.sig, p.sig) {
 				return true // not similar enough to be worth reading
 			}
-			out.read = append(out.read, candidate{id: ParagraphID(td.id, int(p.ordinal)), sig: p.sig, earlier: earlier})
+			out.read = append(out.read, candidate{ref: ref, doc: td.id, adopted: td.adopted, ordinal: int(p.ordinal), sig: p.sig, earlier: earlier})
 			return true
 		})
 	}
@@ -774,41 +844,62 @@ func (ix *Index) linkedLater(ctx context.Context, doc *corpus.Document) ([]strin
 	return ids, nil
 }
 
-// relink brings the flags of paragraphs already in the index up to date:
-// those in gained now recur in an earlier paragraph (one just added); those
-// in recheck recurred in one that is gone (of a replaced or deleted
-// document), and are worked out again from what the index now holds. Only
-// the records whose flag changes are written again.
-func (ix *Index) relink(ctx context.Context, gained, recheck []string) error {
-	isGained := map[string]bool{}
-	for _, id := range gained {
-		isGained[id] = true
-	}
-	recheck = slices.DeleteFunc(slices.Clone(recheck), func(id string) bool { return isGained[id] })
-	yes, err := ix.flagged(ctx, append(slices.Clone(gained), recheck...))
+// gainedRecords returns, by shard, the records of the paragraphs with the
+// given IDs, which now recur in an earlier paragraph (one being added),
+// flagged "recurs:yes"; those already flagged so are left out.
+func (ix *Index) gainedRecords(ctx context.Context, ids []string) (map[bleve.Index][]*document.Document, error) {
+	yes, err := ix.flagged(ctx, ids)
 	if err != nil {
-		return err
+		return nil, err
 	}
-	ids := slices.DeleteFunc(slices.Clone(gained), func(id string) bool { return yes[id] })
-	ids = append(ids, recheck...)
+	ids = slices.DeleteFunc(slices.Clone(ids), func(id string) bool { return yes[id] })
+	got, err := ix.loadParagraphs(ctx, ids)
+	if err != nil {
+		return nil, err
+	}
+	out := map[bleve.Index][]*document.Document{}
+	for _, id := range ids {
+		if s := got[id]; s != nil {
+			sh := ix.shardOf(s.item.doc)
+			out[sh] = append(out[sh], s.record(id, true))
+		}
+	}
+	return out, nil
+}
+
+// record returns the paragraph's record with the given flag.
+func (s *stored) record(id string, recurs bool) *document.Document {
+	doc := *s.doc
+	i := 1
+	if s.meta {
+		i = 0
+	}
+	doc.Paragraphs = make([]corpus.Paragraph, 2)
+	doc.Paragraphs[i] = *s.para
+	return record(id, &doc, i, s.para.Section, paraLineage{recurs: recurs})
+}
+
+// relink works out again the flags of the paragraphs with the given IDs,
+// which recurred in a paragraph that is gone (of a replaced or deleted
+// document), from what the index now holds, and writes again the records
+// whose flag changed.
+func (ix *Index) relink(ctx context.Context, ids []string) error {
 	if len(ids) == 0 {
 		return nil
+	}
+	yes, err := ix.flagged(ctx, ids)
+	if err != nil {
+		return err
 	}
 	got, err := ix.loadParagraphs(ctx, ids)
 	if err != nil {
 		return err
 	}
-	flag := map[string]bool{}
 	var items []*lineItem
 	var itemIDs []string
 	for _, id := range ids {
-		s := got[id]
-		switch {
-		case s == nil:
-		case isGained[id]:
-			flag[id] = true
-		default:
-			if s.sketch(); s.item.keys != nil { // without keys, never "yes"
+		if s := got[id]; s != nil {
+			if s.sketch(); s.item.keys != nil || yes[id] { // without keys, never "yes"
 				items = append(items, &s.item)
 				itemIDs = append(itemIDs, id)
 			}
@@ -818,15 +909,9 @@ func (ix *Index) relink(ctx context.Context, gained, recheck []string) error {
 	if err != nil {
 		return err
 	}
-	for i, id := range itemIDs {
-		if recurs[i] != yes[id] {
-			flag[id] = recurs[i]
-		}
-	}
 	byShard := map[bleve.Index]*bleve.Batch{}
-	for _, id := range ids {
-		recurs, ok := flag[id]
-		if !ok {
+	for i, id := range itemIDs {
+		if recurs[i] == yes[id] {
 			continue
 		}
 		s := got[id]
@@ -834,14 +919,7 @@ func (ix *Index) relink(ctx context.Context, gained, recheck []string) error {
 		if byShard[sh] == nil {
 			byShard[sh] = sh.NewBatch()
 		}
-		doc := *s.doc
-		i := 1
-		if s.meta {
-			i = 0
-		}
-		doc.Paragraphs = make([]corpus.Paragraph, 2)
-		doc.Paragraphs[i] = *s.para
-		if err := byShard[sh].IndexAdvanced(record(id, &doc, i, s.para.Section, paraLineage{recurs: recurs})); err != nil {
+		if err := byShard[sh].IndexAdvanced(s.record(id, recurs[i])); err != nil {
 			return fmt.Errorf("lineage: %w", err)
 		}
 	}

@@ -278,3 +278,25 @@ func testLineageDefinition(t *testing.T, seed uint64) {
 		}
 	}
 }
+
+func TestPairCache(t *testing.T) {
+	c := pairCache{max: 4}
+	pairs := func(n int) wordPairs { return wordPairs{shingles: make([]uint64, n), fp: uint64(n)} }
+	c.put(1, pairs(2))
+	c.put(2, pairs(2)) // fills the first generation
+	c.put(3, pairs(3)) // a new generation: 1 and 2 become the older
+	if wp, ok := c.get(1); !ok || wp.fp != 2 {
+		t.Errorf("1 from the older generation: %v %v", wp, ok)
+	}
+	// 1 moved to the newer generation (3 + 2 > 4: a new one again, with
+	// 1 in it; 3 is in the older).
+	c.put(4, pairs(1))
+	if _, ok := c.get(2); ok {
+		t.Error("2 survived two generations without being asked for")
+	}
+	for _, ref := range []uint32{1, 3, 4} {
+		if _, ok := c.get(ref); !ok {
+			t.Errorf("%d lost", ref)
+		}
+	}
+}
