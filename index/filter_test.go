@@ -35,7 +35,7 @@ func TestTermRangeFilterAsBleve(t *testing.T) {
 	}
 	ranges := [][2]string{{"2012-01-01", "2016-01-01"}, {"", "2013-06-01"}, {"2019-01-01", ""}, {"2012-02-03", "2012-02-04"}, {"2040-01-01", ""}, {"", ""}}
 	ids := func(q query.Query) []string {
-		p, err := ix.SearchPage(ctx, PageRequest{Query: q, Size: 1000})
+		p, err := ix.Search(ctx, Request{Query: Query{q}, Size: 1000})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -73,11 +73,11 @@ func TestTermRangeFilterAsBleve(t *testing.T) {
 	// As a filter beside words: the same order and scores as the words alone.
 	words := query.NewMatchQuery("cooperacion")
 	words.SetField(FieldText)
-	alone, err := ix.SearchPage(ctx, PageRequest{Query: words, Size: 1000})
+	alone, err := ix.Search(ctx, Request{Query: Query{words}, Size: 1000})
 	if err != nil {
 		t.Fatal(err)
 	}
-	filtered, err := ix.SearchPage(ctx, PageRequest{Query: query.NewConjunctionQuery([]query.Query{words, &TermRangeFilter{Ranges: []TermRange{{Field: FieldAdopted}}}}), Size: 1000})
+	filtered, err := ix.Search(ctx, Request{Query: Query{query.NewConjunctionQuery([]query.Query{words, &TermRangeFilter{Ranges: []TermRange{{Field: FieldAdopted}}}})}, Size: 1000})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -311,10 +311,6 @@ func (ix *Index) shardOf(docID string) bleve.Index {
 // Dir returns the directory of the index, "" for a memory index.
 func (ix *Index) Dir() string { return ix.dir }
 
-// Bleve returns the shards as one bleve index, for searching: an alias that
-// searches every shard in parallel and merges hits and facets.
-func (ix *Index) Bleve() bleve.Index { return ix.alias }
-
 // Version returns a string identifying the index format and the number of
 // paragraphs in it, so that a count can be cited with the index it came
 // from: "format 3, 1234 paragraphs".
@@ -563,7 +559,7 @@ func (ix *Index) DocumentIDs(ctx context.Context, sym corpus.Symbol) ([]string, 
 	if sym.IsFull() {
 		q = FilterQuery(FieldSymbol, sym.String())
 	}
-	req := bleve.NewSearchRequestOptions(q, 0, 0, false)
+	req := bleve.NewSearchRequestOptions(q.q, 0, 0, false)
 	f := bleve.NewFacetRequest(FieldDoc, 50)
 	req.AddFacet("docs", f)
 	res, err := ix.alias.SearchInContext(ctx, req)

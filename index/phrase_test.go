@@ -58,11 +58,11 @@ func TestPhraseQueryAsBleve(t *testing.T) {
 				theirs := query.NewMatchPhraseQuery(p)
 				theirs.SetField(FieldText)
 				theirs.SetBoost(boost)
-				got, err := ix.SearchPage(context.Background(), PageRequest{Query: shape(ours), Size: 100})
+				got, err := ix.Search(context.Background(), Request{Query: Query{shape(ours)}, Size: 100})
 				if err != nil {
 					t.Fatalf("%q: %v", p, err)
 				}
-				want, err := ix.SearchPage(context.Background(), PageRequest{Query: shape(theirs), Size: 100})
+				want, err := ix.Search(context.Background(), Request{Query: Query{shape(theirs)}, Size: 100})
 				if err != nil {
 					t.Fatalf("%q: %v", p, err)
 				}
