@@ -46,11 +46,11 @@ type Request struct {
 
 // Results is the answer to a Request.
 type Results struct {
-	Query   string             `json:"query"`
-	Total   uint64             `json:"total"`
-	Hits    []Hit              `json:"hits"`
-	Facets  map[string][]Count `json:"facets,omitempty"`
-	Applied Applied            `json:"applied"`
+	Query   string                        `json:"query"`
+	Total   uint64                        `json:"total"`
+	Hits    []Hit                         `json:"hits"`
+	Facets  map[string][]index.FacetCount `json:"facets,omitempty"`
+	Applied Applied                       `json:"applied"`
 	// Reference is set when the query was a reference to a document or
 	// paragraph, answered by lookup rather than search.
 	Reference string `json:"reference,omitempty"`
@@ -59,40 +59,25 @@ type Results struct {
 	Next string `json:"next,omitempty"`
 }
 
-// Count is one facet value and the number of hits that have it.
-type Count struct {
-	Value string `json:"value"`
-	Count int    `json:"count"`
-}
-
-// Hit is one matching paragraph.
+// Hit is one matching paragraph: the paragraph itself (its Ordinal, Text,
+// Original, Section, …), the document it belongs to, and what the search
+// made of it. Its JSON is written by MarshalJSON (hit.go).
 type Hit struct {
-	ID        string               `json:"id"`  // "A/HRC/RES/51/34#25"
-	Doc       string               `json:"doc"` // document ID
-	Ref       string               `json:"ref"` // citable: "A/HRC/RES/51/34 §7"
-	Symbol    corpus.Symbol        `json:"symbol,omitempty"`
-	Title     string               `json:"title,omitempty"`
-	Body      string               `json:"body,omitempty"`
-	Adopted   corpus.Date          `json:"adopted,omitzero"`
-	Source    string               `json:"source"`
-	Ordinal   int                  `json:"ordinal"`
-	Number    corpus.Number        `json:"number,omitempty"` // as printed: "7", "84.3", "4.a"
-	Kind      corpus.ParagraphKind `json:"kind"`
-	Text      string               `json:"text"`
-	Original  string               `json:"original"`
-	Repairs   []corpus.Repair      `json:"repairs,omitempty"`
-	Dates     []corpus.DateMention `json:"dates,omitempty"`
-	Entities  []corpus.Entity      `json:"entities,omitempty"`
-	Citations []corpus.Citation    `json:"citations,omitempty"`
+	corpus.Paragraph
+	ID      string        `json:"id"`  // "A/HRC/RES/51/34#25"
+	Doc     string        `json:"doc"` // document ID
+	Ref     string        `json:"ref"` // citable: "A/HRC/RES/51/34 §7"
+	Symbol  corpus.Symbol `json:"symbol,omitempty"`
+	Title   string        `json:"title,omitempty"`
+	Body    string        `json:"body,omitempty"`
+	Adopted corpus.Date   `json:"adopted,omitzero"`
+	Source  string        `json:"source"`
 	// Highlights are fragments of Text with matches in <mark>…</mark>; the
 	// rest is HTML-escaped.
 	Highlights []string `json:"highlights,omitempty"`
 	// Missing lists the words of the query the paragraph lacks, when no
 	// paragraph had them all (see Recovery).
 	Missing []string `json:"missing,omitempty"`
-	// Section holds the headings above the paragraph, outermost first,
-	// and for a list item the sentence that opens its list.
-	Section []string `json:"section,omitempty"`
 	// FromSection lists the words of the query that the paragraph does
 	// not have itself but its section does.
 	FromSection []string `json:"from_section,omitempty"`
@@ -281,7 +266,12 @@ func (s *Searcher) Search(ctx context.Context, req Request) (*Results, error) {
 		res.Next = res.Hits[n-1].Cursor
 	}
 	if req.Facets {
-		res.Facets = topFacets(sr.Facets)
+		res.Facets = sr.Facets
+		for name, cs := range res.Facets {
+			if cs == nil {
+				res.Facets[name] = []index.FacetCount{} // listed with no values: [] in JSON
+			}
+		}
 	}
 	if res.Reference != "" && res.Total == 0 {
 		if ref, _ := ParseReference(req.Query); ref.Paragraph == "" && req.After == "" {
@@ -335,18 +325,6 @@ const SectionsBelow = 200
 // FacetSize is the number of values a facet lists: the most frequent.
 const FacetSize = 20
 
-// topFacets converts the facet counts of a page.
-func topFacets(counts map[string][]index.FacetCount) map[string][]Count {
-	out := make(map[string][]Count, len(counts))
-	for name, cs := range counts {
-		out[name] = make([]Count, len(cs))
-		for i, c := range cs {
-			out[name][i] = Count{Value: c.Value, Count: c.Count}
-		}
-	}
-	return out
-}
-
 // makeHits makes the hits of a page of the index.
 func makeHits(hs []index.Hit) []Hit {
 	out := make([]Hit, len(hs))
@@ -357,30 +335,15 @@ func makeHits(hs []index.Hit) []Hit {
 }
 
 func makeHit(h index.Hit) Hit {
-	doc, p := h.Doc, h.Para
-	hit := Hit{
-		ID:        h.ID,
-		Doc:       doc.ID,
-		Ref:       RefOf(doc, p),
-		Symbol:    doc.Symbol,
-		Title:     doc.Title,
-		Body:      doc.Body,
-		Adopted:   doc.Adopted,
-		Source:    doc.Source,
-		Ordinal:   p.Ordinal,
-		Number:    p.Number,
-		Kind:      p.Kind,
-		Text:      p.Text,
-		Original:  p.Original,
-		Repairs:   p.Repairs,
-		Dates:     p.Dates,
-		Entities:  p.Entities,
-		Citations: p.Citations,
-		Section:   p.Section,
-		Score:     h.Score,
-		Cursor:    encodeCursor(h.Sort),
-	}
+	hit := paragraphHit(h.Doc, h.Para)
+	hit.ID, hit.Score, hit.Cursor = h.ID, h.Score, encodeCursor(h.Sort)
 	return hit
+}
+
+// paragraphHit returns paragraph p of doc as a hit (with no score).
+func paragraphHit(doc *corpus.Document, p *corpus.Paragraph) Hit {
+	return Hit{Paragraph: *p, ID: index.ParagraphID(doc.ID, p.Ordinal), Doc: doc.ID, Ref: RefOf(doc, p),
+		Symbol: doc.Symbol, Title: doc.Title, Body: doc.Body, Adopted: doc.Adopted, Source: doc.Source}
 }
 
 // RefOf returns the citable reference of paragraph p of doc: "A/HRC/RES/51/34
