@@ -65,7 +65,7 @@ func firstOfMonth(t time.Time) time.Time {
 // base (FieldDates or FieldDeadlines) that overlaps the period [start, end);
 // a zero time leaves that end open.
 func DateRangeQuery(base string, start, end time.Time) Query {
-	f := &TermRangeFilter{}
+	f := &termRangeFilter{}
 	for _, suffix := range dateSuffixes {
 		from := start
 		if !from.IsZero() {
@@ -84,13 +84,13 @@ func DateRangeQuery(base string, start, end time.Time) Query {
 // AdoptedRangeQuery finds the paragraphs of the documents adopted in
 // [start, end); a zero time leaves that end open.
 func AdoptedRangeQuery(start, end time.Time) Query {
-	return Query{&TermRangeFilter{Ranges: []TermRange{dayRange(FieldAdopted, start, end)}}}
+	return Query{&termRangeFilter{Ranges: []termRange{dayRange(FieldAdopted, start, end)}}}
 }
 
 // dayRange is the range of the date terms of field from start (inclusive)
 // to end (exclusive); a zero time is an open end.
-func dayRange(field string, start, end time.Time) TermRange {
-	r := TermRange{Field: field}
+func dayRange(field string, start, end time.Time) termRange {
+	r := termRange{Field: field}
 	if !start.IsZero() {
 		r.From = DateTerm(start)
 	}

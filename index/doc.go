@@ -33,7 +33,7 @@
 // values of a filter), with these options:
 //
 //	text         es_un analyzer (words, folded, stemmed); stored, with positions (offsets
-//	             zeroed): phrases (PhraseQuery), display
+//	             zeroed): phrases (Phrase), display
 //	text_exact   es_exact analyzer (lower case, stop words left out), no positions:
 //	             literal words, the exact words of literal phrases, exact-form boosts
 //	original     es_un; the forms OCR repair changed whose terms differ from the repaired
@@ -89,7 +89,7 @@
 // original (for the terms it has) and text_exact; nothing is indexed into
 // _all. Each shard is searched with the term statistics of all (globalStats
 // in page.go), so scores do not depend on the shard. Date filters and ocr:
-// are bitmaps of postings that add nothing to scores (TermRangeFilter).
+// are bitmaps of postings that add nothing to scores (termRangeFilter, filter.go).
 //
 // Re-adding a document replaces all its paragraphs in one batch: stale
 // paragraphs of a document that shrank are deleted in the same batch.

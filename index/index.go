@@ -167,7 +167,7 @@ func Create(dir string, opt Options) (*Index, error) {
 	}
 	for i := range n {
 		os.RemoveAll(shardDir(dir, i))
-		b, err := bleve.NewUsing(shardDir(dir, i), Mapping(), bleve.Config.DefaultIndexType, bleve.Config.DefaultKVStore, scorchConfig())
+		b, err := bleve.NewUsing(shardDir(dir, i), indexMapping(), bleve.Config.DefaultIndexType, bleve.Config.DefaultKVStore, scorchConfig())
 		if err != nil {
 			closeAll()
 			return nil, fmt.Errorf("create index %s: %w", dir, err)

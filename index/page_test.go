@@ -285,7 +285,7 @@ func TestScoresAcrossShards(t *testing.T) {
 	}
 	for _, q := range []query.Query{
 		func() query.Query { q := query.NewMatchQuery("cooperación técnica"); q.SetField(FieldText); return q }(),
-		func() query.Query { q := NewPhraseQuery("cooperación técnica"); q.SetField(FieldText); return q }(),
+		func() query.Query { q := newPhraseQuery("cooperación técnica"); q.SetField(FieldText); return q }(),
 	} {
 		p, err := ix.Search(ctx, Request{Query: Query{q}, Size: 100})
 		if err != nil {

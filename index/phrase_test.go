@@ -8,7 +8,7 @@ import (
 	"github.com/blevesearch/bleve/v2/search/query"
 )
 
-// TestPhraseQueryAsBleve checks that PhraseQuery finds the paragraphs
+// TestPhraseQueryAsBleve checks that phraseQuery finds the paragraphs
 // bleve's MatchPhraseQuery finds, with the same scores: phrases with stop
 // words between their words, repeated words, phrases of one word, of none,
 // and phrases present only out of order.
@@ -52,7 +52,7 @@ func TestPhraseQueryAsBleve(t *testing.T) {
 	for _, p := range phrases {
 		for name, shape := range shapes {
 			for _, boost := range []float64{1, 0.3} {
-				ours := NewPhraseQuery(p)
+				ours := newPhraseQuery(p)
 				ours.SetField(FieldText)
 				ours.SetBoost(boost)
 				theirs := query.NewMatchPhraseQuery(p)

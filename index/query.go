@@ -48,8 +48,8 @@ func Fuzzy(field, term string, fuzziness, prefix int) Query {
 func Prefix(field, prefix string) Query { return inField(query.NewPrefixQuery(prefix), field) }
 
 // Phrase matches the paragraphs that have the words of text in order in
-// field, stop words allowed between them (PhraseQuery).
-func Phrase(field, text string) Query { return inField(NewPhraseQuery(text), field) }
+// field, stop words allowed between them (phraseQuery).
+func Phrase(field, text string) Query { return inField(newPhraseQuery(text), field) }
 
 // MatchPhrase matches the paragraphs that have the terms of text in field
 // at the positions text has them: bleve's own phrase query.

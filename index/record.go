@@ -72,10 +72,10 @@ func FilterQuery(name, value string) Query {
 }
 
 // ExcludeFilter matches the paragraphs whose named filter does not have
-// value. It adds nothing to a score (see TermRangeFilter), and costs a
+// value. It adds nothing to a score (see termRangeFilter), and costs a
 // bitmap of the index, not a walk over every paragraph.
 func ExcludeFilter(name, value string) Query {
-	return Query{TermFilter(filterField(name), FilterTerm(name, value), true)}
+	return Query{termFilter(filterField(name), FilterTerm(name, value), true)}
 }
 
 // filterField returns the field that holds the values of the named filter.
