@@ -111,8 +111,12 @@ func (s Sort) Scored() bool {
 // the index. It does what bleve's index alias does for a search, with
 // facets counted and sort keys read from the facet cache (facetcache.go)
 // instead of from each hit's doc values, and every shard scored with the
-// term statistics of all (globalStats).
+// term statistics of all (globalStats). It returns an error for a Request
+// without a Query (the zero Query matches nothing: it is not a query).
 func (ix *Index) Search(ctx context.Context, req Request) (*Page, error) {
+	if req.Query.q == nil || req.DocumentBoost != nil && req.DocumentBoost.Query.q == nil {
+		return nil, errors.New("search: no query (make one with Term, Match, And, …)")
+	}
 	if req.Sort.order == nil {
 		req.Sort = RelevanceSort()
 	}

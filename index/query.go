@@ -6,7 +6,8 @@ import (
 
 // Query is what a search matches and how it scores what it matches. It is
 // made by the functions of this file, which package search composes; the
-// bleve query it stands for stays inside this package.
+// bleve query it stands for stays inside this package. The zero Query is
+// none: Search refuses it.
 type Query struct{ q query.Query }
 
 // Term matches the paragraphs that have term, as the analyzers index it,

@@ -2,6 +2,7 @@ package index
 
 import (
 	"context"
+	"errors"
 	"slices"
 	"strconv"
 	"testing"
@@ -58,6 +59,19 @@ func TestQueries(t *testing.T) {
 		}
 		if !slices.Equal(got, tt.want) || p.Total != uint64(len(tt.want)) {
 			t.Errorf("%s: %d hits %v, want %v", tt.name, p.Total, got, tt.want)
+		}
+	}
+}
+
+// TestNoQuery checks that a Request without a Query is refused with an
+// error rather than a panic in a shard.
+func TestNoQuery(t *testing.T) {
+	ix := newTestIndex(t, 2)
+	for _, req := range []Request{{Size: 10}, {Query: MatchAll(), Size: 10, DocumentBoost: &DocumentBoost{Weight: 1}}} {
+		_, err := ix.Search(context.Background(), req)
+		var pe *PanicError
+		if err == nil || errors.As(err, &pe) {
+			t.Errorf("Search(%+v) = %v, want an error naming the missing query", req, err)
 		}
 	}
 }
