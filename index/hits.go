@@ -237,24 +237,15 @@ func (c *metaCache) forget(docs ...*corpus.Document) {
 // Document returns the whole document with the given ID, paragraphs in
 // order. It returns an error wrapping ErrNotFound when there is none.
 func (ix *Index) Document(ctx context.Context, id string) (*corpus.Document, error) {
-	q := query.NewTermQuery(id)
-	q.SetField(FieldDoc)
-	req := bleve.NewSearchRequestOptions(q, 100000, 0, false)
-	req.Fields = hitFields
-	req.SortBy([]string{FieldOrdinal})
-	res, err := ix.shardOf(id).SearchInContext(ctx, req)
-	if err != nil {
-		return nil, err
-	}
-	if len(res.Hits) == 0 {
-		return nil, fmt.Errorf("document %q: %w", id, ErrNotFound)
-	}
-	hits, err := ix.decodeHits(ctx, res.Hits)
+	p, err := ix.Search(ctx, Request{Query: Term(FieldDoc, id), Size: 100000, Sort: FieldSort(FieldOrdinal)})
 	if err != nil {
 		return nil, fmt.Errorf("document %q: %w", id, err)
 	}
-	doc := hits[0].Doc
-	for _, h := range hits {
+	if len(p.Hits) == 0 {
+		return nil, fmt.Errorf("document %q: %w", id, ErrNotFound)
+	}
+	doc := p.Hits[0].Doc
+	for _, h := range p.Hits {
 		doc.Paragraphs = append(doc.Paragraphs, *h.Para)
 	}
 	return doc, nil
