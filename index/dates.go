@@ -3,8 +3,6 @@ package index
 import (
 	"time"
 
-	"github.com/blevesearch/bleve/v2/search/query"
-
 	"github.com/relatoria/relatoria/corpus"
 )
 
@@ -66,8 +64,8 @@ func firstOfMonth(t time.Time) time.Time {
 // DateRangeQuery finds the paragraphs with a date mention in the date field
 // base (FieldDates or FieldDeadlines) that overlaps the period [start, end);
 // a zero time leaves that end open.
-func DateRangeQuery(base string, start, end time.Time) query.Query {
-	f := &TermRangeFilter{}
+func DateRangeQuery(base string, start, end time.Time) Query {
+	f := &termRangeFilter{}
 	for _, suffix := range dateSuffixes {
 		from := start
 		if !from.IsZero() {
@@ -80,19 +78,19 @@ func DateRangeQuery(base string, start, end time.Time) query.Query {
 		}
 		f.Ranges = append(f.Ranges, dayRange(base+suffix, from, end))
 	}
-	return f
+	return Query{f}
 }
 
 // AdoptedRangeQuery finds the paragraphs of the documents adopted in
 // [start, end); a zero time leaves that end open.
-func AdoptedRangeQuery(start, end time.Time) query.Query {
-	return &TermRangeFilter{Ranges: []TermRange{dayRange(FieldAdopted, start, end)}}
+func AdoptedRangeQuery(start, end time.Time) Query {
+	return Query{&termRangeFilter{Ranges: []termRange{dayRange(FieldAdopted, start, end)}}}
 }
 
 // dayRange is the range of the date terms of field from start (inclusive)
 // to end (exclusive); a zero time is an open end.
-func dayRange(field string, start, end time.Time) TermRange {
-	r := TermRange{Field: field}
+func dayRange(field string, start, end time.Time) termRange {
+	r := termRange{Field: field}
 	if !start.IsZero() {
 		r.From = DateTerm(start)
 	}

@@ -1,6 +1,19 @@
 // Package index stores documents in a bleve index and reads them back. It
 // owns the on-disk directory, the mapping, the field names and the Spanish
-// analyzers; package search reads the index through the Field constants.
+// analyzers, and it is the only package that imports bleve.
+//
+// # Searching
+//
+// There is one way to search: (*Index).Search(ctx, Request) returns a Page
+// of decoded Hits (the corpus.Paragraph, its document's metadata, its
+// score and its sort values, which a later Request.After continues from)
+// with the total and, when asked, exact facet counts. Package search
+// compiles its query language into a Query made by this package's
+// constructors (Term, Match, Phrase, Prefix, Fuzzy, And, Or, Boolean,
+// Fallback, FilterQuery, DateRangeQuery, …) and orders hits with a Sort
+// (RelevanceSort, SectionRelevanceSort, FieldSort); field names are the
+// Field constants below. Document and DocumentIDs read a document's
+// paragraphs and the documents of a symbol.
 //
 // # Index format (version 8)
 //
@@ -20,7 +33,7 @@
 // values of a filter), with these options:
 //
 //	text         es_un analyzer (words, folded, stemmed); stored, with positions (offsets
-//	             zeroed): phrases (PhraseQuery), display
+//	             zeroed): phrases (Phrase), display
 //	text_exact   es_exact analyzer (lower case, stop words left out), no positions:
 //	             literal words, the exact words of literal phrases, exact-form boosts
 //	original     es_un; the forms OCR repair changed whose terms differ from the repaired
@@ -29,14 +42,14 @@
 //	             (DocumentBoost; never required)
 //	section      es_un, no positions, on items of lists only (Paragraph.InList): the document's
 //	             title and the paragraph's section (Document.Sections: the headings above it,
-//	             the sentence that opens its list), searched through FallbackQuery and ranked
+//	             the sentence that opens its list), searched through Fallback and ranked
 //	             after the paragraphs that have every word themselves (SectionRelevanceSort)
 //	doc          keyword with doc values: the document ID (sorting, Document)
 //	ordinal      keyword with doc values: position in the document, zero-padded ("0000025")
 //	adopted      keyword with doc values: the document's adoption day, "2022-10-07" (absent
 //	             when unknown); ISO days sort and range in time order
 //	facet        keyword with doc values, one term per facet value, behind
-//	             the facet's name (FilterQuery reads them, SearchPage counts them):
+//	             the facet's name (FilterQuery reads them, Search counts them):
 //	               kind:…      paragraph kind ("operative", …)
 //	               body:…      "Consejo de Derechos Humanos"
 //	               symbol:…    "A/HRC/RES/51/34"
@@ -76,7 +89,7 @@
 // original (for the terms it has) and text_exact; nothing is indexed into
 // _all. Each shard is searched with the term statistics of all (globalStats
 // in page.go), so scores do not depend on the shard. Date filters and ocr:
-// are bitmaps of postings that add nothing to scores (TermRangeFilter).
+// are bitmaps of postings that add nothing to scores (termRangeFilter, filter.go).
 //
 // Re-adding a document replaces all its paragraphs in one batch: stale
 // paragraphs of a document that shrank are deleted in the same batch.

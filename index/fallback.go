@@ -9,7 +9,7 @@ import (
 	bindex "github.com/blevesearch/bleve_index_api"
 )
 
-// FallbackQuery matches what Primary or Fallback matches. A paragraph that
+// fallbackQuery matches what Primary or Fallback matches. A paragraph that
 // Primary matches has Primary's score, exactly as without Fallback; any
 // other has Fallback's score times Weight. It serves a word that a
 // paragraph may have in its text (Primary) or only in its section
@@ -17,13 +17,13 @@ import (
 // score by the share of its clauses that match, so that adding the
 // section clause would have reordered the paragraphs that have the word
 // themselves.
-type FallbackQuery struct {
+type fallbackQuery struct {
 	Primary, Fallback query.Query
 	Weight            float64
 }
 
 // Searcher returns the searcher of q.
-func (q *FallbackQuery) Searcher(ctx context.Context, r bindex.IndexReader, m mapping.IndexMapping, o bsearch.SearcherOptions) (bsearch.Searcher, error) {
+func (q *fallbackQuery) Searcher(ctx context.Context, r bindex.IndexReader, m mapping.IndexMapping, o bsearch.SearcherOptions) (bsearch.Searcher, error) {
 	p, err := q.Primary.Searcher(ctx, r, m, o)
 	if err != nil {
 		return nil, err

@@ -11,7 +11,7 @@ import (
 	"github.com/relatoria/relatoria/corpus"
 )
 
-// TestTermRangeFilterAsBleve checks that TermRangeFilter matches what
+// TestTermRangeFilterAsBleve checks that termRangeFilter matches what
 // bleve's term range query matches, over several segments, after a
 // replacement and a deletion, with open and closed ends; and that it adds
 // nothing to a score.
@@ -35,7 +35,7 @@ func TestTermRangeFilterAsBleve(t *testing.T) {
 	}
 	ranges := [][2]string{{"2012-01-01", "2016-01-01"}, {"", "2013-06-01"}, {"2019-01-01", ""}, {"2012-02-03", "2012-02-04"}, {"2040-01-01", ""}, {"", ""}}
 	ids := func(q query.Query) []string {
-		p, err := ix.SearchPage(ctx, PageRequest{Query: q, Size: 1000})
+		p, err := ix.Search(ctx, Request{Query: Query{q}, Size: 1000})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -50,11 +50,11 @@ func TestTermRangeFilterAsBleve(t *testing.T) {
 		incl, excl := true, false
 		theirs := query.NewTermRangeInclusiveQuery(r[0], r[1], &incl, &excl)
 		theirs.SetField(FieldAdopted)
-		got, want := ids(&TermRangeFilter{Ranges: []TermRange{{Field: FieldAdopted, From: r[0], To: r[1]}}}), ids(theirs)
+		got, want := ids(&termRangeFilter{Ranges: []termRange{{Field: FieldAdopted, From: r[0], To: r[1]}}}), ids(theirs)
 		if !slices.Equal(got, want) {
 			t.Errorf("%v: got %v\nwant %v", r, got, want)
 		}
-		notGot := ids(&TermRangeFilter{Ranges: []TermRange{{Field: FieldAdopted, From: r[0], To: r[1]}}, Not: true})
+		notGot := ids(&termRangeFilter{Ranges: []termRange{{Field: FieldAdopted, From: r[0], To: r[1]}}, Not: true})
 		notWant := ids(query.NewBooleanQuery([]query.Query{query.NewMatchAllQuery()}, nil, []query.Query{theirs}))
 		if !slices.Equal(notGot, notWant) {
 			t.Errorf("not %v: got %v\nwant %v", r, notGot, notWant)
@@ -63,21 +63,21 @@ func TestTermRangeFilterAsBleve(t *testing.T) {
 	// One term, and two ranges at once.
 	one := query.NewTermQuery("2012-03-03")
 	one.SetField(FieldAdopted)
-	if got, want := ids(TermFilter(FieldAdopted, "2012-03-03", false)), ids(one); !slices.Equal(got, want) || len(want) == 0 {
+	if got, want := ids(termFilter(FieldAdopted, "2012-03-03", false)), ids(one); !slices.Equal(got, want) || len(want) == 0 {
 		t.Errorf("one term: got %v, want %v", got, want)
 	}
-	both := &TermRangeFilter{Ranges: []TermRange{{FieldAdopted, "2010", "2012"}, {FieldAdopted, "2020", ""}}}
-	if got, n := ids(both), len(ids(&TermRangeFilter{Ranges: both.Ranges[:1]}))+len(ids(&TermRangeFilter{Ranges: both.Ranges[1:]})); len(got) != n {
+	both := &termRangeFilter{Ranges: []termRange{{FieldAdopted, "2010", "2012"}, {FieldAdopted, "2020", ""}}}
+	if got, n := ids(both), len(ids(&termRangeFilter{Ranges: both.Ranges[:1]}))+len(ids(&termRangeFilter{Ranges: both.Ranges[1:]})); len(got) != n {
 		t.Errorf("two ranges: %d hits, want %d", len(got), n)
 	}
 	// As a filter beside words: the same order and scores as the words alone.
 	words := query.NewMatchQuery("cooperacion")
 	words.SetField(FieldText)
-	alone, err := ix.SearchPage(ctx, PageRequest{Query: words, Size: 1000})
+	alone, err := ix.Search(ctx, Request{Query: Query{words}, Size: 1000})
 	if err != nil {
 		t.Fatal(err)
 	}
-	filtered, err := ix.SearchPage(ctx, PageRequest{Query: query.NewConjunctionQuery([]query.Query{words, &TermRangeFilter{Ranges: []TermRange{{Field: FieldAdopted}}}}), Size: 1000})
+	filtered, err := ix.Search(ctx, Request{Query: Query{query.NewConjunctionQuery([]query.Query{words, &termRangeFilter{Ranges: []termRange{{Field: FieldAdopted}}}})}, Size: 1000})
 	if err != nil {
 		t.Fatal(err)
 	}

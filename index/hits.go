@@ -4,6 +4,8 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"slices"
+	"strconv"
 	"sync"
 
 	"github.com/blevesearch/bleve/v2"
@@ -19,26 +21,33 @@ import (
 // rather than with every paragraph keeps a tenth of the index off disk.
 const FieldMeta = "meta"
 
-// HitFields are the stored fields a search must request for DecodeHits.
-var HitFields = []string{FieldDocJSON, FieldParaJSON, FieldText}
+// hitFields are the stored fields a search loads for decodeHits.
+var hitFields = []string{FieldDocJSON, FieldParaJSON, FieldText}
 
-// Hit is a search hit decoded: the paragraph and its document's metadata
-// (a Document without paragraphs).
+// Hit is a paragraph a search found, decoded: the paragraph, its
+// document's metadata (a Document without paragraphs) and its place in
+// the search's order.
 type Hit struct {
-	Doc  *corpus.Document
-	Para *corpus.Paragraph
+	ID    string // the paragraph ID: "A/HRC/RES/51/34#25"
+	Doc   *corpus.Document
+	Para  *corpus.Paragraph
+	Score float64
+	// Sort holds the hit's sort values, the score written out where the
+	// order has it: a Request.After that continues after this hit.
+	Sort []string
 }
 
-// DecodeHits rebuilds the paragraphs of hits (found with HitFields) and
+// decodeHits rebuilds the paragraphs of hits (found with hitFields) and
 // their documents' metadata, which is read from the cache of recent
 // documents or, for those not in it, with one search.
-func (ix *Index) DecodeHits(ctx context.Context, hits bsearch.DocumentMatchCollection) ([]Hit, error) {
+func (ix *Index) decodeHits(ctx context.Context, hits bsearch.DocumentMatchCollection) ([]Hit, error) {
 	out := make([]Hit, len(hits))
 	if err := decodeParagraphs(hits, out); err != nil {
 		return nil, err
 	}
 	var missing []string
 	for i, h := range hits {
+		out[i].ID, out[i].Score, out[i].Sort = h.ID, h.Score, sortValues(h)
 		docID, _, ok := SplitParagraphID(h.ID)
 		if !ok {
 			return nil, fmt.Errorf("hit %s: not a paragraph ID", h.ID)
@@ -71,6 +80,21 @@ func (ix *Index) DecodeHits(ctx context.Context, hits bsearch.DocumentMatchColle
 		}
 	}
 	return out, nil
+}
+
+// sortValues returns the sort values of h with its score in place of
+// bleve's placeholder "_score", which search-after cannot compare.
+func sortValues(h *bsearch.DocumentMatch) []string {
+	if h.Sort == nil {
+		return nil
+	}
+	vals := slices.Clone(h.Sort)
+	for i, v := range vals {
+		if v == "_score" {
+			vals[i] = strconv.FormatFloat(h.Score, 'g', -1, 64)
+		}
+	}
+	return vals
 }
 
 // decodeParagraphs decodes the stored paragraph of each hit into out, half
@@ -118,7 +142,7 @@ func (ix *Index) loadDocuments(ctx context.Context, ids []string) error {
 			xs = append(xs, t)
 		}
 	}
-	q := query.NewConjunctionQuery([]query.Query{FilterQuery(FieldMeta, "1"), query.NewDisjunctionQuery(xs)})
+	q := query.NewConjunctionQuery([]query.Query{FilterQuery(FieldMeta, "1").q, query.NewDisjunctionQuery(xs)})
 	req := bleve.NewSearchRequestOptions(q, len(xs), 0, false)
 	req.Fields = []string{FieldDocJSON}
 	res, err := ix.alias.SearchInContext(ctx, req)
@@ -213,24 +237,15 @@ func (c *metaCache) forget(docs ...*corpus.Document) {
 // Document returns the whole document with the given ID, paragraphs in
 // order. It returns an error wrapping ErrNotFound when there is none.
 func (ix *Index) Document(ctx context.Context, id string) (*corpus.Document, error) {
-	q := query.NewTermQuery(id)
-	q.SetField(FieldDoc)
-	req := bleve.NewSearchRequestOptions(q, 100000, 0, false)
-	req.Fields = HitFields
-	req.SortBy([]string{FieldOrdinal})
-	res, err := ix.shardOf(id).SearchInContext(ctx, req)
-	if err != nil {
-		return nil, err
-	}
-	if len(res.Hits) == 0 {
-		return nil, fmt.Errorf("document %q: %w", id, ErrNotFound)
-	}
-	hits, err := ix.DecodeHits(ctx, res.Hits)
+	p, err := ix.Search(ctx, Request{Query: Term(FieldDoc, id), Size: 100000, Sort: FieldSort(FieldOrdinal)})
 	if err != nil {
 		return nil, fmt.Errorf("document %q: %w", id, err)
 	}
-	doc := hits[0].Doc
-	for _, h := range hits {
+	if len(p.Hits) == 0 {
+		return nil, fmt.Errorf("document %q: %w", id, ErrNotFound)
+	}
+	doc := p.Hits[0].Doc
+	for _, h := range p.Hits {
 		doc.Paragraphs = append(doc.Paragraphs, *h.Para)
 	}
 	return doc, nil

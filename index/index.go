@@ -168,7 +168,7 @@ func Create(dir string, opt Options) (*Index, error) {
 	}
 	for i := range n {
 		os.RemoveAll(shardDir(dir, i))
-		b, err := bleve.NewUsing(shardDir(dir, i), Mapping(), bleve.Config.DefaultIndexType, bleve.Config.DefaultKVStore, scorchConfig())
+		b, err := bleve.NewUsing(shardDir(dir, i), indexMapping(), bleve.Config.DefaultIndexType, bleve.Config.DefaultKVStore, scorchConfig())
 		if err != nil {
 			closeAll()
 			return nil, fmt.Errorf("create index %s: %w", dir, err)
@@ -311,10 +311,6 @@ func (ix *Index) shardOf(docID string) bleve.Index {
 
 // Dir returns the directory of the index, "" for a memory index.
 func (ix *Index) Dir() string { return ix.dir }
-
-// Bleve returns the shards as one bleve index, for searching: an alias that
-// searches every shard in parallel and merges hits and facets.
-func (ix *Index) Bleve() bleve.Index { return ix.alias }
 
 // Version returns a string identifying the index format and the number of
 // paragraphs in it, so that a count can be cited with the index it came
@@ -589,7 +585,7 @@ func (ix *Index) DocumentIDs(ctx context.Context, sym corpus.Symbol) ([]string, 
 	if sym.IsFull() {
 		q = FilterQuery(FieldSymbol, sym.String())
 	}
-	req := bleve.NewSearchRequestOptions(q, 0, 0, false)
+	req := bleve.NewSearchRequestOptions(q.q, 0, 0, false)
 	f := bleve.NewFacetRequest(FieldDoc, 50)
 	req.AddFacet("docs", f)
 	res, err := ix.alias.SearchInContext(ctx, req)

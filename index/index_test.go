@@ -80,7 +80,7 @@ func TestAddReplaceDelete(t *testing.T) {
 	if err != nil || len(got.Paragraphs) != 1 || got.Paragraphs[0].Text != "uno bis" {
 		t.Fatalf("Document(a) = %+v, %v", got, err)
 	}
-	if n, _ := ix.Bleve().DocCount(); n != 2 {
+	if n, _ := ix.alias.DocCount(); n != 2 {
 		t.Errorf("DocCount = %d, want 2", n)
 	}
 	if err := ix.Delete("b"); err != nil {
@@ -125,12 +125,12 @@ func TestDocumentMetadata(t *testing.T) {
 		q := bleve.NewMatchQuery(word)
 		q.SetField(FieldText)
 		req := bleve.NewSearchRequest(q)
-		req.Fields = HitFields
-		res, err := ix.Bleve().Search(req)
+		req.Fields = hitFields
+		res, err := ix.alias.Search(req)
 		if err != nil || len(res.Hits) != 1 {
 			t.Fatalf("search %q: %v, %v", word, res, err)
 		}
-		hits, err := ix.DecodeHits(ctx, res.Hits)
+		hits, err := ix.decodeHits(ctx, res.Hits)
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -373,7 +373,7 @@ func (ix *Index) loadParagraphs(ctx context.Context, ids []string) (map[string]*
 	for start := 0; start < len(ids); start += 1000 {
 		chunk := ids[start:min(start+1000, len(ids))]
 		req := bleve.NewSearchRequestOptions(query.NewDocIDQuery(chunk), len(chunk), 0, false)
-		req.Fields = HitFields
+		req.Fields = hitFields
 		res, err := ix.alias.SearchInContext(ctx, req)
 		if err != nil {
 			return nil, fmt.Errorf("lineage: %w", err)
@@ -387,7 +387,7 @@ func (ix *Index) loadParagraphs(ctx context.Context, ids []string) (map[string]*
 
 // decodeStored adds the hits of res to out.
 func (ix *Index) decodeStored(ctx context.Context, res *bleve.SearchResult, out map[string]*stored) error {
-	hits, err := ix.DecodeHits(ctx, res.Hits)
+	hits, err := ix.decodeHits(ctx, res.Hits)
 	if err != nil {
 		return fmt.Errorf("lineage: %w", err)
 	}
@@ -937,7 +937,7 @@ func (ix *Index) flagged(ctx context.Context, ids []string) (map[string]bool, er
 	out := map[string]bool{}
 	for start := 0; start < len(ids); start += 1000 {
 		chunk := ids[start:min(start+1000, len(ids))]
-		q := query.NewConjunctionQuery([]query.Query{query.NewDocIDQuery(chunk), FilterQuery(FieldRecurs, recursTerm(true))})
+		q := query.NewConjunctionQuery([]query.Query{query.NewDocIDQuery(chunk), FilterQuery(FieldRecurs, recursTerm(true)).q})
 		res, err := ix.alias.SearchInContext(ctx, bleve.NewSearchRequestOptions(q, len(chunk), 0, false))
 		if err != nil {
 			return nil, fmt.Errorf("lineage: %w", err)

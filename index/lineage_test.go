@@ -31,8 +31,8 @@ func datedDoc(id string, year int, texts ...string) *corpus.Document {
 // recurring returns the IDs of the paragraphs flagged recurs:yes.
 func recurring(t *testing.T, ix *Index) []string {
 	t.Helper()
-	req := bleve.NewSearchRequestOptions(FilterQuery(FieldRecurs, "yes"), 1000, 0, false)
-	res, err := ix.Bleve().Search(req)
+	req := bleve.NewSearchRequestOptions(FilterQuery(FieldRecurs, "yes").q, 1000, 0, false)
+	res, err := ix.alias.Search(req)
 	if err != nil {
 		t.Fatal(err)
 	}

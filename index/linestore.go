@@ -203,7 +203,7 @@ func (ix *Index) rebuildLineage(ctx context.Context) error {
 	}
 	for {
 		req := bleve.NewSearchRequestOptions(query.NewMatchAllQuery(), 5000, 0, false)
-		req.Fields = HitFields
+		req.Fields = hitFields
 		req.SortBy([]string{FieldDoc, FieldOrdinal})
 		if after != nil {
 			req.SearchAfter = after
@@ -215,7 +215,7 @@ func (ix *Index) rebuildLineage(ctx context.Context) error {
 		if len(res.Hits) == 0 {
 			break
 		}
-		hits, err := ix.DecodeHits(ctx, res.Hits)
+		hits, err := ix.decodeHits(ctx, res.Hits)
 		if err != nil {
 			return fmt.Errorf("lineage: rebuilding the table: %w", err)
 		}

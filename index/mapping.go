@@ -36,11 +36,11 @@ const (
 	FieldParaJSON    = "para_json"
 )
 
-// Mapping returns the index mapping described in the package comment. It
+// indexMapping returns the index mapping described in the package comment. It
 // names each field's analyzer, which is what queries use; documents are
 // indexed with the options of record.go, which this mapping mirrors as far
 // as a mapping can say them.
-func Mapping() mapping.IndexMapping {
+func indexMapping() mapping.IndexMapping {
 	text := func(analyzer string, store, vectors bool) *mapping.FieldMapping {
 		f := bleve.NewTextFieldMapping()
 		f.Analyzer = analyzer

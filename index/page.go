@@ -17,15 +17,15 @@ import (
 	bindex "github.com/blevesearch/bleve_index_api"
 )
 
-// PageRequest asks every shard for one page of matching paragraphs.
-type PageRequest struct {
-	Query query.Query
+// Request asks every shard for one page of matching paragraphs.
+type Request struct {
+	Query Query
 	Size  int // hits on the page
 	From  int // hits passed over before the page (ignored with After)
-	// Sort orders the hits; nil means RelevanceSort.
-	Sort bsearch.SortOrder
+	// Sort orders the hits; the zero Sort is RelevanceSort.
+	Sort Sort
 	// After, when set, holds the sort values of the last hit of the
-	// previous page: the page starts after it.
+	// previous page (its Hit.Sort): the page starts after it.
 	After []string
 	// Facets counts the FieldFacet values of all matching paragraphs.
 	Facets bool
@@ -58,15 +58,15 @@ type TermBoost struct {
 // would need them on every paragraph, which cost 2% of the time of
 // indexing.
 type DocumentBoost struct {
-	Query  query.Query
+	Query  Query
 	Weight float64
 }
 
 // Page is one page of hits merged from all shards.
 type Page struct {
 	Total uint64
-	// Hits carry the stored HitFields, for DecodeHits.
-	Hits bsearch.DocumentMatchCollection
+	// Hits are the paragraphs of the page, decoded, in the request's order.
+	Hits []Hit
 	// Facets lists, for each of Facets (FieldKind, …), its values and
 	// how many matching paragraphs have each, over all shards (exact:
 	// each shard counts every value, not only its top ones), most
@@ -77,23 +77,47 @@ type Page struct {
 // FacetCount is a value of a facet and the number of matching paragraphs
 // that have it.
 type FacetCount struct {
-	Value string
-	Count int
+	Value string `json:"value"`
+	Count int    `json:"count"`
 }
+
+// Sort is an order of hits: RelevanceSort, SectionRelevanceSort or
+// FieldSort.
+type Sort struct{ order bsearch.SortOrder }
 
 // RelevanceSort orders hits by score, and equal scores by paragraph ID
 // (read from the sort key in FieldFacet, see SortKeyPrefix), so that pages
 // and cursors are stable.
-func RelevanceSort() bsearch.SortOrder {
-	return bsearch.SortOrder{&bsearch.SortScore{Desc: true}, &sortKeySort{}}
+func RelevanceSort() Sort {
+	return Sort{bsearch.SortOrder{&bsearch.SortScore{Desc: true}, &sortKeySort{}}}
 }
 
-// SearchPage runs req on all shards in parallel and merges their hits and
-// facet counts. It does what bleve's index alias does for a search, with
+// FieldSort orders hits by the values of fields with doc values (FieldDoc,
+// FieldOrdinal, FieldAdopted), each ascending, or descending when its name
+// is written after a "-".
+func FieldSort(fields ...string) Sort { return Sort{bsearch.ParseSortOrderStrings(fields)} }
+
+// Keys returns the number of sort values of each hit: the length of a
+// Request.After.
+func (s Sort) Keys() int { return len(s.order) }
+
+// Scored reports whether the order reads the hits' scores.
+func (s Sort) Scored() bool {
+	return slices.ContainsFunc(s.order, func(k bsearch.SearchSort) bool { return k.RequiresScoring() })
+}
+
+// Search runs req on all shards in parallel, merges their hits and facet
+// counts, and decodes the hits of the page. It is the one way to search
+// the index. It does what bleve's index alias does for a search, with
 // facets counted and sort keys read from the facet cache (facetcache.go)
-// instead of from each hit's doc values.
-func (ix *Index) SearchPage(ctx context.Context, req PageRequest) (*Page, error) {
-	if req.Sort == nil {
+// instead of from each hit's doc values, and every shard scored with the
+// term statistics of all (globalStats). It returns an error for a Request
+// without a Query (the zero Query matches nothing: it is not a query).
+func (ix *Index) Search(ctx context.Context, req Request) (*Page, error) {
+	if req.Query.q == nil || req.DocumentBoost != nil && req.DocumentBoost.Query.q == nil {
+		return nil, errors.New("search: no query (make one with Term, Match, And, …)")
+	}
+	if req.Sort.order == nil {
 		req.Sort = RelevanceSort()
 	}
 	// One snapshot of every shard, open until the search ends: each
@@ -148,18 +172,22 @@ func (ix *Index) SearchPage(ctx context.Context, req PageRequest) (*Page, error)
 			shardOf[h] = i
 		}
 	}
-	cachedScoring, cachedDesc := req.Sort.CacheIsScore(), req.Sort.CacheDescending()
+	order := req.Sort.order
+	cachedScoring, cachedDesc := order.CacheIsScore(), order.CacheDescending()
 	sort.SliceStable(all, func(i, j int) bool {
-		return req.Sort.Compare(cachedScoring, cachedDesc, all[i], all[j]) < 0
+		return order.Compare(cachedScoring, cachedDesc, all[i], all[j]) < 0
 	})
 	if req.After == nil {
 		all = all[min(req.From, len(all)):]
 	}
-	page.Hits = all[:min(req.Size, len(all))]
+	hits := all[:min(req.Size, len(all))]
 	if req.From > 0 {
-		if err := loadHitFields(page.Hits, shardOf, snaps); err != nil {
+		if err := loadHitFields(hits, shardOf, snaps); err != nil {
 			return nil, err
 		}
+	}
+	if page.Hits, err = ix.decodeHits(ctx, hits); err != nil {
+		return nil, err
 	}
 	if req.Facets {
 		// The shards number facet values alike (one dictionary): their
@@ -232,7 +260,7 @@ func topFacetCounts(counts []int, dict *snapshotFacets, size int) map[string][]F
 	return out
 }
 
-// shardPage is what one shard found for SearchPage.
+// shardPage is what one shard found for Search.
 type shardPage struct {
 	hits   bsearch.DocumentMatchCollection
 	total  uint64
@@ -244,15 +272,15 @@ type shardPage struct {
 // searchShard collects the top hits of one shard (the first From+Size, or
 // Size after After), with their stored fields, and its facet counts (by
 // facet value number, names giving the values).
-func (ix *Index) searchShard(ctx context.Context, shard int, g *globalStats, facets *snapshotFacets, req PageRequest) shardPage {
+func (ix *Index) searchShard(ctx context.Context, shard int, g *globalStats, facets *snapshotFacets, req Request) shardPage {
 	b := ix.shards[shard]
 	r := g.IndexSnapshot
-	searcher, err := req.Query.Searcher(ctx, g, b.Mapping(), bsearch.SearcherOptions{})
+	searcher, err := req.Query.q.Searcher(ctx, g, b.Mapping(), bsearch.SearcherOptions{})
 	if err != nil {
 		return shardPage{err: err}
 	}
 	defer searcher.Close()
-	sortOrder := req.Sort.Copy()
+	sortOrder := req.Sort.order.Copy()
 	for _, s := range sortOrder {
 		switch k := s.(type) {
 		case *sortKeySort:
@@ -272,7 +300,7 @@ func (ix *Index) searchShard(ctx context.Context, shard int, g *globalStats, fac
 	}
 	var boosts []float64 // by document number
 	if req.DocumentBoost != nil {
-		if boosts, err = documentScores(ctx, g, b, facets, req.DocumentBoost.Query); err != nil {
+		if boosts, err = documentScores(ctx, g, b, facets, req.DocumentBoost.Query.q); err != nil {
 			return shardPage{err: err}
 		}
 	}
@@ -331,7 +359,7 @@ func (ix *Index) searchShard(ctx context.Context, shard int, g *globalStats, fac
 	if req.From == 0 {
 		// A first page, or a page after a cursor: each shard has at most
 		// a page of hits, loaded here, in the shard's goroutine (loading
-		// them after the merge, in SearchPage, made such queries up to 6%
+		// them after the merge, in Search, made such queries up to 6%
 		// slower).
 		for _, h := range page.hits {
 			if err := loadStoredFields(r, h); err != nil {
@@ -342,7 +370,7 @@ func (ix *Index) searchShard(ctx context.Context, shard int, g *globalStats, fac
 	return page
 }
 
-// loadStoredFields sets the Fields of hit h to its stored HitFields, read
+// loadStoredFields sets the Fields of hit h to its stored hitFields, read
 // from snapshot r, which found it, by the hit's document number. bleve's
 // LoadAndHighlightFields, which this replaces, looked the hit up again by
 // its ID and copied all its stored fields into a document first: a tenth of
@@ -359,10 +387,10 @@ func loadStoredFields(r *scorch.IndexSnapshot, h *bsearch.DocumentMatch) error {
 			continue
 		}
 		if h.Fields == nil {
-			h.Fields = make(map[string]any, len(HitFields))
+			h.Fields = make(map[string]any, len(hitFields))
 		}
 		err := ss.VisitDocument(num, func(field string, _ byte, value []byte, _ []uint64) bool {
-			if slices.Contains(HitFields, field) {
+			if slices.Contains(hitFields, field) {
 				h.Fields[field] = string(value)
 			}
 			return true
@@ -375,7 +403,7 @@ func loadStoredFields(r *scorch.IndexSnapshot, h *bsearch.DocumentMatch) error {
 	return fmt.Errorf("load hit %s: document number %d is past the index", h.ID, h.IndexInternalID.Value())
 }
 
-// loadHitFields reads the stored HitFields of the hits of a page that does
+// loadHitFields reads the stored hitFields of the hits of a page that does
 // not start at the first hit, each from the snapshot of its shard, the
 // shards in parallel. They are read once the shards' hits are merged, for
 // the hits of the page only: every shard collects the pages before it too,

@@ -8,7 +8,6 @@ import (
 	"strings"
 	"testing"
 
-	bsearch "github.com/blevesearch/bleve/v2/search"
 	"github.com/blevesearch/bleve/v2/search/query"
 
 	"github.com/relatoria/relatoria/corpus"
@@ -55,7 +54,7 @@ func TestSearchPage(t *testing.T) {
 	q := query.NewMatchQuery("cooperacion")
 	q.SetField(FieldText)
 
-	all, err := ix.SearchPage(ctx, PageRequest{Query: q, Size: 1000, Facets: true})
+	all, err := ix.Search(ctx, Request{Query: Query{q}, Size: 1000, Facets: true})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -76,7 +75,7 @@ func TestSearchPage(t *testing.T) {
 	var order []string
 	for i, h := range all.Hits {
 		order = append(order, h.ID)
-		if h.Fields[FieldText] == nil {
+		if h.Para == nil || h.Para.Text == "" {
 			t.Errorf("hit %s: no stored text", h.ID)
 		}
 		if i > 0 && h.Score == all.Hits[i-1].Score && h.ID < all.Hits[i-1].ID {
@@ -87,30 +86,29 @@ func TestSearchPage(t *testing.T) {
 	var byOffset, byCursor []string
 	var after []string
 	for from := 0; from < 80; from += 7 {
-		p, err := ix.SearchPage(ctx, PageRequest{Query: q, Size: 7, From: from})
+		p, err := ix.Search(ctx, Request{Query: Query{q}, Size: 7, From: from})
 		if err != nil {
 			t.Fatal(err)
 		}
 		for _, h := range p.Hits {
 			byOffset = append(byOffset, h.ID)
-			if h.Fields[FieldText] == nil {
+			if h.Para == nil || h.Para.Text == "" {
 				t.Errorf("page from %d, hit %s: no stored text", from, h.ID)
 			}
 		}
-		c, err := ix.SearchPage(ctx, PageRequest{Query: q, Size: 7, After: after})
+		c, err := ix.Search(ctx, Request{Query: Query{q}, Size: 7, After: after})
 		if err != nil {
 			t.Fatal(err)
 		}
 		for _, h := range c.Hits {
 			byCursor = append(byCursor, h.ID)
-			if h.Fields[FieldText] == nil {
+			if h.Para == nil || h.Para.Text == "" {
 				t.Errorf("page after %v, hit %s: no stored text", after, h.ID)
 			}
 		}
 		if n := len(c.Hits); n > 0 {
 			last := c.Hits[n-1]
-			after = slices.Clone(last.Sort)
-			after[0] = fmt.Sprint(last.Score) // bleve reports "_score"
+			after = last.Sort
 		}
 	}
 	if !slices.Equal(byOffset, order) {
@@ -135,7 +133,7 @@ func TestSearchPage(t *testing.T) {
 		t.Fatal(err)
 	}
 	for round := range 2 {
-		p, err := ix.SearchPage(ctx, PageRequest{Query: q, Size: 1000, Facets: true})
+		p, err := ix.Search(ctx, Request{Query: Query{q}, Size: 1000, Facets: true})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -155,7 +153,7 @@ func TestSearchPage(t *testing.T) {
 			}
 		}
 		// Document order, from the doc values of doc and ordinal.
-		o, err := ix.SearchPage(ctx, PageRequest{Query: q, Size: 1000, Sort: bsearch.ParseSortOrderStrings([]string{FieldDoc, FieldOrdinal})})
+		o, err := ix.Search(ctx, Request{Query: Query{q}, Size: 1000, Sort: FieldSort(FieldDoc, FieldOrdinal)})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -238,8 +236,8 @@ func TestDocumentBoost(t *testing.T) {
 	q.SetField(FieldText)
 	title := query.NewMatchQuery("cooperación técnica")
 	title.SetField(FieldTitle)
-	for _, boost := range []*DocumentBoost{nil, {Query: title, Weight: 0.5}} {
-		p, err := ix.SearchPage(ctx, PageRequest{Query: q, Size: 100, DocumentBoost: boost})
+	for _, boost := range []*DocumentBoost{nil, {Query: Query{title}, Weight: 0.5}} {
+		p, err := ix.Search(ctx, Request{Query: Query{q}, Size: 100, DocumentBoost: boost})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -287,9 +285,9 @@ func TestScoresAcrossShards(t *testing.T) {
 	}
 	for _, q := range []query.Query{
 		func() query.Query { q := query.NewMatchQuery("cooperación técnica"); q.SetField(FieldText); return q }(),
-		func() query.Query { q := NewPhraseQuery("cooperación técnica"); q.SetField(FieldText); return q }(),
+		func() query.Query { q := newPhraseQuery("cooperación técnica"); q.SetField(FieldText); return q }(),
 	} {
-		p, err := ix.SearchPage(ctx, PageRequest{Query: q, Size: 100})
+		p, err := ix.Search(ctx, Request{Query: Query{q}, Size: 100})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -321,7 +319,7 @@ func TestFacetValuesRenumbered(t *testing.T) {
 		replaceRound(t, ix, round, func(d *corpus.Document, i int) {
 			d.Body = fmt.Sprintf("Órgano %d-%d", round, i) // a value no other round has
 		})
-		p, err := ix.SearchPage(ctx, PageRequest{Query: q, Size: 100, Facets: true})
+		p, err := ix.Search(ctx, Request{Query: Query{q}, Size: 100, Facets: true})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -394,7 +392,7 @@ func TestHitFieldsAcrossSegments(t *testing.T) {
 	q := query.NewTermQuery(Terms("cooperación")[0])
 	q.SetField(FieldText)
 	for _, from := range []int{0, 5} {
-		p, err := ix.SearchPage(ctx, PageRequest{Query: q, Size: 100, From: from})
+		p, err := ix.Search(ctx, Request{Query: Query{q}, Size: 100, From: from})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -402,11 +400,12 @@ func TestHitFieldsAcrossSegments(t *testing.T) {
 			t.Errorf("from %d: %d hits, want %d", from, len(p.Hits), len(want)-from)
 		}
 		for _, h := range p.Hits {
-			if got := h.Fields[FieldText]; got != want[h.ID] {
-				t.Errorf("from %d, hit %s: stored text %q, want %q", from, h.ID, got, want[h.ID])
-			}
-			if h.Fields[FieldParaJSON] == nil {
+			if h.Para == nil {
 				t.Errorf("from %d, hit %s: no stored paragraph", from, h.ID)
+				continue
+			}
+			if got := h.Para.Text; got != want[h.ID] {
+				t.Errorf("from %d, hit %s: stored text %q, want %q", from, h.ID, got, want[h.ID])
 			}
 		}
 	}
@@ -432,7 +431,7 @@ func TestDocumentNumbersRenumbered(t *testing.T) {
 		})
 		title := query.NewMatchQuery("especial")
 		title.SetField(FieldTitle)
-		p, err := ix.SearchPage(ctx, PageRequest{Query: q, Size: 10, DocumentBoost: &DocumentBoost{Query: title, Weight: 0.5}})
+		p, err := ix.Search(ctx, Request{Query: Query{q}, Size: 10, DocumentBoost: &DocumentBoost{Query: Query{title}, Weight: 0.5}})
 		if err != nil {
 			t.Fatal(err)
 		}

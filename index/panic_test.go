@@ -26,17 +26,17 @@ func (panickyQuery) Searcher(context.Context, bindex.IndexReader, mapping.IndexM
 func TestSearchRecoversPanics(t *testing.T) {
 	ix := newTestIndex(t, 2)
 	for _, q := range []query.Query{panickyQuery{}, query.NewBooleanQuery([]query.Query{panickyQuery{}}, nil, nil)} {
-		_, err := ix.SearchPage(t.Context(), PageRequest{Query: q, Size: 10})
+		_, err := ix.Search(t.Context(), Request{Query: Query{q}, Size: 10})
 		var pe *PanicError
 		if !errors.As(err, &pe) {
-			t.Fatalf("SearchPage with a panicking query: %v, want a *PanicError", err)
+			t.Fatalf("Search with a panicking query: %v, want a *PanicError", err)
 		}
 		if !strings.Contains(err.Error(), "search shard") || !strings.Contains(err.Error(), "makeslice") || len(pe.Stack) == 0 {
 			t.Errorf("error %q (stack %d bytes): want the shard, the panic and its stack", err, len(pe.Stack))
 		}
 	}
 	// The index still answers.
-	if _, err := ix.SearchPage(t.Context(), PageRequest{Query: query.NewMatchAllQuery(), Size: 10}); err != nil {
+	if _, err := ix.Search(t.Context(), Request{Query: MatchAll(), Size: 10}); err != nil {
 		t.Errorf("after the panic: %v", err)
 	}
 }
@@ -46,7 +46,7 @@ func TestSearchRecoversPanics(t *testing.T) {
 // goroutine a shard.
 func TestAliasRecoversPanics(t *testing.T) {
 	ix := newTestIndex(t, 2)
-	_, err := ix.Bleve().SearchInContext(t.Context(), bleve.NewSearchRequest(panickyQuery{}))
+	_, err := ix.alias.SearchInContext(t.Context(), bleve.NewSearchRequest(panickyQuery{}))
 	var pe *PanicError
 	if !errors.As(err, &pe) {
 		t.Fatalf("alias search with a panicking query: %v, want a *PanicError", err)

@@ -12,7 +12,7 @@ import (
 	bindex "github.com/blevesearch/bleve_index_api"
 )
 
-// PhraseQuery matches the paragraphs that have the words of a text in
+// phraseQuery matches the paragraphs that have the words of a text in
 // order, as bleve's MatchPhraseQuery does (the text analysed by the field's
 // analyzer; a stop word left out still takes its place, so "violencia
 // contra la mujer" wants "mujer" three words after "violencia"), with the
@@ -21,26 +21,26 @@ import (
 // bleve's phrase searcher scores every candidate and builds a map of maps
 // of its locations: phrase queries took 5–17 ms at 100,000 paragraphs,
 // two thirds of it in those maps.
-type PhraseQuery struct {
+type phraseQuery struct {
 	text  string
 	field string
 	boost float64
 }
 
-// NewPhraseQuery returns a phrase query for text; SetField sets its field.
-func NewPhraseQuery(text string) *PhraseQuery { return &PhraseQuery{text: text, boost: 1} }
+// newPhraseQuery returns a phrase query for text; SetField sets its field.
+func newPhraseQuery(text string) *phraseQuery { return &phraseQuery{text: text, boost: 1} }
 
 // SetField sets the field searched.
-func (q *PhraseQuery) SetField(f string) { q.field = f }
+func (q *phraseQuery) SetField(f string) { q.field = f }
 
 // Field returns the field searched.
-func (q *PhraseQuery) Field() string { return q.field }
+func (q *phraseQuery) Field() string { return q.field }
 
 // SetBoost sets the weight of the query's score.
-func (q *PhraseQuery) SetBoost(b float64) { q.boost = b }
+func (q *phraseQuery) SetBoost(b float64) { q.boost = b }
 
 // Boost returns the weight of the query's score.
-func (q *PhraseQuery) Boost() float64 { return q.boost }
+func (q *phraseQuery) Boost() float64 { return q.boost }
 
 // phraseTerm is a term of a phrase and its position relative to the first.
 type phraseTerm struct {
@@ -49,7 +49,7 @@ type phraseTerm struct {
 }
 
 // Searcher returns the searcher of the phrase in reader.
-func (q *PhraseQuery) Searcher(ctx context.Context, reader bindex.IndexReader, m mapping.IndexMapping, options bsearch.SearcherOptions) (bsearch.Searcher, error) {
+func (q *phraseQuery) Searcher(ctx context.Context, reader bindex.IndexReader, m mapping.IndexMapping, options bsearch.SearcherOptions) (bsearch.Searcher, error) {
 	field := q.field
 	if field == "" {
 		field = m.DefaultSearchField()
@@ -291,6 +291,6 @@ func (s *phraseSearcher) Close() error {
 }
 
 var (
-	_ query.FieldableQuery = (*PhraseQuery)(nil)
-	_ query.BoostableQuery = (*PhraseQuery)(nil)
+	_ query.FieldableQuery = (*phraseQuery)(nil)
+	_ query.BoostableQuery = (*phraseQuery)(nil)
 )

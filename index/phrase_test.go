@@ -8,7 +8,7 @@ import (
 	"github.com/blevesearch/bleve/v2/search/query"
 )
 
-// TestPhraseQueryAsBleve checks that PhraseQuery finds the paragraphs
+// TestPhraseQueryAsBleve checks that phraseQuery finds the paragraphs
 // bleve's MatchPhraseQuery finds, with the same scores: phrases with stop
 // words between their words, repeated words, phrases of one word, of none,
 // and phrases present only out of order.
@@ -52,17 +52,17 @@ func TestPhraseQueryAsBleve(t *testing.T) {
 	for _, p := range phrases {
 		for name, shape := range shapes {
 			for _, boost := range []float64{1, 0.3} {
-				ours := NewPhraseQuery(p)
+				ours := newPhraseQuery(p)
 				ours.SetField(FieldText)
 				ours.SetBoost(boost)
 				theirs := query.NewMatchPhraseQuery(p)
 				theirs.SetField(FieldText)
 				theirs.SetBoost(boost)
-				got, err := ix.SearchPage(context.Background(), PageRequest{Query: shape(ours), Size: 100})
+				got, err := ix.Search(context.Background(), Request{Query: Query{shape(ours)}, Size: 100})
 				if err != nil {
 					t.Fatalf("%q: %v", p, err)
 				}
-				want, err := ix.SearchPage(context.Background(), PageRequest{Query: shape(theirs), Size: 100})
+				want, err := ix.Search(context.Background(), Request{Query: Query{shape(theirs)}, Size: 100})
 				if err != nil {
 					t.Fatalf("%q: %v", p, err)
 				}

@@ -13,7 +13,6 @@ import (
 	"github.com/blevesearch/bleve/v2/analysis/analyzer/keyword"
 	"github.com/blevesearch/bleve/v2/document"
 	"github.com/blevesearch/bleve/v2/registry"
-	"github.com/blevesearch/bleve/v2/search/query"
 	bindex "github.com/blevesearch/bleve_index_api"
 
 	"github.com/relatoria/relatoria/corpus"
@@ -68,17 +67,15 @@ func FilterTerm(name, value string) string { return name + ":" + value }
 
 // FilterQuery matches the paragraphs whose named filter (FieldKind,
 // FieldFormat, …) has value.
-func FilterQuery(name, value string) query.Query {
-	t := query.NewTermQuery(FilterTerm(name, value))
-	t.SetField(filterField(name))
-	return t
+func FilterQuery(name, value string) Query {
+	return Term(filterField(name), FilterTerm(name, value))
 }
 
 // ExcludeFilter matches the paragraphs whose named filter does not have
-// value. It adds nothing to a score (see TermRangeFilter), and costs a
+// value. It adds nothing to a score (see termRangeFilter), and costs a
 // bitmap of the index, not a walk over every paragraph.
-func ExcludeFilter(name, value string) query.Query {
-	return TermFilter(filterField(name), FilterTerm(name, value), true)
+func ExcludeFilter(name, value string) Query {
+	return Query{termFilter(filterField(name), FilterTerm(name, value), true)}
 }
 
 // filterField returns the field that holds the values of the named filter.

@@ -86,13 +86,13 @@ func TestDropResidentPages(t *testing.T) {
 	search := func() []string {
 		q := query.NewMatchQuery("cooperacion")
 		q.SetField(FieldText)
-		p, err := ix.SearchPage(ctx, PageRequest{Query: q, Size: 500, Facets: true})
+		p, err := ix.Search(ctx, Request{Query: Query{q}, Size: 500, Facets: true})
 		if err != nil {
 			t.Fatal(err)
 		}
 		var out []string
 		for _, h := range p.Hits {
-			out = append(out, h.ID+" "+fmt.Sprint(h.Fields[FieldText]))
+			out = append(out, h.ID+" "+h.Para.Text)
 		}
 		return out
 	}

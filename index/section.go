@@ -16,8 +16,8 @@ import (
 // items of a list under the heading that holds some of its words, and
 // ranks them below every paragraph that has all the words itself, however
 // the scores compare.
-func SectionRelevanceSort(words [][]string) bsearch.SortOrder {
-	return append(bsearch.SortOrder{&ownWordsSort{words: words}}, RelevanceSort()...)
+func SectionRelevanceSort(words [][]string) Sort {
+	return Sort{append(bsearch.SortOrder{&ownWordsSort{words: words}}, RelevanceSort().order...)}
 }
 
 // OwnValue and SectionValue are the sort values of SectionRelevanceSort's

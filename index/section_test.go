@@ -12,7 +12,7 @@ import (
 
 // TestSectionFallback checks the two parts of a search through sections:
 // a paragraph that has the word itself scores exactly as the word's query
-// alone scores it (FallbackQuery), an item that has it only in its section
+// alone scores it (fallbackQuery), an item that has it only in its section
 // scores Weight of the section clause, and SectionRelevanceSort puts the
 // first kind before the second whatever their scores.
 func TestSectionFallback(t *testing.T) {
@@ -38,11 +38,11 @@ func TestSectionFallback(t *testing.T) {
 		return q
 	}
 	scores := func(q query.Query, sort bool) (map[string]float64, []string) {
-		req := PageRequest{Query: q, Size: 100}
+		req := Request{Query: Query{q}, Size: 100}
 		if sort {
 			req.Sort = SectionRelevanceSort([][]string{Terms("tortura")})
 		}
-		p, err := ix.SearchPage(ctx, req)
+		p, err := ix.Search(ctx, req)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -55,7 +55,7 @@ func TestSectionFallback(t *testing.T) {
 		return out, order
 	}
 	alone, _ := scores(term(FieldText), false)
-	both, order := scores(&FallbackQuery{Primary: term(FieldText), Fallback: term(FieldSection), Weight: 0.3}, true)
+	both, order := scores(&fallbackQuery{Primary: term(FieldText), Fallback: term(FieldSection), Weight: 0.3}, true)
 	if len(alone) != 12 || len(both) != 12+6 { // paragraph 1 and the heading of each document; the items too
 		t.Fatalf("%d hits alone, %d with the section; want 12 and 18: %v", len(alone), len(both), both)
 	}

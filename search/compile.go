@@ -7,8 +7,6 @@ import (
 	"time"
 	"unicode/utf8"
 
-	"github.com/blevesearch/bleve/v2/search/query"
-
 	"github.com/relatoria/relatoria/corpus"
 	"github.com/relatoria/relatoria/index"
 	"github.com/relatoria/relatoria/ingest"
@@ -109,8 +107,8 @@ func (c *compiler) isStopWord(q Query) bool {
 	return false
 }
 
-// Compile turns a parsed query into a bleve query.
-func compile(q Query, c *compiler) (query.Query, error) {
+// compile turns a parsed query into a query of the index.
+func compile(q Query, c *compiler) (index.Query, error) {
 	switch q := q.(type) {
 	case *Term:
 		return c.term(q)
@@ -123,13 +121,11 @@ func compile(q Query, c *compiler) (query.Query, error) {
 		x, err := compile(q.X, c)
 		c.negated = !c.negated
 		if err != nil {
-			return nil, err
+			return index.Query{}, err
 		}
-		b := query.NewBooleanQuery(nil, nil, []query.Query{x})
-		b.AddMust(query.NewMatchAllQuery())
-		return b, nil
+		return index.Boolean([]index.Query{index.MatchAll()}, nil, []index.Query{x}, 0), nil
 	case *And:
-		var must, mustNot []query.Query
+		var must, mustNot []index.Query
 		for _, x := range q.Xs {
 			if c.isStopWord(x) {
 				continue
@@ -139,22 +135,22 @@ func compile(q Query, c *compiler) (query.Query, error) {
 				cx, err := compile(n.X, c)
 				c.negated = !c.negated
 				if err != nil {
-					return nil, err
+					return index.Query{}, err
 				}
 				mustNot = append(mustNot, cx)
 				continue
 			}
 			cx, err := compile(x, c)
 			if err != nil {
-				return nil, err
+				return index.Query{}, err
 			}
 			must = append(must, cx)
 		}
 		if len(must) == 0 && len(mustNot) == 0 {
-			return nil, badf("la consulta solo tiene palabras demasiado comunes para buscarlas (%s); añada otra palabra", strings.Join(c.applied.StopWords, ", "))
+			return index.Query{}, badf("la consulta solo tiene palabras demasiado comunes para buscarlas (%s); añada otra palabra", strings.Join(c.applied.StopWords, ", "))
 		}
 		if len(must) == 0 {
-			must = append(must, query.NewMatchAllQuery())
+			must = append(must, index.MatchAll())
 		}
 		if len(mustNot) == 0 {
 			// Without exclusions, the words themselves (bleve's
@@ -162,32 +158,32 @@ func compile(q Query, c *compiler) (query.Query, error) {
 			if len(must) == 1 {
 				return must[0], nil
 			}
-			return query.NewConjunctionQuery(must), nil
+			return index.And(must...), nil
 		}
-		return query.NewBooleanQuery(must, nil, mustNot), nil
+		return index.Boolean(must, nil, mustNot, 0), nil
 	case *Or:
-		var xs []query.Query
+		var xs []index.Query
 		for _, x := range q.Xs {
 			if c.isStopWord(x) {
 				continue
 			}
 			cx, err := compile(x, c)
 			if err != nil {
-				return nil, err
+				return index.Query{}, err
 			}
 			xs = append(xs, cx)
 		}
 		if len(xs) == 0 {
-			return nil, badf("la consulta solo tiene palabras demasiado comunes para buscarlas (%s); añada otra palabra", strings.Join(c.applied.StopWords, ", "))
+			return index.Query{}, badf("la consulta solo tiene palabras demasiado comunes para buscarlas (%s); añada otra palabra", strings.Join(c.applied.StopWords, ", "))
 		}
-		return query.NewDisjunctionQuery(xs), nil
+		return index.Or(xs...), nil
 	}
-	return nil, fmt.Errorf("unknown query node %T", q)
+	return index.Query{}, fmt.Errorf("unknown query node %T", q)
 }
 
 // term matches one word (see textClauses), a prefix, a fuzzy word, a
 // literal word or a symbol.
-func (c *compiler) term(t *Term) (query.Query, error) {
+func (c *compiler) term(t *Term) (index.Query, error) {
 	text := ingest.Normalize(t.Text)
 	if sym, err := corpus.ParseSymbol(text); err == nil && strings.Contains(text, "/") {
 		return c.symbolMention(sym), nil
@@ -195,31 +191,27 @@ func (c *compiler) term(t *Term) (query.Query, error) {
 	switch {
 	case t.Literal:
 		c.applied.Literal = true
-		m := query.NewMatchQuery(text)
-		m.SetField(index.FieldTextExact)
-		return m, nil
+		return index.Match(index.FieldTextExact, text), nil
 	case t.Prefix:
 		c.applied.Prefix, c.applied.Folding = true, true
 		folded := strings.ToLower(string(index.Fold([]byte(text))))
 		if err := c.expand(t, 1); err != nil {
-			return nil, err
+			return index.Query{}, err
 		}
 		if c.prefixTerms != nil {
 			n, err := c.prefixTerms(index.FieldText, folded, index.MaxExpansions+1)
 			if err != nil {
-				return nil, err
+				return index.Query{}, err
 			}
 			if n > index.MaxExpansions {
-				return nil, badf("«%s» abarca más de %d palabras del índice; escriba más letras antes del asterisco", written(t), index.MaxExpansions)
+				return index.Query{}, badf("«%s» abarca más de %d palabras del índice; escriba más letras antes del asterisco", written(t), index.MaxExpansions)
 			}
 		}
-		var xs []query.Query
+		var xs []index.Query
 		for _, f := range []string{index.FieldText, index.FieldOriginal} {
-			p := query.NewPrefixQuery(folded)
-			p.SetField(f)
-			xs = append(xs, p)
+			xs = append(xs, index.Prefix(f, folded))
 		}
-		return query.NewDisjunctionQuery(xs), nil
+		return index.Or(xs...), nil
 	case t.Fuzzy:
 		c.applied.Fuzzy, c.applied.Folding, c.applied.Stemming = true, true, true
 		// A word the analyzer splits ("d-d-d-d~") expands each of its
@@ -227,29 +219,21 @@ func (c *compiler) term(t *Term) (query.Query, error) {
 		// its own length allows.
 		terms := index.Terms(text)
 		if err := c.expand(t, max(1, len(terms))); err != nil {
-			return nil, err
+			return index.Query{}, err
 		}
-		var xs []query.Query
+		var xs []index.Query
 		for _, f := range []string{index.FieldText, index.FieldOriginal} {
 			if len(terms) <= 1 {
-				m := query.NewMatchQuery(text)
-				m.SetField(f)
-				m.SetFuzziness(fuzziness(text))
-				m.SetPrefix(1)
-				xs = append(xs, m)
+				xs = append(xs, index.MatchFuzzy(f, text, fuzziness(text), 1))
 				continue
 			}
 			for _, term := range terms {
-				q := query.NewFuzzyQuery(term)
-				q.SetField(f)
-				q.SetFuzziness(fuzziness(term))
-				q.SetPrefix(1)
-				xs = append(xs, q)
+				xs = append(xs, index.Fuzzy(f, term, fuzziness(term), 1))
 			}
 		}
-		return query.NewDisjunctionQuery(xs), nil
+		return index.Or(xs...), nil
 	}
-	main := c.textClauses(text, func(string) query.FieldableQuery { return wordQuery(text, index.Terms(text)) })
+	main := c.textClauses(text, func(field string) index.Query { return wordQuery(field, text, index.Terms(text)) })
 	return c.inSection(t, text, main), nil
 }
 
@@ -262,7 +246,7 @@ const SectionWeight = 0.3
 // with a fallback to the section: a paragraph that has the word scores as
 // main alone scores it, one that has it only in its section
 // SectionWeight of that clause's score.
-func (c *compiler) inSection(t *Term, text string, main query.Query) query.Query {
+func (c *compiler) inSection(t *Term, text string, main index.Query) index.Query {
 	if c.negated || c.hasSection == nil {
 		return main
 	}
@@ -270,21 +254,20 @@ func (c *compiler) inSection(t *Term, text string, main query.Query) query.Query
 	if !slices.ContainsFunc(terms, c.hasSection) {
 		return main
 	}
-	sec := wordQuery(text, terms)
-	sec.SetField(index.FieldSection)
+	sec := wordQuery(index.FieldSection, text, terms)
 	c.section = append(c.section, terms)
 	c.sectionWords = append(c.sectionWords, t.Text)
-	return &index.FallbackQuery{Primary: main, Fallback: sec, Weight: SectionWeight}
+	return index.Fallback(main, sec, SectionWeight)
 }
 
-// wordQuery matches text, a word, by its terms: the one term most words
-// are, or all of them ("COVID-19"). A term query costs less per hit than
-// bleve's match query, which puts even one term in a disjunction.
-func wordQuery(text string, terms []string) query.FieldableQuery {
+// wordQuery matches text, a word, in field by its terms: the one term most
+// words are, or all of them ("COVID-19"). A term query costs less per hit
+// than bleve's match query, which puts even one term in a disjunction.
+func wordQuery(field, text string, terms []string) index.Query {
 	if len(terms) == 1 {
-		return query.NewTermQuery(terms[0])
+		return index.Term(field, terms[0])
 	}
-	return query.NewMatchQuery(text)
+	return index.Match(field, text)
 }
 
 // fuzziness is the number of edits a fuzzy word allows: one, two for words
@@ -296,11 +279,11 @@ func fuzziness(word string) int {
 	return 1
 }
 
-func (c *compiler) phrase(p *Phrase) (query.Query, error) {
+func (c *compiler) phrase(p *Phrase) (index.Query, error) {
 	text := ingest.Normalize(p.Text)
 	if len(index.Terms(text)) == 0 {
 		c.applied.StopWords = append(c.applied.StopWords, p.Text)
-		return nil, badf("«%s» solo tiene palabras demasiado comunes para buscarlas; añada una palabra que no sea artículo, preposición ni conjunción", p.Text)
+		return index.Query{}, badf("«%s» solo tiene palabras demasiado comunes para buscarlas; añada una palabra que no sea artículo, preposición ni conjunción", p.Text)
 	}
 	if p.Literal {
 		// The exact-form field keeps no positions (they would cost a
@@ -308,42 +291,29 @@ func (c *compiler) phrase(p *Phrase) (query.Query, error) {
 		// exact forms, anywhere in the paragraph, and the phrase itself,
 		// stemmed, in order.
 		c.applied.Literal = true
-		words := query.NewMatchQuery(text)
-		words.SetField(index.FieldTextExact)
-		words.SetOperator(query.MatchQueryOperatorAnd)
-		phrase := index.NewPhraseQuery(text)
-		phrase.SetField(index.FieldText)
-		return query.NewConjunctionQuery([]query.Query{words, phrase}), nil
+		return index.And(index.MatchEvery(index.FieldTextExact, text), index.Phrase(index.FieldText, text)), nil
 	}
-	return c.textClauses(text, func(string) query.FieldableQuery { return index.NewPhraseQuery(text) }), nil
+	return c.textClauses(text, func(field string) index.Query { return index.Phrase(field, text) }), nil
 }
 
-// textClauses matches words or a phrase (made by match) stemmed and folded
+// textClauses matches words or a phrase (made by match, in a field) stemmed and folded
 // in the text and, when the original field has them, in the forms OCR
 // repair changed, so that these stay findable. Accented words are also
 // noted for a boost of their exact form (see exactBoosts), so that
 // "público" ranks before "publico".
-func (c *compiler) textClauses(text string, match func(field string) query.FieldableQuery) query.Query {
+func (c *compiler) textClauses(text string, match func(field string) index.Query) index.Query {
 	c.applied.Stemming, c.applied.Folding = true, true
-	clause := func(field string, boost float64) query.FieldableQuery {
-		q := match(field)
-		q.SetField(field)
-		if boost > 0 {
-			q.(query.BoostableQuery).SetBoost(boost)
-		}
-		return q
-	}
 	if !isASCII(text) && !c.negated {
 		if terms := index.ExactTerms(text); len(terms) > 0 {
 			c.exact = append(c.exact, terms)
 		}
 	}
-	main := clause(index.FieldText, 0)
+	main := match(index.FieldText)
 	if !c.inOriginal(text) {
 		return main
 	}
 	c.applied.Original = true
-	return query.NewDisjunctionQuery([]query.Query{main, clause(index.FieldOriginal, 0.3)})
+	return index.Or(main, index.Boost(match(index.FieldOriginal), 0.3))
 }
 
 // ExactShare is how much more a paragraph scores when it has every word of
@@ -388,26 +358,15 @@ func (c *compiler) inOriginal(text string) bool {
 
 // symbolMention matches a symbol written in a query: the document that
 // bears it, or a paragraph that mentions it.
-func (c *compiler) symbolMention(sym corpus.Symbol) query.Query {
-	var xs []query.Query
-	xs = append(xs, symbolQuery(sym))
-	m := index.NewPhraseQuery(sym.Short())
-	m.SetField(index.FieldText)
-	xs = append(xs, m)
-	return query.NewDisjunctionQuery(xs)
+func (c *compiler) symbolMention(sym corpus.Symbol) index.Query {
+	return index.Or(symbolQuery(sym), index.Phrase(index.FieldText, sym.Short()))
 }
 
-func symbolQuery(sym corpus.Symbol) query.Query {
+func symbolQuery(sym corpus.Symbol) index.Query {
 	if sym.IsFull() {
 		return index.FilterQuery(index.FieldSymbol, sym.String())
 	}
 	return index.FilterQuery(index.FieldSymbolShort, sym.String())
-}
-
-func termQuery(field, value string) query.Query {
-	t := query.NewTermQuery(value)
-	t.SetField(field)
-	return t
 }
 
 // bodyAliases maps the ways analysts name adopting bodies to their
@@ -421,19 +380,19 @@ var bodyAliases = map[string]string{
 	"comision de derechos humanos": "Comisión de Derechos Humanos",
 }
 
-func (c *compiler) field(f *Field) (query.Query, error) {
+func (c *compiler) field(f *Field) (index.Query, error) {
 	v := strings.TrimSpace(f.Value)
 	switch f.Name {
 	case "simbolo":
 		sym, err := corpus.ParseSymbol(v)
 		if err != nil {
-			return nil, badf("simbolo:%s no es una signatura de documento de la ONU (ejemplos: 51/34, A/HRC/RES/51/34, S/RES/2768 (2025))", v)
+			return index.Query{}, badf("simbolo:%s no es una signatura de documento de la ONU (ejemplos: 51/34, A/HRC/RES/51/34, S/RES/2768 (2025))", v)
 		}
 		return symbolQuery(sym), nil
 	case "tipo":
 		k, ok := corpus.ParseParagraphKind(v)
 		if !ok {
-			return nil, badf("tipo:%s no es un tipo de párrafo (operativo, preambular, encabezado, parrafo, elemento, nota)", v)
+			return index.Query{}, badf("tipo:%s no es un tipo de párrafo (operativo, preambular, encabezado, parrafo, elemento, nota)", v)
 		}
 		return index.FilterQuery(index.FieldKind, string(k)), nil
 	case "organo":
@@ -445,7 +404,7 @@ func (c *compiler) field(f *Field) (query.Query, error) {
 	case "formato":
 		return index.FilterQuery(index.FieldFormat, strings.ToLower(v)), nil
 	case "doc":
-		return termQuery(index.FieldDoc, v), nil
+		return index.Term(index.FieldDoc, v), nil
 	case "ocr":
 		damaged := index.FilterQuery(index.FieldOCR, "damaged")
 		switch strings.ToLower(string(index.Fold([]byte(v)))) {
@@ -454,7 +413,7 @@ func (c *compiler) field(f *Field) (query.Query, error) {
 		case "limpio", "clean", "no", "false", "0":
 			return index.ExcludeFilter(index.FieldOCR, "damaged"), nil
 		}
-		return nil, badf("ocr:%s: escriba ocr:dañado (documentos que parecían OCR dañado) u ocr:limpio", v)
+		return index.Query{}, badf("ocr:%s: escriba ocr:dañado (documentos que parecían OCR dañado) u ocr:limpio", v)
 	case "recurre":
 		switch strings.ToLower(string(index.Fold([]byte(v)))) {
 		case "si", "yes", "true", "1":
@@ -462,7 +421,7 @@ func (c *compiler) field(f *Field) (query.Query, error) {
 		case "no", "false", "0":
 			return index.FilterQuery(index.FieldRecurs, "no"), nil
 		}
-		return nil, badf("recurre:%s: escriba recurre:si (párrafos cuyas palabras ya tenía un documento anterior) o recurre:no (lenguaje nuevo cuando se aprobó)", v)
+		return index.Query{}, badf("recurre:%s: escriba recurre:si (párrafos cuyas palabras ya tenía un documento anterior) o recurre:no (lenguaje nuevo cuando se aprobó)", v)
 	case "entidad":
 		name := v
 		if e, ok := extract.DefaultGazetteer().Lookup(v); ok {
@@ -482,7 +441,7 @@ func (c *compiler) field(f *Field) (query.Query, error) {
 	case "fecha", "desde", "hasta", "plazo", "menciona":
 		start, end, err := dateRange(v)
 		if err != nil {
-			return nil, badf("%s:%s no es una fecha ni un intervalo (escriba 2022, 2022-10, 2022-10-07, 2020..2023, ..2025-12-31 o 2024..)", f.Name, v)
+			return index.Query{}, badf("%s:%s no es una fecha ni un intervalo (escriba 2022, 2022-10, 2022-10-07, 2020..2023, ..2025-12-31 o 2024..)", f.Name, v)
 		}
 		switch f.Name {
 		case "desde":
@@ -498,7 +457,7 @@ func (c *compiler) field(f *Field) (query.Query, error) {
 		}
 		return index.AdoptedRangeQuery(start, end), nil
 	}
-	return nil, badf("campo desconocido «%s»", f.Name)
+	return index.Query{}, badf("campo desconocido «%s»", f.Name)
 }
 
 // dateRange parses a date or a range of dates: "2022" (the whole year),

@@ -6,8 +6,6 @@ import (
 	"fmt"
 	"slices"
 
-	"github.com/blevesearch/bleve/v2/search/query"
-
 	"github.com/relatoria/relatoria/corpus"
 	"github.com/relatoria/relatoria/index"
 	"github.com/relatoria/relatoria/lineage"
@@ -76,9 +74,8 @@ func (s *Searcher) Predecessor(ctx context.Context, doc *corpus.Document) (*corp
 		addIDs(found...)
 	}
 	if doc.Title != "" {
-		t := query.NewMatchPhraseQuery(doc.Title)
-		t.SetField(index.FieldTitle)
-		hits, err := s.run(ctx, conjunction(index.FilterQuery(index.FieldMeta, "1"), t), 50)
+		t := index.MatchPhrase(index.FieldTitle, doc.Title)
+		hits, err := s.run(ctx, index.And(index.FilterQuery(index.FieldMeta, "1"), t), 50)
 		if err != nil {
 			return nil, err
 		}

@@ -6,8 +6,6 @@ import (
 	"slices"
 	"strings"
 
-	"github.com/blevesearch/bleve/v2/search/query"
-
 	"github.com/relatoria/relatoria/index"
 	"github.com/relatoria/relatoria/ingest"
 )
@@ -77,7 +75,7 @@ func relaxable(q Query) (words []*Term, rest []Query, ok bool) {
 // relaxation that finds something (nil when none does, or when the query
 // has fewer than three words). It returns nil, nil, nil for a query it
 // must not relax.
-func (s *Searcher) recoverSearch(ctx context.Context, q Query, preq index.PageRequest, strict bool) (*Recovery, *index.Page, error) {
+func (s *Searcher) recoverSearch(ctx context.Context, q Query, preq index.Request, strict bool) (*Recovery, *index.Page, error) {
 	words, rest, ok := relaxable(q)
 	if !ok {
 		return nil, nil, nil
@@ -110,7 +108,7 @@ func (s *Searcher) recoverSearch(ctx context.Context, q Query, preq index.PageRe
 	if !strict {
 		c.hasSection = s.ix.HasSectionTerm
 	}
-	var must, should []query.Query
+	var must, should []index.Query
 	for _, x := range rest {
 		cx, err := compile(x, c)
 		if err != nil {
@@ -127,11 +125,9 @@ func (s *Searcher) recoverSearch(ctx context.Context, q Query, preq index.PageRe
 	}
 	// A paragraph has at most the words the index knows: start there.
 	for k := min(len(words)-1, known); k >= 2; k-- {
-		b := query.NewBooleanQuery(must, should, nil)
-		b.SetMinShould(float64(k))
 		r := preq
-		r.Query = b
-		page, err := s.ix.SearchPage(ctx, r)
+		r.Query = index.Boolean(must, should, nil, k)
+		page, err := s.ix.Search(ctx, r)
 		if err != nil {
 			return nil, nil, fmt.Errorf("search: %w", err)
 		}

@@ -6,13 +6,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"slices"
-	"strconv"
 	"strings"
-
-	"github.com/blevesearch/bleve/v2"
-	bsearch "github.com/blevesearch/bleve/v2/search"
-	"github.com/blevesearch/bleve/v2/search/query"
 
 	"github.com/relatoria/relatoria/corpus"
 	"github.com/relatoria/relatoria/index"
@@ -52,11 +46,11 @@ type Request struct {
 
 // Results is the answer to a Request.
 type Results struct {
-	Query   string             `json:"query"`
-	Total   uint64             `json:"total"`
-	Hits    []Hit              `json:"hits"`
-	Facets  map[string][]Count `json:"facets,omitempty"`
-	Applied Applied            `json:"applied"`
+	Query   string                        `json:"query"`
+	Total   uint64                        `json:"total"`
+	Hits    []Hit                         `json:"hits"`
+	Facets  map[string][]index.FacetCount `json:"facets,omitempty"`
+	Applied Applied                       `json:"applied"`
 	// Reference is set when the query was a reference to a document or
 	// paragraph, answered by lookup rather than search.
 	Reference string `json:"reference,omitempty"`
@@ -65,13 +59,13 @@ type Results struct {
 	Next string `json:"next,omitempty"`
 }
 
-// Count is one facet value and the number of hits that have it.
-type Count struct {
-	Value string `json:"value"`
-	Count int    `json:"count"`
-}
-
-// Hit is one matching paragraph.
+// Hit is one matching paragraph, in the API's JSON form. makeHit fills it
+// from an index.Hit's document and paragraph. It does not embed the
+// corpus.Paragraph: the paragraph's JSON has fields a hit never showed
+// (page, ocr_confidence, label) and puts section elsewhere, and a
+// MarshalJSON that wrote this form from an embedded paragraph made a page
+// of hits half as slow again to encode (encoding/json compacts what a
+// MarshalJSON returns: 300 → 480 µs for ten hits of the sample corpus).
 type Hit struct {
 	ID        string               `json:"id"`  // "A/HRC/RES/51/34#25"
 	Doc       string               `json:"doc"` // document ID
@@ -110,7 +104,7 @@ type Hit struct {
 }
 
 // FacetFields are the facets a request with Facets counts by, named as the
-// filters they count (index.Facets). index.SearchPage counts them all at
+// filters they count (index.Facets). index.Search counts them all at
 // once, exactly, over every matching paragraph of every shard.
 var FacetFields = index.Facets
 
@@ -147,14 +141,14 @@ func (s *Searcher) Search(ctx context.Context, req Request) (*Results, error) {
 		return nil, badf("from=%d con n=%d pasa del límite de %d resultados por paginación con from; para ir más lejos, pida la página siguiente con after=<el valor \"next\" de la página anterior>", req.From, size, MaxWindow)
 	}
 	res := &Results{Query: req.Query, Index: s.ix.Version(), Hits: []Hit{}}
-	var bq query.Query
+	var bq index.Query
 	var mark *marker
 	var titleBoost *index.DocumentBoost
 	var exact []index.TermBoost
 	var parsed Query
 	var sectionWords []string   // words that may be in a paragraph's section
 	var sectionTerms [][]string // their terms
-	var sectionQuery query.Query
+	var sectionQuery index.Query
 	if ref, ok := ParseReference(req.Query); ok {
 		res.Reference = ref.String()
 		bq = referenceQuery(ref)
@@ -177,9 +171,7 @@ func (s *Searcher) Search(ctx context.Context, req Request) (*Results, error) {
 		if words := positiveWords(q); words != "" {
 			// Paragraphs of a document whose title has the words rank
 			// higher; the title never makes a paragraph match.
-			t := query.NewMatchQuery(words)
-			t.SetField(index.FieldTitle)
-			titleBoost = &index.DocumentBoost{Query: t, Weight: 0.5}
+			titleBoost = &index.DocumentBoost{Query: index.Match(index.FieldTitle, words), Weight: 0.5}
 		}
 		exact = c.exactBoosts(q)
 		if !req.Strict && plainWords(q) >= 2 {
@@ -192,31 +184,32 @@ func (s *Searcher) Search(ctx context.Context, req Request) (*Results, error) {
 			}
 		}
 	}
-	preq := index.PageRequest{Query: bq, Size: size, From: req.From, Facets: req.Facets, FacetSize: FacetSize, DocumentBoost: titleBoost, TermBoosts: exact}
+	preq := index.Request{Query: bq, Size: size, From: req.From, Facets: req.Facets, FacetSize: FacetSize, DocumentBoost: titleBoost, TermBoosts: exact}
 	switch strings.ToLower(req.Sort) {
 	case "", "relevance", "relevancia", "score":
 		preq.Sort = index.RelevanceSort() // score, then paragraph ID
 	case "date", "fecha", "-fecha", "newest":
-		preq.Sort = bsearch.ParseSortOrderStrings([]string{"-" + index.FieldAdopted, index.FieldDoc, index.FieldOrdinal})
+		preq.Sort = index.FieldSort("-"+index.FieldAdopted, index.FieldDoc, index.FieldOrdinal)
 	case "+date", "+fecha", "oldest", "date-asc":
-		preq.Sort = bsearch.ParseSortOrderStrings([]string{index.FieldAdopted, index.FieldDoc, index.FieldOrdinal})
+		preq.Sort = index.FieldSort(index.FieldAdopted, index.FieldDoc, index.FieldOrdinal)
 	case "order", "orden":
-		preq.Sort = bsearch.ParseSortOrderStrings([]string{index.FieldDoc, index.FieldOrdinal})
+		preq.Sort = index.FieldSort(index.FieldDoc, index.FieldOrdinal)
 	default:
 		return nil, badf("orden desconocido «%s» (relevance, date, oldest, order)", req.Sort)
 	}
-	if !slices.ContainsFunc(preq.Sort, func(s bsearch.SearchSort) bool { return s.RequiresScoring() }) {
+	if !preq.Sort.Scored() {
 		preq.DocumentBoost, preq.TermBoosts = nil, nil // scores order nothing
 	}
 	if res.Reference != "" && req.Sort == "" {
-		preq.Sort = bsearch.ParseSortOrderStrings([]string{index.FieldDoc, index.FieldOrdinal})
+		preq.Sort = index.FieldSort(index.FieldDoc, index.FieldOrdinal)
 	}
 	// Sections are searched when the paragraphs that have every word
 	// themselves are fewer than SectionsBelow (the items they add would
 	// come after those anyway), with the relevance order only; a cursor
 	// of such a search has the one more sort value of its order.
-	relevance := len(preq.Sort) == len(index.RelevanceSort()) && preq.Sort[0].RequiresScoring()
-	if sectionQuery == nil || !relevance {
+	// (The section order itself is not chosen yet: the one order that
+	// reads scores here is relevance.)
+	if !preq.Sort.Scored() {
 		sectionWords = nil
 	}
 	withSections := func() {
@@ -224,20 +217,20 @@ func (s *Searcher) Search(ctx context.Context, req Request) (*Results, error) {
 	}
 	sectioned := false
 	if sectionWords != nil && req.After != "" {
-		if after, err := decodeCursor(req.After); err == nil && len(after) == len(index.SectionRelevanceSort(nil)) {
+		if after, err := decodeCursor(req.After); err == nil && len(after) == index.SectionRelevanceSort(nil).Keys() {
 			withSections()
 			sectioned = true
 		}
 	}
 	if req.After != "" {
 		after, err := decodeCursor(req.After)
-		if err != nil || len(after) != len(preq.Sort) {
+		if err != nil || len(after) != preq.Sort.Keys() {
 			return nil, badf("cursor no válido «%s» (use el valor \"next\" de la página anterior, con el mismo orden)", req.After)
 		}
 		preq.From = 0
 		preq.After = after
 	}
-	sr, err := s.ix.SearchPage(ctx, preq)
+	sr, err := s.ix.Search(ctx, preq)
 	if err != nil {
 		if strings.Contains(err.Error(), "TooManyClauses") {
 			// bleve refused to expand a word into more than
@@ -250,7 +243,7 @@ func (s *Searcher) Search(ctx context.Context, req Request) (*Results, error) {
 	if sectionWords != nil && !sectioned && req.After == "" && sr.Total < SectionsBelow {
 		withSections()
 		sectioned = true
-		if sr, err = s.ix.SearchPage(ctx, preq); err != nil {
+		if sr, err = s.ix.Search(ctx, preq); err != nil {
 			return nil, fmt.Errorf("search %q: %w", req.Query, err)
 		}
 	}
@@ -271,10 +264,7 @@ func (s *Searcher) Search(ctx context.Context, req Request) (*Results, error) {
 		res.Applied.Recovery = rec
 	}
 	res.Total = sr.Total
-	hits, err := s.makeHits(ctx, sr.Hits)
-	if err != nil {
-		return nil, err
-	}
+	hits := makeHits(sr.Hits)
 	if mark != nil {
 		mark.highlightHits(hits)
 	}
@@ -291,7 +281,12 @@ func (s *Searcher) Search(ctx context.Context, req Request) (*Results, error) {
 		res.Next = res.Hits[n-1].Cursor
 	}
 	if req.Facets {
-		res.Facets = topFacets(sr.Facets)
+		res.Facets = sr.Facets
+		for name, cs := range res.Facets {
+			if cs == nil {
+				res.Facets[name] = []index.FacetCount{} // listed with no values: [] in JSON
+			}
+		}
 	}
 	if res.Reference != "" && res.Total == 0 {
 		if ref, _ := ParseReference(req.Query); ref.Paragraph == "" && req.After == "" {
@@ -327,12 +322,12 @@ func fromSection(h *Hit, words []string) {
 
 // referenceQuery finds the paragraphs a reference names: operative (or
 // otherwise numbered) paragraph N of the document, or all its paragraphs.
-func referenceQuery(ref Reference) query.Query {
-	must := []query.Query{symbolQuery(ref.Symbol)}
+func referenceQuery(ref Reference) index.Query {
+	must := []index.Query{symbolQuery(ref.Symbol)}
 	if ref.Paragraph != "" {
 		must = append(must, index.FilterQuery(index.FieldNumber, index.NumberTerm(ref.Paragraph)))
 	}
-	return query.NewConjunctionQuery(must)
+	return index.And(must...)
 }
 
 // SectionsBelow is the number of paragraphs with every word of a query
@@ -345,32 +340,17 @@ const SectionsBelow = 200
 // FacetSize is the number of values a facet lists: the most frequent.
 const FacetSize = 20
 
-// topFacets converts the facet counts of a page.
-func topFacets(counts map[string][]index.FacetCount) map[string][]Count {
-	out := make(map[string][]Count, len(counts))
-	for name, cs := range counts {
-		out[name] = make([]Count, len(cs))
-		for i, c := range cs {
-			out[name][i] = Count{Value: c.Value, Count: c.Count}
-		}
+// makeHits makes the hits of a page of the index.
+func makeHits(hs []index.Hit) []Hit {
+	out := make([]Hit, len(hs))
+	for i, h := range hs {
+		out[i] = makeHit(h)
 	}
 	return out
 }
 
-// makeHits decodes the hits of a bleve search.
-func (s *Searcher) makeHits(ctx context.Context, hs bsearch.DocumentMatchCollection) ([]Hit, error) {
-	decoded, err := s.ix.DecodeHits(ctx, hs)
-	if err != nil {
-		return nil, err
-	}
-	out := make([]Hit, len(hs))
-	for i, h := range hs {
-		out[i] = makeHit(h, decoded[i].Doc, decoded[i].Para)
-	}
-	return out, nil
-}
-
-func makeHit(h *bsearch.DocumentMatch, doc *corpus.Document, p *corpus.Paragraph) Hit {
+func makeHit(h index.Hit) Hit {
+	doc, p := h.Doc, h.Para
 	hit := Hit{
 		ID:        h.ID,
 		Doc:       doc.ID,
@@ -391,7 +371,7 @@ func makeHit(h *bsearch.DocumentMatch, doc *corpus.Document, p *corpus.Paragraph
 		Citations: p.Citations,
 		Section:   p.Section,
 		Score:     h.Score,
-		Cursor:    encodeCursor(h.Sort, h.Score),
+		Cursor:    encodeCursor(h.Sort),
 	}
 	return hit
 }
@@ -410,17 +390,10 @@ func RefOf(doc *corpus.Document, p *corpus.Paragraph) string {
 	return fmt.Sprintf("%s ¶%d", base, p.Ordinal)
 }
 
-// encodeCursor encodes a hit's sort values as an opaque cursor. bleve
-// reports a relevance sort value as the placeholder "_score"; search-after
-// needs the score itself there.
-func encodeCursor(sort []string, score float64) string {
-	vals := slices.Clone(sort)
-	for i, v := range vals {
-		if v == "_score" {
-			vals[i] = strconv.FormatFloat(score, 'g', -1, 64)
-		}
-	}
-	b, _ := json.Marshal(vals)
+// encodeCursor encodes a hit's sort values (index.Hit.Sort) as an opaque
+// cursor.
+func encodeCursor(sort []string) string {
+	b, _ := json.Marshal(sort)
 	return base64.RawURLEncoding.EncodeToString(b)
 }
 
@@ -483,23 +456,17 @@ func visitPositive(q Query, f func(Query)) {
 // those whose citations resolved to sym, and those that cite its short form
 // without a series ("resolución 51/34" where the body was not clear).
 func (s *Searcher) CitedBy(ctx context.Context, sym corpus.Symbol, size int) (*Results, error) {
-	xs := []query.Query{index.FilterQuery(index.FieldCites, sym.String())}
+	xs := []index.Query{index.FilterQuery(index.FieldCites, sym.String())}
 	if sym.IsFull() && sym.Short() != sym.String() {
 		xs = append(xs, index.FilterQuery(index.FieldCites, sym.Short()))
 	}
-	br := bleve.NewSearchRequestOptions(query.NewDisjunctionQuery(xs), size, 0, false)
-	br.Fields = index.HitFields
-	br.SortBy([]string{"-" + index.FieldAdopted, index.FieldDoc, index.FieldOrdinal})
-	sr, err := s.ix.Bleve().SearchInContext(ctx, br)
+	sr, err := s.ix.Search(ctx, index.Request{Query: index.Or(xs...), Size: size,
+		Sort: index.FieldSort("-"+index.FieldAdopted, index.FieldDoc, index.FieldOrdinal)})
 	if err != nil {
 		return nil, fmt.Errorf("cited by %s: %w", sym, err)
 	}
 	res := &Results{Query: "cita:" + sym.String(), Total: sr.Total, Hits: []Hit{}, Index: s.ix.Version()}
-	hits, err := s.makeHits(ctx, sr.Hits)
-	if err != nil {
-		return nil, err
-	}
-	res.Hits = append(res.Hits, hits...)
+	res.Hits = append(res.Hits, makeHits(sr.Hits)...)
 	return res, nil
 }
 
@@ -526,16 +493,11 @@ type CitationRef struct {
 	Ref string `json:"ref"` // the citing paragraph: "A/HRC/RES/51/34 ¶6"
 }
 
-func conjunction(qs ...query.Query) query.Query { return query.NewConjunctionQuery(qs) }
-
 // run executes q and returns up to size hits in document order.
-func (s *Searcher) run(ctx context.Context, q query.Query, size int) ([]Hit, error) {
-	br := bleve.NewSearchRequestOptions(q, size, 0, false)
-	br.Fields = index.HitFields
-	br.SortBy([]string{index.FieldDoc, index.FieldOrdinal})
-	sr, err := s.ix.Bleve().SearchInContext(ctx, br)
+func (s *Searcher) run(ctx context.Context, q index.Query, size int) ([]Hit, error) {
+	sr, err := s.ix.Search(ctx, index.Request{Query: q, Size: size, Sort: index.FieldSort(index.FieldDoc, index.FieldOrdinal)})
 	if err != nil {
 		return nil, err
 	}
-	return s.makeHits(ctx, sr.Hits)
+	return makeHits(sr.Hits), nil
 }

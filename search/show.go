@@ -132,9 +132,9 @@ func (s *Searcher) documentView(ctx context.Context, id string, links bool) (*Do
 func (s *Searcher) Paragraph(ctx context.Context, docID string, n corpus.Number, ordinal int) (*Hit, error) {
 	r := index.FilterQuery(index.FieldNumber, index.NumberTerm(n))
 	if n == "" {
-		r = termQuery(index.FieldOrdinal, index.OrdinalTerm(ordinal))
+		r = index.Term(index.FieldOrdinal, index.OrdinalTerm(ordinal))
 	}
-	q := conjunction(termQuery(index.FieldDoc, docID), r)
+	q := index.And(index.Term(index.FieldDoc, docID), r)
 	res, err := s.run(ctx, q, 5)
 	if err != nil {
 		return nil, err

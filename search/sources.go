@@ -6,8 +6,6 @@ import (
 	"slices"
 	"strconv"
 
-	"github.com/blevesearch/bleve/v2/search/query"
-
 	"github.com/relatoria/relatoria/corpus"
 	"github.com/relatoria/relatoria/index"
 	"github.com/relatoria/relatoria/lineage"
@@ -101,11 +99,11 @@ func (s *Searcher) Sources(ctx context.Context, doc *corpus.Document) ([]SourceL
 func (s *Searcher) reportsOf(ctx context.Context, doc *corpus.Document) ([]*corpus.Document, error) {
 	q := index.FilterQuery(index.FieldMeta, "1")
 	if len(doc.Categories) > 0 {
-		var xs []query.Query
+		var xs []index.Query
 		for _, c := range doc.Categories {
 			xs = append(xs, index.FilterQuery(index.FieldCategory, c))
 		}
-		q = conjunction(q, query.NewDisjunctionQuery(xs))
+		q = index.And(q, index.Or(xs...))
 	}
 	hits, err := s.run(ctx, q, 10000)
 	if err != nil {

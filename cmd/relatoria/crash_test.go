@@ -55,7 +55,7 @@ func paragraphCount(t *testing.T, dir string) uint64 {
 		t.Fatalf("index does not open: %v", err)
 	}
 	defer ix.Close()
-	n, err := ix.Bleve().DocCount()
+	n, err := ix.Paragraphs()
 	if err != nil {
 		t.Fatal(err)
 	}
