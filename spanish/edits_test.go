@@ -1,0 +1,43 @@
+package spanish
+
+import (
+	"strings"
+	"testing"
+)
+
+func TestDistance(t *testing.T) {
+	for _, tt := range []struct {
+		a, b string
+		want int
+	}{
+		{"", "", 0}, {"", "abc", 3}, {"abc", "", 3}, {"diálogo", "dialogo", 1},
+		{"kitten", "sitting", 3}, {"niñas", "nifias", 2}, {"resolución", "resolución", 0},
+	} {
+		if got := Distance([]rune(tt.a), []rune(tt.b)); got != tt.want {
+			t.Errorf("Distance(%q, %q) = %d, want %d", tt.a, tt.b, got, tt.want)
+		}
+		for n := 0; n <= tt.want+1; n++ {
+			if got := WithinEdits(tt.a, tt.b, n); got != (tt.want <= n) {
+				t.Errorf("WithinEdits(%q, %q, %d) = %v, distance is %d", tt.a, tt.b, n, got, tt.want)
+			}
+		}
+	}
+	ref := strings.Fields("la Asamblea General reafirma la resolución")
+	hyp := strings.Fields("la Asarnblea General reafirma resolucion 7")
+	if got := Distance(ref, hyp); got != 3 {
+		t.Errorf("Distance over words = %d, want 3", got)
+	}
+}
+
+func TestIsDigits(t *testing.T) {
+	for _, tt := range []struct {
+		s    string
+		want bool
+	}{
+		{"", false}, {"0", true}, {"2015", true}, {"12a", false}, {"١٢", false}, {" 1", false}, {"\xff", false},
+	} {
+		if got := IsDigits(tt.s); got != tt.want {
+			t.Errorf("IsDigits(%q) = %v, want %v", tt.s, got, tt.want)
+		}
+	}
+}
