@@ -90,7 +90,7 @@ func Fold(b []byte) []byte {
 // FoldLower returns s lower-cased and folded: Fold of strings.ToLower(s)
 // ("Belém" → "belem", "ÑANDÚ" → "nandu").
 func FoldLower(s string) string {
-	if isFolded(s) {
+	if IsFolded(s) {
 		return s // lower-case ASCII, the common case
 	}
 	return string(AppendFoldLower(nil, s))
@@ -142,9 +142,9 @@ func isASCII(b []byte) bool {
 	return true
 }
 
-// isFolded reports whether s is lower-case ASCII, which FoldLower leaves
+// IsFolded reports whether s is lower-case ASCII, which FoldLower returns
 // as it is.
-func isFolded(s string) bool {
+func IsFolded(s string) bool {
 	for i := 0; i < len(s); i++ {
 		if s[i] >= utf8.RuneSelf || 'A' <= s[i] && s[i] <= 'Z' {
 			return false

@@ -10,11 +10,9 @@ import (
 
 	"golang.org/x/text/language"
 	"golang.org/x/text/language/display"
-	"golang.org/x/text/runes"
-	"golang.org/x/text/transform"
-	"golang.org/x/text/unicode/norm"
 
 	"github.com/relatoria/relatoria/corpus"
+	"github.com/relatoria/relatoria/spanish"
 )
 
 //go:embed data/gazetteer.tsv
@@ -165,59 +163,8 @@ func foldWords(s string) []string {
 	return strings.FieldsFunc(fold(s), func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
 }
 
-// latin maps the lower-case accented letters of Spanish, Portuguese and
-// French to their base letters: the fast path of fold.
-var latin = map[rune]rune{
-	'á': 'a', 'à': 'a', 'â': 'a', 'ä': 'a', 'ã': 'a', 'é': 'e', 'è': 'e', 'ê': 'e', 'ë': 'e',
-	'í': 'i', 'ì': 'i', 'î': 'i', 'ï': 'i', 'ó': 'o', 'ò': 'o', 'ô': 'o', 'ö': 'o', 'õ': 'o',
-	'ú': 'u', 'ù': 'u', 'û': 'u', 'ü': 'u', 'ñ': 'n', 'ç': 'c',
-}
-
 // fold lowers s and removes its diacritics: "Belém" → "belem".
-func fold(s string) string {
-	if isFolded(s) {
-		return s // lower-case ASCII, the common case
-	}
-	return string(appendFold(nil, s))
-}
-
-// isFolded reports whether s is lower-case ASCII, which folding leaves as
-// it is.
-func isFolded(s string) bool {
-	for i := 0; i < len(s); i++ {
-		if s[i] >= utf8.RuneSelf || 'A' <= s[i] && s[i] <= 'Z' {
-			return false
-		}
-	}
-	return true
-}
-
-// appendFold appends s folded (see fold) to dst.
-func appendFold(dst []byte, s string) []byte {
-	from := len(dst)
-	for _, r := range s {
-		if r < utf8.RuneSelf {
-			if 'A' <= r && r <= 'Z' {
-				r += 'a' - 'A'
-			}
-			dst = append(dst, byte(r))
-			continue
-		}
-		r = unicode.ToLower(r)
-		if f, ok := latin[r]; ok {
-			dst = append(dst, byte(f))
-			continue
-		}
-		if unicode.Is(unicode.Mn, r) {
-			// A combining accent: fold the whole string the slow way.
-			t := transform.Chain(norm.NFD, runes.Remove(runes.In(unicode.Mn)), norm.NFC)
-			f, _, _ := transform.String(t, strings.ToLower(s))
-			return append(dst[:from], f...)
-		}
-		dst = utf8.AppendRune(dst, r)
-	}
-	return dst
-}
+func fold(s string) string { return spanish.FoldLower(s) }
 
 // token is one word of a text, with its byte span.
 type token struct {
@@ -238,12 +185,12 @@ func tokenize(s string, out []token) []token {
 	start := -1
 	emit := func(end int) {
 		w := s[start:end]
-		if isFolded(w) {
+		if spanish.IsFolded(w) {
 			out = append(out, token{w, w, start, end})
 			return
 		}
 		from := len(folded)
-		folded = appendFold(folded, w)
+		folded = spanish.AppendFoldLower(folded, w)
 		spans = append(spans, [3]int{len(out), from, len(folded)})
 		out = append(out, token{text: w, start: start, end: end})
 	}

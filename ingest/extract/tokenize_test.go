@@ -70,3 +70,23 @@ func BenchmarkEntities(b *testing.B) {
 		}
 	}
 }
+
+// TestLookupCanonical checks that canonically equivalent spellings of a
+// name, and the name without its accents, find the same entry: fold
+// removed a combining accent ("Y\u0301") but kept a precomposed letter its
+// table lacked ("Ý", "Å"), so "Ýemen" was not Yemen while "Y\u0301emen"
+// was, and "Islas Aland", as an analyst types it, was not "Islas Åland".
+func TestLookupCanonical(t *testing.T) {
+	g := DefaultGazetteer()
+	for _, tt := range []struct{ precomposed, decomposed, plain, want string }{
+		{"Ýemen", "Y\u0301emen", "Yemen", "Yemen"},
+		{"Islas Åland", "Islas A\u030aland", "islas aland", "Islas Åland"},
+	} {
+		for _, in := range []string{tt.precomposed, tt.decomposed, tt.plain} {
+			e, ok := g.Lookup(in)
+			if !ok || e.Name != tt.want {
+				t.Errorf("Lookup(%q) = %+v, %v; want %q", in, e, ok, tt.want)
+			}
+		}
+	}
+}
