@@ -7,6 +7,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/relatoria/relatoria/corpus"
+	"github.com/relatoria/relatoria/entity"
 	"github.com/relatoria/relatoria/ingest/extract"
 	"github.com/relatoria/relatoria/ingest/ocr"
 )
@@ -215,8 +216,8 @@ func repair(doc *corpus.Document) {
 
 // annotate extracts the dates, entities and citations of every paragraph.
 func annotate(doc *corpus.Document) {
-	g := extract.DefaultGazetteer()
-	defs := extract.Definitions{}
+	g := entity.DefaultGazetteer()
+	defs := entity.Definitions{}
 	for _, p := range doc.Paragraphs {
 		g.Define(defs, p.Text)
 	}

@@ -9,7 +9,7 @@ import (
 	"testing"
 
 	"github.com/relatoria/relatoria/corpus"
-	"github.com/relatoria/relatoria/ingest/extract"
+	"github.com/relatoria/relatoria/entity"
 	"github.com/relatoria/relatoria/internal/testpdf"
 )
 
@@ -211,7 +211,7 @@ func TestSeedAnnotations(t *testing.T) {
 		t.Errorf("seed 004 ranges %v", ranges)
 	}
 	for _, n := range []string{"ONU Mujeres", "OEA", "ACNUR", "CIM", "MESECVI"} {
-		e, ok := extract.DefaultGazetteer().Lookup(n)
+		e, ok := entity.DefaultGazetteer().Lookup(n)
 		if !ok || !names[e.Name] {
 			t.Errorf("seed 004: entity %s not found (have %v)", n, names)
 		}

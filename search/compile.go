@@ -8,9 +8,9 @@ import (
 	"unicode/utf8"
 
 	"github.com/relatoria/relatoria/corpus"
+	"github.com/relatoria/relatoria/entity"
 	"github.com/relatoria/relatoria/index"
 	"github.com/relatoria/relatoria/ingest"
-	"github.com/relatoria/relatoria/ingest/extract"
 )
 
 // BadQueryError is a query that parses but cannot be run: an unknown
@@ -424,7 +424,7 @@ func (c *compiler) field(f *Field) (index.Query, error) {
 		return index.Query{}, badf("recurre:%s: escriba recurre:si (párrafos cuyas palabras ya tenía un documento anterior) o recurre:no (lenguaje nuevo cuando se aprobó)", v)
 	case "entidad":
 		name := v
-		if e, ok := extract.DefaultGazetteer().Lookup(v); ok {
+		if e, ok := entity.DefaultGazetteer().Lookup(v); ok {
 			name = e.Name
 		}
 		return index.FilterQuery(index.FieldEntities, name), nil

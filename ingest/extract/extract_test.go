@@ -3,6 +3,8 @@ package extract
 import (
 	"strings"
 	"testing"
+
+	"github.com/relatoria/relatoria/entity"
 )
 
 func TestDates(t *testing.T) {
@@ -80,54 +82,11 @@ func TestCitations(t *testing.T) {
 	}
 }
 
-func TestEntities(t *testing.T) {
-	g := DefaultGazetteer()
-	text := "con el apoyo del Mecanismo de Seguimiento de la Convención de Belém do Pará (MESECVI) de la Comisión Interamericana de Mujeres (CIM) de la Organización de los Estados Americanos (OEA), ONU Mujeres y ACNUR, la Agencia de la ONU para los Refugiados, en Gwangju (Corea del Sur) y México; ODS 5 y ODS 5.1.1; la CEDAW y el Instituto Nacional de las Mujeres (INMUJERES)."
-	defs := Definitions{}
-	g.Define(defs, text)
-	var got []string
-	for _, e := range g.Entities(text, defs) {
-		got = append(got, e.Name+"|"+e.Type)
-	}
-	for _, want := range []string{
-		"Mecanismo de Seguimiento de la Convención de Belém do Pará|mechanism",
-		"Comisión Interamericana de Mujeres|mechanism",
-		"Organización de los Estados Americanos|organization",
-		"ONU Mujeres|agency",
-		"Alto Comisionado de las Naciones Unidas para los Refugiados|agency",
-		"Gwangju|place", "Corea del Sur|place", "México|place",
-		"ODS 5|goal", "ODS 5.1.1|goal",
-		"Convención sobre la Eliminación de Todas las Formas de Discriminación contra la Mujer|treaty",
-		"Instituto Nacional de las Mujeres|organization",
-	} {
-		found := false
-		for _, g := range got {
-			found = found || g == want
-		}
-		if !found {
-			t.Errorf("Entities: %q missing from %q", want, got)
-		}
-	}
-	// ACNUR and "Agencia de la ONU para los Refugiados" are one entity.
-	n := 0
-	for _, g := range got {
-		if strings.HasPrefix(g, "Alto Comisionado de las Naciones Unidas para los Refugiados") {
-			n++
-		}
-	}
-	if n != 1 {
-		t.Errorf("ACNUR listed %d times", n)
-	}
-	if e, ok := g.Lookup("acnur"); !ok || e.Name != "Alto Comisionado de las Naciones Unidas para los Refugiados" {
-		t.Errorf("Lookup(acnur) = %v", e)
-	}
-}
-
 func FuzzExtract(f *testing.F) {
 	for _, s := range []string{"resolución 60/251, de 15 de marzo de 2006", "Mayo – octubre de 2024", "(CCPR/C/SR.942 a SR.945)", "ONU Mujeres (ONUM) ODS 5 y 10", "del 2 al 13 de febrero de 2009"} {
 		f.Add(s)
 	}
-	g := DefaultGazetteer()
+	g := entity.DefaultGazetteer()
 	f.Fuzz(func(t *testing.T, s string) {
 		for _, d := range Dates(s, "") {
 			if d.Value == "" || !d.Start.Valid() || !strings.Contains(s, d.Text) {
@@ -135,7 +94,7 @@ func FuzzExtract(f *testing.F) {
 			}
 		}
 		Citations(s, Context{Body: "Asamblea General"})
-		defs := Definitions{}
+		defs := entity.Definitions{}
 		g.Define(defs, s)
 		for _, e := range g.Entities(s, defs) {
 			if e.Name == "" || e.Type == "" {
@@ -143,22 +102,4 @@ func FuzzExtract(f *testing.F) {
 			}
 		}
 	})
-}
-
-// TestEntityNamesWhole checks names that had been cut or taken too far.
-func TestEntityNamesWhole(t *testing.T) {
-	g := DefaultGazetteer()
-	for _, tt := range []struct{ in, want string }{
-		{"1° Informe del Grupo de Trabajo sobre el Estado, Parag. 128.82", "Grupo de Trabajo"},
-		{"El Grupo de Trabajo sobre el Examen Periódico Universal celebró su período de sesiones", "Grupo de Trabajo sobre el Examen Periódico Universal"},
-		{"recomendación del Comité contra la Eliminación de la Discriminación contra la Mujer", "Comité para la Eliminación de la Discriminación contra la Mujer"},
-	} {
-		var got []string
-		for _, e := range g.Entities(tt.in, nil) {
-			got = append(got, e.Name)
-		}
-		if strings.Join(got, "|") != tt.want {
-			t.Errorf("Entities(%q) = %q, want %q", tt.in, got, tt.want)
-		}
-	}
 }

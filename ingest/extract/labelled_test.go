@@ -5,6 +5,8 @@ import (
 	"os"
 	"strings"
 	"testing"
+
+	"github.com/relatoria/relatoria/entity"
 )
 
 type labelled struct {
@@ -66,14 +68,14 @@ func scoreFile(t *testing.T, file string) {
 	if err := json.Unmarshal(data, &set); err != nil {
 		t.Fatal(err)
 	}
-	g := DefaultGazetteer()
+	g := entity.DefaultGazetteer()
 	var dates, ents, cites score
 	for _, p := range set.Paragraphs {
 		var gd, ge, gc []string
 		for _, d := range Dates(p.Text, "") {
 			gd = append(gd, d.Value)
 		}
-		defs := Definitions{}
+		defs := entity.Definitions{}
 		g.Define(defs, p.Text)
 		for _, e := range g.Entities(p.Text, defs) {
 			ge = append(ge, e.Name)

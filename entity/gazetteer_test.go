@@ -1,4 +1,4 @@
-package extract
+package entity
 
 import (
 	"io/fs"
@@ -8,6 +8,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/relatoria/relatoria/corpus"
+	"github.com/relatoria/relatoria/spanish"
 )
 
 // TestTokenize checks each token of tokenize against the word at its span
@@ -37,8 +38,8 @@ func TestTokenize(t *testing.T) {
 			if tok != reused[i] {
 				t.Errorf("%.40q: token %d is %+v, %+v into a reused slice", text, i, tok, reused[i])
 			}
-			if tok.text != text[tok.start:tok.end] || tok.folded != fold(tok.text) {
-				t.Errorf("%.40q: token %+v, want the word at its span and folded %q", text, tok, fold(tok.text))
+			if tok.text != text[tok.start:tok.end] || tok.folded != spanish.FoldLower(tok.text) {
+				t.Errorf("%.40q: token %+v, want the word at its span and folded %q", text, tok, spanish.FoldLower(tok.text))
 			}
 			r, _ := utf8.DecodeRuneInString(tok.text)
 			if !unicode.IsLetter(r) && !unicode.IsDigit(r) {
@@ -46,7 +47,7 @@ func TestTokenize(t *testing.T) {
 			}
 		}
 	}
-	if got := fold("Cafe\u0301 ÑANDÚ Belém"); got != "cafe nandu belem" {
+	if got := spanish.FoldLower("Cafe\u0301 ÑANDÚ Belém"); got != "cafe nandu belem" {
 		t.Errorf("fold = %q, want %q", got, "cafe nandu belem")
 	}
 }
@@ -87,6 +88,67 @@ func TestLookupCanonical(t *testing.T) {
 			if !ok || e.Name != tt.want {
 				t.Errorf("Lookup(%q) = %+v, %v; want %q", in, e, ok, tt.want)
 			}
+		}
+	}
+}
+
+func TestEntities(t *testing.T) {
+	g := DefaultGazetteer()
+	text := "con el apoyo del Mecanismo de Seguimiento de la Convención de Belém do Pará (MESECVI) de la Comisión Interamericana de Mujeres (CIM) de la Organización de los Estados Americanos (OEA), ONU Mujeres y ACNUR, la Agencia de la ONU para los Refugiados, en Gwangju (Corea del Sur) y México; ODS 5 y ODS 5.1.1; la CEDAW y el Instituto Nacional de las Mujeres (INMUJERES)."
+	defs := Definitions{}
+	g.Define(defs, text)
+	var got []string
+	for _, e := range g.Entities(text, defs) {
+		got = append(got, e.Name+"|"+e.Type)
+	}
+	for _, want := range []string{
+		"Mecanismo de Seguimiento de la Convención de Belém do Pará|mechanism",
+		"Comisión Interamericana de Mujeres|mechanism",
+		"Organización de los Estados Americanos|organization",
+		"ONU Mujeres|agency",
+		"Alto Comisionado de las Naciones Unidas para los Refugiados|agency",
+		"Gwangju|place", "Corea del Sur|place", "México|place",
+		"ODS 5|goal", "ODS 5.1.1|goal",
+		"Convención sobre la Eliminación de Todas las Formas de Discriminación contra la Mujer|treaty",
+		"Instituto Nacional de las Mujeres|organization",
+	} {
+		found := false
+		for _, g := range got {
+			found = found || g == want
+		}
+		if !found {
+			t.Errorf("Entities: %q missing from %q", want, got)
+		}
+	}
+	// ACNUR and "Agencia de la ONU para los Refugiados" are one entity.
+	n := 0
+	for _, g := range got {
+		if strings.HasPrefix(g, "Alto Comisionado de las Naciones Unidas para los Refugiados") {
+			n++
+		}
+	}
+	if n != 1 {
+		t.Errorf("ACNUR listed %d times", n)
+	}
+	if e, ok := g.Lookup("acnur"); !ok || e.Name != "Alto Comisionado de las Naciones Unidas para los Refugiados" {
+		t.Errorf("Lookup(acnur) = %v", e)
+	}
+}
+
+// TestEntityNamesWhole checks names that had been cut or taken too far.
+func TestEntityNamesWhole(t *testing.T) {
+	g := DefaultGazetteer()
+	for _, tt := range []struct{ in, want string }{
+		{"1° Informe del Grupo de Trabajo sobre el Estado, Parag. 128.82", "Grupo de Trabajo"},
+		{"El Grupo de Trabajo sobre el Examen Periódico Universal celebró su período de sesiones", "Grupo de Trabajo sobre el Examen Periódico Universal"},
+		{"recomendación del Comité contra la Eliminación de la Discriminación contra la Mujer", "Comité para la Eliminación de la Discriminación contra la Mujer"},
+	} {
+		var got []string
+		for _, e := range g.Entities(tt.in, nil) {
+			got = append(got, e.Name)
+		}
+		if strings.Join(got, "|") != tt.want {
+			t.Errorf("Entities(%q) = %q, want %q", tt.in, got, tt.want)
 		}
 	}
 }

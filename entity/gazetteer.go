@@ -1,4 +1,4 @@
-package extract
+package entity
 
 import (
 	_ "embed"
@@ -160,11 +160,8 @@ func (g *Gazetteer) Lookup(s string) (*Entry, bool) {
 }
 
 func foldWords(s string) []string {
-	return strings.FieldsFunc(fold(s), func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
+	return strings.FieldsFunc(spanish.FoldLower(s), func(r rune) bool { return !spanish.IsWordRune(r) })
 }
-
-// fold lowers s and removes its diacritics: "Belém" → "belem".
-func fold(s string) string { return spanish.FoldLower(s) }
 
 // token is one word of a text, with its byte span.
 type token struct {
@@ -195,7 +192,7 @@ func tokenize(s string, out []token) []token {
 		out = append(out, token{text: w, start: start, end: end})
 	}
 	for i, r := range s {
-		if r < utf8.RuneSelf && (r|0x20 >= 'a' && r|0x20 <= 'z' || r >= '0' && r <= '9') || r >= utf8.RuneSelf && (unicode.IsLetter(r) || unicode.IsDigit(r)) {
+		if spanish.IsWordRune(r) {
 			if start < 0 {
 				start = i
 			}

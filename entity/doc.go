@@ -1,0 +1,16 @@
+// Package entity finds the named entities of Spanish (or English) UN text:
+// UN bodies, agencies, treaties, development goals, States and places,
+// each resolved to one canonical name whatever acronym or variant the text
+// uses, from an embedded gazetteer of the UN system and the countries and
+// territories of CLDR.
+//
+// Ingest uses it to label every paragraph (Gazetteer.Entities, with the
+// acronyms a document defines, Gazetteer.Define); search uses it to
+// resolve an analyst's entity filter ("acnur", "Alto Comisionado para los
+// Refugiados") to the same canonical name (Gazetteer.Lookup). It lives
+// outside ingest so that search does not import the readers of PDF and
+// HTML, and outside package spanish so that the packages that only need
+// the text rules (index, lineage, OCR repair) do not load the gazetteer
+// and CLDR's display names. Names are matched folded (spanish.FoldLower),
+// so case and accents do not matter.
+package entity
