@@ -10,7 +10,7 @@ import (
 	"github.com/relatoria/relatoria/corpus"
 	"github.com/relatoria/relatoria/entity"
 	"github.com/relatoria/relatoria/index"
-	"github.com/relatoria/relatoria/ingest"
+	"github.com/relatoria/relatoria/spanish"
 )
 
 // BadQueryError is a query that parses but cannot be run: an unknown
@@ -100,7 +100,7 @@ func (c *compiler) isStopWord(q Query) bool {
 	if !ok || t.Prefix || t.Fuzzy || strings.Contains(t.Text, "/") {
 		return false
 	}
-	if len(index.ExactTerms(ingest.Normalize(t.Text))) == 0 {
+	if len(index.ExactTerms(spanish.Normalize(t.Text))) == 0 {
 		c.applied.StopWords = append(c.applied.StopWords, t.Text)
 		return true
 	}
@@ -184,7 +184,7 @@ func compile(q Query, c *compiler) (index.Query, error) {
 // term matches one word (see textClauses), a prefix, a fuzzy word, a
 // literal word or a symbol.
 func (c *compiler) term(t *Term) (index.Query, error) {
-	text := ingest.Normalize(t.Text)
+	text := spanish.Normalize(t.Text)
 	if sym, err := corpus.ParseSymbol(text); err == nil && strings.Contains(text, "/") {
 		return c.symbolMention(sym), nil
 	}
@@ -194,7 +194,7 @@ func (c *compiler) term(t *Term) (index.Query, error) {
 		return index.Match(index.FieldTextExact, text), nil
 	case t.Prefix:
 		c.applied.Prefix, c.applied.Folding = true, true
-		folded := strings.ToLower(string(index.Fold([]byte(text))))
+		folded := strings.ToLower(string(spanish.Fold([]byte(text))))
 		if err := c.expand(t, 1); err != nil {
 			return index.Query{}, err
 		}
@@ -280,7 +280,7 @@ func fuzziness(word string) int {
 }
 
 func (c *compiler) phrase(p *Phrase) (index.Query, error) {
-	text := ingest.Normalize(p.Text)
+	text := spanish.Normalize(p.Text)
 	if len(index.Terms(text)) == 0 {
 		c.applied.StopWords = append(c.applied.StopWords, p.Text)
 		return index.Query{}, badf("«%s» solo tiene palabras demasiado comunes para buscarlas; añada una palabra que no sea artículo, preposición ni conjunción", p.Text)
@@ -331,9 +331,9 @@ func (c *compiler) exactBoosts(q Query) []index.TermBoost {
 	visitPositive(q, func(q Query) {
 		switch q := q.(type) {
 		case *Term:
-			words += len(index.Terms(ingest.Normalize(q.Text)))
+			words += len(index.Terms(spanish.Normalize(q.Text)))
 		case *Phrase:
-			words += len(index.Terms(ingest.Normalize(q.Text)))
+			words += len(index.Terms(spanish.Normalize(q.Text)))
 		}
 	})
 	var out []index.TermBoost
@@ -396,7 +396,7 @@ func (c *compiler) field(f *Field) (index.Query, error) {
 		}
 		return index.FilterQuery(index.FieldKind, string(k)), nil
 	case "organo":
-		key := strings.ToLower(string(index.Fold([]byte(v))))
+		key := strings.ToLower(string(spanish.Fold([]byte(v))))
 		if name, ok := bodyAliases[key]; ok {
 			v = name
 		}
@@ -407,7 +407,7 @@ func (c *compiler) field(f *Field) (index.Query, error) {
 		return index.Term(index.FieldDoc, v), nil
 	case "ocr":
 		damaged := index.FilterQuery(index.FieldOCR, "damaged")
-		switch strings.ToLower(string(index.Fold([]byte(v)))) {
+		switch strings.ToLower(string(spanish.Fold([]byte(v)))) {
 		case "danado", "damaged", "si", "yes", "true", "1":
 			return damaged, nil
 		case "limpio", "clean", "no", "false", "0":
@@ -415,7 +415,7 @@ func (c *compiler) field(f *Field) (index.Query, error) {
 		}
 		return index.Query{}, badf("ocr:%s: escriba ocr:dañado (documentos que parecían OCR dañado) u ocr:limpio", v)
 	case "recurre":
-		switch strings.ToLower(string(index.Fold([]byte(v)))) {
+		switch strings.ToLower(string(spanish.Fold([]byte(v)))) {
 		case "si", "yes", "true", "1":
 			return index.FilterQuery(index.FieldRecurs, "yes"), nil
 		case "no", "false", "0":

@@ -6,7 +6,7 @@ import (
 
 	"github.com/relatoria/relatoria/corpus"
 	"github.com/relatoria/relatoria/index"
-	"github.com/relatoria/relatoria/ingest"
+	"github.com/relatoria/relatoria/spanish"
 )
 
 // Highlighting is done here, on the page of hits only, rather than by
@@ -41,14 +41,14 @@ func newMarker(q Query) *marker {
 	visitPositive(q, func(q Query) {
 		switch q := q.(type) {
 		case *Term:
-			text := ingest.Normalize(q.Text)
+			text := spanish.Normalize(q.Text)
 			switch {
 			case q.Literal:
 				for _, w := range index.ExactTerms(text) {
 					m.exact[w] = true
 				}
 			case q.Prefix:
-				m.prefixes = append(m.prefixes, strings.ToLower(string(index.Fold([]byte(text)))))
+				m.prefixes = append(m.prefixes, strings.ToLower(string(spanish.Fold([]byte(text)))))
 			case q.Fuzzy:
 				for _, s := range index.Terms(text) {
 					m.fuzzy = append(m.fuzzy, fuzzyTerm{s, fuzziness(text)})
@@ -59,7 +59,7 @@ func newMarker(q Query) *marker {
 				}
 			}
 		case *Phrase:
-			text := ingest.Normalize(q.Text)
+			text := spanish.Normalize(q.Text)
 			if q.Literal {
 				for _, w := range index.ExactTerms(text) {
 					m.exact[w] = true
@@ -93,14 +93,14 @@ func (m *marker) matches(stem, exact string) bool {
 	if m.stems[stem] || m.exact[exact] {
 		return true
 	}
-	folded := string(index.Fold([]byte(exact)))
+	folded := string(spanish.Fold([]byte(exact)))
 	for _, p := range m.prefixes {
 		if strings.HasPrefix(folded, p) || strings.HasPrefix(stem, p) {
 			return true
 		}
 	}
 	for _, f := range m.fuzzy {
-		if withinEdits(stem, f.stem, f.edits) {
+		if spanish.WithinEdits(stem, f.stem, f.edits) {
 			return true
 		}
 	}
@@ -250,35 +250,4 @@ func fragmentAround(text string, spans [][2]int) (int, int) {
 		to = spans[best][1] + i
 	}
 	return from, to
-}
-
-// withinEdits reports whether a and b are at most n single-rune edits
-// apart (Levenshtein distance).
-func withinEdits(a, b string, n int) bool {
-	ra, rb := []rune(a), []rune(b)
-	if d := len(ra) - len(rb); d > n || -d > n {
-		return false
-	}
-	prev := make([]int, len(rb)+1)
-	cur := make([]int, len(rb)+1)
-	for j := range prev {
-		prev[j] = j
-	}
-	for i := 1; i <= len(ra); i++ {
-		cur[0] = i
-		best := cur[0]
-		for j := 1; j <= len(rb); j++ {
-			cost := 1
-			if ra[i-1] == rb[j-1] {
-				cost = 0
-			}
-			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
-			best = min(best, cur[j])
-		}
-		if best > n {
-			return false
-		}
-		prev, cur = cur, prev
-	}
-	return prev[len(rb)] <= n
 }

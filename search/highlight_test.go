@@ -43,26 +43,6 @@ func TestHighlight(t *testing.T) {
 	}
 }
 
-func TestWithinEdits(t *testing.T) {
-	tests := []struct {
-		a, b string
-		n    int
-		want bool
-	}{
-		{"dialog", "dialog", 0, true},
-		{"dialg", "dialog", 1, true},
-		{"didlog", "dialog", 1, true},
-		{"didlg", "dialog", 1, false},
-		{"didlg", "dialog", 2, true},
-		{"ni", "nina", 1, false},
-	}
-	for _, tt := range tests {
-		if got := withinEdits(tt.a, tt.b, tt.n); got != tt.want {
-			t.Errorf("withinEdits(%q, %q, %d) = %v", tt.a, tt.b, tt.n, got)
-		}
-	}
-}
-
 func TestWriteTextCount(t *testing.T) {
 	for total, want := range map[uint64]string{0: `no paragraph matches "x"`, 1: `1 paragraph matches "x"`, 17: `17 paragraphs match "x"`} {
 		var b strings.Builder

@@ -5,6 +5,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/relatoria/relatoria/spanish"
 )
 
 // Query is a parsed query: a tree of Terms, Phrases, Fields, Nots, Ands and
@@ -409,19 +411,10 @@ func (p *parser) field(start int) (Query, error) {
 		}
 		value = string(p.src[vs:p.pos])
 		// A symbol with a year: "simbolo:S/RES/2768 (2025)".
-		if (canon == "simbolo" || canon == "cita") && p.pos+7 <= len(p.src) && p.src[p.pos] == ' ' && p.src[p.pos+1] == '(' && p.src[p.pos+6] == ')' && isDigits(string(p.src[p.pos+2:p.pos+6])) {
+		if (canon == "simbolo" || canon == "cita") && p.pos+7 <= len(p.src) && p.src[p.pos] == ' ' && p.src[p.pos+1] == '(' && p.src[p.pos+6] == ')' && spanish.IsDigits(string(p.src[p.pos+2:p.pos+6])) {
 			value += string(p.src[p.pos : p.pos+7])
 			p.pos += 7
 		}
 	}
 	return &Field{Name: canon, Value: value}, nil
-}
-
-func isDigits(s string) bool {
-	for _, r := range s {
-		if r < '0' || r > '9' {
-			return false
-		}
-	}
-	return s != ""
 }

@@ -7,7 +7,7 @@ import (
 	"strings"
 
 	"github.com/relatoria/relatoria/index"
-	"github.com/relatoria/relatoria/ingest"
+	"github.com/relatoria/relatoria/spanish"
 )
 
 // Recovery says what a search of plain words did when no paragraph had
@@ -142,7 +142,7 @@ func (s *Searcher) recoverSearch(ctx context.Context, q Query, preq index.Reques
 // inIndex reports whether some paragraph has word, in its text or in the
 // forms OCR repair changed.
 func (s *Searcher) inIndex(word string) (bool, error) {
-	for _, t := range index.Terms(ingest.Normalize(word)) {
+	for _, t := range index.Terms(spanish.Normalize(word)) {
 		for _, f := range []string{index.FieldText, index.FieldOriginal} {
 			n, err := s.ix.DocFrequency(f, t)
 			if err != nil || n > 0 {
@@ -157,7 +157,7 @@ func (s *Searcher) inIndex(word string) (bool, error) {
 // their accents), within fuzziness(word) edits of word: what a damaged or
 // misspelt word was probably meant to be.
 func (s *Searcher) closeForms(word string) ([]string, error) {
-	exact := index.ExactTerms(ingest.Normalize(word))
+	exact := index.ExactTerms(spanish.Normalize(word))
 	if len(exact) != 1 {
 		return nil, nil
 	}
@@ -169,7 +169,7 @@ func (s *Searcher) closeForms(word string) ([]string, error) {
 	var out []string
 	for edits := 1; edits <= fuzziness(word) && len(out) < maxSuggestions; edits++ {
 		for _, t := range near {
-			if len(out) < maxSuggestions && !slices.Contains(out, t.Term) && withinEdits(exact[0], t.Term, edits) {
+			if len(out) < maxSuggestions && !slices.Contains(out, t.Term) && spanish.WithinEdits(exact[0], t.Term, edits) {
 				out = append(out, t.Term)
 			}
 		}
@@ -187,7 +187,7 @@ func wordsOf(words []string, texts ...string) []bool {
 	}
 	out := make([]bool, len(words))
 	for i, w := range words {
-		for _, term := range index.Terms(ingest.Normalize(w)) {
+		for _, term := range index.Terms(spanish.Normalize(w)) {
 			if have[term] {
 				out[i] = true
 			}

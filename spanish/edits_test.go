@@ -41,3 +41,25 @@ func TestIsDigits(t *testing.T) {
 		}
 	}
 }
+
+// TestWithinEdits holds the cases of search's fuzzy highlighting, whose
+// withinEdits this is.
+func TestWithinEdits(t *testing.T) {
+	tests := []struct {
+		a, b string
+		n    int
+		want bool
+	}{
+		{"dialog", "dialog", 0, true},
+		{"dialg", "dialog", 1, true},
+		{"didlog", "dialog", 1, true},
+		{"didlg", "dialog", 1, false},
+		{"didlg", "dialog", 2, true},
+		{"ni", "nina", 1, false},
+	}
+	for _, tt := range tests {
+		if got := WithinEdits(tt.a, tt.b, tt.n); got != tt.want {
+			t.Errorf("WithinEdits(%q, %q, %d) = %v", tt.a, tt.b, tt.n, got)
+		}
+	}
+}
