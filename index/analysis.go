@@ -3,7 +3,6 @@ package index
 import (
 	"bytes"
 	"sync"
-	"unicode"
 	"unicode/utf8"
 
 	"github.com/blevesearch/bleve/v2/analysis"
@@ -11,9 +10,8 @@ import (
 	"github.com/blevesearch/bleve/v2/analysis/token/lowercase"
 	"github.com/blevesearch/bleve/v2/analysis/token/stop"
 	"github.com/blevesearch/bleve/v2/registry"
-	"golang.org/x/text/runes"
-	"golang.org/x/text/transform"
-	"golang.org/x/text/unicode/norm"
+
+	"github.com/relatoria/relatoria/spanish"
 )
 
 // The analysis chain for Spanish text. Registered in init, so that every
@@ -52,16 +50,17 @@ var stopWords = func() analysis.TokenMap {
 	return m
 }()
 
-// foldFilter removes diacritics (á→a, ñ→n, ü→u) from each token. Tokens
-// that are plain ASCII, the great majority, are passed through untouched:
-// without that fast path indexing made about ten times more garbage.
+// foldFilter removes diacritics (á→a, ñ→n, ü→u) from each token with
+// spanish.Fold, the index's fold. Tokens that are plain ASCII, the great
+// majority, are passed through untouched: without that fast path indexing
+// made about ten times more garbage.
 type foldFilter struct{}
 
 // Filter folds the terms of ts in place.
 func (foldFilter) Filter(ts analysis.TokenStream) analysis.TokenStream {
 	for _, t := range ts {
 		if !isASCII(t.Term) {
-			t.Term = Fold(t.Term)
+			t.Term = spanish.Fold(t.Term)
 		}
 	}
 	return ts
@@ -74,58 +73,6 @@ func isASCII(b []byte) bool {
 		}
 	}
 	return true
-}
-
-// latinFold maps the precomposed Latin letters of Spanish, Portuguese and
-// French text to their base letters, the common case Fold answers without
-// the Unicode decomposition machinery.
-var latinFold = map[rune]rune{
-	'á': 'a', 'à': 'a', 'â': 'a', 'ä': 'a', 'ã': 'a', 'å': 'a', 'é': 'e', 'è': 'e', 'ê': 'e', 'ë': 'e',
-	'í': 'i', 'ì': 'i', 'î': 'i', 'ï': 'i', 'ó': 'o', 'ò': 'o', 'ô': 'o', 'ö': 'o', 'õ': 'o',
-	'ú': 'u', 'ù': 'u', 'û': 'u', 'ü': 'u', 'ñ': 'n', 'ç': 'c', 'ý': 'y', 'ÿ': 'y',
-	'Á': 'A', 'À': 'A', 'Â': 'A', 'Ä': 'A', 'Ã': 'A', 'É': 'E', 'È': 'E', 'Ê': 'E', 'Ë': 'E',
-	'Í': 'I', 'Ì': 'I', 'Î': 'I', 'Ï': 'I', 'Ó': 'O', 'Ò': 'O', 'Ô': 'O', 'Ö': 'O', 'Õ': 'O',
-	'Ú': 'U', 'Ù': 'U', 'Û': 'U', 'Ü': 'U', 'Ñ': 'N', 'Ç': 'C',
-}
-
-// Fold removes the diacritics from b: "periódico" → "periodico",
-// "niñas" → "ninas". It allocates only when b is not ASCII; text of
-// precomposed Latin letters is folded by table, anything else (combining
-// accents, other scripts) by Unicode decomposition.
-func Fold(b []byte) []byte {
-	if isASCII(b) {
-		return b
-	}
-	out := make([]byte, 0, len(b))
-	for i := 0; i < len(b); {
-		r, size := utf8.DecodeRune(b[i:])
-		if r < utf8.RuneSelf {
-			out = append(out, byte(r))
-		} else if f, ok := latinFold[r]; ok {
-			out = append(out, byte(f))
-		} else {
-			return foldSlow(b)
-		}
-		i += size
-	}
-	return out
-}
-
-// foldChains are decompose-strip-recompose transformers, kept for reuse:
-// making one allocates several kilobytes, and OCR text has many words with
-// letters the table does not know.
-var foldChains = sync.Pool{New: func() any {
-	return transform.Chain(norm.NFD, runes.Remove(runes.In(unicode.Mn)), norm.NFC)
-}}
-
-func foldSlow(b []byte) []byte {
-	t := foldChains.Get().(transform.Transformer)
-	defer foldChains.Put(t)
-	out, _, err := transform.Bytes(t, b) // resets t first
-	if err != nil {
-		return b
-	}
-	return out
 }
 
 // analyzerSpanishPositions is es_un for indexing the text field: the same
@@ -354,7 +301,7 @@ func VisitWordsStarting(text string, firsts *FirstLetters, visit func(start, end
 		exact := lower(t.Term)
 		var stem []byte
 		if !stopWords[string(exact)] {
-			stem = stemLight(Fold(exact))
+			stem = stemLight(spanish.Fold(exact))
 		}
 		visit(t.Start, t.End, exact, stem)
 	}

@@ -4,6 +4,8 @@ import (
 	"bytes"
 	"testing"
 	"unicode/utf8"
+
+	"github.com/relatoria/relatoria/spanish"
 )
 
 // BenchmarkAnalyzers runs the analysis chains over the sample corpus, and
@@ -29,7 +31,7 @@ func BenchmarkAnalyzers(b *testing.B) {
 		b.SetBytes(int64(len(text)))
 		for b.Loop() {
 			for _, w := range words {
-				Fold(w)
+				spanish.Fold(w)
 			}
 		}
 	})

@@ -10,6 +10,7 @@ import (
 	"github.com/relatoria/relatoria/entity"
 	"github.com/relatoria/relatoria/ingest/extract"
 	"github.com/relatoria/relatoria/ingest/ocr"
+	"github.com/relatoria/relatoria/spanish"
 )
 
 // build turns a reader's extraction into a Document: it normalises each
@@ -32,7 +33,7 @@ func build(name string, format corpus.Format, ex *extraction, opt Options) *corp
 				lines[i] = stripMarkdown(l)
 			}
 		}
-		text := Normalize(joinLines(lines, keep))
+		text := spanish.Normalize(joinLines(lines, keep))
 		if text == "" {
 			continue
 		}

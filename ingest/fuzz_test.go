@@ -60,13 +60,3 @@ func FuzzReadPDF(f *testing.F) {
 	f.Add([]byte("%PDF-1.4\n%%EOF\n"))
 	f.Fuzz(func(t *testing.T, data []byte) { fuzzRead(t, "f.pdf", data) })
 }
-
-func FuzzNormalize(f *testing.F) {
-	f.Add("Reaﬁrmando\u00a0la  resolu-\u00adción")
-	f.Fuzz(func(t *testing.T, s string) {
-		n := Normalize(s)
-		if Normalize(n) != n {
-			t.Errorf("Normalize not idempotent on %q: %q then %q", s, n, Normalize(n))
-		}
-	})
-}

@@ -5,14 +5,13 @@ import (
 	"fmt"
 	"io"
 	"strings"
-	"unicode"
-	"unicode/utf8"
 
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
 	"golang.org/x/net/html/charset"
 
 	"github.com/relatoria/relatoria/corpus"
+	"github.com/relatoria/relatoria/spanish"
 )
 
 // HTML is read for its main content only. The reader chooses the content
@@ -88,7 +87,7 @@ type htmlWalker struct {
 func (w *htmlWalker) text(s string) { w.buf.WriteString(s) }
 
 func (w *htmlWalker) newline() {
-	if line := strings.TrimSpace(collapseSpace(w.buf.String())); line != "" {
+	if line := strings.TrimSpace(spanish.CollapseSpace(w.buf.String())); line != "" {
 		w.lines = append(w.lines, line)
 	}
 	w.buf.Reset()
@@ -304,51 +303,7 @@ func textOf(n *html.Node) string {
 			b.WriteString(c.Data)
 		}
 	})
-	return collapseSpace(b.String())
-}
-
-// collapseSpace turns every run of white space into one space.
-func collapseSpace(s string) string {
-	// One pass, copying the bytes between spaces as they are (so invalid
-	// UTF-8 stays as it was, as with strings.Fields); nothing is copied
-	// when s needs no change, the common case. strings.Join of
-	// strings.Fields, the same thing, was 2% of the time of an ingest.
-	var b strings.Builder
-	changed := false
-	inSpace := true // at the start: leading space goes
-	spaces := 0     // space runes in the current run
-	for i := 0; i < len(s); {
-		r, size := rune(s[i]), 1
-		if r >= utf8.RuneSelf {
-			r, size = utf8.DecodeRuneInString(s[i:])
-		}
-		if unicode.IsSpace(r) {
-			if !changed && (inSpace || r != ' ' || spaces > 0) {
-				changed = true
-				b.Grow(len(s))
-				b.WriteString(strings.TrimRightFunc(s[:i], unicode.IsSpace))
-			}
-			inSpace = true
-			spaces++
-			i += size
-			continue
-		}
-		if changed {
-			if inSpace && b.Len() > 0 {
-				b.WriteByte(' ')
-			}
-			b.WriteString(s[i : i+size])
-		}
-		inSpace, spaces = false, 0
-		i += size
-	}
-	if !changed {
-		if inSpace && len(s) > 0 {
-			return strings.TrimRightFunc(s, unicode.IsSpace) // one trailing space
-		}
-		return s
-	}
-	return b.String()
+	return spanish.CollapseSpace(b.String())
 }
 
 // readHTMLTokens extracts the text of a page the tree parser refused, token
@@ -360,7 +315,7 @@ func readHTMLTokens(data []byte) (*extraction, error) {
 	var buf strings.Builder
 	skip := 0
 	flush := func() {
-		if t := collapseSpace(buf.String()); t != "" {
+		if t := spanish.CollapseSpace(buf.String()); t != "" {
 			ex.blocks = append(ex.blocks, block{lines: []string{t}})
 		}
 		buf.Reset()

@@ -4,39 +4,7 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
-
-	"golang.org/x/text/unicode/norm"
 )
-
-// compat maps the compatibility characters that extraction produces to
-// their plain forms. NFKC would do this too, but it also rewrites the
-// ordinal indicators ("1.º" → "1.o", "44ª" → "44a") that Spanish needs.
-var compat = strings.NewReplacer(
-	"\uFB00", "ff", "\uFB01", "fi", "\uFB02", "fl", "\uFB03", "ffi", "\uFB04", "ffl", "\uFB05", "st", "\uFB06", "st",
-	"\u00A0", " ", "\u2007", " ", "\u2009", " ", "\u202F", " ", "\u2002", " ", "\u2003", " ", "\u3000", " ",
-	"\u00AD", "", "\u200B", "", "\u200C", "", "\u200D", "", "\uFEFF", "", "\u2060", "",
-	"\u2212", "-", "\u2010", "-", "\u2011", "-",
-	"\uFFFD", "",
-	"\t", " ",
-)
-
-// Normalize returns s in NFC with compatibility ligatures expanded,
-// invisible characters removed, unusual spaces made plain, and runs of
-// white space collapsed to one space. It is the normalisation every
-// paragraph's Text goes through, exported so that search can apply the
-// same to queries.
-func Normalize(s string) string {
-	s = strings.ToValidUTF8(s, "")
-	s = compat.Replace(s)
-	s = norm.NFC.String(s)
-	s = strings.Map(func(r rune) rune {
-		if unicode.IsControl(r) && r != '\n' {
-			return ' '
-		}
-		return r
-	}, s)
-	return collapseSpace(s)
-}
 
 // joinLines joins the hard-wrapped lines of one paragraph. A word split by a
 // hyphen at the end of a line is rejoined ("vio-" + "lencia" → "violencia")

@@ -17,6 +17,7 @@ import (
 	"github.com/ledongthuc/pdf"
 
 	"github.com/relatoria/relatoria/corpus"
+	"github.com/relatoria/relatoria/spanish"
 )
 
 // PDF text is rebuilt from glyph positions, because the library's plain-text
@@ -265,7 +266,7 @@ func buildLines(glyphs []pdf.Text, gaps []glyphInfo, page int) []pdfLine {
 	}
 	useGaps := spaces*50 < len(glyphs)
 	flush := func() {
-		text := strings.TrimSpace(collapseSpace(cur.String()))
+		text := strings.TrimSpace(spanish.CollapseSpace(cur.String()))
 		if text != "" {
 			size := dominant(sizes)
 			lines = append(lines, pdfLine{text: text, x: curX, y: curY, size: size, page: page})
@@ -295,7 +296,7 @@ func buildLines(glyphs []pdf.Text, gaps []glyphInfo, page int) []pdfLine {
 			ref := max(curSize, size)
 			dy := g.Y - curY
 			switch {
-			case size < 0.8*curSize && dy > 0.15*curSize && dy < 0.9*curSize && isDigits(g.S):
+			case size < 0.8*curSize && dy > 0.15*curSize && dy < 0.9*curSize && spanish.IsDigits(g.S):
 				continue // a raised footnote mark
 			case math.Abs(dy) > 0.5*ref:
 				flush()
@@ -349,15 +350,6 @@ func dominant(m map[float64]int) float64 {
 		}
 	}
 	return best
-}
-
-func isDigits(s string) bool {
-	for _, r := range s {
-		if r < '0' || r > '9' {
-			return false
-		}
-	}
-	return s != ""
 }
 
 // plausibleText reports whether extracted text is mostly letters, digits,
@@ -561,7 +553,7 @@ var symbolInLine = regexp.MustCompile(`[A-Z]{1,8}(?:/[A-Za-z0-9.\-]+)+(?:\s*\([0
 
 func looksLikeDateLine(s string) bool {
 	f := strings.Fields(s)
-	return len(f) >= 2 && len(f) <= 5 && isDigits(f[len(f)-1]) && len(f[len(f)-1]) == 4
+	return len(f) >= 2 && len(f) <= 5 && spanish.IsDigits(f[len(f)-1]) && len(f[len(f)-1]) == 4
 }
 
 // pdfBlocks groups lines into paragraphs: a blank line is inserted where the

@@ -4,19 +4,13 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/relatoria/relatoria/spanish"
 )
 
-// fold maps accented Latin letters to their base letter.
-var fold = map[rune]rune{
-	'á': 'a', 'à': 'a', 'â': 'a', 'ä': 'a', 'ã': 'a', 'å': 'a',
-	'é': 'e', 'è': 'e', 'ê': 'e', 'ë': 'e',
-	'í': 'i', 'ì': 'i', 'î': 'i', 'ï': 'i',
-	'ó': 'o', 'ò': 'o', 'ô': 'o', 'ö': 'o', 'õ': 'o',
-	'ú': 'u', 'ù': 'u', 'û': 'u', 'ü': 'u',
-	'ñ': 'n', 'ç': 'c', 'ý': 'y', 'ÿ': 'y',
-}
-
-// FoldWord returns w in lower case without accents and without the
+// FoldWord returns w in lower case without accents (spanish.WordRune,
+// which folds only Latin-1 letters: the word hashes of sketches, which
+// indexes store, are made the same way) and without the
 // punctuation around or inside it ("¿Cuestión;" → "cuestion", "2216
 // (2015)," → "2216"), or "" when nothing is left.
 func FoldWord(w string) string {
@@ -39,14 +33,9 @@ func FoldWord(w string) string {
 			}
 			continue
 		}
-		if !unicode.IsLetter(r) && !unicode.IsDigit(r) {
-			continue
+		if r, ok := spanish.WordRune(r); ok {
+			buf = utf8.AppendRune(buf, r)
 		}
-		r = unicode.ToLower(r)
-		if f, ok := fold[r]; ok {
-			r = f
-		}
-		buf = utf8.AppendRune(buf, r)
 	}
 	return string(buf)
 }
@@ -141,12 +130,9 @@ func wordHashes(text string) []uint64 {
 			}
 			continue
 		}
-		if !unicode.IsLetter(r) && !unicode.IsDigit(r) {
+		r, ok := spanish.WordRune(r)
+		if !ok {
 			continue
-		}
-		r = unicode.ToLower(r)
-		if f, ok := fold[r]; ok {
-			r = f
 		}
 		var buf [utf8.UTFMax]byte
 		for _, b := range buf[:utf8.EncodeRune(buf[:], r)] {

@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/relatoria/relatoria/corpus"
+	"github.com/relatoria/relatoria/spanish"
 )
 
 // Context is what the citing document tells about its citations: who
@@ -124,7 +125,7 @@ func Citations(text string, ctx Context) []corpus.Citation {
 		if more := symbolList.FindString(text[loc[0]+len(m):]); more != "" {
 			for _, item := range listItem.FindAllString(more, -1) {
 				sibling := numStem + item
-				if !isDigitsOnly(item) {
+				if !spanish.IsDigits(item) {
 					sibling = lastPart + dotSpace.ReplaceAllString(item, ".")
 				} else if numStem == str {
 					continue
@@ -237,15 +238,6 @@ func containsFoldASCII(s, needle string) bool {
 		}
 	}
 	return false
-}
-
-func isDigitsOnly(s string) bool {
-	for _, r := range s {
-		if r < '0' || r > '9' {
-			return false
-		}
-	}
-	return s != ""
 }
 
 func fullSymbolIndex(text string, hasSlash bool) [][]int {

@@ -6,6 +6,8 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+
+	"github.com/relatoria/relatoria/spanish"
 )
 
 //go:embed data/bigrams.txt.gz
@@ -63,7 +65,7 @@ func ParseBigrams(data string) *Bigrams {
 			}
 			m.ids[key] = uint32(len(m.uni))
 			m.uni = append(m.uni, float64(n))
-			f := fold(key)
+			f := spanish.FoldSpanishAccents(key)
 			m.byFold[f] = append(m.byFold[f], key)
 			continue
 		}

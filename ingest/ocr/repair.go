@@ -12,6 +12,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/relatoria/relatoria/corpus"
+	"github.com/relatoria/relatoria/spanish"
 )
 
 //go:embed data/confusions.tsv
@@ -633,23 +634,13 @@ func (r *Repairer) candidates(w []rune, from, depth int, lp float64, visit func(
 	}
 }
 
-// foldEqual reports whether a and b differ at most by diacritics.
+// foldEqual reports whether a and b differ at most by the accents of
+// Spanish spelling (spanish.FoldSpanishAccents).
 func foldEqual(a, b string) bool {
 	if len(a) < len(b)-8 || len(a) > len(b)+8 {
 		return false
 	}
-	return fold(a) == fold(b)
-}
-
-var foldMap = map[rune]rune{'á': 'a', 'é': 'e', 'í': 'i', 'ó': 'o', 'ú': 'u', 'ü': 'u', 'ñ': 'n', 'Á': 'A', 'É': 'E', 'Í': 'I', 'Ó': 'O', 'Ú': 'U', 'Ü': 'U', 'Ñ': 'N'}
-
-func fold(s string) string {
-	return strings.Map(func(r rune) rune {
-		if f, ok := foldMap[r]; ok {
-			return f
-		}
-		return r
-	}, s)
+	return spanish.FoldSpanishAccents(a) == spanish.FoldSpanishAccents(b)
 }
 
 // hasOrdinalMark reports whether s has a digit followed by ¢, * or °, as
