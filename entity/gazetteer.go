@@ -59,19 +59,11 @@ type name struct {
 	lowerCase bool // may match in lower case in running text
 }
 
-var (
-	gazOnce sync.Once
-	gaz     *Gazetteer
-)
-
 // DefaultGazetteer returns the embedded gazetteer of the UN system in
-// Spanish, with the countries and territories of CLDR.
-func DefaultGazetteer() *Gazetteer {
-	gazOnce.Do(func() {
-		gaz = NewGazetteer(parseGazetteer(gazetteerTSV))
-	})
-	return gaz
-}
+// Spanish, with the countries and territories of CLDR, built on first use.
+var DefaultGazetteer = sync.OnceValue(func() *Gazetteer {
+	return NewGazetteer(parseGazetteer(gazetteerTSV))
+})
 
 func parseGazetteer(tsv string) []*Entry {
 	var out []*Entry

@@ -50,18 +50,10 @@ var ErrNoTesseract = errors.New("Tesseract is not installed; install the Debian 
 // not installed.
 var errNoPdftoppm = errors.New("pdftoppm is not installed; install the Debian package poppler-utils")
 
-// ocrSlots bounds the Tesseract processes running at once, across all the
+// ocrSlot bounds the Tesseract processes running at once, across all the
 // files being read: one per core, fewer when memory is short (a 300 dpi A4
 // page takes Tesseract about 150 MB; see ocrWorkers).
-var (
-	ocrSlotsOnce sync.Once
-	ocrSlots     chan struct{}
-)
-
-func ocrSlot() chan struct{} {
-	ocrSlotsOnce.Do(func() { ocrSlots = make(chan struct{}, ocrWorkers()) })
-	return ocrSlots
-}
+var ocrSlot = sync.OnceValue(func() chan struct{} { return make(chan struct{}, ocrWorkers()) })
 
 // ocrWorkers returns how many pages may be read at once: GOMAXPROCS, no
 // more than the available memory allows at 400 MB a page, at least one.

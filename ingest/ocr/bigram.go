@@ -5,7 +5,6 @@ import (
 	"math"
 	"strconv"
 	"strings"
-	"sync"
 
 	"github.com/relatoria/relatoria/spanish"
 )
@@ -32,13 +31,7 @@ type Bigrams struct {
 
 // DefaultBigrams returns the embedded bigram model, loading it on first
 // use (about 10 ms).
-var DefaultBigrams = sync.OnceValues(func() (*Bigrams, error) {
-	data, err := gunzip(bigramsGz)
-	if err != nil {
-		return nil, err
-	}
-	return ParseBigrams(data), nil
-})
+var DefaultBigrams = loadEmbedded(bigramsGz, ParseBigrams)
 
 // ParseBigrams reads a model as internal/cmd/lexgen writes it: "N\ttotal",
 // lines "word\tcount", lines "first second\tcount". Malformed lines are

@@ -24,21 +24,20 @@ type Lexicon struct {
 	freqs []float32 // per billion words of clean text; 0 when unseen
 }
 
-var (
-	lexOnce sync.Once
-	lex     *Lexicon
-	lexErr  error
-)
-
 // DefaultLexicon returns the embedded lexicon, loading it on first use.
-func DefaultLexicon() (*Lexicon, error) {
-	lexOnce.Do(func() {
-		var data string
-		if data, lexErr = gunzip(lexiconGz); lexErr == nil {
-			lex = NewLexicon(data)
+var DefaultLexicon = loadEmbedded(lexiconGz, NewLexicon)
+
+// loadEmbedded returns a function that decompresses gz and parses it on its
+// first call, and returns the same result on every call.
+func loadEmbedded[T any](gz []byte, parse func(string) T) func() (T, error) {
+	return sync.OnceValues(func() (T, error) {
+		data, err := gunzip(gz)
+		if err != nil {
+			var zero T
+			return zero, err
 		}
+		return parse(data), nil
 	})
-	return lex, lexErr
 }
 
 // gunzip returns the text of gzipped embedded data.

@@ -72,31 +72,21 @@ type Repairer struct {
 
 const cacheSize = 100_000
 
-var (
-	defOnce sync.Once
-	def     *Repairer
-	defErr  error
-)
-
 // Default returns the repairer built from the embedded lexicon and
 // confusion table, loading them on first use.
-func Default() (*Repairer, error) {
-	defOnce.Do(func() {
-		l, err := DefaultLexicon()
-		if err != nil {
-			defErr = err
-			return
-		}
-		def = NewRepairer(l, ParseConfusions(confusionsTSV))
-		m, err := DefaultBigrams()
-		if err != nil {
-			defErr = err
-			return
-		}
-		def.SetContext(m)
-	})
-	return def, defErr
-}
+var Default = sync.OnceValues(func() (*Repairer, error) {
+	l, err := DefaultLexicon()
+	if err != nil {
+		return nil, err
+	}
+	r := NewRepairer(l, ParseConfusions(confusionsTSV))
+	m, err := DefaultBigrams()
+	if err != nil {
+		return r, err // without context, as it was
+	}
+	r.SetContext(m)
+	return r, nil
+})
 
 // ParseConfusions reads a confusion table: lines "clean\tocr\tcount\tlogp",
 // "#" comments.
