@@ -54,7 +54,13 @@ func FoldRune(r rune) rune {
 // FoldRune, with ok false when r is neither a letter nor a digit (a
 // combining mark, punctuation, a space).
 func WordRune(r rune) (folded rune, ok bool) {
-	if !IsWordRune(r) {
+	if r < utf8.RuneSelf {
+		if 'A' <= r && r <= 'Z' {
+			return r + 'a' - 'A', true
+		}
+		return r, 'a' <= r && r <= 'z' || '0' <= r && r <= '9'
+	}
+	if !unicode.IsLetter(r) && !unicode.IsDigit(r) {
 		return r, false
 	}
 	return FoldRune(unicode.ToLower(r)), true
