@@ -171,32 +171,16 @@ func tokenize(s string, out []token) []token {
 	out = out[:0]
 	var folded []byte
 	var spans [][3]int // a token whose folded form differs, and its span in folded
-	start := -1
-	emit := func(end int) {
+	for start, end := range spanish.Spans(s, spanish.IsWordRune) {
 		w := s[start:end]
 		if spanish.IsFolded(w) {
 			out = append(out, token{w, w, start, end})
-			return
+			continue
 		}
 		from := len(folded)
 		folded = spanish.AppendFoldLower(folded, w)
 		spans = append(spans, [3]int{len(out), from, len(folded)})
 		out = append(out, token{text: w, start: start, end: end})
-	}
-	for i, r := range s {
-		if spanish.IsWordRune(r) {
-			if start < 0 {
-				start = i
-			}
-			continue
-		}
-		if start >= 0 {
-			emit(i)
-			start = -1
-		}
-	}
-	if start >= 0 {
-		emit(len(s))
 	}
 	all := string(folded)
 	for _, sp := range spans {

@@ -63,3 +63,28 @@ func TestWithinEdits(t *testing.T) {
 		}
 	}
 }
+
+func TestSpans(t *testing.T) {
+	for _, tt := range []struct {
+		s    string
+		want string // the words, separated by |
+	}{
+		{"", ""}, {"  ", ""}, {"uno", "uno"}, {" uno, dos ", "uno|dos"},
+		{"A/HRC/51/34", "A|HRC|51|34"}, {"niñas\u00a0y niños", "niñas|y|niños"},
+		{"Cafe\u0301s", "Cafe|s"}, {"a\xffb", "a|b"}, {"ΑΘΗΝΑ 2030", "ΑΘΗΝΑ|2030"},
+	} {
+		var got []string
+		for start, end := range Spans(tt.s, IsWordRune) {
+			got = append(got, tt.s[start:end])
+		}
+		if strings.Join(got, "|") != tt.want {
+			t.Errorf("Spans(%q) = %q, want %q", tt.s, got, tt.want)
+		}
+	}
+	for start := range Spans("uno dos tres", IsWordRune) {
+		if start != 0 {
+			t.Errorf("Spans went on after the loop stopped")
+		}
+		break
+	}
+}

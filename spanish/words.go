@@ -1,6 +1,7 @@
 package spanish
 
 import (
+	"iter"
 	"unicode"
 	"unicode/utf8"
 )
@@ -22,4 +23,31 @@ func IsDigits(s string) bool {
 		}
 	}
 	return s != ""
+}
+
+// Spans yields the start and end byte offsets of every maximal run of s
+// whose runes satisfy in: the words of s when in is IsWordRune (or
+// unicode.IsLetter, for runs of letters only). Invalid UTF-8 is one
+// U+FFFD per byte, as in a range loop.
+func Spans(s string, in func(rune) bool) iter.Seq2[int, int] {
+	return func(yield func(start, end int) bool) {
+		start := -1
+		for i, r := range s {
+			if in(r) {
+				if start < 0 {
+					start = i
+				}
+				continue
+			}
+			if start >= 0 {
+				if !yield(start, i) {
+					return
+				}
+				start = -1
+			}
+		}
+		if start >= 0 {
+			yield(start, len(s))
+		}
+	}
 }

@@ -3,27 +3,16 @@ package ocr
 import (
 	"strings"
 	"unicode"
+
+	"github.com/relatoria/relatoria/spanish"
 )
 
 // Words returns the runs of letters in s, as they are written: the tokens
 // that frequency counts and the lexicon speak of.
 func Words(s string) []string {
 	var out []string
-	start := -1
-	for i, r := range s {
-		if unicode.IsLetter(r) {
-			if start < 0 {
-				start = i
-			}
-			continue
-		}
-		if start >= 0 {
-			out = append(out, s[start:i])
-			start = -1
-		}
-	}
-	if start >= 0 {
-		out = append(out, s[start:])
+	for start, end := range spanish.Spans(s, unicode.IsLetter) {
+		out = append(out, s[start:end])
 	}
 	return out
 }
