@@ -17,8 +17,11 @@
 //     folds only the precomposed Latin-1 letters of the table, and
 //     StripSpanishAccents only the marks of Spanish spelling (á é í ó ú ü
 //     ñ), so that an OCR "à" for "á" stays visible.
-//   - A word is a run of letters and digits (IsWordRune); IsDigits says
-//     whether a string is all ASCII digits.
+//   - A word is a run of letters and digits (IsWordRune; Spans finds the
+//     runs); IsDigits says whether a string is all ASCII digits. The
+//     index's tokenizer keeps its own, wider rules (Unicode word
+//     segmentation: "l'ONU", "3.5" are one word), which are part of the
+//     index format.
 //   - Distance and WithinEdits are the Levenshtein edit distance, over any
 //     sequence (runes of a word, words of a text).
 //
