@@ -3,6 +3,7 @@ package spanish
 import (
 	"strings"
 	"testing"
+	"unicode/utf8"
 )
 
 func TestNormalize(t *testing.T) {
@@ -61,7 +62,11 @@ func FuzzFold(f *testing.F) {
 		if got, want := FoldLower(s), string(Fold([]byte(strings.ToLower(s)))); got != want {
 			t.Errorf("FoldLower(%q) = %q, Fold of its lower case %q", s, got, want)
 		}
-		if f := string(Fold([]byte(s))); string(Fold([]byte(f))) != f {
+		// On invalid UTF-8 the decomposition leaves the letters after the
+		// first bad byte as they are ("0\xf3Ķ" → "0\uFFFDĶ"), and a second
+		// Fold folds them: as index.Fold did. Text is normalised to valid
+		// UTF-8 before it is folded, so only valid input is held to this.
+		if f := string(Fold([]byte(s))); utf8.ValidString(s) && string(Fold([]byte(f))) != f {
 			t.Errorf("Fold not idempotent on %q: %q", s, f)
 		}
 	})
