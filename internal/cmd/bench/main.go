@@ -315,6 +315,12 @@ func readQueries(path string) []string {
 			qs = append(qs, l)
 		}
 	}
+	if err := sc.Err(); err != nil {
+		log.Fatalf("%s: %v", path, err)
+	}
+	if len(qs) == 0 {
+		log.Fatalf("%s: no queries (one a line; lines starting with # are comments)", path)
+	}
 	return qs
 }
 
