@@ -34,18 +34,7 @@ func TestTermRangeFilterAsBleve(t *testing.T) {
 		t.Fatal(err)
 	}
 	ranges := [][2]string{{"2012-01-01", "2016-01-01"}, {"", "2013-06-01"}, {"2019-01-01", ""}, {"2012-02-03", "2012-02-04"}, {"2040-01-01", ""}, {"", ""}}
-	ids := func(q query.Query) []string {
-		p, err := ix.Search(ctx, Request{Query: Query{q}, Size: 1000})
-		if err != nil {
-			t.Fatal(err)
-		}
-		var out []string
-		for _, h := range p.Hits {
-			out = append(out, h.ID)
-		}
-		slices.Sort(out)
-		return out
-	}
+	ids := func(q query.Query) []string { return hitIDs(t, ix, q) }
 	for _, r := range ranges {
 		incl, excl := true, false
 		theirs := query.NewTermRangeInclusiveQuery(r[0], r[1], &incl, &excl)
@@ -89,4 +78,20 @@ func TestTermRangeFilterAsBleve(t *testing.T) {
 			t.Errorf("hit %d: %s %.6f alone, %s %.6f filtered", i, a.ID, a.Score, f.ID, f.Score)
 		}
 	}
+}
+
+// hitIDs returns the sorted IDs of the paragraphs (at most 1,000) that q
+// matches.
+func hitIDs(t *testing.T, ix *Index, q query.Query) []string {
+	t.Helper()
+	p, err := ix.Search(context.Background(), Request{Query: Query{q}, Size: 1000})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var out []string
+	for _, h := range p.Hits {
+		out = append(out, h.ID)
+	}
+	slices.Sort(out)
+	return out
 }

@@ -363,7 +363,7 @@ func (ix *Index) Add(ctx context.Context, docs ...*corpus.Document) error {
 	ix.addMu.Unlock()
 	var lin map[string][]paraLineage
 	var recheck, gained []string
-	var flagged map[bleve.Index][]*document.Document
+	var gainedBy map[bleve.Index][]*document.Document
 	var items [][]lineItem
 	if !ix.line.off {
 		// The paragraphs whose flag depended on a replaced version.
@@ -392,10 +392,10 @@ func (ix *Index) Add(ctx context.Context, docs ...*corpus.Document) error {
 		// in the same batches: rewritten in batches of their own, they
 		// had made small segments that cost the merger more than
 		// lineage's own work.
-		if flagged, err = ix.gainedRecords(ctx, gained); err != nil {
+		if gainedBy, err = ix.gainedRecords(ctx, gained); err != nil {
 			return err
 		}
-		for sh := range flagged {
+		for sh := range gainedBy {
 			if _, ok := byShard[sh]; !ok {
 				byShard[sh] = nil
 			}
@@ -409,7 +409,7 @@ func (ix *Index) Add(ctx context.Context, docs ...*corpus.Document) error {
 			var err error
 			defer func() { errs <- err }()
 			defer recoverInto(&err, "index %d documents", len(docs))
-			err = addToShard(ctx, sh, docs, replaces, &ix.original, &ix.section, lin, flagged[sh])
+			err = addToShard(ctx, sh, docs, replaces, &ix.original, &ix.section, lin, gainedBy[sh])
 		}()
 	}
 	var first error

@@ -72,9 +72,9 @@ func Earlier(a, b corpus.Date) bool {
 	return !a.IsZero() && !b.IsZero() && a.Last().Time().Before(b.Time())
 }
 
-// paraLineage is what a record carries of its paragraph's lineage.
+// paraLineage is what a record carries of its paragraph's lineage: its
+// flag (the keys are in the table, not in the record).
 type paraLineage struct {
-	keys   []string
 	recurs bool
 }
 
@@ -558,18 +558,15 @@ func (ix *Index) linkAdded(ctx context.Context, docs []*corpus.Document) (map[st
 	if err != nil {
 		return nil, nil, nil, err
 	}
-	pos := make(map[*lineItem]int, len(items))
-	for i, it := range items {
-		pos[it] = i
-	}
+	// items holds the paragraphs with keys, in the order of all.
 	out := map[string][]paraLineage{}
+	j := 0
 	for di, d := range docs {
 		pl := make([]paraLineage, len(d.Paragraphs))
 		for i := range d.Paragraphs {
-			it := &all[di][i]
-			pl[i] = paraLineage{keys: it.keys}
-			if j, ok := pos[it]; ok {
+			if all[di][i].keys != nil {
 				pl[i].recurs = recurs[j]
+				j++
 			}
 		}
 		out[d.ID] = pl
@@ -609,13 +606,9 @@ func (ix *Index) findRecurrences(ctx context.Context, items []*lineItem, local m
 	}
 	// Then the table's paragraphs to read, each once, with the items to
 	// compare it with.
-	pos := make(map[*lineItem]int, len(items))
-	for i, it := range items {
-		pos[it] = i
-	}
 	need := map[uint32]*tableRead{}
 	var touched []string
-	for i, it := range items {
+	for i := range items {
 		touched = append(touched, found[i].touched...)
 		for _, c := range found[i].read {
 			if c.earlier && recurs[i] {
@@ -626,7 +619,7 @@ func (ix *Index) findRecurrences(ctx context.Context, items []*lineItem, local m
 				r = &tableRead{candidate: c}
 				need[c.ref] = r
 			}
-			r.items = append(r.items, it)
+			r.items = append(r.items, i)
 		}
 	}
 	reads := make([]*tableRead, 0, len(need))
@@ -662,12 +655,13 @@ func (ix *Index) findRecurrences(ctx context.Context, items []*lineItem, local m
 				ix.line.pairs.put(r.ref, pairs[i])
 			}
 			other := r.item(pairs[i])
-			for _, it := range r.items {
+			for _, k := range r.items {
+				it := items[k]
 				if _, ok := compare(it, &other); !ok {
 					continue
 				}
 				if Earlier(other.adopted, it.adopted) {
-					rec = append(rec, pos[it])
+					rec = append(rec, k)
 				} else if Earlier(it.adopted, other.adopted) {
 					tch = append(tch, ParagraphID(r.doc, r.ordinal))
 				}
@@ -712,10 +706,11 @@ func (c *candidate) item(wp wordPairs) lineItem {
 	return lineItem{doc: c.doc, adopted: c.adopted, ordinal: c.ordinal, shingles: wp.shingles, fp: wp.fp, sig: c.sig}
 }
 
-// tableRead is a candidate and the items to compare it with.
+// tableRead is a candidate and the items to compare it with (their
+// positions in findRecurrences' items).
 type tableRead struct {
 	candidate
-	items []*lineItem
+	items []int
 }
 
 // candidatesOf compares it with the paragraphs of local that share a key

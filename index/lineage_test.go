@@ -11,8 +11,6 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/blevesearch/bleve/v2"
-
 	"github.com/relatoria/relatoria/corpus"
 )
 
@@ -31,17 +29,7 @@ func datedDoc(id string, year int, texts ...string) *corpus.Document {
 // recurring returns the IDs of the paragraphs flagged recurs:yes.
 func recurring(t *testing.T, ix *Index) []string {
 	t.Helper()
-	req := bleve.NewSearchRequestOptions(FilterQuery(FieldRecurs, "yes").q, 1000, 0, false)
-	res, err := ix.alias.Search(req)
-	if err != nil {
-		t.Fatal(err)
-	}
-	var ids []string
-	for _, h := range res.Hits {
-		ids = append(ids, h.ID)
-	}
-	slices.Sort(ids)
-	return ids
+	return hitIDs(t, ix, FilterQuery(FieldRecurs, "yes").q)
 }
 
 func recurrencesOf(t *testing.T, ix *Index, id string) map[int][]Recurrence {

@@ -450,10 +450,8 @@ func (h *handler) serveDelete(w http.ResponseWriter, r *http.Request) error {
 	if err := json.Unmarshal(body, &ids); err != nil {
 		return &httpError{http.StatusBadRequest, "el cuerpo no es una lista JSON de identificadores de documento"}
 	}
-	for _, id := range ids {
-		if err := h.s.Index().Delete(id); err != nil {
-			return err
-		}
+	if err := h.s.Index().Delete(ids...); err != nil {
+		return err
 	}
 	return writeJSONResponse(w, map[string]int{"deleted": len(ids)})
 }
