@@ -72,6 +72,25 @@ func Earlier(a, b corpus.Date) bool {
 	return !a.IsZero() && !b.IsZero() && a.Last().Time().Before(b.Time())
 }
 
+// days is a document's adoption as the first and last day it covers
+// (days since 1970), which the look-ups compare without converting
+// Dates; known is false for an undated document.
+type days struct {
+	first, last int64
+	known       bool
+}
+
+func daysOf(d corpus.Date) days {
+	if d.IsZero() {
+		return days{}
+	}
+	const day = 24 * 60 * 60
+	return days{first: d.Time().Unix() / day, last: d.Last().Time().Unix() / day, known: true}
+}
+
+// before reports whether a was adopted before b, as Earlier does.
+func (a days) before(b days) bool { return a.known && b.known && a.last < b.first }
+
 // paraLineage is what a record carries of its paragraph's lineage: its
 // flag (the keys are in the table, not in the record).
 type paraLineage struct {
@@ -82,10 +101,10 @@ type paraLineage struct {
 // keys and fingerprint.
 type lineItem struct {
 	doc     string
-	adopted corpus.Date
+	adopted days
 	ordinal int
 	text    string
-	keys    []string
+	keys    []lineage.Key
 	fp      uint64
 	// shingles are the text's word pairs (lineage.Shingles); nil for an
 	// item known by its fingerprint only (from the table).
@@ -94,7 +113,7 @@ type lineItem struct {
 }
 
 func newLineItem(doc *corpus.Document, p *corpus.Paragraph) lineItem {
-	it := lineItem{doc: doc.ID, adopted: doc.Adopted, ordinal: p.Ordinal, text: p.Text}
+	it := lineItem{doc: doc.ID, adopted: daysOf(doc.Adopted), ordinal: p.Ordinal, text: p.Text}
 	if p.Kind != corpus.Heading {
 		sk := lineage.NewSketch(p.Text)
 		it.keys, it.shingles, it.fp, it.sig = sk.Keys, sk.Shingles, sk.Fingerprint, sk.Signature
@@ -127,7 +146,7 @@ func compare(a, b *lineItem) (link, bool) {
 	return link{other: b, similarity: s, identical: s == 1}, true
 }
 
-func sharesKey(a, b []string) bool {
+func sharesKey(a, b []lineage.Key) bool {
 	for _, k := range a {
 		if slices.Contains(b, k) {
 			return true
@@ -151,11 +170,14 @@ type lineTable struct {
 type tableDoc struct {
 	id      string
 	adopted corpus.Date
-	dead    bool // replaced or deleted since
+	days    days
+	// first and end delimit its paragraphs, t.paras[first:end].
+	first, end int32
+	dead       bool // replaced or deleted since
 }
 
 type tablePara struct {
-	doc     int32
+	doc     int32 // -1 once its document is dead
 	ordinal int32
 	fp      uint64
 	sig     lineage.Signature
@@ -179,20 +201,15 @@ func (r *keyRun) Swap(i, j int) {
 	r.refs[i], r.refs[j] = r.refs[j], r.refs[i]
 }
 
-func keyHash(k string) uint32 {
-	h := uint32(2166136261)
-	for i := 0; i < len(k); i++ {
-		h ^= uint32(k[i])
-		h *= 16777619
-	}
-	return h
-}
-
 // kill marks the table's entry of a document dead.
 func (t *lineTable) kill(id string) {
 	t.dirty = true
 	if i, ok := t.docOf[id]; ok {
-		t.docs[i].dead = true
+		d := &t.docs[i]
+		d.dead = true
+		for j := d.first; j < d.end; j++ {
+			t.paras[j].doc = -1
+		}
 		delete(t.docOf, id)
 	}
 }
@@ -204,7 +221,7 @@ func (t *lineTable) add(doc *corpus.Document, items []lineItem) {
 	}
 	t.kill(doc.ID)
 	d := int32(len(t.docs))
-	t.docs = append(t.docs, tableDoc{id: doc.ID, adopted: doc.Adopted})
+	t.docs = append(t.docs, tableDoc{id: doc.ID, adopted: doc.Adopted, days: daysOf(doc.Adopted), first: int32(len(t.paras))})
 	t.docOf[doc.ID] = d
 	var run keyRun
 	for _, it := range items {
@@ -214,10 +231,11 @@ func (t *lineTable) add(doc *corpus.Document, items []lineItem) {
 		ref := uint32(len(t.paras))
 		t.paras = append(t.paras, tablePara{doc: d, ordinal: int32(it.ordinal), fp: it.fp, sig: it.sig})
 		for _, k := range it.keys {
-			run.keys = append(run.keys, keyHash(k))
+			run.keys = append(run.keys, uint32(k))
 			run.refs = append(run.refs, ref)
 		}
 	}
+	t.docs[d].end = int32(len(t.paras))
 	if run.Len() == 0 {
 		return
 	}
@@ -247,12 +265,12 @@ func mergeRuns(a, b keyRun) keyRun {
 
 // lookup calls f with each live paragraph that has key k, until f
 // returns false.
-func (t *lineTable) lookup(k string, f func(ref uint32) bool) {
-	h := keyHash(k)
+func (t *lineTable) lookup(k lineage.Key, f func(ref uint32) bool) {
+	h := uint32(k)
 	for _, r := range t.runs {
 		i := sort.Search(len(r.keys), func(i int) bool { return r.keys[i] >= h })
 		for ; i < len(r.keys) && r.keys[i] == h; i++ {
-			if !t.docs[t.paras[r.refs[i]].doc].dead && !f(r.refs[i]) {
+			if t.paras[r.refs[i]].doc >= 0 && !f(r.refs[i]) {
 				return
 			}
 		}
@@ -393,7 +411,7 @@ func (ix *Index) decodeStored(ctx context.Context, res *bleve.SearchResult, out 
 	}
 	for i, h := range hits {
 		dj, _ := res.Hits[i].Fields[FieldDocJSON].(string)
-		it := lineItem{doc: h.Doc.ID, adopted: h.Doc.Adopted, ordinal: h.Para.Ordinal, text: h.Para.Text}
+		it := lineItem{doc: h.Doc.ID, adopted: daysOf(h.Doc.Adopted), ordinal: h.Para.Ordinal, text: h.Para.Text}
 		out[res.Hits[i].ID] = &stored{item: it, doc: h.Doc, para: h.Para, meta: dj != ""}
 	}
 	return nil
@@ -541,7 +559,7 @@ func (ix *Index) linkAdded(ctx context.Context, docs []*corpus.Document) (map[st
 		adding[d.ID] = true
 	}
 	// Keys of this call's paragraphs.
-	local := map[string][]*lineItem{}
+	local := map[lineage.Key][]*lineItem{}
 	var items []*lineItem
 	for _, its := range all {
 		for i := range its {
@@ -589,15 +607,21 @@ func (ix *Index) linkAdded(ctx context.Context, docs []*corpus.Document) (map[st
 // The work is spread over the cores, item by item, then, for the
 // paragraphs of the table whose text must be read, candidate by
 // candidate.
-func (ix *Index) findRecurrences(ctx context.Context, items []*lineItem, local map[string][]*lineItem, adding map[string]bool, later bool) ([]bool, []string, error) {
+func (ix *Index) findRecurrences(ctx context.Context, items []*lineItem, local map[lineage.Key][]*lineItem, adding map[string]bool, later bool) ([]bool, []string, error) {
 	// First, each item on its own: the paragraphs of local and those of
 	// the table with the same words (by fingerprint), and the table's
 	// paragraphs whose text must be read to decide.
 	recurs := make([]bool, len(items))
 	found := make([]itemCandidates, len(items))
 	ix.line.table.mu.RLock()
+	skip := map[int32]bool{} // the table's entries of the documents in adding
+	for id := range adding {
+		if d, ok := ix.line.table.docOf[id]; ok {
+			skip[d] = true
+		}
+	}
 	err := parallel(len(items), "lineage: look up paragraphs", func(i int) error {
-		recurs[i], found[i] = ix.candidatesOf(items[i], local, adding, later)
+		recurs[i], found[i] = ix.candidatesOf(items[i], local, skip, later)
 		return nil
 	})
 	ix.line.table.mu.RUnlock()
@@ -660,9 +684,9 @@ func (ix *Index) findRecurrences(ctx context.Context, items []*lineItem, local m
 				if _, ok := compare(it, &other); !ok {
 					continue
 				}
-				if Earlier(other.adopted, it.adopted) {
+				if other.adopted.before(it.adopted) {
 					rec = append(rec, k)
-				} else if Earlier(it.adopted, other.adopted) {
+				} else if it.adopted.before(other.adopted) {
 					tch = append(tch, ParagraphID(r.doc, r.ordinal))
 				}
 			}
@@ -695,7 +719,7 @@ type itemCandidates struct {
 type candidate struct {
 	ref     uint32 // in the table
 	doc     string
-	adopted corpus.Date
+	adopted days
 	ordinal int
 	sig     lineage.Signature
 	earlier bool // its document was adopted before the item's
@@ -721,41 +745,45 @@ type tableRead struct {
 // others of each are looked at: a formula that recurs in every document
 // costs no more than one in a thousand (its flag is then decided by the
 // first thousand). The caller holds the table's read lock.
-func (ix *Index) candidatesOf(it *lineItem, local map[string][]*lineItem, adding map[string]bool, later bool) (bool, itemCandidates) {
+func (ix *Index) candidatesOf(it *lineItem, local map[lineage.Key][]*lineItem, skip map[int32]bool, later bool) (bool, itemCandidates) {
 	var out itemCandidates
 	recurs := false
-	seen := map[*lineItem]bool{}
-	seenRef := map[uint32]bool{}
+	sc := scratchPool.Get().(*lookupScratch)
+	defer sc.put()
 	t := &ix.line.table
+	own := int32(-1) // the item's own document in the table, if there
+	if d, ok := t.docOf[it.doc]; ok {
+		own = d
+	}
 	for _, k := range it.keys {
 		for _, o := range local[k] {
-			if o == it || seen[o] || len(seen) >= maxCandidates {
+			if _, ok := sc.seen[o]; ok || o == it || len(sc.seen) >= maxCandidates {
 				continue
 			}
-			seen[o] = true
+			sc.seen[o] = struct{}{}
 			// Another item of this call can only be an earlier
 			// appearance of it (the other's own flag is its own
 			// business).
-			if !recurs && Earlier(o.adopted, it.adopted) {
+			if !recurs && o.adopted.before(it.adopted) {
 				if _, ok := compare(it, o); ok {
 					recurs = true
 				}
 			}
 		}
 		t.lookup(k, func(ref uint32) bool {
-			if len(seenRef) >= maxCandidates {
+			if len(sc.seenRef) >= maxCandidates {
 				return false
 			}
-			if seenRef[ref] {
+			if _, ok := sc.seenRef[ref]; ok {
 				return true
 			}
-			seenRef[ref] = true
-			p := t.paras[ref]
-			td := t.docs[p.doc]
-			if adding[td.id] || td.id == it.doc {
+			sc.seenRef[ref] = struct{}{}
+			p := &t.paras[ref]
+			if p.doc == own || skip[p.doc] {
 				return true
 			}
-			earlier, after := Earlier(td.adopted, it.adopted), later && Earlier(it.adopted, td.adopted)
+			td := &t.docs[p.doc]
+			earlier, after := td.days.before(it.adopted), later && it.adopted.before(td.days)
 			if !after && (!earlier || recurs) {
 				return true // no flag can change
 			}
@@ -770,11 +798,30 @@ func (ix *Index) candidatesOf(it *lineItem, local map[string][]*lineItem, adding
 			if !lineage.Plausible(it.sig, p.sig) {
 				return true // not similar enough to be worth reading
 			}
-			out.read = append(out.read, candidate{ref: ref, doc: td.id, adopted: td.adopted, ordinal: int(p.ordinal), sig: p.sig, earlier: earlier})
+			out.read = append(out.read, candidate{ref: ref, doc: td.id, adopted: td.days, ordinal: int(p.ordinal), sig: p.sig, earlier: earlier})
 			return true
 		})
 	}
 	return recurs, out
+}
+
+// lookupScratch is the sets candidatesOf keeps of what it has seen,
+// reused from item to item (making two maps an item had been a tenth of
+// lineage's cost).
+type lookupScratch struct {
+	seen    map[*lineItem]struct{}
+	seenRef map[uint32]struct{}
+}
+
+var scratchPool = sync.Pool{New: func() any {
+	return &lookupScratch{seen: map[*lineItem]struct{}{}, seenRef: map[uint32]struct{}{}}
+}}
+
+// put empties sc and returns it to the pool.
+func (sc *lookupScratch) put() {
+	clear(sc.seen)
+	clear(sc.seenRef)
+	scratchPool.Put(sc)
 }
 
 // parallel calls f(0), …, f(n-1) on as many goroutines as there are
@@ -824,7 +871,7 @@ func (ix *Index) linkedLater(ctx context.Context, doc *corpus.Document) ([]strin
 		return nil, err
 	}
 	for _, c := range cands {
-		if !Earlier(doc.Adopted, c.item.adopted) {
+		if !daysOf(doc.Adopted).before(c.item.adopted) {
 			continue
 		}
 		for i := range items {

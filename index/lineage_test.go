@@ -210,10 +210,23 @@ func testLineageDefinition(t *testing.T, seed uint64) {
 		}
 		return d
 	}
-	ix := newTestIndex(t, 2)
+	dir := filepath.Join(t.TempDir(), "idx")
+	ix, err := Create(dir, Options{Shards: 2})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer func() { ix.Close() }()
 	ctx := context.Background()
 	live := map[string]*corpus.Document{}
 	for step := range 12 {
+		if step == 4 || step == 8 { // the table read back from its file
+			if err := ix.Close(); err != nil {
+				t.Fatal(err)
+			}
+			if ix, err = Open(dir); err != nil {
+				t.Fatal(err)
+			}
+		}
 		var docs []*corpus.Document
 		for range 1 + rng.IntN(6) {
 			d := newDoc(rng.IntN(40)) // IDs repeat: replacements

@@ -110,14 +110,21 @@ func (ix *Index) loadLineage() (bool, error) {
 	defer t.mu.Unlock()
 	t.docOf = map[string]int32{}
 	for i, id := range f.DocIDs {
-		t.docs = append(t.docs, tableDoc{id: id, adopted: f.DocDates[i]})
+		t.docs = append(t.docs, tableDoc{id: id, adopted: f.DocDates[i], days: daysOf(f.DocDates[i])})
 		t.docOf[id] = int32(i)
 	}
+	// A document's paragraphs follow one another, documents in order
+	// (saveLineage writes them so).
 	for i := range f.ParaDoc {
-		if int(f.ParaDoc[i]) >= len(t.docs) {
+		d := f.ParaDoc[i]
+		if d < 0 || int(d) >= len(t.docs) || i > 0 && d < f.ParaDoc[i-1] {
 			return false, nil
 		}
-		p := tablePara{doc: f.ParaDoc[i], ordinal: f.ParaOrd[i], fp: f.ParaFP[i]}
+		if i == 0 || d != f.ParaDoc[i-1] {
+			t.docs[d].first = int32(i)
+		}
+		t.docs[d].end = int32(i + 1)
+		p := tablePara{doc: d, ordinal: f.ParaOrd[i], fp: f.ParaFP[i]}
 		copy(p.sig[:], f.ParaSig[i*len(p.sig):])
 		t.paras = append(t.paras, p)
 	}
@@ -158,6 +165,9 @@ func (ix *Index) saveLineage() error {
 	paraMap := make([]int32, len(t.paras))
 	for i, p := range t.paras {
 		paraMap[i] = -1
+		if p.doc < 0 {
+			continue // of a dead document
+		}
 		if d := docMap[p.doc]; d >= 0 {
 			paraMap[i] = int32(len(f.ParaDoc))
 			f.ParaDoc = append(f.ParaDoc, d)

@@ -52,18 +52,37 @@ func TestSimilarity(t *testing.T) {
 func TestKeys(t *testing.T) {
 	a := "Exhorta a los Estados a que adopten todas las medidas necesarias para prevenir la violencia contra las mujeres"
 	if k := Keys("Decide seguir ocupándose de la cuestión."); k != nil {
-		t.Errorf("Keys of a short formula = %q, want none", k)
+		t.Errorf("Keys of a short formula = %x, want none", k)
 	}
 	ka, kb := Keys(a), Keys(strings.ToLower(a)+";")
 	if len(ka) != Bands || !reflect.DeepEqual(ka, kb) {
-		t.Errorf("Keys differ for the same folded words: %q, %q", ka, kb)
+		t.Errorf("Keys differ for the same folded words: %x, %x", ka, kb)
 	}
 	kc := Keys("Reafirma que todos los Estados tienen la obligación de promover y proteger los derechos humanos de todas las personas")
 	for _, k := range kc {
 		for _, k2 := range ka {
 			if k == k2 {
-				t.Errorf("unrelated paragraphs share key %s", k)
+				t.Errorf("unrelated paragraphs share key %x", k)
 			}
+		}
+	}
+}
+
+// TestKeysStable holds keys to the values indexes store (lineage.gob of
+// version 2): a change here means rebuilding every index's lineage.
+func TestKeysStable(t *testing.T) {
+	tests := []struct {
+		text string
+		want []Key
+	}{
+		{"Reafirma que todos los Estados tienen la obligación de promover y proteger los derechos humanos de todas las personas",
+			[]Key{0xacab2789, 0xf2443835, 0xb21897bc, 0xd3aca214, 0xaf6f44c9, 0x4aa8dab6, 0x1a6d7ac4, 0x895895a6}},
+		{"Exhorta a los Estados a que cooperen plenamente con el Relator Especial y a que respondan favorablemente a sus solicitudes de visita",
+			[]Key{0xaba228bf, 0xc4a74fcf, 0x4ca65e01, 0x292ff0c9, 0xf84b6c9, 0xa4a12128, 0x48331e09, 0x54cce0cc}},
+	}
+	for _, tt := range tests {
+		if got := Keys(tt.text); !reflect.DeepEqual(got, tt.want) {
+			t.Errorf("Keys(%.30q…) = %#x, want %#x", tt.text, got, tt.want)
 		}
 	}
 }

@@ -21,21 +21,23 @@ const MinWords = 8
 // recurrence.
 const Threshold = 0.5
 
+// Key is a locality-sensitive key of a paragraph: FNV-1a (32 bits) of
+// five bytes, the band ('0'…'7') and 32 bits of the hash of its rows'
+// minima. Keys are stable across processes and versions of this package
+// (indexes store them); changing Bands, Rows or the hashing means
+// rebuilding the lineage of an index.
+type Key uint32
+
 // Keys returns the locality-sensitive keys of a paragraph's text, Bands of
-// them, each five bytes: the band ('0'…'7') and 32 bits of the hash of
-// its rows' minima (binary, not text: short keys cost the index less to
-// build than hex ones), or nil when
-// it has fewer than MinWords words. Paragraphs that share a key are
-// candidates for comparison with Similarity. Keys are stable across
-// processes and versions of this package (they are stored in the index);
-// changing Bands, Rows or the hashing means rebuilding the index.
-func Keys(text string) []string { return NewSketch(text).Keys }
+// them, or nil when it has fewer than MinWords words. Paragraphs that
+// share a key are candidates for comparison with Similarity.
+func Keys(text string) []Key { return NewSketch(text).Keys }
 
 // Sketch is what lineage keeps of a paragraph's text to find and compare
 // its recurrences: its Keys, its word pairs (Shingles, for Jaccard) and
 // its Fingerprint. A text of fewer than MinWords words has none.
 type Sketch struct {
-	Keys        []string
+	Keys        []Key
 	Shingles    []uint64
 	Fingerprint uint64
 	// Signature is the low byte of each MinHash value: a 24-byte summary
@@ -105,20 +107,32 @@ func NewSketch(text string) Sketch {
 			}
 		}
 	}
-	keys := make([]string, Bands)
+	keys := make([]Key, Bands)
 	var buf [8 * Rows]byte
 	for b := range Bands {
 		for r := range Rows {
 			binary.LittleEndian.PutUint64(buf[8*r:], mins[b*Rows+r])
 		}
 		h := hashBytes(buf[:])
-		keys[b] = string([]byte{byte('0' + b), byte(h >> 56), byte(h >> 48), byte(h >> 40), byte(h >> 32)})
+		keys[b] = keyOf(byte('0'+b), uint32(h>>32))
 	}
 	var sig Signature
 	for i, m := range mins {
 		sig[i] = uint8(m)
 	}
 	return Sketch{Keys: keys, Shingles: sh, Fingerprint: fingerprint(words), Signature: sig}
+}
+
+// keyOf is the Key of a band and the high 32 bits of its rows' hash:
+// FNV-1a (32 bits) of the band's byte and those bits, high byte first
+// (the bytes of the five-byte text keys of index version 2).
+func keyOf(band byte, h uint32) Key {
+	k := uint32(2166136261)
+	for _, c := range [5]byte{band, byte(h >> 24), byte(h >> 16), byte(h >> 8), byte(h)} {
+		k ^= uint32(c)
+		k *= 16777619
+	}
+	return Key(k)
 }
 
 // hashBytes is FNV-1a over b, finished by mix.

@@ -110,37 +110,54 @@ func wordHashes(text string) []uint64 {
 		n++
 	}
 	inWord := false
-	for i, r := range text {
+	for i := 0; i < len(text); {
+		c := text[i]
+		if c < utf8.RuneSelf { // most bytes: no decoding, no table
+			switch {
+			case asciiSpace[c]:
+				if inWord {
+					end(i)
+					inWord = false
+				}
+			case !inWord:
+				inWord, start = true, i
+				fallthrough
+			default:
+				switch {
+				case c >= 'A' && c <= 'Z':
+					add(c + 'a' - 'A')
+				case c >= 'a' && c <= 'z', c >= '0' && c <= '9':
+					add(c)
+				}
+			}
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(text[i:])
 		if unicode.IsSpace(r) {
 			if inWord {
 				end(i)
 				inWord = false
 			}
+			i += size
 			continue
 		}
 		if !inWord {
 			inWord, start = true, i
 		}
-		if r < utf8.RuneSelf {
-			switch {
-			case r >= 'A' && r <= 'Z':
-				add(byte(r) + 'a' - 'A')
-			case r >= 'a' && r <= 'z', r >= '0' && r <= '9':
-				add(byte(r))
+		if r, ok := spanish.WordRune(r); ok {
+			var buf [utf8.UTFMax]byte
+			for _, b := range buf[:utf8.EncodeRune(buf[:], r)] {
+				add(b)
 			}
-			continue
 		}
-		r, ok := spanish.WordRune(r)
-		if !ok {
-			continue
-		}
-		var buf [utf8.UTFMax]byte
-		for _, b := range buf[:utf8.EncodeRune(buf[:], r)] {
-			add(b)
-		}
+		i += size
 	}
 	if inWord {
 		end(len(text))
 	}
 	return out
 }
+
+// asciiSpace holds the ASCII bytes unicode.IsSpace accepts.
+var asciiSpace = [utf8.RuneSelf]bool{'\t': true, '\n': true, '\v': true, '\f': true, '\r': true, ' ': true}
