@@ -60,6 +60,19 @@ type result struct {
 	Queries        int     `json:"queries"`
 	CorpusMB       float64 `json:"corpus_mb,omitempty"`
 	Notes          string  `json:"notes,omitempty"`
+	// Steps are the ingest's runs with -steps: each adds the next slice
+	// of the corpus's documents to the index the earlier ones built.
+	Steps []step `json:"steps,omitempty"`
+}
+
+// step is one run of a stepped ingest.
+type step struct {
+	Documents  int     `json:"documents"`       // added by this run
+	IndexDocs  int     `json:"index_documents"` // in the index after it
+	Seconds    float64 `json:"seconds"`
+	CPUSeconds float64 `json:"cpu_seconds"`
+	// MsPerDocument is the run's wall time per document it added.
+	MsPerDocument float64 `json:"ms_per_document"`
 }
 
 func main() {
@@ -73,6 +86,7 @@ func main() {
 	reps := flag.Int("reps", 5, "timed runs of each query")
 	peers := flag.String("peers", "", "folder of the peer scripts (pg-fts, xapian); empty: relatoria only")
 	reuse := flag.Bool("reuse", false, "time the queries on the index a previous run left, without ingesting again")
+	steps := flag.Int("steps", 1, "ingest the corpus in this many runs, each adding the next slice of its documents (by name) to the index, and time each: how the cost of adding a document grows with the index")
 	cpuProfile := flag.String("cpuprofile", "", "write a CPU profile of the warm queries to this file")
 	memProfile := flag.String("memprofile", "", "write a profile of the memory the warm queries allocate to this file")
 	flag.Parse()
@@ -107,7 +121,10 @@ func main() {
 		log.Fatal(err)
 	}
 	var results []result
-	results = append(results, benchRelatoria(bin, corpusDir, *n, corpusMB, qs, fqs, *reps, *reuse, *cpuProfile, *memProfile)...)
+	if *steps < 1 {
+		log.Fatalf("-steps %d: at least 1", *steps)
+	}
+	results = append(results, benchRelatoria(bin, corpusDir, *n, *steps, corpusMB, qs, fqs, *reps, *reuse, *cpuProfile, *memProfile)...)
 	if *peers != "" {
 		for _, peer := range []string{"pg-fts", "xapian"} {
 			r, err := benchPeer(filepath.Join(*peers, peer), peer, corpusDir, *queries, *n, *reps)
@@ -120,6 +137,7 @@ func main() {
 		}
 	}
 	printTable(results)
+	printSteps(results)
 	data, _ := json.MarshalIndent(results, "", "  ")
 	name := fmt.Sprintf("results-%d.json", *n)
 	if *reuse {
@@ -131,14 +149,11 @@ func main() {
 
 // benchRelatoria ingests the corpus (unless reuse) and times the queries
 // qs, then the filter queries fqs: a result for each list.
-func benchRelatoria(bin, corpusDir string, n int, corpusMB float64, qs, fqs []string, reps int, reuse bool, cpuProfile, memProfile string) []result {
+func benchRelatoria(bin, corpusDir string, n, steps int, corpusMB float64, qs, fqs []string, reps int, reuse bool, cpuProfile, memProfile string) []result {
 	idx := filepath.Join(corpusDir, "relatoria-index")
 	r := result{Engine: "relatoria", Paragraphs: n, CorpusMB: corpusMB, Queries: len(qs)}
-	if os.Getenv("RELATORIA_LINEAGE") == "off" {
-		r.Notes = "lineage off (RELATORIA_LINEAGE=off)"
-	}
 	if !reuse {
-		ingestRelatoria(bin, corpusDir, idx, n, corpusMB, &r)
+		ingestRelatoria(bin, corpusDir, idx, n, steps, corpusMB, &r)
 	}
 	r.IndexMB = dirMB(idx)
 	ix, err := index.Open(idx)
@@ -158,6 +173,9 @@ func benchRelatoria(bin, corpusDir string, n int, corpusMB float64, qs, fqs []st
 	}
 	timeQueries(s, qs, reps, &r)
 	r.Notes = fmt.Sprintf("%d shards; facets and highlights on", ix.Shards())
+	if os.Getenv("RELATORIA_LINEAGE") == "off" {
+		r.Notes += "; lineage off (RELATORIA_LINEAGE=off)"
+	}
 	out := []result{r}
 	if len(fqs) > 0 {
 		f := result{Engine: "relatoria, filter queries", Paragraphs: n, IndexMB: r.IndexMB, Queries: len(fqs)}
@@ -213,27 +231,84 @@ func timeQueries(s *search.Searcher, qs []string, reps int, r *result) {
 	}
 }
 
-// ingestRelatoria runs relatoria ingest on the corpus twice (the second run
-// finds nothing changed) and records time, memory and size in r.
-func ingestRelatoria(bin, corpusDir, idx string, n int, corpusMB float64, r *result) {
+// ingestRelatoria runs relatoria ingest on the corpus (in steps runs,
+// each adding the next slice of its documents), then once more over the
+// whole unchanged corpus, and records time, memory and size in r.
+func ingestRelatoria(bin, corpusDir, idx string, n, steps int, corpusMB float64, r *result) {
 	os.RemoveAll(idx)
-	start := time.Now()
-	cmd := exec.Command(bin, "ingest", "-quiet", "-index", idx, filepath.Join(corpusDir, "docs"))
-	if err := run(cmd); err != nil {
-		log.Fatalf("ingest: %v", err)
+	docsDir := filepath.Join(corpusDir, "docs")
+	runs := [][]string{{docsDir}}
+	if steps > 1 {
+		var err error
+		if runs, err = sliceFiles(docsDir, steps); err != nil {
+			log.Fatal(err)
+		}
 	}
-	r.LoadSeconds = time.Since(start).Seconds()
-	if ru, ok := cmd.ProcessState.SysUsage().(*syscall.Rusage); ok {
-		r.PeakRSSMB = float64(ru.Maxrss) / 1024
-		r.LoadCPUSeconds = time.Duration(ru.Utime.Nano() + ru.Stime.Nano()).Seconds()
+	done := 0
+	for i, paths := range runs {
+		start := time.Now()
+		cmd := exec.Command(bin, append([]string{"ingest", "-quiet", "-index", idx}, paths...)...)
+		if err := run(cmd); err != nil {
+			log.Fatalf("ingest (run %d of %d): %v", i+1, len(runs), err)
+		}
+		st := step{Documents: len(paths), Seconds: time.Since(start).Seconds()}
+		if ru, ok := cmd.ProcessState.SysUsage().(*syscall.Rusage); ok {
+			r.PeakRSSMB = max(r.PeakRSSMB, float64(ru.Maxrss)/1024)
+			st.CPUSeconds = time.Duration(ru.Utime.Nano() + ru.Stime.Nano()).Seconds()
+		}
+		r.LoadSeconds += st.Seconds
+		r.LoadCPUSeconds += st.CPUSeconds
+		if steps > 1 {
+			done += st.Documents
+			st.IndexDocs = done
+			st.MsPerDocument = 1000 * st.Seconds / float64(st.Documents)
+			r.Steps = append(r.Steps, st)
+			log.Printf("run %d of %d: %d documents in %.1f s (%.1f CPU s)", i+1, len(runs), st.Documents, st.Seconds, st.CPUSeconds)
+		}
 	}
 	r.ParagraphsPS = float64(n) / r.LoadSeconds
 	r.MBPerSecond = corpusMB / r.LoadSeconds
-	start = time.Now()
-	if err := run(exec.Command(bin, "ingest", "-quiet", "-index", idx, filepath.Join(corpusDir, "docs"))); err != nil {
+	start := time.Now()
+	if err := run(exec.Command(bin, "ingest", "-quiet", "-index", idx, docsDir)); err != nil {
 		log.Fatalf("second ingest: %v", err)
 	}
 	r.RerunSeconds = time.Since(start).Seconds()
+}
+
+// sliceFiles returns the files of dir, by name, in k slices of nearly
+// equal length.
+func sliceFiles(dir string, k int) ([][]string, error) {
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		return nil, err
+	}
+	var files []string
+	for _, e := range entries {
+		if !e.IsDir() {
+			files = append(files, filepath.Join(dir, e.Name()))
+		}
+	}
+	if len(files) < k {
+		return nil, fmt.Errorf("%s: %d files, fewer than the %d runs of -steps", dir, len(files), k)
+	}
+	out := make([][]string, k)
+	for i := range k {
+		out[i] = files[i*len(files)/k : (i+1)*len(files)/k]
+	}
+	return out, nil
+}
+
+// printSteps prints the runs of a stepped ingest.
+func printSteps(rs []result) {
+	for _, r := range rs {
+		if len(r.Steps) == 0 {
+			continue
+		}
+		fmt.Printf("\n| run | documents added | documents in the index | s (CPU s) | ms a document |\n| --- | --- | --- | --- | --- |\n")
+		for i, st := range r.Steps {
+			fmt.Printf("| %d | %d | %d | %.1f (%.1f) | %.2f |\n", i+1, st.Documents, st.IndexDocs, st.Seconds, st.CPUSeconds, st.MsPerDocument)
+		}
+	}
 }
 
 var (
