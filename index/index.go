@@ -430,7 +430,13 @@ func (ix *Index) Add(ctx context.Context, docs ...*corpus.Document) error {
 	ix.docs.forget(docs...)
 	ix.line.table.mu.Lock()
 	for i, doc := range docs {
-		ix.line.table.add(doc, items[i])
+		ref := ix.line.table.add(doc, items[i])
+		for _, it := range items[i] {
+			if it.keys != nil {
+				ix.line.pairs.put(ref, wordPairs{shingles: it.shingles, fp: it.fp})
+				ref++
+			}
+		}
 	}
 	ix.line.table.mu.Unlock()
 	// A paragraph that a new document precedes recurs, whatever a

@@ -214,8 +214,9 @@ func (t *lineTable) kill(id string) {
 	}
 }
 
-// add records the items of one document.
-func (t *lineTable) add(doc *corpus.Document, items []lineItem) {
+// add records the items of one document; those with keys get consecutive
+// references in the table, from the one it returns.
+func (t *lineTable) add(doc *corpus.Document, items []lineItem) uint32 {
 	if t.docOf == nil {
 		t.docOf = map[string]int32{}
 	}
@@ -237,7 +238,7 @@ func (t *lineTable) add(doc *corpus.Document, items []lineItem) {
 	}
 	t.docs[d].end = int32(len(t.paras))
 	if run.Len() == 0 {
-		return
+		return uint32(t.docs[d].first)
 	}
 	sort.Sort(&run)
 	t.runs = append(t.runs, run)
@@ -246,6 +247,7 @@ func (t *lineTable) add(doc *corpus.Document, items []lineItem) {
 		t.runs[n-2] = mergeRuns(t.runs[n-2], t.runs[n-1])
 		t.runs = t.runs[:n-1]
 	}
+	return uint32(t.docs[d].first)
 }
 
 func mergeRuns(a, b keyRun) keyRun {
@@ -290,13 +292,16 @@ type lineState struct {
 }
 
 // pairCache keeps the word pairs and fingerprints of the table's
-// paragraphs read back to be compared, by reference in the table (a
-// replaced document's paragraphs get new ones): a paragraph that many new
-// ones resemble without being similar enough is read once, not at every
-// Add (at 100,000 paragraphs, two reads in three had been of a paragraph
-// read before). It holds two generations of at most maxCachedPairs word
-// pairs each: when the newer is full it becomes the older, and the
-// older's paragraphs that are asked for again move to the newer.
+// paragraphs, by reference in the table (a replaced document's paragraphs
+// get new ones): those of the paragraphs just added (their sketches made
+// them) and those read back to be compared, so that a paragraph that many
+// new ones resemble without being similar enough is not read from the
+// index at every Add. It holds two generations of at most maxCachedPairs
+// word pairs each: when the newer is full it becomes the older, and the
+// older's paragraphs that are asked for again move to the newer. On the
+// dated 100k bench corpus, reads of the index were 71,738 of 159,314
+// candidates with generations of 2M pairs and only what was read back,
+// 14,804 with 4M and the paragraphs added.
 type pairCache struct {
 	mu        sync.Mutex
 	cur, prev map[uint32]wordPairs
@@ -310,8 +315,8 @@ type wordPairs struct {
 	fp       uint64
 }
 
-// maxCachedPairs bounds a generation of the pairCache: 16 MB.
-const maxCachedPairs = 2 << 20
+// maxCachedPairs bounds a generation of the pairCache: 32 MB.
+const maxCachedPairs = 4 << 20
 
 // get returns the cached word pairs of the paragraph ref.
 func (c *pairCache) get(ref uint32) (wordPairs, bool) {
@@ -558,21 +563,15 @@ func (ix *Index) linkAdded(ctx context.Context, docs []*corpus.Document) (map[st
 	for _, d := range docs {
 		adding[d.ID] = true
 	}
-	// Keys of this call's paragraphs.
-	local := map[lineage.Key][]*lineItem{}
 	var items []*lineItem
 	for _, its := range all {
 		for i := range its {
-			if its[i].keys == nil {
-				continue
-			}
-			items = append(items, &its[i])
-			for _, k := range its[i].keys {
-				local[k] = append(local[k], &its[i])
+			if its[i].keys != nil {
+				items = append(items, &its[i])
 			}
 		}
 	}
-	recurs, gained, err := ix.findRecurrences(ctx, items, local, adding, true)
+	recurs, gained, err := ix.findRecurrences(ctx, items, newKeyIndex(items), adding, true)
 	if err != nil {
 		return nil, nil, nil, err
 	}
@@ -592,9 +591,36 @@ func (ix *Index) linkAdded(ctx context.Context, docs []*corpus.Document) (map[st
 	return out, gained, all, nil
 }
 
+// keyIndex is the keys of a list of items, sorted: each a key (the high
+// 32 bits) and the position of an item that has it (the low 32). Sorting
+// numbers is cheaper than filling a map of lists (a small list a key:
+// that map had been a twentieth of lineage's cost).
+type keyIndex []uint64
+
+func newKeyIndex(items []*lineItem) keyIndex {
+	var x keyIndex
+	for i, it := range items {
+		for _, k := range it.keys {
+			x = append(x, uint64(k)<<32|uint64(i))
+		}
+	}
+	slices.Sort(x)
+	return x
+}
+
+// find returns the entries of key k.
+func (x keyIndex) find(k lineage.Key) keyIndex {
+	i := sort.Search(len(x), func(i int) bool { return x[i]>>32 >= uint64(k) })
+	j := i
+	for j < len(x) && x[j]>>32 == uint64(k) {
+		j++
+	}
+	return x[i:j]
+}
+
 // findRecurrences works out, for each item, whether it recurs in a
-// paragraph of an earlier document: one of local (the other paragraphs
-// being added, by key) or one of the table (except those of the
+// paragraph of an earlier document: one of the other items that local
+// indexes (the paragraphs being added) or one of the table (except those of the
 // documents in adding, and of the item's own). With later, it also
 // returns the IDs of the table's paragraphs of later documents that recur
 // in an item (sorted, each once).
@@ -607,7 +633,7 @@ func (ix *Index) linkAdded(ctx context.Context, docs []*corpus.Document) (map[st
 // The work is spread over the cores, item by item, then, for the
 // paragraphs of the table whose text must be read, candidate by
 // candidate.
-func (ix *Index) findRecurrences(ctx context.Context, items []*lineItem, local map[lineage.Key][]*lineItem, adding map[string]bool, later bool) ([]bool, []string, error) {
+func (ix *Index) findRecurrences(ctx context.Context, items []*lineItem, local keyIndex, adding map[string]bool, later bool) ([]bool, []string, error) {
 	// First, each item on its own: the paragraphs of local and those of
 	// the table with the same words (by fingerprint), and the table's
 	// paragraphs whose text must be read to decide.
@@ -621,7 +647,7 @@ func (ix *Index) findRecurrences(ctx context.Context, items []*lineItem, local m
 		}
 	}
 	err := parallel(len(items), "lineage: look up paragraphs", func(i int) error {
-		recurs[i], found[i] = ix.candidatesOf(items[i], local, skip, later)
+		recurs[i], found[i] = ix.candidatesOf(i, items, local, skip, later)
 		return nil
 	})
 	ix.line.table.mu.RUnlock()
@@ -737,17 +763,22 @@ type tableRead struct {
 	items []int
 }
 
-// candidatesOf compares it with the paragraphs of local that share a key
-// with it and with those of the table whose fingerprint is its own; it
-// returns whether it recurs in an earlier one and the other candidates of
-// the table that could change a flag (of later documents only with
-// later). At most maxCandidates
-// others of each are looked at: a formula that recurs in every document
-// costs no more than one in a thousand (its flag is then decided by the
-// first thousand). The caller holds the table's read lock.
-func (ix *Index) candidatesOf(it *lineItem, local map[lineage.Key][]*lineItem, skip map[int32]bool, later bool) (bool, itemCandidates) {
+// candidatesOf compares items[i] with the other items that share a key
+// with it (by local, which may be empty) and with the paragraphs of the
+// table whose fingerprint is its own, leaving out those of the table's
+// documents in skip; it returns whether it recurs in an earlier one and
+// the other candidates of the table that could change a flag (of later
+// documents only with later). At most maxCandidates others of each are
+// looked at: a formula that recurs in every document costs no more than
+// one in a thousand (its flag is then decided by the first thousand). The
+// caller holds the table's read lock.
+func (ix *Index) candidatesOf(i int, items []*lineItem, local keyIndex, skip map[int32]bool, later bool) (bool, itemCandidates) {
+	it := items[i]
 	var out itemCandidates
 	recurs := false
+	if !it.adopted.known {
+		return false, out // an undated paragraph neither follows nor precedes one
+	}
 	sc := scratchPool.Get().(*lookupScratch)
 	defer sc.put()
 	t := &ix.line.table
@@ -756,11 +787,13 @@ func (ix *Index) candidatesOf(it *lineItem, local map[lineage.Key][]*lineItem, s
 		own = d
 	}
 	for _, k := range it.keys {
-		for _, o := range local[k] {
-			if _, ok := sc.seen[o]; ok || o == it || len(sc.seen) >= maxCandidates {
+		for _, e := range local.find(k) {
+			j := uint32(e)
+			if _, ok := sc.seen[j]; ok || int(j) == i || len(sc.seen) >= maxCandidates {
 				continue
 			}
-			sc.seen[o] = struct{}{}
+			sc.seen[j] = struct{}{}
+			o := items[j]
 			// Another item of this call can only be an earlier
 			// appearance of it (the other's own flag is its own
 			// business).
@@ -809,12 +842,12 @@ func (ix *Index) candidatesOf(it *lineItem, local map[lineage.Key][]*lineItem, s
 // reused from item to item (making two maps an item had been a tenth of
 // lineage's cost).
 type lookupScratch struct {
-	seen    map[*lineItem]struct{}
-	seenRef map[uint32]struct{}
+	seen    map[uint32]struct{} // positions in items
+	seenRef map[uint32]struct{} // references in the table
 }
 
 var scratchPool = sync.Pool{New: func() any {
-	return &lookupScratch{seen: map[*lineItem]struct{}{}, seenRef: map[uint32]struct{}{}}
+	return &lookupScratch{seen: map[uint32]struct{}{}, seenRef: map[uint32]struct{}{}}
 }}
 
 // put empties sc and returns it to the pool.

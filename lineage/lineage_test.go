@@ -2,6 +2,7 @@ package lineage
 
 import (
 	"reflect"
+	"slices"
 	"strings"
 	"testing"
 
@@ -226,7 +227,36 @@ func FuzzWordHashes(f *testing.F) {
 		if !(len(got) == 0 && len(want) == 0) && !reflect.DeepEqual(got, want) {
 			t.Errorf("wordHashes(%q) = %x, want %x (Words %q)", text, got, want, Words(text))
 		}
+		checkSketch(t, text)
 	})
+}
+
+// TestSketchAsDefined holds a sketch's word pairs and fingerprint, and
+// those of WordPairs, to their definitions from Words.
+func TestSketchAsDefined(t *testing.T) {
+	for _, text := range []string{
+		"7. Exhorta a todos los Estados a que adopten medidas eficaces para prevenir la violencia",
+		"Reafirma que todos los Estados tienen la obligación de promover y proteger, y proteger, los derechos humanos",
+		"uno dos tres cuatro cinco seis siete ocho",
+		"uno dos tres cuatro cinco seis siete",
+	} {
+		checkSketch(t, text)
+	}
+}
+
+func checkSketch(t *testing.T, text string) {
+	t.Helper()
+	words := Words(text)
+	var wantPairs []uint64
+	var wantFP uint64
+	if len(words) >= MinWords {
+		wantPairs, wantFP = Shingles(words), Fingerprint(text)
+	}
+	sk := NewSketch(text)
+	pairs, fp := WordPairs(text)
+	if !slices.Equal(sk.Shingles, wantPairs) || sk.Fingerprint != wantFP || !slices.Equal(pairs, wantPairs) || fp != wantFP {
+		t.Errorf("%q: sketch pairs %x, fingerprint %x; WordPairs %x, %x; want %x, %x", text, sk.Shingles, sk.Fingerprint, pairs, fp, wantPairs, wantFP)
+	}
 }
 
 func TestParseCompilationRef(t *testing.T) {

@@ -81,7 +81,8 @@ func WordPairs(text string) ([]uint64, uint64) {
 	if len(words) < MinWords {
 		return nil, 0
 	}
-	return shinglesOf(words), fingerprint(words)
+	fp := fingerprint(words) // before shinglesOf writes over words
+	return shinglesOf(words), fp
 }
 
 // NewSketch sketches text, reading its words once.
@@ -90,6 +91,7 @@ func NewSketch(text string) Sketch {
 	if len(words) < MinWords {
 		return Sketch{}
 	}
+	fp := fingerprint(words) // before shinglesOf writes over words
 	sh := shinglesOf(words)
 	var mins [Bands * Rows]uint64
 	for i := range mins {
@@ -120,7 +122,7 @@ func NewSketch(text string) Sketch {
 	for i, m := range mins {
 		sig[i] = uint8(m)
 	}
-	return Sketch{Keys: keys, Shingles: sh, Fingerprint: fingerprint(words), Signature: sig}
+	return Sketch{Keys: keys, Shingles: sh, Fingerprint: fp, Signature: sig}
 }
 
 // keyOf is the Key of a band and the high 32 bits of its rows' hash:

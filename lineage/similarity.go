@@ -27,15 +27,15 @@ func Shingles(words []string) []uint64 {
 }
 
 // shinglesOf returns the sorted, distinct hashes of the pairs of
-// consecutive word hashes (the one hash, for one word).
+// consecutive word hashes (the one hash, for one word), written over hs.
 func shinglesOf(hs []uint64) []uint64 {
 	if len(hs) == 1 {
 		return hs
 	}
-	out := make([]uint64, 0, len(hs)-1)
 	for i := 1; i < len(hs); i++ {
-		out = append(out, mix(hs[i-1]*31+hs[i]))
+		hs[i-1] = mix(hs[i-1]*31 + hs[i])
 	}
+	out := hs[:len(hs)-1]
 	slices.Sort(out)
 	return slices.Compact(out)
 }

@@ -1,6 +1,6 @@
 // Command profingest profiles ingest: it reads a folder with the ingest
 // pipeline, then indexes the documents into a fresh index, timing both and
-// writing CPU profiles, so that throughput work starts from measurements.
+// writing CPU profiles and one of allocations, so that throughput work starts from measurements.
 //
 //	go run ./internal/cmd/profingest -dir /tmp/bench/corpus-20000-7/docs
 package main
@@ -61,4 +61,8 @@ func main() {
 	pprof.StopCPUProfile()
 	took := time.Since(start)
 	log.Printf("index: %d paragraphs in %s (%.0f paragraphs/s)", paras, took, float64(paras)/took.Seconds())
+	// What both phases allocated (go tool pprof -sample_index=alloc_space).
+	f3, _ := os.Create(filepath.Join(*out, "allocs.prof"))
+	pprof.Lookup("allocs").WriteTo(f3, 0)
+	f3.Close()
 }
