@@ -408,6 +408,28 @@ func (ix *Index) loadParagraphs(ctx context.Context, ids []string) (map[string]*
 	return out, nil
 }
 
+// loadTexts reads the texts of the paragraphs with the given IDs (all
+// that comparing them needs: no metadata to decode); missing ones are
+// left out.
+func (ix *Index) loadTexts(ctx context.Context, ids []string) (map[string]string, error) {
+	out := make(map[string]string, len(ids))
+	for start := 0; start < len(ids); start += 1000 {
+		chunk := ids[start:min(start+1000, len(ids))]
+		req := bleve.NewSearchRequestOptions(query.NewDocIDQuery(chunk), len(chunk), 0, false)
+		req.Fields = []string{FieldText}
+		res, err := ix.alias.SearchInContext(ctx, req)
+		if err != nil {
+			return nil, fmt.Errorf("lineage: %w", err)
+		}
+		for _, h := range res.Hits {
+			if text, ok := h.Fields[FieldText].(string); ok {
+				out[h.ID] = text
+			}
+		}
+	}
+	return out, nil
+}
+
 // decodeStored adds the hits of res to out.
 func (ix *Index) decodeStored(ctx context.Context, res *bleve.SearchResult, out map[string]*stored) error {
 	hits, err := ix.decodeHits(ctx, res.Hits)
@@ -689,7 +711,7 @@ func (ix *Index) findRecurrences(ctx context.Context, items []*lineItem, local k
 				missing = append(missing, ParagraphID(r.doc, r.ordinal))
 			}
 		}
-		got, err := ix.loadParagraphs(ctx, missing)
+		texts, err := ix.loadTexts(ctx, missing)
 		if err != nil {
 			return err
 		}
@@ -697,11 +719,11 @@ func (ix *Index) findRecurrences(ctx context.Context, items []*lineItem, local k
 		var tch []string
 		for i, r := range part {
 			if pairs[i].shingles == nil {
-				s := got[ParagraphID(r.doc, r.ordinal)]
-				if s == nil {
+				text, ok := texts[ParagraphID(r.doc, r.ordinal)]
+				if !ok {
 					continue
 				}
-				pairs[i].shingles, pairs[i].fp = lineage.WordPairs(s.item.text)
+				pairs[i].shingles, pairs[i].fp = lineage.WordPairs(text)
 				ix.line.pairs.put(r.ref, pairs[i])
 			}
 			other := r.item(pairs[i])
