@@ -60,19 +60,20 @@ type result struct {
 	Queries        int     `json:"queries"`
 	CorpusMB       float64 `json:"corpus_mb,omitempty"`
 	Notes          string  `json:"notes,omitempty"`
-	// Steps are the ingest's runs with -steps: each adds the next slice
-	// of the corpus's documents to the index the earlier ones built.
-	Steps []step `json:"steps,omitempty"`
+	// Runs are the ingest's runs with -steps, -rounds or -lineage-ab.
+	Runs []ingestRun `json:"runs,omitempty"`
 }
 
-// step is one run of a stepped ingest.
-type step struct {
+// ingestRun is one run of relatoria ingest: with -steps, one slice of the
+// corpus added to the index the earlier steps of its round built.
+type ingestRun struct {
+	Round      int     `json:"round"`
+	Step       int     `json:"step"`
+	Lineage    string  `json:"lineage"`         // "on" or "off"
 	Documents  int     `json:"documents"`       // added by this run
 	IndexDocs  int     `json:"index_documents"` // in the index after it
 	Seconds    float64 `json:"seconds"`
 	CPUSeconds float64 `json:"cpu_seconds"`
-	// MsPerDocument is the run's wall time per document it added.
-	MsPerDocument float64 `json:"ms_per_document"`
 }
 
 func main() {
@@ -87,6 +88,8 @@ func main() {
 	peers := flag.String("peers", "", "folder of the peer scripts (pg-fts, xapian); empty: relatoria only")
 	reuse := flag.Bool("reuse", false, "time the queries on the index a previous run left, without ingesting again")
 	steps := flag.Int("steps", 1, "ingest the corpus in this many runs, each adding the next slice of its documents (by name) to the index, and time each: how the cost of adding a document grows with the index")
+	rounds := flag.Int("rounds", 1, "ingest the corpus this many times, each into a fresh index, and report medians (the machine's speed drifts)")
+	lineageAB := flag.Bool("lineage-ab", false, "time every ingest run with lineage off (RELATORIA_LINEAGE=off, into a second index), then on, and report what lineage adds, run by run; the queries run on the index with lineage on")
 	cpuProfile := flag.String("cpuprofile", "", "write a CPU profile of the warm queries to this file")
 	memProfile := flag.String("memprofile", "", "write a profile of the memory the warm queries allocate to this file")
 	flag.Parse()
@@ -121,10 +124,11 @@ func main() {
 		log.Fatal(err)
 	}
 	var results []result
-	if *steps < 1 {
-		log.Fatalf("-steps %d: at least 1", *steps)
+	if *steps < 1 || *rounds < 1 {
+		log.Fatalf("-steps %d, -rounds %d: each at least 1", *steps, *rounds)
 	}
-	results = append(results, benchRelatoria(bin, corpusDir, *n, *steps, corpusMB, qs, fqs, *reps, *reuse, *cpuProfile, *memProfile)...)
+	plan := ingestPlan{steps: *steps, rounds: *rounds, lineageAB: *lineageAB}
+	results = append(results, benchRelatoria(bin, corpusDir, *n, plan, corpusMB, qs, fqs, *reps, *reuse, *cpuProfile, *memProfile)...)
 	if *peers != "" {
 		for _, peer := range []string{"pg-fts", "xapian"} {
 			r, err := benchPeer(filepath.Join(*peers, peer), peer, corpusDir, *queries, *n, *reps)
@@ -137,7 +141,7 @@ func main() {
 		}
 	}
 	printTable(results)
-	printSteps(results)
+	printRuns(results)
 	data, _ := json.MarshalIndent(results, "", "  ")
 	name := fmt.Sprintf("results-%d.json", *n)
 	if *reuse {
@@ -149,11 +153,11 @@ func main() {
 
 // benchRelatoria ingests the corpus (unless reuse) and times the queries
 // qs, then the filter queries fqs: a result for each list.
-func benchRelatoria(bin, corpusDir string, n, steps int, corpusMB float64, qs, fqs []string, reps int, reuse bool, cpuProfile, memProfile string) []result {
+func benchRelatoria(bin, corpusDir string, n int, plan ingestPlan, corpusMB float64, qs, fqs []string, reps int, reuse bool, cpuProfile, memProfile string) []result {
 	idx := filepath.Join(corpusDir, "relatoria-index")
 	r := result{Engine: "relatoria", Paragraphs: n, CorpusMB: corpusMB, Queries: len(qs)}
 	if !reuse {
-		ingestRelatoria(bin, corpusDir, idx, n, steps, corpusMB, &r)
+		ingestRelatoria(bin, corpusDir, idx, n, plan, corpusMB, &r)
 	}
 	r.IndexMB = dirMB(idx)
 	ix, err := index.Open(idx)
@@ -231,41 +235,74 @@ func timeQueries(s *search.Searcher, qs []string, reps int, r *result) {
 	}
 }
 
-// ingestRelatoria runs relatoria ingest on the corpus (in steps runs,
-// each adding the next slice of its documents), then once more over the
-// whole unchanged corpus, and records time, memory and size in r.
-func ingestRelatoria(bin, corpusDir, idx string, n, steps int, corpusMB float64, r *result) {
-	os.RemoveAll(idx)
+// ingestPlan is how the bench runs the ingest: in how many steps, how
+// many times, and whether with lineage off beside on.
+type ingestPlan struct {
+	steps, rounds int
+	lineageAB     bool
+}
+
+// ingestRelatoria runs relatoria ingest on the corpus as plan says, then
+// once more over the whole unchanged corpus, and records times (the
+// median round's, lineage on), memory and size in r. The index at idx
+// is the last round's with lineage on; with plan.lineageAB the one with
+// it off is idx + "-lineage-off".
+func ingestRelatoria(bin, corpusDir, idx string, n int, plan ingestPlan, corpusMB float64, r *result) {
 	docsDir := filepath.Join(corpusDir, "docs")
 	runs := [][]string{{docsDir}}
-	if steps > 1 {
+	if plan.steps > 1 {
 		var err error
-		if runs, err = sliceFiles(docsDir, steps); err != nil {
+		if runs, err = sliceFiles(docsDir, plan.steps); err != nil {
 			log.Fatal(err)
 		}
 	}
-	done := 0
-	for i, paths := range runs {
-		start := time.Now()
-		cmd := exec.Command(bin, append([]string{"ingest", "-quiet", "-index", idx}, paths...)...)
-		if err := run(cmd); err != nil {
-			log.Fatalf("ingest (run %d of %d): %v", i+1, len(runs), err)
-		}
-		st := step{Documents: len(paths), Seconds: time.Since(start).Seconds()}
-		if ru, ok := cmd.ProcessState.SysUsage().(*syscall.Rusage); ok {
-			r.PeakRSSMB = max(r.PeakRSSMB, float64(ru.Maxrss)/1024)
-			st.CPUSeconds = time.Duration(ru.Utime.Nano() + ru.Stime.Nano()).Seconds()
-		}
-		r.LoadSeconds += st.Seconds
-		r.LoadCPUSeconds += st.CPUSeconds
-		if steps > 1 {
-			done += st.Documents
-			st.IndexDocs = done
-			st.MsPerDocument = 1000 * st.Seconds / float64(st.Documents)
-			r.Steps = append(r.Steps, st)
-			log.Printf("run %d of %d: %d documents in %.1f s (%.1f CPU s)", i+1, len(runs), st.Documents, st.Seconds, st.CPUSeconds)
-		}
+	modes := []string{"on"}
+	if plan.lineageAB {
+		modes = []string{"off", "on"}
 	}
+	dirOf := map[string]string{"on": idx, "off": idx + "-lineage-off"}
+	var totals []float64 // seconds of each round with lineage on
+	var cpus []float64
+	for round := 1; round <= plan.rounds; round++ {
+		for _, mode := range modes {
+			os.RemoveAll(dirOf[mode])
+		}
+		var total, cpu float64
+		done := 0
+		for i, paths := range runs {
+			done += len(paths)
+			for _, mode := range modes {
+				cmd := exec.Command(bin, append([]string{"ingest", "-quiet", "-index", dirOf[mode]}, paths...)...)
+				cmd.Env = os.Environ()
+				if mode == "off" {
+					cmd.Env = append(cmd.Env, "RELATORIA_LINEAGE=off")
+				}
+				start := time.Now()
+				if err := run(cmd); err != nil {
+					log.Fatalf("ingest (round %d, run %d of %d, lineage %s): %v", round, i+1, len(runs), mode, err)
+				}
+				ir := ingestRun{Round: round, Step: i + 1, Lineage: mode, Documents: len(paths), IndexDocs: done, Seconds: time.Since(start).Seconds()}
+				if plan.steps == 1 {
+					ir.Documents, ir.IndexDocs = 0, 0 // a folder: the documents are not counted
+				}
+				if ru, ok := cmd.ProcessState.SysUsage().(*syscall.Rusage); ok {
+					r.PeakRSSMB = max(r.PeakRSSMB, float64(ru.Maxrss)/1024)
+					ir.CPUSeconds = time.Duration(ru.Utime.Nano() + ru.Stime.Nano()).Seconds()
+				}
+				if mode == "on" {
+					total += ir.Seconds
+					cpu += ir.CPUSeconds
+				}
+				r.Runs = append(r.Runs, ir)
+				log.Printf("round %d, run %d of %d, lineage %s: %.1f s (%.1f CPU s)", round, i+1, len(runs), mode, ir.Seconds, ir.CPUSeconds)
+			}
+		}
+		totals, cpus = append(totals, total), append(cpus, cpu)
+	}
+	if plan.steps == 1 && plan.rounds == 1 && !plan.lineageAB {
+		r.Runs = nil // the table says it all
+	}
+	r.LoadSeconds, r.LoadCPUSeconds = median(totals), median(cpus)
 	r.ParagraphsPS = float64(n) / r.LoadSeconds
 	r.MBPerSecond = corpusMB / r.LoadSeconds
 	start := time.Now()
@@ -273,6 +310,20 @@ func ingestRelatoria(bin, corpusDir, idx string, n, steps int, corpusMB float64,
 		log.Fatalf("second ingest: %v", err)
 	}
 	r.RerunSeconds = time.Since(start).Seconds()
+}
+
+// median returns the median of xs (the mean of the middle two for an even
+// count), 0 for none.
+func median(xs []float64) float64 {
+	if len(xs) == 0 {
+		return 0
+	}
+	s := slices.Clone(xs)
+	slices.Sort(s)
+	if len(s)%2 == 1 {
+		return s[len(s)/2]
+	}
+	return (s[len(s)/2-1] + s[len(s)/2]) / 2
 }
 
 // sliceFiles returns the files of dir, by name, in k slices of nearly
@@ -298,17 +349,72 @@ func sliceFiles(dir string, k int) ([][]string, error) {
 	return out, nil
 }
 
-// printSteps prints the runs of a stepped ingest.
-func printSteps(rs []result) {
+// printRuns prints the ingest's runs: by step, the median over rounds of
+// each mode's seconds and, with both modes, the median of the rounds'
+// ratios of on to off (each round's two runs ran one after the other, so
+// the machine's drift mostly cancels out in their ratio).
+func printRuns(rs []result) {
 	for _, r := range rs {
-		if len(r.Steps) == 0 {
+		if len(r.Runs) == 0 {
 			continue
 		}
-		fmt.Printf("\n| run | documents added | documents in the index | s (CPU s) | ms a document |\n| --- | --- | --- | --- | --- |\n")
-		for i, st := range r.Steps {
-			fmt.Printf("| %d | %d | %d | %.1f (%.1f) | %.2f |\n", i+1, st.Documents, st.IndexDocs, st.Seconds, st.CPUSeconds, st.MsPerDocument)
+		type key struct {
+			step int
+			mode string
+		}
+		secs, cpus := map[key][]float64{}, map[key][]float64{}
+		ratios, cpuRatios := map[int][]float64{}, map[int][]float64{}
+		docs, indexDocs := map[int]int{}, map[int]int{}
+		steps := 0
+		off := map[[2]int]ingestRun{}
+		for _, ir := range r.Runs {
+			k := key{ir.Step, ir.Lineage}
+			secs[k], cpus[k] = append(secs[k], ir.Seconds), append(cpus[k], ir.CPUSeconds)
+			docs[ir.Step], indexDocs[ir.Step] = ir.Documents, ir.IndexDocs
+			steps = max(steps, ir.Step)
+			if ir.Lineage == "off" {
+				off[[2]int{ir.Round, ir.Step}] = ir
+			} else if o, ok := off[[2]int{ir.Round, ir.Step}]; ok {
+				ratios[ir.Step] = append(ratios[ir.Step], ir.Seconds/o.Seconds)
+				cpuRatios[ir.Step] = append(cpuRatios[ir.Step], ir.CPUSeconds/o.CPUSeconds)
+			}
+		}
+		fmt.Printf("\n| step | documents added | documents in the index | lineage on: s (CPU s) | ms a document | lineage off: s (CPU s) | on / off: time, CPU (median of rounds) |\n| --- | --- | --- | --- | --- | --- | --- |\n")
+		for st := 1; st <= steps; st++ {
+			on, offS := key{st, "on"}, key{st, "off"}
+			perDoc, offCol, ratio := "—", "—", "—"
+			if docs[st] > 0 {
+				perDoc = fmt.Sprintf("%.2f", 1000*median(secs[on])/float64(docs[st]))
+			}
+			if len(secs[offS]) > 0 {
+				offCol = fmt.Sprintf("%.1f (%.1f)", median(secs[offS]), median(cpus[offS]))
+				ratio = fmt.Sprintf("%+.0f%%, %+.0f%% (%s)", 100*(median(ratios[st])-1), 100*(median(cpuRatios[st])-1), percents(ratios[st]))
+			}
+			fmt.Printf("| %d | %d | %d | %.1f (%.1f) | %s | %s | %s |\n", st, docs[st], indexDocs[st], median(secs[on]), median(cpus[on]), perDoc, offCol, ratio)
+		}
+		if steps > 1 && len(ratios[1]) > 0 {
+			// Each round's whole ingest, its steps summed.
+			tot := map[string]map[int]float64{"on": {}, "off": {}}
+			for _, ir := range r.Runs {
+				tot[ir.Lineage][ir.Round] += ir.Seconds
+			}
+			var on, offS, rs []float64
+			for round := 1; round <= len(tot["on"]); round++ {
+				t, o := tot["on"][round], tot["off"][round]
+				on, offS, rs = append(on, t), append(offS, o), append(rs, t/o)
+			}
+			fmt.Printf("| all | %d | %d | %.1f | | %.1f | %+.0f%% (%s) |\n", indexDocs[steps], indexDocs[steps], median(on), median(offS), 100*(median(rs)-1), percents(rs))
 		}
 	}
+}
+
+// percents formats ratios as the changes they are: "+12% +20% +9%".
+func percents(ratios []float64) string {
+	var out []string
+	for _, x := range ratios {
+		out = append(out, fmt.Sprintf("%+.0f%%", 100*(x-1)))
+	}
+	return strings.Join(out, " ")
 }
 
 var (
