@@ -286,6 +286,9 @@ func (ix *Index) Close() error {
 	if ix.removeOnClose == "" {
 		first = ix.saveLineage()
 	}
+	if err := ix.line.file.close(); err != nil && first == nil {
+		first = err
+	}
 	for _, b := range ix.shards {
 		if err := b.Close(); err != nil && first == nil {
 			first = err
@@ -430,15 +433,18 @@ func (ix *Index) Add(ctx context.Context, docs ...*corpus.Document) error {
 	ix.docs.forget(docs...)
 	ix.line.table.mu.Lock()
 	for i, doc := range docs {
-		ref := ix.line.table.add(doc, items[i])
+		ref := ix.line.table.add(doc, items[i], ix.line.file)
 		for _, it := range items[i] {
 			if it.keys != nil {
-				ix.line.pairs.put(ref, wordPairs{shingles: it.shingles, fp: it.fp})
+				ix.line.pairs.put(ref, wordPairs{pairs: it.pairs, fp: it.fp})
 				ref++
 			}
 		}
 	}
 	ix.line.table.mu.Unlock()
+	if err := ix.line.file.flush(); err != nil {
+		return err
+	}
 	// A paragraph that a new document precedes recurs, whatever a
 	// replaced one did.
 	recheck = slices.DeleteFunc(recheck, func(id string) bool {

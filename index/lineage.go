@@ -106,17 +106,17 @@ type lineItem struct {
 	text    string
 	keys    []lineage.Key
 	fp      uint64
-	// shingles are the text's word pairs (lineage.Shingles); nil for an
-	// item known by its fingerprint only (from the table).
-	shingles []uint64
-	sig      lineage.Signature
+	// pairs are the text's word pairs (narrowPairs of lineage.Shingles);
+	// nil for an item known by its fingerprint only (from the table).
+	pairs []uint32
+	sig   lineage.Signature
 }
 
 func newLineItem(doc *corpus.Document, p *corpus.Paragraph) lineItem {
 	it := lineItem{doc: doc.ID, adopted: daysOf(doc.Adopted), ordinal: p.Ordinal, text: p.Text}
 	if p.Kind != corpus.Heading {
 		sk := lineage.NewSketch(p.Text)
-		it.keys, it.shingles, it.fp, it.sig = sk.Keys, sk.Shingles, sk.Fingerprint, sk.Signature
+		it.keys, it.pairs, it.fp, it.sig = sk.Keys, narrowPairs(sk.Shingles), sk.Fingerprint, sk.Signature
 	}
 	return it
 }
@@ -136,10 +136,10 @@ func compare(a, b *lineItem) (link, bool) {
 	if a.fp == b.fp && a.fp != 0 {
 		return link{other: b, similarity: 1, identical: true}, true
 	}
-	if a.shingles == nil || b.shingles == nil || !lineage.Plausible(a.sig, b.sig) {
+	if a.pairs == nil || b.pairs == nil || !lineage.Plausible(a.sig, b.sig) {
 		return link{}, false
 	}
-	s := lineage.Jaccard(a.shingles, b.shingles)
+	s := lineage.Jaccard(a.pairs, b.pairs)
 	if s < lineage.Threshold {
 		return link{}, false
 	}
@@ -181,6 +181,7 @@ type tablePara struct {
 	ordinal int32
 	fp      uint64
 	sig     lineage.Signature
+	pairs   pairsAt // in the pair file
 }
 
 // keyRun is a sorted run of (key hash, paragraph) pairs.
@@ -216,7 +217,7 @@ func (t *lineTable) kill(id string) {
 
 // add records the items of one document; those with keys get consecutive
 // references in the table, from the one it returns.
-func (t *lineTable) add(doc *corpus.Document, items []lineItem) uint32 {
+func (t *lineTable) add(doc *corpus.Document, items []lineItem, file *pairFile) uint32 {
 	if t.docOf == nil {
 		t.docOf = map[string]int32{}
 	}
@@ -230,7 +231,7 @@ func (t *lineTable) add(doc *corpus.Document, items []lineItem) uint32 {
 			continue
 		}
 		ref := uint32(len(t.paras))
-		t.paras = append(t.paras, tablePara{doc: d, ordinal: int32(it.ordinal), fp: it.fp, sig: it.sig})
+		t.paras = append(t.paras, tablePara{doc: d, ordinal: int32(it.ordinal), fp: it.fp, sig: it.sig, pairs: file.append(it.pairs)})
 		for _, k := range it.keys {
 			run.keys = append(run.keys, uint32(k))
 			run.refs = append(run.refs, ref)
@@ -289,6 +290,7 @@ type lineState struct {
 	once    sync.Once
 	loadErr error
 	pairs   pairCache
+	file    *pairFile // nil for an index in memory
 }
 
 // pairCache keeps the word pairs and fingerprints of the table's
@@ -311,12 +313,12 @@ type pairCache struct {
 
 // wordPairs is what comparing a paragraph needs of its text.
 type wordPairs struct {
-	shingles []uint64
-	fp       uint64
+	pairs []uint32
+	fp    uint64
 }
 
 // maxCachedPairs bounds a generation of the pairCache: 32 MB.
-const maxCachedPairs = 4 << 20
+const maxCachedPairs = 8 << 20
 
 // get returns the cached word pairs of the paragraph ref.
 func (c *pairCache) get(ref uint32) (wordPairs, bool) {
@@ -344,11 +346,11 @@ func (c *pairCache) putLocked(ref uint32, wp wordPairs) {
 	if limit == 0 {
 		limit = maxCachedPairs
 	}
-	if c.cur == nil || c.size+len(wp.shingles) > limit {
+	if c.cur == nil || c.size+len(wp.pairs) > limit {
 		c.prev, c.cur, c.size = c.cur, map[uint32]wordPairs{}, 0
 	}
 	c.cur[ref] = wp
-	c.size += len(wp.shingles)
+	c.size += len(wp.pairs)
 }
 
 // SetLineage turns the lineage of paragraphs added from now on on or off
@@ -707,9 +709,19 @@ func (ix *Index) findRecurrences(ctx context.Context, items []*lineItem, local k
 		var missing []string
 		for i, r := range part {
 			var ok bool
-			if pairs[i], ok = ix.line.pairs.get(r.ref); !ok {
-				missing = append(missing, ParagraphID(r.doc, r.ordinal))
+			if pairs[i], ok = ix.line.pairs.get(r.ref); ok {
+				continue
 			}
+			if ix.line.file.holds(r.pairsAt) {
+				p, err := ix.line.file.read(r.pairsAt)
+				if err != nil {
+					return err
+				}
+				pairs[i] = wordPairs{pairs: p, fp: r.fp}
+				ix.line.pairs.put(r.ref, pairs[i])
+				continue
+			}
+			missing = append(missing, ParagraphID(r.doc, r.ordinal))
 		}
 		texts, err := ix.loadTexts(ctx, missing)
 		if err != nil {
@@ -718,12 +730,14 @@ func (ix *Index) findRecurrences(ctx context.Context, items []*lineItem, local k
 		var rec []int
 		var tch []string
 		for i, r := range part {
-			if pairs[i].shingles == nil {
+			if pairs[i].pairs == nil {
 				text, ok := texts[ParagraphID(r.doc, r.ordinal)]
 				if !ok {
 					continue
 				}
-				pairs[i].shingles, pairs[i].fp = lineage.WordPairs(text)
+				var sh []uint64
+				sh, pairs[i].fp = lineage.WordPairs(text)
+				pairs[i].pairs = narrowPairs(sh)
 				ix.line.pairs.put(r.ref, pairs[i])
 			}
 			other := r.item(pairs[i])
@@ -770,12 +784,14 @@ type candidate struct {
 	adopted days
 	ordinal int
 	sig     lineage.Signature
+	fp      uint64
+	pairsAt pairsAt
 	earlier bool // its document was adopted before the item's
 }
 
 // item returns the candidate as a lineItem with the given word pairs.
 func (c *candidate) item(wp wordPairs) lineItem {
-	return lineItem{doc: c.doc, adopted: c.adopted, ordinal: c.ordinal, shingles: wp.shingles, fp: wp.fp, sig: c.sig}
+	return lineItem{doc: c.doc, adopted: c.adopted, ordinal: c.ordinal, pairs: wp.pairs, fp: wp.fp, sig: c.sig}
 }
 
 // tableRead is a candidate and the items to compare it with (their
@@ -853,7 +869,7 @@ func (ix *Index) candidatesOf(i int, items []*lineItem, local keyIndex, skip map
 			if !lineage.Plausible(it.sig, p.sig) {
 				return true // not similar enough to be worth reading
 			}
-			out.read = append(out.read, candidate{ref: ref, doc: td.id, adopted: td.days, ordinal: int(p.ordinal), sig: p.sig, earlier: earlier})
+			out.read = append(out.read, candidate{ref: ref, doc: td.id, adopted: td.days, ordinal: int(p.ordinal), sig: p.sig, fp: p.fp, pairsAt: p.pairs, earlier: earlier})
 			return true
 		})
 	}

@@ -152,9 +152,18 @@ func TestEarlier(t *testing.T) {
 		{corpus.Date{Year: 2019}, corpus.Date{Year: 2020}, true},
 		{corpus.Date{}, corpus.Date{Year: 2020}, false},
 		{corpus.Date{Year: 2020}, corpus.Date{}, false},
+		{corpus.Date{Year: 2020, Month: 2}, corpus.Date{Year: 2020, Month: 3, Day: 1}, true}, // 29 February
+		{corpus.Date{Year: 2020, Month: 2}, corpus.Date{Year: 2020, Month: 2, Day: 29}, false},
+		{corpus.Date{Year: 1948, Month: 12, Day: 10}, corpus.Date{Year: 1966, Month: 12, Day: 16}, true}, // before 1970
+		{corpus.Date{Year: 1969, Month: 12, Day: 31}, corpus.Date{Year: 1970, Month: 1, Day: 1}, true},
+		{corpus.Date{Year: 1969, Month: 12, Day: 31}, corpus.Date{Year: 1969, Month: 12, Day: 31}, false},
 	} {
 		if got := Earlier(tt.a, tt.b); got != tt.want {
 			t.Errorf("Earlier(%v, %v) = %v, want %v", tt.a, tt.b, got, tt.want)
+		}
+		// The day numbers the look-ups compare agree.
+		if got := daysOf(tt.a).before(daysOf(tt.b)); got != tt.want {
+			t.Errorf("daysOf(%v).before(daysOf(%v)) = %v, want %v", tt.a, tt.b, got, tt.want)
 		}
 	}
 }
@@ -282,7 +291,7 @@ func testLineageDefinition(t *testing.T, seed uint64) {
 
 func TestPairCache(t *testing.T) {
 	c := pairCache{max: 4}
-	pairs := func(n int) wordPairs { return wordPairs{shingles: make([]uint64, n), fp: uint64(n)} }
+	pairs := func(n int) wordPairs { return wordPairs{pairs: make([]uint32, n), fp: uint64(n)} }
 	c.put(1, pairs(2))
 	c.put(2, pairs(2)) // fills the first generation
 	c.put(3, pairs(3)) // a new generation: 1 and 2 become the older

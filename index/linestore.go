@@ -31,8 +31,9 @@ import (
 // minute a million).
 const lineageFile = "lineage.gob"
 
-// lineageFileVersion changes when the file or the keys change.
-const lineageFileVersion = 2
+// lineageFileVersion changes when the file or the keys change (3: where
+// each paragraph's pairs are in the pair file).
+const lineageFileVersion = 3
 
 var lineageGenKey = []byte("relatoria:lineage-generation")
 
@@ -44,7 +45,8 @@ type tableFile struct {
 	ParaDoc    []int32
 	ParaOrd    []int32
 	ParaFP     []uint64
-	ParaSig    []byte // len(lineage.Signature) a paragraph
+	ParaSig    []byte   // len(lineage.Signature) a paragraph
+	ParaPairs  []uint64 // pairsAt, in the pair file
 	Keys       []uint32
 	Refs       []uint32
 }
@@ -72,19 +74,50 @@ func (ix *Index) bumpGeneration() error {
 	return ix.shards[0].SetInternal(lineageGenKey, []byte(strconv.FormatUint(g+1, 10)))
 }
 
-// ready loads the table of ix on first use, or builds it again.
+// ready loads the table of ix on first use, or builds it again, and
+// opens the pair file (an index this process created starts both empty).
 func (s *lineState) ready(ctx context.Context, ix *Index) error {
 	s.once.Do(func() {
-		if ix.created {
-			return
-		}
-		ok, err := ix.loadLineage()
-		if err == nil && !ok {
-			err = ix.rebuildLineage(ctx)
-		}
-		s.loadErr = err
+		s.loadErr = ix.loadOrRebuild(ctx)
 	})
 	return s.loadErr
+}
+
+func (ix *Index) loadOrRebuild(ctx context.Context) error {
+	if ix.dir == "" {
+		return nil
+	}
+	if ix.created {
+		var err error
+		ix.line.file, err = openPairFile(ix.dir, true)
+		return err
+	}
+	ok, err := ix.loadLineage()
+	if err != nil {
+		return err
+	}
+	if ok {
+		if ix.line.file, err = openPairFile(ix.dir, false); err != nil {
+			return err
+		}
+		// Every paragraph's pairs must be in the file: one cut short
+		// (the process stopped before writing it) is not trusted.
+		for _, p := range ix.line.table.paras {
+			if p.pairs != 0 && !ix.line.file.holds(p.pairs) {
+				ok = false
+				break
+			}
+		}
+		if ok {
+			return nil
+		}
+		ix.line.file.close()
+		ix.line.table = lineTable{}
+	}
+	if ix.line.file, err = openPairFile(ix.dir, true); err != nil {
+		return err
+	}
+	return ix.rebuildLineage(ctx)
 }
 
 // loadLineage reads the saved table; false when there is none to trust.
@@ -102,7 +135,8 @@ func (ix *Index) loadLineage() (bool, error) {
 	}
 	g, err := ix.generation()
 	if err != nil || g != f.Generation || len(f.DocIDs) != len(f.DocDates) || len(f.Keys) != len(f.Refs) ||
-		len(f.ParaDoc) != len(f.ParaOrd) || len(f.ParaDoc) != len(f.ParaFP) || len(f.ParaSig) != len(f.ParaDoc)*len(lineage.Signature{}) {
+		len(f.ParaDoc) != len(f.ParaOrd) || len(f.ParaDoc) != len(f.ParaFP) || len(f.ParaSig) != len(f.ParaDoc)*len(lineage.Signature{}) ||
+		len(f.ParaPairs) != len(f.ParaDoc) {
 		return false, err
 	}
 	t := &ix.line.table
@@ -124,7 +158,7 @@ func (ix *Index) loadLineage() (bool, error) {
 			t.docs[d].first = int32(i)
 		}
 		t.docs[d].end = int32(i + 1)
-		p := tablePara{doc: d, ordinal: f.ParaOrd[i], fp: f.ParaFP[i]}
+		p := tablePara{doc: d, ordinal: f.ParaOrd[i], fp: f.ParaFP[i], pairs: pairsAt(f.ParaPairs[i])}
 		copy(p.sig[:], f.ParaSig[i*len(p.sig):])
 		t.paras = append(t.paras, p)
 	}
@@ -147,6 +181,9 @@ func (ix *Index) saveLineage() error {
 	defer t.mu.Unlock()
 	if !t.dirty || ix.dir == "" {
 		return nil
+	}
+	if err := ix.line.file.flush(); err != nil { // what the table points to first
+		return err
 	}
 	g, err := ix.generation()
 	if err != nil {
@@ -174,6 +211,7 @@ func (ix *Index) saveLineage() error {
 			f.ParaOrd = append(f.ParaOrd, p.ordinal)
 			f.ParaFP = append(f.ParaFP, p.fp)
 			f.ParaSig = append(f.ParaSig, p.sig[:]...)
+			f.ParaPairs = append(f.ParaPairs, uint64(p.pairs))
 		}
 	}
 	var all keyRun
@@ -203,10 +241,10 @@ func (ix *Index) rebuildLineage(ctx context.Context) error {
 	var cur *corpus.Document
 	var items []lineItem
 	t := &ix.line.table
-	flush := func() {
+	addCurrent := func() {
 		if cur != nil {
 			t.mu.Lock()
-			t.add(cur, items)
+			t.add(cur, items, ix.line.file)
 			t.mu.Unlock()
 		}
 		cur, items = nil, nil
@@ -231,16 +269,19 @@ func (ix *Index) rebuildLineage(ctx context.Context) error {
 		}
 		for _, h := range hits {
 			if cur == nil || cur.ID != h.Doc.ID {
-				flush()
+				addCurrent()
 				cur = h.Doc
 			}
 			items = append(items, newLineItem(h.Doc, h.Para))
 		}
 		after = res.Hits[len(res.Hits)-1].Sort
+		if err := ix.line.file.flush(); err != nil {
+			return err
+		}
 	}
-	flush()
+	addCurrent()
 	t.mu.Lock()
 	t.dirty = true
 	t.mu.Unlock()
-	return nil
+	return ix.line.file.flush()
 }

@@ -1,6 +1,9 @@
 package lineage
 
-import "slices"
+import (
+	"cmp"
+	"slices"
+)
 
 // hashString is FNV-1a over s, 64 bits: stable across processes, unlike
 // maphash.
@@ -51,7 +54,7 @@ func WordSet(words []string) []uint64 {
 }
 
 // intersect returns the size of the intersection of two sorted sets.
-func intersect(a, b []uint64) int {
+func intersect[T cmp.Ordered](a, b []T) int {
 	n, i, j := 0, 0, 0
 	for i < len(a) && j < len(b) {
 		switch {
@@ -69,7 +72,7 @@ func intersect(a, b []uint64) int {
 }
 
 // Jaccard returns |a∩b| / |a∪b| of two sorted sets, 0 when both are empty.
-func Jaccard(a, b []uint64) float64 {
+func Jaccard[T cmp.Ordered](a, b []T) float64 {
 	if len(a) == 0 && len(b) == 0 {
 		return 0
 	}
