@@ -25,6 +25,8 @@
 //	DIR/manifest.json    what relatoria ingest read: each file's size, time, hash, document
 //	                     (written and read by ingest.Sync, not by this package)
 //	DIR/lineage.gob      the lineage keys of every paragraph (linestore.go)
+//	DIR/lineage-pairs.bin  the word pairs lineage compares (linepairs.go); both rebuilt
+//	                     from the paragraphs when missing or stale
 //
 // Every paragraph of every document is one bleve document whose ID is the
 // document ID, "#" and the paragraph ordinal: "A/HRC/RES/51/34#25". Records

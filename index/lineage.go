@@ -25,7 +25,9 @@ import (
 // and every paragraph the facet "recurs:yes" or "recurs:no": whether a
 // paragraph of another document, adopted earlier (both dates known, the
 // other's last day before this one's first), has the same or nearly the
-// same words (lineage.Similarity at least lineage.Threshold). The links
+// same words (lineage.Similarity at least lineage.Threshold, worked out
+// on the high 32 bits of the word pairs' hashes: the same but for
+// collisions of about one pair in four billion). The links
 // themselves are found from the keys when asked for (Recurrences), and so
 // follow every change; the flag is kept up to date by Add and Delete:
 //
@@ -39,9 +41,11 @@ import (
 // bleve's dictionaries half as costly again to build (ingest CPU +48% on
 // 20,000 paragraphs), where the table costs 8 bytes a key and a binary
 // search in each of a logarithmic number of sorted runs a look-up. The
-// cost of adding a document is so bounded by its paragraphs: its look-ups,
-// the comparisons with what they find (at most maxCandidates paragraphs
-// read back a look-up) and the records of the later paragraphs it changes.
+// word pairs that comparisons need are in a file beside the table
+// (pairFile), read for a candidate the cache (pairCache) lacks. The cost
+// of adding a document is so bounded by its paragraphs: its look-ups, the
+// comparisons with what they find (at most maxCandidates paragraphs a
+// look-up) and the records of the later paragraphs it changes.
 const (
 	FieldRecurs = "recurs" // facet: "yes" or "no"
 )
