@@ -140,7 +140,8 @@ func compare(a, b *lineItem) (link, bool) {
 	if a.fp == b.fp && a.fp != 0 {
 		return link{other: b, similarity: 1, identical: true}, true
 	}
-	if a.pairs == nil || b.pairs == nil || !lineage.Plausible(a.sig, b.sig) {
+	if a.pairs == nil || b.pairs == nil || lineage.MaxJaccard(len(a.pairs), len(b.pairs)) < lineage.Threshold ||
+		!lineage.Plausible(a.sig, b.sig) {
 		return link{}, false
 	}
 	s := lineage.Jaccard(a.pairs, b.pairs)
@@ -869,6 +870,9 @@ func (ix *Index) candidatesOf(i int, items []*lineItem, local keyIndex, skip map
 					out.touched = append(out.touched, ParagraphID(td.id, int(p.ordinal)))
 				}
 				return true
+			}
+			if n := p.pairs.count(); n > 0 && lineage.MaxJaccard(len(it.pairs), n) < lineage.Threshold {
+				return true // too many more or fewer word pairs to be similar enough
 			}
 			if !lineage.Plausible(it.sig, p.sig) {
 				return true // not similar enough to be worth reading

@@ -336,3 +336,24 @@ func FuzzParseCompilationRef(f *testing.F) {
 		}
 	})
 }
+
+// TestMaxJaccard holds the size test to what it bounds: no two sets have
+// a Jaccard coefficient above it.
+func TestMaxJaccard(t *testing.T) {
+	for _, tt := range []struct {
+		a, b int
+		want float64
+	}{{0, 3, 0}, {3, 0, 0}, {2, 4, 0.5}, {4, 2, 0.5}, {3, 3, 1}, {1, 3, 1.0 / 3}} {
+		if got := MaxJaccard(tt.a, tt.b); got != tt.want {
+			t.Errorf("MaxJaccard(%d, %d) = %v, want %v", tt.a, tt.b, got, tt.want)
+		}
+	}
+	sets := [][]uint64{{1, 2, 3}, {1, 2, 3, 4, 5, 6}, {2, 3}, {1, 2, 3, 4}, {9}}
+	for _, a := range sets {
+		for _, b := range sets {
+			if j := Jaccard(a, b); j > MaxJaccard(len(a), len(b)) {
+				t.Errorf("Jaccard(%v, %v) = %v above MaxJaccard %v", a, b, j, MaxJaccard(len(a), len(b)))
+			}
+		}
+	}
+}

@@ -80,6 +80,17 @@ func Jaccard[T cmp.Ordered](a, b []T) float64 {
 	return float64(n) / float64(len(a)+len(b)-n)
 }
 
+// MaxJaccard returns the largest Jaccard coefficient two sets of a and
+// b elements can have, min(a, b) / max(a, b) (0 when either is empty): a
+// test of sizes alone that spares comparing sets too unequal to reach a
+// threshold.
+func MaxJaccard(a, b int) float64 {
+	if a == 0 || b == 0 {
+		return 0
+	}
+	return float64(min(a, b)) / float64(max(a, b))
+}
+
 // Dice returns 2|a∩b| / (|a|+|b|) of two sorted sets, 0 when both are
 // empty.
 func Dice(a, b []uint64) float64 {
