@@ -19,7 +19,9 @@ import (
 // narrowed to their high 32 bits, sorted and distinct, as little-endian
 // uint32s; the table records where they start and how many there are
 // (pairsAt). The file only grows: a replaced document's pairs stay until
-// the table is rebuilt, which writes the file anew.
+// the table is rebuilt, which writes the file anew. Without the file (a
+// folder this process cannot write), candidates are compared by reading
+// their text from the index, as before it existed.
 const pairsFile = "lineage-pairs.bin"
 
 // maxFilePairs is the most pairs a paragraph may have in the file; a

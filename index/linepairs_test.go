@@ -109,3 +109,41 @@ func TestPairFileCutShort(t *testing.T) {
 		t.Errorf("pair file of %d bytes after the rebuild, want more than %d", len(got), len(data)/2)
 	}
 }
+
+// TestPairFileUnwritable opens an index whose pair file cannot be opened
+// for writing (here a folder in its place): the table serves, candidates
+// are read from the index as text, and the flags come out the same.
+func TestPairFileUnwritable(t *testing.T) {
+	ctx := context.Background()
+	dir := filepath.Join(t.TempDir(), "idx")
+	ix, err := Create(dir, Options{Shards: 2})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := ix.Add(ctx, datedDoc("a2020", 2020, recText, recOther)); err != nil {
+		t.Fatal(err)
+	}
+	if err := ix.Close(); err != nil {
+		t.Fatal(err)
+	}
+	path := filepath.Join(dir, pairsFile)
+	if err := os.Remove(path); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Mkdir(path, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if ix, err = Open(dir); err != nil {
+		t.Fatal(err)
+	}
+	defer ix.Close()
+	if err := ix.Add(ctx, datedDoc("b2022", 2022, recNear)); err != nil {
+		t.Fatal(err)
+	}
+	if got := recurring(t, ix); !reflect.DeepEqual(got, []string{"b2022#1"}) {
+		t.Errorf("recurring %q, want b2022#1", got)
+	}
+	if ix.line.file != nil {
+		t.Error("a pair file was opened in place of a folder")
+	}
+}

@@ -97,13 +97,18 @@ func (ix *Index) loadOrRebuild(ctx context.Context) error {
 		return err
 	}
 	if ok {
-		if ix.line.file, err = openPairFile(ix.dir, false); err != nil {
-			return err
+		file, err := openPairFile(ix.dir, false)
+		if err != nil {
+			// A folder this process cannot write (an index served
+			// from a read-only disk): the table serves, and candidates
+			// are compared by reading their text from the index.
+			return nil
 		}
+		ix.line.file = file
 		// Every paragraph's pairs must be in the file: one cut short
 		// (the process stopped before writing it) is not trusted.
 		for _, p := range ix.line.table.paras {
-			if p.pairs != 0 && !ix.line.file.holds(p.pairs) {
+			if p.pairs != 0 && !file.holds(p.pairs) {
 				ok = false
 				break
 			}
@@ -111,12 +116,12 @@ func (ix *Index) loadOrRebuild(ctx context.Context) error {
 		if ok {
 			return nil
 		}
-		ix.line.file.close()
-		ix.line.table = lineTable{}
+		file.close()
+		ix.line.file, ix.line.table = nil, lineTable{}
 	}
-	if ix.line.file, err = openPairFile(ix.dir, true); err != nil {
-		return err
-	}
+	if file, err := openPairFile(ix.dir, true); err == nil {
+		ix.line.file = file
+	} // else rebuilt without the file, as above
 	return ix.rebuildLineage(ctx)
 }
 
