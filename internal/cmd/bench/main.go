@@ -15,6 +15,14 @@
 // opened index) and warm (-reps runs), and apart those of
 // testdata/queries-filters.txt (words with filters and exclusions, which
 // only relatoria has). It prints a table and writes OUT/results.json.
+//
+// -steps K adds the corpus to the index in K runs, to see how adding a
+// document costs as the index grows; -rounds R repeats the ingest into
+// fresh indexes and reports medians; -lineage-ab runs every ingest with
+// lineage off, then on, back to back, and prints what lineage adds:
+//
+//	go run ./internal/cmd/bench -n 100000 -dated -rounds 5 -lineage-ab
+//	go run ./internal/cmd/bench -n 1000000 -dated -steps 10 -lineage-ab
 package main
 
 import (
