@@ -396,12 +396,14 @@ func (s *stored) sketch() {
 	}
 }
 
+// idChunk is how many paragraph IDs one search of the lineage code names.
+const idChunk = 1000
+
 // loadParagraphs reads the paragraphs with the given IDs, unsketched;
 // missing ones are left out.
 func (ix *Index) loadParagraphs(ctx context.Context, ids []string) (map[string]*stored, error) {
 	out := map[string]*stored{}
-	for start := 0; start < len(ids); start += 1000 {
-		chunk := ids[start:min(start+1000, len(ids))]
+	for chunk := range slices.Chunk(ids, idChunk) {
 		req := bleve.NewSearchRequestOptions(query.NewDocIDQuery(chunk), len(chunk), 0, false)
 		req.Fields = hitFields
 		res, err := ix.alias.SearchInContext(ctx, req)
@@ -420,8 +422,7 @@ func (ix *Index) loadParagraphs(ctx context.Context, ids []string) (map[string]*
 // left out.
 func (ix *Index) loadTexts(ctx context.Context, ids []string) (map[string]string, error) {
 	out := make(map[string]string, len(ids))
-	for start := 0; start < len(ids); start += 1000 {
-		chunk := ids[start:min(start+1000, len(ids))]
+	for chunk := range slices.Chunk(ids, idChunk) {
 		req := bleve.NewSearchRequestOptions(query.NewDocIDQuery(chunk), len(chunk), 0, false)
 		req.Fields = []string{FieldText}
 		res, err := ix.alias.SearchInContext(ctx, req)
@@ -1056,8 +1057,7 @@ func (ix *Index) relink(ctx context.Context, ids []string) error {
 // "recurs:yes".
 func (ix *Index) flagged(ctx context.Context, ids []string) (map[string]bool, error) {
 	out := map[string]bool{}
-	for start := 0; start < len(ids); start += 1000 {
-		chunk := ids[start:min(start+1000, len(ids))]
+	for chunk := range slices.Chunk(ids, idChunk) {
 		q := query.NewConjunctionQuery([]query.Query{query.NewDocIDQuery(chunk), FilterQuery(FieldRecurs, recursTerm(true)).q})
 		res, err := ix.alias.SearchInContext(ctx, bleve.NewSearchRequestOptions(q, len(chunk), 0, false))
 		if err != nil {

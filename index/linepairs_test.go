@@ -71,79 +71,71 @@ func mustRead(t *testing.T, path string) []byte {
 	return b
 }
 
-// TestPairFileCutShort opens an index whose pair file lost its end: the
-// table is not trusted and is built again, file included, with the same
-// flags.
-func TestPairFileCutShort(t *testing.T) {
-	ctx := context.Background()
-	dir := filepath.Join(t.TempDir(), "idx")
-	ix, err := Create(dir, Options{Shards: 2})
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := ix.Add(ctx, datedDoc("a2020", 2020, recText, recOther)); err != nil {
-		t.Fatal(err)
-	}
-	if err := ix.Close(); err != nil {
-		t.Fatal(err)
-	}
-	path := filepath.Join(dir, pairsFile)
-	data := mustRead(t, path)
-	if len(data) == 0 {
-		t.Fatal("no pairs written")
-	}
-	if err := os.WriteFile(path, data[:len(data)/2], 0o644); err != nil {
-		t.Fatal(err)
-	}
-	if ix, err = Open(dir); err != nil {
-		t.Fatal(err)
-	}
-	defer ix.Close()
-	if err := ix.Add(ctx, datedDoc("b2022", 2022, recNear)); err != nil {
-		t.Fatal(err)
-	}
-	if got := recurring(t, ix); !reflect.DeepEqual(got, []string{"b2022#1"}) {
-		t.Errorf("recurring %q, want b2022#1", got)
-	}
-	if got := mustRead(t, path); len(got) <= len(data)/2 {
-		t.Errorf("pair file of %d bytes after the rebuild, want more than %d", len(got), len(data)/2)
-	}
-}
-
-// TestPairFileUnwritable opens an index whose pair file cannot be opened
-// for writing (here a folder in its place): the table serves, candidates
-// are read from the index as text, and the flags come out the same.
-func TestPairFileUnwritable(t *testing.T) {
-	ctx := context.Background()
-	dir := filepath.Join(t.TempDir(), "idx")
-	ix, err := Create(dir, Options{Shards: 2})
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := ix.Add(ctx, datedDoc("a2020", 2020, recText, recOther)); err != nil {
-		t.Fatal(err)
-	}
-	if err := ix.Close(); err != nil {
-		t.Fatal(err)
-	}
-	path := filepath.Join(dir, pairsFile)
-	if err := os.Remove(path); err != nil {
-		t.Fatal(err)
-	}
-	if err := os.Mkdir(path, 0o755); err != nil {
-		t.Fatal(err)
-	}
-	if ix, err = Open(dir); err != nil {
-		t.Fatal(err)
-	}
-	defer ix.Close()
-	if err := ix.Add(ctx, datedDoc("b2022", 2022, recNear)); err != nil {
-		t.Fatal(err)
-	}
-	if got := recurring(t, ix); !reflect.DeepEqual(got, []string{"b2022#1"}) {
-		t.Errorf("recurring %q, want b2022#1", got)
-	}
-	if ix.line.file != nil {
-		t.Error("a pair file was opened in place of a folder")
+// TestPairFileSpoiled opens an index whose pair file lost its end (the
+// table is not trusted and is built again, file included) or cannot be
+// opened for writing (a folder in its place: the table serves and
+// candidates are read from the index as text); the flags come out the
+// same either way.
+func TestPairFileSpoiled(t *testing.T) {
+	for _, tt := range []struct {
+		name  string
+		spoil func(t *testing.T, path string) (left int) // bytes left in the file
+		check func(t *testing.T, ix *Index, path string, left int)
+	}{
+		{"cut short", func(t *testing.T, path string) int {
+			data := mustRead(t, path)
+			if len(data) == 0 {
+				t.Fatal("no pairs written")
+			}
+			if err := os.WriteFile(path, data[:len(data)/2], 0o644); err != nil {
+				t.Fatal(err)
+			}
+			return len(data) / 2
+		}, func(t *testing.T, ix *Index, path string, left int) {
+			if got := mustRead(t, path); len(got) <= left {
+				t.Errorf("pair file of %d bytes after the rebuild, want more than %d", len(got), left)
+			}
+		}},
+		{"a folder in its place", func(t *testing.T, path string) int {
+			if err := os.Remove(path); err != nil {
+				t.Fatal(err)
+			}
+			if err := os.Mkdir(path, 0o755); err != nil {
+				t.Fatal(err)
+			}
+			return 0
+		}, func(t *testing.T, ix *Index, path string, _ int) {
+			if ix.line.file != nil {
+				t.Error("a pair file was opened in place of a folder")
+			}
+		}},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			ctx := context.Background()
+			dir := filepath.Join(t.TempDir(), "idx")
+			ix, err := Create(dir, Options{Shards: 2})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if err := ix.Add(ctx, datedDoc("a2020", 2020, recText, recOther)); err != nil {
+				t.Fatal(err)
+			}
+			if err := ix.Close(); err != nil {
+				t.Fatal(err)
+			}
+			path := filepath.Join(dir, pairsFile)
+			left := tt.spoil(t, path)
+			if ix, err = Open(dir); err != nil {
+				t.Fatal(err)
+			}
+			defer ix.Close()
+			if err := ix.Add(ctx, datedDoc("b2022", 2022, recNear)); err != nil {
+				t.Fatal(err)
+			}
+			if got := recurring(t, ix); !reflect.DeepEqual(got, []string{"b2022#1"}) {
+				t.Errorf("recurring %q, want b2022#1", got)
+			}
+			tt.check(t, ix, path, left)
+		})
 	}
 }
