@@ -2,6 +2,8 @@ package ingest
 
 import (
 	"io/fs"
+	"os"
+	"path/filepath"
 	"testing"
 	"unicode/utf8"
 
@@ -58,5 +60,13 @@ func FuzzReadHTML(f *testing.F) {
 func FuzzReadPDF(f *testing.F) {
 	addSample(f, ".pdf")
 	f.Add([]byte("%PDF-1.4\n%%EOF\n"))
+	// The broken PDFs of the bad corpus: page trees that loop, impossible
+	// object numbers, a corrupt stream.
+	bad, _ := filepath.Glob("testdata/bad/*.pdf")
+	for _, name := range bad {
+		if b, err := os.ReadFile(name); err == nil {
+			f.Add(b)
+		}
+	}
 	f.Fuzz(func(t *testing.T, data []byte) { fuzzRead(t, "f.pdf", data) })
 }

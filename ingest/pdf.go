@@ -95,23 +95,29 @@ func pdfTextLayer(data []byte) (*pdfText, error) {
 	if !bytes.Contains(data[max(0, len(data)-2048):], []byte("%%EOF")) {
 		return nil, errors.New("truncated PDF (no %%EOF marker at the end)")
 	}
+	if err := checkDeclaredSizes(data); err != nil {
+		return nil, err
+	}
 	r, err := pdf.NewReader(bytes.NewReader(data), int64(len(data)))
 	if err != nil {
 		return nil, describePDFError(err, data)
 	}
-	n, err := safeNumPage(r)
-	if err != nil {
-		return nil, err
+	pages, err := pdfPages(r, len(data))
+	if err != nil && len(pages) == 0 {
+		return nil, fmt.Errorf("malformed PDF (%v)", err)
 	}
-	t := &pdfText{pages: n}
-	for i := 1; i <= n; i++ {
-		pl, image, err := pageLines(r, i)
+	t := &pdfText{pages: len(pages)}
+	if err != nil {
+		t.pageErrs = append(t.pageErrs, err.Error())
+	}
+	for i, page := range pages {
+		pl, image, err := pageLines(page, i+1)
 		if err != nil {
-			t.pageErrs = append(t.pageErrs, fmt.Sprintf("page %d: %v", i, err))
+			t.pageErrs = append(t.pageErrs, fmt.Sprintf("page %d: %v", i+1, err))
 			continue
 		}
 		if len(pl) == 0 && image {
-			t.scanned = append(t.scanned, i)
+			t.scanned = append(t.scanned, i+1)
 		}
 		t.lines = append(t.lines, pl...)
 	}
@@ -204,26 +210,19 @@ func describePDFError(err error, data []byte) error {
 	return fmt.Errorf("malformed PDF (%s)", msg)
 }
 
-func safeNumPage(r *pdf.Reader) (n int, err error) {
-	defer func() {
-		if p := recover(); p != nil {
-			err = fmt.Errorf("malformed PDF (cannot count pages: %v)", p)
-		}
-	}()
-	return r.NumPage(), nil
-}
-
-// pageLines extracts the lines of page i, recovering from library panics,
-// and reports whether the page draws an image.
-func pageLines(r *pdf.Reader, i int) (lines []pdfLine, image bool, err error) {
+// pageLines extracts the lines of page, the i-th, recovering from library
+// panics, and reports whether the page draws an image.
+func pageLines(page pdf.Page, i int) (lines []pdfLine, image bool, err error) {
 	defer func() {
 		if p := recover(); p != nil {
 			lines, image, err = nil, false, fmt.Errorf("unreadable content (%v)", p)
 		}
 	}()
-	page := r.Page(i)
 	if page.V.IsNull() {
 		return nil, false, errors.New("missing page object")
+	}
+	if !parentChainEnds(page) {
+		return nil, false, errors.New("its /Parent chain loops back on itself")
 	}
 	glyphs := page.Content().Text
 	return buildLines(glyphs, tjWordGaps(page, len(glyphs)), i), hasImage(page.Resources(), 0), nil
