@@ -432,6 +432,9 @@ func (ix *Index) Add(ctx context.Context, docs ...*corpus.Document) error {
 	// adoption date had made a paragraph it now preceded keep "recurs:no").
 	ix.docs.forget(docs...)
 	ix.line.table.mu.Lock()
+	for _, id := range gained {
+		ix.line.table.mark(id, true)
+	}
 	for i, doc := range docs {
 		ref := ix.line.table.add(doc, items[i], ix.line.file)
 		for _, it := range items[i] {

@@ -46,6 +46,19 @@ import (
 // of adding a document is so bounded by its paragraphs: its look-ups, the
 // comparisons with what they find (at most maxCandidates paragraphs a
 // look-up) and the records of the later paragraphs it changes.
+//
+// A flag is a yes-or-no, so most comparisons cannot change one, and the
+// look-up leaves them out, the answer staying what comparing every
+// candidate gives (TestLineageFlagsMatchDefinition):
+//
+//   - the table knows which of its paragraphs are flagged "yes"
+//     (tablePara.recurs): no earlier paragraph added can change those;
+//   - an item's candidates of earlier documents are compared in waves,
+//     those whose signatures agree most first, and the first recurrence
+//     found settles the item's flag: a paragraph that recurs in hundreds
+//     of documents costs a comparison or two, not hundreds;
+//   - an item known to recur, and later than every document of the table
+//     (as when a collection grows by date), ends its look-up there.
 const (
 	FieldRecurs = "recurs" // facet: "yes" or "no"
 )
@@ -114,6 +127,9 @@ type lineItem struct {
 	// nil for an item known by its fingerprint only (from the table).
 	pairs []uint32
 	sig   lineage.Signature
+	// recurs is the paragraph's flag, when known (what the table keeps
+	// of it: see tablePara.recurs).
+	recurs bool
 }
 
 func newLineItem(doc *corpus.Document, p *corpus.Paragraph) lineItem {
@@ -170,6 +186,25 @@ type lineTable struct {
 	docOf map[string]int32 // the live entry of a document ID
 	paras []tablePara
 	runs  []keyRun
+	// latest is the greatest first day of a dated document added (dead
+	// ones too: it only ever grows), dated whether there was one: no
+	// paragraph of the table can be later than an item that ends on or
+	// after it.
+	latest int64
+	dated  bool
+}
+
+// noteDays records the adoption of a document added to the table.
+func (t *lineTable) noteDays(d days) {
+	if d.known && (!t.dated || d.first > t.latest) {
+		t.latest, t.dated = d.first, true
+	}
+}
+
+// noneLater reports whether no paragraph of the table can be of a
+// document adopted after d.
+func (t *lineTable) noneLater(d days) bool {
+	return !d.known || !t.dated || d.last >= t.latest
 }
 
 type tableDoc struct {
@@ -187,6 +222,11 @@ type tablePara struct {
 	fp      uint64
 	sig     lineage.Signature
 	pairs   pairsAt // in the pair file
+	// recurs is true only while the paragraph's record is flagged
+	// "recurs:yes": no paragraph added later can change its flag then, so
+	// a look-up need not compare it with one of an earlier document. False
+	// says nothing (a table saved before the flags were kept has none).
+	recurs bool
 }
 
 // keyRun is a sorted run of (key hash, paragraph) pairs.
@@ -229,6 +269,7 @@ func (t *lineTable) add(doc *corpus.Document, items []lineItem, file *pairFile) 
 	t.kill(doc.ID)
 	d := int32(len(t.docs))
 	t.docs = append(t.docs, tableDoc{id: doc.ID, adopted: doc.Adopted, days: daysOf(doc.Adopted), first: int32(len(t.paras))})
+	t.noteDays(t.docs[len(t.docs)-1].days)
 	t.docOf[doc.ID] = d
 	var run keyRun
 	for _, it := range items {
@@ -236,7 +277,7 @@ func (t *lineTable) add(doc *corpus.Document, items []lineItem, file *pairFile) 
 			continue
 		}
 		ref := uint32(len(t.paras))
-		t.paras = append(t.paras, tablePara{doc: d, ordinal: int32(it.ordinal), fp: it.fp, sig: it.sig, pairs: file.append(it.pairs)})
+		t.paras = append(t.paras, tablePara{doc: d, ordinal: int32(it.ordinal), fp: it.fp, sig: it.sig, pairs: file.append(it.pairs), recurs: it.recurs})
 		for _, k := range it.keys {
 			run.keys = append(run.keys, uint32(k))
 			run.refs = append(run.refs, ref)
@@ -254,6 +295,28 @@ func (t *lineTable) add(doc *corpus.Document, items []lineItem, file *pairFile) 
 		t.runs = t.runs[:n-1]
 	}
 	return uint32(t.docs[d].first)
+}
+
+// mark records the flag of the paragraph with the given ID, as its record
+// now has it; a paragraph the table lacks is left alone.
+func (t *lineTable) mark(id string, recurs bool) {
+	docID, ordinal, ok := SplitParagraphID(id)
+	if !ok {
+		return
+	}
+	d, ok := t.docOf[docID]
+	if !ok {
+		return
+	}
+	for i := t.docs[d].first; i < t.docs[d].end; i++ {
+		if p := &t.paras[i]; int(p.ordinal) == ordinal {
+			if p.recurs != recurs {
+				p.recurs = recurs
+				t.dirty = true
+			}
+			return
+		}
+	}
 }
 
 func mergeRuns(a, b keyRun) keyRun {
@@ -613,6 +676,7 @@ func (ix *Index) linkAdded(ctx context.Context, docs []*corpus.Document) (map[st
 		for i := range d.Paragraphs {
 			if all[di][i].keys != nil {
 				pl[i].recurs = recurs[j]
+				all[di][i].recurs = recurs[j] // for the table
 				j++
 			}
 		}
@@ -685,15 +749,27 @@ func (ix *Index) findRecurrences(ctx context.Context, items []*lineItem, local k
 		return nil, nil, err
 	}
 	// Then the table's paragraphs to read, each once, with the items to
-	// compare it with.
-	need := map[uint32]*tableRead{}
+	// compare it with, in waves: every candidate of a later document in
+	// the first (each may gain a flag), and of those of earlier documents,
+	// the most alike by signature first, a few more in each wave, for the
+	// items whose flag is still "no" (one earlier recurrence decides it:
+	// a paragraph recurring in hundreds of documents is mostly settled by
+	// its first candidate instead of hundreds of comparisons).
 	var touched []string
+	earlier := make([][]candidate, len(items))
 	for i := range items {
 		touched = append(touched, found[i].touched...)
 		for _, c := range found[i].read {
-			if c.earlier && recurs[i] {
-				continue // the item's flag is known
+			if c.earlier {
+				earlier[i] = append(earlier[i], c)
 			}
+		}
+		slices.SortStableFunc(earlier[i], func(a, b candidate) int { return cmp.Compare(b.matches, a.matches) })
+	}
+	next := make([]int, len(items)) // earlier[i][:next[i]] are compared
+	for wave := 0; ; wave++ {
+		need := map[uint32]*tableRead{}
+		add := func(c candidate, i int) {
 			r := need[c.ref]
 			if r == nil {
 				r = &tableRead{candidate: c}
@@ -701,15 +777,56 @@ func (ix *Index) findRecurrences(ctx context.Context, items []*lineItem, local k
 			}
 			r.items = append(r.items, i)
 		}
+		for i := range items {
+			if wave == 0 {
+				for _, c := range found[i].read {
+					if !c.earlier {
+						add(c, i)
+					}
+				}
+			}
+			if recurs[i] {
+				continue
+			}
+			n := len(earlier[i]) // the last wave takes every one left
+			if wave < len(waveSizes) {
+				n = min(n, next[i]+waveSizes[wave])
+			}
+			for ; next[i] < n; next[i]++ {
+				add(earlier[i][next[i]], i)
+			}
+		}
+		if len(need) == 0 {
+			break
+		}
+		tch, err := ix.compareReads(ctx, items, need, recurs)
+		if err != nil {
+			return nil, nil, err
+		}
+		touched = append(touched, tch...)
 	}
+	slices.Sort(touched)
+	return recurs, slices.Compact(touched), nil
+}
+
+// waveSizes is how many more candidates of earlier documents each wave of
+// findRecurrences compares for an item still "no"; after the last, all.
+var waveSizes = []int{1, 4}
+
+// compareReads reads the word pairs of the table's paragraphs in need
+// (from the cache, the pair file or, failing both, the index) and compares
+// each with its items: an item that recurs in an earlier one gets its
+// recurs set; the IDs of later ones an item recurs in are returned.
+func (ix *Index) compareReads(ctx context.Context, items []*lineItem, need map[uint32]*tableRead, recurs []bool) ([]string, error) {
 	reads := make([]*tableRead, 0, len(need))
 	for _, r := range need {
 		reads = append(reads, r)
 	}
 	slices.SortFunc(reads, func(a, b *tableRead) int { return cmp.Compare(a.ref, b.ref) })
 	var mu sync.Mutex
+	var touched []string
 	const chunk = 500
-	err = parallel((len(reads)+chunk-1)/chunk, "lineage: compare paragraphs", func(c int) error {
+	err := parallel((len(reads)+chunk-1)/chunk, "lineage: compare paragraphs", func(c int) error {
 		part := reads[c*chunk : min((c+1)*chunk, len(reads))]
 		pairs := make([]wordPairs, len(part))
 		var missing []string
@@ -767,11 +884,7 @@ func (ix *Index) findRecurrences(ctx context.Context, items []*lineItem, local k
 		touched = append(touched, tch...)
 		return nil
 	})
-	if err != nil {
-		return nil, nil, err
-	}
-	slices.Sort(touched)
-	return recurs, slices.Compact(touched), nil
+	return touched, err
 }
 
 // itemCandidates is what candidatesOf found for an item: the IDs of the
@@ -793,6 +906,7 @@ type candidate struct {
 	fp      uint64
 	pairsAt pairsAt
 	earlier bool // its document was adopted before the item's
+	matches int  // values of its signature equal to the item's
 }
 
 // item returns the candidate as a lineItem with the given word pairs.
@@ -830,7 +944,13 @@ func (ix *Index) candidatesOf(i int, items []*lineItem, local keyIndex, skip map
 	if d, ok := t.docOf[it.doc]; ok {
 		own = d
 	}
+	// Once the item is known to recur, only later paragraphs can change
+	// a flag: when the table has none, the look-up is over.
+	done := func() bool { return recurs && (!later || t.noneLater(it.adopted)) }
 	for _, k := range it.keys {
+		if done() {
+			break
+		}
 		for _, e := range local.find(k) {
 			j := uint32(e)
 			if _, ok := sc.seen[j]; ok || int(j) == i || len(sc.seen) >= maxCandidates {
@@ -848,7 +968,7 @@ func (ix *Index) candidatesOf(i int, items []*lineItem, local keyIndex, skip map
 			}
 		}
 		t.lookup(k, func(ref uint32) bool {
-			if len(sc.seenRef) >= maxCandidates {
+			if len(sc.seenRef) >= maxCandidates || done() {
 				return false
 			}
 			if _, ok := sc.seenRef[ref]; ok {
@@ -860,7 +980,8 @@ func (ix *Index) candidatesOf(i int, items []*lineItem, local keyIndex, skip map
 				return true
 			}
 			td := &t.docs[p.doc]
-			earlier, after := td.days.before(it.adopted), later && it.adopted.before(td.days)
+			// A later paragraph already flagged "yes" stays so.
+			earlier, after := td.days.before(it.adopted), later && !p.recurs && it.adopted.before(td.days)
 			if !after && (!earlier || recurs) {
 				return true // no flag can change
 			}
@@ -875,10 +996,11 @@ func (ix *Index) candidatesOf(i int, items []*lineItem, local keyIndex, skip map
 			if n := p.pairs.count(); n > 0 && lineage.MaxJaccard(len(it.pairs), n) < lineage.Threshold {
 				return true // too many more or fewer word pairs to be similar enough
 			}
-			if !lineage.Plausible(it.sig, p.sig) {
+			m := lineage.Matches(it.sig, p.sig)
+			if !lineage.PlausibleMatches(m) {
 				return true // not similar enough to be worth reading
 			}
-			out.read = append(out.read, candidate{ref: ref, doc: td.id, adopted: td.days, ordinal: int(p.ordinal), sig: p.sig, fp: p.fp, pairsAt: p.pairs, earlier: earlier})
+			out.read = append(out.read, candidate{ref: ref, doc: td.id, adopted: td.days, ordinal: int(p.ordinal), sig: p.sig, fp: p.fp, pairsAt: p.pairs, earlier: earlier, matches: m})
 			return true
 		})
 	}
@@ -1049,6 +1171,11 @@ func (ix *Index) relink(ctx context.Context, ids []string) error {
 		if err := sh.Batch(b); err != nil {
 			return fmt.Errorf("lineage: %w", err)
 		}
+	}
+	ix.line.table.mu.Lock()
+	defer ix.line.table.mu.Unlock()
+	for i, id := range itemIDs {
+		ix.line.table.mark(id, recurs[i])
 	}
 	return nil
 }

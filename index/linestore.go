@@ -49,6 +49,9 @@ type tableFile struct {
 	ParaFP     []uint64
 	ParaSig    []byte   // len(lineage.Signature) a paragraph
 	ParaPairs  []uint64 // pairsAt, in the pair file
+	// ParaRecurs is each paragraph's tablePara.recurs; a file written
+	// before it was kept has none (all false: correct, only slower).
+	ParaRecurs []bool
 	Keys       []uint32
 	Refs       []uint32
 }
@@ -143,7 +146,7 @@ func (ix *Index) loadLineage() (bool, error) {
 	g, err := ix.generation()
 	if err != nil || g != f.Generation || len(f.DocIDs) != len(f.DocDates) || len(f.Keys) != len(f.Refs) ||
 		len(f.ParaDoc) != len(f.ParaOrd) || len(f.ParaDoc) != len(f.ParaFP) || len(f.ParaSig) != len(f.ParaDoc)*len(lineage.Signature{}) ||
-		len(f.ParaPairs) != len(f.ParaDoc) {
+		len(f.ParaPairs) != len(f.ParaDoc) || len(f.ParaRecurs) != 0 && len(f.ParaRecurs) != len(f.ParaDoc) {
 		return false, err
 	}
 	t := &ix.line.table
@@ -152,6 +155,7 @@ func (ix *Index) loadLineage() (bool, error) {
 	t.docOf = map[string]int32{}
 	for i, id := range f.DocIDs {
 		t.docs = append(t.docs, tableDoc{id: id, adopted: f.DocDates[i], days: daysOf(f.DocDates[i])})
+		t.noteDays(t.docs[i].days)
 		t.docOf[id] = int32(i)
 	}
 	// A document's paragraphs follow one another, documents in order
@@ -167,6 +171,7 @@ func (ix *Index) loadLineage() (bool, error) {
 		t.docs[d].end = int32(i + 1)
 		p := tablePara{doc: d, ordinal: f.ParaOrd[i], fp: f.ParaFP[i], pairs: pairsAt(f.ParaPairs[i])}
 		copy(p.sig[:], f.ParaSig[i*len(p.sig):])
+		p.recurs = len(f.ParaRecurs) > 0 && f.ParaRecurs[i]
 		t.paras = append(t.paras, p)
 	}
 	for _, r := range f.Refs {
@@ -219,6 +224,7 @@ func (ix *Index) saveLineage() error {
 			f.ParaFP = append(f.ParaFP, p.fp)
 			f.ParaSig = append(f.ParaSig, p.sig[:]...)
 			f.ParaPairs = append(f.ParaPairs, uint64(p.pairs))
+			f.ParaRecurs = append(f.ParaRecurs, p.recurs)
 		}
 	}
 	var all keyRun
@@ -274,12 +280,22 @@ func (ix *Index) rebuildLineage(ctx context.Context) error {
 		if err != nil {
 			return fmt.Errorf("lineage: rebuilding the table: %w", err)
 		}
+		ids := make([]string, len(hits))
+		for i, h := range hits {
+			ids[i] = h.ID
+		}
+		yes, err := ix.flagged(ctx, ids)
+		if err != nil {
+			return fmt.Errorf("lineage: rebuilding the table: %w", err)
+		}
 		for _, h := range hits {
 			if cur == nil || cur.ID != h.Doc.ID {
 				addCurrent()
 				cur = h.Doc
 			}
-			items = append(items, newLineItem(h.Doc, h.Para))
+			it := newLineItem(h.Doc, h.Para)
+			it.recurs = yes[h.ID]
+			items = append(items, it)
 		}
 		after = res.Hits[len(res.Hits)-1].Sort
 		if err := ix.line.file.flush(); err != nil {

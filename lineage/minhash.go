@@ -63,13 +63,22 @@ const minMatches = Rows + 6
 // by chance. It is part of the definition of a recurrence: a pair it
 // rejects is not one.
 func Plausible(a, b Signature) bool {
+	return PlausibleMatches(Matches(a, b))
+}
+
+// PlausibleMatches is Plausible of two signatures that agree on n values.
+func PlausibleMatches(n int) bool { return n >= minMatches }
+
+// Matches returns the number of values on which two signatures agree: the
+// more, the more similar the texts are likely to be.
+func Matches(a, b Signature) int {
 	n := 0
 	for i := range a {
 		if a[i] == b[i] {
 			n++
 		}
 	}
-	return n >= minMatches
+	return n
 }
 
 // WordPairs returns what comparing text with Similarity needs of it: its
