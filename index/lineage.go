@@ -8,6 +8,7 @@ import (
 	"slices"
 	"sort"
 	"sync"
+	"unsafe"
 
 	"github.com/blevesearch/bleve/v2"
 	"github.com/blevesearch/bleve/v2/document"
@@ -1203,4 +1204,29 @@ func recursTerm(recurs bool) string {
 		return "yes"
 	}
 	return "no"
+}
+
+// ResidentBytes returns about how many bytes of the heap the index keeps
+// for as long as it is open, growing with it: the lineage table and the
+// cache of word pairs (both empty with lineage off). A process that sets
+// a soft memory limit for its garbage (relatoria ingest) adds this to it.
+func (ix *Index) ResidentBytes() int64 {
+	t := &ix.line.table
+	t.mu.RLock()
+	n := int64(cap(t.paras))*int64(unsafe.Sizeof(tablePara{})) + int64(cap(t.docs))*int64(unsafe.Sizeof(tableDoc{}))
+	for _, r := range t.runs {
+		n += int64(cap(r.keys)+cap(r.refs)) * 4
+	}
+	n += int64(len(t.docOf)) * 48 // a map entry: a string header, an int32, the map's own share
+	t.mu.RUnlock()
+	c := &ix.line.pairs
+	c.mu.Lock()
+	for _, gen := range []map[uint32]wordPairs{c.cur, c.prev} {
+		n += int64(len(gen)) * int64(unsafe.Sizeof(wordPairs{})+8)
+		for _, wp := range gen {
+			n += int64(cap(wp.pairs)) * 4
+		}
+	}
+	c.mu.Unlock()
+	return n
 }

@@ -310,3 +310,39 @@ func TestPairCache(t *testing.T) {
 		}
 	}
 }
+
+// TestResidentBytes: what an index reports keeping in memory grows with
+// its lineage table, and is nothing with lineage off.
+func TestResidentBytes(t *testing.T) {
+	texts := func(n int) []string {
+		var out []string
+		for i := range n {
+			out = append(out, fmt.Sprintf("El Consejo de Derechos Humanos exhorta a los Estados a cooperar plenamente con el Relator Especial número %d y a responder a sus comunicaciones.", i))
+		}
+		return out
+	}
+	ctx := context.Background()
+	var sizes []int64
+	for _, on := range []bool{false, true} {
+		ix, err := Create(filepath.Join(t.TempDir(), "idx"), Options{Shards: 1})
+		if err != nil {
+			t.Fatal(err)
+		}
+		ix.SetLineage(on)
+		for i := range 3 {
+			if err := ix.Add(ctx, doc(fmt.Sprint("d", i), texts(50)...)); err != nil {
+				t.Fatal(err)
+			}
+			sizes = append(sizes, ix.ResidentBytes())
+		}
+		ix.Close()
+	}
+	if sizes[2] != 0 {
+		t.Errorf("lineage off: %d bytes, want 0", sizes[2])
+	}
+	// 50 paragraphs a document: a table entry, 8 keys and their word
+	// pairs each at least.
+	if sizes[3] < 50*(56+8*8) || !(sizes[3] < sizes[4] && sizes[4] < sizes[5]) {
+		t.Errorf("lineage on: %v bytes after 1, 2, 3 documents: want more than %d, growing", sizes[3:], 50*(56+8*8))
+	}
+}
