@@ -234,6 +234,42 @@ type tablePara struct {
 type keyRun struct {
 	keys []uint32
 	refs []uint32
+	// dir, for a long run, holds where each value of a key's top 16 bits
+	// begins (and, last, len(keys)): keys are hashes, spread evenly, so
+	// a look-up searches a hundred-odd keys close together instead of
+	// millions (a binary search over eight million had cost a cache miss
+	// a step).
+	dir []uint32
+}
+
+// minDirRun is the length from which a run gets a directory.
+const minDirRun = 1 << 16
+
+// indexRun returns the run with its directory made, if it is long.
+func indexRun(r keyRun) keyRun {
+	r.dir = nil
+	if len(r.keys) < minDirRun {
+		return r
+	}
+	r.dir = make([]uint32, 1<<16+1)
+	i := 0
+	for b := range 1 << 16 {
+		for i < len(r.keys) && r.keys[i]>>16 < uint32(b) {
+			i++
+		}
+		r.dir[b] = uint32(i)
+	}
+	r.dir[1<<16] = uint32(len(r.keys))
+	return r
+}
+
+// find returns the position of the first key of r that is h or more.
+func (r *keyRun) find(h uint32) int {
+	lo, hi := 0, len(r.keys)
+	if r.dir != nil {
+		lo, hi = int(r.dir[h>>16]), int(r.dir[h>>16+1])
+	}
+	return lo + sort.Search(hi-lo, func(i int) bool { return r.keys[lo+i] >= h })
 }
 
 // Len, Less and Swap sort a run by key (sort.Interface).
@@ -292,7 +328,7 @@ func (t *lineTable) add(doc *corpus.Document, items []lineItem, file *pairFile) 
 	t.runs = append(t.runs, run)
 	// Merge the last two runs while the newer is at least half the older.
 	for n := len(t.runs); n >= 2 && len(t.runs[n-1].keys)*2 >= len(t.runs[n-2].keys); n = len(t.runs) {
-		t.runs[n-2] = mergeRuns(t.runs[n-2], t.runs[n-1])
+		t.runs[n-2] = indexRun(mergeRuns(t.runs[n-2], t.runs[n-1]))
 		t.runs = t.runs[:n-1]
 	}
 	return uint32(t.docs[d].first)
@@ -339,9 +375,9 @@ func mergeRuns(a, b keyRun) keyRun {
 // returns false.
 func (t *lineTable) lookup(k lineage.Key, f func(ref uint32) bool) {
 	h := uint32(k)
-	for _, r := range t.runs {
-		i := sort.Search(len(r.keys), func(i int) bool { return r.keys[i] >= h })
-		for ; i < len(r.keys) && r.keys[i] == h; i++ {
+	for ri := range t.runs {
+		r := &t.runs[ri]
+		for i := r.find(h); i < len(r.keys) && r.keys[i] == h; i++ {
 			if t.paras[r.refs[i]].doc >= 0 && !f(r.refs[i]) {
 				return
 			}
@@ -941,6 +977,7 @@ func (ix *Index) candidatesOf(i int, items []*lineItem, local keyIndex, skip map
 	sc := scratchPool.Get().(*lookupScratch)
 	defer sc.put()
 	t := &ix.line.table
+	sc.begin(len(t.paras))
 	own := int32(-1) // the item's own document in the table, if there
 	if d, ok := t.docOf[it.doc]; ok {
 		own = d
@@ -969,13 +1006,12 @@ func (ix *Index) candidatesOf(i int, items []*lineItem, local keyIndex, skip map
 			}
 		}
 		t.lookup(k, func(ref uint32) bool {
-			if len(sc.seenRef) >= maxCandidates || done() {
+			if sc.refs >= maxCandidates || done() {
 				return false
 			}
-			if _, ok := sc.seenRef[ref]; ok {
+			if !sc.firstSight(ref) {
 				return true
 			}
-			sc.seenRef[ref] = struct{}{}
 			p := &t.paras[ref]
 			if p.doc == own || skip[p.doc] {
 				return true
@@ -1012,18 +1048,48 @@ func (ix *Index) candidatesOf(i int, items []*lineItem, local keyIndex, skip map
 // reused from item to item (making two maps an item had been a tenth of
 // lineage's cost).
 type lookupScratch struct {
-	seen    map[uint32]struct{} // positions in items
-	seenRef map[uint32]struct{} // references in the table
+	seen map[uint32]struct{} // positions in items
+	// The table's paragraphs seen for the current item are those whose
+	// stamp is gen, refs of them (an array indexed by reference: a map
+	// of them had cost a hash and an insertion for each of up to
+	// maxCandidates paragraphs an item).
+	stamp []uint32
+	gen   uint32
+	refs  int
 }
 
 var scratchPool = sync.Pool{New: func() any {
-	return &lookupScratch{seen: map[uint32]struct{}{}, seenRef: map[uint32]struct{}{}}
+	return &lookupScratch{seen: map[uint32]struct{}{}}
 }}
+
+// begin starts the look-up of an item in a table of n paragraphs.
+func (sc *lookupScratch) begin(n int) {
+	if len(sc.stamp) < n {
+		sc.stamp = make([]uint32, n+n/4) // room to grow with the table
+		sc.gen = 0
+	}
+	sc.gen++
+	if sc.gen == 0 { // wrapped around: stamps of old items would match
+		clear(sc.stamp)
+		sc.gen = 1
+	}
+	sc.refs = 0
+}
+
+// firstSight reports whether the item has not seen ref before, and marks
+// it seen.
+func (sc *lookupScratch) firstSight(ref uint32) bool {
+	if sc.stamp[ref] == sc.gen {
+		return false
+	}
+	sc.stamp[ref] = sc.gen
+	sc.refs++
+	return true
+}
 
 // put empties sc and returns it to the pool.
 func (sc *lookupScratch) put() {
 	clear(sc.seen)
-	clear(sc.seenRef)
 	scratchPool.Put(sc)
 }
 
@@ -1215,7 +1281,7 @@ func (ix *Index) ResidentBytes() int64 {
 	t.mu.RLock()
 	n := int64(cap(t.paras))*int64(unsafe.Sizeof(tablePara{})) + int64(cap(t.docs))*int64(unsafe.Sizeof(tableDoc{}))
 	for _, r := range t.runs {
-		n += int64(cap(r.keys)+cap(r.refs)) * 4
+		n += int64(cap(r.keys)+cap(r.refs)+cap(r.dir)) * 4
 	}
 	n += int64(len(t.docOf)) * 48 // a map entry: a string header, an int32, the map's own share
 	t.mu.RUnlock()

@@ -3,11 +3,13 @@ package index
 import (
 	"context"
 	"fmt"
+	"math"
 	"math/rand/v2"
 	"os"
 	"path/filepath"
 	"reflect"
 	"slices"
+	"sort"
 	"strings"
 	"testing"
 
@@ -344,5 +346,37 @@ func TestResidentBytes(t *testing.T) {
 	// pairs each at least.
 	if sizes[3] < 50*(56+8*8) || !(sizes[3] < sizes[4] && sizes[4] < sizes[5]) {
 		t.Errorf("lineage on: %v bytes after 1, 2, 3 documents: want more than %d, growing", sizes[3:], 50*(56+8*8))
+	}
+}
+
+// TestKeyRunFind holds a long run's directory to a binary search over the
+// whole run, for keys present and absent, at the ends of the range too.
+func TestKeyRunFind(t *testing.T) {
+	rng := rand.New(rand.NewPCG(1, 2))
+	var r keyRun
+	for range 3 * minDirRun {
+		k := rng.Uint32()
+		if rng.IntN(50) == 0 {
+			k = k>>16<<16 | 0xffff // keys at the end of a directory bucket
+		}
+		r.keys = append(r.keys, k)
+		r.refs = append(r.refs, 0)
+	}
+	r.keys = append(r.keys, 0, 0, math.MaxUint32, math.MaxUint32)
+	r.refs = append(r.refs, 0, 0, 0, 0)
+	sort.Sort(&r)
+	r = indexRun(r)
+	if r.dir == nil {
+		t.Fatal("no directory for a long run")
+	}
+	probes := []uint32{0, 1, math.MaxUint32, math.MaxUint32 - 1, 0xffff, 0x10000}
+	for range 20000 {
+		probes = append(probes, r.keys[rng.IntN(len(r.keys))], rng.Uint32())
+	}
+	for _, h := range probes {
+		want := sort.Search(len(r.keys), func(i int) bool { return r.keys[i] >= h })
+		if got := r.find(h); got != want {
+			t.Fatalf("find(%#x) = %d, want %d", h, got, want)
+		}
 	}
 }

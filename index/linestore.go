@@ -6,6 +6,7 @@ import (
 	"encoding/gob"
 	"errors"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	"strconv"
@@ -180,7 +181,7 @@ func (ix *Index) loadLineage() (bool, error) {
 		}
 	}
 	if len(f.Keys) > 0 {
-		t.runs = []keyRun{{keys: f.Keys, refs: f.Refs}}
+		t.runs = []keyRun{indexRun(keyRun{keys: f.Keys, refs: f.Refs})}
 	}
 	return true, nil
 }
@@ -237,11 +238,12 @@ func (ix *Index) saveLineage() error {
 			f.Refs = append(f.Refs, uint32(p))
 		}
 	}
-	var buf bytes.Buffer
-	if err := gob.NewEncoder(&buf).Encode(&f); err != nil {
-		return fmt.Errorf("lineage: %w", err)
-	}
-	if err := writeFileAtomic(filepath.Join(ix.dir, lineageFile), buf.Bytes()); err != nil {
+	// Encoded straight to the file: a buffer of it had been a copy of
+	// the table more at its peak (142 MB at a million paragraphs).
+	err = writeFileAtomicFunc(filepath.Join(ix.dir, lineageFile), func(w io.Writer) error {
+		return gob.NewEncoder(w).Encode(&f)
+	})
+	if err != nil {
 		return fmt.Errorf("lineage: %w", err)
 	}
 	t.dirty = false
