@@ -19,7 +19,9 @@
 // -steps K adds the corpus to the index in K runs, to see how adding a
 // document costs as the index grows; -rounds R repeats the ingest into
 // fresh indexes and reports medians; -lineage-ab runs every ingest with
-// lineage off, then on, back to back, and prints what lineage adds:
+// lineage off and on, back to back (off first in odd rounds, on first in
+// even ones, alternating from step to step), and prints what lineage
+// adds:
 //
 //	go run ./internal/cmd/bench -n 100000 -dated -rounds 5 -lineage-ab
 //	go run ./internal/cmd/bench -n 1000000 -dated -steps 10 -lineage-ab
@@ -97,7 +99,7 @@ func main() {
 	reuse := flag.Bool("reuse", false, "time the queries on the index a previous run left, without ingesting again")
 	steps := flag.Int("steps", 1, "ingest the corpus in this many runs, each adding the next slice of its documents (by name) to the index, and time each: how the cost of adding a document grows with the index")
 	rounds := flag.Int("rounds", 1, "ingest the corpus this many times, each into a fresh index, and report medians (the machine's speed drifts)")
-	lineageAB := flag.Bool("lineage-ab", false, "time every ingest run with lineage off (RELATORIA_LINEAGE=off, into a second index), then on, and report what lineage adds, run by run; the queries run on the index with lineage on")
+	lineageAB := flag.Bool("lineage-ab", false, "time every ingest run with lineage off (RELATORIA_LINEAGE=off, into a second index) and on, back to back, which goes first alternating from run to run, and report what lineage adds, run by run; the queries run on the index with lineage on")
 	cpuProfile := flag.String("cpuprofile", "", "write a CPU profile of the warm queries to this file")
 	memProfile := flag.String("memprofile", "", "write a profile of the memory the warm queries allocate to this file")
 	flag.Parse()
@@ -279,7 +281,13 @@ func ingestRelatoria(bin, corpusDir, idx string, n int, plan ingestPlan, corpusM
 		done := 0
 		for i, paths := range runs {
 			done += len(paths)
-			for _, mode := range modes {
+			order := modes
+			if plan.lineageAB && (round+i)%2 == 0 {
+				// Every other run lineage on goes first: a machine
+				// whose speed drifts favours neither side.
+				order = []string{"on", "off"}
+			}
+			for _, mode := range order {
 				cmd := exec.Command(bin, append([]string{"ingest", "-quiet", "-index", dirOf[mode]}, paths...)...)
 				cmd.Env = os.Environ()
 				if mode == "off" {
@@ -382,7 +390,12 @@ func printRuns(rs []result) {
 			steps = max(steps, ir.Step)
 			if ir.Lineage == "off" {
 				off[[2]int{ir.Round, ir.Step}] = ir
-			} else if o, ok := off[[2]int{ir.Round, ir.Step}]; ok {
+			}
+		}
+		// Each run with lineage on beside the one off of its round and
+		// step, whichever went first.
+		for _, ir := range r.Runs {
+			if o, ok := off[[2]int{ir.Round, ir.Step}]; ok && ir.Lineage == "on" {
 				ratios[ir.Step] = append(ratios[ir.Step], ir.Seconds/o.Seconds)
 				cpuRatios[ir.Step] = append(cpuRatios[ir.Step], ir.CPUSeconds/o.CPUSeconds)
 			}
