@@ -32,6 +32,7 @@ const maxColumns = 1 << 24
 
 var (
 	xrefKeyword = regexp.MustCompile(`(?:^|[^A-Za-z])xref\b`)
+	xrefStream  = regexp.MustCompile(`/Type[\x00\t\n\f\r ]*/XRef\b`)
 	sizeEntry   = regexp.MustCompile(`/Size[\x00\t\n\f\r ]*([0-9]+)`)
 	indexEntry  = regexp.MustCompile(`/Index[\x00\t\n\f\r ]*\[([^\]]*)\]`)
 	wEntry      = regexp.MustCompile(`/W[\x00\t\n\f\r ]*\[([^\]]*)\]`)
@@ -42,11 +43,45 @@ var (
 // declares that would make the PDF library allocate more than a PDF can
 // need, or nil.
 func checkDeclaredSizes(data []byte) error {
+	data = decodeNames(data)
 	for _, loc := range xrefKeyword.FindAllIndex(data, -1) {
 		if err := checkXrefSection(data[loc[1]:]); err != nil {
 			return err
 		}
 	}
+	for _, loc := range xrefStream.FindAllIndex(data, -1) {
+		if err := checkXrefStream(xrefStreamDict(data, loc[0], loc[1])); err != nil {
+			return err
+		}
+	}
+	for _, m := range colsEntry.FindAllSubmatch(data, -1) {
+		if n, ok := declared(m[1]); !ok || n > maxColumns {
+			return fmt.Errorf("malformed PDF (/Columns %s is wider than %d bytes)", short(m[1]), maxColumns)
+		}
+	}
+	return nil
+}
+
+// xrefStreamDict returns the dictionary around data[start:end], the
+// "/Type /XRef" of a cross-reference stream: from the "obj" before it to
+// the "stream" after it (a font's /W widths, elsewhere in the file, are
+// no business of this check).
+func xrefStreamDict(data []byte, start, end int) []byte {
+	from := bytes.LastIndex(data[max(0, start-4096):start], []byte("obj"))
+	if from < 0 {
+		from = 0
+	}
+	from += max(0, start-4096)
+	to := bytes.Index(data[end:min(len(data), end+4096)], []byte("stream"))
+	if to < 0 {
+		to = min(len(data), end+4096) - end
+	}
+	return data[from : end+to]
+}
+
+// checkXrefStream checks the /Size, /Index and /W of a cross-reference
+// stream's dictionary.
+func checkXrefStream(data []byte) error {
 	for _, m := range sizeEntry.FindAllSubmatch(data, -1) {
 		if n, ok := declared(m[1]); !ok || n > maxPDFObjects {
 			return fmt.Errorf("malformed PDF (/Size %s declares more objects than a PDF can hold, %d)", short(m[1]), maxPDFObjects)
@@ -76,12 +111,46 @@ func checkDeclaredSizes(data []byte) error {
 			return fmt.Errorf("malformed PDF (/W [%s] makes a cross-reference entry longer than %d bytes)", short(m[1]), maxXrefWidth)
 		}
 	}
-	for _, m := range colsEntry.FindAllSubmatch(data, -1) {
-		if n, ok := declared(m[1]); !ok || n > maxColumns {
-			return fmt.Errorf("malformed PDF (/Columns %s is wider than %d bytes)", short(m[1]), maxColumns)
-		}
-	}
 	return nil
+}
+
+// decodeNames returns data with the #hh escapes of its names decoded
+// ("/X#52ef" is "/XRef" to the library), so that the checks see the
+// names the library sees; data itself when it has none.
+func decodeNames(data []byte) []byte {
+	if bytes.IndexByte(data, '#') < 0 {
+		return data
+	}
+	out := make([]byte, 0, len(data))
+	inName := false
+	for i := 0; i < len(data); i++ {
+		c := data[i]
+		switch {
+		case c == '/':
+			inName = true
+		case isPDFSpace(c) || bytes.IndexByte([]byte("()<>[]{}%"), c) >= 0:
+			inName = false
+		case inName && c == '#' && i+2 < len(data) && isHex(data[i+1]) && isHex(data[i+2]):
+			c = unhex(data[i+1])<<4 | unhex(data[i+2])
+			i += 2
+		}
+		out = append(out, c)
+	}
+	return out
+}
+
+func isHex(c byte) bool {
+	return '0' <= c && c <= '9' || 'a' <= c && c <= 'f' || 'A' <= c && c <= 'F'
+}
+
+func unhex(c byte) byte {
+	switch {
+	case c <= '9':
+		return c - '0'
+	case c >= 'a':
+		return c - 'a' + 10
+	}
+	return c - 'A' + 10
 }
 
 // checkXrefSection checks the subsection headers ("first count") of the
