@@ -413,6 +413,7 @@ type pairCache struct {
 	mu        sync.Mutex
 	cur, prev map[uint32]wordPairs
 	size      int // the word pairs in cur
+	prevSize  int // the word pairs in prev
 	max       int // the word pairs of a generation; 0 means maxCachedPairs
 }
 
@@ -452,7 +453,7 @@ func (c *pairCache) putLocked(ref uint32, wp wordPairs) {
 		limit = maxCachedPairs
 	}
 	if c.cur == nil || c.size+len(wp.pairs) > limit {
-		c.prev, c.cur, c.size = c.cur, map[uint32]wordPairs{}, 0
+		c.prev, c.cur, c.prevSize, c.size = c.cur, map[uint32]wordPairs{}, c.size, 0
 	}
 	c.cur[ref] = wp
 	c.size += len(wp.pairs)
@@ -793,12 +794,14 @@ func (ix *Index) findRecurrences(ctx context.Context, items []*lineItem, local k
 	// a paragraph recurring in hundreds of documents is mostly settled by
 	// its first candidate instead of hundreds of comparisons).
 	var touched []string
-	earlier := make([][]candidate, len(items))
+	earlier, ofLater := make([][]candidate, len(items)), make([][]candidate, len(items))
 	for i := range items {
 		touched = append(touched, found[i].touched...)
 		for _, c := range found[i].read {
 			if c.earlier {
 				earlier[i] = append(earlier[i], c)
+			} else {
+				ofLater[i] = append(ofLater[i], c)
 			}
 		}
 		slices.SortStableFunc(earlier[i], func(a, b candidate) int { return cmp.Compare(b.matches, a.matches) })
@@ -816,10 +819,8 @@ func (ix *Index) findRecurrences(ctx context.Context, items []*lineItem, local k
 		}
 		for i := range items {
 			if wave == 0 {
-				for _, c := range found[i].read {
-					if !c.earlier {
-						add(c, i)
-					}
+				for _, c := range ofLater[i] {
+					add(c, i)
 				}
 			}
 			if recurs[i] {
@@ -1287,12 +1288,7 @@ func (ix *Index) ResidentBytes() int64 {
 	t.mu.RUnlock()
 	c := &ix.line.pairs
 	c.mu.Lock()
-	for _, gen := range []map[uint32]wordPairs{c.cur, c.prev} {
-		n += int64(len(gen)) * int64(unsafe.Sizeof(wordPairs{})+8)
-		for _, wp := range gen {
-			n += int64(cap(wp.pairs)) * 4
-		}
-	}
+	n += int64(len(c.cur)+len(c.prev))*int64(unsafe.Sizeof(wordPairs{})+8) + int64(c.size+c.prevSize)*4
 	c.mu.Unlock()
 	return n
 }

@@ -2,6 +2,7 @@ package ingest
 
 import (
 	"bytes"
+	"encoding/hex"
 	"fmt"
 	"math"
 	"regexp"
@@ -130,27 +131,16 @@ func decodeNames(data []byte) []byte {
 			inName = true
 		case isPDFSpace(c) || bytes.IndexByte([]byte("()<>[]{}%"), c) >= 0:
 			inName = false
-		case inName && c == '#' && i+2 < len(data) && isHex(data[i+1]) && isHex(data[i+2]):
-			c = unhex(data[i+1])<<4 | unhex(data[i+2])
-			i += 2
+		case inName && c == '#' && i+2 < len(data):
+			var b [1]byte
+			if _, err := hex.Decode(b[:], data[i+1:i+3]); err == nil {
+				c = b[0]
+				i += 2
+			}
 		}
 		out = append(out, c)
 	}
 	return out
-}
-
-func isHex(c byte) bool {
-	return '0' <= c && c <= '9' || 'a' <= c && c <= 'f' || 'A' <= c && c <= 'F'
-}
-
-func unhex(c byte) byte {
-	switch {
-	case c <= '9':
-		return c - '0'
-	case c >= 'a':
-		return c - 'a' + 10
-	}
-	return c - 'A' + 10
 }
 
 // checkXrefSection checks the subsection headers ("first count") of the
