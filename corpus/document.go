@@ -99,6 +99,11 @@ type Document struct {
 	Session string `json:"session,omitempty"` // the meeting that adopted it: "44ª sesión"
 	Adopted Date   `json:"adopted,omitzero"`  // adoption date, day precision when known
 	Vote    string `json:"vote,omitempty"`    // "Aprobada sin votación."
+	// Country is the State the document concerns, in its Spanish short
+	// name ("Guatemala", "Haití"): "respecto de Haití", "Caso … Vs.
+	// Guatemala", a country report's heading. Empty when the document
+	// names none or concerns several.
+	Country string `json:"country,omitempty"`
 	// Categories are those the source declares (a Markdown file's front
 	// matter "categories:" or "tags:" list): "Argentina".
 	Categories []string `json:"categories,omitempty"`
