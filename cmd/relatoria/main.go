@@ -27,6 +27,8 @@ import (
 	"runtime/pprof"
 	"strings"
 	"syscall"
+
+	"github.com/relatoria/relatoria/ingest"
 )
 
 // command is one subcommand: its name, a one-line summary, a usage text
@@ -53,6 +55,9 @@ func init() {
 }
 
 func main() {
+	// PDFs and images are read in worker processes: this binary, started
+	// again (see ingest.ServeIfWorker).
+	ingest.ServeIfWorker()
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
 	e := &env{stdout: os.Stdout, stderr: os.Stderr, stdin: os.Stdin, getenv: os.Getenv}
