@@ -37,13 +37,14 @@ var (
 	sizeEntry   = regexp.MustCompile(`/Size[\x00\t\n\f\r ]*([0-9]+)`)
 	indexEntry  = regexp.MustCompile(`/Index[\x00\t\n\f\r ]*\[([^\]]*)\]`)
 	wEntry      = regexp.MustCompile(`/W[\x00\t\n\f\r ]*\[([^\]]*)\]`)
-	colsEntry   = regexp.MustCompile(`/Columns[\x00\t\n\f\r ]*([0-9]+)`)
+	colsEntry   = regexp.MustCompile(`/Columns[\x00\t\n\f\r ]*([0-9]+)(?:[\x00\t\n\f\r ]+([0-9]+)[\x00\t\n\f\r ]+R\b)?`)
 )
 
 // checkDeclaredSizes returns an error naming the first number data
 // declares that would make the PDF library allocate more than a PDF can
 // need, or nil.
 func checkDeclaredSizes(data []byte) error {
+	raw := data
 	data = decodeNames(data)
 	for _, loc := range xrefKeyword.FindAllIndex(data, -1) {
 		if err := checkXrefSection(data[loc[1]:]); err != nil {
@@ -56,11 +57,21 @@ func checkDeclaredSizes(data []byte) error {
 		}
 	}
 	for _, m := range colsEntry.FindAllSubmatch(data, -1) {
-		if n, ok := declared(m[1]); !ok || n > maxColumns {
+		n, ok := declared(m[1])
+		if len(m[2]) > 0 {
+			// "/Columns 6 0 R": the number is object 6's.
+			v, found := resolveNumber(data, m[1], m[2])
+			if !found {
+				continue // not a plain number: the library takes 0
+			}
+			n = v
+			m[1] = []byte(strconv.FormatInt(v, 10))
+		}
+		if !ok || n > maxColumns {
 			return fmt.Errorf("malformed PDF (/Columns %s is wider than %d bytes)", short(m[1]), maxColumns)
 		}
 	}
-	return nil
+	return checkStructure(raw)
 }
 
 // xrefStreamDict returns the dictionary around data[start:end], the
