@@ -3,6 +3,7 @@ package ingest
 import (
 	"bytes"
 	"compress/zlib"
+	"encoding/ascii85"
 	"encoding/binary"
 	"flag"
 	"fmt"
@@ -45,6 +46,9 @@ func hostilePDFs() map[string][]byte {
 		"bomb-q.pdf":       pagePDF(nil, "/Filter [/FlateDecode /FlateDecode]", bomb("q\n", 1<<30), ""),
 		"bomb-tj.pdf":      pagePDF(nil, "/Filter [/FlateDecode /FlateDecode]", bomb("BT /F1 12 Tf (AAAAAAAAAAAAAAAAAAAAAAAAAAAAAA) Tj ET\n", 1<<30), ""),
 		"bomb-numbers.pdf": pagePDF(nil, "/Filter [/FlateDecode /FlateDecode]", bomb("1 2 3 4 5 6 7 8 9 ", 1<<30), ""),
+		// The same behind ASCII85, which checkStreams leaves to the
+		// worker's memory limit.
+		"bomb-a85.pdf": pagePDF(nil, "/Filter [/ASCII85Decode /FlateDecode /FlateDecode]", ascii85Of(bomb("q\n", 1<<30)), ""),
 		// A cross-reference table whose /Prev names itself.
 		"prev-self.pdf": prevSelfPDF(),
 	}
@@ -183,6 +187,12 @@ func zlibOf(data []byte) []byte {
 	z.Write(data)
 	z.Close()
 	return b.Bytes()
+}
+
+// ascii85Of encodes data in ASCII85, with its end-of-data mark.
+func ascii85Of(data []byte) []byte {
+	out := make([]byte, ascii85.MaxEncodedLen(len(data)))
+	return append(out[:ascii85.Encode(out, data)], "~>"...)
 }
 
 // bomb returns unit repeated to size bytes, compressed twice.

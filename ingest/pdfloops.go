@@ -117,7 +117,7 @@ func sectionDict(data []byte, off int) []byte {
 func checkExtends(data []byte) error {
 	extends := map[int64]int64{}
 	for _, loc := range objStmType.FindAllIndex(data, -1) {
-		dict := xrefStreamDict(data, loc[0], loc[1])
+		dict := decodeNames(xrefStreamDict(data, loc[0], loc[1]))
 		head := data[max(0, loc[0]-4096):loc[0]]
 		i := bytes.LastIndex(head, []byte("obj"))
 		if i < 0 {
@@ -164,7 +164,7 @@ func checkStreams(data []byte) error {
 		if i < 0 || !bytes.Contains(head[i:], []byte(">>")) {
 			continue
 		}
-		dict := head[i:]
+		dict := decodeNames(head[i:])
 		if notContent.Match(dict) {
 			continue
 		}
