@@ -127,3 +127,38 @@ func TestBadCorpus(t *testing.T) {
 	}
 	t.Logf("%d bad inputs reported, %d good files read", len(want), len(goodFiles))
 }
+
+// TestLinksOutOfFolder checks that a folder's symbolic link to a file
+// outside it is reported and not read, unless FollowLinks is set, while a
+// link to a file inside the folder is read.
+func TestLinksOutOfFolder(t *testing.T) {
+	outside := t.TempDir()
+	secret := filepath.Join(outside, "secreto.txt")
+	os.WriteFile(secret, []byte("Contraseña del servidor: derechos humanos.\n"), 0o644)
+	dir := t.TempDir()
+	good, _ := os.ReadFile("../corpus/sample/000_1d19a80b84d8d935.txt")
+	os.WriteFile(filepath.Join(dir, "buena.txt"), good, 0o644)
+	os.Symlink(secret, filepath.Join(dir, "passwd.txt"))
+	os.Symlink(filepath.Join(dir, "buena.txt"), filepath.Join(dir, "enlace-dentro.txt"))
+	for _, follow := range []bool{false, true} {
+		read, failed := map[string]bool{}, map[string]string{}
+		for doc, err := range Walk(context.Background(), []string{dir}, Options{FollowLinks: follow}, nil) {
+			if err != nil {
+				var e *Error
+				errors.As(err, &e)
+				failed[filepath.Base(e.Path)] = err.Error()
+				continue
+			}
+			read[filepath.Base(doc.Source)] = true
+		}
+		if !read["buena.txt"] || !read["enlace-dentro.txt"] {
+			t.Errorf("follow=%v: read %v, want buena.txt and enlace-dentro.txt", follow, read)
+		}
+		if follow != read["passwd.txt"] {
+			t.Errorf("follow=%v: passwd.txt read %v", follow, read["passwd.txt"])
+		}
+		if msg := failed["passwd.txt"]; !follow && (!strings.Contains(msg, "fuera de la carpeta") || !strings.Contains(msg, secret)) {
+			t.Errorf("passwd.txt: error %q, want the link named with where it points", msg)
+		}
+	}
+}

@@ -12,7 +12,7 @@ import (
 
 var ingestCommand = &command{
 	name:    "ingest",
-	args:    "[-index DIR] [-quiet] [-prune] [-force] [-lang spa|eng] PATH...",
+	args:    "[-index DIR] [-quiet] [-prune] [-force] [-lang spa|eng] [-follow-links] PATH...",
 	summary: "add files and folders (text, Markdown, HTML, PDF, scans) to the index",
 	usage: `Ingest reads each PATH (a file, or a folder walked recursively), extracts its
 paragraphs, repairs OCR damage, and adds them to the index, creating it if
@@ -31,7 +31,10 @@ the PATHs given. While "relatoria serve" runs on the index, the documents are
 sent through the server, which shows them at once.
 
 A file that cannot be read is reported on stderr with the reason, and the
-others are still indexed; the exit status is then 1. Hidden files and files
+others are still indexed; the exit status is then 1. PDFs and scans are read
+in worker processes with a memory limit and deadlines, so that a hostile or
+damaged file is named, not the end of the batch. A symbolic link in a folder
+to a file outside it is reported and not followed (-follow-links follows it). Hidden files and files
 of other types (images, archives) inside folders are passed over. Progress is
 shown on a terminal (plain lines every 10 s otherwise; -quiet for none).
 
@@ -52,6 +55,7 @@ func runIngest(ctx context.Context, c *command, e *env, args []string) error {
 	force := fs.Bool("force", false, "read every file, even unchanged ones")
 	noRepair := fs.Bool("no-repair", false, "do not repair OCR damage")
 	maxSize := fs.Int64("max-size", ingest.DefaultMaxFileSize, "largest file to read, in bytes")
+	followLinks := fs.Bool("follow-links", false, "follow symbolic links in folders to files outside them")
 	lang := ocrLangFlag(fs)
 	paths, err := parseFlags(fs, args)
 	if err != nil {
@@ -105,7 +109,7 @@ func runIngest(ctx context.Context, c *command, e *env, args []string) error {
 	s := &ingest.Sync{
 		Writer:          w,
 		Manifest:        ingest.LoadManifest(dir),
-		Options:         ingest.Options{NoRepair: *noRepair, MaxFileSize: *maxSize, OCRLang: *lang},
+		Options:         ingest.Options{NoRepair: *noRepair, MaxFileSize: *maxSize, OCRLang: *lang, FollowLinks: *followLinks},
 		Force:           *force,
 		Prune:           *prune,
 		BatchParagraphs: 2 * index.BatchSize,
