@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"encoding/json"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -175,4 +176,50 @@ func treeRSS(pid int) (int64, bool) {
 		}
 	}
 	return total, true
+}
+
+// TestLostMetaKeepsIndex deletes relatoria.json, then edits its count of
+// shards, and runs ingest and query: no paragraph is lost, and the default
+// index is never replaced by the sample.
+func TestLostMetaKeepsIndex(t *testing.T) {
+	home := t.TempDir()
+	vars := map[string]string{"HOME": home}
+	if code, _, errs := runCLI(t, vars, "query", "cooperacion tecnica"); code != 0 {
+		t.Fatalf("query: %s", errs)
+	}
+	idx := filepath.Join(home, ".local/share/relatoria/index")
+	dir := t.TempDir()
+	seed, _ := os.ReadFile("../../corpus/sample/004_3bae5674daa3922c.txt")
+	os.WriteFile(filepath.Join(dir, "propio.txt"), append([]byte("Documento propio sobre MESECVI.\n\n"), seed...), 0o644)
+	if code, _, errs := runCLI(t, vars, "ingest", dir); code != 0 {
+		t.Fatalf("ingest: %s", errs)
+	}
+	want := paragraphCount(t, idx)
+	meta := filepath.Join(idx, "relatoria.json")
+	good, _ := os.ReadFile(meta)
+
+	os.Remove(meta)
+	code, _, errs := runCLI(t, vars, "ingest", dir)
+	if code != 0 || !strings.Contains(errs, "se rehízo") {
+		t.Errorf("ingest without relatoria.json: %d %s", code, errs)
+	}
+	if got := paragraphCount(t, idx); got != want {
+		t.Errorf("after ingest without relatoria.json: %d paragraphs, want %d", got, want)
+	}
+	os.Remove(meta)
+	if code, out, errs := runCLI(t, vars, "query", "MESECVI"); code != 0 || strings.Contains(errs, "sample") || !strings.Contains(out, "propio") {
+		t.Errorf("query without relatoria.json: %d %s %s", code, errs, out)
+	}
+	var m map[string]any
+	json.Unmarshal(good, &m)
+	m["shards"] = m["shards"].(float64) + 1
+	edited, _ := json.Marshal(m)
+	os.WriteFile(meta, edited, 0o644)
+	if code, _, errs := runCLI(t, vars, "ingest", dir); code == 0 || !strings.Contains(errs, "fragmentos") {
+		t.Errorf("ingest with an edited shard count: %d %s", code, errs)
+	}
+	os.WriteFile(meta, good, 0o644)
+	if got := paragraphCount(t, idx); got != want {
+		t.Errorf("at the end: %d paragraphs, want %d", got, want)
+	}
 }

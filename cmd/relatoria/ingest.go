@@ -84,6 +84,7 @@ func runIngest(ctx context.Context, c *command, e *env, args []string) error {
 			return err
 		}
 		defer ix.Close()
+		sayRecovered(e, ix)
 		if e.getenv("RELATORIA_LINEAGE") == "off" {
 			// For measuring what lineage costs (internal/cmd/bench);
 			// the index's recurs flags are then all "no".
