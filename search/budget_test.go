@@ -175,3 +175,48 @@ func TestStalledExports(t *testing.T) {
 		t.Errorf("an export after the stalled ones: %d, %d rows", resp.StatusCode, rows)
 	}
 }
+
+// TestDiffBudget checks that /diff answers within the request deadline: a
+// document of 15 MB is refused at once with a message (two had taken 89 s
+// and 86 CPU-s, on after the client left), and two under the size limit
+// whose alignment takes longer than the deadline are stopped at it.
+func TestDiffBudget(t *testing.T) {
+	ix := mustSampleIndex(t)
+	long := func(id string, paragraphs, size, seed, vocabulary int) *corpus.Document {
+		d := &corpus.Document{ID: id, Source: id + ".txt", Format: corpus.FormatText, Kind: corpus.KindOther, Title: id}
+		for i := range paragraphs {
+			var b strings.Builder
+			for k := 0; b.Len() < size; k++ {
+				fmt.Fprintf(&b, "palabra%d ", (i*7+k*k+seed)%vocabulary)
+			}
+			text := fmt.Sprintf("%d. %s.", i+1, b.String())
+			d.Paragraphs = append(d.Paragraphs, corpus.Paragraph{Ordinal: i + 1, Kind: corpus.Plain, Text: text, Original: text})
+		}
+		return d
+	}
+	ctx := context.Background()
+	ix.SetLineage(false) // not what is measured, and slow on these texts
+	if err := ix.Add(ctx, long("doc-grande", 1000, 15_000, 1, 20), long("doc-medio-a", 2000, 1_000, 1, 5000), long("doc-medio-b", 2000, 1_000, 3, 5000)); err != nil {
+		t.Fatal(err)
+	}
+	const timeout = 500 * time.Millisecond
+	srv := httptest.NewServer(Handler(New(ix), HandlerOptions{Timeout: timeout}))
+	defer srv.Close()
+	for _, tt := range []struct{ a, b, want string }{
+		{"doc-grande", "doc-medio-b", "doc-grande tiene 14.3 MB de texto; la comparación admite documentos de hasta 4 MB"},
+		{"doc-medio-a", "doc-medio-b", "la comparación tardó más de"},
+	} {
+		start := time.Now()
+		resp, err := http.Get(srv.URL + "/diff?a=" + tt.a + "&b=" + tt.b)
+		if err != nil {
+			t.Fatal(err)
+		}
+		body, _ := io.ReadAll(resp.Body)
+		resp.Body.Close()
+		took := time.Since(start)
+		if !strings.Contains(string(body), tt.want) || resp.StatusCode == 200 {
+			t.Errorf("/diff of %s and %s: %d after %s, want %q", tt.a, tt.b, resp.StatusCode, took, tt.want)
+		}
+		t.Logf("/diff of %s and %s: %d after %s", tt.a, tt.b, resp.StatusCode, took.Round(time.Millisecond))
+	}
+}
