@@ -170,6 +170,12 @@ type Paragraph struct {
 	// are 0 for text that did not come through OCR.
 	Page       int     `json:"page,omitempty"`
 	Confidence float64 `json:"ocr_confidence,omitempty"`
+	// Part numbers the parts of a paragraph that the source wrote as one
+	// and ingest split at sentence ends because it was too long (over
+	// ingest.MaxParagraphBytes): 1 to Parts. Both are 0 for a paragraph
+	// kept whole.
+	Part  int `json:"part,omitempty"`
+	Parts int `json:"parts,omitempty"`
 	// Label is a line label such as "Hito 1" or "Fecha límite", when the
 	// source wrote the paragraph as "Label: value".
 	Label string `json:"label,omitempty"`

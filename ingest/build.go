@@ -24,7 +24,7 @@ func build(name string, format corpus.Format, ex *extraction, opt Options) *corp
 	keep := hyphenRule(ex)
 	seen := map[string]bool{}
 	afterImage := false
-	for _, b := range ex.blocks {
+	for _, b := range splitLong(ex.blocks, MaxParagraphBytes) {
 		original := strings.Join(b.lines, "\n")
 		lines := b.lines
 		if format == corpus.FormatMarkdown {
@@ -64,7 +64,7 @@ func build(name string, format corpus.Format, ex *extraction, opt Options) *corp
 			continue
 		}
 		seen[text] = true
-		if prev := continued(doc.Paragraphs, b.kind, text); prev != nil {
+		if prev := continued(doc.Paragraphs, b.kind, text); prev != nil && b.part <= 1 {
 			// The paragraph goes on after a page break (and the footnotes
 			// of the page before).
 			if b.page > 0 {
@@ -84,6 +84,8 @@ func build(name string, format corpus.Format, ex *extraction, opt Options) *corp
 			Repairs:    mended,
 			Page:       b.page,
 			Confidence: roundConf(b.conf),
+			Part:       b.part,
+			Parts:      b.parts,
 		})
 	}
 	for i := range doc.Paragraphs {

@@ -19,6 +19,9 @@ type block struct {
 	// Tesseract's mean word confidence over it.
 	page int
 	conf float64
+	// part and parts number the parts of a block split because it was
+	// too long (see splitLong); 0 otherwise.
+	part, parts int
 }
 
 // extraction is what a reader hands to the pipeline: the document's blocks
