@@ -32,8 +32,10 @@ import (
 // with the processes it started (Tesseract). Workers are kept for the next
 // file and end when idle, or with the process that started them.
 //
-// Text, Markdown and HTML are read in the process itself: their readers
-// are linear in the file, which is at most Options.MaxFileSize.
+// HTML is read in workers too: a page of 7 million "<p>x</p>" (56 MB) took
+// 5 GB to parse. Text and Markdown are read in the process itself: their
+// readers take a few times the file, which is at most
+// Options.MaxFileSize (a 53 MB line of text, 860 MB).
 
 // WorkerEnv is the environment variable that makes a process started by
 // ingest serve reads as a worker (value "1"). Set to "off" in the
@@ -45,7 +47,9 @@ const WorkerEnv = "RELATORIA_READER"
 const (
 	// DefaultReadMemory is the resident memory a worker may use: the
 	// largest PDF of the test corpora (2.7 MB, 95 pages) peaks at about 60
-	// MB; two workers at the limit and relatoria itself stay under 1 GB.
+	// MB, the largest HTML page (480 KB) at 72 MB; two workers at the limit
+	// and relatoria itself stay under 1 GB. An HTML page of more than about
+	// 4 MB of markup may need more (relatoria ingest -read-memory).
 	DefaultReadMemory = 384 << 20
 	// DefaultReadCPU is the CPU time a worker may spend on one file (OCR
 	// runs in Tesseract, not counted): the slowest PDF of the test corpora
@@ -93,7 +97,11 @@ var workerExe atomic.Pointer[string]
 func ServeIfWorker() {
 	switch os.Getenv(WorkerEnv) {
 	case "1":
-		os.Exit(serveWorker(os.Stdin, os.Stdout))
+		// The protocol owns standard output: anything printed goes to
+		// standard error.
+		out := os.Stdout
+		os.Stdout = os.Stderr
+		os.Exit(serveWorker(os.Stdin, out))
 	case "off":
 		return
 	}
@@ -104,9 +112,10 @@ func ServeIfWorker() {
 	workerExe.Store(&exe)
 }
 
-// isolated reports whether files of format are read in a worker.
+// isolated reports whether files of format are read in a worker: PDFs,
+// scans and HTML.
 func isolated(format corpus.Format, opt Options) bool {
-	return !opt.inWorker && workerExe.Load() != nil && (format == corpus.FormatPDF || format == corpus.FormatImage)
+	return !opt.inWorker && workerExe.Load() != nil && (format == corpus.FormatPDF || format == corpus.FormatImage || format == corpus.FormatHTML)
 }
 
 // workRequest is what relatoria sends a worker: a file to read.

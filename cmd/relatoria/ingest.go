@@ -31,11 +31,12 @@ the PATHs given. While "relatoria serve" runs on the index, the documents are
 sent through the server, which shows them at once.
 
 A file that cannot be read is reported on stderr with the reason, and the
-others are still indexed; the exit status is then 1. PDFs and scans are read
-in worker processes with a memory limit and deadlines, so that a hostile or
-damaged file is named, not the end of the batch. A symbolic link in a folder
-to a file outside it is reported and not followed (-follow-links follows it). Hidden files and files
-of other types (images, archives) inside folders are passed over. Progress is
+others are still indexed; the exit status is then 1. PDFs, scans and HTML
+pages are read in worker processes with a memory limit (-read-memory) and
+deadlines, so that a hostile or damaged file is named, not the end of the
+batch. A symbolic link in a folder to a file outside it is reported and not
+followed (-follow-links follows it). Hidden files and files of other types
+(images, archives) inside folders are passed over. Progress is
 shown on a terminal (plain lines every 10 s otherwise; -quiet for none).
 
 Examples:
@@ -56,6 +57,7 @@ func runIngest(ctx context.Context, c *command, e *env, args []string) error {
 	noRepair := fs.Bool("no-repair", false, "do not repair OCR damage")
 	maxSize := fs.Int64("max-size", ingest.DefaultMaxFileSize, "largest file to read, in bytes")
 	followLinks := fs.Bool("follow-links", false, "follow symbolic links in folders to files outside them")
+	readMemory := fs.Int64("read-memory", ingest.DefaultReadMemory>>20, "memory a worker reading a PDF, scan or HTML page may use, in MiB")
 	lang := ocrLangFlag(fs)
 	paths, err := parseFlags(fs, args)
 	if err != nil {
@@ -110,7 +112,7 @@ func runIngest(ctx context.Context, c *command, e *env, args []string) error {
 	s := &ingest.Sync{
 		Writer:          w,
 		Manifest:        ingest.LoadManifest(dir),
-		Options:         ingest.Options{NoRepair: *noRepair, MaxFileSize: *maxSize, OCRLang: *lang, FollowLinks: *followLinks},
+		Options:         ingest.Options{NoRepair: *noRepair, MaxFileSize: *maxSize, OCRLang: *lang, FollowLinks: *followLinks, Limits: ingest.ReadLimits{Memory: *readMemory << 20}},
 		Force:           *force,
 		Prune:           *prune,
 		BatchParagraphs: 2 * index.BatchSize,
