@@ -97,6 +97,9 @@ func (e exitError) Error() string { return fmt.Sprintf("exit status %d", e.code)
 // on success, 1 when the command failed (or, for ingest, when any file
 // failed), 2 for a usage error.
 func run(ctx context.Context, e *env, args []string) int {
+	// The workers that read files end with the command, and are waited for
+	// (their CPU time is the command's).
+	defer ingest.StopWorkers()
 	if len(args) == 0 || args[0] == "-h" || args[0] == "--help" || args[0] == "help" && len(args) == 1 {
 		mainUsage(e.stdout)
 		if len(args) == 0 {
