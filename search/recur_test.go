@@ -26,7 +26,7 @@ func mustSecurityCouncil(tb testing.TB) *Searcher {
 			s = mustIndexDocs(tb, doc)
 			continue
 		}
-		if err := s.Index().Add(context.Background(), doc); err != nil {
+		if err := s.linker.Add(context.Background(), doc); err != nil {
 			tb.Fatal(err)
 		}
 	}

@@ -49,7 +49,9 @@ func runShow(ctx context.Context, c *command, e *env, args []string) error {
 		return err
 	}
 	defer ix.Close()
-	res, err := search.New(ix).Show(ctx, refText)
+	linker := newLinker(ix)
+	defer linker.Close() // before the index
+	res, err := searcher(ix, linker).Show(ctx, refText)
 	if err != nil {
 		return err
 	}
