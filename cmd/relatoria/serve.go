@@ -92,7 +92,7 @@ func runServe(ctx context.Context, c *command, e *env, args []string) error {
 	defer ix.Close()
 	linker := newLinker(ix)
 	defer linker.Close() // before the index
-	go ix.WarmFacets() // while the first requests are on their way; they read it if it is not ready
+	go ix.WarmFacets()   // while the first requests are on their way; they read it if it is not ready
 	ln, err := net.Listen("tcp", *addr)
 	if err != nil {
 		return fmt.Errorf("listen on %s: %w", *addr, err)
