@@ -37,6 +37,7 @@ type recurGroup struct {
 	// greatest similarity.
 	Likeness string
 	best     float64
+	worst    float64
 	allSame  bool
 }
 
@@ -89,7 +90,10 @@ func newRecurPanel(rs []Recurrence) *recurPanel {
 		g := &p.Groups[gi]
 		g.Paras = append(g.Paras, item)
 		g.allSame = g.allSame && r.Identical
-		g.best = max(g.best, r.Similarity)
+		if len(g.Paras) == 1 {
+			g.worst = r.Similarity
+		}
+		g.best, g.worst = max(g.best, r.Similarity), min(g.worst, r.Similarity)
 	}
 	for i := range p.Groups {
 		g := &p.Groups[i]
@@ -97,7 +101,7 @@ func newRecurPanel(rs []Recurrence) *recurPanel {
 			g.Likeness = "texto idéntico"
 		} else {
 			g.Likeness = "similitud " + strings.Replace(strconv.FormatFloat(g.best, 'f', 2, 64), ".", ",", 1)
-			if len(g.Paras) > 1 {
+			if g.worst < g.best {
 				g.Likeness = "similitud de hasta " + strings.TrimPrefix(g.Likeness, "similitud ")
 			}
 		}
