@@ -32,7 +32,10 @@ type recurGroup struct {
 	// the document came after the paragraph's ("posterior").
 	Order string
 	First bool // where the words first appear
-	Paras []recurItem
+	// Paras are its paragraphs that have the words, the first
+	// maxGroupParas of them; MoreParas counts the others.
+	Paras     []recurItem
+	MoreParas int
 	// Likeness is "texto idéntico" when every paragraph is, else the
 	// greatest similarity.
 	Likeness string
@@ -45,6 +48,9 @@ type recurGroup struct {
 type recurItem struct {
 	Label, Link, Likeness string
 }
+
+// maxGroupParas is how many paragraphs of one document a panel lists.
+const maxGroupParas = 6
 
 // formulaDocs is how many documents a paragraph must recur in, word for
 // word, for its panel to list it as a formula.
@@ -97,6 +103,9 @@ func newRecurPanel(rs []Recurrence) *recurPanel {
 	}
 	for i := range p.Groups {
 		g := &p.Groups[i]
+		if n := len(g.Paras); n > maxGroupParas {
+			g.Paras, g.MoreParas = g.Paras[:maxGroupParas], n-maxGroupParas
+		}
 		if g.allSame {
 			g.Likeness = "texto idéntico"
 		} else {
