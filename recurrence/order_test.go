@@ -116,3 +116,23 @@ func TestLinkerOrders(t *testing.T) {
 		}
 	}
 }
+
+// FuzzCompare: any two symbols and dates compare without panicking, and
+// the order of b to a is the reverse of a's to b.
+func FuzzCompare(f *testing.F) {
+	f.Add("S/RES/2771 (2025)", "S/RES/2772 (2025)", 2025, 2, 28, 0, 0, 0)
+	f.Add("A/HRC/RES/50/9", "A/HRC/RES/51/34", 0, 0, 0, 2022, 10, 7)
+	f.Add("CEDAW/C/ARG/CO/7", "CEDAW/C/ARG/CO/99999999999999", 2016, 0, 0, 2016, 11, 25)
+	f.Fuzz(func(t *testing.T, symA, symB string, ya, ma, da, yb, mb, db int) {
+		date := func(y, m, d int) corpus.Date {
+			if y < 1 || y > 9999 || m < 0 || m > 12 || d < 0 || d > 28 || m == 0 && d > 0 {
+				return corpus.Date{}
+			}
+			return corpus.Date{Year: y, Month: m, Day: d}
+		}
+		a, b := date(ya, ma, da), date(yb, mb, db)
+		if got, back := Compare(a, corpus.Symbol(symA), b, corpus.Symbol(symB)), Compare(b, corpus.Symbol(symB), a, corpus.Symbol(symA)); got != -back {
+			t.Errorf("Compare(%v %q, %v %q) = %v, the other way %v", a, symA, b, symB, got, back)
+		}
+	})
+}

@@ -279,3 +279,38 @@ func TestRecurrences(t *testing.T) {
 		t.Errorf("recurrences of a2020 ¶1 after c2018 was deleted: %+v", rs)
 	}
 }
+
+// TestRecurrencesBesideLink reads links while documents are linked (run it
+// with -race): a page of the server while relatoria ingest sends it
+// documents.
+func TestRecurrencesBesideLink(t *testing.T) {
+	ctx := context.Background()
+	ix := newMemIndex()
+	l := NewLinker(ix, NewMemory())
+	if err := l.Add(ctx, datedDoc("first", 2000, recText, recOther)); err != nil {
+		t.Fatal(err)
+	}
+	done := make(chan error)
+	go func() {
+		for i := range 30 {
+			if err := l.Add(ctx, datedDoc(fmt.Sprint("d", i), 2001+i, recNear, recOther)); err != nil {
+				done <- err
+				return
+			}
+		}
+		done <- nil
+	}()
+	doc := datedDoc("reader", 1999, recText)
+	for range 30 {
+		if _, err := l.Recurrences(ctx, doc); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := <-done; err != nil {
+		t.Fatal(err)
+	}
+	rs, err := l.Recurrences(ctx, doc)
+	if err != nil || len(rs[1]) != 31 {
+		t.Errorf("recurrences of the reader: %d, %v; want 31", len(rs[1]), err)
+	}
+}
