@@ -175,7 +175,9 @@ func (s *Sync) Run(ctx context.Context, paths []string) (Stats, error) {
 		pending, pendingParas = nil, 0
 		done := make(chan error, 1)
 		adding, added = done, docs
-		go func() { done <- s.Writer.Add(ctx, docs...) }()
+		// Not cut short when ctx is: what was read is added and recorded
+		// (a batch cut short in the index would cost more to mend).
+		go func() { done <- s.Writer.Add(context.WithoutCancel(ctx), docs...) }()
 		return nil
 	}
 	// flushAll adds what is pending and waits until it is in.
