@@ -99,6 +99,7 @@ func (l *Linker) Add(ctx context.Context, docs ...*corpus.Document) error {
 	if err := l.ready(ctx); err != nil {
 		return err
 	}
+	docs = lastOfEach(docs)
 	changes, err := l.st.Link(ctx, docs)
 	if err == nil {
 		err = l.ix.Write(ctx, docs, changes)

@@ -58,7 +58,26 @@ func (s *Store) Link(ctx context.Context, docs []*corpus.Document) (map[string]c
 	if !s.loaded {
 		return nil, errNotLoaded
 	}
-	return s.link(ctx, docs, nil)
+	return s.link(ctx, lastOfEach(docs), nil)
+}
+
+// lastOfEach returns docs with only the last of those that share an ID
+// (which replaces the others, as in the index).
+func lastOfEach(docs []*corpus.Document) []*corpus.Document {
+	last := make(map[string]int, len(docs))
+	for i, d := range docs {
+		last[d.ID] = i
+	}
+	if len(last) == len(docs) {
+		return docs
+	}
+	out := make([]*corpus.Document, 0, len(last))
+	for i, d := range docs {
+		if last[d.ID] == i {
+			out = append(out, d)
+		}
+	}
+	return out
 }
 
 var errNotLoaded = errors.New("lineage: the store was neither loaded nor rebuilt")

@@ -314,3 +314,23 @@ func TestRecurrencesBesideLink(t *testing.T) {
 		t.Errorf("recurrences of the reader: %d, %v; want 31", len(rs[1]), err)
 	}
 }
+
+// TestLinkTwiceInOneCall: two documents of one ID in one call are one
+// document, the last, in the store as in the index.
+func TestLinkTwiceInOneCall(t *testing.T) {
+	ix := newMemIndex()
+	l := NewLinker(ix, NewMemory())
+	defer l.Close()
+	ctx := context.Background()
+	if err := l.Add(ctx, datedDoc("a", 2020, recText), datedDoc("a", 2020, recOther), datedDoc("b", 2022, recText, recOther)); err != nil {
+		t.Fatal(err)
+	}
+	want := map[string]corpus.Recurs{"a#1": corpus.RecursNo, "b#1": corpus.RecursNo, "b#2": corpus.RecursYes}
+	if got := ix.flags(); !reflect.DeepEqual(got, want) {
+		t.Errorf("flags %v, want %v", got, want)
+	}
+	rs, err := l.Recurrences(ctx, ix.docs["b"])
+	if err != nil || len(rs[1]) != 0 || len(rs[2]) != 1 {
+		t.Errorf("recurrences of b: %+v, %v; want one, of b ¶2", rs, err)
+	}
+}
