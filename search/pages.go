@@ -310,7 +310,7 @@ func (h *handler) pageSearch(w http.ResponseWriter, r *http.Request) error {
 				case "no":
 					value, label = "no", "nuevo (ningún documento anterior lo dice)"
 				default:
-					value, label = "?", "desconocido (sin fecha ni signatura que ordene)"
+					value, label = "?", "desconocido (ni las fechas ni las signaturas dicen qué documento es anterior)"
 				}
 			}
 			filter := f.prefix + quoteValue(value)
