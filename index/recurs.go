@@ -89,10 +89,14 @@ func (ix *Index) flagRecords(ctx context.Context, recurs map[string]corpus.Recur
 		if err != nil {
 			return nil, fmt.Errorf("recurrence flags: %w", err)
 		}
+		has, err := ix.storedRecurs(ctx, chunk)
+		if err != nil {
+			return nil, err
+		}
 		for i, h := range hits {
 			id := res.Hits[i].ID
 			r := recurs[id]
-			if h.Para.Recurs == r {
+			if has[id] == r {
 				continue
 			}
 			dj, _ := res.Hits[i].Fields[FieldDocJSON].(string)
@@ -112,11 +116,32 @@ func (ix *Index) flagRecords(ctx context.Context, recurs map[string]corpus.Recur
 	return out, nil
 }
 
+// storedRecurs returns the flags the index has for the paragraphs with
+// the given IDs, read from the facet: a record written before the stored
+// paragraph carried its flag (index format 8 before recurrence) has it
+// only there. A paragraph left out is unknown.
+func (ix *Index) storedRecurs(ctx context.Context, ids []string) (map[string]corpus.Recurs, error) {
+	out := map[string]corpus.Recurs{}
+	for chunk := range slices.Chunk(ids, idChunk) {
+		for _, r := range []corpus.Recurs{corpus.RecursYes, corpus.RecursNo} {
+			q := query.NewConjunctionQuery([]query.Query{query.NewDocIDQuery(chunk), FilterQuery(FieldRecurs, RecursTerm(r)).q})
+			res, err := ix.alias.SearchInContext(ctx, bleve.NewSearchRequestOptions(q, len(chunk), 0, false))
+			if err != nil {
+				return nil, fmt.Errorf("recurrence flags: %w", err)
+			}
+			for _, h := range res.Hits {
+				out[h.ID] = r
+			}
+		}
+	}
+	return out, nil
+}
+
 // idChunk is how many paragraph IDs one search names.
 const idChunk = 1000
 
 // Documents yields every document of the index, with its paragraphs in
-// order (and their flags), reading the index a page at a time in the
+// order (and their flags, as the facet has them), reading the index a page at a time in the
 // order of document IDs; an error ends it.
 func (ix *Index) Documents(ctx context.Context) iter.Seq2[*corpus.Document, error] {
 	return func(yield func(*corpus.Document, error) bool) {
@@ -142,7 +167,17 @@ func (ix *Index) Documents(ctx context.Context) iter.Seq2[*corpus.Document, erro
 				yield(nil, fmt.Errorf("reading every document: %w", err))
 				return
 			}
-			for _, h := range hits {
+			ids := make([]string, len(res.Hits))
+			for i, h := range res.Hits {
+				ids[i] = h.ID
+			}
+			has, err := ix.storedRecurs(ctx, ids)
+			if err != nil {
+				yield(nil, fmt.Errorf("reading every document: %w", err))
+				return
+			}
+			for i, h := range hits {
+				h.Para.Recurs = has[ids[i]]
 				if cur == nil || cur.ID != h.Doc.ID {
 					if cur != nil && !yield(cur, nil) {
 						return
