@@ -224,8 +224,11 @@ func pageLines(page pdf.Page, i int) (lines []pdfLine, image bool, err error) {
 	if !parentChainEnds(page) {
 		return nil, false, errors.New("its /Parent chain loops back on itself")
 	}
-	glyphs := page.Content().Text
-	return buildLines(glyphs, tjWordGaps(page, len(glyphs)), i), hasImage(page.Resources(), 0), nil
+	glyphs, _, err := pageGlyphs(page)
+	if err != nil {
+		return nil, false, fmt.Errorf("unreadable content (%v)", err)
+	}
+	return readingOrder(buildLines(glyphs, i)), hasImage(page.Resources(), 0), nil
 }
 
 // hasImage reports whether resources hold an image XObject, directly or in
@@ -244,101 +247,6 @@ func hasImage(res pdf.Value, depth int) bool {
 		}
 	}
 	return false
-}
-
-// buildLines turns glyphs in content-stream order into lines; gaps holds
-// the glyphs that a word gap drawn without a space glyph comes before (see
-// tjWordGaps).
-func buildLines(glyphs []pdf.Text, gaps []glyphInfo, page int) []pdfLine {
-	var lines []pdfLine
-	var cur strings.Builder
-	var curY, curX, curSize float64
-	var last *pdf.Text
-	sizes := map[float64]int{}
-	// When the PDF writes its spaces as glyphs, gaps between glyphs are
-	// kerning and justification, not word breaks.
-	spaces := 0
-	for k := range glyphs {
-		if glyphs[k].S == " " {
-			spaces++
-		}
-	}
-	useGaps := spaces*50 < len(glyphs)
-	flush := func() {
-		text := strings.TrimSpace(spanish.CollapseSpace(cur.String()))
-		if text != "" {
-			size := dominant(sizes)
-			lines = append(lines, pdfLine{text: text, x: curX, y: curY, size: size, page: page})
-		}
-		cur.Reset()
-		clear(sizes)
-		last = nil
-	}
-	info := func(k int) glyphInfo {
-		if k < len(gaps) {
-			return gaps[k]
-		}
-		return glyphInfo{}
-	}
-	var lastShift float64 // the Tw the library left out before the last glyph, in points
-	for k := range glyphs {
-		g := &glyphs[k]
-		gi := info(k)
-		if g.S == "\n" || g.S == "" || g.S == "\uFFFD" || gi.mark == notDrawn {
-			continue
-		}
-		size := g.FontSize
-		if size <= 1.5 {
-			continue // invisible layout glyphs
-		}
-		if last != nil {
-			ref := max(curSize, size)
-			dy := g.Y - curY
-			switch {
-			case size < 0.8*curSize && dy > 0.15*curSize && dy < 0.9*curSize && spanish.IsDigits(g.S):
-				continue // a raised footnote mark
-			case math.Abs(dy) > 0.5*ref:
-				flush()
-			}
-		}
-		if last == nil {
-			curY, curX, curSize = g.Y, -1, size
-		} else if useGaps && last.W > 0 && g.W > 0 {
-			gap := g.X - (last.X + last.W)
-			if gap > 0.25*size && !strings.HasSuffix(cur.String(), " ") && g.S != " " {
-				cur.WriteByte(' ')
-			}
-		}
-		if gi.mark == gapBefore && last != nil && !strings.HasSuffix(cur.String(), " ") && g.S != " " {
-			cur.WriteByte(' ')
-		}
-		if gi.runStart && !useGaps && last != nil && last.W > 0 && !strings.HasSuffix(cur.String(), " ") && g.S != " " {
-			// A new operation placed after a word gap: its place, and
-			// the end of the last glyph once the Tw the library left
-			// out is added, show the gap.
-			if g.X-(last.X+lastShift+last.W) > wordGapEms*size {
-				cur.WriteByte(' ')
-			}
-		}
-		lastShift = gi.shift * size
-		cur.WriteString(g.S)
-		if curX < 0 && strings.TrimSpace(g.S) != "" {
-			curX = g.X // where the text starts: leading spaces position nothing
-		}
-		sizes[math.Round(size*2)/2] += utf8.RuneCountInString(g.S)
-		last = g
-	}
-	flush()
-	if len(lines) > 0 {
-		top, bot := lines[0].y, lines[0].y
-		for _, l := range lines {
-			top, bot = max(top, l.y), min(bot, l.y)
-		}
-		for i := range lines {
-			lines[i].pageTop, lines[i].pageBot = top, bot
-		}
-	}
-	return lines
 }
 
 func dominant(m map[float64]int) float64 {

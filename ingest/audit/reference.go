@@ -62,8 +62,13 @@ func pdftotext(ctx context.Context, data []byte) (string, error) {
 	if err := cmd.Run(); err != nil {
 		return "", fmt.Errorf("pdftotext: %v: %s", err, strings.TrimSpace(errb.String()))
 	}
-	return out.String(), nil
+	return ligatures.Replace(out.String()), nil
 }
+
+// ligatures spells out the ligature characters pdftotext copies from a
+// font's ligature glyphs ("uniﬁcación"), as a reader reads them: an
+// extraction that leaves one undecoded still differs from the reference.
+var ligatures = strings.NewReplacer("\ufb00", "ff", "\ufb01", "fi", "\ufb02", "fl", "\ufb03", "ffi", "\ufb04", "ffl", "\ufb05", "st", "\ufb06", "st")
 
 // skipped are the elements whose text is not the document's: code, and
 // the navigation and aside of a site; a header or footer too when it is
