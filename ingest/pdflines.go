@@ -78,7 +78,12 @@ func buildLines(glyphs []glyph, page int) []pdfLine {
 		it := lineItem{s: g.s, gap: -1}
 		if last == nil {
 			curY, curX, curSize = g.y, g.x, g.size
-		} else {
+		} else if g.size > 1.2*curSize {
+			// The line began with smaller type (a footnote mark): its
+			// baseline is that of its larger type.
+			curY, curSize = g.y, g.size
+		}
+		if last != nil {
 			it.gap = gapEms(last, g)
 			switch {
 			case pendingSpace:
@@ -179,8 +184,7 @@ func allUpper(items []lineItem) bool {
 // stream draws some of them out of place (a word processor that draws a
 // section heading after the paragraphs around it, a footer drawn first,
 // the end of a line drawn after the lines below it), and joins the parts
-// of one line drawn apart. A page whose lines share baselines in more
-// than a few places (columns, a table drawn column by column) keeps the
+// of one line drawn apart. A page in columns (see columns) keeps the
 // order drawn. A footnote mark drawn on its own, raised above a line of
 // larger type, is dropped as the marks inside lines are.
 func readingOrder(lines []pdfLine) []pdfLine {
@@ -195,15 +199,7 @@ func readingOrder(lines []pdfLine) []pdfLine {
 	if sorted {
 		return lines
 	}
-	shared := 0
-	for i := range lines {
-		for j := i + 2; j < len(lines); j++ {
-			if sameBaseline(lines[i], lines[j]) {
-				shared++
-			}
-		}
-	}
-	if shared > max(2, len(lines)/10) {
+	if columns(lines) {
 		return lines
 	}
 	slices.SortStableFunc(lines, func(a, b pdfLine) int {
@@ -249,6 +245,27 @@ func cmpFloat(a, b float64) int {
 		return 1
 	}
 	return 0
+}
+
+// columns reports whether a page's lines are laid out in columns (or a
+// table drawn column by column): lines drawn apart that share a baseline,
+// the one on the right starting at the same place three times or more.
+// The pieces of a line that a word processor draws out of order (its end
+// after a footnote mark) start wherever the mark left off.
+func columns(lines []pdfLine) bool {
+	starts := map[float64]int{}
+	for i := range lines {
+		for j := i + 2; j < len(lines); j++ {
+			if !sameBaseline(lines[i], lines[j]) {
+				continue
+			}
+			right := max(lines[i].x, lines[j].x)
+			if starts[math.Round(right/4)]++; starts[math.Round(right/4)] >= 3 {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // sameBaseline reports whether two lines sit on one baseline.
