@@ -19,6 +19,12 @@ type block struct {
 	// Tesseract's mean word confidence over it.
 	page int
 	conf float64
+	// placed marks a block read from a page where each line has its
+	// place (a PDF): what recurs there is furniture by its place (see
+	// dropRunningLines), and a short line the document has had already
+	// is content (a signature, a repeated label), never dropped as
+	// repeated.
+	placed bool
 }
 
 // extraction is what a reader hands to the pipeline: the document's blocks

@@ -41,6 +41,7 @@ type pdfLine struct {
 	x, y    float64 // start of the line, baseline
 	size    float64 // dominant font size
 	page    int
+	annot   bool    // drawn by an annotation (a signature stamp), not the page
 	pageTop float64 // highest baseline on the page
 	pageBot float64 // lowest baseline on the page
 	// For a line read by OCR: its paragraph (numbered from 1 across the
@@ -196,6 +197,9 @@ func assemblePDF(ctx context.Context, data []byte, t *pdfText, opt Options) (*ex
 		}
 		i = j
 	}
+	for i := range ex.blocks {
+		ex.blocks[i].placed = true
+	}
 	return ex, nil
 }
 
@@ -277,64 +281,131 @@ func plausibleText(lines []pdfLine) bool {
 	return total > 0 && good*10 >= total*8
 }
 
-// dropRunningLines removes page furniture: lines in the top or bottom band
-// of a page that are page numbers or job numbers, or whose text (with digits
-// masked) recurs on several pages; and the masthead of a UN document's first
-// page ("United Nations … Distr.: General … date"). Each line dropped is
-// recorded on ex.
+// dropRunningLines removes page furniture: page and job numbers in the
+// top or bottom band of a page (inBand); running heads and feet, lines
+// that recur at the same place in the top or bottom part of half the pages
+// (runningBand, recurring); a footnote printed again at the foot of each
+// page that cites it (kept once); and the masthead of a UN document's
+// first page ("United Nations … Distr.: General … date"). A line that
+// recurs elsewhere on the page is content: a signature, a repeated label
+// or title, "por unanimidad,". A running head on page 1 is kept: the
+// first page's heading is never furniture. Each line dropped is recorded
+// on ex.
 func dropRunningLines(lines []pdfLine, pages int, ex *extraction) []pdfLine {
-	band := inBand
-	// Running lines alternate sides on even and odd pages ("A/RES/78/323
-	// Title" and "Title A/RES/78/323"), and their page numbers change: the
-	// key is the sorted words with digits masked.
-	mask := func(s string) string {
-		f := strings.Fields(strings.Map(func(r rune) rune {
-			if unicode.IsDigit(r) {
-				return '#'
-			}
-			return r
-		}, s))
-		slices.Sort(f)
-		return strings.Join(f, " ")
+	type place struct {
+		page int
+		y    float64
 	}
-	seen := map[string]map[int]bool{}
+	seen := map[string][]place{}
 	for _, l := range lines {
-		if band(l) {
-			k := mask(l.text)
-			if seen[k] == nil {
-				seen[k] = map[int]bool{}
-			}
-			seen[k][l.page] = true
+		if runningBand(l) {
+			k := furnitureKey(l.text)
+			seen[k] = append(seen[k], place{l.page, l.y})
 		}
+	}
+	// recurring: the line's text is at its place, give or take half a
+	// line, on half the pages or more (and two at least). A footnote
+	// printed again on the pages that cite it recurs on fewer.
+	need := max(2, (pages+1)/2)
+	recurring := func(l pdfLine) bool {
+		if pages < 2 || !runningBand(l) {
+			return false
+		}
+		on := map[int]bool{}
+		for _, p := range seen[furnitureKey(l.text)] {
+			if math.Abs(p.y-l.y) <= max(2, 0.6*l.size) {
+				on[p.page] = true
+			}
+		}
+		return len(on) >= need
+	}
+	// repeatedNote: a footnote line seen at the foot of another page.
+	repeatedNote := func(l pdfLine) bool {
+		if !atFoot(l) {
+			return false
+		}
+		pagesSeen := map[int]bool{}
+		for _, p := range seen[furnitureKey(l.text)] {
+			pagesSeen[p.page] = true
+		}
+		return len(pagesSeen) >= 2
 	}
 	out := lines[:0:0]
 	keptOnce := map[string]bool{}
-	continuing := false // the line before was a recurring footnote line kept
+	continuing := false // the line before was a repeated footnote line kept
 	for _, l := range lines {
-		if band(l) && (isFurniture(l.text) || pages > 1 && len(seen[mask(l.text)]) >= 2) {
-			if _, ok := headerSymbol(l.text); !ok || l.page > 1 {
-				// A sentence recurring at the foot of several pages is
-				// a footnote repeated where it is cited ("Adopted under
-				// the United Nations Framework Convention on Climate
-				// Change; see" / "FCCC/CP/2015/10/Add.1, decision
-				// 1/CP.21."), not a running footer: its first occurrence
-				// is kept, with the lines that go on with it.
-				k := mask(l.text)
-				if isFurniture(l.text) || keptOnce[k] || !atFoot(l) || len(strings.Fields(l.text)) < 5 && !continuing {
-					continuing = false
-					ex.drop("furniture", l.text)
-					continue
-				}
-				keptOnce[k] = true
-				continuing = true
-				out = append(out, l)
+		k := furnitureKey(l.text)
+		switch {
+		case inBand(l) && isFurniture(l.text):
+			if _, ok := headerSymbol(l.text); ok && l.page == 1 {
+				break // the symbol of page 1's heading (see dropMasthead)
+			}
+			continuing = false
+			ex.drop("furniture", l.text)
+			continue
+		case recurring(l) && !(l.page == 1 && topBand(l)):
+			continuing = false
+			ex.drop("furniture", l.text)
+			continue
+		case pages > 1 && repeatedNote(l):
+			// A footnote repeated where it is cited ("Adopted under the
+			// United Nations Framework Convention on Climate Change;
+			// see" / "FCCC/CP/2015/10/Add.1, decision 1/CP.21."): its
+			// first occurrence is kept, with the lines that go on with
+			// it.
+			if keptOnce[k] || len(strings.Fields(l.text)) < 5 && !continuing {
+				continuing = false
+				ex.drop("furniture", l.text)
 				continue
 			}
+			keptOnce[k] = true
+			continuing = true
+			out = append(out, l)
+			continue
 		}
 		continuing = false
 		out = append(out, l)
 	}
 	return dropMasthead(out, ex)
+}
+
+// furnitureKey is what running lines of different pages share: their
+// words sorted (running heads alternate sides on even and odd pages,
+// "A/RES/78/323 Title" and "Title A/RES/78/323"), each run of digits
+// masked (the page number changes: "Página 2 | 15", and a footnote
+// repeated on another page gets another number).
+func furnitureKey(s string) string {
+	var b strings.Builder
+	digits := false
+	for _, r := range s {
+		if unicode.IsDigit(r) {
+			if !digits {
+				b.WriteByte('#')
+			}
+			digits = true
+			continue
+		}
+		digits = false
+		b.WriteRune(r)
+	}
+	f := strings.Fields(b.String())
+	slices.Sort(f)
+	return strings.Join(f, " ")
+}
+
+// runningBand reports whether a line sits in the top or bottom 15% of its
+// page's text area, where running heads and feet of several lines are
+// (a court's name, its chamber and the case number over each page).
+func runningBand(l pdfLine) bool {
+	h := l.pageTop - l.pageBot
+	return h > 0 && (l.y >= l.pageTop-0.15*h || l.y <= l.pageBot+0.15*h)
+}
+
+// topBand reports whether a line sits in the top 15% of its page's text
+// area.
+func topBand(l pdfLine) bool {
+	h := l.pageTop - l.pageBot
+	return h > 0 && l.y >= l.pageTop-0.15*h
 }
 
 // atFoot reports whether a line sits in the bottom 8% of its page's text

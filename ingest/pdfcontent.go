@@ -45,6 +45,9 @@ type glyph struct {
 	move    float64
 	// rotated marks a glyph whose baseline is not horizontal.
 	rotated bool
+	// annot numbers the annotation whose appearance drew the glyph (a
+	// signature stamp), from 1; 0 for the page's own content.
+	annot int
 }
 
 // maxFormDepth bounds the nesting of form XObjects read.
@@ -92,6 +95,7 @@ type textState struct {
 // pageReader reads the glyphs of one page.
 type pageReader struct {
 	glyphs []glyph
+	annot  int // the annotation being read, from 1
 	// drawn counts the character codes the page's text operations show,
 	// whether or not they decode to text.
 	drawn int
@@ -114,7 +118,65 @@ func pageGlyphs(page pdf.Page) (glyphs []glyph, drawn int, err error) {
 		return nil, 0, nil
 	}
 	r.run(strm, page.Resources(), identity, 0)
+	r.annotations(page)
 	return r.glyphs, r.drawn, nil
+}
+
+// annotations reads the text of the annotations a reader shows on the
+// page (a digital-signature stamp, a form field, a text box): each one's
+// normal appearance, a form drawn in the annotation's rectangle. Links,
+// pop-ups and hidden annotations show no text.
+func (r *pageReader) annotations(page pdf.Page) {
+	annots := page.V.Key("Annots")
+	for i := 0; i < annots.Len() && i < 1000; i++ {
+		a := annots.Index(i)
+		switch a.Key("Subtype").Name() {
+		case "Link", "Popup":
+			continue
+		}
+		if f := a.Key("F").Int64(); f&2 != 0 || f&32 != 0 {
+			continue // hidden, or not shown on screen
+		}
+		ap := a.Key("AP").Key("N")
+		if ap.Kind() == pdf.Dict && ap.Key("BBox").IsNull() {
+			ap = ap.Key(a.Key("AS").Name()) // an appearance per state
+		}
+		if ap.Kind() != pdf.Stream {
+			continue
+		}
+		m, ok := matrixOf(ap.Key("Matrix"))
+		if !ok {
+			m = identity
+		}
+		rect, bbox := a.Key("Rect"), ap.Key("BBox")
+		if rect.Len() != 4 || bbox.Len() != 4 {
+			continue
+		}
+		// The appearance's box, transformed by its matrix, is fitted to
+		// the annotation's rectangle.
+		x0, y0 := applyPoint(m, bbox.Index(0).Float64(), bbox.Index(1).Float64())
+		x1, y1 := applyPoint(m, bbox.Index(2).Float64(), bbox.Index(3).Float64())
+		bx0, bx1, by0, by1 := min(x0, x1), max(x0, x1), min(y0, y1), max(y0, y1)
+		rx0, rx1 := min(rect.Index(0).Float64(), rect.Index(2).Float64()), max(rect.Index(0).Float64(), rect.Index(2).Float64())
+		ry0, ry1 := min(rect.Index(1).Float64(), rect.Index(3).Float64()), max(rect.Index(1).Float64(), rect.Index(3).Float64())
+		if bx1-bx0 <= 0 || by1-by0 <= 0 {
+			continue
+		}
+		sx, sy := (rx1-rx0)/(bx1-bx0), (ry1-ry0)/(by1-by0)
+		fit := matrix{{sx, 0, 0}, {0, sy, 0}, {rx0 - bx0*sx, ry0 - by0*sy, 1}}
+		res := ap.Key("Resources")
+		if res.Kind() != pdf.Dict {
+			res = page.Resources()
+		}
+		r.annot++
+		r.run(ap, res, m.mul(fit), 1)
+	}
+	r.annot = 0
+}
+
+// applyPoint transforms the point (x, y) by m.
+func applyPoint(m matrix, x, y float64) (float64, float64) {
+	return x*m[0][0] + y*m[1][0] + m[2][0], x*m[0][1] + y*m[1][1] + m[2][1]
 }
 
 // run interprets one content stream (a page's, or a form's) with the
@@ -152,6 +214,7 @@ func (r *pageReader) run(strm, res pdf.Value, ctm matrix, depth int) {
 				adv:     end[2][0] - (tm.mul(g.ctm))[2][0],
 				space:   text == " " || text == "\u00a0",
 				opStart: opStart,
+				annot:   r.annot,
 				rotated: horiz > 0 && math.Abs(trm[0][1]) > 0.1*horiz || trm[0][0] < 0,
 			}
 			if !opStart && g.size > 0 {

@@ -43,12 +43,13 @@ func buildLines(glyphs []glyph, page int) []pdfLine {
 	var items []lineItem
 	var curY, curX, curSize float64
 	var last *glyph
+	annot := 0
 	pendingSpace := false // a space glyph was drawn since the last glyph
 	sizes := map[float64]int{}
 	flush := func() {
 		text := strings.TrimSpace(spanish.CollapseSpace(joinSpacedLetters(items)))
 		if text != "" {
-			lines = append(lines, pdfLine{text: text, x: curX, y: curY, size: dominant(sizes), page: page})
+			lines = append(lines, pdfLine{text: text, x: curX, y: curY, size: dominant(sizes), page: page, annot: annot > 0})
 		}
 		items = items[:0]
 		clear(sizes)
@@ -59,6 +60,10 @@ func buildLines(glyphs []glyph, page int) []pdfLine {
 		if g.s == "" || g.s == "\uFFFD" || g.s == "\n" || g.rotated || g.size <= 1.5 {
 			continue // no text; or invisible layout glyphs
 		}
+		if last != nil && g.annot != annot {
+			flush() // an annotation's text is its own
+		}
+		annot = g.annot
 		if last != nil {
 			ref := max(curSize, g.size)
 			dy := g.y - curY
@@ -188,6 +193,19 @@ func allUpper(items []lineItem) bool {
 // order drawn. A footnote mark drawn on its own, raised above a line of
 // larger type, is dropped as the marks inside lines are.
 func readingOrder(lines []pdfLine) []pdfLine {
+	var annots []pdfLine // annotations' text goes after the page's
+	for i := 0; i < len(lines); i++ {
+		if lines[i].annot {
+			annots = append(annots, lines[i])
+			lines = slices.Delete(lines, i, i+1)
+			i--
+		}
+	}
+	return append(pageOrder(lines), annots...)
+}
+
+// pageOrder is readingOrder for the lines of the page's own content.
+func pageOrder(lines []pdfLine) []pdfLine {
 	lines = dropLoneMarks(lines)
 	sorted := true
 	for i := 1; i < len(lines); i++ {

@@ -174,7 +174,7 @@ func Compare(reference, printed string, opt Options) Report {
 			}
 		}
 	}
-	ops, ok := diff(ref, got)
+	ops, ok := anchoredDiff(ref, got, 0)
 	if !ok {
 		rep.Approximate = true
 		rep.Lost, rep.Added = bagDifference(ref, got)
@@ -644,4 +644,104 @@ func diff(a, b []string) ([]hunk, bool) {
 		}
 	}
 	return out, true
+}
+
+// maxAnchorDepth bounds the recursion of anchoredDiff.
+const maxAnchorDepth = 4
+
+// anchoredDiff is diff for texts that differ in more places than diff
+// allows (a long judgment whose footnotes the extraction places after
+// their paragraphs): the words found once in each text and in the same
+// order in both (patience diff's anchors) cut the texts into stretches,
+// each compared by diff, or cut again by its own anchors. It reports
+// false only when a stretch without anchors is still too different.
+func anchoredDiff(a, b []string, depth int) ([]hunk, bool) {
+	if h, ok := diff(a, b); ok {
+		return h, true
+	}
+	if depth >= maxAnchorDepth {
+		return nil, false
+	}
+	anchors := uniqueAnchors(a, b)
+	if len(anchors) == 0 {
+		return nil, false
+	}
+	var out []hunk
+	i0, j0 := 0, 0
+	for _, an := range append(anchors, [2]int{len(a), len(b)}) {
+		sub, ok := anchoredDiff(a[i0:an[0]], b[j0:an[1]], depth+1)
+		if !ok {
+			// Too different even so: the whole stretch is lost and
+			// added.
+			sub = nil
+			if an[0] > i0 || an[1] > j0 {
+				sub = []hunk{{0, an[0] - i0, 0, an[1] - j0}}
+			}
+		}
+		for _, h := range sub {
+			out = append(out, hunk{h.a0 + i0, h.a1 + i0, h.b0 + j0, h.b1 + j0})
+		}
+		i0, j0 = an[0]+1, an[1]+1
+	}
+	return out, true
+}
+
+// uniqueAnchors returns the positions (in a, in b) of the words that occur
+// once in a and once in b, the longest run of them in the same order in
+// both.
+func uniqueAnchors(a, b []string) [][2]int {
+	type seen struct{ na, nb, ia, ib int }
+	count := map[string]*seen{}
+	for i, w := range a {
+		s := count[w]
+		if s == nil {
+			s = &seen{}
+			count[w] = s
+		}
+		s.na++
+		s.ia = i
+	}
+	for j, w := range b {
+		if s := count[w]; s != nil {
+			s.nb++
+			s.ib = j
+		}
+	}
+	var pairs [][2]int
+	for i, w := range a {
+		if s := count[w]; s.na == 1 && s.nb == 1 {
+			pairs = append(pairs, [2]int{i, s.ib})
+		}
+	}
+	// The longest increasing run of b positions (patience sorting).
+	var tails []int // index into pairs of the smallest tail of each length
+	prev := make([]int, len(pairs))
+	for k, p := range pairs {
+		lo, hi := 0, len(tails)
+		for lo < hi {
+			m := (lo + hi) / 2
+			if pairs[tails[m]][1] < p[1] {
+				lo = m + 1
+			} else {
+				hi = m
+			}
+		}
+		prev[k] = -1
+		if lo > 0 {
+			prev[k] = tails[lo-1]
+		}
+		if lo == len(tails) {
+			tails = append(tails, k)
+		} else {
+			tails[lo] = k
+		}
+	}
+	if len(tails) == 0 {
+		return nil
+	}
+	out := make([][2]int, len(tails))
+	for k, i := tails[len(tails)-1], len(tails)-1; k >= 0; k, i = prev[k], i-1 {
+		out[i] = pairs[k]
+	}
+	return out
 }
