@@ -225,14 +225,10 @@ func (r *pageReader) run(strm, res pdf.Value, ctm matrix, depth int) {
 			tm = translate(tx, 0).mul(tm)
 		}
 	}
-	pdf.Interpret(strm, func(stk *pdf.Stack, op string) {
-		args := make([]pdf.Value, stk.Len())
-		for i := len(args) - 1; i >= 0; i-- {
-			args[i] = stk.Pop()
-		}
+	interpret(streamBytes(strm), func(op string, args []operand) {
 		num := func(i int) float64 {
 			if i < len(args) {
-				return args[i].Float64()
+				return args[i].num
 			}
 			return 0
 		}
@@ -274,18 +270,18 @@ func (r *pageReader) run(strm, res pdf.Value, ctm matrix, depth int) {
 			g.ts = num(0)
 		case "Tf":
 			if len(args) == 2 {
-				name := args[0].Name()
+				name := args[0].str
 				f, ok := fonts[name]
 				if !ok {
 					f = r.font(res.Key("Font").Key(name))
 					fonts[name] = f
 				}
-				g.font, g.size = f, args[1].Float64()
+				g.font, g.size = f, args[1].num
 			}
 		case "Tj":
 			if len(args) == 1 {
 				opStart = true
-				show(args[0].RawString(), 0)
+				show(args[0].str, 0)
 			}
 		case "'", "\"":
 			if op == "\"" && len(args) == 3 {
@@ -296,7 +292,7 @@ func (r *pageReader) run(strm, res pdf.Value, ctm matrix, depth int) {
 			tm = tlm
 			if len(args) == 1 {
 				opStart = true
-				show(args[0].RawString(), 0)
+				show(args[0].str, 0)
 			}
 		case "TJ":
 			if len(args) != 1 {
@@ -304,25 +300,25 @@ func (r *pageReader) run(strm, res pdf.Value, ctm matrix, depth int) {
 			}
 			opStart = true
 			move := 0.0
-			for i := 0; i < args[0].Len(); i++ {
-				x := args[0].Index(i)
-				if x.Kind() == pdf.String {
+			for _, x := range args[0].arr {
+				switch x.kind {
+				case opString:
 					before := len(r.glyphs)
-					show(x.RawString(), move)
+					show(x.str, move)
 					if len(r.glyphs) > before {
 						move = 0
 					}
-					continue
+				case opNumber:
+					// Negative numbers move the pen to the right, in
+					// thousandths of an em.
+					d := -x.num / 1000 * g.size
+					move += d
+					tm = translate(d*g.th, 0).mul(tm)
 				}
-				// Negative numbers move the pen to the right, in
-				// thousandths of an em.
-				d := -x.Float64() / 1000 * g.size
-				move += d
-				tm = translate(d*g.th, 0).mul(tm)
 			}
 		case "Do":
 			if len(args) == 1 && depth < maxFormDepth {
-				xo := res.Key("XObject").Key(args[0].Name())
+				xo := res.Key("XObject").Key(args[0].str)
 				if xo.Key("Subtype").Name() == "Form" {
 					m, ok := matrixOf(xo.Key("Matrix"))
 					if !ok {
@@ -340,13 +336,13 @@ func (r *pageReader) run(strm, res pdf.Value, ctm matrix, depth int) {
 }
 
 // matrixArgs reads the six operands of cm or Tm.
-func matrixArgs(args []pdf.Value) (matrix, bool) {
+func matrixArgs(args []operand) (matrix, bool) {
 	if len(args) != 6 {
 		return identity, false
 	}
 	var m matrix
 	for i := range 6 {
-		m[i/2][i%2] = args[i].Float64()
+		m[i/2][i%2] = args[i].num
 	}
 	m[2][2] = 1
 	return m, true
