@@ -130,6 +130,22 @@ type Document struct {
 	// DroppedLines holds the lines Dropped counts, for audits
 	// (relatoria extract -check); it is not stored.
 	DroppedLines []Drop `json:"-"`
+	// Pages lists the pages of a PDF that its text layer could not give,
+	// and how each was read instead; empty when every page was read from
+	// it (or by OCR, as a scan).
+	Pages []PageRead `json:"pages,omitempty"`
+}
+
+// PageRead says how a page of a PDF that its text layer could not give
+// was read.
+type PageRead struct {
+	Page int `json:"page"` // from 1
+	// How is "pdftotext" (read by poppler's pdftotext), "partial" (only
+	// what the text layer gave before it failed) or "unread".
+	How string `json:"how"`
+	// Failed says what failed, in Spanish: "la biblioteca PDF falló
+	// (…)", "dibuja texto pero no se leyó ninguno".
+	Failed string `json:"failed"`
 }
 
 // Drop is a line of the source left out of a Document's text.

@@ -17,7 +17,7 @@ import (
 // block into a paragraph, drops boilerplate and repeated headings,
 // recognises the document's structure, and repairs OCR damage.
 func build(name string, format corpus.Format, ex *extraction, opt Options) *corpus.Document {
-	doc := &corpus.Document{Source: name, Format: format}
+	doc := &corpus.Document{Source: name, Format: format, Pages: ex.pages}
 	for _, d := range ex.dropped {
 		doc.Drop(d.Kind, d.Text)
 	}

@@ -40,6 +40,9 @@ type extraction struct {
 	// partial, when not "", says which pages could not be read while the
 	// others were (scanned pages whose OCR failed).
 	partial string
+	// pages says how the pages of a PDF that its text layer could not
+	// give were read (corpus.Document.Pages).
+	pages []corpus.PageRead
 }
 
 // drop records a line the reader left out, of a kind of corpus.Document.Dropped.

@@ -59,6 +59,9 @@ type pdfText struct {
 	pages    int
 	pageErrs []string
 	scanned  []int
+	// failed are the pages the text layer could not give: the library
+	// failed on them, or they draw text and none could be read.
+	failed []pageFailure
 }
 
 // readPDF reads a PDF's text layer and, for the pages that have none but
@@ -112,13 +115,16 @@ func pdfTextLayer(data []byte) (*pdfText, error) {
 		t.pageErrs = append(t.pageErrs, err.Error())
 	}
 	for i, page := range pages {
-		pl, image, err := pageLines(page, i+1)
-		if err != nil {
+		pl, image, drawn, err := pageLines(page, i+1)
+		switch {
+		case err != nil:
 			t.pageErrs = append(t.pageErrs, fmt.Sprintf("page %d: %v", i+1, err))
+			t.failed = append(t.failed, pageFailure{i + 1, fmt.Sprintf("la biblioteca PDF falló (%v)", err), pl})
 			continue
-		}
-		if len(pl) == 0 && image {
+		case len(pl) == 0 && image:
 			t.scanned = append(t.scanned, i+1)
+		case len(pl) == 0 && drawn > 0:
+			t.failed = append(t.failed, pageFailure{page: i + 1, reason: fmt.Sprintf("dibuja %d caracteres y no se leyó ninguno", drawn)})
 		}
 		t.lines = append(t.lines, pl...)
 	}
@@ -139,6 +145,14 @@ func assemblePDF(ctx context.Context, data []byte, t *pdfText, opt Options) (*ex
 		for i := 1; i <= t.pages; i++ {
 			scanned = append(scanned, i)
 		}
+	}
+	var reads []corpus.PageRead
+	var unread string
+	if !unreadable && len(t.failed) > 0 {
+		var more []pdfLine
+		more, reads, unread = readFailedPages(ctx, data, t.failed, opt.pageProgress())
+		lines = append(lines, more...)
+		sortLinesByPage(lines)
 	}
 	var failed []pageError
 	if len(scanned) > 0 {
@@ -167,9 +181,12 @@ func assemblePDF(ctx context.Context, data []byte, t *pdfText, opt Options) (*ex
 	if !plausibleText(lines) {
 		return nil, errors.New("PDF text layer is unreadable (fonts without a Unicode mapping), and OCR found no text")
 	}
-	ex := &extraction{symbol: pdfSymbol(lines)}
+	ex := &extraction{symbol: pdfSymbol(lines), pages: reads}
 	if len(failed) > 0 {
 		ex.partial = pagesError(failed, t.pages)
+	}
+	if unread != "" {
+		ex.partial = strings.TrimPrefix(ex.partial+"; "+unread, "; ")
 	}
 	running := dropRunningLines(lines, t.pages, ex)
 	kept := running[:0:0]
@@ -215,24 +232,27 @@ func describePDFError(err error, data []byte) error {
 }
 
 // pageLines extracts the lines of page, the i-th, recovering from library
-// panics, and reports whether the page draws an image.
-func pageLines(page pdf.Page, i int) (lines []pdfLine, image bool, err error) {
+// panics, and reports whether the page draws an image and how many
+// character codes its text operations show. On an error, lines holds what
+// was read before it.
+func pageLines(page pdf.Page, i int) (lines []pdfLine, image bool, drawn int, err error) {
 	defer func() {
 		if p := recover(); p != nil {
-			lines, image, err = nil, false, fmt.Errorf("unreadable content (%v)", p)
+			image, err = false, fmt.Errorf("unreadable content (%v)", p)
 		}
 	}()
 	if page.V.IsNull() {
-		return nil, false, errors.New("missing page object")
+		return nil, false, 0, errors.New("missing page object")
 	}
 	if !parentChainEnds(page) {
-		return nil, false, errors.New("its /Parent chain loops back on itself")
+		return nil, false, 0, errors.New("its /Parent chain loops back on itself")
 	}
-	glyphs, _, err := pageGlyphs(page)
+	glyphs, drawn, err := pageGlyphs(page)
+	lines = readingOrder(buildLines(glyphs, i))
 	if err != nil {
-		return nil, false, fmt.Errorf("unreadable content (%v)", err)
+		return lines, false, drawn, fmt.Errorf("unreadable content (%v)", err)
 	}
-	return readingOrder(buildLines(glyphs, i)), hasImage(page.Resources(), 0), nil
+	return lines, hasImage(page.Resources(), 0), drawn, nil
 }
 
 // hasImage reports whether resources hold an image XObject, directly or in

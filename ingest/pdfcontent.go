@@ -117,7 +117,9 @@ func pageGlyphs(page pdf.Page) (glyphs []glyph, drawn int, err error) {
 	if strm.Kind() == pdf.Null {
 		return nil, 0, nil
 	}
-	r.run(strm, page.Resources(), identity, 0)
+	if err := r.run(strm, page.Resources(), identity, 0); err != nil {
+		return r.glyphs, r.drawn, err
+	}
 	r.annotations(page)
 	return r.glyphs, r.drawn, nil
 }
@@ -181,7 +183,8 @@ func applyPoint(m matrix, x, y float64) (float64, float64) {
 
 // run interprets one content stream (a page's, or a form's) with the
 // given resources, starting from ctm.
-func (r *pageReader) run(strm, res pdf.Value, ctm matrix, depth int) {
+func (r *pageReader) run(strm, res pdf.Value, ctm matrix, depth int) error {
+	data, err := streamBytes(strm)
 	g := textState{ctm: ctm, th: 1}
 	var stack []textState
 	var tm, tlm matrix
@@ -225,7 +228,7 @@ func (r *pageReader) run(strm, res pdf.Value, ctm matrix, depth int) {
 			tm = translate(tx, 0).mul(tm)
 		}
 	}
-	interpret(streamBytes(strm), func(op string, args []operand) {
+	interpret(data, func(op string, args []operand) {
 		num := func(i int) float64 {
 			if i < len(args) {
 				return args[i].num
@@ -328,11 +331,12 @@ func (r *pageReader) run(strm, res pdf.Value, ctm matrix, depth int) {
 					if fres.Kind() != pdf.Dict {
 						fres = res
 					}
-					r.run(xo, fres, m.mul(g.ctm), depth+1)
+					r.run(xo, fres, m.mul(g.ctm), depth+1) // a form that fails loses its own text only
 				}
 			}
 		}
 	})
+	return err
 }
 
 // matrixArgs reads the six operands of cm or Tm.

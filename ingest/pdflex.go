@@ -2,6 +2,7 @@ package ingest
 
 import (
 	"bytes"
+	"fmt"
 	"io"
 	"strconv"
 
@@ -37,21 +38,34 @@ const (
 const maxStreamBytes = 64 << 20
 
 // streamBytes returns the decoded bytes of a content stream, or of an
-// array of streams joined by spaces.
-func streamBytes(strm pdf.Value) []byte {
+// array of streams joined by spaces. A stream that cannot be decoded (a
+// corrupt Flate stream) is an error, with the bytes decoded before it.
+func streamBytes(strm pdf.Value) (data []byte, err error) {
+	defer func() {
+		if p := recover(); p != nil {
+			err = fmt.Errorf("the content stream cannot be read (%v)", p)
+		}
+	}()
 	if strm.Kind() == pdf.Array {
 		var b bytes.Buffer
 		for i := 0; i < strm.Len(); i++ {
-			b.Write(streamBytes(strm.Index(i)))
+			part, err := streamBytes(strm.Index(i))
+			b.Write(part)
 			b.WriteByte(' ')
+			if err != nil {
+				return b.Bytes(), err
+			}
 		}
-		return b.Bytes()
+		return b.Bytes(), nil
 	}
 	if strm.Kind() != pdf.Stream {
-		return nil
+		return nil, nil
 	}
-	data, _ := io.ReadAll(io.LimitReader(strm.Reader(), maxStreamBytes))
-	return data
+	data, err = io.ReadAll(io.LimitReader(strm.Reader(), maxStreamBytes))
+	if err != nil {
+		return data, fmt.Errorf("the content stream cannot be decoded (%v)", err)
+	}
+	return data, nil
 }
 
 // lexer reads the tokens of a content stream.

@@ -1,0 +1,190 @@
+package ingest
+
+import (
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"os/exec"
+	"strings"
+	"testing"
+
+	"golang.org/x/text/encoding/charmap"
+
+	"github.com/relatoria/relatoria/corpus"
+	"github.com/relatoria/relatoria/internal/testpdf"
+)
+
+// readPDFTest returns the paragraphs read from a PDF, one a line, unrepaired.
+func readPDFTest(t *testing.T, data []byte) (string, *corpus.Document, error) {
+	t.Helper()
+	doc, err := Read("t.pdf", data, Options{NoRepair: true})
+	if doc == nil {
+		return "", nil, err
+	}
+	var b strings.Builder
+	for _, p := range doc.Paragraphs {
+		b.WriteString(p.Text + "\n")
+	}
+	return b.String(), doc, err
+}
+
+const (
+	times       = "<< /Type /Font /Subtype /Type1 /BaseFont /Times-Roman /Encoding /WinAnsiEncoding >>"
+	timesItalic = "<< /Type /Font /Subtype /Type1 /BaseFont /Times-Italic /Encoding /WinAnsiEncoding >>"
+)
+
+// latin1 writes s in WinAnsi (Latin-1) bytes, as a content stream in a
+// WinAnsi font holds it.
+func latin1(s string) string {
+	b, err := charmap.Windows1252.NewEncoder().String(s)
+	if err != nil {
+		panic(err)
+	}
+	return b
+}
+
+// onePage returns a one-page PDF drawing content with the fonts given
+// (resource name → font dictionary).
+func onePage(content string, fonts map[string]string) []byte {
+	var d testpdf.Doc
+	var res []string
+	for name, f := range fonts {
+		res = append(res, fmt.Sprintf("/%s %d 0 R", name, d.Add(f)))
+	}
+	c := d.Stream("", content)
+	return d.Bytes(d.Add(testpdf.Page("/Font << "+strings.Join(res, " ")+" >>", c)))
+}
+
+// TestPDFInlineImage: the binary data of an inline image (the UN emblem a
+// 1994 resolution draws on page 1) holds ")" and ">" bytes; the library's
+// tokeniser stopped there ("unexpected delimiter") and the page was lost.
+func TestPDFInlineImage(t *testing.T) {
+	content := "q 40 0 0 40 60 760 cm BI /W 4 /H 1 /BPC 8 /CS /G ID \x29\x3e\x5d\x7d EI Q\n" +
+		latin1("BT /F1 12 Tf 72 700 Td (La Asamblea General,) Tj 0 -14 Td (Recordando su resolución 48/141,) Tj ET")
+	text, _, err := readPDFTest(t, onePage(content, map[string]string{"F1": times}))
+	if err != nil || !strings.Contains(text, "La Asamblea General,") || !strings.Contains(text, "Recordando") {
+		t.Errorf("page with an inline image read as %q, %v", text, err)
+	}
+}
+
+// TestPDFSimpleFontEncodings: a Type1 font with /Differences and no
+// /BaseEncoding has StandardEncoding under them, where "ª" is code 0xE3
+// and "º" 0xEB (the library read them as Latin-1 "ã" and "ë": "92ã",
+// "1ë"); /ToUnicode comes before the encoding (a ligature glyph mapped to
+// "fi": "filtros", not "ﬁltros" or "fi ltros").
+func TestPDFSimpleFontEncodings(t *testing.T) {
+	diff := "<< /Type /Font /Subtype /Type1 /BaseFont /Times-Roman /Encoding << /Type /Encoding /Differences [ 200 /oacute ] >> >>"
+	content := "BT /F1 12 Tf 72 700 Td (92\\343 sesi\\310n plenaria, 1\\353 de diciembre de 1994) Tj ET"
+	text, _, err := readPDFTest(t, onePage(content, map[string]string{"F1": diff}))
+	if err != nil || !strings.Contains(text, "92ª sesión plenaria, 1º de diciembre") {
+		t.Errorf("Differences over StandardEncoding read as %q, %v", text, err)
+	}
+	var d testpdf.Doc
+	cmap := "/CIDInit /ProcSet findresource begin 12 dict begin begincmap\n1 begincodespacerange <00> <FF> endcodespacerange\n" +
+		"2 beginbfchar <02> <00660069> <03> <0066006C> endbfchar\n1 beginbfrange <20> <7E> <0020> endbfrange\nendcmap CMapName currentdict /CMap defineresource pop end end"
+	tu := d.Stream("", cmap)
+	widths := make([]string, 0, 126)
+	for range 126 {
+		widths = append(widths, "500")
+	}
+	font := d.Add(fmt.Sprintf("<< /Type /Font /Subtype /Type1 /BaseFont /ABCDEF+Minion /FirstChar 1 /LastChar 126 /Widths [%s] /Encoding /WinAnsiEncoding /ToUnicode %d 0 R >>", strings.Join(widths, " "), tu))
+	c := d.Stream("", "BT /F1 12 Tf 72 700 Td (los \002ltros y \003ujos) Tj ET")
+	text, _, err = readPDFTest(t, d.Bytes(d.Add(testpdf.Page(fmt.Sprintf("/Font << /F1 %d 0 R >>", font), c))))
+	if err != nil || !strings.Contains(text, "los filtros y flujos") {
+		t.Errorf("ligatures mapped by ToUnicode read as %q, %v", text, err)
+	}
+}
+
+// TestPDFWordGaps: words set apart by the pen's move, without a space
+// glyph, are two words when the move leaves a word gap after the last
+// glyph's width, whatever the font: an italic verb placed before the next
+// word ("Decide consignar", not "Decideconsignar") in a standard font the
+// PDF gives no widths for; a CID font whose two-byte codes the library
+// looked widths up for by byte (all 0), so that kerning split words ("q
+// ue") or gaps were missed.
+func TestPDFWordGaps(t *testing.T) {
+	// Times-Italic "Decide" is 2.832 em wide: 33.98 pt at 12 pt; the next
+	// word starts a quarter of an em after it.
+	content := "BT /F2 12 Tf 72 700 Td (Decide) Tj /F1 12 Tf 36.98 0 Td (consignar en el informe) Tj ET\n" +
+		"BT /F2 12 Tf 72 680 Td (Autoriza) Tj /F1 12 Tf 46.3 0 Td (al Secretario General) Tj ET"
+	text, _, err := readPDFTest(t, onePage(content, map[string]string{"F1": times, "F2": timesItalic}))
+	if err != nil || !strings.Contains(text, "Decide consignar en el informe") || !strings.Contains(text, "Autoriza al Secretario") {
+		t.Errorf("italic words placed apart read as %q, %v", text, err)
+	}
+
+	var d testpdf.Doc
+	var chars []string
+	letters := "abcdefghijklmnopqrstuvwxyzHUMANOS"
+	for i, r := range letters {
+		chars = append(chars, fmt.Sprintf("<%04X> <%04X>", i+1, r))
+	}
+	tu := d.Stream("", fmt.Sprintf("/CIDInit /ProcSet findresource begin 12 dict begin begincmap\n1 begincodespacerange <0000> <FFFF> endcodespacerange\n%d beginbfchar %s endbfchar\nendcmap end end", len(chars), strings.Join(chars, " ")))
+	desc := d.Add("<< /Type /Font /Subtype /CIDFontType2 /BaseFont /ABCDEF+Calibri /CIDSystemInfo << /Registry (Adobe) /Ordering (Identity) /Supplement 0 >> /DW 1000 /W [ 1 [ 480 500 420 500 480 300 500 500 230 250 450 230 760 500 500 500 500 350 390 330 500 450 700 450 450 400 ] 27 33 620 ] >>")
+	font := d.Add(fmt.Sprintf("<< /Type /Font /Subtype /Type0 /BaseFont /ABCDEF+Calibri /Encoding /Identity-H /DescendantFonts [%d 0 R] /ToUnicode %d 0 R >>", desc, tu))
+	code := func(s string) string {
+		var b strings.Builder
+		for _, r := range s {
+			b.WriteString(fmt.Sprintf("%04X", strings.IndexRune(letters, r)+1))
+		}
+		return "<" + b.String() + ">"
+	}
+	// Kerning inside words (-30 thousandths) and word gaps (-300).
+	c := d.Stream("", fmt.Sprintf("BT /F1 11 Tf 72 700 Td [%s -30 %s -300 %s -20 %s -300 %s -25 %s] TJ ET",
+		code("q"), code("ue"), code("es"), code("crito"), code("HUMA"), code("NOS")))
+	text, _, err = readPDFTest(t, d.Bytes(d.Add(testpdf.Page(fmt.Sprintf("/Font << /F1 %d 0 R >>", font), c))))
+	if err != nil || !strings.Contains(text, "que escrito HUMANOS") {
+		t.Errorf("CID font with kerning read as %q, %v", text, err)
+	}
+}
+
+// TestPDFFormAndAnnotation: text drawn inside a form XObject (a footer)
+// and in an annotation's appearance (a signature stamp) is read; the
+// library's Page.Content reads neither.
+func TestPDFFormAndAnnotation(t *testing.T) {
+	var d testpdf.Doc
+	font := d.Add(times)
+	form := d.Stream(fmt.Sprintf("/Type /XObject /Subtype /Form /BBox [0 0 500 50] /Resources << /Font << /F1 %d 0 R >> >>", font), latin1("BT /F1 9 Tf 10 10 Td (Pie de página de la Corte) Tj ET"))
+	stamp := d.Stream(fmt.Sprintf("/Type /XObject /Subtype /Form /BBox [0 0 150 40] /Resources << /Font << /F1 %d 0 R >> >>", font), latin1("BT /F1 8 Tf 5 20 Td (Firmado digitalmente por Juan Pérez) Tj ET"))
+	annot := d.Add(fmt.Sprintf("<< /Type /Annot /Subtype /Widget /FT /Sig /Rect [400 760 550 800] /AP << /N %d 0 R >> >>", stamp))
+	c := d.Stream("", "BT /F1 12 Tf 72 700 Td (Vistos los autos.) Tj ET q 1 0 0 1 40 20 cm /Fm1 Do Q")
+	page := d.Add(fmt.Sprintf("<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 %d 0 R >> /XObject << /Fm1 %d 0 R >> >> /Contents %d 0 R /Annots [%d 0 R] >>", font, form, c, annot))
+	text, _, err := readPDFTest(t, d.Bytes(page))
+	for _, want := range []string{"Vistos los autos.", "Pie de página de la Corte", "Firmado digitalmente por Juan Pérez"} {
+		if err != nil || !strings.Contains(text, want) {
+			t.Errorf("%q missing from %q (%v)", want, text, err)
+		}
+	}
+}
+
+// TestPDFPageFallback: a page the library cannot read (its content in a
+// filter it lacks, ASCIIHexDecode) is read by pdftotext and said so in
+// the document; without pdftotext, the file fails naming the page, and
+// its other pages are kept.
+func TestPDFPageFallback(t *testing.T) {
+	var d testpdf.Doc
+	font := d.Add(times)
+	res := fmt.Sprintf("/Font << /F1 %d 0 R >>", font)
+	p1 := d.Add(testpdf.Page(res, d.Stream("", latin1("BT /F1 12 Tf 72 700 Td (Primera página del informe.) Tj ET"))))
+	hexed := hex.EncodeToString([]byte(latin1("BT /F1 12 Tf 72 700 Td (La Asamblea General, recordando su resolución.) Tj ET"))) + ">"
+	p2 := d.Add(testpdf.Page(res, d.Stream("/Filter /ASCIIHexDecode", hexed)))
+	data := d.Bytes(p1, p2)
+
+	if _, err := exec.LookPath("pdftotext"); err == nil {
+		text, doc, err := readPDFTest(t, data)
+		if err != nil || !strings.Contains(text, "La Asamblea General, recordando") || !strings.Contains(text, "Primera página") {
+			t.Errorf("page 2 read as %q, %v", text, err)
+		}
+		if doc == nil || len(doc.Pages) != 1 || doc.Pages[0].Page != 2 || doc.Pages[0].How != "pdftotext" || doc.Pages[0].Failed == "" {
+			t.Errorf("pages read otherwise: %+v, want page 2 by pdftotext with what failed", doc.Pages)
+		}
+	}
+	t.Setenv("PATH", "")
+	text, doc, err := readPDFTest(t, data)
+	var ierr *Error
+	if !errors.As(err, &ierr) || !strings.Contains(err.Error(), "página 2") || !strings.Contains(err.Error(), "pdftotext") {
+		t.Errorf("without pdftotext: error %v, want the file named with page 2 and pdftotext missing", err)
+	}
+	if doc == nil || !strings.Contains(text, "Primera página") || len(doc.Pages) != 1 || doc.Pages[0].How != "unread" {
+		t.Errorf("without pdftotext: text %q, pages %+v; want page 1 kept and page 2 unread", text, doc)
+	}
+}
