@@ -42,6 +42,7 @@ type pdfLine struct {
 	size    float64 // dominant font size
 	page    int
 	annot   bool    // drawn by an annotation (a signature stamp), not the page
+	marks   int     // raised footnote marks dropped from the line
 	pageTop float64 // highest baseline on the page
 	pageBot float64 // lowest baseline on the page
 	// For a line read by OCR: its paragraph (numbered from 1 across the
@@ -592,9 +593,11 @@ func pdfBlocks(lines []pdfLine) []block {
 	full := fullLineLengths(lines, body)
 	var text []string
 	var small []bool // per entry of text: set in a footnote-sized font
+	var src []int // per entry of text: the index of its line, -1 for a blank
 	blank := func() {
 		text = append(text, "")
 		small = append(small, false)
+		src = append(src, -1)
 	}
 	for i, l := range lines {
 		if i > 0 {
@@ -621,14 +624,81 @@ func pdfBlocks(lines []pdfLine) []block {
 		}
 		text = append(text, l.text)
 		small = append(small, isFootnoteSize(l.size, body))
+		src = append(src, i)
 	}
 	blocks := paragraphsFromLines(text)
+	// The lowest line of body type and the footnote marks of each page.
+	lowestBody := map[int]float64{}
+	marks := map[int]int{}
+	for _, l := range lines {
+		marks[l.page] += l.marks
+		if !isFootnoteSize(l.size, body) {
+			if y, ok := lowestBody[l.page]; !ok || l.y < y {
+				lowestBody[l.page] = l.y
+			}
+		}
+	}
 	for i := range blocks {
-		if small[blocks[i].start] {
-			blocks[i].kind = corpus.Footnote
+		b := &blocks[i]
+		if !small[b.start] {
+			continue
+		}
+		var bl []pdfLine
+		for k := range b.lines {
+			if j := b.start + k; j < len(src) && src[j] >= 0 {
+				bl = append(bl, lines[src[j]])
+			}
+		}
+		if isFootnote(bl, lowestBody, marks) {
+			b.kind = corpus.Footnote
 		}
 	}
 	return blocks
+}
+
+// isFootnote reports whether a block of lines in small type is a
+// footnote, on the evidence of both its place and a mark: all its lines
+// are below the page's lowest line of body type, and it opens with a note
+// mark ("12 Ver…", "* Aprobada…", "3 A/HRC/59/42.") or, not being in
+// capitals, stands on a page whose text has raised marks. A block in
+// capitals without a mark ("VISTOS:", "POR TANTO:", "RESUELVE:") is a
+// heading, never a note; small type elsewhere (a table, a quotation) is
+// text.
+func isFootnote(lines []pdfLine, lowestBody map[int]float64, marks map[int]int) bool {
+	if len(lines) == 0 {
+		return false
+	}
+	for _, l := range lines {
+		if y, ok := lowestBody[l.page]; ok && l.y >= y {
+			return false
+		}
+	}
+	switch first := lines[0]; {
+	case noteMark.MatchString(first.text):
+		return true
+	case isCapitals(linesText(lines)):
+		return false
+	default:
+		return marks[first.page] > 0
+	}
+}
+
+// noteMark matches a footnote's own mark at its start: a number (not a
+// paragraph number "12." or a figure "3.5"), an asterisk, a dagger.
+var noteMark = regexp.MustCompile(`^(?:[0-9]{1,3}(?:\s|[^0-9.\s])|[*†‡]+)`)
+
+// isCapitals reports whether s has letters and none in lower case.
+func isCapitals(s string) bool {
+	letters := 0
+	for _, r := range s {
+		if unicode.IsLower(r) {
+			return false
+		}
+		if unicode.IsLetter(r) {
+			letters++
+		}
+	}
+	return letters > 0
 }
 
 // fullLineLengths returns, for each page, the length in characters of a

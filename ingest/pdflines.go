@@ -44,13 +44,15 @@ func buildLines(glyphs []glyph, page int) []pdfLine {
 	var curY, curX, curSize float64
 	var last *glyph
 	annot := 0
+	marks, markDigit := 0, false // raised marks dropped from the line; the last glyph was one
 	pendingSpace := false // a space glyph was drawn since the last glyph
 	sizes := map[float64]int{}
 	flush := func() {
 		text := strings.TrimSpace(spanish.CollapseSpace(joinSpacedLetters(items)))
 		if text != "" {
-			lines = append(lines, pdfLine{text: text, x: curX, y: curY, size: dominant(sizes), page: page, annot: annot > 0})
+			lines = append(lines, pdfLine{text: text, x: curX, y: curY, size: dominant(sizes), page: page, annot: annot > 0, marks: marks})
 		}
+		marks, markDigit = 0, false
 		items = items[:0]
 		clear(sizes)
 		last, pendingSpace = nil, false
@@ -69,6 +71,10 @@ func buildLines(glyphs []glyph, page int) []pdfLine {
 			dy := g.y - curY
 			switch {
 			case g.size < 0.8*curSize && dy > 0.15*curSize && dy < 0.9*curSize && spanish.IsDigits(g.s):
+				if !markDigit {
+					marks++
+				}
+				markDigit = true
 				continue // a raised footnote mark
 			case math.Abs(dy) > 0.5*ref:
 				flush()
@@ -101,6 +107,7 @@ func buildLines(glyphs []glyph, page int) []pdfLine {
 				it.sep = g.move >= wordGapEms // a TJ move, in a font without widths
 			}
 		}
+		markDigit = false
 		items = append(items, it)
 		sizes[math.Round(g.size*2)/2] += utf8.RuneCountInString(g.s)
 		last, pendingSpace = g, false
@@ -296,11 +303,16 @@ func sameBaseline(a, b pdfLine) bool {
 // and which it stands over.
 func dropLoneMarks(lines []pdfLine) []pdfLine {
 	var out []pdfLine
+	dropped := 0
 	for _, l := range lines {
 		if len(l.text) <= 3 && spanish.IsDigits(l.text) && raisedOver(l, lines) {
+			dropped++
 			continue
 		}
 		out = append(out, l)
+	}
+	if dropped > 0 && len(out) > 0 {
+		out[0].marks += dropped // the page's count is what matters
 	}
 	return out
 }
