@@ -188,3 +188,85 @@ func TestPDFPageFallback(t *testing.T) {
 		t.Errorf("without pdftotext: text %q, pages %+v; want page 1 kept and page 2 unread", text, doc)
 	}
 }
+
+// TestPDFFootnoteEvidence: small type is a footnote only at the foot of
+// the page, below the body text, and with a mark: the note's own number,
+// or raised marks in the page's text. Capitals in small type ("VISTOS:")
+// and a small-type table in the middle of the page are text.
+func TestPDFFootnoteEvidence(t *testing.T) {
+	content := latin1(`BT /F1 8 Tf 72 760 Td (VISTOS:) Tj ET
+BT /F1 12 Tf 72 730 Td (La Corte examinó el escrito de los representantes.) Tj ET
+BT /F1 8 Tf 72 700 Td (Cuadro de plazos y fechas del procedimiento) Tj ET
+BT /F1 12 Tf 72 670 Td (El Estado respondió en el plazo fijado) Tj /F1 7 Tf 0 4 Td (1) Tj /F1 12 Tf 0 -4 Td ( por la Presidencia.) Tj ET
+BT /F1 12 Tf 72 640 Td (POR TANTO:) Tj ET
+BT /F1 8 Tf 72 90 Td (1 Resolución de la Presidencia de 3 de marzo de 2011.) Tj ET`)
+	_, doc, err := readPDFTest(t, onePage(content, map[string]string{"F1": times}))
+	if err != nil {
+		t.Fatal(err)
+	}
+	kinds := map[string]corpus.ParagraphKind{}
+	for _, p := range doc.Paragraphs {
+		kinds[p.Text] = p.Kind
+	}
+	for text, footnote := range map[string]bool{
+		"VISTOS:": false,
+		"Cuadro de plazos y fechas del procedimiento":           false,
+		"1 Resolución de la Presidencia de 3 de marzo de 2011.": true,
+	} {
+		kind, ok := kinds[text]
+		if !ok {
+			t.Errorf("%q is not a paragraph of its own: %v", text, kinds)
+			continue
+		}
+		if (kind == corpus.Footnote) != footnote {
+			t.Errorf("%q is of kind %q; a footnote: %v", text, kind, footnote)
+		}
+	}
+}
+
+// TestPDFFurniture: a running head is a line at the same place at the top
+// of most pages; it is dropped there and counted, but kept on page 1,
+// whose heading it is. Lines of the body that recur are content: the
+// signatures after "Comuníquese y ejecútese,", a second "por
+// unanimidad,", a label repeated down a page (the signatures of a
+// judgment and of a separate opinion, on two pages, at other heights).
+func TestPDFFurniture(t *testing.T) {
+	var d testpdf.Doc
+	font := d.Add(times)
+	res := fmt.Sprintf("/Font << /F1 %d 0 R >>", font)
+	var pages []int
+	body := [][]string{
+		{"Resuelve, por unanimidad,", "1. Declarar admisible la solicitud.", "Decide, por unanimidad,", "2. Requerir al Estado un informe.", "Plazo:", "tres meses."},
+		{"3. Supervisar el cumplimiento.", "Comuníquese y ejecútese,", "Diego García-Sayán", "Presidente", "Pablo Saavedra Alessandri", "Secretario"},
+		{"Voto concurrente del juez.", "Plazo:", "seis meses.", "El juez concurre con la decisión.", "Comuníquese y ejecútese,", "Diego García-Sayán", "Presidente", "Pablo Saavedra Alessandri", "Secretario"},
+	}
+	for i, lines := range body {
+		var c strings.Builder
+		c.WriteString("BT /F1 9 Tf 72 800 Td (CORTE INTERAMERICANA DE DERECHOS HUMANOS) Tj ET\n")
+		for k, l := range lines {
+			fmt.Fprintf(&c, "BT /F1 12 Tf 72 %d Td (%s) Tj ET\n", 740-30*k, l)
+		}
+		fmt.Fprintf(&c, "BT /F1 9 Tf 290 40 Td (%d) Tj ET\n", i+1)
+		pages = append(pages, d.Add(testpdf.Page(res, d.Stream("", latin1(c.String())))))
+	}
+	text, doc, err := readPDFTest(t, d.Bytes(pages...))
+	if err != nil {
+		t.Fatal(err)
+	}
+	count := func(s string) int { return strings.Count(text, s) }
+	for s, want := range map[string]int{
+		"CORTE INTERAMERICANA DE DERECHOS HUMANOS": 1, // page 1's heading
+		"por unanimidad,":                          2,
+		"Diego García-Sayán":                       2,
+		"Pablo Saavedra Alessandri":                2,
+		"Secretario":                               2,
+		"Plazo:":                                   2,
+	} {
+		if got := count(s); got != want {
+			t.Errorf("%q is there %d times, want %d; text:\n%s", s, got, want, text)
+		}
+	}
+	if doc.Dropped["furniture"] < 2+3 || doc.Dropped["repeated"] != 0 {
+		t.Errorf("dropped %v, want the running head of pages 2 and 3 and the page numbers as furniture, nothing as repeated", doc.Dropped)
+	}
+}
