@@ -593,7 +593,7 @@ func pdfBlocks(lines []pdfLine) []block {
 	full := fullLineLengths(lines, body)
 	var text []string
 	var small []bool // per entry of text: set in a footnote-sized font
-	var src []int // per entry of text: the index of its line, -1 for a blank
+	var src []int    // per entry of text: the index of its line, -1 for a blank
 	blank := func() {
 		text = append(text, "")
 		small = append(small, false)

@@ -45,7 +45,7 @@ func buildLines(glyphs []glyph, page int) []pdfLine {
 	var last *glyph
 	annot := 0
 	marks, markDigit := 0, false // raised marks dropped from the line; the last glyph was one
-	pendingSpace := false // a space glyph was drawn since the last glyph
+	pendingSpace := false        // a space glyph was drawn since the last glyph
 	sizes := map[float64]int{}
 	flush := func() {
 		text := strings.TrimSpace(spanish.CollapseSpace(joinSpacedLetters(items)))
