@@ -21,6 +21,7 @@ import (
 	"slices"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"golang.org/x/text/unicode/norm"
 
@@ -75,6 +76,21 @@ type Report struct {
 	Numbers     int      `json:"numbers"`
 	NumbersKept int      `json:"numbers_kept"`
 	Missing     []string `json:"missing_numbers,omitempty"`
+	// LostWords counts the reference's words found nowhere in the
+	// extraction, as a bag of words (order aside: a table read by rows
+	// rather than columns loses nothing), besides the words of lines it
+	// declared dropped and numbers of one to three digits (page numbers,
+	// note marks); LostList lists the first of them.
+	LostWords int      `json:"lost_words"`
+	LostList  []string `json:"lost_list,omitempty"`
+	// Accents counts the words written alike but for their accents in
+	// the reference and the extraction ("de" and "dé", "periodo" and
+	// "período"); AccentChanges lists the first, "de → dé".
+	Accents       int      `json:"accents"`
+	AccentChanges []string `json:"accent_changes,omitempty"`
+	// DroppedWords counts the words of the lines the extraction declared
+	// dropped (Options.Dropped), found in the reference or not.
+	DroppedWords int `json:"dropped_words"`
 	// Diffs shows the first differences (up to MaxDiffs), furniture left
 	// out: the reference's words and the extraction's, as written.
 	Diffs []Diff `json:"diffs,omitempty"`
@@ -121,6 +137,10 @@ func (r *Report) Add(o Report) {
 	r.Furniture += o.Furniture
 	r.Numbers += o.Numbers
 	r.NumbersKept += o.NumbersKept
+	r.LostWords += o.LostWords
+	r.Accents += o.Accents
+	r.DroppedWords += o.DroppedWords
+	r.Dropped += o.Dropped
 }
 
 // Options says what an extraction declared about itself, so that Compare
@@ -132,12 +152,16 @@ type Options struct {
 	Repairs [][2]string
 	// Dropped are the lines left out as furniture.
 	Dropped []string
+	// PDF says the reference is pdftotext's reading of a PDF, where a
+	// paragraph number set apart from its text (a tab after "10.") stands
+	// alone on its line, before the paragraph's first line.
+	PDF bool
 }
 
 // OptionsFor returns what doc declares about its extraction: its OCR
 // repairs and the lines it dropped.
 func OptionsFor(doc *corpus.Document, lex Lexicon) Options {
-	opt := Options{Lexicon: lex}
+	opt := Options{Lexicon: lex, PDF: doc.Format == corpus.FormatPDF}
 	for _, p := range doc.Paragraphs {
 		for _, r := range p.Repairs {
 			opt.Repairs = append(opt.Repairs, [2]string{r.From, r.To})
@@ -161,8 +185,10 @@ func Compare(reference, printed string, opt Options) Report {
 	for _, l := range opt.Dropped {
 		for _, w := range Words(l) {
 			dropped[w]++
+			rep.DroppedWords++
 		}
 	}
+	rep.LostWords, rep.LostList = missing(ref, refRaw, got, dropped)
 	repaired := map[[2]string]bool{}
 	for _, r := range opt.Repairs {
 		from, to := Words(r[0]), Words(r[1])
@@ -186,6 +212,7 @@ func Compare(reference, printed string, opt Options) Report {
 			chs = append(chs, change{ref[h.a0:h.a1], got[h.b0:h.b1], refRaw[h.a0:h.a1], gotRaw[h.b0:h.b1]})
 		}
 		chs, rep.Moved = moved(chs)
+		rep.Accents, rep.AccentChanges = accentChanges(ops, refRaw, gotRaw)
 		for _, c := range chs {
 			del, ins := c.del, c.ins
 			if len(del) == 0 && len(ins) == 0 {
@@ -220,7 +247,7 @@ func Compare(reference, printed string, opt Options) Report {
 		}
 		rep.RefWords -= rep.Furniture + rep.Dropped
 	}
-	rep.Numbers, rep.NumbersKept, rep.Missing = compareNumbers(reference, printed)
+	rep.Numbers, rep.NumbersKept, rep.Missing = compareNumbers(reference, printed, opt.PDF)
 	return rep
 }
 
@@ -292,7 +319,10 @@ func vocabulary(ws []string) map[string]bool {
 func refSpaced(c change, lex Lexicon, refVocab, gotVocab map[string]bool) bool {
 	if len(c.del) == 1 && len(c.ins) == 1 {
 		w, x := c.del[0], c.ins[0]
-		return len(w) > len(x) && strings.HasPrefix(w, x) && strings.TrimFunc(w[len(x):], unicode.IsDigit) == "" && strings.TrimFunc(x, unicode.IsDigit) != ""
+		glued := len(w) > len(x) && strings.HasPrefix(w, x) && strings.TrimFunc(w[len(x):], unicode.IsDigit) == ""
+		// A note mark glued to a word ("Agreement2") or to a year
+		// ("199350": 1993 and note 50).
+		return glued && (strings.TrimFunc(x, unicode.IsDigit) != "" || len(x) == 4 && (x[:2] == "19" || x[:2] == "20") && len(w)-len(x) <= 3)
 	}
 	if len(c.del) == len(c.ins) || strings.Join(c.del, "") != strings.Join(c.ins, "") {
 		return false
@@ -508,20 +538,45 @@ func bagDifference(ref, got []string) (lost, added int) {
 // is no number.
 var numberStart = regexp.MustCompile(`^[ \t]*(?:[>*+-][ \t]+)?(?:\*\*|__)?(?:([0-9]{1,3}(?:\.(?:[0-9]{1,3}|[a-z])){1,3})\.?|([0-9]{1,3})[.,])(?:\*\*)?[ \t]+(?:\*\*|__)?[\p{Lu}¿¡"“«]`)
 
+// loneNumber matches a paragraph number alone on its line, with its point:
+// "10.", "84.3", "4.a.".
+var loneNumber = regexp.MustCompile(`^[ \t]*(?:([0-9]{1,3}(?:\.(?:[0-9]{1,3}|[a-z])){1,3})\.?|([0-9]{1,3})\.)[ \t]*$`)
+
+// nextStartsUpper reports whether the first non-blank line of lines
+// starts with a capital or an opening quote.
+func nextStartsUpper(lines []string) bool {
+	for _, l := range lines {
+		if t := strings.TrimSpace(l); t != "" {
+			r, _ := utf8.DecodeRuneInString(t)
+			return unicode.IsUpper(r) || strings.ContainsRune("¿¡\"“«", r)
+		}
+	}
+	return false
+}
+
 // compareNumbers counts the paragraph numbers at the line starts of the
 // reference and how many of them open a paragraph of the printed
-// extraction.
-func compareNumbers(reference, printed string) (total, kept int, missing []string) {
+// extraction; in pdftotext's reading of a PDF (pdf), a number alone on its
+// line before a line that starts with a capital counts too.
+func compareNumbers(reference, printed string, pdf bool) (total, kept int, missing []string) {
 	have := map[string]int{}
 	for block := range strings.SplitSeq(printed, "\n\n") {
 		if m := numberStart.FindStringSubmatch(strings.TrimLeft(block, "\n")); m != nil {
 			have[m[1]+m[2]]++
 		}
 	}
-	for line := range strings.SplitSeq(reference, "\n") {
+	refLines := strings.Split(reference, "\n")
+	for i, line := range refLines {
 		m := numberStart.FindStringSubmatch(line)
 		if m == nil {
-			continue
+			// pdftotext writes a number set apart from its text
+			// (Word's tab after "10.") alone on its line.
+			if pdf {
+				m = loneNumber.FindStringSubmatch(line)
+			}
+			if m == nil || !nextStartsUpper(refLines[i+1:]) {
+				continue
+			}
 		}
 		total++
 		if n := m[1] + m[2]; have[n] > 0 {
@@ -744,4 +799,73 @@ func uniqueAnchors(a, b []string) [][2]int {
 		out[i] = pairs[k]
 	}
 	return out
+}
+
+// MaxListed is the number of words a Report lists as missing, or as
+// changed in their accents.
+const MaxListed = 30
+
+// missing returns how many words of ref (as a bag) got lacks, besides
+// those of the dropped bag and short numbers, and the first of them as
+// written.
+func missing(ref, refRaw, got []string, dropped map[string]int) (int, []string) {
+	bag := make(map[string]int, len(got)/4)
+	for _, w := range got {
+		bag[w]++
+	}
+	for w, n := range dropped {
+		bag[w] += n
+	}
+	n := 0
+	var list []string
+	for i, w := range ref {
+		if bag[w] > 0 {
+			bag[w]--
+			continue
+		}
+		if len(w) <= 3 && strings.TrimFunc(w, unicode.IsDigit) == "" {
+			continue
+		}
+		// pdftotext glues a note mark to the word before it
+		// ("jueces1", "199523": 1995 and note 23).
+		if stem := strings.TrimRightFunc(w, unicode.IsDigit); len(w)-len(stem) <= 3 && stem != w && stem != "" {
+			if strings.TrimFunc(stem, unicode.IsDigit) == "" {
+				stem = w[:min(4, len(w))]
+			}
+			if bag[stem] > 0 {
+				bag[stem]--
+				continue
+			}
+		}
+		n++
+		if len(list) < MaxListed {
+			list = append(list, refRaw[i])
+		}
+	}
+	return n, list
+}
+
+// accentChanges counts the words that the word diff pairs as equal
+// (folded) but whose accents differ, outside the hunks of differences.
+func accentChanges(ops []hunk, refRaw, gotRaw []string) (int, []string) {
+	n := 0
+	var list []string
+	i, j := 0, 0
+	check := func(a1 int) {
+		for ; i < a1 && j < len(gotRaw); i, j = i+1, j+1 {
+			a, b := strings.ToLower(refRaw[i]), strings.ToLower(gotRaw[j])
+			if a != b {
+				n++
+				if len(list) < MaxListed {
+					list = append(list, refRaw[i]+" → "+gotRaw[j])
+				}
+			}
+		}
+	}
+	for _, h := range ops {
+		check(h.a0)
+		i, j = h.a1, h.b1
+	}
+	check(len(refRaw))
+	return n, list
 }
