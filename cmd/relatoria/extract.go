@@ -35,9 +35,12 @@ Examples:
 -check compares the words relatoria reads (as "relatoria normalize" prints
 them) with an independent reference: the file itself for text, its text
 without markup for Markdown and HTML, pdftotext's (poppler-utils) for a PDF.
-It prints the words lost and added, the word error (accents and case
-ignored, numbers included), glued words ("yniñas"), split words and the
-paragraph numbers kept as written; with -json, the same as JSON.`,
+It prints the words lost and added, the words of the reference found
+nowhere in the extraction (declared drops aside), the words whose accents
+changed, the word error (accents and case ignored, numbers included), glued
+words ("yniñas"), split words, the paragraph numbers kept as written
+(counted in the reference) and the pages of a PDF read another way than
+from its text layer; with -json, the same as JSON.`,
 	run: runExtract,
 }
 
@@ -110,6 +113,8 @@ func runCheck(ctx context.Context, e *env, name string, data []byte, doc *corpus
 	fmt.Fprintf(w, "%s\n", name)
 	fmt.Fprintf(w, "words:      %d in the reference, %d extracted\n", rep.RefWords, rep.Words)
 	fmt.Fprintf(w, "lost:       %d\nadded:      %d\n", rep.Lost, rep.Added)
+	fmt.Fprintf(w, "missing:    %d words of the reference found nowhere in the extraction (%d words of declared drops aside)%s\n", rep.LostWords, rep.DroppedWords, examples(rep.LostList))
+	fmt.Fprintf(w, "accents:    %d words whose accents changed%s\n", rep.Accents, examples(rep.AccentChanges))
 	fmt.Fprintf(w, "word error: %.2f%% (%d errors)\n", 100*rep.WordError(), rep.Errors)
 	fmt.Fprintf(w, "not errors: %d words of furniture declared dropped, %d page numbers, %d repaired, %d moved, %d spaced wrongly by the reference\n", rep.Dropped, rep.Furniture, rep.Repaired, rep.Moved, rep.RefSpacing)
 	fmt.Fprintf(w, "glued:      %d%s\n", len(rep.Glued), examples(rep.Glued))
@@ -121,6 +126,9 @@ func runCheck(ctx context.Context, e *env, name string, data []byte, doc *corpus
 			break
 		}
 		fmt.Fprintf(w, "  «%s» → «%s»\n", firstWords(d.Reference), firstWords(d.Extracted))
+	}
+	for _, p := range doc.Pages {
+		fmt.Fprintf(w, "page %d:     %s (%s)\n", p.Page, p.How, p.Failed)
 	}
 	if rep.Approximate {
 		fmt.Fprintln(w, "(the texts differ too much for a word-by-word comparison: counts from word frequencies)")

@@ -17,6 +17,7 @@
 package audit
 
 import (
+	"maps"
 	"regexp"
 	"slices"
 	"strings"
@@ -188,7 +189,13 @@ func Compare(reference, printed string, opt Options) Report {
 			rep.DroppedWords++
 		}
 	}
-	rep.LostWords, rep.LostList = missing(ref, refRaw, got, dropped)
+	declared := maps.Clone(dropped)
+	for _, r := range opt.Repairs {
+		for _, w := range Words(r[0]) {
+			declared[w]++ // what an OCR repair changed is not lost
+		}
+	}
+	rep.LostWords, rep.LostList = missing(ref, refRaw, got, declared)
 	repaired := map[[2]string]bool{}
 	for _, r := range opt.Repairs {
 		from, to := Words(r[0]), Words(r[1])
@@ -806,14 +813,14 @@ func uniqueAnchors(a, b []string) [][2]int {
 const MaxListed = 30
 
 // missing returns how many words of ref (as a bag) got lacks, besides
-// those of the dropped bag and short numbers, and the first of them as
+// those of the declared bag (drops, repairs) and short numbers, and the first of them as
 // written.
-func missing(ref, refRaw, got []string, dropped map[string]int) (int, []string) {
+func missing(ref, refRaw, got []string, declared map[string]int) (int, []string) {
 	bag := make(map[string]int, len(got)/4)
 	for _, w := range got {
 		bag[w]++
 	}
-	for w, n := range dropped {
+	for w, n := range declared {
 		bag[w] += n
 	}
 	n := 0
@@ -827,15 +834,25 @@ func missing(ref, refRaw, got []string, dropped map[string]int) (int, []string) 
 			continue
 		}
 		// pdftotext glues a note mark to the word before it
-		// ("jueces1", "199523": 1995 and note 23).
-		if stem := strings.TrimRightFunc(w, unicode.IsDigit); len(w)-len(stem) <= 3 && stem != w && stem != "" {
-			if strings.TrimFunc(stem, unicode.IsDigit) == "" {
-				stem = w[:min(4, len(w))]
-			}
-			if bag[stem] > 0 {
-				bag[stem]--
-				continue
-			}
+		// ("jueces1", "199523": 1995 and note 23), and the halves of a
+		// compound broken at a line end ("detenidos-" and
+		// "desaparecidos" as "detenidosdesaparecidos").
+		stem := strings.TrimRightFunc(w, unicode.IsDigit)
+		if stem == "" && len(w) >= 5 && len(w) <= 7 {
+			stem = w[:4]
+		}
+		if stem != w && stem != "" && len(w)-len(stem) <= 3 && bag[stem] > 0 {
+			bag[stem]--
+			continue
+		}
+		if rest := strings.TrimLeftFunc(w, unicode.IsDigit); rest != w && rest != "" && len(w)-len(rest) <= 3 && bag[rest] > 0 {
+			bag[rest]-- // the mark before a note's first word ("3III")
+			continue
+		}
+		if a, b, ok := twoWords(w, bag); ok {
+			bag[a]--
+			bag[b]--
+			continue
 		}
 		n++
 		if len(list) < MaxListed {
@@ -843,6 +860,18 @@ func missing(ref, refRaw, got []string, dropped map[string]int) (int, []string) 
 		}
 	}
 	return n, list
+}
+
+// twoWords splits w into two words of the bag, of three letters or more
+// each.
+func twoWords(w string, bag map[string]int) (string, string, bool) {
+	for i := 3; i <= len(w)-3; i++ {
+		a, b := w[:i], w[i:]
+		if bag[a] > 0 && bag[b] > 0 && (a != b || bag[a] > 1) {
+			return a, b, true
+		}
+	}
+	return "", "", false
 }
 
 // accentChanges counts the words that the word diff pairs as equal

@@ -50,11 +50,16 @@ func TestProducerSet(t *testing.T) {
 const (
 	maxWordError  = 0.005
 	minNumberRate = 0.99
+	// No file loses more than 15 words of the reference and 0.5% of
+	// them (as a bag: order aside, declared drops aside).
+	maxLostWords = 15
+	maxLostRate  = 0.005
 )
 
 // TestFidelity audits every text, Markdown, HTML and PDF test document of
 // the project (the sample corpus, ingest/testdata/docs, the producer set
-// under testdata/producers) against its reference: the file itself,
+// under testdata/producers, four real PDFs of other producers under
+// testdata/realpdfs) against its reference: the file itself,
 // without markup, or pdftotext's reading of a PDF. A PDF is skipped when
 // pdftotext is missing, unless CI is set. With RELATORIA_SHARED set to the
 // shared folder (../shared), every file of its corpora and seeds is
@@ -65,7 +70,7 @@ func TestFidelity(t *testing.T) {
 		t.Fatal(err)
 	}
 	var files []string
-	patterns := []string{"../../corpus/sample/*", "../testdata/docs/*", "testdata/producers/*"}
+	patterns := []string{"../../corpus/sample/*", "../testdata/docs/*", "testdata/producers/*", "testdata/realpdfs/*"}
 	if shared := os.Getenv("RELATORIA_SHARED"); shared != "" {
 		patterns = append(patterns, filepath.Join(shared, "corpora/*/*"), filepath.Join(shared, "seeds/*"))
 	}
@@ -103,9 +108,12 @@ func TestFidelity(t *testing.T) {
 			}
 			rep := audit.Compare(ref, ingest.Printed(doc), audit.OptionsFor(doc, lex))
 			total.Add(rep)
-			t.Logf("%d words, error %.3f%%, numbers %d/%d", rep.RefWords, 100*rep.WordError(), rep.NumbersKept, rep.Numbers)
+			t.Logf("%d words, %d lost, error %.3f%%, numbers %d/%d", rep.RefWords, rep.LostWords, 100*rep.WordError(), rep.NumbersKept, rep.Numbers)
 			if rep.WordError() > maxWordError {
 				t.Errorf("word error %.2f%% > %.1f%%: %d lost, %d added; first differences %+v", 100*rep.WordError(), 100*maxWordError, rep.Lost, rep.Added, rep.Diffs[:min(5, len(rep.Diffs))])
+			}
+			if rep.LostWords > maxLostWords || float64(rep.LostWords) > maxLostRate*float64(rep.RefWords) {
+				t.Errorf("%d words lost of %d: %q", rep.LostWords, rep.RefWords, rep.LostList)
 			}
 			if rep.NumbersRate() < minNumberRate {
 				t.Errorf("paragraph numbers kept %d of %d; missing %q", rep.NumbersKept, rep.Numbers, rep.Missing)
