@@ -618,6 +618,8 @@ func pdfBlocks(lines []pdfLine) []block {
 				blank()
 			case math.Abs(l.size-prev.size) > 0.5:
 				blank()
+			case isFootnoteSize(l.size, body) && isFootnoteSize(prev.size, body) && noteStart.MatchString(l.text) && l.x <= prev.x+0.5*body:
+				blank() // the next footnote, set close under the one before
 			case indented && l.x > prev.x+0.8*body:
 				blank() // a first-line indent
 			}
@@ -626,7 +628,7 @@ func pdfBlocks(lines []pdfLine) []block {
 		small = append(small, isFootnoteSize(l.size, body))
 		src = append(src, i)
 	}
-	blocks := paragraphsFromLines(text)
+	blocks := paragraphsFrom(text, startsItemPDF)
 	// The lowest line of body type and the footnote marks of each page.
 	lowestBody := map[int]float64{}
 	marks := map[int]int{}
@@ -686,6 +688,10 @@ func isFootnote(lines []pdfLine, lowestBody map[int]float64, marks map[int]int) 
 // noteMark matches a footnote's own mark at its start: a number (not a
 // paragraph number "12." or a figure "3.5"), an asterisk, a dagger.
 var noteMark = regexp.MustCompile(`^(?:[0-9]{1,3}(?:\s|[^0-9.\s])|[*†‡]+)`)
+
+// noteStart matches the first line of a footnote: its number, a space and
+// a capital ("2 Según el Estado"), or an asterisk or dagger.
+var noteStart = regexp.MustCompile(`^(?:[0-9]{1,3}\s+[\p{Lu}¿¡"“«(]|[*†‡]+\s*\S)`)
 
 // isCapitals reports whether s has letters and none in lower case.
 func isCapitals(s string) bool {

@@ -545,6 +545,11 @@ func bagDifference(ref, got []string) (lost, added int) {
 // is no number.
 var numberStart = regexp.MustCompile(`^[ \t]*(?:[>*+-][ \t]+)?(?:\*\*|__)?(?:([0-9]{1,3}(?:\.(?:[0-9]{1,3}|[a-z])){1,3})\.?|([0-9]{1,3})[.,])(?:\*\*)?[ \t]+(?:\*\*|__)?[\p{Lu}¿¡"“«]`)
 
+// numberStartPDF is numberStart for pdftotext's reading of a PDF, without
+// OCR's comma for a point: "1, Considerando cuarto." is the wrapped end of
+// a note citing "supra nota 1", no paragraph.
+var numberStartPDF = regexp.MustCompile(strings.Replace(numberStart.String(), `([0-9]{1,3})[.,]`, `([0-9]{1,3})[.]`, 1))
+
 // loneNumber matches a paragraph number alone on its line, with its point:
 // "10.", "84.3", "4.a.".
 var loneNumber = regexp.MustCompile(`^[ \t]*(?:([0-9]{1,3}(?:\.(?:[0-9]{1,3}|[a-z])){1,3})\.?|([0-9]{1,3})\.)[ \t]*$`)
@@ -573,8 +578,12 @@ func compareNumbers(reference, printed string, pdf bool) (total, kept int, missi
 		}
 	}
 	refLines := strings.Split(reference, "\n")
+	starts := numberStart
+	if pdf {
+		starts = numberStartPDF
+	}
 	for i, line := range refLines {
-		m := numberStart.FindStringSubmatch(line)
+		m := starts.FindStringSubmatch(line)
 		if m == nil {
 			// pdftotext writes a number set apart from its text
 			// (Word's tab after "10.") alone on its line.
