@@ -60,7 +60,11 @@ type Report struct {
 	// (a footnote placed after its paragraph); RefSpacing the words the
 	// reference glued or split where the extraction has known words
 	// ("ofsociety" for "of society"). None of them are errors.
-	Dropped    int `json:"dropped"`
+	Dropped int `json:"dropped"`
+	// Marks counts numbers of one to three digits the extraction has
+	// where the reference has none (a note's number the reference prints
+	// apart).
+	Marks      int `json:"marks"`
 	Repaired   int `json:"repaired"`
 	Moved      int `json:"moved"`
 	RefSpacing int `json:"ref_spacing"`
@@ -232,6 +236,12 @@ func Compare(reference, printed string, opt Options) Report {
 					rep.Furniture += numbers
 					continue
 				}
+			}
+			if len(del) == 0 && shortNumbers(ins) {
+				// A note's own number ("8 Ibid.") that the reference
+				// prints apart, on a line of its own elsewhere.
+				rep.Marks += len(ins)
+				continue
 			}
 			if n := repairedWords(repaired, del, ins); n > 0 {
 				rep.Repaired += n
@@ -468,6 +478,16 @@ func subtract(ws, raw, other []string) ([]string, []string) {
 		out, outRaw = append(out, w), append(outRaw, raw[i])
 	}
 	return out, outRaw
+}
+
+// shortNumbers reports whether ws are all numbers of one to three digits.
+func shortNumbers(ws []string) bool {
+	for _, w := range ws {
+		if len(w) > 3 || strings.TrimFunc(w, unicode.IsDigit) != "" {
+			return false
+		}
+	}
+	return len(ws) > 0
 }
 
 func allNumbers(ws []string) bool {
