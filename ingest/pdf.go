@@ -120,7 +120,8 @@ func pdfTextLayer(data []byte) (*pdfText, error) {
 		switch {
 		case err != nil:
 			t.pageErrs = append(t.pageErrs, fmt.Sprintf("page %d: %v", i+1, err))
-			t.failed = append(t.failed, pageFailure{i + 1, fmt.Sprintf("la biblioteca PDF falló (%v)", err), pl})
+			t.failed = append(t.failed, pageFailure{page: i + 1, reason: fmt.Sprintf("la biblioteca PDF falló (%v)", err), lines: pl,
+				hopeless: errors.Is(err, errStreamTooLarge) || errors.Is(err, errTooManyGlyphs)})
 			continue
 		case len(pl) == 0 && image:
 			t.scanned = append(t.scanned, i+1)
@@ -251,7 +252,7 @@ func pageLines(page pdf.Page, i int) (lines []pdfLine, image bool, drawn int, er
 	glyphs, drawn, err := pageGlyphs(page)
 	lines = readingOrder(buildLines(glyphs, i))
 	if err != nil {
-		return lines, false, drawn, fmt.Errorf("unreadable content (%v)", err)
+		return lines, false, drawn, fmt.Errorf("unreadable content (%w)", err)
 	}
 	return lines, hasImage(page.Resources(), 0), drawn, nil
 }

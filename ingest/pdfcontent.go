@@ -3,6 +3,7 @@ package ingest
 import (
 	"bytes"
 	"encoding/hex"
+	"errors"
 	"fmt"
 	"io"
 	"math"
@@ -52,6 +53,14 @@ type glyph struct {
 
 // maxFormDepth bounds the nesting of form XObjects read.
 const maxFormDepth = 8
+
+// maxPageGlyphs bounds the glyphs read from one page: a dense page has
+// some thousands; a form drawn again and again, hundreds of thousands.
+const maxPageGlyphs = 200_000
+
+// errTooManyGlyphs ends the reading of a page that draws more glyphs than
+// maxPageGlyphs.
+var errTooManyGlyphs = fmt.Errorf("the page draws more than %d characters", maxPageGlyphs)
 
 // matrix is a PDF transformation matrix [a b c d e f] as a 3×3 matrix.
 type matrix [3][3]float64
@@ -111,6 +120,9 @@ func pageGlyphs(page pdf.Page) (glyphs []glyph, drawn int, err error) {
 	defer func() {
 		if p := recover(); p != nil {
 			glyphs, drawn, err = r.glyphs, r.drawn, fmt.Errorf("%v", p)
+			if e, ok := p.(error); ok && errors.Is(e, errTooManyGlyphs) {
+				err = e
+			}
 		}
 	}()
 	strm := page.V.Key("Contents")
@@ -199,6 +211,9 @@ func (r *pageReader) run(strm, res pdf.Value, ctm matrix, depth int) error {
 		}
 		for _, c := range f.codes(raw) {
 			r.drawn++
+			if r.drawn > maxPageGlyphs {
+				panic(errTooManyGlyphs)
+			}
 			text := f.decode(c)
 			w0, known := f.width(c, text)
 			tx := (w0*g.size + g.tc) * g.th

@@ -270,3 +270,44 @@ func TestPDFFurniture(t *testing.T) {
 		t.Errorf("dropped %v, want the running head of pages 2 and 3 and the page numbers as furniture, nothing as repeated", doc.Dropped)
 	}
 }
+
+// FuzzInterpret: the content-stream tokeniser ends on any bytes, and
+// never calls an operator with more operands than the stream holds.
+func FuzzInterpret(f *testing.F) {
+	f.Add([]byte("BT /F1 12 Tf 72 700 Td [(Ho) -250 (la)] TJ ET q 1 0 0 1 0 0 cm BI /W 2 /H 1 ID \x29\x3e EI Q"))
+	f.Add([]byte("(unclosed \\) [<0041 >> /Name"))
+	f.Add([]byte("<< /MCID 3 >> BDC (x) Tj EMC ) ] > }"))
+	f.Fuzz(func(t *testing.T, b []byte) {
+		interpret(b, func(op string, args []operand) {
+			if op == "" || len(args) > len(b) {
+				t.Fatalf("operator %q with %d operands from %d bytes", op, len(args), len(b))
+			}
+		})
+	})
+}
+
+// FuzzCMap: a ToUnicode CMap of any bytes is read without panicking.
+func FuzzCMap(f *testing.F) {
+	f.Add([]byte("1 beginbfchar <02> <00660069> endbfchar 1 beginbfrange <20> <7E> <0020> endbfrange 1 beginbfrange <01> <03> [<0041> <0042>] endbfrange"))
+	f.Fuzz(func(t *testing.T, b []byte) {
+		for _, tok := range cmapTokens(b) {
+			if tok.kind == cmapOp && tok.text == "" {
+				t.Fatal("empty operator")
+			}
+		}
+	})
+}
+
+// FuzzParseBBoxLayout: pdftotext's XHTML of any bytes gives lines of
+// text, never a panic.
+func FuzzParseBBoxLayout(f *testing.F) {
+	f.Add([]byte(`<html><body><doc><page width="595" height="842"><flow><block><line xMin="72" yMin="100" xMax="300" yMax="112"><word xMin="72" yMin="100" xMax="90" yMax="112">Hola</word></line></block></flow></page></doc></body></html>`))
+	f.Fuzz(func(t *testing.T, b []byte) {
+		lines, _ := parseBBoxLayout(b, 1)
+		for _, l := range lines {
+			if strings.TrimSpace(l.text) == "" {
+				t.Fatalf("empty line %+v", l)
+			}
+		}
+	})
+}

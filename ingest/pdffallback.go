@@ -26,8 +26,12 @@ import (
 // the document (corpus.Document.Pages); a page that nothing reads makes
 // the file fail with the page named, its other pages kept.
 
-// pdftotextTimeout bounds the reading of one page by pdftotext.
-const pdftotextTimeout = 60 * time.Second
+// pdftotextTimeout bounds the reading of one page by pdftotext, and
+// fallbackTimeout that of all the pages of one document.
+const (
+	pdftotextTimeout = 60 * time.Second
+	fallbackTimeout  = 3 * time.Minute
+)
 
 // ErrNoPdftotext is the reason a page the text layer could not give was
 // not read another way: poppler-utils is not installed.
@@ -38,6 +42,8 @@ type pageFailure struct {
 	page   int
 	reason string
 	lines  []pdfLine // what was read of it before the failure
+	// hopeless: no other reader is tried (a decompression bomb).
+	hopeless bool
 }
 
 // readFailedPages reads the pages of failed with pdftotext. It returns the
@@ -52,6 +58,8 @@ func readFailedPages(ctx context.Context, data []byte, failed []pageFailure, pro
 			progress(fmt.Sprintf(format, args...))
 		}
 	}
+	ctx, cancel := context.WithTimeout(ctx, fallbackTimeout)
+	defer cancel()
 	var path string
 	var setupErr error
 	if _, err := exec.LookPath("pdftotext"); err != nil {
@@ -68,6 +76,9 @@ func readFailedPages(ctx context.Context, data []byte, failed []pageFailure, pro
 	var notRead []string
 	for _, f := range failed {
 		err := setupErr
+		if f.hopeless {
+			err = errors.New("no se intenta otra lectura")
+		}
 		var pl []pdfLine
 		if err == nil {
 			pl, err = pdftotextPage(ctx, path, f.page)

@@ -34,8 +34,10 @@ const (
 	opOther // a dictionary, a boolean, null
 )
 
-// maxStreamBytes bounds the content read from one stream.
-const maxStreamBytes = 64 << 20
+// maxStreamBytes bounds the content read from one stream: a page's text
+// takes kilobytes, a dense page with its drawings a few megabytes; more is
+// a decompression bomb.
+const maxStreamBytes = 8 << 20
 
 // streamBytes returns the decoded bytes of a content stream, or of an
 // array of streams joined by spaces. A stream that cannot be decoded (a
@@ -61,12 +63,20 @@ func streamBytes(strm pdf.Value) (data []byte, err error) {
 	if strm.Kind() != pdf.Stream {
 		return nil, nil
 	}
-	data, err = io.ReadAll(io.LimitReader(strm.Reader(), maxStreamBytes))
+	data, err = io.ReadAll(io.LimitReader(strm.Reader(), maxStreamBytes+1))
 	if err != nil {
 		return data, fmt.Errorf("the content stream cannot be decoded (%v)", err)
 	}
+	if len(data) > maxStreamBytes {
+		return data[:maxStreamBytes], errStreamTooLarge
+	}
 	return data, nil
 }
+
+// errStreamTooLarge is the error of a content stream larger than
+// maxStreamBytes: no other reader is tried on it, pdftotext would spend its
+// whole timeout on the same bomb.
+var errStreamTooLarge = fmt.Errorf("the content stream is larger than %d MB", maxStreamBytes>>20)
 
 // lexer reads the tokens of a content stream.
 type lexer struct {
