@@ -193,6 +193,12 @@ type Repair struct {
 // OCRReport says whether a document looks like damaged OCR output.
 type OCRReport struct {
 	Damaged bool `json:"damaged"` // true when the unknown-word rate is typical of OCR
+	// Source says why the text was taken for OCR output, which alone
+	// repair changes: "tesseract" (pages read here by Tesseract),
+	// "producer" (a PDF whose producer or text layer is an OCR engine's),
+	// "damage" (text whose unknown words have OCR's shapes); "" for
+	// born-digital text, which repair leaves as it is.
+	Source string `json:"source,omitempty"`
 	// Words is the number of alphabetic words checked; Unknown how many of
 	// them were not in the lexicon before repair.
 	Words   int `json:"words"`
