@@ -204,6 +204,10 @@ type OCRReport struct {
 	Words   int `json:"words"`
 	Unknown int `json:"unknown"`
 	Repairs int `json:"repairs"` // words changed by repair
+	// Shaped counts the unknown words whose repair changes more than
+	// accents ("cooperacidon", "nifias", "6rganos"): the damage signature
+	// of OCR, which a writer who leaves accents out does not make.
+	Shaped int `json:"shaped,omitempty"`
 }
 
 // Entity is a named thing mentioned in a paragraph: an organ, agency,

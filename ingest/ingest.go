@@ -129,6 +129,9 @@ func ReadContext(ctx context.Context, name string, data []byte, opt Options) (do
 	if err != nil {
 		return nil, fail(name, err.Error(), err)
 	}
+	if format == corpus.FormatPDF {
+		ex.ocrProducer = ocrProducer(data)
+	}
 	doc = build(name, format, ex, opt)
 	if len(doc.Paragraphs) == 0 {
 		return nil, fail(name, "no text found", nil)

@@ -350,7 +350,7 @@ func ocrBlocks(lines []pdfLine) []block {
 	for i, l := range lines {
 		if cur == nil || lines[i-1].par != l.par || startsItem(l.text) || endsBlock(lines[i-1].text, l.text, full[l.page]) {
 			flush()
-			cur = &block{page: l.page}
+			cur = &block{page: l.page, ocr: true}
 			confSum, words = 0, 0
 		}
 		cur.lines = append(cur.lines, l.text)

@@ -115,6 +115,14 @@ func TestMixedPDF(t *testing.T) {
 	if last.Page != 2 || !strings.Contains(last.Text, "entidades públicas") {
 		t.Errorf("last paragraph %+v, want OCR of page 2", last)
 	}
+	if doc.OCR == nil || doc.OCR.Source != "tesseract" {
+		t.Errorf("OCR report %+v, want source tesseract", doc.OCR)
+	}
+	for _, p := range doc.Paragraphs {
+		if p.Page == 0 && len(p.Repairs) > 0 {
+			t.Errorf("text-layer paragraph repaired: %v in %q", p.Repairs, p.Text)
+		}
+	}
 	t.Logf("pages of the paragraphs: %v", pages)
 }
 

@@ -509,7 +509,7 @@ func (r *Repairer) read(text string, st *Stats) []token {
 			capitalised(t.tok) && r.nameAt(toks, k, t.out)) {
 			t.out = t.tok // a valid word, with no damage around
 		}
-		if t.damaged() && !onlyAccentsAdded(t.tok, t.out) && !strings.Contains(t.out, " ") {
+		if t.damaged() && t.out != t.tok && !onlyAccentsAdded(t.tok, t.out) && !strings.Contains(t.out, " ") {
 			st.Shaped++
 		}
 	}

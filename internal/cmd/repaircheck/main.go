@@ -26,6 +26,7 @@ import (
 
 func main() {
 	verbose := flag.Bool("v", false, "list every change, also in OCR output")
+	stats := flag.Bool("stats", false, "print each file's OCR report (words, unknown, shaped, source) on stderr")
 	flag.Usage = func() {
 		fmt.Fprintln(os.Stderr, "uso: repaircheck [-v] CARPETA…")
 		flag.PrintDefaults()
@@ -60,9 +61,14 @@ func main() {
 				return nil
 			}
 			files++
+			if *stats && doc.OCR != nil {
+				o := doc.OCR
+				fmt.Fprintf(os.Stderr, "%s\twords %d\tunknown %d (%.1f%%)\tshaped %d (%.2f‰)\tsource %q\trepairs %d\n", path, o.Words, o.Unknown,
+					100*float64(o.Unknown)/float64(max(o.Words, 1)), o.Shaped, 1000*float64(o.Shaped)/float64(max(o.Words, 1)), o.Source, o.Repairs)
+			}
 			n, reps := count(doc)
 			words += n
-			isOCR := doc.OCR != nil && doc.OCR.Damaged
+			isOCR := doc.OCR != nil && doc.OCR.Source != ""
 			if isOCR {
 				ocrFiles++
 				ocrChanged += len(reps)
