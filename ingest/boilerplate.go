@@ -84,3 +84,71 @@ func isImageLabel(text string) bool {
 	}
 	return false
 }
+
+// Web page furniture: what a news or agency page prints around the
+// article and is no part of it. Each kind is dropped and declared in
+// Document.Dropped under its name.
+const (
+	furnCookie       = "cookie"       // cookie and consent notices
+	furnSubscription = "subscription" // newsletter and subscription prompts, paywalls
+	furnAuthor       = "author"       // author bios
+	furnShare        = "share"        // share buttons and prompts
+	furnComments     = "comments"     // comment prompts and threads
+	furnRelated      = "related"      // related-article lists, recommendations
+	furnAdvertising  = "advertising"  // advertisements and their labels
+	furnDonation     = "donation"     // donation buttons and appeals
+)
+
+// furnitureParts maps the parts of class names and ids (split at spaces,
+// "-" and "_") that mark an element as furniture to its kind.
+var furnitureParts = map[string]string{
+	"cookie": furnCookie, "cookies": furnCookie, "gdpr": furnCookie, "consent": furnCookie, "cmp": furnCookie,
+	"newsletter": furnSubscription, "newsletters": furnSubscription, "subscribe": furnSubscription,
+	"subscription": furnSubscription, "suscripcion": furnSubscription, "suscribete": furnSubscription,
+	"paywall": furnSubscription, "registerwall": furnSubscription,
+	"bio": furnAuthor, "author": furnAuthor, "autor": furnAuthor, "authors": furnAuthor, "byline": furnAuthor,
+	"share": furnShare, "sharing": furnShare, "sharebar": furnShare, "social": furnShare, "compartir": furnShare,
+	"rrss": furnShare, "addthis": furnShare, "sharethis": furnShare,
+	"comment": furnComments, "comments": furnComments, "comentarios": furnComments, "disqus": furnComments,
+	"related": furnRelated, "relacionadas": furnRelated, "relacionados": furnRelated, "recommended": furnRelated,
+	"recomendados": furnRelated, "outbrain": furnRelated, "taboola": furnRelated, "readmore": furnRelated,
+	"publicidad": furnAdvertising, "advertisement": furnAdvertising, "advert": furnAdvertising, "ads": furnAdvertising,
+	"ad": furnAdvertising, "banner": furnAdvertising, "dfp": furnAdvertising, "adunit": furnAdvertising,
+	"skyscraper": furnAdvertising, "sponsored": furnAdvertising,
+	"donate": furnDonation, "donation": furnDonation, "dona": furnDonation, "donativo": furnDonation,
+}
+
+// furniturePrompts are the openings of short blocks that are furniture
+// whatever their markup, by kind.
+var furniturePrompts = []struct {
+	kind string
+	re   *regexp.Regexp
+}{
+	{furnCookie, regexp.MustCompile(`(?i)^(este (sitio|portal|sitio web|web)|esta (web|página)|utilizamos|usamos|we use) .{0,60}\bcookies\b|^(aceptar|acepto|configurar|rechazar)( todas)?( las)? cookies|^pol[ií]tica de cookies$`)},
+	{furnSubscription, regexp.MustCompile(`(?i)^(suscr[ií]b(ete|ite|irse|ase)|rec[ií]b[ea] (nuestro|el|las|los) (bolet[ií]n|newsletter|noticias)|reg[ií]strate (gratis|para)|inicia sesi[oó]n para|hazte (socio|socia|miembro|suscriptor)|ya eres suscriptor|contenido exclusivo para suscriptores)`)},
+	{furnShare, regexp.MustCompile(`(?i)^(comparte|compartir|comp[aá]rtelo|share)( (esta|este|la|el) (noticia|nota|art[ií]culo|publicaci[oó]n))?( en| on)?( (facebook|twitter|x|linkedin|whatsapp|telegram|e-?mail|correo))*[:.]?$`)},
+	{furnComments, regexp.MustCompile(`(?i)^((deja|escribe|a[ñn]ade) (tu|un) comentario|comentarios( \([0-9]+\))?|[0-9]+ comentarios|s[eé] el primero en comentar|para comentar,? (debes|inicia))`)},
+	{furnRelated, regexp.MustCompile(`(?i)^(te (puede|podr[ií]a) interesar|tambi[eé]n te (puede|podr[ií]a) interesar|lee tambi[eé]n|le[ea] tambi[eé]n|ver tambi[eé]n|noticias relacionadas|art[ií]culos relacionados|relacionad[ao]s|m[aá]s noticias|lo m[aá]s le[ií]do|m[aá]s le[ií]das)[:.]?$`)},
+	{furnAdvertising, regexp.MustCompile(`(?i)^(publicidad|anuncio|advertisement|contenido patrocinado)$`)},
+	{furnDonation, regexp.MustCompile(`(?i)^(dona( ahora| hoy)?|donar|haz (un donativo|una donaci[oó]n)|apoya (nuestro|el) (trabajo|periodismo)|colabora con una donaci[oó]n)[.!]?$`)},
+}
+
+// maxPrompt is the longest block, in characters, taken for a furniture
+// prompt: an article's paragraph may well begin "Este sitio…".
+const maxPrompt = 220
+
+// furniturePrompt returns the kind of furniture a short block of a web
+// page is by its text ("Suscríbete a nuestro boletín", "Comparte esta
+// noticia", "Este sitio utiliza cookies…"), or "".
+func furniturePrompt(text string) string {
+	t := strings.TrimSpace(text)
+	if t == "" || utf8.RuneCountInString(t) > maxPrompt {
+		return ""
+	}
+	for _, p := range furniturePrompts {
+		if p.re.MatchString(t) {
+			return p.kind
+		}
+	}
+	return ""
+}

@@ -97,6 +97,15 @@ func build(name string, format corpus.Format, ex *extraction, opt Options) *corp
 		repair(doc, ocrPara, ex.ocrProducer)
 	}
 	structure(doc, ex)
+	if format == corpus.FormatHTML {
+		// A page's own headline and date, not a section label.
+		if ex.headline != "" {
+			doc.Title = ex.headline
+		}
+		if doc.Adopted.IsZero() {
+			doc.Adopted = ex.published
+		}
+	}
 	annotate(doc)
 	// Structure may leave a paragraph empty (a lone bullet, a bare number).
 	kept := doc.Paragraphs[:0]

@@ -35,6 +35,10 @@ type extraction struct {
 	blocks     []block
 	// dropped holds the lines a reader left out as furniture.
 	dropped []corpus.Drop
+	// headline and published are a web page's headline and publication
+	// date as the page gives them (see readIdentity); empty otherwise.
+	headline  string
+	published corpus.Date
 	// ocrProducer, when not "", names the OCR engine a PDF's producer or
 	// creator names ("ABBYY FineReader 12"): its text layer is OCR output.
 	ocrProducer string

@@ -8,7 +8,6 @@ import (
 
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
-	"golang.org/x/net/html/charset"
 
 	"github.com/relatoria/relatoria/corpus"
 	"github.com/relatoria/relatoria/spanish"
@@ -30,11 +29,7 @@ import (
 const maxHTMLDepth = 512
 
 func readHTML(data []byte) (*extraction, error) {
-	enc, _, _ := charset.DetermineEncoding(data, "text/html")
-	if u := utf16Kind(data); u != nil {
-		enc = u
-	}
-	decoded, err := enc.NewDecoder().Bytes(data)
+	decoded, err := htmlEncoding(data).NewDecoder().Bytes(data)
 	if err != nil {
 		return nil, fmt.Errorf("cannot decode HTML: %v", err)
 	}
@@ -47,6 +42,8 @@ func readHTML(data []byte) (*extraction, error) {
 	w := &htmlWalker{ex: &extraction{}}
 	w.ex.title = strings.TrimSpace(textOf(find(root, atom.Title)))
 	content := contentRoot(root)
+	id := readIdentity(root, content)
+	w.ex.headline, w.ex.published = id.headline, id.published
 	w.walk(content, 0)
 	w.flush()
 	if content != root {
@@ -96,7 +93,11 @@ func (w *htmlWalker) newline() {
 func (w *htmlWalker) flush() {
 	w.newline()
 	if len(w.lines) > 0 {
-		w.ex.blocks = append(w.ex.blocks, block{lines: w.lines, kind: w.kind, number: w.num})
+		if kind := furniturePrompt(strings.Join(w.lines, " ")); kind != "" {
+			w.ex.drop(kind, strings.Join(w.lines, "\n"))
+		} else {
+			w.ex.blocks = append(w.ex.blocks, block{lines: w.lines, kind: w.kind, number: w.num})
+		}
 	}
 	w.lines, w.kind, w.num = nil, "", 0
 }
@@ -110,6 +111,11 @@ func (w *htmlWalker) walk(n *html.Node, depth int) {
 		w.text(n.Data)
 		return
 	case html.ElementNode:
+		if kind := furnitureKind(n); kind != "" {
+			w.flush()
+			w.ex.drop(kind, strings.TrimSpace(textOf(n)))
+			return
+		}
 		if skipElement(n) {
 			switch n.DataAtom {
 			case atom.Script, atom.Style, atom.Noscript, atom.Template, atom.Head, atom.Svg:
@@ -189,7 +195,7 @@ func skipElement(n *html.Node) bool {
 				return true
 			}
 		case "class", "id":
-			for _, bad := range []string{"visually-hidden", "sr-only", "skip-link", "breadcrumb", "cookie", "share", "social", "menu"} {
+			for _, bad := range []string{"visually-hidden", "sr-only", "skip-link", "breadcrumb", "menu"} {
 				if strings.Contains(v, bad) {
 					return true
 				}
@@ -203,6 +209,53 @@ func skipElement(n *html.Node) bool {
 	switch n.DataAtom {
 	case atom.Header, atom.Div, atom.Ul, atom.Ol, atom.Section:
 		return mostlyLinks(n)
+	}
+	return false
+}
+
+// furnitureKind returns the kind of furniture an element is by its class,
+// id or label (see furnitureParts: "c-share-bar", "newsletter-signup",
+// "author-bio", "related-articles", "cookie-banner"), or "" for content.
+// An element that holds a paragraph of 250 characters or more is content
+// whatever its class says ("article has-share-bar").
+func furnitureKind(n *html.Node) string {
+	if n.Type != html.ElementNode {
+		return ""
+	}
+	switch n.DataAtom {
+	case atom.Html, atom.Body, atom.Main, atom.Article, atom.Head:
+		return ""
+	}
+	kind := ""
+	for _, key := range []string{"class", "id", "aria-label", "data-testid"} {
+		for _, p := range attrParts(n, key) {
+			if k, ok := furnitureParts[p]; ok && k != "" {
+				kind = k
+				break
+			}
+		}
+		if kind != "" {
+			break
+		}
+	}
+	if kind == "" || holdsProse(n, 0) {
+		return ""
+	}
+	return kind
+}
+
+// holdsProse reports whether n holds a paragraph of 250 characters or more.
+func holdsProse(n *html.Node, depth int) bool {
+	if depth > maxHTMLDepth {
+		return false
+	}
+	if n.Type == html.ElementNode && n.DataAtom == atom.P && len(textOf(n)) >= 250 {
+		return true
+	}
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		if holdsProse(c, depth+1) {
+			return true
+		}
 	}
 	return false
 }
