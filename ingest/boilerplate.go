@@ -130,6 +130,8 @@ var furniturePrompts = []struct {
 	{furnComments, regexp.MustCompile(`(?i)^((deja|escribe|a[ñn]ade) (tu|un) comentario|comentarios( \([0-9]+\))?|[0-9]+ comentarios|s[eé] el primero en comentar|para comentar,? (debes|inicia))`)},
 	{furnRelated, regexp.MustCompile(`(?i)^(te (puede|podr[ií]a) interesar|tambi[eé]n te (puede|podr[ií]a) interesar|lee tambi[eé]n|le[ea] tambi[eé]n|ver tambi[eé]n|noticias relacionadas|art[ií]culos relacionados|relacionad[ao]s|m[aá]s noticias|lo m[aá]s le[ií]do|m[aá]s le[ií]das)[:.]?$`)},
 	{furnAdvertising, regexp.MustCompile(`(?i)^(publicidad|anuncio|advertisement|contenido patrocinado)$`)},
+	{furnAuthor, regexp.MustCompile(`(?i)^(periodista|autor|autora|email|e-mail|correo|hora|cr[eé]ditos|fotos?|por):?$`)},
+	{furnRelated, regexp.MustCompile(`(?i)^(siguiente noticia|noticia anterior|nota anterior|siguiente nota|art[ií]culo (anterior|siguiente))$`)},
 	{furnDonation, regexp.MustCompile(`(?i)^(dona( ahora| hoy)?|donar|haz (un donativo|una donaci[oó]n)|apoya (nuestro|el) (trabajo|periodismo)|colabora con una donaci[oó]n)[.!]?$`)},
 }
 

@@ -102,7 +102,7 @@ func build(name string, format corpus.Format, ex *extraction, opt Options) *corp
 		if ex.headline != "" {
 			doc.Title = ex.headline
 		}
-		if doc.Adopted.IsZero() {
+		if !ex.published.IsZero() {
 			doc.Adopted = ex.published
 		}
 	}

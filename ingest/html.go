@@ -79,6 +79,7 @@ type htmlWalker struct {
 	kind  corpus.ParagraphKind
 	num   int
 	ols   []int // item counters of the enclosing <ol> elements
+	prose bool  // a block of 200 characters or more was kept
 }
 
 func (w *htmlWalker) text(s string) { w.buf.WriteString(s) }
@@ -93,9 +94,14 @@ func (w *htmlWalker) newline() {
 func (w *htmlWalker) flush() {
 	w.newline()
 	if len(w.lines) > 0 {
-		if kind := furniturePrompt(strings.Join(w.lines, " ")); kind != "" {
+		text := strings.Join(w.lines, " ")
+		if kind := furniturePrompt(text); kind != "" {
 			w.ex.drop(kind, strings.Join(w.lines, "\n"))
+		} else if !w.prose && labels[strings.ToLower(strings.Trim(text, " .:"))] {
+			// A section label above the article ("Nacionales").
+			w.ex.drop("section", text)
 		} else {
+			w.prose = w.prose || len(text) >= 200
 			w.ex.blocks = append(w.ex.blocks, block{lines: w.lines, kind: w.kind, number: w.num})
 		}
 	}

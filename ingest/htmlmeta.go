@@ -5,6 +5,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"time"
 	"unicode"
 	"unicode/utf8"
 
@@ -114,6 +115,14 @@ func rawAttr(n *html.Node, key string) string {
 // jsonLDObjects returns the objects of a JSON-LD script: the top object,
 // the items of a top array, and those of an "@graph".
 func jsonLDObjects(s string) []map[string]any {
+	// Pages write raw line breaks and tabs inside JSON strings, which JSON
+	// forbids: as spaces they parse.
+	s = strings.Map(func(r rune) rune {
+		if r < ' ' {
+			return ' '
+		}
+		return r
+	}, s)
 	var v any
 	if json.Unmarshal([]byte(strings.TrimSpace(s)), &v) != nil {
 		return nil
@@ -157,6 +166,23 @@ func jsonLDString(objs []map[string]any, key string) string {
 	return ""
 }
 
+// jsonLDStrings returns every string value of key among objs, those of
+// article types first.
+func jsonLDStrings(objs []map[string]any, key string) []string {
+	var out []string
+	for _, articles := range []bool{true, false} {
+		for _, o := range objs {
+			if isArticleType(o["@type"]) != articles {
+				continue
+			}
+			if s, ok := o[key].(string); ok && strings.TrimSpace(s) != "" {
+				out = append(out, strings.TrimSpace(s))
+			}
+		}
+	}
+	return out
+}
+
 func isArticleType(t any) bool {
 	switch v := t.(type) {
 	case string:
@@ -198,10 +224,18 @@ func headline(root, content *html.Node, m pageMeta) string {
 		}
 	})
 	if declared != "" {
+		// A printed heading may be one part of the declared title
+		// ("“La Corte…” | Todo listo para…"): each part is compared.
+		parts := []string{declared}
+		for _, t := range []string{m.meta["og:title"], m.title} {
+			parts = append(parts, titleSeparators.Split(html.UnescapeString(t), -1)...)
+		}
 		best, bestScore := "", 0.0
 		for _, p := range printed {
-			if s := agreement(p, declared); s > bestScore {
-				best, bestScore = p, s
+			for _, d := range parts {
+				if s := agreement(p, d); s > bestScore && !isLabel(p) {
+					best, bestScore = p, s
+				}
 			}
 		}
 		if bestScore >= 0.8 {
@@ -363,24 +397,30 @@ var dateKeys = []string{
 	"article:published_time", "og:article:published_time", "datepublished", "published_time",
 	"pubdate", "publishdate", "publish-date", "publish_date", "publication_date", "date",
 	"dc.date.issued", "dcterms.issued", "dc.date", "dcterms.created", "dcterms.date",
-	"sailthru.date", "parsely-pub-date", "article.published", "fecha", "cxenseparse:recs:publishtime",
+	"sailthru.date", "parsely-pub-date", "article.published", "fecha",
 }
 
 // publishedDate returns the date a page was published: declared in its
 // metadata (article:published_time, JSON-LD datePublished, …), on a
 // <time> element of the article, or in a dateline at its head ("Ciudad de
-// México, 12 de marzo de 2021.–"); the zero Date when none.
+// México, 12 de marzo de 2021.–"); the zero Date when none. A timestamp in
+// UTC is a day ahead of the Americas in its first hours: a declared date
+// with a local offset is preferred to it, and so is the date the page
+// prints, when it is that day or the one before.
 func publishedDate(root, content *html.Node, m pageMeta) corpus.Date {
-	for _, k := range dateKeys {
-		if d, ok := parsePageDate(m.meta[k]); ok {
-			return d
+	var cands []pageDate
+	add := func(s string) {
+		if d, ok := parsePageDate(s); ok {
+			cands = append(cands, d)
 		}
 	}
-	if d, ok := parsePageDate(jsonLDString(m.jsonLD, "datePublished")); ok {
-		return d
+	for _, k := range dateKeys {
+		add(m.meta[k])
 	}
-	if d, ok := parsePageDate(jsonLDString(m.jsonLD, "dateCreated")); ok {
-		return d
+	for _, key := range []string{"datePublished", "dateCreated"} {
+		for _, v := range jsonLDStrings(m.jsonLD, key) {
+			add(v)
+		}
 	}
 	// <time>: one marked as the publication date, else the first in the
 	// content.
@@ -397,26 +437,53 @@ func publishedDate(root, content *html.Node, m pageMeta) corpus.Date {
 		}
 	})
 	for _, n := range []*html.Node{marked, first} {
-		if n == nil {
-			continue
-		}
-		if d, ok := parsePageDate(rawAttr(n, "datetime")); ok {
-			return d
-		}
-		if d, ok := parsePageDate(textOf(n)); ok {
-			return d
+		if n != nil {
+			add(rawAttr(n, "datetime"))
+			add(textOf(n))
 		}
 	}
-	// A dateline: a short line or a paragraph's opening in the content's
-	// first blocks, or an element marked as the date.
+	for _, c := range cands {
+		if c.local {
+			return c.Date
+		}
+	}
+	printed := printedDate(content)
+	if len(cands) == 0 {
+		return printed
+	}
+	best := cands[0]
+	if best.utc && best.hour < 7 && !printed.IsZero() && (printed == best.Date || printed == dayBefore(best.Date)) {
+		return printed
+	}
+	return best.Date
+}
+
+// printedDate returns the date the page prints with its article: in an
+// element marked as the date ("fecha", "date", "published"), or in a
+// dateline opening one of the content's first paragraphs.
+func printedDate(content *html.Node) corpus.Date {
 	var found corpus.Date
 	forEach(content, 0, func(n *html.Node) {
 		if !found.IsZero() || n.Type != html.ElementNode || insideFurniture(n) {
 			return
 		}
-		if classHas(n, "fecha", "date", "dateline", "published", "publicado") && len(textOf(n)) < 120 {
+		if classHas(n, "fecha", "date", "dateline", "published", "publicado", "time") && len(textOf(n)) < 120 {
 			if d, ok := parsePageDate(textOf(n)); ok {
-				found = d
+				found = d.Date
+			}
+		}
+	})
+	if !found.IsZero() {
+		return found
+	}
+	// A line that is a date and nothing else ("Lunes 18 Abril, 2022").
+	forEach(content, 0, func(n *html.Node) {
+		if !found.IsZero() || n.Type != html.ElementNode || insideFurniture(n) || !isBlockElement(n.DataAtom) {
+			return
+		}
+		if t := textOf(n); len(t) < 60 && dateOnly.MatchString(strings.TrimSpace(t)) {
+			if d, ok := parsePageDate(t); ok {
+				found = d.Date
 			}
 		}
 	})
@@ -438,6 +505,12 @@ func publishedDate(root, content *html.Node, m pageMeta) corpus.Date {
 		}
 	})
 	return found
+}
+
+// dayBefore returns the day before d (a day-precision date).
+func dayBefore(d corpus.Date) corpus.Date {
+	t := time.Date(d.Year, time.Month(d.Month), d.Day, 0, 0, 0, 0, time.UTC).AddDate(0, 0, -1)
+	return corpus.Date{Year: t.Year(), Month: int(t.Month()), Day: t.Day()}
 }
 
 func hasAttr(n *html.Node, key string) bool {
@@ -483,39 +556,76 @@ func within(n, root *html.Node) bool {
 }
 
 var (
-	isoDate = regexp.MustCompile(`^\s*([12][0-9]{3})[-/]([01]?[0-9])[-/]([0-3]?[0-9])(?:$|[T\s])`)
+	isoDate = regexp.MustCompile(`^\s*([12][0-9]{3})[-/]([01]?[0-9])[-/]([0-3]?[0-9])(?:[T\s]([0-2]?[0-9]):[0-5][0-9](?::[0-5][0-9](?:\.[0-9]+)?)?\s*(Z|UTC|GMT|[+-][0-9]{2}:?[0-9]{2})?)?`)
 	dmyDate = regexp.MustCompile(`^\s*([0-3]?[0-9])[/.-]([01]?[0-9])[/.-]([12][0-9]{3})\b`)
-	// A day, a month name and a year without "de": "09 enero 2014".
-	bareDate = regexp.MustCompile(`(?i)\b([0-3]?[0-9])\s+(enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|setiembre|octubre|noviembre|diciembre)\s+([12][0-9]{3})\b`)
+	// A day, a month name and a year without "de": "09 enero 2014",
+	// "18 Abril, 2022".
+	bareDate = regexp.MustCompile(`(?i)\b([0-3]?[0-9])\s+(enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|setiembre|octubre|noviembre|diciembre),?\s+([12][0-9]{3})\b`)
+	// An RFC 1123 date, as some JSON-LD writes: "Wed, 04 May 2022 00:25:56 GMT".
+	rfcDate = regexp.MustCompile(`^[A-Z][a-z]{2}, ([0-3]?[0-9]) ([A-Z][a-z]{2}) ([12][0-9]{3}) ([0-2][0-9]):[0-5][0-9](?::[0-5][0-9])? (GMT|UTC|[+-][0-9]{4})`)
 )
 
+// dateOnly matches a line that is a date and nothing else: an optional
+// weekday, the day, the month, the year, an optional time.
+var dateOnly = regexp.MustCompile(`(?i)^((lunes|martes|mi[eé]rcoles|jueves|viernes|s[aá]bado|domingo),?\s+)?[0-3]?[0-9]\s+(de\s+)?(enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|setiembre|octubre|noviembre|diciembre),?\s+(de\s+)?[12][0-9]{3}([\s,-]+[0-2]?[0-9]:[0-5][0-9]\s*(h|hs|am|pm|a\.\s?m\.|p\.\s?m\.)?)?\.?$`)
+
+// pageDate is a date as a page declares it: the day, whether it was
+// written in UTC (and its hour) or with a local offset.
+type pageDate struct {
+	corpus.Date
+	utc   bool
+	local bool
+	hour  int
+}
+
+var shortMonths = map[string]int{"Jan": 1, "Feb": 2, "Mar": 3, "Apr": 4, "May": 5, "Jun": 6, "Jul": 7, "Aug": 8, "Sep": 9, "Oct": 10, "Nov": 11, "Dec": 12}
+
 // parsePageDate parses a date as pages write it: ISO 8601
-// ("2021-03-12T10:00:00-05:00"), "12/03/2021" (day first), or Spanish
-// ("12 de marzo de 2021", "jueves, 09 enero 2014 10:21"), to the day.
-func parsePageDate(s string) (corpus.Date, bool) {
+// ("2021-03-12T10:00:00-05:00", "2022-5-3T23:57:00"), RFC 1123,
+// "12/03/2021" (day first), or Spanish ("12 de marzo de 2021", "jueves, 09
+// enero 2014 10:21"), to the day.
+func parsePageDate(s string) (pageDate, bool) {
 	s = strings.TrimSpace(s)
 	if s == "" || len(s) > 200 {
-		return corpus.Date{}, false
+		return pageDate{}, false
 	}
 	if m := isoDate.FindStringSubmatch(s); m != nil {
-		return dayDate(m[1], m[2], m[3])
+		d, ok := dayDate(m[1], m[2], m[3])
+		pd := pageDate{Date: d}
+		if m[4] != "" {
+			pd.hour, _ = strconv.Atoi(m[4])
+			switch zone := m[5]; {
+			case zone == "Z" || zone == "UTC" || zone == "GMT" || strings.HasSuffix(zone, "00:00") || zone == "+0000" || zone == "-0000":
+				pd.utc = true
+			case zone != "":
+				pd.local = true
+			}
+		}
+		return pd, ok
+	}
+	if m := rfcDate.FindStringSubmatch(s); m != nil {
+		mm, ok := shortMonths[m[2]]
+		if !ok {
+			return pageDate{}, false
+		}
+		d, ok := dayDate(m[3], strconv.Itoa(mm), m[1])
+		h, _ := strconv.Atoi(m[4])
+		return pageDate{Date: d, utc: m[5] == "GMT" || m[5] == "UTC" || m[5] == "+0000", local: m[5] != "GMT" && m[5] != "UTC" && m[5] != "+0000", hour: h}, ok
 	}
 	if m := dmyDate.FindStringSubmatch(s); m != nil {
-		return dayDate(m[3], m[2], m[1])
+		d, ok := dayDate(m[3], m[2], m[1])
+		return pageDate{Date: d}, ok
 	}
-	if strings.HasPrefix(s, "1") || strings.HasPrefix(s, "2") {
-		// A Unix time in seconds or milliseconds is no date a person wrote.
-		if _, err := strconv.ParseInt(s, 10, 64); err == nil {
-			return corpus.Date{}, false
-		}
+	if _, err := strconv.ParseInt(s, 10, 64); err == nil {
+		return pageDate{}, false // a Unix time is no date a person wrote
 	}
 	s = bareDate.ReplaceAllString(s, "$1 de $2 de $3")
 	for _, d := range extract.Dates(s, "") {
 		if d.Precision == "day" && d.Start == d.End {
-			return d.Start, true
+			return pageDate{Date: d.Start}, true
 		}
 	}
-	return corpus.Date{}, false
+	return pageDate{}, false
 }
 
 func dayDate(y, m, d string) (corpus.Date, bool) {
