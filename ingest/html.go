@@ -46,6 +46,7 @@ func readHTML(data []byte) (*extraction, error) {
 	w.ex.headline, w.ex.published = id.headline, id.published
 	w.walk(content, 0)
 	w.flush()
+	dropTail(w.ex)
 	if content != root {
 		dropOutside(w.ex, root, content, 0)
 	}
@@ -95,12 +96,19 @@ func (w *htmlWalker) flush() {
 	w.newline()
 	if len(w.lines) > 0 {
 		text := strings.Join(w.lines, " ")
-		if kind := furniturePrompt(text); kind != "" {
+		kind := furniturePrompt(text)
+		if kind == "" {
+			kind = furnitureAppeal(text)
+		}
+		switch {
+		case kind != "":
 			w.ex.drop(kind, strings.Join(w.lines, "\n"))
-		} else if !w.prose && labels[strings.ToLower(strings.Trim(text, " .:"))] {
-			// A section label above the article ("Nacionales").
+		case !w.prose && text != w.ex.headline && (labels[strings.ToLower(strings.Trim(text, " .:"))] ||
+			(w.kind == corpus.Heading || w.kind == corpus.ListItem) && len(strings.Fields(text)) <= 3 && !strings.ContainsAny(text, ".:;,…") && !startsItem(text)):
+			// A section label or a byline above the article ("Nacionales",
+			// "Nación", "NUEVA CONSTITUCIÓN", "Redacción EC").
 			w.ex.drop("section", text)
-		} else {
+		default:
 			w.prose = w.prose || len(text) >= 200
 			w.ex.blocks = append(w.ex.blocks, block{lines: w.lines, kind: w.kind, number: w.num})
 		}
@@ -217,6 +225,41 @@ func skipElement(n *html.Node) bool {
 		return mostlyLinks(n)
 	}
 	return false
+}
+
+// dropTail drops what a page prints after its article: the short blocks
+// after the last paragraph of prose (200 characters or more) that do not
+// end a sentence ("Más en Nación", "Claves", "Cartas al Director",
+// "Envíada por … | 4 mayo, 2022"). A short last paragraph that ends a
+// sentence stays.
+func dropTail(ex *extraction) {
+	last := -1
+	for i, b := range ex.blocks {
+		if len(strings.Join(b.lines, " ")) >= 200 {
+			last = i
+		}
+	}
+	if last < 0 {
+		return
+	}
+	kept := ex.blocks[:last+1]
+	for _, b := range ex.blocks[last+1:] {
+		t := strings.TrimSpace(strings.Join(b.lines, " "))
+		if len(t) < 120 && !endsSentence(t) {
+			ex.drop(furnRelated, strings.Join(b.lines, "\n"))
+			continue
+		}
+		kept = append(kept, b)
+	}
+	ex.blocks = kept
+}
+
+// endsSentence reports whether t ends as a sentence does: with a full
+// stop, a question or exclamation mark, or a closing quote or bracket
+// after one.
+func endsSentence(t string) bool {
+	t = strings.TrimRight(t, "\"”’»)] ")
+	return strings.HasSuffix(t, ".") || strings.HasSuffix(t, "?") || strings.HasSuffix(t, "!") || strings.HasSuffix(t, "…")
 }
 
 // furnitureKind returns the kind of furniture an element is by its class,

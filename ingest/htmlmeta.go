@@ -659,7 +659,7 @@ func dateline(t string) (corpus.Date, bool) {
 		i := strings.Index(head, d.Text)
 		before := strings.TrimSpace(head[:max(i, 0)])
 		// Only a place or a weekday before the date, and a sentence after.
-		if i >= 0 && utf8.RuneCountInString(before) <= 40 && !strings.ContainsAny(before, ".;:") && (len(t) < 80 || strings.ContainsAny(head[i+len(d.Text):min(len(head), i+len(d.Text)+6)], ".–—-(/")) {
+		if i >= 0 && utf8.RuneCountInString(before) <= 40 && !strings.ContainsAny(before, ";:") && (len(t) < 80 || strings.ContainsAny(head[i+len(d.Text):min(len(head), i+len(d.Text)+6)], ".–—-(/")) {
 			return d.Start, true
 		}
 	}
