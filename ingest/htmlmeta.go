@@ -621,7 +621,7 @@ func parsePageDate(s string) (pageDate, bool) {
 	}
 	s = bareDate.ReplaceAllString(s, "$1 de $2 de $3")
 	for _, d := range extract.Dates(s, "") {
-		if d.Precision == "day" && d.Start == d.End {
+		if d.Precision == "day" && d.Start == d.End && d.Start.Day > 0 && d.Start.Month > 0 {
 			return pageDate{Date: d.Start}, true
 		}
 	}
@@ -653,7 +653,7 @@ func dateline(t string) (corpus.Date, bool) {
 	}
 	head = bareDate.ReplaceAllString(head, "$1 de $2 de $3")
 	for _, d := range extract.Dates(head, "") {
-		if d.Precision != "day" || d.Start != d.End {
+		if d.Precision != "day" || d.Start != d.End || d.Start.Day == 0 || d.Start.Month == 0 {
 			continue
 		}
 		i := strings.Index(head, d.Text)
