@@ -137,7 +137,7 @@ var furniturePrompts = []struct {
 	{furnShare, regexp.MustCompile(`(?i)^(twittear|tuitear|imprimir|enviar por (e-?mail|mail|correo)|copiar (enlace|link)|rectificar|facebook|twitter|whatsapp|telegram|linkedin)$`)},
 	{furnSubscription, regexp.MustCompile(`(?i)^(recibe (alertas|notificaciones)|s[ií]guenos en|[uú]nete a nuestro canal)`)},
 	{furnAdvertising, regexp.MustCompile(`(?i)^(publicidad|anuncio|advertisement|contenido patrocinado)$`)},
-	{furnAuthor, regexp.MustCompile(`(?i)^(periodista|autor|autora|email|e-mail|correo|hora|cr[eé]ditos|fotos?|por):?$`)},
+	{furnAuthor, regexp.MustCompile(`(?i)^(periodista|autor|autora|email|e-mail|correo|hora|cr[eé]ditos|fotos?|por):?$|^redacci[oó]n( [\p{Lu}]{1,4})?$`)},
 	{furnRelated, regexp.MustCompile(`(?i)^(siguiente noticia|noticia anterior|nota anterior|siguiente nota|art[ií]culo (anterior|siguiente))$`)},
 	{furnDonation, regexp.MustCompile(`(?i)^(dona( ahora| hoy)?|donar|haz (un donativo|una donaci[oó]n)|apoya (nuestro|el) (trabajo|periodismo)|colabora con una donaci[oó]n)[.!]?$`)},
 }

@@ -44,6 +44,7 @@ func readHTML(data []byte) (*extraction, error) {
 	content := contentRoot(root)
 	id := readIdentity(root, content)
 	w.ex.headline, w.ex.published = id.headline, id.published
+	w.headlineAhead = id.headline != "" && strings.Contains(textOf(content), id.headline)
 	w.walk(content, 0)
 	w.flush()
 	dropTail(w.ex)
@@ -81,6 +82,9 @@ type htmlWalker struct {
 	num   int
 	ols   []int // item counters of the enclosing <ol> elements
 	prose bool  // a block of 200 characters or more was kept
+	// headlineAhead is set while the page's headline, printed in the
+	// content, is still to come: short headings before it are labels.
+	headlineAhead bool
 }
 
 func (w *htmlWalker) text(s string) { w.buf.WriteString(s) }
@@ -104,11 +108,15 @@ func (w *htmlWalker) flush() {
 		case kind != "":
 			w.ex.drop(kind, strings.Join(w.lines, "\n"))
 		case !w.prose && text != w.ex.headline && (labels[strings.ToLower(strings.Trim(text, " .:"))] ||
-			(w.kind == corpus.Heading || w.kind == corpus.ListItem) && len(strings.Fields(text)) <= 3 && !strings.ContainsAny(text, ".:;,…") && !startsItem(text)):
-			// A section label or a byline above the article ("Nacionales",
-			// "Nación", "NUEVA CONSTITUCIÓN", "Redacción EC").
+			w.headlineAhead && (w.kind == corpus.Heading || w.kind == corpus.ListItem) && len(strings.Fields(text)) <= 3 && !strings.ContainsAny(text, ".:;,…") && !startsItem(text)):
+			// A section label above the article's headline ("Nacionales",
+			// "Nación", "NUEVA CONSTITUCIÓN"); a heading after the headline
+			// ("Preámbulo") is content.
 			w.ex.drop("section", text)
 		default:
+			if text == w.ex.headline {
+				w.headlineAhead = false
+			}
 			w.prose = w.prose || len(text) >= 200
 			w.ex.blocks = append(w.ex.blocks, block{lines: w.lines, kind: w.kind, number: w.num})
 		}

@@ -350,10 +350,10 @@ var labels = map[string]bool{
 }
 
 // isLabel reports whether t is a section, advertisement or button label
-// rather than a headline: one of labels, or one or two words.
+// rather than a headline: one of labels, or a single word.
 func isLabel(t string) bool {
 	l := strings.ToLower(strings.Trim(t, " .:!¡"))
-	return labels[l] || len(strings.Fields(l)) <= 2
+	return labels[l] || len(strings.Fields(l)) <= 1
 }
 
 // agreement scores how well a printed heading agrees with the declared

@@ -44,6 +44,8 @@ func TestPageIdentity(t *testing.T) {
 			"Informe sobre desapariciones en el norte", "2022-08-30"},
 		{"UTC after midnight, printed date", `<html><head><meta property="og:title" content="El Senado aprueba la ley de víctimas"><meta property="article:published_time" content="2022-05-04T00:53:29Z"></head><body><article><h1>El Senado aprueba la ley de víctimas</h1><p class="fecha">3 de mayo de 2022 21:25</p><p>Texto.</p></article></body></html>`,
 			"El Senado aprueba la ley de víctimas", "2022-05-03"},
+		{"a two-word headline, no metadata", `<html><body><main><h1>Informe anual</h1><p>El Comité presentó su informe anual a la Asamblea.</p></main></body></html>`,
+			"Informe anual", ""},
 		{"dateline", `<html><body><article><h1>La Comisión condena el asesinato de una defensora</h1><p>Washington, D.C., 12 de marzo de 2021.– La Comisión Interamericana de Derechos Humanos condena…</p></article></body></html>`,
 			"La Comisión condena el asesinato de una defensora", "2021-03-12"},
 		{"date-only line", `<html><body><article><h1>Audiencia pública sobre el caso de la comunidad</h1><p>Lunes 18 Abril, 2022</p><p>Texto de la nota.</p></article></body></html>`,
@@ -67,6 +69,7 @@ func TestWebFurniture(t *testing.T) {
 <div class="section-label">Nacionales</div>
 <h1>La Corte ordena investigar la desaparición de los dirigentes</h1>
 <div class="c-share-bar"><a>Facebook</a> <a>Twitter</a></div>
+<h2>Antecedentes</h2>
 <p>` + article + `</p>
 <p>Lee también: La CIDH visita la región</p>
 <p>El fallo es definitivo.</p>
@@ -86,7 +89,7 @@ func TestWebFurniture(t *testing.T) {
 	for _, p := range doc.Paragraphs {
 		texts = append(texts, p.Text)
 	}
-	want := []string{"La Corte ordena investigar la desaparición de los dirigentes", article, "El fallo es definitivo."}
+	want := []string{"La Corte ordena investigar la desaparición de los dirigentes", "Antecedentes", article, "El fallo es definitivo."}
 	if strings.Join(texts, "\n") != strings.Join(want, "\n") {
 		t.Errorf("text:\n%s\nwant:\n%s", strings.Join(texts, "\n"), strings.Join(want, "\n"))
 	}
