@@ -124,7 +124,10 @@ type Document struct {
 	// "boilerplate" (site chrome: "Pasar al contenido principal", ©),
 	// "chrome" (an HTML page's navigation, forms, menus, skip links),
 	// "image" (image labels and their captions), "repeated" (a short line
-	// the document had already: a logo caption, a running title).
+	// the document had already: a logo caption, a running title); on a web
+	// page, its furniture: "cookie", "subscription", "author", "share",
+	// "comments", "related", "advertising", "donation", "section" (a label
+	// above the headline).
 	// Nothing else is left out.
 	Dropped map[string]int `json:"dropped,omitempty"`
 	// DroppedLines holds the lines Dropped counts, for audits
