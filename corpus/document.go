@@ -99,6 +99,10 @@ type Document struct {
 	Session string `json:"session,omitempty"` // the meeting that adopted it: "44ª sesión"
 	Adopted Date   `json:"adopted,omitzero"`  // adoption date, day precision when known
 	Vote    string `json:"vote,omitempty"`    // "Aprobada sin votación."
+	// Type is what the document is, finer than Kind, in the controlled
+	// Spanish vocabulary of DocumentTypes ("sentencia", "medidas
+	// provisionales", "observaciones finales"); empty when unknown.
+	Type string `json:"type,omitempty"`
 	// Country is the State the document concerns, in its Spanish short
 	// name ("Guatemala", "Haití"): "respecto de Haití", "Caso … Vs.
 	// Guatemala", a country report's heading. Empty when the document
