@@ -15,8 +15,8 @@ func TestSpelledDates(t *testing.T) {
 		{"generado el 10-Jun-2026 página", "2026-06-10", "10-Jun-2026"},
 		{"treinta de febrero de dos mil veinte", "", ""}, // no such day
 		{"muchos de mayo de dos mil veinte", "", ""},     // not a day
-		{"el 21 de mayo de 2026", "", ""},                // figures: Dates reads them
-		{"dos de los tres de mayo", "", ""},              // no year
+		{"el 21 de mayo de 2026", "", ""},   // figures: Dates reads them
+		{"dos de los tres de mayo", "", ""}, // no year
 	}
 	for _, tt := range tests {
 		ds := SpelledDates(tt.text)
