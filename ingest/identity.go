@@ -38,8 +38,8 @@ import (
 // opening a document names itself in (about the first two pages of a
 // judgment), and frontChars the most text they may hold.
 const (
-	frontParagraphs = 40
-	frontChars      = 12000
+	frontParagraphs = 60
+	frontChars      = 20000
 )
 
 // identify sets doc's Title (for documents other than resolutions and web
@@ -47,21 +47,18 @@ const (
 // they are not set already.
 func identify(doc *corpus.Document) {
 	ps := doc.Paragraphs
-	var block []int
+	var lines []string
+	after := 0
 	if doc.Format != corpus.FormatMarkdown {
 		// A Markdown file's title is its front matter's or first
 		// heading's; the headings under it are its sections.
-		block = headingBlock(ps)
-	}
-	var lines []string
-	for _, i := range block {
-		lines = append(lines, ps[i].Text)
+		lines, after = headingBlock(ps)
 	}
 	blockText := strings.Join(lines, "\n")
-	if len(block) > 0 && doc.Kind == corpus.KindOther && doc.Format != corpus.FormatMarkdown && doc.Format != corpus.FormatHTML {
+	if len(lines) > 0 && doc.Kind == corpus.KindOther && doc.Format != corpus.FormatHTML {
 		doc.Title = joinTitle(lines)
 	}
-	front := frontText(ps, block)
+	front := frontText(ps, after)
 	compilation := doc.Format == corpus.FormatMarkdown && cycles(ps) > 1
 	titleText := doc.Title + "\n" + blockText
 	if doc.Body == "" {
@@ -77,11 +74,11 @@ func identify(doc *corpus.Document) {
 			doc.Body = findBody(front, true)
 		}
 		if doc.Body == "" && doc.Kind == corpus.KindOther && doc.Format == corpus.FormatPDF {
-			doc.Body = findBody(droppedText(doc), true)
+			doc.Body = furnitureBody(droppedText(doc))
 		}
 	}
 	if doc.Adopted.IsZero() && !compilation && doc.Kind != corpus.KindDraft && doc.Kind != corpus.KindPage {
-		doc.Adopted = findDate(doc, blockText, ps, block)
+		doc.Adopted = findDate(blockText, ps, after)
 	}
 	if doc.Type == "" {
 		doc.Type = findType(doc, titleText, front, compilation)
@@ -91,11 +88,14 @@ func identify(doc *corpus.Document) {
 	}
 }
 
-// headingBlock returns the indexes of the paragraphs that make the heading
-// block of the first page: the run of title lines at the top, after any
-// page furniture the reader kept, a UN report's organ, session and agenda
-// lines, and a table of contents' label.
-func headingBlock(ps []corpus.Paragraph) []int {
+// headingBlock returns the lines of the heading block of the first page,
+// and the index of the paragraph after the block: the run of title lines
+// at the top, after any page furniture the reader kept, a UN report's
+// organ, session and agenda lines, and a table of contents' label. It reads
+// the lines of each paragraph as extracted (Original), so that a block
+// that a reader joined into one paragraph ("REINTEGRO AL FONDO DE
+// ASISTENCIA LEGAL DE VÍCTIMAS" / "VISTO:") is read line by line.
+func headingBlock(ps []corpus.Paragraph) ([]string, int) {
 	i, afterAgenda := 0, false
 	for ; i < len(ps) && i < 12; i++ {
 		t := ps[i].Text
@@ -113,24 +113,91 @@ func headingBlock(ps []corpus.Paragraph) []int {
 		}
 		break
 	}
-	var out []int
-	if i < len(ps) && registerLine.MatchString(ps[i].Text) {
-		// A register's first line names the document: "Roj: STS
-		// 3378/2022 - ECLI:ES:TS:2022:3378".
-		return []int{i}
+	for k := i; k < len(ps) && k < i+3; k++ {
+		if registerLine.MatchString(ps[k].Text) {
+			// A register's first line names the document: "Roj: STS
+			// 3378/2022 - ECLI:ES:TS:2022:3378".
+			return []string{firstLine(ps[k].Text)}, k + 1
+		}
 	}
+	var out []string
 	for ; i < len(ps) && len(out) < 10; i++ {
 		p := &ps[i]
-		t := p.Text
-		if romanSection.MatchString(t) {
-			continue // "I. RESUMEN", printed beside the block
-		}
-		if p.Number != "" || isSectionWord(t) || !titleLine(p) {
+		if p.Number != "" {
 			break
 		}
-		out = append(out, i)
+		lines := paragraphLines(p)
+		taken := 0
+		for k, l := range lines {
+			if romanSection.MatchString(l) {
+				taken++
+				continue // "I. RESUMEN", printed beside the block
+			}
+			// A line goes on the one before it in the same paragraph
+			// ("Amicus curiae" / "para la Acción de …", "… 18 DE FEBRERO"
+			// / "DE 2025.").
+			cont := k > 0 && taken == k && !strings.ContainsAny(lines[k-1][len(lines[k-1])-1:], ".:;")
+			if isSectionWord(l) || !titleLine(l, p.Kind, len(out) == 0 && len(lines) > 1) && !(cont && continuation(lines[k-1], l)) {
+				break
+			}
+			out = append(out, l)
+			taken++
+		}
+		if taken < len(lines) {
+			if taken > 0 {
+				i++ // the rest of this paragraph is the opening
+			}
+			break
+		}
+	}
+	return out, i
+}
+
+// paragraphLines returns the lines of a paragraph as extracted, a
+// parenthesis that runs over several lines joined into one: "(Interpretación
+// de la Sentencia de Excepción Preliminar," / "Fondo, Reparaciones y
+// Costas)".
+func paragraphLines(p *corpus.Paragraph) []string {
+	src := p.Original
+	if src == "" || len(p.Repairs) > 0 {
+		src = p.Text
+	}
+	var out []string
+	open := false
+	for _, l := range strings.Split(src, "\n") {
+		l = strings.TrimSpace(stripMarkdown(l))
+		if l == "" {
+			continue
+		}
+		if open && len(out) > 0 {
+			out[len(out)-1] += " " + l
+		} else {
+			out = append(out, l)
+		}
+		last := out[len(out)-1]
+		open = strings.Count(last, "(") > strings.Count(last, ")")
+	}
+	if len(out) == 0 {
+		out = []string{p.Text}
 	}
 	return out
+}
+
+// continuation reports whether line, which follows prev in a paragraph,
+// is the rest of its phrase: it starts in lower case or with "de" and a
+// figure, and is short.
+func continuation(prev, line string) bool {
+	if utf8.RuneCountInString(line) > 150 || strings.HasSuffix(line, ":") || strings.HasSuffix(line, ",") {
+		return false
+	}
+	r, _ := utf8.DecodeRuneInString(line)
+	return unicode.IsLower(r) && !strings.HasSuffix(line, ".") || continues(prev, line) && strings.ToUpper(line) == line
+}
+
+// firstLine returns the first line of s.
+func firstLine(s string) string {
+	l, _, _ := strings.Cut(s, "\n")
+	return strings.TrimSpace(l)
 }
 
 // registerLine is the first line of a register's record: "Roj: STS
@@ -145,8 +212,12 @@ var romanSection = regexp.MustCompile(`^[IVX]{1,4}\.?\s+\p{Lu}`)
 // footer with an address or a page count.
 func furnitureLike(t string) bool {
 	l := strings.ToLower(t)
-	return strings.Contains(l, "www.") || strings.Contains(l, "http") || pageCount.MatchString(l)
+	return strings.Contains(l, "www.") || strings.Contains(l, "http") || pageCount.MatchString(l) ||
+		strings.Contains(l, "firma digital") || strings.Contains(l, "notificaciones electronicas") || timestamp.MatchString(l)
 }
+
+// timestamp is a signature stamp's time: "16/06/2026 06:51:47".
+var timestamp = regexp.MustCompile(`[0-9]{2}/[0-9]{2}/[0-9]{4} [0-9]{2}:[0-9]{2}:[0-9]{2}`)
 
 var pageCount = regexp.MustCompile(`p[aá]gina\s+[0-9]+\s+(?:de|\|)\s+[0-9]+`)
 
@@ -175,11 +246,13 @@ func isSectionWord(t string) bool {
 
 var annexLine = regexp.MustCompile(`^anexo(?:\s+[0-9ivx]+)?$`)
 
-// titleLine reports whether a paragraph reads as a line of a heading
-// block: short, not ending like a sentence that goes on (":" "," ";"), in
-// capitals or laid out as a heading, or a parenthesis ("(Fondo)").
-func titleLine(p *corpus.Paragraph) bool {
-	t := strings.TrimSpace(p.Text)
+// titleLine reports whether a line reads as a line of a heading block:
+// short, not ending like a sentence that goes on (":" "," ";"), in
+// capitals, or laid out as a heading (kind), or a parenthesis ("(Fondo)"),
+// or the first line of a document that a reader joined to what follows
+// (first).
+func titleLine(t string, kind corpus.ParagraphKind, first bool) bool {
+	t = strings.TrimSpace(t)
 	n := utf8.RuneCountInString(t)
 	if n == 0 || n > 300 || strings.HasSuffix(t, ":") || strings.HasSuffix(t, ",") || strings.HasSuffix(t, ";") {
 		return false
@@ -196,16 +269,16 @@ func titleLine(p *corpus.Paragraph) bool {
 	if letters < 3 || labelLine.MatchString(t) {
 		return false
 	}
-	first, _ := utf8.DecodeRuneInString(t)
-	if unicode.IsLower(first) {
+	r, _ := utf8.DecodeRuneInString(t)
+	if unicode.IsLower(r) {
 		return false
 	}
-	if upper*10 >= letters*7 || strings.HasPrefix(t, "(") && strings.HasSuffix(t, ")") && n < 120 {
+	if upper*10 >= letters*7 || strings.HasPrefix(t, "(") && strings.HasSuffix(t, ")") && n < 160 {
 		return true
 	}
 	// In mixed case, a heading as the layout says (or a note the layout
 	// took it for), not ending as a sentence does.
-	return (p.Kind == corpus.Heading || p.Kind == corpus.Footnote) && !strings.HasSuffix(t, ".") && n <= 200
+	return (kind == corpus.Heading || kind == corpus.Footnote || first && n <= 150) && !strings.HasSuffix(t, ".") && n <= 200
 }
 
 // labelLine matches a labelled line of a register: "Fecha Publicación:
@@ -260,19 +333,18 @@ var connector = map[string]bool{
 	"en": true, "para": true, "sobre": true, "contra": true, "a": true, "al": true, "por": true, "respecto": true,
 }
 
-// frontText returns the opening paragraphs after the heading block, notes
-// left out, joined by newlines.
-func frontText(ps []corpus.Paragraph, block []int) string {
+// frontText returns the opening paragraphs from the paragraph the heading
+// block ends in (at), notes and page furniture left out, joined by
+// newlines.
+func frontText(ps []corpus.Paragraph, at int) string {
 	var b strings.Builder
-	start := 0
-	if len(block) > 0 {
-		start = block[len(block)-1] + 1
-	}
+	start := max(0, at-1)
 	for i := start; i < len(ps) && i < start+frontParagraphs && b.Len() < frontChars; i++ {
-		if ps[i].Kind == corpus.Footnote && !titleLine(&ps[i]) && !labelLine.MatchString(ps[i].Text) || furnitureLike(ps[i].Text) {
+		p := &ps[i]
+		if p.Kind == corpus.Footnote && !titleLine(p.Text, p.Kind, false) && !labelLine.MatchString(p.Text) || furnitureLike(p.Text) {
 			continue
 		}
-		b.WriteString(ps[i].Text)
+		b.WriteString(p.Text)
 		b.WriteString("\n")
 	}
 	return b.String()
@@ -282,6 +354,12 @@ func frontText(ps []corpus.Paragraph, block []int) string {
 // head or a signature stamp may name the court.
 func droppedText(doc *corpus.Document) string {
 	var b strings.Builder
+	for i := range min(len(doc.Paragraphs), frontParagraphs) {
+		if t := doc.Paragraphs[i].Text; furnitureLike(t) {
+			b.WriteString(t) // furniture the reader kept: a signature stamp
+			b.WriteString("\n")
+		}
+	}
 	for _, d := range doc.DroppedLines {
 		if d.Kind == "furniture" || d.Kind == "repeated" || d.Kind == "masthead" {
 			b.WriteString(d.Text)
@@ -367,7 +445,7 @@ func findBody(text string, defined bool) string {
 				continue
 			}
 			i := strings.Index(line.text, e.Text)
-			if defined && (i < 0 || !definedHere.MatchString(line.text[i+len(e.Text):])) {
+			if defined && (i < 0 || !definedHere.MatchString(line.text[i+len(e.Text):]) && !issuedBy.MatchString(line.text[:i])) {
 				continue
 			}
 			if i >= 0 && line.start+i < at {
@@ -384,6 +462,10 @@ func findBody(text string, defined bool) string {
 // definedHere follows a name the text defines: "(en adelante “la
 // Comisión”", "(hereinafter".
 var definedHere = regexp.MustCompile(`^\s*\((?:en adelante|en lo sucesivo|hereinafter)`)
+
+// issuedBy precedes the body that adopted a text: "Adoptada y proclamada
+// por la", "aprobado por el".
+var issuedBy = regexp.MustCompile(`(?i)\b(?:adoptad|aprobad|proclamad|dictad|emitid|adopted|approved)[ao]?s?(?: y \p{L}+)? (?:por|by) (?:el |la |the )?$`)
 
 // symbolBodies are the bodies whose documents a symbol's series names.
 var symbolBodies = []struct{ prefix, body string }{
@@ -403,6 +485,20 @@ func bodyOfSymbol(s corpus.Symbol) string {
 	for _, b := range symbolBodies {
 		if strings.HasPrefix(s.String(), b.prefix) {
 			return b.body
+		}
+	}
+	return ""
+}
+
+// furnitureBody returns the court or legislature that a document's page
+// furniture names (running heads, signature stamps), the most specific
+// where several: "CORTE SUPREMA DE JUSTICIA DE LA REPÚBLICA" over the
+// stamp's "CORTE SUPREMA".
+func furnitureBody(text string) string {
+	folded, _ := foldOffsets(text)
+	for _, b := range nationalBodies {
+		if b.re.MatchString(folded) {
+			return b.name
 		}
 	}
 	return ""
@@ -460,7 +556,7 @@ var (
 	// adoptedCue is a sentence giving the day a text was adopted:
 	// "adoptadas el 9 de marzo de 2006", "aprobado el …", "[Aprobada sin
 	// votación.] 6 de octubre de 2020".
-	adoptedCue = regexp.MustCompile(`(?i)\b(?:adoptad[ao]s?|aprobad[ao]s?|adopted|approved|dictad[ao]|emitid[ao]|celebrad[ao])\b(?:[^.;]{0,80}?)\b(?:el|on|en)\s*$`)
+	adoptedCue = regexp.MustCompile(`(?i)\b(?:adoptad[ao]s?|aprobad[ao]s?|adopted|approved|dictad[ao]|emitid[ao]|celebrad[ao])\b(?:[^.;]{0,80}?)\b(?:el|on|en|de)\s*$`)
 	// monthAfterYear is "ACUERDO 02 DE 2015 (Julio 22)": the day and month
 	// in parentheses after the year.
 	monthAfterYear = regexp.MustCompile(`(?i)\bde\s+((?:1[89]|20)[0-9]{2})\s*\(\s*(enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|setiembre|octubre|noviembre|diciembre)\s+([0-9]{1,2})\s*\)`)
@@ -470,19 +566,16 @@ var (
 // from its heading block, a register's labelled date, a place-and-date
 // line near its start, a sentence saying it was adopted, or a place-and-date
 // line at its end; the zero Date when none says.
-func findDate(doc *corpus.Document, blockText string, ps []corpus.Paragraph, block []int) corpus.Date {
+func findDate(blockText string, ps []corpus.Paragraph, after int) corpus.Date {
 	if d, ok := firstDay(blockText); ok {
 		return d
 	}
-	if m := monthAfterYear.FindStringSubmatch(blockText + " " + frontLines(ps, block, 3)); m != nil {
+	if m := monthAfterYear.FindStringSubmatch(blockText + " " + frontLines(ps, after, 3)); m != nil {
 		if d, ok := extract.FullDate(m[3] + " de " + m[2] + " de " + m[1]); ok {
 			return d
 		}
 	}
-	start := 0
-	if len(block) > 0 {
-		start = block[len(block)-1] + 1
-	}
+	start := max(0, after-1)
 	end := min(len(ps), start+frontParagraphs)
 	// A register's labelled dates, then a place-and-date line, then a
 	// sentence saying when it was adopted.
@@ -495,6 +588,9 @@ func findDate(doc *corpus.Document, blockText string, ps []corpus.Paragraph, blo
 		}
 	}
 	for i := 0; i < end; i++ {
+		if furnitureLike(ps[i].Text) {
+			continue // a signature stamp's time
+		}
 		if m := datedLabel.FindStringSubmatch(ps[i].Text); m != nil {
 			if d, ok := firstDay(m[1]); ok {
 				return d
@@ -520,14 +616,11 @@ func findDate(doc *corpus.Document, blockText string, ps []corpus.Paragraph, blo
 	return corpus.Date{}
 }
 
-// frontLines joins the texts of the n paragraphs after the block.
-func frontLines(ps []corpus.Paragraph, block []int, n int) string {
-	start := 0
-	if len(block) > 0 {
-		start = block[len(block)-1] + 1
-	}
+// frontLines joins the texts of the n paragraphs from the one the heading
+// block ends in.
+func frontLines(ps []corpus.Paragraph, after, n int) string {
 	var out []string
-	for i := start; i < len(ps) && i < start+n; i++ {
+	for i := max(0, after-1); i < len(ps) && i < after+n; i++ {
 		out = append(out, ps[i].Text)
 	}
 	return strings.Join(out, "\n")
