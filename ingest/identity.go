@@ -117,7 +117,7 @@ func headingBlock(ps []corpus.Paragraph) ([]string, int) {
 		if registerLine.MatchString(ps[k].Text) {
 			// A register's first line names the document: "Roj: STS
 			// 3378/2022 - ECLI:ES:TS:2022:3378".
-			return []string{firstLine(ps[k].Text)}, k + 1
+			return paragraphLines(&ps[k])[:1], k + 1
 		}
 	}
 	var out []string
@@ -126,7 +126,15 @@ func headingBlock(ps []corpus.Paragraph) ([]string, int) {
 		if p.Number != "" {
 			break
 		}
+		// A heading in mixed case that wraps is one line ("Informe del
+		// Grupo de Trabajo sobre el Examen" / "Periódico Universal*");
+		// anything else is read line by line: a block in capitals is a
+		// line a heading, and a reader may have joined a block to what
+		// follows it.
 		lines := paragraphLines(p)
+		if len(lines) > 1 && p.Kind == corpus.Heading && !mostlyUpper(p.Text) && titleLine(p.Text, p.Kind, false) {
+			lines = []string{strings.TrimSpace(p.Text)}
+		}
 		taken := 0
 		for k, l := range lines {
 			if romanSection.MatchString(l) {
@@ -137,7 +145,7 @@ func headingBlock(ps []corpus.Paragraph) ([]string, int) {
 			// ("Amicus curiae" / "para la Acción de …", "… 18 DE FEBRERO"
 			// / "DE 2025.").
 			cont := k > 0 && taken == k && !strings.ContainsAny(lines[k-1][len(lines[k-1])-1:], ".:;")
-			if isSectionWord(l) || !titleLine(l, p.Kind, len(out) == 0 && len(lines) > 1) && !(cont && continuation(lines[k-1], l)) {
+			if isSectionWord(l) || !titleLine(l, p.Kind, len(out) == 0 && len(lines) > 1) && !(cont && continuation(lines[k-1], l)) && !(len(out) > 0 && dateOnly(l)) {
 				break
 			}
 			out = append(out, l)
@@ -194,11 +202,6 @@ func continuation(prev, line string) bool {
 	return unicode.IsLower(r) && !strings.HasSuffix(line, ".") || continues(prev, line) && strings.ToUpper(line) == line
 }
 
-// firstLine returns the first line of s.
-func firstLine(s string) string {
-	l, _, _ := strings.Cut(s, "\n")
-	return strings.TrimSpace(l)
-}
 
 // registerLine is the first line of a register's record: "Roj: STS
 // 3378/2022 - ECLI:ES:TS:2022:3378".
@@ -279,6 +282,21 @@ func titleLine(t string, kind corpus.ParagraphKind, first bool) bool {
 	// In mixed case, a heading as the layout says (or a note the layout
 	// took it for), not ending as a sentence does.
 	return (kind == corpus.Heading || kind == corpus.Footnote || first && n <= 150) && !strings.HasSuffix(t, ".") && n <= 200
+}
+
+// mostlyUpper reports whether seven tenths of the letters of t are
+// capitals.
+func mostlyUpper(t string) bool {
+	letters, upper := 0, 0
+	for _, r := range t {
+		if unicode.IsLetter(r) {
+			letters++
+			if unicode.IsUpper(r) {
+				upper++
+			}
+		}
+	}
+	return letters > 0 && upper*10 >= letters*7
 }
 
 // labelLine matches a labelled line of a register: "Fecha Publicación:
@@ -591,9 +609,11 @@ func findDate(blockText string, ps []corpus.Paragraph, after int) corpus.Date {
 		if furnitureLike(ps[i].Text) {
 			continue // a signature stamp's time
 		}
-		if m := datedLabel.FindStringSubmatch(ps[i].Text); m != nil {
-			if d, ok := firstDay(m[1]); ok {
-				return d
+		for _, l := range paragraphLines(&ps[i]) {
+			if m := datedLabel.FindStringSubmatch(l); m != nil {
+				if d, ok := firstDay(m[1]); ok {
+					return d
+				}
 			}
 		}
 	}
