@@ -202,7 +202,6 @@ func continuation(prev, line string) bool {
 	return unicode.IsLower(r) && !strings.HasSuffix(line, ".") || continues(prev, line) && strings.ToUpper(line) == line
 }
 
-
 // registerLine is the first line of a register's record: "Roj: STS
 // 3378/2022 - ECLI:ES:TS:2022:3378".
 var registerLine = regexp.MustCompile(`^(?:Roj|ECLI|Id Cendoj)\s*:`)
