@@ -401,6 +401,15 @@ func (c *compiler) field(f *Field) (index.Query, error) {
 			v = name
 		}
 		return index.FilterQuery(index.FieldBody, v), nil
+	case "pais":
+		c, ok := entity.LookupCountry(v)
+		if !ok {
+			c, ok = entity.CountryByCode(strings.ToUpper(v))
+		}
+		if !ok {
+			return index.Query{}, badf("pais:%s no es un país que relatoria conozca; escriba su nombre en español o en inglés, o su código ISO (pais:Guatemala, pais:\"Costa Rica\", pais:GTM)", v)
+		}
+		return index.FilterQuery(index.FieldCountry, c.Name), nil
 	case "formato":
 		return index.FilterQuery(index.FieldFormat, strings.ToLower(v)), nil
 	case "doc":
