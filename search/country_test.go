@@ -60,6 +60,8 @@ func TestCountryFilter(t *testing.T) {
 		{"violencia pais:República Dominicana", []string{"doc-rd"}},
 		{"country:\"Dominican Republic\"", []string{"doc-rd"}},
 		{"violencia -pais:Uruguay -pais:\"Costa Rica\"", []string{"doc-rd", "doc-region"}},
+		{`organo:"Corte IDH"`, []string{"doc-gelman", "doc-artavia"}},
+		{"organo:EPU", []string{"doc-rd"}},
 	} {
 		res, err := s.Search(context.Background(), Request{Query: tt.query, Size: 20, Facets: true})
 		if err != nil {
