@@ -4,6 +4,7 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"strings"
+	"unicode/utf8"
 )
 
 // Kind says what sort of document a Document is.
@@ -99,6 +100,10 @@ type Document struct {
 	Session string `json:"session,omitempty"` // the meeting that adopted it: "44ª sesión"
 	Adopted Date   `json:"adopted,omitzero"`  // adoption date, day precision when known
 	Vote    string `json:"vote,omitempty"`    // "Aprobada sin votación."
+	// Type is what the document is, finer than Kind, in the controlled
+	// Spanish vocabulary of DocumentTypes ("sentencia", "medidas
+	// provisionales", "observaciones finales"); empty when unknown.
+	Type string `json:"type,omitempty"`
 	// Country is the State the document concerns, in its Spanish short
 	// name ("Guatemala", "Haití"): "respecto de Haití", "Caso … Vs.
 	// Guatemala", a country report's heading. Empty when the document
@@ -262,15 +267,16 @@ func DocumentID(source string, sym Symbol) string {
 	return "doc-" + hex.EncodeToString(h[:8])
 }
 
-// Name returns the name a person knows d by: its symbol; else its title
-// (ingest makes titles of at most 120 characters); else its file's name.
-// Never its ID, which for a document without a symbol is a hash.
+// Name returns the name a person knows d by: its symbol; else its title,
+// the lines of a long heading block (" / ") that fit in 120 characters
+// and "…" (ShortTitle); else its file's name. Never its ID, which for a
+// document without a symbol is a hash.
 func (d *Document) Name() string {
 	switch {
 	case d.Symbol != "":
 		return d.Symbol.String()
 	case strings.TrimSpace(d.Title) != "":
-		return strings.TrimSpace(d.Title)
+		return ShortTitle(strings.TrimSpace(d.Title), 120)
 	}
 	name := d.Source
 	if i := strings.LastIndexAny(name, `/\`); i >= 0 {
@@ -299,4 +305,27 @@ func (d *Document) Paragraph(n Number) (*Paragraph, bool) {
 		}
 	}
 	return found, found != nil
+}
+
+// ShortTitle returns title, a heading block whose lines are joined by " /
+// " ("CORTE INTERAMERICANA DE DERECHOS HUMANOS / CASO GELMAN VS. URUGUAY /
+// SENTENCIA DE 24 DE FEBRERO DE 2011 / …"), cut to the lines that fit in n
+// characters (runes), with " …" after them; the first line is always
+// kept whole. A title that fits is returned as it is.
+func ShortTitle(title string, n int) string {
+	if utf8.RuneCountInString(title) <= n {
+		return title
+	}
+	parts := strings.Split(title, " / ")
+	out := parts[0]
+	for _, p := range parts[1:] {
+		if utf8.RuneCountInString(out+" / "+p) > n {
+			break
+		}
+		out += " / " + p
+	}
+	if out == title {
+		return title
+	}
+	return out + " …"
 }

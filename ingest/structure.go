@@ -34,6 +34,7 @@ var (
 	bullet          = regexp.MustCompile(`^[•·▪◦●*\-–]\s+`)
 	sessionLine     = regexp.MustCompile(`(?i)^([0-9]{1,4}\s*[ªº°a2*¢]?\.?\s*sesi[oó]n(?:\s+plenaria)?|[0-9]{1,4}(?:st|nd|rd|th)\s+(?:plenary\s+)?meeting)\.?\s*(.*)$`)
 	voteLine        = regexp.MustCompile(`(?i)^\[\s*((?:aprobad[ao]|adopted|adoptad[ao])[^\]]*)\]\.?$`)
+	voteDated       = regexp.MustCompile(`(?i)^\[\s*((?:aprobad[ao]|adopted|adoptad[ao])[^\]]*)\]\.?\s+(.+)$`)
 	adoptedBy       = regexp.MustCompile(`(?i)^(?:Resolution adopted|Adopted|Resolución aprobada|Aprobada) by the ([\p{L} ]+?)(?: at its [0-9]+\w* meeting)?,? on (.+)$|^(?:Resolución aprobada|Aprobada) por (?:el|la) ([\p{L} ]+?)(?: en su [0-9]+\S* sesión)?,? el (.+)$`)
 	labelled        = regexp.MustCompile(`^(\p{Lu}[^:]{1,60}?)\s*:\s+(\S.*)$`)
 )
@@ -97,6 +98,7 @@ func structure(doc *corpus.Document, ex *extraction) {
 	if doc.Kind == corpus.KindResolution && doc.Symbol.IsDraft() {
 		doc.Kind = corpus.KindDraft // its paragraphs were proposed, not adopted
 	}
+	identify(doc)
 }
 
 // structureResolution recognises a resolution and reports whether it did.
@@ -287,6 +289,16 @@ func closingLine(doc *corpus.Document, t string) bool {
 	if m := voteLine.FindStringSubmatch(t); m != nil {
 		doc.Vote = strings.TrimSpace(m[1])
 		return true
+	}
+	if m := voteDated.FindStringSubmatch(t); m != nil {
+		// "[Aprobada sin votación.] 6 de octubre de 2020"
+		if d, ok := extract.FullDate(m[2]); ok {
+			doc.Vote = strings.TrimSpace(m[1])
+			if doc.Adopted.IsZero() || doc.Session != "" {
+				doc.Adopted = d
+			}
+			return true
+		}
 	}
 	return false
 }

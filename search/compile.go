@@ -399,8 +399,24 @@ func (c *compiler) field(f *Field) (index.Query, error) {
 		key := strings.ToLower(string(spanish.Fold([]byte(v))))
 		if name, ok := bodyAliases[key]; ok {
 			v = name
+		} else if e, ok := entity.DefaultGazetteer().Lookup(v); ok && (e.Type == entity.TypeOrgan || e.Type == entity.TypeMechanism) {
+			// A treaty body, the Inter-American Court or Commission by
+			// any of their names: "CEDAW", "Corte IDH", "CIDH".
+			v = e.Name
+			if e.Name == "Examen Periódico Universal" {
+				v = "Grupo de Trabajo sobre el Examen Periódico Universal" // as ingest names the UPR's body
+			}
 		}
 		return index.FilterQuery(index.FieldBody, v), nil
+	case "pais":
+		c, ok := entity.LookupCountry(v)
+		if !ok {
+			c, ok = entity.CountryByCode(strings.ToUpper(v))
+		}
+		if !ok {
+			return index.Query{}, badf("pais:%s no es un país que relatoria conozca; escriba su nombre en español o en inglés, o su código ISO (pais:Guatemala, pais:\"Costa Rica\", pais:GTM)", v)
+		}
+		return index.FilterQuery(index.FieldCountry, c.Name), nil
 	case "formato":
 		return index.FilterQuery(index.FieldFormat, strings.ToLower(v)), nil
 	case "doc":

@@ -283,7 +283,7 @@ func (h *handler) pageSearch(w http.ResponseWriter, r *http.Request) error {
 		hits = append(hits, h.newHitView(hit))
 	}
 	facetFields := []struct{ field, label, prefix string }{
-		{"kind", "Tipo de párrafo", "tipo:"}, {"body", "Órgano", "organo:"}, {"entities", "Entidades", "entidad:"},
+		{"kind", "Tipo de párrafo", "tipo:"}, {"body", "Órgano", "organo:"}, {"country", "País", "pais:"}, {"entities", "Entidades", "entidad:"},
 		{"cites", "Documentos citados", "cita:"}, {"symbol", "Documento", "simbolo:"}, {"format", "Formato", "formato:"},
 		{"recurs", "Texto repetido", "recurre:"},
 	}

@@ -74,6 +74,8 @@ type Hit struct {
 	Title     string               `json:"title,omitempty"`
 	Body      string               `json:"body,omitempty"`
 	Adopted   corpus.Date          `json:"adopted,omitzero"`
+	Type      string               `json:"type,omitempty"`    // what the document is: "sentencia" (corpus.DocumentTypes)
+	Country   string               `json:"country,omitempty"` // the State it concerns: "Guatemala"
 	Source    string               `json:"source"`
 	Ordinal   int                  `json:"ordinal"`
 	Number    corpus.Number        `json:"number,omitempty"` // as printed: "7", "84.3", "4.a"
@@ -359,6 +361,8 @@ func makeHit(h index.Hit) Hit {
 		Title:     doc.Title,
 		Body:      doc.Body,
 		Adopted:   doc.Adopted,
+		Type:      doc.Type,
+		Country:   doc.Country,
 		Source:    doc.Source,
 		Ordinal:   p.Ordinal,
 		Number:    p.Number,

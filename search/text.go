@@ -27,6 +27,12 @@ func WriteText(w io.Writer, res *Results, from int) {
 		if !h.Adopted.IsZero() {
 			fmt.Fprintf(w, "  %s", h.Adopted)
 		}
+		if h.Type != "" {
+			fmt.Fprintf(w, "  %s", h.Type)
+		}
+		if h.Country != "" {
+			fmt.Fprintf(w, "  %s", h.Country)
+		}
 		fmt.Fprintln(w)
 		if h.Title != "" {
 			fmt.Fprintf(w, "   %s\n", Truncate(h.Title, 100))
@@ -47,7 +53,7 @@ func WriteText(w io.Writer, res *Results, from int) {
 		}
 		fmt.Fprintln(w)
 	}
-	for _, name := range []string{"kind", "body", "doc_kind", "entities", "cites"} {
+	for _, name := range []string{"kind", "body", "country", "doc_kind", "entities", "cites"} {
 		counts := res.Facets[name]
 		if len(counts) == 0 {
 			continue

@@ -155,11 +155,21 @@ func writeJSON(w io.Writer, v any) error { return search.WriteJSON(w, v) }
 func printDocument(w io.Writer, doc *corpus.Document) {
 	fmt.Fprintf(w, "%s\n", docHeading(doc))
 	var meta []string
+	if doc.Type != "" {
+		meta = append(meta, doc.Type)
+	}
 	if doc.Body != "" {
 		meta = append(meta, doc.Body)
 	}
+	if doc.Country != "" {
+		meta = append(meta, doc.Country)
+	}
 	if !doc.Adopted.IsZero() {
-		meta = append(meta, "aprobada "+doc.Adopted.String())
+		if doc.Kind == corpus.KindResolution {
+			meta = append(meta, "aprobada "+doc.Adopted.String())
+		} else {
+			meta = append(meta, "fecha: "+doc.Adopted.String())
+		}
 	}
 	if doc.Session != "" {
 		meta = append(meta, doc.Session)

@@ -31,6 +31,7 @@ Query language:
 	tipo:operativo               paragraph kind (operativo, preambular, encabezado, parrafo, elemento, nota)
 	simbolo:51/34                one document (also A/HRC/RES/51/34)
 	organo:"Asamblea General"    adopting body
+	pais:Guatemala  pais:"Costa Rica"   the State the document concerns (country:, any case, accents or not)
 	fecha:2022  desde:2020-01-01  hasta:2023-12-31   adoption date
 	entidad:ACNUR                an entity, by any of its names or acronyms
 	cita:60/251                  paragraphs that cite a document

@@ -57,7 +57,11 @@ func runShow(ctx context.Context, c *command, e *env, args []string) error {
 		if *asJSON {
 			return writeJSON(e.stdout, h)
 		}
-		fmt.Fprintf(e.stdout, "%s  [%s]\n%s\n\n%s\n", h.Ref, h.Kind, h.Title, h.Text)
+		fmt.Fprintf(e.stdout, "%s  [%s]\n%s\n", h.Ref, h.Kind, h.Title)
+		if id := identityLine(h); id != "" {
+			fmt.Fprintln(e.stdout, id)
+		}
+		fmt.Fprintf(e.stdout, "\n%s\n", h.Text)
 		if len(h.Repairs) > 0 {
 			var reps []string
 			for _, r := range h.Repairs {
@@ -111,4 +115,17 @@ func printRecurrences(w io.Writer, rs []search.Recurrence) {
 		}
 		fmt.Fprintf(w, "  %-30s %-10s %s%s\n", r.Ref, r.Adopted, how, first)
 	}
+}
+
+// identityLine says what a hit's document is, where it says: its type,
+// body, country and date ("sentencia · Corte Interamericana de Derechos
+// Humanos · Uruguay · 2011-02-24").
+func identityLine(h *search.Hit) string {
+	var parts []string
+	for _, s := range []string{h.Type, h.Body, h.Country, h.Adopted.String()} {
+		if s != "" {
+			parts = append(parts, s)
+		}
+	}
+	return strings.Join(parts, " · ")
 }
