@@ -481,7 +481,7 @@ func printedDate(content *html.Node) corpus.Date {
 		if !found.IsZero() || n.Type != html.ElementNode || insideFurniture(n) || !isBlockElement(n.DataAtom) {
 			return
 		}
-		if t := textOf(n); len(t) < 60 && dateOnly.MatchString(strings.TrimSpace(t)) {
+		if t := textOf(n); len(t) < 60 && dateLineRE.MatchString(strings.TrimSpace(t)) {
 			if d, ok := parsePageDate(t); ok {
 				found = d.Date
 			}
@@ -565,9 +565,9 @@ var (
 	rfcDate = regexp.MustCompile(`^[A-Z][a-z]{2}, ([0-3]?[0-9]) ([A-Z][a-z]{2}) ([12][0-9]{3}) ([0-2][0-9]):[0-5][0-9](?::[0-5][0-9])? (GMT|UTC|[+-][0-9]{4})`)
 )
 
-// dateOnly matches a line that is a date and nothing else: an optional
+// dateLineRE matches a line that is a date and nothing else: an optional
 // weekday, the day, the month, the year, an optional time.
-var dateOnly = regexp.MustCompile(`(?i)^((lunes|martes|mi[eé]rcoles|jueves|viernes|s[aá]bado|domingo),?\s+)?[0-3]?[0-9]\s+(de\s+)?(enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|setiembre|octubre|noviembre|diciembre),?\s+(de\s+)?[12][0-9]{3}([\s,-]+[0-2]?[0-9]:[0-5][0-9]\s*(h|hs|am|pm|a\.\s?m\.|p\.\s?m\.)?)?\.?$`)
+var dateLineRE = regexp.MustCompile(`(?i)^((lunes|martes|mi[eé]rcoles|jueves|viernes|s[aá]bado|domingo),?\s+)?[0-3]?[0-9]\s+(de\s+)?(enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|setiembre|octubre|noviembre|diciembre),?\s+(de\s+)?[12][0-9]{3}([\s,-]+[0-2]?[0-9]:[0-5][0-9]\s*(h|hs|am|pm|a\.\s?m\.|p\.\s?m\.)?)?\.?$`)
 
 // pageDate is a date as a page declares it: the day, whether it was
 // written in UTC (and its hour) or with a local offset.
