@@ -3,6 +3,7 @@ package main
 import (
 	"context"
 	"io"
+	"net/url"
 	"os"
 
 	"github.com/relatoria/relatoria/lineage"
@@ -60,12 +61,22 @@ func runDiff(ctx context.Context, c *command, e *env, args []string) error {
 			return usagef("%q is not a document reference; write a symbol such as 51/34 or A/HRC/RES/51/34, or a document ID (doc-…)", ref)
 		}
 	}
-	ix, err := openIndex(ctx, e, *indexPath)
+	src, err := openSource(ctx, e, *indexPath)
 	if err != nil {
 		return err
 	}
-	defer ix.Close()
-	d, err := search.New(ix).Diff(ctx, oldRef, newRef)
+	defer src.close()
+	colored := *color == "always" || *color == "auto" && isTerminal(e.stdout)
+	if src.remote != nil {
+		v := url.Values{"a": {oldRef}, "b": {newRef}, "format": {"text"}}
+		if *asJSON {
+			v.Set("format", "json")
+		} else if colored {
+			v.Set("color", "1")
+		}
+		return src.remote.Get(ctx, "/api/diff", v, e.stdout)
+	}
+	d, err := src.local.Diff(ctx, oldRef, newRef)
 	if err != nil {
 		return err
 	}
@@ -73,7 +84,7 @@ func runDiff(ctx context.Context, c *command, e *env, args []string) error {
 		return writeJSON(e.stdout, d)
 	}
 	m := lineage.PlainMarkers
-	if *color == "always" || *color == "auto" && isTerminal(e.stdout) {
+	if colored {
 		m = lineage.ColorMarkers
 	}
 	return d.WriteText(e.stdout, m)

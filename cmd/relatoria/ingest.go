@@ -68,7 +68,7 @@ func runIngest(ctx context.Context, c *command, e *env, args []string) error {
 	// A running "relatoria serve" holds the index: send the documents
 	// through it, so that it shows them at once.
 	var w ingest.Writer
-	if remote, ok := runningServer(ctx, dir, e.stderr); ok {
+	if remote, ok := runningServer(ctx, dir, e.stderr, "los documentos van directamente al índice"); ok {
 		fmt.Fprintf(e.stderr, "relatoria: a server is using %s; adding the documents through it (http://%s)\n", dir, remote.Addr)
 		w = remote
 	} else {

@@ -2,6 +2,8 @@ package main
 
 import (
 	"context"
+	"net/url"
+	"strconv"
 	"strings"
 
 	"github.com/relatoria/relatoria/search"
@@ -72,19 +74,25 @@ func runQuery(ctx context.Context, c *command, e *env, args []string) error {
 	if len(pos) == 0 {
 		return usagef("query needs a QUERY")
 	}
-	ix, err := openIndex(ctx, e, *indexPath)
+	src, err := openSource(ctx, e, *indexPath)
 	if err != nil {
 		return err
 	}
-	defer ix.Close()
+	defer src.close()
 	if *asJSON {
 		*format = "json"
 	}
+	if *format != "text" && *format != "json" && *format != "csv" {
+		return usagef("-format %q: use text, json or csv", *format)
+	}
 	req := search.Request{Query: strings.Join(pos, " "), Size: *n, From: *from, After: *after, Sort: *sort, Facets: *format != "csv", Strict: *strict}
+	if src.remote != nil {
+		return remoteQuery(ctx, src.remote, e, req, *format, *all, sep)
+	}
 	if *format == "csv" && *all {
 		req.Size, req.From = search.MaxPageSize, 0
 	}
-	s := search.New(ix)
+	s := src.local
 	res, err := s.Search(ctx, req)
 	if err != nil {
 		return err
@@ -108,7 +116,34 @@ func runQuery(ctx context.Context, c *command, e *env, args []string) error {
 		return nil
 	case "text":
 		search.WriteText(e.stdout, res, *from)
-		return nil
 	}
-	return usagef("-format %q: use text, json or csv", *format)
+	return nil
+}
+
+// remoteQuery asks the server that holds the index for what runQuery
+// would print: its text, JSON or CSV (with all, every row) are those of
+// the local index.
+func remoteQuery(ctx context.Context, c *search.Client, e *env, req search.Request, format string, all bool, sep rune) error {
+	v := url.Values{"q": {req.Query}, "format": {format}, "n": {strconv.Itoa(req.Size)}}
+	if req.From > 0 {
+		v.Set("from", strconv.Itoa(req.From))
+	}
+	if req.After != "" {
+		v.Set("after", req.After)
+	}
+	if req.Sort != "" {
+		v.Set("sort", req.Sort)
+	}
+	if req.Strict {
+		v.Set("strict", "1")
+	}
+	if format == "csv" {
+		if all {
+			v.Set("all", "1")
+		}
+		if sep == ';' {
+			v.Set("sep", "semicolon")
+		}
+	}
+	return c.Get(ctx, "/api/search", v, e.stdout)
 }

@@ -18,6 +18,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/relatoria/relatoria/index"
 	"github.com/relatoria/relatoria/ingest"
 )
 
@@ -272,6 +273,49 @@ func startServe(t *testing.T, vars map[string]string, idx string, args ...string
 		if time.Now().After(deadline) {
 			stop()
 			t.Fatalf("the server did not start: %s", stderr.String())
+		}
+	}
+}
+
+// TestReadWhileServing runs query, show and diff while relatoria serve
+// holds the index: they read through the server and print what they print
+// on the index itself, text, JSON and CSV alike, errors included.
+func TestReadWhileServing(t *testing.T) {
+	_, idx, vars := sampleIndex(t)
+	commands := [][]string{
+		{"query", "cooperación técnica"},
+		{"query", "-json", "-n", "3", "derechos humanos"},
+		{"query", "-format", "csv", "-all", "-csv-sep", ";", "derechos"},
+		{"query", "-strict", "-from", "2", "-n", "2", "hito"},
+		{"show", "51/34 §7"},
+		{"show", "-json", "51/34 §7"},
+		{"show", "A/HRC/RES/51/34"},
+		{"show", "-json", "A/HRC/RES/51/34"},
+		{"diff", "-color", "never", "51/34", "51/34"},
+		{"diff", "-json", "51/34", "51/34"},
+		{"query", "tipo:nada derechos"}, // an error, said alike
+		{"show", "99/99 §1"},
+	}
+	type answer struct {
+		code     int
+		out, err string
+	}
+	local := make([]answer, len(commands))
+	for i, c := range commands {
+		code, out, errs := runCLI(t, vars, c...)
+		local[i] = answer{code, out, errs}
+	}
+	_, _, stop := startServe(t, vars, idx, "-addr", "127.0.0.1:0")
+	defer stop()
+	if ix, err := index.Open(idx); err == nil {
+		ix.Close()
+		t.Fatal("the index opens while the server holds it: the test would not read through the server")
+	}
+	for i, c := range commands {
+		code, out, errs := runCLI(t, vars, c...)
+		if code != local[i].code || out != local[i].out || errs != local[i].err {
+			t.Errorf("%q while serving: exit %d, stderr %q, stdout\n%.600s\nwant exit %d, stderr %q, stdout\n%.600s",
+				c, code, errs, out, local[i].code, local[i].err, local[i].out)
 		}
 	}
 }

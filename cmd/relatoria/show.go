@@ -44,13 +44,17 @@ func runShow(ctx context.Context, c *command, e *env, args []string) error {
 	if _, ok := search.ParseReference(refText); !ok && !strings.HasPrefix(refText, "doc-") {
 		return usagef("%q is not a reference; write a symbol such as 51/34 or A/HRC/RES/51/34, optionally with a paragraph: \"51/34 §7\", or a document ID (doc-…)", refText)
 	}
-	ix, err := openIndex(ctx, e, *indexPath)
+	src, err := openSource(ctx, e, *indexPath)
 	if err != nil {
 		return err
 	}
-	defer ix.Close()
-	res, err := search.New(ix).Show(ctx, refText)
+	defer src.close()
+	res, raw, err := src.show(ctx, refText)
 	if err != nil {
+		return err
+	}
+	if *asJSON && raw != nil {
+		_, err := e.stdout.Write(raw)
 		return err
 	}
 	if h := res.Paragraph; h != nil {
