@@ -215,7 +215,7 @@ func (s *Sync) Run(ctx context.Context, paths []string) (Stats, error) {
 	}
 	if c, ok := s.Writer.(Compacter); ok && worthCompacting(c, st.Paragraphs) {
 		if s.Note != nil {
-			s.Note("compacting the index")
+			s.Note("compactando el índice")
 		}
 		if err := c.Compact(ctx); err != nil {
 			return st, err

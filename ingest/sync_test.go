@@ -142,7 +142,7 @@ func TestSync(t *testing.T) {
 					t.Cleanup(srv.Close)
 					return &search.Client{Addr: strings.TrimPrefix(srv.URL, "http://"), Token: "5ecret5ecret5ecret"}
 				},
-				err: "without proof that it indexed the documents", stats: ingest.Stats{Files: 1, Docs: 1},
+				err: "sin demostrar que indexó los documentos", stats: ingest.Stats{Files: 1, Docs: 1},
 			},
 			{added: []string{"a.txt"}, stats: ingest.Stats{Files: 1, Docs: 1}}, // not recorded as indexed
 		}},
@@ -203,7 +203,7 @@ func TestSync(t *testing.T) {
 				fake, _ := w.(*fakeWriter)
 				if cw, ok := w.(*compactingWriter); ok {
 					fake = &cw.fakeWriter
-					if cw.compacted != step.compacted || cw.compacted != slices.Contains(notes, "compacting the index") {
+					if cw.compacted != step.compacted || cw.compacted != slices.Contains(notes, "compactando el índice") {
 						t.Errorf("run %d: compacted %v (notes %q), want %v", i+1, cw.compacted, notes, step.compacted)
 					}
 				}

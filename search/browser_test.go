@@ -167,7 +167,7 @@ func TestBrowser(t *testing.T) {
 	}
 	data, _ := os.ReadFile(files[0])
 	lines := strings.Split(strings.TrimSpace(string(data)), "\n")
-	if !strings.HasPrefix(string(data), "\uFEFF\"ref\",\"symbol\"") || len(lines) < n2+1 {
+	if !strings.HasPrefix(string(data), "\uFEFF\"referencia\",\"signatura\"") || len(lines) < n2+1 {
 		t.Errorf("CSV: %d lines, starts %q", len(lines), Truncate(string(data), 40))
 	}
 }

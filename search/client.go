@@ -46,8 +46,9 @@ func (c *Client) url(path string) string {
 }
 
 // Challenge asks the server to prove that it holds the token (within 3
-// seconds). The error says what the address did instead: it "does not
-// answer", or "answers but does not prove it holds the index's token".
+// seconds). The error says, in Spanish, what the address did instead: it
+// "no responde", or "responde pero no demuestra que tiene el testigo del
+// índice".
 func (c *Client) Challenge(ctx context.Context) error {
 	ctx, cancel := context.WithTimeout(ctx, 3*time.Second)
 	defer cancel()
@@ -58,7 +59,7 @@ func (c *Client) Challenge(ctx context.Context) error {
 	}
 	resp, err := clientHTTP.Do(req)
 	if err != nil {
-		return errors.New("does not answer")
+		return errors.New("no responde")
 	}
 	defer resp.Body.Close()
 	var answer struct {
@@ -66,7 +67,7 @@ func (c *Client) Challenge(ctx context.Context) error {
 	}
 	if resp.StatusCode != http.StatusOK || json.NewDecoder(io.LimitReader(resp.Body, 4096)).Decode(&answer) != nil ||
 		!Verify(answer.Proof, Proof(c.Token, nonce)) {
-		return errors.New("answers but does not prove it holds the index's token (not the server that wrote the file)")
+		return errors.New("responde pero no demuestra que tiene el testigo del índice (no es el servidor que escribió el archivo)")
 	}
 	return nil
 }
@@ -101,15 +102,15 @@ func (c *Client) post(ctx context.Context, path string, body []byte) error {
 	req.Header.Set("Content-Type", "application/json")
 	resp, err := clientHTTP.Do(req)
 	if err != nil {
-		return fmt.Errorf("send to server %s: %w", c.Addr, err)
+		return fmt.Errorf("no se pudo enviar al servidor %s: %w", c.Addr, err)
 	}
 	defer resp.Body.Close()
 	if resp.StatusCode != http.StatusOK {
 		msg, _ := io.ReadAll(io.LimitReader(resp.Body, 1000))
-		return fmt.Errorf("server %s refused: %s %s", c.Addr, resp.Status, bytes.TrimSpace(msg))
+		return fmt.Errorf("el servidor %s lo rechazó: %s %s", c.Addr, resp.Status, bytes.TrimSpace(msg))
 	}
 	if !Verify(resp.Header.Get(HeaderProof), ResponseProof(c.Token, nonce)) {
-		return fmt.Errorf("server %s answered without proof that it indexed the documents; they are not recorded as indexed", c.Addr)
+		return fmt.Errorf("el servidor %s respondió sin demostrar que indexó los documentos; no se registran como indexados", c.Addr)
 	}
 	return nil
 }

@@ -101,7 +101,7 @@ func TestServeAndIngest(t *testing.T) {
 	seed4, _ := os.ReadFile("../../corpus/sample/004_3bae5674daa3922c.txt")
 	os.WriteFile(filepath.Join(dir, "dos.txt"), seed4, 0o644)
 	code, _, errs := runCLI(t, vars, "ingest", filepath.Join(dir, "dos.txt"))
-	if code != 0 || !strings.Contains(errs, "adding the documents through it") {
+	if code != 0 || !strings.Contains(errs, "los documentos se añaden a través de él") {
 		t.Fatalf("ingest during serve: %d %s", code, errs)
 	}
 	if n := total("MESECVI"); n == 0 {
@@ -113,7 +113,7 @@ func TestServeAndIngest(t *testing.T) {
 	if _, err := os.Stat(filepath.Join(idx, serveFile)); !os.IsNotExist(err) {
 		t.Errorf("serve.json left behind: %v", err)
 	}
-	if !strings.Contains(stderr.String(), "shutting down") {
+	if !strings.Contains(stderr.String(), "deteniéndose") {
 		t.Errorf("no shutdown message: %s", stderr.String())
 	}
 }
@@ -123,7 +123,7 @@ func TestProgress(t *testing.T) {
 	p := newProgress(&b, false, 10)
 	p.last = time.Now().Add(-time.Minute)
 	p.update(ingest.Stats{Files: 5, Paragraphs: 100})
-	if !strings.Contains(b.String(), "5/10 files") || !strings.Contains(b.String(), "ETA") || !strings.Contains(b.String(), "[============            ]") {
+	if !strings.Contains(b.String(), "5/10 archivos") || !strings.Contains(b.String(), "faltan") || !strings.Contains(b.String(), "[============            ]") {
 		t.Errorf("progress line %q", b.String())
 	}
 	b.Reset()
@@ -150,9 +150,9 @@ func TestIngestIgnoresStaleServeFile(t *testing.T) {
 		mode os.FileMode
 		says string
 	}{
-		{"foreign listener", os.Getpid(), 0o600, "does not prove"},
-		{"dead process", gone.Process.Pid, 0o600, "is gone"},
-		{"file others can read", os.Getpid(), 0o644, "lets others read it"},
+		{"foreign listener", os.Getpid(), 0o600, "no demuestra"},
+		{"dead process", gone.Process.Pid, 0o600, "ya no está"},
+		{"file others can read", os.Getpid(), 0o644, "deja leerlo a otros"},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			dir, idx, vars := sampleIndex(t)
@@ -205,7 +205,7 @@ func TestServeOffLoopback(t *testing.T) {
 	dir, idx, vars := sampleIndex(t)
 	info, stderr, stop := startServe(t, vars, idx, "-addr", "0.0.0.0:0", "-allow-host", "relatoria.example.org")
 	defer stop()
-	if !strings.Contains(stderr.String(), "not a loopback address") {
+	if !strings.Contains(stderr.String(), "no es una dirección de bucle local") {
 		t.Errorf("no warning for a server on all addresses: %s", stderr.String())
 	}
 	_, port, _ := net.SplitHostPort(info.Addr)
@@ -223,7 +223,7 @@ func TestServeOffLoopback(t *testing.T) {
 	}
 	seed4, _ := os.ReadFile("../../corpus/sample/004_3bae5674daa3922c.txt")
 	os.WriteFile(filepath.Join(dir, "dos.txt"), seed4, 0o644)
-	if code, _, errs := runCLI(t, vars, "ingest", filepath.Join(dir, "dos.txt")); code != 0 || !strings.Contains(errs, "through it") {
+	if code, _, errs := runCLI(t, vars, "ingest", filepath.Join(dir, "dos.txt")); code != 0 || !strings.Contains(errs, "a través de él") {
 		t.Errorf("ingest through a server on all addresses: %d %s", code, errs)
 	}
 }
