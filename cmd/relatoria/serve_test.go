@@ -191,7 +191,7 @@ func TestIngestIgnoresStaleServeFile(t *testing.T) {
 				t.Errorf("the stale serve.json is still there: %v", err)
 			}
 			// The manifest took the file: a second run passes it over.
-			if _, _, errs := runCLI(t, vars, "ingest", filepath.Join(dir, "dos.txt")); !strings.Contains(errs, "unchanged") {
+			if _, _, errs := runCLI(t, vars, "ingest", filepath.Join(dir, "dos.txt")); !strings.Contains(errs, "sin cambios") {
 				t.Errorf("second ingest: %s", errs)
 			}
 		})
