@@ -36,7 +36,7 @@ func readHTML(data []byte) (*extraction, error) {
 	}
 	decoded, err := enc.NewDecoder().Bytes(data)
 	if err != nil {
-		return nil, fmt.Errorf("cannot decode HTML: %v", err)
+		return nil, fmt.Errorf("no se puede decodificar el HTML: %v", err)
 	}
 	root, err := html.Parse(bytes.NewReader(decoded))
 	if err != nil {
@@ -328,7 +328,7 @@ func readHTMLTokens(data []byte) (*extraction, error) {
 			if z.Err() == io.EOF {
 				return ex, nil
 			}
-			return nil, fmt.Errorf("cannot read HTML: %v", z.Err())
+			return nil, fmt.Errorf("no se puede leer el HTML: %v", z.Err())
 		case html.TextToken:
 			if skip == 0 {
 				buf.Write(z.Text())

@@ -2,8 +2,10 @@ package main
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"strings"
 	"sync"
@@ -55,7 +57,7 @@ func runExtract(ctx context.Context, c *command, e *env, args []string) error {
 	if len(pos) != 1 {
 		return usagef("extract lee un ARCHIVO")
 	}
-	data, err := os.ReadFile(pos[0])
+	data, err := readFile(pos[0])
 	if err != nil {
 		return err
 	}
@@ -206,4 +208,23 @@ func docKindLabel(k corpus.Kind) string {
 		return "informe u otro documento"
 	}
 	return string(k)
+}
+
+// readFile reads the file a command names, saying in Spanish why it
+// cannot.
+func readFile(name string) ([]byte, error) {
+	data, err := os.ReadFile(name)
+	switch {
+	case err == nil:
+		return data, nil
+	case errors.Is(err, fs.ErrNotExist):
+		return nil, fmt.Errorf("%s: no existe ese archivo", name)
+	case errors.Is(err, fs.ErrPermission):
+		return nil, fmt.Errorf("%s: permiso denegado", name)
+	}
+	var pe *fs.PathError
+	if errors.As(err, &pe) && pe.Err != nil && strings.Contains(pe.Err.Error(), "is a directory") {
+		return nil, fmt.Errorf("%s: es una carpeta, no un archivo", name)
+	}
+	return nil, fmt.Errorf("%s: no se puede leer (%v)", name, err)
 }

@@ -59,7 +59,7 @@ func TestIngestQueryShow(t *testing.T) {
 	if code != 1 {
 		t.Errorf("ingest with bad files: exit %d, want 1", code)
 	}
-	for _, want := range []string{"vacío.txt: empty file", "roto.pdf: truncated PDF", "documentos indexados: 1"} {
+	for _, want := range []string{"vacío.txt: archivo vacío", "roto.pdf: truncated PDF", "documentos indexados: 1"} {
 		if !strings.Contains(errs, want) {
 			t.Errorf("ingest stderr lacks %q:\n%s", want, errs)
 		}
@@ -118,7 +118,7 @@ func TestErrors(t *testing.T) {
 		{[]string{"query"}, 2, "falta la CONSULTA"},
 		{[]string{"query", "x"}, 1, "no hay ningún índice en"},
 		{[]string{"show", "hola"}, 2, "no es una referencia"},
-		{[]string{"extract", "/no/such/file.txt"}, 1, "no such file"},
+		{[]string{"extract", "/no/such/file.txt"}, 1, "no existe ese archivo"},
 		{[]string{"query", "-bogus", "x"}, 2, "la opción -bogus no existe"},
 	} {
 		code, _, errs := runCLI(t, vars, tt.args...)
@@ -229,11 +229,11 @@ func TestIngestSameDocumentTwice(t *testing.T) {
 	os.WriteFile(filepath.Join(docs, "b.txt"), data, 0o644)
 	vars := map[string]string{"RELATORIA_INDEX": filepath.Join(dir, "idx")}
 	code, _, errs := runCLI(t, vars, "ingest", docs)
-	if code != 0 || !strings.Contains(errs, "b.txt: document A/HRC/RES/51/34 was read from") || !strings.Contains(errs, "a.txt; this file replaces it") {
+	if code != 0 || !strings.Contains(errs, "b.txt: el documento A/HRC/RES/51/34 se había leído de") || !strings.Contains(errs, "a.txt; este archivo lo sustituye") {
 		t.Errorf("ingest: exit %d, stderr:\n%s", code, errs)
 	}
 	// Read again, unchanged: nothing said.
-	if _, _, errs := runCLI(t, vars, "ingest", docs); strings.Contains(errs, "replaces") {
+	if _, _, errs := runCLI(t, vars, "ingest", docs); strings.Contains(errs, "sustituye") {
 		t.Errorf("second ingest: %s", errs)
 	}
 	// The first file gone: -prune keeps the document, which b.txt holds too;

@@ -3,7 +3,6 @@ package main
 import (
 	"context"
 	"io"
-	"os"
 
 	"github.com/relatoria/relatoria/ingest"
 )
@@ -42,7 +41,7 @@ func runNormalize(ctx context.Context, c *command, e *env, args []string) error 
 		data, err = io.ReadAll(io.LimitReader(e.stdin, ingest.DefaultMaxFileSize+1))
 	case 1:
 		name = pos[0]
-		data, err = os.ReadFile(name)
+		data, err = readFile(name)
 	default:
 		return usagef("normalize lee como mucho un ARCHIVO")
 	}
