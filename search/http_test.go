@@ -62,7 +62,7 @@ func TestHTTPEndpoints(t *testing.T) {
 		// No paragraph has every word: the best partial matches, said so.
 		{"/api/search?q=" + q("cooperación técnica Ginebra"), 200, "application/json", []string{`"recovery"`, `"required": 2`, `"unknown": [`, `"missing": [`}},
 		{"/?q=" + q("cooperación técnica Ginebra"), 200, "text/html", []string{"Ningún párrafo contiene todas las palabras; se muestran los que contienen 2 de 3 (falta: «Ginebra»)", "Le falta: «Ginebra»"}},
-		{"/?q=" + q("cooperación cooperaciom"), 200, "text/html", []string{"formas parecidas: «cooperación»", "Buscar en su lugar:"}},
+		{"/?q=" + q("cooperación cooperaciom"), 200, "text/html", []string{"se muestran los resultados de «cooperación cooperación»"}}, {"/?q=" + q("tipo:operativo UN80"), 200, "text/html", []string{"cumple el filtro tipo:operativo", `<a href="/?q=UN80" class="alt"`}},
 		// Bad input: 400 with the reason, 404 for what does not exist.
 		{"/api/search?q=" + q("niñas ("), 400, "application/json", []string{"el paréntesis abierto aquí no se cierra", `"code": "syntax"`, `"position": 7`, `"mensaje"`}},
 		{"/api/search", 400, "application/json", []string{"falta la consulta"}},

@@ -323,7 +323,7 @@ func (h *handler) pageSearch(w http.ResponseWriter, r *http.Request) error {
 	data["Facets"] = facets
 	data["Applied"] = appliedText(res.Applied)
 	if rec := res.Applied.Recovery; rec != nil {
-		data["Suggest"] = suggestedQueries(q, rec, sort)
+		data["Suggest"] = suggestedQueries(rec, sort)
 	}
 	data["First"] = start + 1
 	data["CSV"] = "/api/search?" + url.Values{"q": {q}, "sort": {sort}, "format": {"csv"}, "all": {"1"}}.Encode()
@@ -421,24 +421,18 @@ func (h *handler) pageParagraph(w http.ResponseWriter, r *http.Request) error {
 	})
 }
 
-// suggestion is a query with an unknown word replaced by a close form.
-type suggestion struct{ Query, Href string }
+// suggestion is a query the page offers instead of one that found
+// nothing, with what it finds.
+type suggestion struct {
+	Query, Href, Why string
+	Total            string
+}
 
-// suggestedQueries returns q with each unknown word replaced by each of
-// its close forms.
-func suggestedQueries(q string, rec *Recovery, sort string) []suggestion {
+// suggestedQueries returns the alternatives of a recovery as links.
+func suggestedQueries(rec *Recovery, sort string) []suggestion {
 	var out []suggestion
-	for _, w := range rec.Unknown {
-		for _, form := range rec.Suggestions[w] {
-			fields := strings.Fields(q)
-			for i, f := range fields {
-				if f == w {
-					fields[i] = form
-				}
-			}
-			alt := strings.Join(fields, " ")
-			out = append(out, suggestion{Query: alt, Href: searchURL(alt, sort, nil)})
-		}
+	for _, a := range rec.Alternatives {
+		out = append(out, suggestion{Query: a.Query, Href: searchURL(a.Query, sort, nil), Why: a.Why, Total: paragraphs(a.Total)})
 	}
 	return out
 }

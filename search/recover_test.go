@@ -23,13 +23,30 @@ func TestRecovery(t *testing.T) {
 		minTotal    uint64
 		allMissing  string // a word every hit lacks
 		wantNothing bool   // no hit at all
+		corrected   string   // the query searched instead
+		filters     []string // the filters that removed everything
+		alt         string   // the query offered instead
 	}{
 		{query: "cooperación técnica Ginebra", relaxed: true, required: 2, unknown: []string{"Ginebra"}, minTotal: 2, allMissing: "Ginebra",
 			message: []string{"Ningún párrafo contiene todas las palabras", "contienen 2 de 3", "(falta: «Ginebra»)", "«Ginebra» no aparece en ningún párrafo"}},
 		{query: "fortalecimiento cooperación técnica derechos zzyzx", relaxed: true, required: 4, unknown: []string{"zzyzx"}, minTotal: 1, allMissing: "zzyzx",
 			message: []string{"contienen 4 de 5"}},
-		{query: "cooperación cooperaciom", relaxed: true, required: 0, unknown: []string{"cooperaciom"}, suggest: "cooperación", wantNothing: true,
-			message: []string{"formas parecidas: «cooperación»"}},
+		// Every unknown word corrected at once: the corrected query is
+		// searched, and said.
+		{query: "cooperación cooperaciom", relaxed: true, required: 0, unknown: []string{"cooperaciom"}, suggest: "cooperación", minTotal: 2,
+			corrected: "cooperación cooperación", message: []string{"«cooperaciom» no aparece en ningún párrafo del índice; se muestran los resultados de «cooperación cooperación»"}},
+		{query: "cooperacion tecnicaa fortalecimientto", relaxed: true, unknown: []string{"tecnicaa", "fortalecimientto"}, minTotal: 1,
+			corrected: "cooperacion técnica fortalecimiento", message: []string{"«tecnicaa» y «fortalecimientto» no aparecen"}},
+		// Two words: one of two.
+		{query: "cooperación zzyzx", relaxed: true, required: 1, unknown: []string{"zzyzx"}, minTotal: 2, allMissing: "zzyzx",
+			message: []string{"contienen 1 de 2 (falta: «zzyzx»)"}},
+		// A filter that removes everything the words find is named, and
+		// the query without it offered with its count.
+		{query: "tipo:operativo UN80", relaxed: true, wantNothing: true, filters: []string{"tipo:operativo"}, alt: "UN80",
+			message: []string{"El único párrafo de «UN80» no cumple el filtro tipo:operativo."}},
+		{query: "cooperación fecha:1900 tipo:operativo", relaxed: true, wantNothing: true, filters: []string{"fecha:1900"}, alt: "cooperación tipo:operativo",
+			message: []string{"Ninguno de los", "«cooperación tipo:operativo» cumple el filtro fecha:1900"}},
+		{query: "fecha:1900", relaxed: true, wantNothing: true, filters: []string{"fecha:1900"}, message: []string{"Ningún párrafo del índice cumple el filtro fecha:1900."}},
 		{query: "tipo:operativo cooperación técnica Ginebra", relaxed: true, required: 2, unknown: []string{"Ginebra"}, minTotal: 1, allMissing: "Ginebra"},
 		{query: `"cooperación técnica" Ginebra`, wantNothing: true},
 		{query: "cooperación -técnica Ginebra", wantNothing: true},
@@ -57,6 +74,20 @@ func TestRecovery(t *testing.T) {
 				}
 				return
 			}
+			if rec.Corrected != tt.corrected || !slices.Equal(rec.Filters, tt.filters) {
+				t.Errorf("Search(%q): corrected %q, filters %v; want %q, %v", tt.query, rec.Corrected, rec.Filters, tt.corrected, tt.filters)
+			}
+			if alt := ""; tt.alt != "" {
+				if len(rec.Alternatives) > 0 {
+					alt = rec.Alternatives[0].Query
+					if n, err := s.Search(context.Background(), Request{Query: alt}); err != nil || n.Total != rec.Alternatives[0].Total || n.Total == 0 {
+						t.Errorf("Search(%q): alternative %q finds %v (%v), offered with %d", tt.query, alt, n, err, rec.Alternatives[0].Total)
+					}
+				}
+				if alt != tt.alt {
+					t.Errorf("Search(%q): alternatives %+v, want %q", tt.query, rec.Alternatives, tt.alt)
+				}
+			}
 			if rec.Required != tt.required || !slices.Equal(rec.Unknown, tt.unknown) {
 				t.Errorf("Search(%q): required %d, unknown %v; want %d, %v", tt.query, rec.Required, rec.Unknown, tt.required, tt.unknown)
 			}
@@ -72,7 +103,7 @@ func TestRecovery(t *testing.T) {
 				if tt.allMissing != "" && !slices.Contains(h.Missing, tt.allMissing) {
 					t.Errorf("Search(%q): hit %s lacks %v, want %q among them", tt.query, h.Ref, h.Missing, tt.allMissing)
 				}
-				if got := len(rec.Words) - len(h.Missing); got != tt.required {
+				if got := len(rec.Words) - len(h.Missing); got != tt.required && tt.corrected == "" {
 					t.Errorf("Search(%q): hit %s has %d of the words (lacks %v), want %d", tt.query, h.Ref, got, h.Missing, tt.required)
 				}
 			}

@@ -255,11 +255,15 @@ func (s *Searcher) Search(ctx context.Context, req Request) (*Results, error) {
 		// No paragraph has all the words: say why, and show those
 		// with most of them.
 		var relaxed *index.Page
-		if rec, relaxed, err = s.recoverSearch(ctx, parsed, preq, req.Strict); err != nil {
+		var corrected Query
+		if rec, relaxed, corrected, err = s.recoverSearch(ctx, parsed, preq, req.Strict); err != nil {
 			return nil, err
 		}
 		if relaxed != nil {
 			sr = relaxed
+		}
+		if corrected != nil {
+			mark = newMarker(corrected)
 		}
 		res.Applied.Recovery = rec
 	}

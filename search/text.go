@@ -23,7 +23,11 @@ func WriteText(w io.Writer, res *Results, from int) {
 		fmt.Fprintf(w, "%s párrafos para «%s»\n\n", thousands(res.Total), res.Query)
 	}
 	if rec := res.Applied.Recovery; rec != nil {
-		fmt.Fprintf(w, "%s\n\n", rec.Message)
+		fmt.Fprintf(w, "%s\n", rec.Message)
+		for _, a := range rec.Alternatives {
+			fmt.Fprintf(w, "  → relatoria query %s   (%s)\n", shellQuote(a.Query), paragraphs(a.Total))
+		}
+		fmt.Fprintln(w)
 	}
 	for i, h := range res.Hits {
 		fmt.Fprintf(w, "%d. %s  [%s]", from+i+1, h.Ref, h.Kind.Spanish())
@@ -85,4 +89,13 @@ func Truncate(s string, n int) string {
 		return s
 	}
 	return string(r[:n]) + "…"
+}
+
+// shellQuote quotes a query for a shell command line, in single quotes
+// unless it is one plain word.
+func shellQuote(q string) string {
+	if q != "" && !strings.ContainsAny(q, " \t'\"()*~$`\\;&|<>!?[]{}#") {
+		return q
+	}
+	return "'" + strings.ReplaceAll(q, "'", `'\''`) + "'"
 }
