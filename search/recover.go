@@ -341,7 +341,8 @@ func (s *Searcher) correct(ctx context.Context, q Query, rec *Recovery, preq ind
 		r := preq
 		r.Query = bq
 		if r.Sort.Scored() {
-			r.Sort = index.RelevanceSort() // the corrected words' own order
+			// The corrected words' own order.
+			r.Sort = index.BareLast(index.RelevanceSort(), queryTerms(fixed))
 		}
 		page, err := s.ix.Search(ctx, r)
 		if err != nil {

@@ -2,9 +2,14 @@ package search
 
 import (
 	"context"
+	"fmt"
 	"slices"
 	"strings"
 	"testing"
+
+	"github.com/relatoria/relatoria/corpus"
+	"github.com/relatoria/relatoria/index"
+	"github.com/relatoria/relatoria/ingest"
 )
 
 // TestRecovery checks the search again of a query of plain words that no
@@ -108,5 +113,49 @@ func TestRecovery(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// TestBareHeadingsLast checks, on Markdown as the compilations write it,
+// that headings that only repeat the query come after the paragraphs that
+// say something about it, also through the pages of a cursor and when the
+// query is corrected.
+func TestBareHeadingsLast(t *testing.T) {
+	ix, err := index.NewTemporary(2)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ix.Close()
+	for i, country := range []string{"Chile", "Colombia", "México"} {
+		md := fmt.Sprintf("# Observaciones sobre %s\n\n## Trata de personas\n\n%d. El Comité observa con preocupación que %s sigue siendo país de origen y destino de la trata de personas con fines de explotación sexual.\n\n## Violencia\n\n%d. Otro párrafo.\n", country, 10+i, country, 11+i)
+		doc, err := ingest.Read(fmt.Sprintf("obs-%d.md", i), []byte(md), ingest.Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := ix.Add(context.Background(), doc); err != nil {
+			t.Fatal(err)
+		}
+	}
+	s := New(ix)
+	for _, q := range []string{"trata de personas", "trata de persomas"} {
+		var kinds []corpus.ParagraphKind
+		req := Request{Query: q, Size: 2}
+		for {
+			res, err := s.Search(context.Background(), req)
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, h := range res.Hits {
+				kinds = append(kinds, h.Kind)
+			}
+			if res.Next == "" {
+				break
+			}
+			req.After = res.Next
+		}
+		want := []corpus.ParagraphKind{corpus.Plain, corpus.Plain, corpus.Plain, corpus.Heading, corpus.Heading, corpus.Heading}
+		if !slices.Equal(kinds, want) {
+			t.Errorf("Search(%q), pages of 2: kinds %v, want the paragraphs first: %v", q, kinds, want)
+		}
 	}
 }
