@@ -26,8 +26,8 @@ func TestRecovery(t *testing.T) {
 		suggest     string   // a close form offered for the first unknown word
 		message     []string // in the message
 		minTotal    uint64
-		allMissing  string // a word every hit lacks
-		wantNothing bool   // no hit at all
+		allMissing  string   // a word every hit lacks
+		wantNothing bool     // no hit at all
 		corrected   string   // the query searched instead
 		filters     []string // the filters that removed everything
 		alt         string   // the query offered instead
