@@ -11,6 +11,7 @@ import (
 	"net/http"
 	"net/url"
 	"path"
+	"slices"
 	"strconv"
 	"strings"
 	"unicode"
@@ -231,7 +232,26 @@ func appliedText(a Applied) string {
 	if len(a.StopWords) > 0 {
 		out += " Palabras demasiado comunes, no buscadas: " + strings.Join(a.StopWords, ", ") + "."
 	}
-	return out
+	if len(a.Acronyms) > 0 {
+		out += " " + AcronymsText(a.Acronyms)
+	}
+	return strings.TrimSpace(out)
+}
+
+// AcronymsText says in Spanish what the acronyms of a query were also
+// searched as: "CEDAW también busca «Comité para la Eliminación de la
+// Discriminación contra la Mujer»…".
+func AcronymsText(acronyms map[string][]string) string {
+	keys := make([]string, 0, len(acronyms))
+	for k := range acronyms {
+		keys = append(keys, k)
+	}
+	slices.Sort(keys)
+	var parts []string
+	for _, k := range keys {
+		parts = append(parts, fmt.Sprintf("%s también busca %s", k, guillemets(acronyms[k])))
+	}
+	return strings.Join(parts, "; ") + "."
 }
 
 func searchURL(q, sort string, extra url.Values) string {

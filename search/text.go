@@ -22,6 +22,9 @@ func WriteText(w io.Writer, res *Results, from int) {
 	default:
 		fmt.Fprintf(w, "%s párrafos para «%s»\n\n", thousands(res.Total), res.Query)
 	}
+	if len(res.Applied.Acronyms) > 0 {
+		fmt.Fprintf(w, "%s\n\n", AcronymsText(res.Applied.Acronyms))
+	}
 	if rec := res.Applied.Recovery; rec != nil {
 		fmt.Fprintf(w, "%s\n", rec.Message)
 		for _, a := range rec.Alternatives {
