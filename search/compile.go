@@ -482,7 +482,11 @@ func (c *compiler) field(f *Field) (index.Query, error) {
 		}
 		return index.FilterQuery(index.FieldBody, v), nil
 	case "formato":
-		return index.FilterQuery(index.FieldFormat, strings.ToLower(v)), nil
+		v = strings.ToLower(v)
+		if v == "texto" || v == "txt" {
+			v = string(corpus.FormatText) // as the page and help name it
+		}
+		return index.FilterQuery(index.FieldFormat, v), nil
 	case "doc":
 		return index.Term(index.FieldDoc, v), nil
 	case "ocr":
