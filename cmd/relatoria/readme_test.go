@@ -163,4 +163,3 @@ func TestREADMEExamples(t *testing.T) {
 		t.Errorf("found %d examples in the query-language table", n)
 	}
 }
-
