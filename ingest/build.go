@@ -66,7 +66,7 @@ func build(name string, format corpus.Format, ex *extraction, opt Options) *corp
 			continue
 		}
 		seen[text] = true
-		if prev := continued(doc.Paragraphs, b.kind, text); prev != nil {
+		if prev := continued(doc.Paragraphs, b.kind, text); prev != nil && !subBullet(b.lines[0]) {
 			// The paragraph goes on after a page break (and the footnotes
 			// of the page before).
 			if b.page > 0 {
@@ -135,7 +135,7 @@ func mayRecur(b block, text string) bool {
 	if len(b.lines) > 0 {
 		first = strings.TrimSpace(b.lines[0])
 	}
-	return b.kind == corpus.ListItem || startsItem(text) || startsItem(first) || strings.HasPrefix(first, "#") || isElision(text) ||
+	return b.kind == corpus.ListItem || startsItem(text) || startsItem(first) || len(b.lines) > 0 && subBullet(b.lines[0]) || strings.HasPrefix(first, "#") || isElision(text) ||
 		strings.HasSuffix(text, ".") && len(strings.Fields(text)) >= 5
 }
 

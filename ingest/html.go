@@ -31,7 +31,7 @@ const maxHTMLDepth = 512
 func readHTML(data []byte) (*extraction, error) {
 	decoded, err := htmlEncoding(data).NewDecoder().Bytes(data)
 	if err != nil {
-		return nil, fmt.Errorf("cannot decode HTML: %v", err)
+		return nil, fmt.Errorf("no se puede decodificar el HTML: %v", err)
 	}
 	root, err := html.Parse(bytes.NewReader(decoded))
 	if err != nil {
@@ -438,7 +438,7 @@ func readHTMLTokens(data []byte) (*extraction, error) {
 			if z.Err() == io.EOF {
 				return ex, nil
 			}
-			return nil, fmt.Errorf("cannot read HTML: %v", z.Err())
+			return nil, fmt.Errorf("no se puede leer el HTML: %v", z.Err())
 		case html.TextToken:
 			if skip == 0 {
 				buf.Write(z.Text())
