@@ -126,7 +126,7 @@ func TestCountryShown(t *testing.T) {
 		contains []string
 	}{
 		{"/api/search?q=" + q, []string{`"country": "Uruguay"`, `"type": "sentencia"`, `"adopted": "2011-02-24"`}},
-		{"/api/search?format=csv&q=" + q, []string{`"type","country"`, `"sentencia","Uruguay"`}},
+		{"/api/search?format=csv&q=" + q, []string{`"tipo de documento","país"`, `"sentencia","Uruguay"`}},
 		{"/?q=" + url.QueryEscape("violencia"), []string{"<h2>País</h2>", `<span class="country">Uruguay</span>`, "sentencia", "pais%3A%22Costa&#43;Rica%22"}},
 		{"/d/doc-gelman", []string{`<span class="country">Uruguay</span>`, "sentencia", "fecha: 2011-02-24"}},
 		{"/p/doc-gelman/1", []string{`<span class="country">Uruguay</span>`, "sentencia"}},
