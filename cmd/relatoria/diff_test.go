@@ -78,7 +78,7 @@ func TestDiff(t *testing.T) {
 		code int
 		msg  string
 	}{
-		{[]string{"diff"}, 2, "one or two document references"},
+		{[]string{"diff"}, 2, "una o dos referencias de documento"},
 		{[]string{"diff", "S/RES/2775 (2025) §1", "S/RES/2776 (2025)"}, 1, "es un párrafo"},
 		{[]string{"diff", "S/RES/2775 (2025)"}, 1, "ningún documento anterior"},
 		{[]string{"diff", "S/RES/2999 (2025)", "S/RES/2776 (2025)"}, 1, "no existe ese documento"},
