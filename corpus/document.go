@@ -4,6 +4,7 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"strings"
+	"unicode/utf8"
 )
 
 // Kind says what sort of document a Document is.
@@ -99,6 +100,10 @@ type Document struct {
 	Session string `json:"session,omitempty"` // the meeting that adopted it: "44ª sesión"
 	Adopted Date   `json:"adopted,omitzero"`  // adoption date, day precision when known
 	Vote    string `json:"vote,omitempty"`    // "Aprobada sin votación."
+	// Type is what the document is, finer than Kind, in the controlled
+	// Spanish vocabulary of DocumentTypes ("sentencia", "medidas
+	// provisionales", "observaciones finales"); empty when unknown.
+	Type string `json:"type,omitempty"`
 	// Country is the State the document concerns, in its Spanish short
 	// name ("Guatemala", "Haití"): "respecto de Haití", "Caso … Vs.
 	// Guatemala", a country report's heading. Empty when the document
@@ -124,12 +129,31 @@ type Document struct {
 	// "boilerplate" (site chrome: "Pasar al contenido principal", ©),
 	// "chrome" (an HTML page's navigation, forms, menus, skip links),
 	// "image" (image labels and their captions), "repeated" (a short line
-	// the document had already: a logo caption, a running title).
+	// the document had already: a logo caption, a running title); on a web
+	// page, its furniture: "cookie", "subscription", "author", "share",
+	// "comments", "related", "advertising", "donation", "section" (a label
+	// above the headline).
 	// Nothing else is left out.
 	Dropped map[string]int `json:"dropped,omitempty"`
 	// DroppedLines holds the lines Dropped counts, for audits
 	// (relatoria extract -check); it is not stored.
 	DroppedLines []Drop `json:"-"`
+	// Pages lists the pages of a PDF that its text layer could not give,
+	// and how each was read instead; empty when every page was read from
+	// it (or by OCR, as a scan).
+	Pages []PageRead `json:"pages,omitempty"`
+}
+
+// PageRead says how a page of a PDF that its text layer could not give
+// was read.
+type PageRead struct {
+	Page int `json:"page"` // from 1
+	// How is "pdftotext" (read by poppler's pdftotext), "partial" (only
+	// what the text layer gave before it failed) or "unread".
+	How string `json:"how"`
+	// Failed says what failed, in Spanish: "la biblioteca PDF falló
+	// (…)", "dibuja texto pero no se leyó ninguno".
+	Failed string `json:"failed"`
 }
 
 // Drop is a line of the source left out of a Document's text.
@@ -183,11 +207,35 @@ type Paragraph struct {
 	// and for a list item the sentence that opens its list (see
 	// Document.Sections). The index sets it when it adds the document.
 	Section []string `json:"section,omitempty"`
+	// Recurs says whether the paragraph's words appeared before, in
+	// another document of the index (package recurrence works it out,
+	// the index stores it for the recurre: filter).
+	Recurs Recurs `json:"recurs,omitempty"`
 
 	Dates     []DateMention `json:"dates,omitempty"`
 	Entities  []Entity      `json:"entities,omitempty"`
 	Citations []Citation    `json:"citations,omitempty"`
 }
+
+// Recurs is whether a paragraph's words (the same, or nearly the same)
+// appeared before, in another document of an index. Whether a document
+// came before another is read from their adoption dates, then from the
+// order their symbols imply (A/HRC/RES/50/9 before A/HRC/RES/51/34); when
+// neither says, it is not known.
+type Recurs string
+
+// The values of Paragraph.Recurs.
+const (
+	// RecursUnknown: the order is not known, of the paragraph's own
+	// document (undated, without a numbered symbol) or of a document it
+	// recurs in and of none known to be earlier; or it was not worked
+	// out (lineage off).
+	RecursUnknown Recurs = ""
+	// RecursNo: every document it recurs in, if any, came after its own.
+	RecursNo Recurs = "no"
+	// RecursYes: a document that came before its own has it.
+	RecursYes Recurs = "yes"
+)
 
 // Repair records one OCR correction: From as found in the source, To as
 // stored in Text.
@@ -199,11 +247,21 @@ type Repair struct {
 // OCRReport says whether a document looks like damaged OCR output.
 type OCRReport struct {
 	Damaged bool `json:"damaged"` // true when the unknown-word rate is typical of OCR
+	// Source says why the text was taken for OCR output, which alone
+	// repair changes: "tesseract" (pages read here by Tesseract),
+	// "producer" (a PDF whose producer or text layer is an OCR engine's),
+	// "damage" (text whose unknown words have OCR's shapes); "" for
+	// born-digital text, which repair leaves as it is.
+	Source string `json:"source,omitempty"`
 	// Words is the number of alphabetic words checked; Unknown how many of
 	// them were not in the lexicon before repair.
 	Words   int `json:"words"`
 	Unknown int `json:"unknown"`
 	Repairs int `json:"repairs"` // words changed by repair
+	// Shaped counts the unknown words whose repair changes more than
+	// accents ("cooperacidon", "nifias", "6rganos"): the damage signature
+	// of OCR, which a writer who leaves accents out does not make.
+	Shaped int `json:"shaped,omitempty"`
 }
 
 // Entity is a named thing mentioned in a paragraph: an organ, agency,
@@ -255,15 +313,16 @@ func DocumentID(source string, sym Symbol) string {
 	return "doc-" + hex.EncodeToString(h[:8])
 }
 
-// Name returns the name a person knows d by: its symbol; else its title
-// (ingest makes titles of at most 120 characters); else its file's name.
-// Never its ID, which for a document without a symbol is a hash.
+// Name returns the name a person knows d by: its symbol; else its title,
+// the lines of a long heading block (" / ") that fit in 120 characters
+// and "…" (ShortTitle); else its file's name. Never its ID, which for a
+// document without a symbol is a hash.
 func (d *Document) Name() string {
 	switch {
 	case d.Symbol != "":
 		return d.Symbol.String()
 	case strings.TrimSpace(d.Title) != "":
-		return strings.TrimSpace(d.Title)
+		return ShortTitle(strings.TrimSpace(d.Title), 120)
 	}
 	name := d.Source
 	if i := strings.LastIndexAny(name, `/\`); i >= 0 {
@@ -292,4 +351,27 @@ func (d *Document) Paragraph(n Number) (*Paragraph, bool) {
 		}
 	}
 	return found, found != nil
+}
+
+// ShortTitle returns title, a heading block whose lines are joined by " /
+// " ("CORTE INTERAMERICANA DE DERECHOS HUMANOS / CASO GELMAN VS. URUGUAY /
+// SENTENCIA DE 24 DE FEBRERO DE 2011 / …"), cut to the lines that fit in n
+// characters (runes), with " …" after them; the first line is always
+// kept whole. A title that fits is returned as it is.
+func ShortTitle(title string, n int) string {
+	if utf8.RuneCountInString(title) <= n {
+		return title
+	}
+	parts := strings.Split(title, " / ")
+	out := parts[0]
+	for _, p := range parts[1:] {
+		if utf8.RuneCountInString(out+" / "+p) > n {
+			break
+		}
+		out += " / " + p
+	}
+	if out == title {
+		return title
+	}
+	return out + " …"
 }

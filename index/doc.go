@@ -15,18 +15,18 @@
 // Field constants below. Document and DocumentIDs read a document's
 // paragraphs and the documents of a symbol.
 //
-// # Index format (version 8)
+// # Index format (version 9)
 //
 // An index is a directory:
 //
-//	DIR/relatoria.json   {"format": 8, "shards": N, "created": "…"}: refused if the format differs
+//	DIR/relatoria.json   {"format": 9, "shards": N, "created": "…"}: refused if the format differs,
+//	                     with the command that rebuilds it
 //	DIR/shard-00 …       one bleve (scorch) index per shard; a document lives in the shard
 //	                     its ID hashes to (FNV-1a), searches run on all of them
 //	DIR/manifest.json    what relatoria ingest read: each file's size, time, hash, document
 //	                     (written and read by ingest.Sync, not by this package)
-//	DIR/lineage.gob      the lineage keys of every paragraph (linestore.go)
-//	DIR/lineage-pairs.bin  the word pairs lineage compares (linepairs.go); both rebuilt
-//	                     from the paragraphs when missing or stale
+//	DIR/lineage.gob      the store of package recurrence (where paragraphs recur),
+//	DIR/lineage-pairs.bin  not written or read by this package
 //
 // Every paragraph of every document is one bleve document whose ID is the
 // document ID, "#" and the paragraph ordinal: "A/HRC/RES/51/34#25". Records
@@ -53,10 +53,15 @@
 //	facet        keyword with doc values, one term per facet value, behind
 //	             the facet's name (FilterQuery reads them, Search counts them):
 //	               kind:…      paragraph kind ("operative", …)
-//	               body:…      "Consejo de Derechos Humanos"
+//	               body:…      "Consejo de Derechos Humanos", "Corte Interamericana de
+//	                           Derechos Humanos": the body that adopted or issued the document
+//	               country:…   "Guatemala": the State the document concerns, by its Spanish
+//	                           short name (Document.Country; absent when it names none or
+//	                           several; added in format 9)
 //	               symbol:…    "A/HRC/RES/51/34"
-//	               recurs:…    "yes" when a paragraph of an earlier document has the same
-//	                           or nearly the same words, else "no" (lineage.go)
+//	               recurs:…    the flag each paragraph carries (corpus.Paragraph.Recurs,
+//	                           worked out by package recurrence): "yes", "no", or "unknown"
+//	                           (not known, or not worked out)
 //	               entities:…  one per entity named: canonical names
 //	               cites:…     symbols the paragraph cites, full where resolved ("A/RES/60/251")
 //	               format:…    the source format, text|html|pdf|markdown
@@ -84,6 +89,7 @@
 //	deadlines_day, deadlines_month, deadlines_year
 //	             keyword: the same, for dates something falls due by
 //	doc_json     stored only, on the first paragraph: the Document without its paragraphs
+//	             (with its Type, "sentencia", and Country since format 9)
 //	para_json    stored only: the Paragraph, as JSON, without its text (stored in text) and
 //	             without its original when that equals the text; with its section
 //
@@ -95,4 +101,19 @@
 //
 // Re-adding a document replaces all its paragraphs in one batch: stale
 // paragraphs of a document that shrank are deleted in the same batch.
+//
+// # Recurrence flags
+//
+// The index stores the flag it is given and nothing else of lineage: Add
+// writes each paragraph's Recurs (as the facet recurs: and in para_json);
+// Write also rewrites the records of other paragraphs whose flag changed,
+// in the same shard batches as the documents it adds (SetRecurs alone
+// writes them in batches of their own); a rewritten record is analysed
+// again, as adding it was. Every change counts a generation (Generation,
+// kept in the first shard as an internal value), by which package
+// recurrence knows whether its saved table follows the index, and
+// Documents reads every document back for it to rebuild from. An index
+// written before the flags had three values (recurs:no for undated
+// documents) is set right when its store is first used: the store's table
+// of an older version is rebuilt, and every flag that differs written.
 package index

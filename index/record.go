@@ -60,7 +60,7 @@ const FieldKeys = "keys"
 
 // Facets are the filters whose values FieldFacet holds (and so can be
 // counted); the values of the other filters are in FieldKeys.
-var Facets = []string{FieldKind, FieldBody, FieldEntities, FieldCites, FieldSymbol, FieldFormat, FieldRecurs}
+var Facets = []string{FieldKind, FieldBody, FieldCountry, FieldEntities, FieldCites, FieldSymbol, FieldFormat, FieldRecurs}
 
 // FilterTerm returns the term of value for the named filter.
 func FilterTerm(name, value string) string { return name + ":" + value }
@@ -106,9 +106,9 @@ type docMeta struct {
 }
 
 // record builds the bleve document for paragraph i of doc, with ID id, in
-// the given section (Document.Sections). lin is the paragraph's lineage:
-// whether it recurs.
-func record(id string, doc *corpus.Document, i int, section []string, lin paraLineage) *document.Document {
+// the given section (Document.Sections), with the flag the paragraph
+// carries (Recurs).
+func record(id string, doc *corpus.Document, i int, section []string) *document.Document {
 	p := &doc.Paragraphs[i]
 	an := analyzers()
 	d := document.NewDocument(id)
@@ -172,6 +172,9 @@ func record(id string, doc *corpus.Document, i int, section []string, lin paraLi
 	if doc.Body != "" {
 		facet(FieldBody, doc.Body)
 	}
+	if doc.Country != "" {
+		facet(FieldCountry, doc.Country)
+	}
 	if !doc.Adopted.IsZero() {
 		keywords(FieldAdopted, []string{DateTerm(doc.Adopted.Time())}, sortable)
 	}
@@ -210,7 +213,7 @@ func record(id string, doc *corpus.Document, i int, section []string, lin paraLi
 	for _, name := range dateFields {
 		keywords(name, dates[name], plainIndexed)
 	}
-	facet(FieldRecurs, recursTerm(lin.recurs))
+	facet(FieldRecurs, RecursTerm(p.Recurs))
 	facets = append(facets, SortKeyPrefix+id)
 	keywords(FieldFacet, facets, facetValues)
 	if i == 0 {

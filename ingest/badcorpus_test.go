@@ -36,8 +36,8 @@ func TestBadCorpus(t *testing.T) {
 	root := os.Geteuid() == 0 // root reads any file: ilegible.txt is then good
 
 	want := map[string]string{
-		"empty.txt":            "empty file",
-		"binary.txt":           "binary file",
+		"empty.txt":            "archivo vacío",
+		"binary.txt":           "archivo binario",
 		"truncated.pdf":        "truncated PDF",
 		"encrypted.pdf":        "encrypted PDF",
 		"image-only.pdf":       "no text layer",
@@ -55,8 +55,8 @@ func TestBadCorpus(t *testing.T) {
 		"bomb-numbers.pdf":     "inflates to more than 64 MiB",
 		"bomb-a85.pdf":         "límite de memoria",
 		"prev-self.pdf":        "cross-reference sections loop",
-		"invalid-utf8.txt":     "invalid UTF-8",
-		"demasiado-grande.txt": "file too large",
+		"invalid-utf8.txt":     "UTF-8 no válido",
+		"demasiado-grande.txt": "archivo demasiado grande",
 		"bucle-a":              "broken or looping symbolic link",
 		"bucle-b":              "broken or looping symbolic link",
 		"tuberia.txt":          "not a regular file",

@@ -19,6 +19,16 @@ type block struct {
 	// Tesseract's mean word confidence over it.
 	page int
 	conf float64
+	// placed marks a block read from a page where each line has its
+	// place (a PDF): what recurs there is furniture by its place (see
+	// dropRunningLines), and a short line the document has had already
+	// is content (a signature, a repeated label), never dropped as
+	// repeated.
+	placed bool
+	// ocr is set for a block read by Tesseract: OCR output, which repair
+	// mends; every other block is born-digital unless the document says
+	// otherwise (extraction.ocrProducer, or its damage).
+	ocr bool
 	// part and parts number the parts of a block split because it was
 	// too long (see splitLong); 0 otherwise.
 	part, parts int
@@ -34,9 +44,19 @@ type extraction struct {
 	blocks     []block
 	// dropped holds the lines a reader left out as furniture.
 	dropped []corpus.Drop
+	// headline and published are a web page's headline and publication
+	// date as the page gives them (see readIdentity); empty otherwise.
+	headline  string
+	published corpus.Date
+	// ocrProducer, when not "", names the OCR engine a PDF's producer or
+	// creator names ("ABBYY FineReader 12"): its text layer is OCR output.
+	ocrProducer string
 	// partial, when not "", says which pages could not be read while the
 	// others were (scanned pages whose OCR failed).
 	partial string
+	// pages says how the pages of a PDF that its text layer could not
+	// give were read (corpus.Document.Pages).
+	pages []corpus.PageRead
 }
 
 // drop records a line the reader left out, of a kind of corpus.Document.Dropped.

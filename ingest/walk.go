@@ -200,7 +200,7 @@ func walkRoot(ctx context.Context, root string, follow bool, skipped *atomic.Int
 				cont = visit("", fail(path, "symbolic link to something that is not a regular file", nil))
 				return nil
 			}
-			if real, err := realPath(path); !follow && (err != nil || !within(real, realRoot)) {
+			if real, err := realPath(path); !follow && (err != nil || !insideDir(real, realRoot)) {
 				cont = visit("", fail(path, fmt.Sprintf("enlace simbólico a un archivo fuera de la carpeta (%s); no se sigue (relatoria ingest -follow-links lo sigue)", real), nil))
 				return nil
 			}
@@ -229,9 +229,9 @@ func realPath(p string) (string, error) {
 	return filepath.EvalSymlinks(abs)
 }
 
-// within reports whether path is dir or inside it (both absolute and free
+// insideDir reports whether path is dir or inside it (both absolute and free
 // of links).
-func within(path, dir string) bool {
+func insideDir(path, dir string) bool {
 	rel, err := filepath.Rel(dir, path)
 	return err == nil && rel != ".." && !strings.HasPrefix(rel, ".."+string(filepath.Separator)) && !filepath.IsAbs(rel)
 }

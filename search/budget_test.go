@@ -195,7 +195,6 @@ func TestDiffBudget(t *testing.T) {
 		return d
 	}
 	ctx := context.Background()
-	ix.SetLineage(false) // not what is measured, and slow on these texts
 	if err := ix.Add(ctx, long("doc-grande", 1000, 15_000, 1, 20), long("doc-medio-a", 2000, 1_000, 1, 5000), long("doc-medio-b", 2000, 1_000, 3, 5000)); err != nil {
 		t.Fatal(err)
 	}
