@@ -71,7 +71,7 @@ func TestHostileFolder(t *testing.T) {
 			t.Errorf("%s not named: %s", name, errs)
 		}
 	}
-	if !strings.Contains(errs, "indexed 3 documents") {
+	if !strings.Contains(errs, "documentos indexados: 3 ") {
 		t.Errorf("want the 3 good files indexed: %s", errs)
 	}
 	if peak > 1<<30 {
@@ -79,7 +79,7 @@ func TestHostileFolder(t *testing.T) {
 	}
 	t.Logf("first run: peak %d MB for the process tree; %s", peak>>20, lastLine(errs))
 	code, errs, _ = run()
-	if code != 1 || !strings.Contains(errs, "3 unchanged files passed over") {
+	if code != 1 || !strings.Contains(errs, "archivos sin cambios pasados por alto: 3") {
 		t.Errorf("second run: exit %d, want 1 and the good files passed over: %s", code, errs)
 	}
 
@@ -90,7 +90,7 @@ func TestHostileFolder(t *testing.T) {
 	cmd := relatoriaCmd("ingest", "-quiet", "-index", sidx, docs)
 	out, err := cmd.CombinedOutput()
 	ee, ok := err.(*exec.ExitError)
-	if !ok || ee.ExitCode() != 1 || !strings.Contains(string(out), "adding the documents through it") || !strings.Contains(string(out), "indexed 3 documents") {
+	if !ok || ee.ExitCode() != 1 || !strings.Contains(string(out), "a través de él") || !strings.Contains(string(out), "documentos indexados: 3 ") {
 		t.Fatalf("ingest through %s: %v\n%s", info.Addr, err, out)
 	}
 	for _, name := range bad {
@@ -207,7 +207,7 @@ func TestLostMetaKeepsIndex(t *testing.T) {
 		t.Errorf("after ingest without relatoria.json: %d paragraphs, want %d", got, want)
 	}
 	os.Remove(meta)
-	if code, out, errs := runCLI(t, vars, "query", "MESECVI"); code != 0 || strings.Contains(errs, "sample") || !strings.Contains(out, "propio") {
+	if code, out, errs := runCLI(t, vars, "query", "MESECVI"); code != 0 || strings.Contains(errs, "corpus de muestra") || !strings.Contains(out, "propio") {
 		t.Errorf("query without relatoria.json: %d %s %s", code, errs, out)
 	}
 	var m map[string]any
