@@ -56,8 +56,11 @@ const (
 	// takes under 2 s.
 	DefaultReadCPU = 30 * time.Second
 	// DefaultReadWall is how long a worker may go without a sign of life
-	// (its answer, or the progress of OCR).
-	DefaultReadWall = 60 * time.Second
+	// (its answer, or the progress of OCR or pdftotext): longer than the
+	// reader's own deadlines (the text layer 60 s, a page of pdftotext 60
+	// s, a page of OCR 3 minutes), so that they speak first; the CPU limit
+	// is what stops a loop.
+	DefaultReadWall = 4 * time.Minute
 )
 
 // ReadLimits bounds the reading of one PDF or image in a worker process.
@@ -417,7 +420,7 @@ func (w *worker) watch(ctx context.Context, stop <-chan struct{}, lastSign *atom
 			return
 		case <-t.C:
 		}
-		if rss, ok := processRSS(pid); ok && rss > w.limits.Memory {
+		if rss, ok := processRSS(pid); ok && rss > w.limits.Memory*raceFactor {
 			kill(killedMemory)
 			return
 		}
@@ -535,7 +538,9 @@ func serveWorker(in io.Reader, out io.Writer) int {
 	// spent 40% more CPU on the 15 PDFs of un-pdfs-en; the memory limit
 	// above still bounds the heap.
 	debug.SetGCPercent(400)
-	limitData(memory + 256<<20) // beyond the watch: an allocation too fast to see
+	if !raceEnabled { // the race detector's shadow memory is data too
+		limitData(memory + 256<<20) // beyond the watch: an allocation too fast to see
+	}
 	go exitWhenOrphaned()
 
 	var sendMu sync.Mutex
