@@ -74,7 +74,7 @@ func TestHostileFolder(t *testing.T) {
 	if !strings.Contains(errs, "documentos indexados: 3 ") {
 		t.Errorf("want the 3 good files indexed: %s", errs)
 	}
-	if peak > 1<<30 {
+	if peak > 1<<30 && !raceBuild {
 		t.Errorf("relatoria and its workers took %d MB at once, want under 1 GB", peak>>20)
 	}
 	t.Logf("first run: peak %d MB for the process tree; %s", peak>>20, lastLine(errs))
