@@ -173,6 +173,16 @@ type Paragraph struct {
 	// Label is a line label such as "Hito 1" or "Fecha límite", when the
 	// source wrote the paragraph as "Label: value".
 	Label string `json:"label,omitempty"`
+	// Part is the part of the document the paragraph's number counts in,
+	// when the document numbers several parts from 1: "Anexo A", "Anexo
+	// B, Parte I", "6º" (the sixth report of a compilation); "" in the
+	// document's main numbering (see Document.NumberParts).
+	Part string `json:"part,omitempty"`
+	// Repeated is set on a numbered paragraph whose number the paragraph
+	// before it in its part has too: a second excerpt of one paragraph
+	// ("285. (...) El Comité…"). It is cited by its position (¶), its
+	// number naming the first.
+	Repeated bool `json:"repeated,omitempty"`
 	// Section holds the headings above the paragraph, outermost first,
 	// and for a list item the sentence that opens its list (see
 	// Document.Sections). The index sets it when it adds the document.
