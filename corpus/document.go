@@ -104,6 +104,10 @@ type Document struct {
 	// Guatemala", a country report's heading. Empty when the document
 	// names none or concerns several.
 	Country string `json:"country,omitempty"`
+	// Case identifies a judgment of the Inter-American Court: its name
+	// and, when the document gives them, its series number and date
+	// (ingest's judgment.go). Nil for any other document.
+	Case *Case `json:"case,omitempty"`
 	// Categories are those the source declares (a Markdown file's front
 	// matter "categories:" or "tags:" list): "Argentina".
 	Categories []string `json:"categories,omitempty"`
@@ -222,6 +226,18 @@ type Entity struct {
 type Citation struct {
 	Symbol Symbol `json:"symbol"` // resolved when the body is clear: "A/RES/60/251"
 	Text   string `json:"text"`   // as written: "resolución 60/251"
+	// Case is set for a citation of a court's judgment: the case's name,
+	// "Caso Velásquez Rodríguez Vs. Honduras" (for "Caso Velásquez
+	// Rodríguez, supra nota 9", the name the note gives). Symbol is then
+	// the judgment's series number, "Serie C No. 4", or, when the
+	// citation gives none, the case's name.
+	Case string `json:"case,omitempty"`
+	// Date is the day of the judgment cited, when the citation gives it
+	// ("Sentencia de 29 de julio de 1988").
+	Date Date `json:"date,omitzero"`
+	// Paragraph is the paragraph cited, "166" for "párr. 166"; empty
+	// when the citation names none.
+	Paragraph Number `json:"paragraph,omitempty"`
 }
 
 // DateMention is a date written in a paragraph.

@@ -360,10 +360,11 @@ func PartKey(label string) string {
 	return strings.ReplaceAll(s, " ,", ",")
 }
 
-// foldASCII removes the accents of Spanish vowels and ü.
+// foldASCII removes the accents of Spanish (and Portuguese) letters: á →
+// a, ñ → n.
 func foldASCII(s string) string {
 	return accentFolder.Replace(s)
 }
 
 var accentFolder = strings.NewReplacer("á", "a", "é", "e", "í", "i", "ó", "o", "ú", "u", "ü", "u",
-	"Á", "A", "É", "E", "Í", "I", "Ó", "O", "Ú", "U", "Ü", "U")
+	"Á", "A", "É", "E", "Í", "I", "Ó", "O", "Ú", "U", "Ü", "U", "ñ", "n", "Ñ", "N", "ç", "c", "ô", "o", "ê", "e", "â", "a", "ã", "a", "õ", "o")

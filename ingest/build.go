@@ -223,6 +223,8 @@ func annotate(doc *corpus.Document) {
 		g.Define(defs, p.Text)
 	}
 	ctx := extract.Context{Body: doc.Body}
+	defer ownCitations(doc)
+	defer extract.CaseCitations(doc)
 	for i := range doc.Paragraphs {
 		p := &doc.Paragraphs[i]
 		p.Dates = extract.Dates(p.Text, p.Label)

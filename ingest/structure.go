@@ -95,6 +95,7 @@ func structure(doc *corpus.Document, ex *extraction) {
 	}
 	itemNumbers(doc.Paragraphs)
 	doc.NumberParts()
+	judgment(doc)
 	if doc.Kind == corpus.KindResolution && doc.Symbol.IsDraft() {
 		doc.Kind = corpus.KindDraft // its paragraphs were proposed, not adopted
 	}
