@@ -15,11 +15,11 @@
 // Field constants below. Document and DocumentIDs read a document's
 // paragraphs and the documents of a symbol.
 //
-// # Index format (version 8)
+// # Index format (version 9)
 //
 // An index is a directory:
 //
-//	DIR/relatoria.json   {"format": 8, "shards": N, "created": "…"}: refused if the format differs
+//	DIR/relatoria.json   {"format": 9, "shards": N, "created": "…"}: refused if the format differs
 //	DIR/shard-00 …       one bleve (scorch) index per shard; a document lives in the shard
 //	                     its ID hashes to (FNV-1a), searches run on all of them
 //	DIR/manifest.json    what relatoria ingest read: each file's size, time, hash, document
@@ -58,18 +58,31 @@
 //	               recurs:…    "yes" when a paragraph of an earlier document has the same
 //	                           or nearly the same words, else "no" (lineage.go)
 //	               entities:…  one per entity named: canonical names
-//	               cites:…     symbols the paragraph cites, full where resolved ("A/RES/60/251")
+//	               cites:…     symbols the paragraph cites, full where resolved ("A/RES/60/251"),
+//	                           judgments by series number ("Serie C No. 64") or case name
 //	               format:…    the source format, text|html|pdf|markdown
 //	             and "!" + the paragraph ID, the tie-break of relevance sorting
 //	keys         keyword, the other filters, likewise "name:value" (FilterQuery):
 //	               symbol_short:51/34, doc_kind:resolution|draft|page|other,
+//	               symbol_form:s/res/2776 (2025), symbol_form:s/res/2776,
+//	               symbol_form:2776 (2025), symbol_form:2776 (every form a person writes
+//	               the document's symbol in, lower case: corpus.Symbol.Forms),
+//	               case:serie c no. 221, case:caso:gelman, case:caso:gelman@2011-02-24
+//	               (a judgment's series number and case name: corpus.CaseForms),
+//	               docname:… (on the first paragraph: the document's name, folded: NameKey),
 //	               number:7, number:84.3, number:4.a
 //	               (the printed paragraph number as written, letters in lower case;
-//	               none when unnumbered), ocr:damaged (the document looked like damaged OCR),
+//	               none when unnumbered),
+//	               numref:|7, numref:anexo a|7, numref:6º|1 (the part its number counts in,
+//	               corpus.PartKey, and the number: NumberRefTerm; only on the first
+//	               paragraph of a part with that number, so that a reference names
+//	               one paragraph), ocr:damaged (the document looked like damaged OCR),
 //	               category:Argentina (a category the document declares, on its first
 //	               paragraph only),
-//	               cites_short:60/251 (citations as researchers write them), meta:1 (on
-//	               the record that stores doc_json, the first paragraph)
+//	               cites_form:s/res/1325 (2000), cites_form:1325, cites_form:serie c no. 64,
+//	               cites_form:caso:trujillo oroza (every form of a cited document,
+//	               corpus.Citation.Forms), meta:1 (on the record that stores doc_json,
+//	               the first paragraph)
 //	             (one field for all the filters indexes 7% faster than a field for each)
 //
 // Doc values are compressed (snappy): zapx v17.2.3 merges uncompressed ones
@@ -85,7 +98,9 @@
 //	             keyword: the same, for dates something falls due by
 //	doc_json     stored only, on the first paragraph: the Document without its paragraphs
 //	para_json    stored only: the Paragraph, as JSON, without its text (stored in text) and
-//	             without its original when that equals the text; with its section
+//	             without its original when that equals the text; with its section, its
+//	             part ("Anexo A") and whether its number is Repeated in its part
+//	             (format 9: parts, numref, symbol_form, cites_form, case, docname)
 //
 // Searches that name no field are built by package search over text,
 // original (for the terms it has) and text_exact; nothing is indexed into

@@ -29,7 +29,7 @@ import (
 // FormatVersion is the version of the on-disk format described in the
 // package comment. An index written with another version is refused with a
 // message saying how to rebuild it.
-const FormatVersion = 8
+const FormatVersion = 9
 
 // BatchSize is the most paragraphs sent to one shard in one batch (one
 // segment each); relatoria ingest hands Add twice as many at a time. On 2

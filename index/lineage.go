@@ -72,14 +72,20 @@ const maxCandidates = 1000
 // Recurrence is a paragraph of another document whose words are the same
 // as, or nearly the same as, a given paragraph's.
 type Recurrence struct {
-	Doc        string        `json:"doc"`
-	Symbol     corpus.Symbol `json:"symbol,omitempty"`
-	Title      string        `json:"title,omitempty"`
-	Adopted    corpus.Date   `json:"adopted,omitzero"`
-	Ordinal    int           `json:"ordinal"`
-	Number     corpus.Number `json:"number,omitempty"`
-	Similarity float64       `json:"similarity"`
-	Identical  bool          `json:"identical"`
+	Doc     string        `json:"doc"`
+	Symbol  corpus.Symbol `json:"symbol,omitempty"`
+	Title   string        `json:"title,omitempty"`
+	Adopted corpus.Date   `json:"adopted,omitzero"`
+	Ordinal int           `json:"ordinal"`
+	Number  corpus.Number `json:"number,omitempty"`
+	// Part and Repeated are the paragraph's (corpus.Paragraph.Part,
+	// Repeated), and Name its document's name in a reference
+	// (corpus.Document.RefName): what its reference is made of.
+	Part       string  `json:"part,omitempty"`
+	Repeated   bool    `json:"-"`
+	Name       string  `json:"-"`
+	Similarity float64 `json:"similarity"`
+	Identical  bool    `json:"identical"`
 	// Earlier is set when the other document was adopted before this one.
 	Earlier bool `json:"earlier"`
 }
@@ -642,7 +648,8 @@ func (ix *Index) Recurrences(ctx context.Context, doc *corpus.Document) (map[int
 				}
 				out[it.ordinal] = append(out[it.ordinal], Recurrence{
 					Doc: c.doc.ID, Symbol: c.doc.Symbol, Title: c.doc.Title, Adopted: c.doc.Adopted,
-					Ordinal: c.para.Ordinal, Number: c.para.Number, Similarity: round2(l.similarity), Identical: l.identical,
+					Ordinal: c.para.Ordinal, Number: c.para.Number, Part: c.para.Part, Repeated: c.para.Repeated, Name: c.doc.RefName(),
+					Similarity: round2(l.similarity), Identical: l.identical,
 					Earlier: Earlier(c.doc.Adopted, doc.Adopted),
 				})
 			}

@@ -33,9 +33,13 @@ func (s *Searcher) recurrences(ctx context.Context, doc *corpus.Document) (map[i
 	out := map[int][]Recurrence{}
 	for ord, rs := range found {
 		for _, r := range rs {
-			d := corpus.Document{ID: r.Doc, Symbol: r.Symbol}
-			p := corpus.Paragraph{Ordinal: r.Ordinal, Number: r.Number}
-			out[ord] = append(out[ord], Recurrence{Recurrence: r, Ref: RefOf(&d, &p)})
+			p := corpus.Paragraph{Ordinal: r.Ordinal, Number: r.Number, Part: r.Part, Repeated: r.Repeated}
+			name := r.Name
+			if name == "" {
+				d := corpus.Document{ID: r.Doc, Symbol: r.Symbol, Title: r.Title, Adopted: r.Adopted}
+				name = d.RefName()
+			}
+			out[ord] = append(out[ord], Recurrence{Recurrence: r, Ref: refNamed(name, &p)})
 		}
 	}
 	return out, nil

@@ -42,7 +42,7 @@ func newRecurPanel(rs []Recurrence) *recurPanel {
 	}
 	for _, r := range rs {
 		item := recurItem{Ref: r.Ref, Date: r.Adopted.String(), First: ok && r.Doc == first.Doc && r.Ordinal == first.Ordinal,
-			Link: Permalink(&Hit{Doc: r.Doc, Symbol: r.Symbol, Ordinal: r.Ordinal, Number: r.Number})}
+			Link: Permalink(&Hit{Doc: r.Doc, Ref: r.Ref, Symbol: r.Symbol, Ordinal: r.Ordinal, Number: r.Number})}
 		if r.Identical {
 			item.Likeness = "texto idéntico"
 		} else {

@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"io"
 	"strings"
@@ -19,8 +20,19 @@ with a paragraph number, written as researchers write it:
 
 	51/34                     the whole resolution
 	A/HRC/RES/51/34           the same, by its full symbol
-	doc-1f5ce00aebb845b8      a document without a symbol, by the "doc" of a query hit
-	"51/34 7"  "51/34 §7"  "51/34, párrafo 7"  "A/HRC/RES/51/34 párr. 7"
+	"51/34 7"  "51/34 §7"  "51/34, párrafo 7"  "A/HRC/RES/51/34, párr. 7 a)"
+	"S/RES/2776 (2025) §7"  "S/RES/2776 §7"  "2776 (2025) §7"  "resolución 2776 (2025), párrafo 7"
+	"S/RES/2776 (2025), Anexo A §7"          item 7 of annex A (annexes number their own items)
+	"Caso Gelman Vs. Uruguay, párr. 193"  "Serie C No. 221, párr. 193"
+	"Corte IDH. Caso Trujillo Oroza Vs. Bolivia. Fondo. Sentencia de 26 de enero de 2000. Serie C No. 64, párr. 42"
+	"Examen Periódico Universal - EPU: … (Ecuador), 2º §111.122"
+	                          the "ref" any output prints: a document without a symbol by its
+	                          title (country, date), the part its numbering restarts in
+	                          (a report, an annex) and the number, or "¶N" by position
+	doc-1f5ce00aebb845b8      a document by its ID
+
+A reference that names several paragraphs (a number every report of a
+compilation has) lists them, each with the reference that names it alone.
 
 Examples:
 
@@ -41,15 +53,21 @@ func runShow(ctx context.Context, c *command, e *env, args []string) error {
 		return usagef("show needs a REF, such as \"51/34 §7\"")
 	}
 	refText := strings.Join(pos, " ")
-	if _, ok := search.ParseReference(refText); !ok && !strings.HasPrefix(refText, "doc-") {
-		return usagef("%q is not a reference; write a symbol such as 51/34 or A/HRC/RES/51/34, optionally with a paragraph: \"51/34 §7\", or a document ID (doc-…)", refText)
-	}
 	ix, err := openIndex(ctx, e, *indexPath)
 	if err != nil {
 		return err
 	}
 	defer ix.Close()
 	res, err := search.New(ix).Show(ctx, refText)
+	var amb *search.AmbiguousError
+	if errors.As(err, &amb) {
+		if *asJSON {
+			writeJSON(e.stdout, amb.Candidates)
+		} else {
+			printCandidates(e.stdout, amb)
+		}
+		return fmt.Errorf("«%s» es ambigua: nombra %d párrafos o documentos; escriba la referencia de uno de ellos", amb.Ref, len(amb.Candidates))
+	}
 	if err != nil {
 		return err
 	}
@@ -81,6 +99,15 @@ func runShow(ctx context.Context, c *command, e *env, args []string) error {
 	printDocument(e.stdout, v.Document)
 	printCitations(e.stdout, v)
 	return nil
+}
+
+// printCandidates lists what an ambiguous reference names, each with the
+// reference that names it alone.
+func printCandidates(w io.Writer, amb *search.AmbiguousError) {
+	fmt.Fprintf(w, "«%s» nombra %d párrafos o documentos:\n", amb.Ref, len(amb.Candidates))
+	for _, h := range amb.Candidates {
+		fmt.Fprintf(w, "  %s\n      %s\n", h.Ref, search.Truncate(h.Text, 100))
+	}
 }
 
 func printCitations(w io.Writer, v *search.DocumentView) {
