@@ -60,7 +60,7 @@ type caseCite struct {
 func CaseCitations(doc *corpus.Document) {
 	found := make([][]caseCite, len(doc.Paragraphs))
 	notes := map[int][]caseCite{} // the full citations of each footnote
-	var all []caseCite             // every full citation, in order
+	var all []caseCite            // every full citation, in order
 	any := false
 	for i := range doc.Paragraphs {
 		p := &doc.Paragraphs[i]
