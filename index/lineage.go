@@ -72,22 +72,22 @@ const maxCandidates = 1000
 // Recurrence is a paragraph of another document whose words are the same
 // as, or nearly the same as, a given paragraph's.
 type Recurrence struct {
-	Doc     string        `json:"doc"`
-	Symbol  corpus.Symbol `json:"symbol,omitempty"`
-	Title   string        `json:"title,omitempty"`
-	Adopted corpus.Date   `json:"adopted,omitzero"`
-	Ordinal int           `json:"ordinal"`
-	Number  corpus.Number `json:"number,omitempty"`
+	Doc        string        `json:"doc"`
+	Symbol     corpus.Symbol `json:"symbol,omitempty"`
+	Title      string        `json:"title,omitempty"`
+	Adopted    corpus.Date   `json:"adopted,omitzero"`
+	Ordinal    int           `json:"ordinal"`
+	Number     corpus.Number `json:"number,omitempty"`
+	Similarity float64       `json:"similarity"`
+	Identical  bool          `json:"identical"`
+	// Earlier is set when the other document was adopted before this one.
+	Earlier bool `json:"earlier"`
 	// Part and Repeated are the paragraph's (corpus.Paragraph.Part,
 	// Repeated), and Name its document's name in a reference
 	// (corpus.Document.RefName): what its reference is made of.
-	Part       string  `json:"part,omitempty"`
-	Repeated   bool    `json:"-"`
-	Name       string  `json:"-"`
-	Similarity float64 `json:"similarity"`
-	Identical  bool    `json:"identical"`
-	// Earlier is set when the other document was adopted before this one.
-	Earlier bool `json:"earlier"`
+	Part     string `json:"part,omitempty"`
+	Repeated bool   `json:"-"`
+	Name     string `json:"-"`
 }
 
 // Earlier reports whether a document adopted on a was adopted before one
