@@ -57,6 +57,9 @@ func (r Reference) String() string {
 		base = r.Symbol.String()
 	case r.Case != "":
 		base = r.Case
+		if !r.Date.IsZero() {
+			base += " (" + r.Date.String() + ")"
+		}
 		if r.Series != "" {
 			base += ", " + r.Series
 		}
