@@ -174,6 +174,11 @@ type Paragraph struct {
 	// are 0 for text that did not come through OCR.
 	Page       int     `json:"page,omitempty"`
 	Confidence float64 `json:"ocr_confidence,omitempty"`
+	// Notes are the footnotes the paragraph calls, by the raised marks
+	// its text leaves out (PDF): [12, 13]; a footnote printed with its
+	// number raised has that number. A citation made in a note is the
+	// calling paragraph's too (Citation.Note).
+	Notes []int `json:"notes,omitempty"`
 	// Label is a line label such as "Hito 1" or "Fecha límite", when the
 	// source wrote the paragraph as "Label: value".
 	Label string `json:"label,omitempty"`
@@ -238,6 +243,10 @@ type Citation struct {
 	// Paragraph is the paragraph cited, "166" for "párr. 166"; empty
 	// when the citation names none.
 	Paragraph Number `json:"paragraph,omitempty"`
+	// Note is the footnote the citation is made in, for a paragraph
+	// that calls the note (Paragraph.Notes); 0 when made in the
+	// paragraph's own text.
+	Note int `json:"note,omitempty"`
 }
 
 // DateMention is a date written in a paragraph.

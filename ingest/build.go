@@ -74,6 +74,7 @@ func build(name string, format corpus.Format, ex *extraction, opt Options) *corp
 			}
 			prev.Text = joinLines([]string{prev.Text, text}, keep)
 			prev.Original += "\n" + original
+			prev.Notes = append(prev.Notes, b.notes...)
 			continue
 		}
 		doc.Paragraphs = append(doc.Paragraphs, corpus.Paragraph{
@@ -84,6 +85,7 @@ func build(name string, format corpus.Format, ex *extraction, opt Options) *corp
 			Repairs:    mended,
 			Page:       b.page,
 			Confidence: roundConf(b.conf),
+			Notes:      b.notes,
 		})
 	}
 	for i := range doc.Paragraphs {
@@ -223,8 +225,14 @@ func annotate(doc *corpus.Document) {
 		g.Define(defs, p.Text)
 	}
 	ctx := extract.Context{Body: doc.Body}
-	defer ownCitations(doc)
-	defer extract.CaseCitations(doc)
+	// After each paragraph's citations: the judgments cited (which need
+	// the notes that cite them in full), what a paragraph cites through
+	// its footnotes, and no citation of the document itself.
+	defer func() {
+		extract.CaseCitations(doc)
+		extract.NoteCitations(doc)
+		ownCitations(doc)
+	}()
 	for i := range doc.Paragraphs {
 		p := &doc.Paragraphs[i]
 		p.Dates = extract.Dates(p.Text, p.Label)

@@ -19,6 +19,9 @@ type block struct {
 	// Tesseract's mean word confidence over it.
 	page int
 	conf float64
+	// notes are the footnotes the block calls by raised marks that its
+	// text leaves out (a PDF's).
+	notes []int
 }
 
 // extraction is what a reader hands to the pipeline: the document's blocks

@@ -9,6 +9,7 @@ import (
 	"regexp"
 	"slices"
 	"sort"
+	"strconv"
 	"strings"
 	"time"
 	"unicode"
@@ -48,6 +49,9 @@ type pdfLine struct {
 	par   int
 	conf  float64
 	words int
+	// notes are the footnote marks the line calls (raised digits, left
+	// out of its text): "12" for "…los hechos.12".
+	notes []int
 }
 
 // pdfText is what a PDF's text layer gives: its lines in page order, its
@@ -264,12 +268,22 @@ func buildLines(glyphs []pdf.Text, gaps []glyphInfo, page int) []pdfLine {
 		}
 	}
 	useGaps := spaces*50 < len(glyphs)
+	var mark strings.Builder // the digits of the footnote mark being read
+	var notes []int
+	endMark := func() {
+		if n, err := strconv.Atoi(mark.String()); err == nil && n > 0 && mark.Len() <= 4 {
+			notes = append(notes, n)
+		}
+		mark.Reset()
+	}
 	flush := func() {
+		endMark()
 		text := strings.TrimSpace(spanish.CollapseSpace(cur.String()))
 		if text != "" {
 			size := dominant(sizes)
-			lines = append(lines, pdfLine{text: text, x: curX, y: curY, size: size, page: page})
+			lines = append(lines, pdfLine{text: text, x: curX, y: curY, size: size, page: page, notes: notes})
 		}
+		notes = nil
 		cur.Reset()
 		clear(sizes)
 		last = nil
@@ -296,11 +310,13 @@ func buildLines(glyphs []pdf.Text, gaps []glyphInfo, page int) []pdfLine {
 			dy := g.Y - curY
 			switch {
 			case size < 0.8*curSize && dy > 0.15*curSize && dy < 0.9*curSize && spanish.IsDigits(g.S):
+				mark.WriteString(g.S)
 				continue // a raised footnote mark
 			case math.Abs(dy) > 0.5*ref:
 				flush()
 			}
 		}
+		endMark()
 		if last == nil {
 			curY, curX, curSize = g.Y, -1, size
 		} else if useGaps && last.W > 0 && g.W > 0 {
@@ -592,10 +608,12 @@ func pdfBlocks(lines []pdfLine) []block {
 	}
 	full := fullLineLengths(lines, body)
 	var text []string
-	var small []bool // per entry of text: set in a footnote-sized font
+	var small []bool  // per entry of text: set in a footnote-sized font
+	var notes [][]int // per entry of text: the footnotes it calls
 	blank := func() {
 		text = append(text, "")
 		small = append(small, false)
+		notes = append(notes, nil)
 	}
 	for i, l := range lines {
 		if i > 0 {
@@ -622,11 +640,16 @@ func pdfBlocks(lines []pdfLine) []block {
 		}
 		text = append(text, l.text)
 		small = append(small, isFootnoteSize(l.size, body))
+		notes = append(notes, l.notes)
 	}
 	blocks := paragraphsFromLines(text)
 	for i := range blocks {
-		if small[blocks[i].start] {
-			blocks[i].kind = corpus.Footnote
+		b := &blocks[i]
+		if small[b.start] {
+			b.kind = corpus.Footnote
+		}
+		for j := b.start; j < b.start+len(b.lines) && j < len(notes); j++ {
+			b.notes = append(b.notes, notes[j]...)
 		}
 	}
 	return blocks

@@ -256,3 +256,67 @@ func paragraphAfter(text string, from, n int) (corpus.Number, int) {
 	}
 	return num, from + m[1]
 }
+
+// NoteCitations gives each paragraph that calls a footnote (its
+// Paragraph.Notes, the raised marks of a PDF) the citations made in that
+// note, with Citation.Note set: "Gelman §29" cites what note 12 cites. A
+// footnote paragraph holds the notes whose numbers open it or a sentence
+// in it ("12 Cfr. Caso…; 13 Cfr. …"); each citation belongs to the last
+// note opened before it; a footnote whose number is printed raised (a UN
+// document's) is the note of its one mark.
+func NoteCitations(doc *corpus.Document) {
+	calls := false
+	for _, p := range doc.Paragraphs {
+		if len(p.Notes) > 0 && p.Kind != corpus.Footnote {
+			calls = true
+			break
+		}
+	}
+	if !calls {
+		return
+	}
+	inNote := map[int][]corpus.Citation{}
+	for _, p := range doc.Paragraphs {
+		if p.Kind != corpus.Footnote || len(p.Citations) == 0 {
+			continue
+		}
+		starts := noteStart.FindAllStringSubmatchIndex(p.Text, -1)
+		if len(starts) == 0 {
+			// A UN document prints a note's number raised, as the mark
+			// that calls it: the footnote's Notes.
+			if len(p.Notes) == 1 {
+				inNote[p.Notes[0]] = append(inNote[p.Notes[0]], p.Citations...)
+			}
+			continue
+		}
+		from := 0
+		for _, c := range p.Citations {
+			at := strings.Index(p.Text[from:], c.Text)
+			if at < 0 {
+				at = strings.Index(p.Text, c.Text)
+			} else {
+				at += from
+				from = at
+			}
+			for j := len(starts) - 1; j >= 0; j-- {
+				if starts[j][2] <= max(at, 0) {
+					n, _ := strconv.Atoi(p.Text[starts[j][2]:starts[j][3]])
+					inNote[n] = append(inNote[n], c)
+					break
+				}
+			}
+		}
+	}
+	for i := range doc.Paragraphs {
+		p := &doc.Paragraphs[i]
+		if p.Kind == corpus.Footnote {
+			continue
+		}
+		for _, n := range p.Notes {
+			for _, c := range inNote[n] {
+				c.Note = n
+				p.Citations = append(p.Citations, c)
+			}
+		}
+	}
+}

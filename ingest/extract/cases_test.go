@@ -102,3 +102,32 @@ func FuzzCaseCitations(f *testing.F) {
 		}
 	})
 }
+
+func TestNoteCitations(t *testing.T) {
+	doc := &corpus.Document{Paragraphs: []corpus.Paragraph{
+		{Kind: corpus.Plain, Number: "29", Notes: []int{12}, Text: "La Corte ha establecido que los hechos son los del sometimiento."},
+		{Kind: corpus.Plain, Number: "30", Notes: []int{13}, Text: "Sobre el alcance del reconocimiento."},
+		{Kind: corpus.Footnote, Text: "12 Cfr. Caso Trujillo Oroza Vs. Bolivia. Fondo. Sentencia de 26 de enero de 2000. Serie C No. 64, párr. 42. 13 Cfr. Caso Kimel Vs. Argentina. Fondo. Sentencia de 2 de mayo de 2008. Serie C No. 177, párr. 24."},
+		// A UN document prints the note's number raised: the footnote's Notes.
+		{Kind: corpus.Plain, Notes: []int{3}, Text: "Recordando su resolución."},
+		{Kind: corpus.Footnote, Notes: []int{3}, Text: "Véase A/HRC/51/7.", Citations: []corpus.Citation{{Symbol: "A/HRC/51/7", Text: "A/HRC/51/7"}}},
+	}}
+	CaseCitations(doc)
+	NoteCitations(doc)
+	for _, tt := range []struct {
+		i    int
+		want string
+	}{
+		{0, "Serie C No. 64 note 12"},
+		{1, "Serie C No. 177 note 13"},
+		{3, "A/HRC/51/7 note 3"},
+	} {
+		var got []string
+		for _, c := range doc.Paragraphs[tt.i].Citations {
+			got = append(got, fmt.Sprintf("%s note %d", c.Symbol, c.Note))
+		}
+		if strings.Join(got, "; ") != tt.want {
+			t.Errorf("paragraph %d cites %q, want %q", tt.i, strings.Join(got, "; "), tt.want)
+		}
+	}
+}
