@@ -142,7 +142,14 @@ func Permalink(h *Hit) string {
 	if h.Ref == "" {
 		return "/p/" + pathOf(h.Doc) + "/o" + strconv.Itoa(h.Ordinal)
 	}
-	return "/p/?" + url.Values{"ref": {h.Ref}}.Encode()
+	v := url.Values{"ref": {h.Ref}}
+	if !h.Symbol.IsFull() && h.Doc != "" {
+		// Two documents may share a title, country and date: the ID
+		// tells the link which (and keeps it working if a new reading
+		// of the file changes its title). The page shows the reference.
+		v.Set("doc", h.Doc)
+	}
+	return "/p/?" + v.Encode()
 }
 
 // pathOf escapes each part of a symbol or ID for a path.
@@ -431,6 +438,11 @@ func (h *handler) pageParagraph(w http.ResponseWriter, r *http.Request) error {
 // paragraphOf returns the paragraph a permanent link names.
 func (h *handler) paragraphOf(r *http.Request) (*Hit, error) {
 	if ref := strings.TrimSpace(r.URL.Query().Get("ref")); ref != "" && r.PathValue("ref") == "" {
+		if id := r.URL.Query().Get("doc"); id != "" {
+			if hit, err := h.s.paragraphIn(r.Context(), id, ref); err == nil {
+				return hit, nil
+			}
+		}
 		res, err := h.s.show(r.Context(), ref, false)
 		if err != nil {
 			return nil, err
@@ -470,15 +482,10 @@ func (h *handler) paragraphOf(r *http.Request) (*Hit, error) {
 		return nil, err
 	}
 	hits, err := h.s.run(r.Context(), q, maxCandidates)
-	switch {
-	case err != nil:
+	if err != nil {
 		return nil, err
-	case len(hits) == 0:
-		return nil, fmt.Errorf("%s: no existe ese párrafo: %w", ref, ErrNotFound)
-	case len(hits) > 1:
-		return nil, &AmbiguousError{Ref: ref.String(), Candidates: hits}
 	}
-	return &hits[0], nil
+	return pickOne(ref, hits)
 }
 
 // suggestion is a query with an unknown word replaced by a close form.

@@ -194,12 +194,77 @@ func (s *Searcher) referenceQuery(ctx context.Context, r Reference, docs []*corp
 		return in, nil
 	}
 	exact := index.And(in, index.FilterQuery(index.FieldNumberRef, index.NumberRefTerm(r.Part, r.Paragraph)))
-	sr, err := s.ix.Search(ctx, index.Request{Query: exact, Size: 1})
+	any := index.And(in, index.FilterQuery(index.FieldNumber, index.NumberTerm(r.Paragraph)))
+	for _, q := range []index.Query{exact, any} {
+		if n, err := s.count(ctx, q); err != nil || n > 0 {
+			return q, err
+		}
+	}
+	if parent := r.Paragraph.Parent(); parent != "" {
+		// "51/34, párr. 7 a)" where paragraph 7 is not split into
+		// items: the paragraph that holds the item.
+		r.Paragraph = parent
+		return s.referenceQuery(ctx, r, docs)
+	}
+	return exact, nil
+}
+
+// count returns the number of paragraphs q matches.
+func (s *Searcher) count(ctx context.Context, q index.Query) (uint64, error) {
+	sr, err := s.ix.Search(ctx, index.Request{Query: q, Size: 1})
 	if err != nil {
-		return index.Query{}, err
+		return 0, err
 	}
-	if sr.Total > 0 {
-		return exact, nil
+	return sr.Total, nil
+}
+
+// pickOne returns the one paragraph hits holds, or the first when they are
+// one paragraph of copies of one document (the HTML and the PDF of a
+// resolution: one reference names both). It returns an error wrapping
+// ErrNotFound for none and an *AmbiguousError for paragraphs of different
+// documents or different paragraphs of one.
+func pickOne(r Reference, hits []Hit) (*Hit, error) {
+	switch {
+	case len(hits) == 0:
+		return nil, fmt.Errorf("%s: no existe ese párrafo: %w", r, ErrNotFound)
+	case len(hits) == 1:
+		return &hits[0], nil
 	}
-	return index.And(in, index.FilterQuery(index.FieldNumber, index.NumberTerm(r.Paragraph))), nil
+	docs := map[string]bool{}
+	for _, h := range hits {
+		if docs[h.Doc] || h.Ref != hits[0].Ref {
+			return nil, &AmbiguousError{Ref: r.String(), Candidates: hits}
+		}
+		docs[h.Doc] = true
+	}
+	return &hits[0], nil
+}
+
+// paragraphIn returns the paragraph of document id that ref names, ref
+// being what RefOf writes for it (the document's name, its part, its
+// number or position): a permanent link names the document by ID too.
+func (s *Searcher) paragraphIn(ctx context.Context, id, ref string) (*Hit, error) {
+	doc, err := s.ix.Document(ctx, id)
+	if err != nil {
+		return nil, err
+	}
+	r, ok := parseReference(ref, true)
+	if !ok || r.Paragraph == "" && r.Ordinal == 0 {
+		return nil, badf("«%s» no nombra un párrafo", ref)
+	}
+	if r.Name != "" {
+		r.Part = ""
+		if rest, ok := strings.CutPrefix(r.Name, doc.RefName()+", "); ok {
+			r.Part = rest
+		}
+	}
+	q, err := s.referenceQuery(ctx, r, []*corpus.Document{doc})
+	if err != nil {
+		return nil, err
+	}
+	hits, err := s.run(ctx, q, maxCandidates)
+	if err != nil {
+		return nil, err
+	}
+	return pickOne(r, hits)
 }

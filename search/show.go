@@ -75,13 +75,10 @@ func (s *Searcher) show(ctx context.Context, ref string, links bool) (*ShowResul
 		if err != nil {
 			return nil, err
 		}
-		switch {
-		case len(hits) == 0:
-			return nil, fmt.Errorf("%s: no existe ese párrafo: %w", r, ErrNotFound)
-		case len(hits) > 1:
-			return nil, &AmbiguousError{Ref: r.String(), Candidates: hits}
+		h, err := pickOne(r, hits)
+		if err != nil {
+			return nil, err
 		}
-		h := &hits[0]
 		if links {
 			if err := s.paragraphRecurrences(ctx, h); err != nil {
 				return nil, err
