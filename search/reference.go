@@ -109,8 +109,8 @@ var (
 	// qualifiers are what a reference adds to a name: "(Ecuador)",
 	// "(2011-02-24)", "(Ecuador, 2009-10-29)".
 	qualifiers = regexp.MustCompile(`\s*\(([^()]{1,80})\)$`)
-	// fieldLike is a query's field filter: "tipo:operativo".
-	fieldLike = regexp.MustCompile(`(?:^|\s)-?\p{L}+:\S`)
+	// fieldLike is what may be a query's field filter: "tipo:operativo".
+	fieldLike = regexp.MustCompile(`(?:^|\s)-?(\p{L}+):\S`)
 )
 
 // ParseReference parses s as a reference to a UN document or a judgment,
@@ -167,7 +167,7 @@ func parseReference(s string, named bool) (Reference, bool) {
 		r.Paragraph, r.Ordinal = ref.Paragraph, ref.Ordinal
 		return r, true
 	}
-	if (marked || named) && !fieldLike.MatchString(rest) && !strings.ContainsAny(rest, "\"«»") {
+	if (marked || named) && (named || !hasField(rest)) && !strings.ContainsAny(rest, "\"«»") {
 		ref.Name = rest
 		return ref, true
 	}
@@ -175,6 +175,18 @@ func parseReference(s string, named bool) (Reference, bool) {
 }
 
 func (r Reference) hasPart() bool { return r.Part != "" }
+
+// hasField reports whether s has a field filter of the query language
+// ("tipo:operativo"): a title such as "Id Cendoj:28079140012022100647"
+// has none.
+func hasField(s string) bool {
+	for _, m := range fieldLike.FindAllStringSubmatch(s, -1) {
+		if _, ok := fieldNames[strings.ToLower(m[1])]; ok {
+			return true
+		}
+	}
+	return false
+}
 
 // symbolReference parses s as a UN symbol, maybe written out ("resolución
 // 2776 (2025)") and followed by a part (", Anexo A").

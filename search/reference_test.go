@@ -37,6 +37,7 @@ func TestParseReferenceForms(t *testing.T) {
 		{"Examen Periódico Universal - EPU: Observaciones referidas a las mujeres y las niñas (Ecuador), 2º §111.122",
 			"Examen Periódico Universal - EPU: Observaciones referidas a las mujeres y las niñas (Ecuador), 2º §111.122"},
 		{"Informe sobre la violencia ¶3", "Informe sobre la violencia ¶3"},
+		{"Id Cendoj:28079140012022100647 ¶20", "Id Cendoj:28079140012022100647 ¶20"},
 		// Not references: ordinary queries.
 		{"cooperación técnica", ""},
 		{"violencia contra la mujer", ""},

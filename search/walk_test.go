@@ -87,11 +87,17 @@ type walk struct {
 	parts         int // links to paragraphs numbered in a part ("Anexo A", "6º")
 	judgments     int // links to paragraphs of judgments
 	failures      []string
+	byDoc         map[string]int // failures by document
 }
 
-func (w *walk) fail(format string, a ...any) {
+// fail records a link that failed; at most three are told for each
+// document, with the count.
+func (w *walk) fail(doc, format string, a ...any) {
 	w.failed++
-	if len(w.failures) < 20 {
+	if w.byDoc == nil {
+		w.byDoc = map[string]int{}
+	}
+	if w.byDoc[doc]++; w.byDoc[doc] <= 3 {
 		w.failures = append(w.failures, fmt.Sprintf(format, a...))
 	}
 }
@@ -153,7 +159,7 @@ func walkPermalinks(t *testing.T, s *Searcher, queries []string, pages, maxLinks
 			w.links++
 			link := Permalink(&hit)
 			if ok, why := opens(h, link, hit.Text); !ok {
-				w.fail("query %q, hit %s: %s → %s", q, hit.Ref, link, why)
+				w.fail(hit.Doc, "query %q, hit %s: %s → %s", q, hit.Ref, link, why)
 			}
 			count(hit.Part, hit.Doc)
 		}
@@ -184,11 +190,11 @@ func walkPermalinks(t *testing.T, s *Searcher, queries []string, pages, maxLinks
 		rec := httptest.NewRecorder()
 		h.ServeHTTP(rec, httptest.NewRequest("GET", "http://127.0.0.1"+docPath(d.ID), nil))
 		if rec.Code != http.StatusOK {
-			w.fail("document page %s: %d", d.ID, rec.Code)
+			w.fail(d.ID, "document page %s: %d", d.ID, rec.Code)
 			continue
 		}
 		links := numLink.FindAllStringSubmatch(rec.Body.String(), -1)
-		if step := len(links)/maxLinks + 1; maxLinks > 0 && step > 1 {
+		if step := len(links)/max(maxLinks, 1) + 1; maxLinks > 0 && step > 1 {
 			// Every step-th link, and every link into a part.
 			var some [][]string
 			for i, m := range links {
@@ -201,14 +207,14 @@ func walkPermalinks(t *testing.T, s *Searcher, queries []string, pages, maxLinks
 		for _, m := range links {
 			ord, _ := strconv.Atoi(m[1])
 			if ord < 1 || ord > len(full.Paragraphs) {
-				w.fail("document page %s: link to ¶%d", d.ID, ord)
+				w.fail(d.ID, "document page %s: link to ¶%d", d.ID, ord)
 				continue
 			}
 			p := full.Paragraphs[ord-1]
 			w.links++
 			link := html.UnescapeString(m[2])
 			if ok, why := opens(h, link, p.Text); !ok {
-				w.fail("document %s ¶%d (%s): %s → %s", d.RefName(), ord, RefOf(full, &p), link, why)
+				w.fail(d.ID, "document %s ¶%d (%s): %s → %s", d.RefName(), ord, RefOf(full, &p), link, why)
 			}
 			count(p.Part, d.ID)
 		}
@@ -238,6 +244,9 @@ func TestPermalinkWalk(t *testing.T) {
 	t.Logf("%d permanent links opened, %d failed; %d numbered in a part, %d of judgments", w.links, w.failed, w.parts, w.judgments)
 	for _, f := range w.failures {
 		t.Error(f)
+	}
+	for doc, n := range w.byDoc {
+		t.Errorf("%s: %d links failed", doc, n)
 	}
 	if w.links < 200 || w.parts < 50 || w.judgments < 50 {
 		t.Errorf("the walk opened %d links (%d in parts, %d of judgments): too few to say anything", w.links, w.parts, w.judgments)
