@@ -3,6 +3,7 @@ package search
 import (
 	"cmp"
 	"context"
+	"errors"
 	"fmt"
 	"html"
 	"io"
@@ -85,6 +86,9 @@ var walkQueries = []string{
 type walk struct {
 	links, failed int
 	parts         int // links to paragraphs numbered in a part ("Anexo A", "6º")
+	refs          int // hits whose ref was read back by Show
+	refsOther     int // … to another paragraph, or to none
+	refsAmbiguous int // … as naming several (documents of one title, country and date)
 	judgments     int // links to paragraphs of judgments
 	failures      []string
 	byDoc         map[string]int // failures by document
@@ -162,6 +166,17 @@ func walkPermalinks(t *testing.T, s *Searcher, queries []string, pages, maxLinks
 				w.fail(hit.Doc, "query %q, hit %s: %s → %s", q, hit.Ref, link, why)
 			}
 			count(hit.Part, hit.Doc)
+			// The ref a hit prints names it.
+			w.refs++
+			back, err := s.Show(t.Context(), hit.Ref)
+			var amb *AmbiguousError
+			switch {
+			case errors.As(err, &amb):
+				w.refsAmbiguous++
+			case err != nil || back.Paragraph == nil || back.Paragraph.ID != hit.ID:
+				w.refsOther++
+				w.fail(hit.Doc, "query %q: ref %q is not read back to its paragraph: %v", q, hit.Ref, err)
+			}
 		}
 	}
 	docs, err := s.docsWhere(t.Context(), index.MatchAll())
@@ -241,7 +256,11 @@ func TestPermalinkWalk(t *testing.T) {
 		s = refsSearcher(t)
 	}
 	w := walkPermalinks(t, s, walkQueries, pages, maxLinks)
-	t.Logf("%d permanent links opened, %d failed; %d numbered in a part, %d of judgments", w.links, w.failed, w.parts, w.judgments)
+	t.Logf("%d permanent links opened, %d failed; %d numbered in a part, %d of judgments", w.links, w.failed-w.refsOther, w.parts, w.judgments)
+	t.Logf("%d refs of hits read back by show: %d to another paragraph or none, %d naming several paragraphs of documents that share their name", w.refs, w.refsOther, w.refsAmbiguous)
+	if w.refsAmbiguous > 0 && os.Getenv("RELATORIA_WALK_INDEX") == "" {
+		t.Errorf("%d refs name several paragraphs", w.refsAmbiguous)
+	}
 	for _, f := range w.failures {
 		t.Error(f)
 	}

@@ -33,11 +33,17 @@ Query language:
 	organo:"Asamblea General"    adopting body
 	fecha:2022  desde:2020-01-01  hasta:2023-12-31   adoption date
 	entidad:ACNUR                an entity, by any of its names or acronyms
-	cita:60/251                  paragraphs that cite a document
+	cita:60/251                  paragraphs that cite a document, by any form of its symbol
+	                             (cita:1325, cita:S/RES/1325, cita:"1325 (2000)") or a judgment
+	                             (cita:"Serie C No. 64", cita:"Caso Trujillo Oroza"); a judgment's
+	                             citations made in a footnote are its calling paragraph's too
 	plazo:..2025-12-31           deadlines (ranges: 2020..2023, ..2025-12-31, 2024..)
 	menciona:2024                paragraphs that mention a date in the range
 	formato:pdf                  source format
-	51/34 §7                     a reference: jumps to operative paragraph 7
+	51/34 §7                     a reference: jumps to operative paragraph 7 (see relatoria help show
+	                             for every form: "2776 (2025) §7", "S/RES/2776 (2025), Anexo A §7",
+	                             "Caso Gelman Vs. Uruguay, párr. 193", "Serie C No. 221, párr. 193",
+	                             the ref any hit prints)
 
 Examples:
 

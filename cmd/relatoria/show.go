@@ -29,7 +29,7 @@ with a paragraph number, written as researchers write it:
 	                          the "ref" any output prints: a document without a symbol by its
 	                          title (country, date), the part its numbering restarts in
 	                          (a report, an annex) and the number, or "¶N" by position
-	doc-1f5ce00aebb845b8      a document by its ID
+	doc-…                     a document by its ID (the "doc" of a hit in -json)
 
 A reference that names several paragraphs (a number every report of a
 compilation has) lists them, each with the reference that names it alone.
