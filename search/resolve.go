@@ -220,7 +220,7 @@ func (s *Searcher) count(ctx context.Context, q index.Query) (uint64, error) {
 
 // pickOne returns the one paragraph hits holds, or the first when they are
 // one paragraph of copies of one document (the HTML and the PDF of a
-// resolution: one reference names both). It returns an error wrapping
+// resolution, one symbol: one reference names both, with the same text). It returns an error wrapping
 // ErrNotFound for none and an *AmbiguousError for paragraphs of different
 // documents or different paragraphs of one.
 func pickOne(r Reference, hits []Hit) (*Hit, error) {
@@ -232,7 +232,7 @@ func pickOne(r Reference, hits []Hit) (*Hit, error) {
 	}
 	docs := map[string]bool{}
 	for _, h := range hits {
-		if docs[h.Doc] || h.Ref != hits[0].Ref {
+		if docs[h.Doc] || h.Ref != hits[0].Ref || h.Symbol == "" || h.Text != hits[0].Text {
 			return nil, &AmbiguousError{Ref: r.String(), Candidates: hits}
 		}
 		docs[h.Doc] = true
