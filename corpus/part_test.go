@@ -111,3 +111,44 @@ func TestAnnexLabel(t *testing.T) {
 		}
 	}
 }
+
+// FuzzNumberParts builds documents of headings and numbered paragraphs
+// from the fuzzer's bytes and checks NumberParts' promise: among the
+// paragraphs not Repeated, a part and a number name one paragraph.
+func FuzzNumberParts(f *testing.F) {
+	f.Add([]byte{0, 1, 2, 3, 0, 1, 2, 200, 1, 1})
+	f.Add([]byte("annex\x01\x02\x03\x01"))
+	f.Fuzz(func(t *testing.T, b []byte) {
+		if len(b) > 400 {
+			return
+		}
+		var lines []string
+		for i, c := range b {
+			switch {
+			case c >= 250:
+				lines = append(lines, "H Annex "+string(rune('A'+int(c)%3))+" – Items")
+			case c >= 240:
+				lines = append(lines, fmt.Sprintf("H ## %dº Observaciones", i))
+			case c >= 230:
+				lines = append(lines, "H PUNTOS RESOLUTIVOS")
+			case c >= 220:
+				lines = append(lines, "- texto")
+			default:
+				lines = append(lines, fmt.Sprintf("%d texto", int(c)%40+1))
+			}
+		}
+		d := partDoc(lines...)
+		d.NumberParts()
+		seen := map[string]bool{}
+		for _, p := range d.Paragraphs {
+			if p.Number == "" || p.Repeated {
+				continue
+			}
+			k := PartKey(p.Part) + "|" + string(p.Number)
+			if seen[k] {
+				t.Fatalf("%q names two paragraphs: %s", k, partsOf(d))
+			}
+			seen[k] = true
+		}
+	})
+}
