@@ -32,6 +32,9 @@ var (
 	// caseLine is a line naming the case: "CASO GELMAN VS. URUGUAY", "En
 	// el caso Gómez Virula y otros Vs. Guatemala,".
 	caseLine = regexp.MustCompile(`(?i)^(?:en\s+el\s+)?caso\s+(.{2,140}?)\s+vs\.?\s+(\p{L}[\p{L} ]{2,40}?)[,.]?$`)
+	// caseOpening is the sentence that opens a judgment naming its case
+	// without the State: "En el caso López Lone y otros, la Corte…".
+	caseOpening = regexp.MustCompile(`^[Ee]n\s+el\s+caso\s+(\p{Lu}[^,;:]{1,100}?),\s`)
 	// decisionDate is the line that dates it: "SENTENCIA DE 24 DE
 	// FEBRERO DE 2011", "Resolución de … de 22 de noviembre de 2011".
 	decisionDate = regexp.MustCompile(`(?i)^(?:sentencia|resoluci[oó]n)\b.{0,120}?\bde\s+([0-9]{1,2}º?\s+de\s+\p{L}+\s+de(?:l)?\s+[0-9]{4})`)
@@ -46,6 +49,7 @@ func judgment(doc *corpus.Document) {
 	}
 	court := false
 	var c *corpus.Case
+	var date corpus.Date // a date line read before the case's name
 	seen := 0
 	for i := range doc.Paragraphs {
 		p := &doc.Paragraphs[i]
@@ -62,12 +66,16 @@ func judgment(doc *corpus.Document) {
 		if c == nil {
 			if m := caseLine.FindStringSubmatch(t); m != nil {
 				c = &corpus.Case{Name: "Caso " + titleCase(strings.TrimSpace(m[1])) + " Vs. " + titleCase(strings.TrimSpace(m[2]))}
+			} else if m := caseOpening.FindStringSubmatch(t); m != nil {
+				// "En el caso López Lone y otros, la Corte…": the State
+				// is not named.
+				c = &corpus.Case{Name: "Caso " + titleCase(strings.TrimSpace(m[1]))}
 			}
 		}
-		if c != nil && c.Date.IsZero() {
+		if date.IsZero() {
 			if m := decisionDate.FindStringSubmatch(t); m != nil {
 				if d, ok := extract.FullDate(strings.ToLower(m[1])); ok {
-					c.Date = d
+					date = d
 				}
 			}
 		}
@@ -76,6 +84,7 @@ func judgment(doc *corpus.Document) {
 		}
 	}
 	if court && c != nil {
+		c.Date = date
 		doc.Case = c
 	}
 }

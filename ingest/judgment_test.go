@@ -18,6 +18,8 @@ func TestJudgment(t *testing.T) {
 			&corpus.Case{Name: "Caso Gómez Virula y otros Vs. Guatemala", Date: corpus.Date{Year: 2019, Month: 11, Day: 21}}},
 		{"initials and series", []corpus.Paragraph{heading("Corte Interamericana de Derechos Humanos"), heading("CASO V.R.P., V.P.C. Y OTROS VS. NICARAGUA"), heading("Serie C No. 350")},
 			&corpus.Case{Name: "Caso V.R.P., V.P.C. y otros Vs. Nicaragua", Series: "Serie C No. 350"}},
+		{"the opening sentence, after the date", []corpus.Paragraph{heading("CORTE INTERAMERICANA DE DERECHOS HUMANOS"), heading("SENTENCIA DE 2 DE SEPTIEMBRE DE 2016"), {Kind: corpus.Plain, Text: "En el caso López Lone y otros, la Corte Interamericana de Derechos Humanos, integrada por"}},
+			&corpus.Case{Name: "Caso López Lone y otros", Date: corpus.Date{Year: 2016, Month: 9, Day: 2}}},
 		{"not the Court", []corpus.Paragraph{heading("Tribunal Supremo"), heading("Caso Pérez Vs. Gómez")}, nil},
 	} {
 		t.Run(tt.name, func(t *testing.T) {

