@@ -195,3 +195,16 @@ func TestAmbiguousReference(t *testing.T) {
 		t.Errorf("/p/?ref= of an ambiguous reference = %d with %d links, want %d", code, strings.Count(body, `class="ref"`), len(amb.Candidates))
 	}
 }
+
+// TestSectionSignInWords checks that words with "§" that name no document
+// are searched as words, not refused as a reference to nothing.
+func TestSectionSignInWords(t *testing.T) {
+	s := refsSearcher(t)
+	res, err := s.Search(t.Context(), Request{Query: "desaparición forzada §2"})
+	if errors.Is(err, ErrNotFound) {
+		t.Fatalf("Search = %v, want a search of the words", err)
+	}
+	if err == nil && res.Reference != "" {
+		t.Errorf("Search took the words for the reference %q", res.Reference)
+	}
+}

@@ -150,16 +150,23 @@ func (s *Searcher) Search(ctx context.Context, req Request) (*Results, error) {
 	var sectionWords []string   // words that may be in a paragraph's section
 	var sectionTerms [][]string // their terms
 	var sectionQuery index.Query
-	if ref, ok := ParseReference(req.Query); ok {
-		docs, ref, err := s.referenceDocs(ctx, ref)
-		if err != nil {
+	ref, isRef := ParseReference(req.Query)
+	var refDocs []*corpus.Document
+	if isRef {
+		var err error
+		if refDocs, ref, err = s.referenceDocs(ctx, ref); err != nil {
 			return nil, err
 		}
+		// Words and "§" that name no document are words to search.
+		isRef = len(refDocs) > 0 || ref.Name == ""
+	}
+	if isRef {
 		res.Reference = ref.String()
-		if len(docs) == 0 {
+		if len(refDocs) == 0 {
 			return s.notInIndex(ctx, req, ref, res)
 		}
-		if bq, err = s.referenceQuery(ctx, ref, docs); err != nil {
+		var err error
+		if bq, err = s.referenceQuery(ctx, ref, refDocs); err != nil {
 			return nil, err
 		}
 	} else {
