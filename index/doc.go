@@ -99,8 +99,10 @@
 //	doc_json     stored only, on the first paragraph: the Document without its paragraphs
 //	para_json    stored only: the Paragraph, as JSON, without its text (stored in text) and
 //	             without its original when that equals the text; with its section, its
-//	             part ("Anexo A") and whether its number is Repeated in its part
-//	             (format 9: parts, numref, symbol_form, cites_form, case, docname)
+//	             part ("Anexo A"), whether its number is Repeated in its part, the
+//	             footnotes it calls (notes) and its citations with their case, date,
+//	             cited paragraph and note; doc_json holds a judgment's case (format 9:
+//	             parts, notes, numref, symbol_form, cites_form, case, docname)
 //
 // Searches that name no field are built by package search over text,
 // original (for the terms it has) and text_exact; nothing is indexed into
