@@ -196,7 +196,7 @@ func (s *Searcher) referenceQuery(ctx context.Context, r Reference, docs []*corp
 	exact := index.And(in, index.FilterQuery(index.FieldNumberRef, index.NumberRefTerm(r.Part, r.Paragraph)))
 	any := index.And(in, index.FilterQuery(index.FieldNumber, index.NumberTerm(r.Paragraph)))
 	for _, q := range []index.Query{exact, any} {
-		if n, err := s.count(ctx, q); err != nil || n > 0 {
+		if n, err := s.total(ctx, q); err != nil || n > 0 {
 			return q, err
 		}
 	}
@@ -209,8 +209,8 @@ func (s *Searcher) referenceQuery(ctx context.Context, r Reference, docs []*corp
 	return exact, nil
 }
 
-// count returns the number of paragraphs q matches.
-func (s *Searcher) count(ctx context.Context, q index.Query) (uint64, error) {
+// total returns the number of paragraphs q matches.
+func (s *Searcher) total(ctx context.Context, q index.Query) (uint64, error) {
 	sr, err := s.ix.Search(ctx, index.Request{Query: q, Size: 1})
 	if err != nil {
 		return 0, err

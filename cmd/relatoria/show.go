@@ -13,28 +13,31 @@ import (
 var showCommand = &command{
 	name:    "show",
 	args:    "[-index DIR] [-json] REF",
-	summary: "print one paragraph, or a whole document, by reference",
-	usage: `Show prints what a reference names: one operative (or numbered) paragraph, or
-a whole document with its paragraphs in order. REF is a symbol, optionally
-with a paragraph number, written as researchers write it:
+	summary: "mostrar un párrafo, o un documento entero, por su referencia",
+	usage: `Show muestra lo que nombra una referencia: un párrafo dispositivo (u otro
+párrafo numerado), o un documento entero con sus párrafos en orden, lo que
+cita y lo que lo cita en el índice. REF es una signatura, con o sin número
+de párrafo, escrita como la escriben los investigadores:
 
-	51/34                     the whole resolution
-	A/HRC/RES/51/34           the same, by its full symbol
+	51/34                     la resolución entera
+	A/HRC/RES/51/34           la misma, por su signatura completa
 	"51/34 7"  "51/34 §7"  "51/34, párrafo 7"  "A/HRC/RES/51/34, párr. 7 a)"
+	"A/HRC/17/18 84.3"        la recomendación 3 del párrafo 84 (no el párrafo 84)
+	"CEDAW/C/ARG/CO/7 párr. 4 a)"   el apartado a) del párrafo 4
 	"S/RES/2776 (2025) §7"  "S/RES/2776 §7"  "2776 (2025) §7"  "resolución 2776 (2025), párrafo 7"
-	"S/RES/2776 (2025), Anexo A §7"          item 7 of annex A (annexes number their own items)
+	"S/RES/2776 (2025), Anexo A §7"          el punto 7 del anexo A (los anexos numeran sus puntos)
 	"Caso Gelman Vs. Uruguay, párr. 193"  "Serie C No. 221, párr. 193"
 	"Corte IDH. Caso Trujillo Oroza Vs. Bolivia. Fondo. Sentencia de 26 de enero de 2000. Serie C No. 64, párr. 42"
 	"Examen Periódico Universal - EPU: … (Ecuador), 2º §111.122"
-	                          the "ref" any output prints: a document without a symbol by its
-	                          title (country, date), the part its numbering restarts in
-	                          (a report, an annex) and the number, or "¶N" by position
-	doc-…                     a document by its ID (the "doc" of a hit in -json)
+	                          la referencia ("ref") que muestra cualquier resultado: un documento
+	                          sin signatura por su título (país, fecha), la parte en que vuelve a
+	                          numerar (un informe, un anexo) y el número, o "¶N" por su posición
+	doc-…                     un documento por su identificador (el "doc" de un resultado de query -json)
 
-A reference that names several paragraphs (a number every report of a
-compilation has) lists them, each with the reference that names it alone.
+Una referencia que nombra varios párrafos (un número que tiene cada informe de
+una recopilación) los lista, cada uno con la referencia que lo nombra solo.
 
-Examples:
+Ejemplos:
 
 	relatoria show "51/34 §7"
 	relatoria show -json A/HRC/RES/51/34 | jq '.paragraphs | length'`,
@@ -44,21 +47,21 @@ Examples:
 func runShow(ctx context.Context, c *command, e *env, args []string) error {
 	fs := newFlagSet(c, e)
 	indexPath := indexFlag(fs)
-	asJSON := fs.Bool("json", false, "print as JSON")
+	asJSON := fs.Bool("json", false, "en JSON")
 	pos, err := parseFlags(fs, args)
 	if err != nil {
 		return err
 	}
 	if len(pos) == 0 {
-		return usagef("show needs a REF, such as \"51/34 §7\"")
+		return usagef("falta la REF, por ejemplo \"51/34 §7\"")
 	}
 	refText := strings.Join(pos, " ")
-	ix, err := openIndex(ctx, e, *indexPath)
+	src, err := openSource(ctx, e, *indexPath)
 	if err != nil {
 		return err
 	}
-	defer ix.Close()
-	res, err := search.New(ix).Show(ctx, refText)
+	defer src.close()
+	res, raw, err := src.show(ctx, refText)
 	var amb *search.AmbiguousError
 	if errors.As(err, &amb) {
 		if *asJSON {
@@ -71,27 +74,35 @@ func runShow(ctx context.Context, c *command, e *env, args []string) error {
 	if err != nil {
 		return err
 	}
+	if *asJSON && raw != nil {
+		_, err := e.stdout.Write(raw)
+		return err
+	}
 	if h := res.Paragraph; h != nil {
 		if *asJSON {
 			return writeJSON(e.stdout, h)
 		}
-		fmt.Fprintf(e.stdout, "%s  [%s]\n%s\n\n%s\n", h.Ref, h.Kind, h.Title, h.Text)
+		fmt.Fprintf(e.stdout, "%s  [%s]\n%s\n", h.Ref, h.Kind.Spanish(), h.Title)
+		if id := identityLine(h); id != "" {
+			fmt.Fprintln(e.stdout, id)
+		}
+		fmt.Fprintf(e.stdout, "\n%s\n", h.Text)
 		if len(h.Repairs) > 0 {
 			var reps []string
 			for _, r := range h.Repairs {
 				reps = append(reps, r.From+" → "+r.To)
 			}
-			fmt.Fprintf(e.stdout, "\nOCR repairs: %s\n", strings.Join(reps, ", "))
+			fmt.Fprintf(e.stdout, "\nReparaciones de OCR: %s\n", strings.Join(reps, ", "))
 		}
 		if h.Original != h.Text && h.Original != "" {
-			fmt.Fprintf(e.stdout, "\nAs extracted:\n%s\n", h.Original)
+			fmt.Fprintf(e.stdout, "\nTal como se extrajo:\n%s\n", h.Original)
 		}
 		printRecurrences(e.stdout, h.Recurrences)
 		return nil
 	}
 	v := res.Document
 	if len(v.Others) > 0 {
-		fmt.Fprintf(e.stderr, "relatoria: %d documents carry %s; showing %s (others: %s)\n", len(v.Others)+1, v.Symbol, v.ID, strings.Join(v.Others, ", "))
+		fmt.Fprintf(e.stderr, "relatoria: %d documentos llevan la signatura %s; se muestra %s (los otros: %s)\n", len(v.Others)+1, v.Symbol, v.ID, strings.Join(v.Others, ", "))
 	}
 	if *asJSON {
 		return writeJSON(e.stdout, v)
@@ -111,11 +122,11 @@ func printCandidates(w io.Writer, amb *search.AmbiguousError) {
 }
 
 func printCitations(w io.Writer, v *search.DocumentView) {
-	fmt.Fprintf(w, "Cites (%d):\n", len(v.Cites))
+	fmt.Fprintf(w, "Cita (%d):\n", len(v.Cites))
 	for _, c := range v.Cites {
 		fmt.Fprintf(w, "  %-28s %s  (%s)\n", c.Symbol, c.Ref, c.Text)
 	}
-	fmt.Fprintf(w, "\nCited by (%d paragraphs in this index):\n", len(v.CitedBy))
+	fmt.Fprintf(w, "\nCitada por (%d párrafos de este índice):\n", len(v.CitedBy))
 	for _, h := range v.CitedBy {
 		fmt.Fprintf(w, "  %s  %s\n", h.Ref, search.Truncate(h.Title, 80))
 	}
@@ -126,16 +137,29 @@ func printRecurrences(w io.Writer, rs []search.Recurrence) {
 	if len(rs) == 0 {
 		return
 	}
-	fmt.Fprintf(w, "\nAlso in (%d, oldest first):\n", len(rs))
+	fmt.Fprintf(w, "\nTambién en (%d, los más antiguos primero):\n", len(rs))
 	for _, r := range rs {
-		how := fmt.Sprintf("similarity %.2f", r.Similarity)
+		how := fmt.Sprintf("similitud %.2f", r.Similarity)
 		if r.Identical {
-			how = "identical"
+			how = "idéntico"
 		}
 		first := ""
 		if f, ok := search.FirstAppearance(rs); ok && f.Doc == r.Doc && f.Ordinal == r.Ordinal {
-			first = "  (first appearance)"
+			first = "  (primera aparición)"
 		}
 		fmt.Fprintf(w, "  %-30s %-10s %s%s\n", r.Ref, r.Adopted, how, first)
 	}
+}
+
+// identityLine says what a hit's document is, where it says: its type,
+// body, country and date ("sentencia · Corte Interamericana de Derechos
+// Humanos · Uruguay · 2011-02-24").
+func identityLine(h *search.Hit) string {
+	var parts []string
+	for _, s := range []string{h.Type, h.Body, h.Country, h.Adopted.String()} {
+		if s != "" {
+			parts = append(parts, s)
+		}
+	}
+	return strings.Join(parts, " · ")
 }
