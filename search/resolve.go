@@ -200,9 +200,11 @@ func (s *Searcher) referenceQuery(ctx context.Context, r Reference, docs []*corp
 			return q, err
 		}
 	}
-	if parent := r.Paragraph.Parent(); parent != "" {
+	if n := r.Paragraph.String(); r.Paragraph.Parent() != "" && n[len(n)-1] >= 'a' && n[len(n)-1] <= 'z' {
+		parent := r.Paragraph.Parent()
 		// "51/34, párr. 7 a)" where paragraph 7 is not split into
-		// items: the paragraph that holds the item.
+		// items: the paragraph that holds the item (not "84.4" for
+		// "84": a recommendation is no item of its paragraph).
 		r.Paragraph = parent
 		return s.referenceQuery(ctx, r, docs)
 	}

@@ -70,6 +70,10 @@ func TestReferenceFormsCLI(t *testing.T) {
 	if code != 0 || !strings.Contains(out, "Caso Cordero Bernal Vs. Perú (2021-02-16) §") {
 		t.Errorf(`query cita:"Serie C No. 4": exit %d, no numbered paragraph of Cordero Bernal:\n%s`, code, out)
 	}
+	// Text that names nothing is no reference.
+	if code, _, errs := runCLI(t, vars, "show", "hola"); code != 1 || !strings.Contains(errs, "no es una referencia") {
+		t.Errorf("show hola: exit %d %q", code, errs)
+	}
 	// An ambiguous reference lists its candidates.
 	code, out, errs := runCLI(t, vars, "show", "Comité para la Eliminación de la Discriminación contra la Mujer: Conclusiones y recomendaciones para Argentina §1")
 	if code == 0 || !strings.Contains(out, ", 5º §1") || !strings.Contains(out, ", 6º §1") || !strings.Contains(errs, "ambigua") {
