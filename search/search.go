@@ -322,19 +322,26 @@ func (s *Searcher) Search(ctx context.Context, req Request) (*Results, error) {
 	return res, nil
 }
 
+// citaQuery returns the query of the paragraphs that cite (or, for a UN
+// symbol, mention) what a reference names; "" for a document by name.
+func citaQuery(ref Reference) string {
+	switch {
+	case ref.Symbol != "":
+		return `cita:"` + ref.Symbol.String() + `" OR "` + ref.Symbol.Short() + `"`
+	case ref.Series != "":
+		return `cita:"` + ref.Series + `"`
+	case ref.Case != "":
+		return `cita:"` + ref.Case + `"`
+	}
+	return ""
+}
+
 // notInIndex answers a reference to a document the index does not have:
 // the paragraphs that cite it ("60/251", "Serie C No. 64, párr. 42") or,
 // for a UN symbol, mention it, when there are any.
 func (s *Searcher) notInIndex(ctx context.Context, req Request, ref Reference, res *Results) (*Results, error) {
 	mention := req
-	switch {
-	case ref.Symbol != "":
-		mention.Query = `cita:"` + ref.Symbol.String() + `" OR "` + ref.Symbol.Short() + `"`
-	case ref.Series != "":
-		mention.Query = `cita:"` + ref.Series + `"`
-	case ref.Case != "":
-		mention.Query = `cita:"` + ref.Case + `"`
-	default:
+	if mention.Query = citaQuery(ref); mention.Query == "" {
 		return res, fmt.Errorf("%s: %w", res.Reference, ErrNotFound)
 	}
 	if ref.Ordinal == 0 && req.After == "" {

@@ -64,6 +64,10 @@ func (s *Searcher) show(ctx context.Context, ref string, links bool) (*ShowResul
 		if !ok || r.Name != "" && r.Paragraph == "" && r.Ordinal == 0 {
 			return nil, badf("«%s» no es una referencia; escriba una signatura como 51/34 o A/HRC/RES/51/34, con un párrafo si quiere: \"51/34 §7\", un caso: \"Caso Gelman Vs. Uruguay, párr. 193\", o la referencia que muestra un resultado (ningún documento del índice se llama así)", ref)
 		}
+		if cited, err := s.notInIndex(ctx, Request{Query: r.String(), Size: 1}, r, &Results{Reference: r.String()}); err == nil && cited.Total > 0 {
+			// The index lacks it; some of its paragraphs cite it.
+			return nil, fmt.Errorf("%s: no existe ese documento en el índice, pero %d párrafos lo citan o mencionan (relatoria query '%s'): %w", r, cited.Total, citaQuery(r), ErrNotFound)
+		}
 		return nil, fmt.Errorf("%s: no existe ese documento: %w", r, ErrNotFound)
 	}
 	if r.Paragraph != "" || r.Ordinal > 0 {
