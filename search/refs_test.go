@@ -50,6 +50,9 @@ func TestReferenceForms(t *testing.T) {
 		{s, "Serie C No. 421, párr. 72", "Caso Cordero Bernal Vs. Perú (2021-02-16) §72", ""},
 	} {
 		t.Run(tt.form, func(t *testing.T) {
+			if raceDetector && strings.HasPrefix(tt.ref, "Caso") {
+				t.Skip("the judgments are left out with the race detector (see raceDetector)")
+			}
 			h := Handler(tt.s, HandlerOptions{})
 			res, err := tt.s.Show(t.Context(), tt.form)
 			if err != nil {
@@ -98,6 +101,9 @@ func TestCitaForms(t *testing.T) {
 		{`cita:"S/RES/2713 (2023)"`, "cita:S/RES/2713", `cita:"2713 (2023)"`, "cita:2713"},
 		{`cita:"Serie C No. 4"`, `cita:"serie c nº 4"`, `cita:"Caso Velásquez Rodríguez"`},
 	} {
+		if raceDetector && strings.HasPrefix(forms[0], `cita:"Serie`) {
+			continue // see raceDetector
+		}
 		var totals []uint64
 		for _, q := range forms {
 			code, body := getPage(h, "/api/search?"+url.Values{"q": {q}, "n": {"100"}}.Encode())
@@ -112,6 +118,9 @@ func TestCitaForms(t *testing.T) {
 				t.Errorf("%s finds %d, %s %d", forms[i], totals[i], forms[0], totals[0])
 			}
 		}
+	}
+	if raceDetector {
+		return // see raceDetector
 	}
 	// The judgment that cites Velásquez Rodríguez does so in numbered
 	// paragraphs, through their notes: cita: finds them with their numbers.
@@ -141,6 +150,9 @@ func refsOf(hits []Hit) []string {
 // TestCitedByAndSelf checks the graph of citations: a judgment is cited
 // by the judgment that cites it, and no document cites itself.
 func TestCitedByAndSelf(t *testing.T) {
+	if raceDetector {
+		t.Skip("the judgments are left out with the race detector (see raceDetector)")
+	}
 	s := refsSearcher(t)
 	res, err := s.Show(t.Context(), "Caso Velásquez Rodríguez Vs. Honduras")
 	if err != nil || res.Document == nil {

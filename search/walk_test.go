@@ -42,6 +42,9 @@ var refsOnce = sync.OnceValues(func() (*Searcher, error) {
 		return nil, err
 	}
 	for _, name := range refsFiles {
+		if raceDetector && strings.Contains(name, "corteidh") {
+			continue // see raceDetector
+		}
 		doc, err := ingest.File(os.DirFS(".."), name, ingest.Options{}) // the module's root
 		if err != nil {
 			return nil, err
@@ -267,7 +270,7 @@ func TestPermalinkWalk(t *testing.T) {
 	for doc, n := range w.byDoc {
 		t.Errorf("%s: %d links failed", doc, n)
 	}
-	if w.links < 200 || w.parts < 50 || w.judgments < 50 {
+	if w.links < 200 || w.parts < 50 || w.judgments < 50 && !raceDetector {
 		t.Errorf("the walk opened %d links (%d in parts, %d of judgments): too few to say anything", w.links, w.parts, w.judgments)
 	}
 }
