@@ -39,6 +39,7 @@ const pdfTimeout = 60 * time.Second
 type pdfLine struct {
 	text    string
 	x, y    float64 // start of the line, baseline
+	x1      float64 // end of the line (0: unknown)
 	size    float64 // dominant font size
 	page    int
 	annot   bool    // drawn by an annotation (a signature stamp), not the page
@@ -250,6 +251,7 @@ func pageLines(page pdf.Page, i int) (lines []pdfLine, image bool, drawn int, er
 		return nil, false, 0, errors.New("its /Parent chain loops back on itself")
 	}
 	glyphs, drawn, err := pageGlyphs(page)
+	upright(glyphs)
 	lines = readingOrder(buildLines(glyphs, i))
 	if err != nil {
 		return lines, false, drawn, fmt.Errorf("unreadable content (%w)", err)
