@@ -40,6 +40,7 @@ type pdfLine struct {
 	text    string
 	x, y    float64 // start of the line, baseline
 	x1      float64 // end of the line (0: unknown)
+	x2      float64 // start of the line's second word (0: unknown)
 	size    float64 // dominant font size
 	page    int
 	annot   bool    // drawn by an annotation (a signature stamp), not the page
@@ -623,7 +624,7 @@ func pdfBlocks(lines []pdfLine) []block {
 				blank()
 			case isFootnoteSize(l.size, body) && isFootnoteSize(prev.size, body) && noteStart.MatchString(l.text) && l.x <= prev.x+0.5*body:
 				blank() // the next footnote, set close under the one before
-			case indented && l.x > prev.x+0.8*body:
+			case indented && l.x > prev.x+0.8*body && !hangs(prev, l):
 				blank() // a first-line indent
 			}
 		}
@@ -659,6 +660,20 @@ func pdfBlocks(lines []pdfLine) []block {
 		}
 	}
 	return blocks
+}
+
+// hangs reports whether l goes on with the text of prev under a hanging
+// indent: prev opens with a label (a note's number, a paragraph number, a
+// bullet) and l starts where prev's text after it does. A note's second
+// line, "1994 (United Nations publication…" under "11 Report of the
+// International Conference … 5–13 September", had been taken for a new
+// paragraph (and the date range cut in two).
+func hangs(prev, l pdfLine) bool {
+	if prev.x2 <= 0 || math.Abs(l.x-prev.x2) > 0.5*l.size {
+		return false
+	}
+	label, _, _ := strings.Cut(prev.text, " ")
+	return noteMark.MatchString(label+" ") || numberStartPDF.MatchString(label+" x") || bulletStart.MatchString(label+" ")
 }
 
 // isFootnote reports whether a block of lines in small type is a

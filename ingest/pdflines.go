@@ -96,7 +96,8 @@ func buildLines(glyphs []glyph, page int) []pdfLine {
 	var lines []pdfLine
 	var items []lineItem
 	var curY, curX, curSize float64
-	endX := 0.0 // where the line's last glyph ends
+	endX := 0.0    // where the line's last glyph ends
+	secondX := 0.0 // where its second word starts
 	var last *glyph
 	annot := 0
 	marks, markDigit := 0, false // raised marks dropped from the line; the last glyph was one
@@ -109,11 +110,11 @@ func buildLines(glyphs []glyph, page int) []pdfLine {
 		// "econó-", is then rejoined as any other.
 		text := norm.NFC.String(strings.TrimSpace(spanish.CollapseSpace(joinSpacedLetters(items))))
 		if text != "" {
-			lines = append(lines, pdfLine{text: text, x: curX, x1: endX, y: curY, size: dominant(sizes), page: page, annot: annot > 0, marks: marks})
+			lines = append(lines, pdfLine{text: text, x: curX, x1: endX, x2: secondX, y: curY, size: dominant(sizes), page: page, annot: annot > 0, marks: marks})
 		}
 		marks, markDigit = 0, false
 		items = items[:0]
-		endX = 0
+		endX, secondX = 0, 0
 		clear(sizes)
 		last, pendingSpace = nil, false
 	}
@@ -180,6 +181,9 @@ func buildLines(glyphs []glyph, page int) []pdfLine {
 			}
 		}
 		markDigit = false
+		if it.sep && secondX == 0 {
+			secondX = g.x
+		}
 		items = append(items, it)
 		sizes[math.Round(g.size*2)/2] += utf8.RuneCountInString(g.s)
 		last, pendingSpace = g, false

@@ -112,3 +112,28 @@ func TestPDFLandscapeText(t *testing.T) {
 		t.Errorf("turned text read as\n%s, want\n%s (pages read another way: %v; %v)", text, want, doc.Pages, err)
 	}
 }
+
+// TestPDFHangingIndent: a numbered paragraph or a note set with a hanging
+// indent (its number at the margin, its lines where its text starts) was
+// cut after its first line, which looked like a line before a first-line
+// indent: A/RES/78/323's note 11 lost its date range "5–13 September" /
+// "1994".
+func TestPDFHangingIndent(t *testing.T) {
+	content := latin1(`BT /F1 11 Tf 72 700 Td (84.) Tj 28 0 Td (El Comité examinó el informe inicial de Argentina, de fecha) Tj 0 -13 Td (30 de diciembre de 1969, junto con un informe complementario.) Tj ET
+BT /F1 11 Tf 72 674 Td (85.) Tj 28 0 Td (Se solicitó información complementaria, pero ésta no fue) Tj 0 -13 Td (presentada.) Tj ET
+BT /F1 11 Tf 72 640 Td (El segundo informe fue examinado en el séptimo período de sesiones.) Tj ET
+BT /F1 8 Tf 72 100 Td (11) Tj 12 0 Td (Report of the Conference on Population and Development, Cairo, 5–13 September) Tj 0 -10 Td (1994, chap. I, resolution 1, annex.) Tj ET`)
+	text, doc, err := readPDFTest(t, onePage(content, map[string]string{"F1": times}))
+	for _, want := range []string{
+		"El Comité examinó el informe inicial de Argentina, de fecha 30 de diciembre de 1969, junto con un informe complementario.\n",
+		"Se solicitó información complementaria, pero ésta no fue presentada.\n",
+		"5–13 September 1994, chap. I",
+	} {
+		if err != nil || !strings.Contains(text, want) {
+			t.Errorf("hanging indents read as\n%s, want %q (%v)", text, want, err)
+		}
+	}
+	if n := len(doc.Paragraphs); n != 4 {
+		t.Errorf("%d paragraphs, want 4:\n%s", n, text)
+	}
+}
