@@ -137,3 +137,44 @@ BT /F1 8 Tf 72 100 Td (11) Tj 12 0 Td (Report of the Conference on Population an
 		t.Errorf("%d paragraphs, want 4:\n%s", n, text)
 	}
 }
+
+// TestPDFParagraphSpacing: LibreOffice and Word put a few points between
+// paragraphs, 1.37–1.44 lines from baseline to baseline, under the 1.45
+// lines that set paragraphs apart: a heading and the "(…)" under it were
+// one paragraph.
+func TestPDFParagraphSpacing(t *testing.T) {
+	// Paragraphs 18.2 points apart, lines 12.6 apart.
+	paras := [][]string{
+		{"C. Principales motivos de preocupación y recomendaciones"},
+		{"(…)"},
+		{"25. Si bien aprecia la adopción de la ley que crea el Sistema Nacional de Prevención de la", "Tortura y de su reglamento, el Comité nota con preocupación que el Comité Nacional", "para la Prevención de la Tortura, encargado de la dirección del Sistema, todavía", "no ha sido creado."},
+		{"Preocupa además al Comité que tan solo seis provincias cuenten con mecanismos locales", "que son operativos y algunos se enfrenten a serios desafíos presupuestarios para", "cumplir con su mandato. El Comité suscribe asimismo la preocupación del Subcomité", "con respecto al diseño institucional de algunos mecanismos locales de prevención,", "que no cumplirían con los criterios de independencia (art. 2)."},
+		{"(…)"},
+		{"Violencia de género y mujeres en detención"},
+		{"39. Si bien acoge con beneplácito las medidas adoptadas para combatir la violencia de", "género, preocupa al Comité el alarmante número de casos de femicidios y violencia", "de género registrados, así como el incremento de los casos de violencia física sobre", "mujeres detenidas bajo jurisdicción federal. Aunque aprecia la información", "proporcionada con respecto al seguimiento de los casos de femicidio en 2015, el Comité", "lamenta que esta información no se haya extendido al período sujeto a examen."},
+	}
+	lines := []struct {
+		y    float64
+		text string
+	}{}
+	y := 760.0
+	for _, p := range paras {
+		for _, l := range p {
+			lines = append(lines, struct {
+				y    float64
+				text string
+			}{y, l})
+			y -= 12.6
+		}
+		y -= 18.2 - 12.6
+	}
+	var c strings.Builder
+	for _, l := range lines {
+		fmt.Fprintf(&c, "BT /F1 11 Tf 72 %.1f Td (%s) Tj ET\n", l.y, l.text)
+	}
+	text, _, err := readPDFTest(t, onePage(latin1(c.String()), map[string]string{"F1": times}))
+	want := "C. Principales motivos de preocupación y recomendaciones\n(…)\n"
+	if err != nil || !strings.HasPrefix(text, want) || !strings.Contains(text, "(art. 2).\n(…)\nViolencia de género y mujeres en detención\n") {
+		t.Errorf("paragraphs 1.44 lines apart read as\n%s, want\n%s… (%v)", text, want, err)
+	}
+}
