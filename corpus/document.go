@@ -201,11 +201,35 @@ type Paragraph struct {
 	// and for a list item the sentence that opens its list (see
 	// Document.Sections). The index sets it when it adds the document.
 	Section []string `json:"section,omitempty"`
+	// Recurs says whether the paragraph's words appeared before, in
+	// another document of the index (package recurrence works it out,
+	// the index stores it for the recurre: filter).
+	Recurs Recurs `json:"recurs,omitempty"`
 
 	Dates     []DateMention `json:"dates,omitempty"`
 	Entities  []Entity      `json:"entities,omitempty"`
 	Citations []Citation    `json:"citations,omitempty"`
 }
+
+// Recurs is whether a paragraph's words (the same, or nearly the same)
+// appeared before, in another document of an index. Whether a document
+// came before another is read from their adoption dates, then from the
+// order their symbols imply (A/HRC/RES/50/9 before A/HRC/RES/51/34); when
+// neither says, it is not known.
+type Recurs string
+
+// The values of Paragraph.Recurs.
+const (
+	// RecursUnknown: the order is not known, of the paragraph's own
+	// document (undated, without a numbered symbol) or of a document it
+	// recurs in and of none known to be earlier; or it was not worked
+	// out (lineage off).
+	RecursUnknown Recurs = ""
+	// RecursNo: every document it recurs in, if any, came after its own.
+	RecursNo Recurs = "no"
+	// RecursYes: a document that came before its own has it.
+	RecursYes Recurs = "yes"
+)
 
 // Repair records one OCR correction: From as found in the source, To as
 // stored in Text.

@@ -25,9 +25,8 @@
 //	                     its ID hashes to (FNV-1a), searches run on all of them
 //	DIR/manifest.json    what relatoria ingest read: each file's size, time, hash, document
 //	                     (written and read by ingest.Sync, not by this package)
-//	DIR/lineage.gob      the lineage keys of every paragraph (linestore.go)
-//	DIR/lineage-pairs.bin  the word pairs lineage compares (linepairs.go); both rebuilt
-//	                     from the paragraphs when missing or stale
+//	DIR/lineage.gob      the store of package recurrence (where paragraphs recur),
+//	DIR/lineage-pairs.bin  not written or read by this package
 //
 // Every paragraph of every document is one bleve document whose ID is the
 // document ID, "#" and the paragraph ordinal: "A/HRC/RES/51/34#25". Records
@@ -60,8 +59,9 @@
 //	                           short name (Document.Country; absent when it names none or
 //	                           several; added in format 9)
 //	               symbol:…    "A/HRC/RES/51/34"
-//	               recurs:…    "yes" when a paragraph of an earlier document has the same
-//	                           or nearly the same words, else "no" (lineage.go)
+//	               recurs:…    the flag each paragraph carries (corpus.Paragraph.Recurs,
+//	                           worked out by package recurrence): "yes", "no", or "unknown"
+//	                           (not known, or not worked out)
 //	               entities:…  one per entity named: canonical names
 //	               cites:…     symbols the paragraph cites, full where resolved ("A/RES/60/251")
 //	               format:…    the source format, text|html|pdf|markdown
@@ -101,4 +101,19 @@
 //
 // Re-adding a document replaces all its paragraphs in one batch: stale
 // paragraphs of a document that shrank are deleted in the same batch.
+//
+// # Recurrence flags
+//
+// The index stores the flag it is given and nothing else of lineage: Add
+// writes each paragraph's Recurs (as the facet recurs: and in para_json);
+// Write also rewrites the records of other paragraphs whose flag changed,
+// in the same shard batches as the documents it adds (SetRecurs alone
+// writes them in batches of their own); a rewritten record is analysed
+// again, as adding it was. Every change counts a generation (Generation,
+// kept in the first shard as an internal value), by which package
+// recurrence knows whether its saved table follows the index, and
+// Documents reads every document back for it to rebuild from. An index
+// written before the flags had three values (recurs:no for undated
+// documents) is set right when its store is first used: the store's table
+// of an older version is rebuilt, and every flag that differs written.
 package index

@@ -106,9 +106,9 @@ type docMeta struct {
 }
 
 // record builds the bleve document for paragraph i of doc, with ID id, in
-// the given section (Document.Sections). lin is the paragraph's lineage:
-// whether it recurs.
-func record(id string, doc *corpus.Document, i int, section []string, lin paraLineage) *document.Document {
+// the given section (Document.Sections), with the flag the paragraph
+// carries (Recurs).
+func record(id string, doc *corpus.Document, i int, section []string) *document.Document {
 	p := &doc.Paragraphs[i]
 	an := analyzers()
 	d := document.NewDocument(id)
@@ -213,7 +213,7 @@ func record(id string, doc *corpus.Document, i int, section []string, lin paraLi
 	for _, name := range dateFields {
 		keywords(name, dates[name], plainIndexed)
 	}
-	facet(FieldRecurs, recursTerm(lin.recurs))
+	facet(FieldRecurs, RecursTerm(p.Recurs))
 	facets = append(facets, SortKeyPrefix+id)
 	keywords(FieldFacet, facets, facetValues)
 	if i == 0 {

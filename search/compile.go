@@ -520,8 +520,10 @@ func (c *compiler) field(f *Field) (index.Query, error) {
 			return index.FilterQuery(index.FieldRecurs, "yes"), nil
 		case "no", "false", "0":
 			return index.FilterQuery(index.FieldRecurs, "no"), nil
+		case "?", "desconocido", "unknown":
+			return index.FilterQuery(index.FieldRecurs, index.RecursTerm(corpus.RecursUnknown)), nil
 		}
-		return index.Query{}, badf("recurre:%s: escriba recurre:si (párrafos cuyas palabras ya tenía un documento anterior) o recurre:no (lenguaje nuevo cuando se aprobó)", v)
+		return index.Query{}, badf("recurre:%s: escriba recurre:si (párrafos cuyas palabras ya tenía un documento anterior), recurre:no (lenguaje nuevo cuando se aprobó) o recurre:? (no se sabe: sin fecha ni signatura que diga qué documento es anterior)", v)
 	case "entidad":
 		name := v
 		if e, ok := entity.DefaultGazetteer().Lookup(v); ok {

@@ -459,7 +459,7 @@ func (h *handler) serveIngest(w http.ResponseWriter, r *http.Request) error {
 		paragraphs += len(d.Paragraphs)
 	}
 	// Indexing is not the user's query: do not cut it short.
-	if err := h.s.Index().Add(context.WithoutCancel(r.Context()), docs...); err != nil {
+	if err := h.s.writer().Add(context.WithoutCancel(r.Context()), docs...); err != nil {
 		return err
 	}
 	return writeJSONResponse(w, map[string]int{"documents": len(docs), "paragraphs": paragraphs})
@@ -482,7 +482,7 @@ func (h *handler) serveDelete(w http.ResponseWriter, r *http.Request) error {
 	if err := json.Unmarshal(body, &ids); err != nil {
 		return &httpError{http.StatusBadRequest, "el cuerpo no es una lista JSON de identificadores de documento"}
 	}
-	if err := h.s.Index().Delete(ids...); err != nil {
+	if err := h.s.writer().Delete(ids...); err != nil {
 		return err
 	}
 	return writeJSONResponse(w, map[string]int{"deleted": len(ids)})

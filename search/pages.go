@@ -324,9 +324,13 @@ func (h *handler) pageSearch(w http.ResponseWriter, r *http.Request) error {
 				label = cmp.Or(formatLabels[corpus.Format(c.Value)], c.Value)
 			}
 			if f.field == "recurs" {
-				value, label = "no", "nuevo (ningún documento anterior lo dice)"
-				if c.Value == "yes" {
+				switch c.Value {
+				case "yes":
 					value, label = "si", "ya aparecía en un documento anterior"
+				case "no":
+					value, label = "no", "nuevo (ningún documento anterior lo dice)"
+				default:
+					value, label = "?", "desconocido (ni las fechas ni las signaturas dicen qué documento es anterior)"
 				}
 			}
 			filter := f.prefix + quoteValue(value)

@@ -114,6 +114,8 @@ var FacetFields = index.Facets
 // Searcher runs queries against an index.
 type Searcher struct {
 	ix *index.Index
+	// linker finds where paragraphs recur (SetLinker); nil for none.
+	linker Linker
 }
 
 // New returns a Searcher over ix.

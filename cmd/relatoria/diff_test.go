@@ -66,7 +66,7 @@ func TestDiff(t *testing.T) {
 	}
 	// "Decides to remain actively seized of the matter." closes both.
 	code, out, errs := runCLI(t, vars, "show", "S/RES/2776 (2025) §50")
-	if code != 0 || !strings.Contains(out, "También en (1, los más antiguos primero):") || !strings.Contains(out, "S/RES/2775 (2025) §2") || !strings.Contains(out, "idéntico  (primera aparición)") {
+	if code != 0 || !strings.Contains(out, "También en 1 documento (1 párrafo)") || !strings.Contains(out, "S/RES/2775 (2025) §2  2025-02-28, Somalia  idéntico  (primera aparición)") {
 		t.Errorf("show §50: exit %d, %s\n%s", code, errs, out)
 	}
 	code, out, _ = runCLI(t, vars, "show", "-json", "S/RES/2776 (2025) §50")

@@ -44,6 +44,7 @@ Lenguaje de consulta:
 	menciona:2024                párrafos que mencionan una fecha del periodo
 	formato:pdf                  formato de origen (texto, markdown, html, pdf)
 	recurre:no   recurre:si      texto nuevo cuando se aprobó, o que ya estaba en un documento anterior
+	recurre:?                    no se sabe: sin fecha ni signatura numerada que diga qué documento es anterior
 	ocr:dañado                   párrafos de documentos cuyo OCR parecía dañado
 	60/251                       una signatura: el documento, o los párrafos que la mencionan
 

@@ -6,6 +6,7 @@ import (
 	"io"
 	"strings"
 
+	"github.com/relatoria/relatoria/recurrence"
 	"github.com/relatoria/relatoria/search"
 )
 
@@ -105,23 +106,55 @@ func printCitations(w io.Writer, v *search.DocumentView) {
 	}
 }
 
-// printRecurrences lists where a paragraph's words recur, oldest first.
+// printRecurrences lists where a paragraph's words recur, one line a
+// document, earliest first.
 func printRecurrences(w io.Writer, rs []search.Recurrence) {
 	if len(rs) == 0 {
 		return
 	}
-	fmt.Fprintf(w, "\nTambién en (%d, los más antiguos primero):\n", len(rs))
+	var docs []string
+	byDoc := map[string][]search.Recurrence{}
 	for _, r := range rs {
+		if byDoc[r.Doc] == nil {
+			docs = append(docs, r.Doc)
+		}
+		byDoc[r.Doc] = append(byDoc[r.Doc], r)
+	}
+	first, hasFirst := search.FirstAppearance(rs)
+	fmt.Fprintf(w, "\nTambién en %d documento%s (%d párrafo%s), del más antiguo al más reciente:\n", len(docs), plural(len(docs)), len(rs), plural(len(rs)))
+	for _, id := range docs {
+		group := byDoc[id]
+		r := group[0]
+		var refs []string
+		identical := true
+		for _, g := range group {
+			refs = append(refs, strings.TrimPrefix(g.Ref, g.Name+" "))
+			identical = identical && g.Identical
+		}
 		how := fmt.Sprintf("similitud %.2f", r.Similarity)
-		if r.Identical {
+		if identical {
 			how = "idéntico"
 		}
-		first := ""
-		if f, ok := search.FirstAppearance(rs); ok && f.Doc == r.Doc && f.Ordinal == r.Ordinal {
-			first = "  (primera aparición)"
+		when := r.Adopted.String()
+		if r.Country != "" {
+			when = strings.TrimPrefix(when+", "+r.Country, ", ")
 		}
-		fmt.Fprintf(w, "  %-30s %-10s %s%s\n", r.Ref, r.Adopted, how, first)
+		note := ""
+		switch {
+		case hasFirst && r.Doc == first.Doc:
+			note = "  (primera aparición)"
+		case r.Order == recurrence.Unknown:
+			note = "  (orden desconocido)"
+		}
+		fmt.Fprintf(w, "  %s %s  %s  %s%s\n", r.Name, strings.Join(refs, ", "), when, how, note)
 	}
+}
+
+func plural(n int) string {
+	if n == 1 {
+		return ""
+	}
+	return "s"
 }
 
 // identityLine says what a hit's document is, where it says: its type,
