@@ -63,18 +63,31 @@
 //	                           worked out by package recurrence): "yes", "no", or "unknown"
 //	                           (not known, or not worked out)
 //	               entities:…  one per entity named: canonical names
-//	               cites:…     symbols the paragraph cites, full where resolved ("A/RES/60/251")
+//	               cites:…     symbols the paragraph cites, full where resolved ("A/RES/60/251"),
+//	                           judgments by series number ("Serie C No. 64") or case name
 //	               format:…    the source format, text|html|pdf|markdown
 //	             and "!" + the paragraph ID, the tie-break of relevance sorting
 //	keys         keyword, the other filters, likewise "name:value" (FilterQuery):
 //	               symbol_short:51/34, doc_kind:resolution|draft|page|other,
+//	               symbol_form:s/res/2776 (2025), symbol_form:s/res/2776,
+//	               symbol_form:2776 (2025), symbol_form:2776 (every form a person writes
+//	               the document's symbol in, lower case: corpus.Symbol.Forms),
+//	               case:serie c no. 221, case:caso:gelman, case:caso:gelman@2011-02-24
+//	               (a judgment's series number and case name: corpus.CaseForms),
+//	               docname:… (on the first paragraph: the document's name, folded: NameKey),
 //	               number:7, number:84.3, number:4.a
 //	               (the printed paragraph number as written, letters in lower case;
-//	               none when unnumbered), ocr:damaged (the document looked like damaged OCR),
+//	               none when unnumbered),
+//	               numref:|7, numref:anexo a|7, numref:6º|1 (the part its number counts in,
+//	               corpus.PartKey, and the number: NumberRefTerm; only on the first
+//	               paragraph of a part with that number, so that a reference names
+//	               one paragraph), ocr:damaged (the document looked like damaged OCR),
 //	               category:Argentina (a category the document declares, on its first
 //	               paragraph only),
-//	               cites_short:60/251 (citations as researchers write them), meta:1 (on
-//	               the record that stores doc_json, the first paragraph)
+//	               cites_form:s/res/1325 (2000), cites_form:1325, cites_form:serie c no. 64,
+//	               cites_form:caso:trujillo oroza (every form of a cited document,
+//	               corpus.Citation.Forms), meta:1 (on the record that stores doc_json,
+//	               the first paragraph)
 //	             (one field for all the filters indexes 7% faster than a field for each)
 //
 // Doc values are compressed (snappy): zapx v17.2.3 merges uncompressed ones
@@ -91,7 +104,11 @@
 //	doc_json     stored only, on the first paragraph: the Document without its paragraphs
 //	             (with its Type, "sentencia", and Country since format 9)
 //	para_json    stored only: the Paragraph, as JSON, without its text (stored in text) and
-//	             without its original when that equals the text; with its section
+//	             without its original when that equals the text; with its section, its
+//	             part ("Anexo A"), whether its number is Repeated in its part, the
+//	             footnotes it calls (notes) and its citations with their case, date,
+//	             cited paragraph and note; doc_json holds a judgment's case (format 9:
+//	             parts, notes, numref, symbol_form, cites_form, case, docname)
 //
 // Searches that name no field are built by package search over text,
 // original (for the terms it has) and text_exact; nothing is indexed into

@@ -66,7 +66,7 @@ func build(name string, format corpus.Format, ex *extraction, opt Options) *corp
 			continue
 		}
 		seen[text] = true
-		if prev := continued(doc.Paragraphs, b.kind, text); prev != nil && !subBullet(b.lines[0]) && b.part <= 1 {
+		if prev := continued(doc.Paragraphs, b.kind, text); prev != nil && !subBullet(b.lines[0]) && b.piece <= 1 {
 			// The paragraph goes on after a page break (and the footnotes
 			// of the page before).
 			if b.page > 0 {
@@ -76,6 +76,7 @@ func build(name string, format corpus.Format, ex *extraction, opt Options) *corp
 			}
 			prev.Text = joinLines([]string{prev.Text, text}, keep)
 			prev.Original += "\n" + original
+			prev.Notes = append(prev.Notes, b.notes...)
 			ocrPara[len(ocrPara)-1] = ocrPara[len(ocrPara)-1] || b.ocr
 			continue
 		}
@@ -88,8 +89,9 @@ func build(name string, format corpus.Format, ex *extraction, opt Options) *corp
 			Repairs:    mended,
 			Page:       b.page,
 			Confidence: roundConf(b.conf),
-			Part:       b.part,
-			Parts:      b.parts,
+			Split:      b.piece,
+			SplitOf:    b.pieces,
+			Notes:      b.notes,
 		})
 	}
 	for i := range doc.Paragraphs {
@@ -298,6 +300,14 @@ func annotate(doc *corpus.Document) {
 		g.Define(defs, p.Text)
 	}
 	ctx := extract.Context{Body: doc.Body}
+	// After each paragraph's citations: the judgments cited (which need
+	// the notes that cite them in full), what a paragraph cites through
+	// its footnotes, and no citation of the document itself.
+	defer func() {
+		extract.CaseCitations(doc)
+		extract.NoteCitations(doc)
+		ownCitations(doc)
+	}()
 	for i := range doc.Paragraphs {
 		p := &doc.Paragraphs[i]
 		p.Dates = extract.Dates(p.Text, p.Label)

@@ -19,6 +19,9 @@ type block struct {
 	// Tesseract's mean word confidence over it.
 	page int
 	conf float64
+	// notes are the footnotes the block calls by raised marks that its
+	// text leaves out (a PDF's).
+	notes []int
 	// placed marks a block read from a page where each line has its
 	// place (a PDF): what recurs there is furniture by its place (see
 	// dropRunningLines), and a short line the document has had already
@@ -29,9 +32,9 @@ type block struct {
 	// mends; every other block is born-digital unless the document says
 	// otherwise (extraction.ocrProducer, or its damage).
 	ocr bool
-	// part and parts number the parts of a block split because it was
+	// piece and pieces number the pieces of a block split because it was
 	// too long (see splitLong); 0 otherwise.
-	part, parts int
+	piece, pieces int
 }
 
 // extraction is what a reader hands to the pipeline: the document's blocks

@@ -39,6 +39,8 @@ const pdfTimeout = 60 * time.Second
 type pdfLine struct {
 	text    string
 	x, y    float64 // start of the line, baseline
+	x1      float64 // end of the line (0: unknown)
+	x2      float64 // start of the line's second word (0: unknown)
 	size    float64 // dominant font size
 	page    int
 	annot   bool    // drawn by an annotation (a signature stamp), not the page
@@ -50,6 +52,9 @@ type pdfLine struct {
 	par   int
 	conf  float64
 	words int
+	// notes are the numbers of the raised marks, the footnotes the line
+	// calls: 12 for "…los hechos.12".
+	notes []int
 }
 
 // pdfText is what a PDF's text layer gives: its lines in page order, its
@@ -250,6 +255,7 @@ func pageLines(page pdf.Page, i int) (lines []pdfLine, image bool, drawn int, er
 		return nil, false, 0, errors.New("its /Parent chain loops back on itself")
 	}
 	glyphs, drawn, err := pageGlyphs(page)
+	upright(glyphs)
 	lines = readingOrder(buildLines(glyphs, i))
 	if err != nil {
 		return lines, false, drawn, fmt.Errorf("unreadable content (%w)", err)
@@ -592,6 +598,7 @@ func pdfBlocks(lines []pdfLine) []block {
 		margin[p] = leftmostCommon(m)
 	}
 	full := fullLineLengths(lines, body)
+	paraGaps := paragraphGaps(lines, spacing)
 	var text []string
 	var small []bool // per entry of text: set in a footnote-sized font
 	var src []int    // per entry of text: the index of its line, -1 for a blank
@@ -615,13 +622,13 @@ func pdfBlocks(lines []pdfLine) []block {
 				if indented || isFootnoteSize(prev.size, body) || short && startsUpper(l.text) {
 					blank()
 				}
-			case prev.y-l.y > 1.45*spacing || l.y > prev.y:
+			case prev.y-l.y > 1.45*spacing || l.y > prev.y || paraGaps[int(math.Round((prev.y-l.y)/spacing*100))]:
 				blank()
 			case math.Abs(l.size-prev.size) > 0.5:
 				blank()
 			case isFootnoteSize(l.size, body) && isFootnoteSize(prev.size, body) && noteStart.MatchString(l.text) && l.x <= prev.x+0.5*body:
 				blank() // the next footnote, set close under the one before
-			case indented && l.x > prev.x+0.8*body:
+			case indented && l.x > prev.x+0.8*body && !hangs(prev, l):
 				blank() // a first-line indent
 			}
 		}
@@ -643,6 +650,11 @@ func pdfBlocks(lines []pdfLine) []block {
 	}
 	for i := range blocks {
 		b := &blocks[i]
+		for k := range b.lines {
+			if j := b.start + k; j < len(src) && src[j] >= 0 {
+				b.notes = append(b.notes, lines[src[j]].notes...)
+			}
+		}
 		if !small[b.start] {
 			continue
 		}
@@ -657,6 +669,47 @@ func pdfBlocks(lines []pdfLine) []block {
 		}
 	}
 	return blocks
+}
+
+// paragraphGaps returns the gaps between baselines, from 1.3 to 1.45
+// lines (spacing), that recur five times or more in the document (to a
+// hundredth of a line): the space a word processor puts after each
+// paragraph, under pdfBlocks' rule of 1.45 lines (LibreOffice's and
+// Word's few points after a paragraph, 1.37–1.44 lines: "C. Principales
+// motivos de preocupación" and the "(…)" under it had been one
+// paragraph). A title whose few lines are set that far apart is no
+// recurring gap.
+func paragraphGaps(lines []pdfLine, spacing float64) map[int]bool {
+	n := map[int]int{}
+	for i := 1; i < len(lines); i++ {
+		if lines[i].page != lines[i-1].page {
+			continue
+		}
+		if r := (lines[i-1].y - lines[i].y) / spacing; r > 1.3 && r <= 1.45 {
+			n[int(math.Round(r*100))]++
+		}
+	}
+	out := map[int]bool{}
+	for k, c := range n {
+		if c >= 5 {
+			out[k] = true
+		}
+	}
+	return out
+}
+
+// hangs reports whether l goes on with the text of prev under a hanging
+// indent: prev opens with a label (a note's number, a paragraph number, a
+// bullet) and l starts where prev's text after it does. A note's second
+// line, "1994 (United Nations publication…" under "11 Report of the
+// International Conference … 5–13 September", had been taken for a new
+// paragraph (and the date range cut in two).
+func hangs(prev, l pdfLine) bool {
+	if prev.x2 <= 0 || math.Abs(l.x-prev.x2) > 0.5*l.size {
+		return false
+	}
+	label, _, _ := strings.Cut(prev.text, " ")
+	return noteMark.MatchString(label+" ") || numberStartPDF.MatchString(label+" x") || bulletStart.MatchString(label+" ")
 }
 
 // isFootnote reports whether a block of lines in small type is a

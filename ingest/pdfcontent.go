@@ -44,8 +44,12 @@ type glyph struct {
 	// Tc): what shows a word gap in a font whose widths are unknown.
 	opStart bool
 	move    float64
-	// rotated marks a glyph whose baseline is not horizontal.
+	// rotated marks a glyph whose baseline is not horizontal; dir is the
+	// direction of its baseline in quarter turns counterclockwise (0:
+	// left to right, 1: up the page, 2: upside down, 3: down the page),
+	// -1 at another angle.
 	rotated bool
+	dir     int8
 	// annot numbers the annotation whose appearance drew the glyph (a
 	// signature stamp), from 1; 0 for the page's own content.
 	annot int
@@ -226,14 +230,20 @@ func (r *pageReader) run(strm, res pdf.Value, ctm matrix, depth int) error {
 			x, y := trm[2][0], trm[2][1]
 			size := math.Hypot(trm[1][0], trm[1][1])
 			horiz := math.Hypot(trm[0][0], trm[0][1])
+			ux, uy := 1.0, 0.0 // the baseline's direction
+			if horiz > 0 {
+				ux, uy = trm[0][0]/horiz, trm[0][1]/horiz
+			}
+			origin := tm.mul(g.ctm)
 			gl := glyph{
 				s: text, x: x, y: y, size: size, known: known,
-				w:       math.Hypot(wEnd[2][0]-(tm.mul(g.ctm))[2][0], wEnd[2][1]-(tm.mul(g.ctm))[2][1]),
-				adv:     end[2][0] - (tm.mul(g.ctm))[2][0],
+				w:       math.Hypot(wEnd[2][0]-origin[2][0], wEnd[2][1]-origin[2][1]),
+				adv:     (end[2][0]-origin[2][0])*ux + (end[2][1]-origin[2][1])*uy,
 				space:   text == " " || text == "\u00a0",
 				opStart: opStart,
 				annot:   r.annot,
 				rotated: horiz > 0 && math.Abs(trm[0][1]) > 0.1*horiz || trm[0][0] < 0,
+				dir:     quarterTurns(ux, uy),
 			}
 			if !opStart && g.size > 0 {
 				gl.move = (move + g.tc) / g.size
@@ -352,6 +362,62 @@ func (r *pageReader) run(strm, res pdf.Value, ctm matrix, depth int) error {
 		}
 	})
 	return err
+}
+
+// quarterTurns returns the direction (ux, uy) in quarter turns
+// counterclockwise from left to right, 0 to 3, or -1 when it is more than
+// about 6° from any.
+func quarterTurns(ux, uy float64) int8 {
+	switch {
+	case ux > 0.995:
+		return 0
+	case uy > 0.995:
+		return 1
+	case ux < -0.995:
+		return 2
+	case uy < -0.995:
+		return 3
+	}
+	return -1
+}
+
+// upright turns a page whose text runs mostly at a right angle (a
+// landscape page drawn on a portrait one, as a2ps prints two pages on a
+// sheet) so that its text runs left to right: the glyphs are placed in
+// the frame their baselines give, and those of other directions count as
+// rotated there. A page mostly of horizontal text is left as it is (its
+// rotated glyphs, a margin's vertical note, are passed over).
+func upright(glyphs []glyph) {
+	var n [4]int
+	for _, g := range glyphs {
+		if g.dir >= 0 && !g.space {
+			n[g.dir]++
+		}
+	}
+	dom := 0
+	for d := 1; d < 4; d++ {
+		if n[d] > n[dom] {
+			dom = d
+		}
+	}
+	if dom == 0 {
+		return
+	}
+	for i := range glyphs {
+		g := &glyphs[i]
+		switch dom {
+		case 1: // up the page: turn a quarter clockwise
+			g.x, g.y = g.y, -g.x
+		case 2:
+			g.x, g.y = -g.x, -g.y
+		case 3: // down the page: turn a quarter counterclockwise
+			g.x, g.y = -g.y, g.x
+		}
+		g.rotated = g.dir != int8(dom)
+		if g.dir >= 0 {
+			g.dir = (g.dir - int8(dom) + 4) % 4
+		}
+	}
 }
 
 // matrixArgs reads the six operands of cm or Tm.

@@ -158,7 +158,7 @@ func parseBBoxLayout(out []byte, page int) ([]pdfLine, error) {
 			case "line":
 				yMin, yMax := attr(t, "yMin"), attr(t, "yMax")
 				h := yMax - yMin
-				cur = pdfLine{x: attr(t, "xMin"), y: height - yMax + 0.2*h, size: h * 5 / 6, page: page}
+				cur = pdfLine{x: attr(t, "xMin"), x1: attr(t, "xMax"), y: height - yMax + 0.2*h, size: h * 5 / 6, page: page}
 				words = words[:0]
 			case "word":
 				inWord = true

@@ -3,9 +3,12 @@ package ingest
 import (
 	"math"
 	"slices"
+	"strconv"
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"golang.org/x/text/unicode/norm"
 
 	"github.com/relatoria/relatoria/spanish"
 )
@@ -21,6 +24,58 @@ const wordGapEms = 0.2
 // it (Ghostscript kerns "iv" and "e" of "nivel" apart by a space under
 // -2.365 Tw).
 const notSpaceEms = 0.08
+
+// markSize is the size, relative to the text around it, under which
+// raised digits are a footnote mark: word processors set marks at 58–65%
+// of the text's size. Chromium sets <sup> at 83% ("1971" and its mark "1"
+// had been read as "19711"): up to supSize, raised digits are a mark when
+// they follow the word before closely and are three digits at most (a UN
+// footer's job number, "25-03000" in 7-point type beside a page number in
+// 8.5, is no mark).
+const (
+	markSize = 0.8
+	supSize  = 0.9
+)
+
+// raisedMark reports whether glyphs[k], drawn on a line of type of size
+// curSize whose baseline is curY, is (a digit of) a raised footnote mark.
+func raisedMark(glyphs []glyph, k int, curY, curSize float64) bool {
+	g := &glyphs[k]
+	dy := g.y - curY
+	if !(dy > 0.15*curSize && dy < 0.9*curSize && spanish.IsDigits(g.s)) {
+		return false
+	}
+	if g.size < markSize*curSize {
+		return true
+	}
+	if g.size >= supSize*curSize {
+		return false
+	}
+	// The raised run g is part of: the glyphs drawn next to it on its
+	// baseline in its size, up to a space.
+	same := func(j int) bool {
+		o := &glyphs[j]
+		return !o.space && math.Abs(o.y-g.y) < 0.05*g.size && o.size == g.size
+	}
+	start, end := k, k+1
+	for start > 0 && same(start-1) {
+		start--
+	}
+	for end < len(glyphs) && same(end) {
+		end++
+	}
+	if end-start > 3 || start == 0 {
+		return false
+	}
+	for _, o := range glyphs[start:end] {
+		if !spanish.IsDigits(o.s) {
+			return false
+		}
+	}
+	// Set close after the glyph before it.
+	prev := &glyphs[start-1]
+	return prev.known && !prev.space && (glyphs[start].x-(prev.x+prev.w))/g.size < 0.3
+}
 
 // lineItem is a glyph's text on a line, with what comes before it.
 type lineItem struct {
@@ -42,18 +97,34 @@ func buildLines(glyphs []glyph, page int) []pdfLine {
 	var lines []pdfLine
 	var items []lineItem
 	var curY, curX, curSize float64
+	endX := 0.0    // where the line's last glyph ends
+	secondX := 0.0 // where its second word starts
 	var last *glyph
 	annot := 0
 	marks, markDigit := 0, false // raised marks dropped from the line; the last glyph was one
+	var mark *glyph              // the last raised mark dropped
 	pendingSpace := false        // a space glyph was drawn since the last glyph
 	sizes := map[float64]int{}
-	flush := func() {
-		text := strings.TrimSpace(spanish.CollapseSpace(joinSpacedLetters(items)))
-		if text != "" {
-			lines = append(lines, pdfLine{text: text, x: curX, y: curY, size: dominant(sizes), page: page, annot: annot > 0, marks: marks})
+	var markText strings.Builder // the digits of the mark being read
+	var notes []int              // the numbers of the line's marks
+	endMark := func() {
+		if n, err := strconv.Atoi(markText.String()); err == nil && n > 0 && markText.Len() <= 4 {
+			notes = append(notes, n)
 		}
-		marks, markDigit = 0, false
+		markText.Reset()
+	}
+	flush := func() {
+		endMark()
+		// NFC: LibreOffice's /ToUnicode maps "ó" to "o" and a combining
+		// acute (U+0301); a word broken at the line's end after it,
+		// "econó-", is then rejoined as any other.
+		text := norm.NFC.String(strings.TrimSpace(spanish.CollapseSpace(joinSpacedLetters(items))))
+		if text != "" {
+			lines = append(lines, pdfLine{text: text, x: curX, x1: endX, x2: secondX, y: curY, size: dominant(sizes), page: page, annot: annot > 0, marks: marks, notes: notes})
+		}
+		marks, markDigit, notes = 0, false, nil
 		items = items[:0]
+		endX, secondX = 0, 0
 		clear(sizes)
 		last, pendingSpace = nil, false
 	}
@@ -70,17 +141,19 @@ func buildLines(glyphs []glyph, page int) []pdfLine {
 			ref := max(curSize, g.size)
 			dy := g.y - curY
 			switch {
-			case g.size < 0.8*curSize && dy > 0.15*curSize && dy < 0.9*curSize && spanish.IsDigits(g.s):
+			case raisedMark(glyphs, k, curY, curSize):
 				if !markDigit {
 					marks++
 				}
-				markDigit = true
+				markDigit, mark = true, g
+				markText.WriteString(g.s)
 				continue // a raised footnote mark
 			case math.Abs(dy) > 0.5*ref:
 				flush()
 			}
 		}
 		if g.space || strings.TrimSpace(g.s) == "" {
+			endMark() // "12 13": two marks
 			if last != nil && !(g.known && g.adv < notSpaceEms*g.size && g.adv > -g.size) {
 				pendingSpace = true
 			}
@@ -91,12 +164,24 @@ func buildLines(glyphs []glyph, page int) []pdfLine {
 			curY, curX, curSize = g.y, g.x, g.size
 		} else if g.size > 1.2*curSize {
 			// The line began with smaller type (a footnote mark): its
-			// baseline is that of its larger type.
+			// baseline is that of its larger type. A note's own number,
+			// raised and set close to its text ("¹Suplemento", as
+			// LibreOffice and LaTeX set a footnote), is a word of its
+			// own.
+			if last.y-g.y > 0.15*g.size && allDigits(items) {
+				it.sep = true
+			}
 			curY, curSize = g.y, g.size
 		}
 		if last != nil {
 			it.gap = gapEms(last, g)
+			if markDigit && mark.known {
+				// The gap after a dropped mark is the gap from its end
+				// (", y" after "1971¹" is no word).
+				it.gap = gapEms(mark, g)
+			}
 			switch {
+			case it.sep:
 			case pendingSpace:
 				it.sep, it.spaceGlyph = true, true
 			case it.gap >= 0:
@@ -108,9 +193,14 @@ func buildLines(glyphs []glyph, page int) []pdfLine {
 			}
 		}
 		markDigit = false
+		endMark()
+		if it.sep && secondX == 0 {
+			secondX = g.x
+		}
 		items = append(items, it)
 		sizes[math.Round(g.size*2)/2] += utf8.RuneCountInString(g.s)
 		last, pendingSpace = g, false
+		endX = max(endX, g.x+max(g.w, 0))
 	}
 	flush()
 	if len(lines) > 0 {
@@ -175,6 +265,16 @@ func joinSpacedLetters(items []lineItem) string {
 		b.WriteString(it.s)
 	}
 	return b.String()
+}
+
+// allDigits reports whether the items are all digits.
+func allDigits(items []lineItem) bool {
+	for _, it := range items {
+		if !spanish.IsDigits(it.s) {
+			return false
+		}
+	}
+	return len(items) > 0
 }
 
 func single(s string) bool {
@@ -278,6 +378,9 @@ func cmpFloat(a, b float64) int {
 // The pieces of a line that a word processor draws out of order (its end
 // after a footnote mark) start wherever the mark left off.
 func columns(lines []pdfLine) bool {
+	if sideBySide(lines) {
+		return true
+	}
 	starts := map[float64]int{}
 	for i := range lines {
 		for j := i + 2; j < len(lines); j++ {
@@ -288,6 +391,51 @@ func columns(lines []pdfLine) bool {
 			if starts[math.Round(right/4)]++; starts[math.Round(right/4)] >= 3 {
 				return true
 			}
+		}
+	}
+	return false
+}
+
+// sideBySide reports whether the page draws a column of lines and then
+// goes back up to draw another beside it: three lines or more down the
+// page, a jump back up, and three lines or more that start to the right
+// of where the lines beside them end. Columns whose baselines do not line
+// up (LibreOffice's, after a heading in one of them) are found so;
+// sorting their lines by height had interleaved the two columns line by
+// line. A line's end drawn after a footnote mark is one piece, not three
+// lines.
+func sideBySide(lines []pdfLine) bool {
+	for i := 1; i < len(lines); i++ {
+		if lines[i].y <= lines[i-1].y+lines[i].size {
+			continue // no jump back up
+		}
+		// The run down the page before the jump, and the one after it.
+		a := i - 1
+		for a > 0 && lines[a-1].y > lines[a].y && lines[a-1].page == lines[a].page {
+			a--
+		}
+		b := i + 1
+		for b < len(lines) && lines[b].y < lines[b-1].y {
+			b++
+		}
+		left, right := lines[a:i], lines[i:b]
+		if len(left) < 3 || len(right) < 3 {
+			continue
+		}
+		beside, apart := 0, true
+		for _, r := range right {
+			for _, l := range left {
+				if math.Abs(l.y-r.y) > 1.2*max(l.size, r.size) {
+					continue
+				}
+				beside++
+				if l.x1 <= 0 || r.x < l.x1-0.5*r.size {
+					apart = false
+				}
+			}
+		}
+		if apart && beside >= 3 {
+			return true
 		}
 	}
 	return false
@@ -319,7 +467,7 @@ func dropLoneMarks(lines []pdfLine) []pdfLine {
 
 func raisedOver(m pdfLine, lines []pdfLine) bool {
 	for _, l := range lines {
-		if m.size < 0.8*l.size && m.y-l.y > 0.15*l.size && m.y-l.y < 0.9*l.size &&
+		if m.size < markSize*l.size && m.y-l.y > 0.15*l.size && m.y-l.y < 0.9*l.size &&
 			m.x >= l.x && m.x <= l.x+0.6*l.size*float64(utf8.RuneCountInString(l.text)) {
 			return true
 		}

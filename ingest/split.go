@@ -9,7 +9,7 @@ import (
 // MaxParagraphBytes is the longest paragraph ingest keeps whole. A longer
 // block of text (a 53 MB file on one line, a judgment without paragraph
 // breaks) is split at sentence ends into parts of at most this size,
-// numbered in corpus.Paragraph.Part and Parts: a single paragraph of tens
+// numbered in corpus.Paragraph.Split and SplitOf: a single paragraph of tens
 // of megabytes had taken ingest and the server to 1.9 GB, and each search
 // on its index to seconds. The longest paragraph of the test corpora is
 // under 8 KB.
@@ -38,7 +38,7 @@ func splitLong(blocks []block, max int) []block {
 		for i, p := range pieces {
 			part := b
 			part.lines = strings.Split(p, "\n")
-			part.part, part.parts = i+1, len(pieces)
+			part.piece, part.pieces = i+1, len(pieces)
 			if i > 0 {
 				part.number = 0 // the number is the paragraph's, printed on its first part
 			}

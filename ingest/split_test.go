@@ -51,11 +51,11 @@ func TestLongParagraphSplit(t *testing.T) {
 	}
 	var originals []string
 	for i, p := range doc.Paragraphs {
-		if len(p.Original) > MaxParagraphBytes || p.Part != i+1 || p.Parts != n {
-			t.Fatalf("paragraph %d: %d bytes, part %d of %d; want at most %d bytes, part %d of %d", i+1, len(p.Original), p.Part, p.Parts, MaxParagraphBytes, i+1, n)
+		if len(p.Original) > MaxParagraphBytes || p.Split != i+1 || p.SplitOf != n {
+			t.Fatalf("paragraph %d: %d bytes, piece %d of %d; want at most %d bytes, piece %d of %d", i+1, len(p.Original), p.Split, p.SplitOf, MaxParagraphBytes, i+1, n)
 		}
 		if !strings.HasSuffix(p.Text, ".") {
-			t.Errorf("part %d does not end a sentence: …%q", p.Part, p.Text[len(p.Text)-20:])
+			t.Errorf("piece %d does not end a sentence: …%q", p.Split, p.Text[len(p.Text)-20:])
 		}
 		originals = append(originals, p.Original)
 	}

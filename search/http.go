@@ -216,9 +216,12 @@ func statusOf(err error) (int, string) {
 	var se *SyntaxError
 	var be *BadQueryError
 	var mb *http.MaxBytesError
+	var ae *AmbiguousError
 	switch {
 	case errors.As(err, &he):
 		return he.status, he.msg
+	case errors.As(err, &ae):
+		return http.StatusMultipleChoices, err.Error()
 	case errors.As(err, &se), errors.As(err, &be):
 		return http.StatusBadRequest, err.Error()
 	case errors.Is(err, ErrNotFound):

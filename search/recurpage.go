@@ -84,7 +84,7 @@ func newRecurPanel(rs []Recurrence) *recurPanel {
 			}
 			p.Groups = append(p.Groups, g)
 		}
-		item := recurItem{Label: "¶" + strconv.Itoa(r.Ordinal), Link: Permalink(&Hit{Doc: r.Doc, Symbol: r.Symbol, Ordinal: r.Ordinal, Number: r.Number})}
+		item := recurItem{Label: "¶" + strconv.Itoa(r.Ordinal), Link: Permalink(&Hit{Doc: r.Doc, Ref: r.Ref, Symbol: r.Symbol, Ordinal: r.Ordinal, Number: r.Number})}
 		if r.Number != "" {
 			item.Label = "§" + r.Number.String()
 		}

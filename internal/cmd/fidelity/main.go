@@ -21,7 +21,10 @@
 // With -producers, each folder holds PDFs named NAME.PRODUCER.pdf beside
 // the NAME.txt they were made from (see
 // ingest/audit/testdata/producers/make.sh): each PDF is compared with its
-// text, and the table has a row per producer.
+// text, and the table has a row per producer: words, words lost (found
+// nowhere in the extraction), word errors, accents changed, the
+// paragraphs of the text that come out whole (one paragraph of the
+// extraction, neither cut nor joined) and paragraph numbers kept.
 //
 //	go run ./internal/cmd/fidelity -producers ingest/audit/testdata/producers
 package main
@@ -60,8 +63,8 @@ func main() {
 		log.Fatal(err)
 	}
 	if *producers {
-		fmt.Println("| producer | files | words | word error | worst file | paragraph numbers kept |")
-		fmt.Println("| --- | --- | --- | --- | --- | --- |")
+		fmt.Println("| producer | files | words | words lost | word errors | worst file | accents changed | paragraphs whole | paragraph numbers kept |")
+		fmt.Println("| --- | --- | --- | --- | --- | --- | --- | --- | --- |")
 		byProducer(flag.Args(), lex)
 		return
 	}
@@ -170,10 +173,11 @@ func list(dir string) []string {
 // byProducer prints a row per producer of the PDFs in dirs.
 func byProducer(dirs []string, lex *ocr.Lexicon) {
 	type row struct {
-		total     audit.Report
-		files     int
-		worst     float64
-		worstName string
+		total        audit.Report
+		files        int
+		worst        float64
+		worstName    string
+		paras, whole int
 	}
 	rows := map[string]*row{}
 	var names []string
@@ -205,19 +209,50 @@ func byProducer(dirs []string, lex *ocr.Lexicon) {
 			}
 			r.files++
 			r.total.Add(rep)
+			paras, whole, cut := wholeParagraphs(string(src), ingest.Printed(doc))
+			r.paras += paras
+			r.whole += whole
 			if e := rep.WordError(); e >= r.worst {
 				r.worst, r.worstName = e, filepath.Base(path)
 			}
 			if *verbose {
-				log.Printf("%s: %d words, error %.3f%%, numbers %d/%d %v", path, rep.RefWords, 100*rep.WordError(), rep.NumbersKept, rep.Numbers, rep.Diffs)
+				log.Printf("%s: %d words, lost %v, error %.3f%%, numbers %d/%d, paragraphs whole %d/%d %v; not whole: %q", path, rep.RefWords, rep.LostList,
+					100*rep.WordError(), rep.NumbersKept, rep.Numbers, whole, paras, rep.Diffs, cut)
 			}
 		}
 	}
 	for _, name := range names {
 		r := rows[name]
-		fmt.Printf("| %s | %d | %d | %.3f%% | %.3f%% (%s) | %d of %d (%.1f%%) |\n", name, r.files, r.total.RefWords,
-			100*r.total.WordError(), 100*r.worst, r.worstName, r.total.NumbersKept, r.total.Numbers, 100*r.total.NumbersRate())
+		fmt.Printf("| %s | %d | %d | %d | %d (%.3f%%) | %.3f%% (%s) | %d | %d of %d (%.1f%%) | %d of %d (%.1f%%) |\n", name, r.files, r.total.RefWords,
+			r.total.LostWords, r.total.Errors, 100*r.total.WordError(), 100*r.worst, r.worstName, r.total.Accents,
+			r.whole, r.paras, 100*float64(r.whole)/float64(max(1, r.paras)),
+			r.total.NumbersKept, r.total.Numbers, 100*r.total.NumbersRate())
 	}
+}
+
+// wholeParagraphs counts the paragraphs of a source text (blocks apart by
+// blank lines) and those the extraction printed whole: one of its
+// paragraphs has the same words (folded, as the audit compares them),
+// neither cut nor joined to another. cut lists the first words of the
+// others.
+func wholeParagraphs(src, printed string) (paras, whole int, cut []string) {
+	got := map[string]bool{}
+	for block := range strings.SplitSeq(printed, "\n\n") {
+		got[strings.Join(audit.Words(block), " ")] = true
+	}
+	for block := range strings.SplitSeq(src, "\n\n") {
+		w := audit.Words(block)
+		if len(w) == 0 {
+			continue
+		}
+		paras++
+		if got[strings.Join(w, " ")] {
+			whole++
+		} else if len(cut) < 20 {
+			cut = append(cut, strings.Join(w[:min(6, len(w))], " "))
+		}
+	}
+	return paras, whole, cut
 }
 
 func read(path string, data []byte) (*corpus.Document, error) {
