@@ -8,11 +8,11 @@ import (
 
 // MaxParagraphBytes is the longest paragraph ingest keeps whole. A longer
 // block of text (a 53 MB file on one line, a judgment without paragraph
-// breaks) is split at sentence ends into parts of at most this size,
+// breaks) is split at sentence ends into pieces of at most this size,
 // numbered in corpus.Paragraph.Split and SplitOf: a single paragraph of tens
 // of megabytes had taken ingest and the server to 1.9 GB, and each search
-// on its index to seconds. The longest paragraph of the test corpora is
-// under 8 KB.
+// on its index to seconds. The longest paragraph of the 165 files of
+// ../shared and the module is 8.3 KB (a judgment of Peru's supreme court).
 const MaxParagraphBytes = 16 << 10
 
 // splitLong returns blocks with every block longer than max split into
