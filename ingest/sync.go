@@ -236,9 +236,20 @@ func (s *Sync) warn(msg string) {
 // compacting took 2 s, made the index 11% smaller and the median query 34%
 // faster (go run ./internal/cmd/bench -reuse, on the index before and after
 // compacting it).
+//
+// An index that says it is fragmented (its shards hold more segments than
+// compacting would leave) is compacted after any run that added to it: a
+// collection added to in many runs, each small beside it, was otherwise
+// never compacted.
 func worthCompacting(c Compacter, added int) bool {
+	if added <= 0 {
+		return false
+	}
+	if f, ok := c.(interface{ Fragmented() bool }); ok && f.Fragmented() {
+		return true
+	}
 	total, err := c.Paragraphs()
-	return err == nil && added > 0 && uint64(added)*5 >= total
+	return err == nil && uint64(added)*5 >= total
 }
 
 func absPath(p string) string {

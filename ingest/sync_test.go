@@ -46,6 +46,15 @@ type compactingWriter struct {
 func (w *compactingWriter) Paragraphs() (uint64, error)   { return w.paragraphs, nil }
 func (w *compactingWriter) Compact(context.Context) error { w.compacted = true; return nil }
 
+// fragmentedWriter is a compactingWriter that says whether it is
+// fragmented, as the local index does.
+type fragmentedWriter struct {
+	compactingWriter
+	fragmented bool
+}
+
+func (w *fragmentedWriter) Fragmented() bool { return w.fragmented }
+
 // The texts of the test files: a resolution's symbol makes its document's
 // ID; a text without one has an ID made of its path.
 const (
@@ -160,6 +169,20 @@ func TestSync(t *testing.T) {
 			},
 			added: []string{"a.txt"}, stats: ingest.Stats{Files: 1, Docs: 1},
 		}}},
+		{"a small addition to a fragmented index compacts it", []syncStep{{
+			files: map[string]string{"a.txt": plain},
+			writer: func(*testing.T) ingest.Writer {
+				return &fragmentedWriter{compactingWriter{paragraphs: 1000}, true}
+			},
+			added: []string{"a.txt"}, stats: ingest.Stats{Files: 1, Docs: 1}, compacted: true,
+		}}},
+		{"a small addition to an index that is not fragmented does not compact it", []syncStep{{
+			files: map[string]string{"a.txt": plain},
+			writer: func(*testing.T) ingest.Writer {
+				return &fragmentedWriter{compactingWriter{paragraphs: 1000}, false}
+			},
+			added: []string{"a.txt"}, stats: ingest.Stats{Files: 1, Docs: 1},
+		}}},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			files, idx := t.TempDir(), t.TempDir()
@@ -201,6 +224,9 @@ func TestSync(t *testing.T) {
 					t.Errorf("run %d: progress told %d times for %d files", i+1, progress, st.Files)
 				}
 				fake, _ := w.(*fakeWriter)
+				if fw, ok := w.(*fragmentedWriter); ok {
+					w = &fw.compactingWriter
+				}
 				if cw, ok := w.(*compactingWriter); ok {
 					fake = &cw.fakeWriter
 					if cw.compacted != step.compacted || cw.compacted != slices.Contains(notes, "compacting the index") {
