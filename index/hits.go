@@ -180,15 +180,12 @@ func decodeParagraph(fields map[string]any) (*corpus.Paragraph, error) {
 	if pj == "" {
 		return nil, errors.New("hit lacks stored fields")
 	}
-	var p corpus.Paragraph
-	if err := json.Unmarshal([]byte(pj), &p); err != nil {
+	text, _ := fields[FieldText].(string)
+	p, err := unpackParagraph([]byte(pj), text)
+	if err != nil {
 		return nil, fmt.Errorf("stored paragraph: %w", err)
 	}
-	p.Text, _ = fields[FieldText].(string)
-	if p.Original == "" {
-		p.Original = p.Text
-	}
-	return &p, nil
+	return p, nil
 }
 
 // metaCacheSize bounds the documents whose metadata is kept in memory.

@@ -135,15 +135,8 @@ func record(id string, doc *corpus.Document, i int, section []string, lin paraLi
 		m.Document.Paragraphs = nil
 		dj, _ = json.Marshal(m)
 	}
-	// The text is stored once, in the text field; the stored paragraph
-	// keeps the original only when repair or normalisation changed it.
-	slim := *p
-	slim.Text = ""
-	slim.Section = section
-	if slim.Original == p.Text {
-		slim.Original = ""
-	}
-	pj, _ := json.Marshal(slim)
+	// The text is stored once, in the text field (see packParagraph).
+	pj := packParagraph(p, section)
 
 	text(FieldText, p.Text, analyzerSpanishPositions, searchedText)
 	text(FieldTextExact, p.Text, AnalyzerExact, plainIndexed)

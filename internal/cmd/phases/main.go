@@ -35,7 +35,7 @@ type rule struct {
 // phaseRules are the phases, in the order they are tried.
 var phaseRules = []rule{
 	{phase: "lineage", funcs: []string{"relatoria/relatoria/lineage.", "relatoria/relatoria/linestore.", "relatoria/relatoria/recur"},
-		files: []string{"/index/lineage.go", "/index/linepairs.go", "/index/linestore.go"}},
+		files: []string{"/index/lineage.go", "/index/linepairs.go", "/index/linestore.go", "/index/recurs.go"}},
 	{phase: "merge", funcs: []string{"scorch.(*Scorch).mergerLoop", "scorch.(*Scorch).ForceMerge", "scorch.(*Scorch).planMergeAtSnapshot", "scorch.mergeSegmentBases", "zapx/v17.Merge", "zapx/v17.MergeToWriter"}},
 	{phase: "persist", funcs: []string{"scorch.(*Scorch).persisterLoop", "scorch.(*Scorch).persistSnapshot"}},
 	{phase: "analyse", funcs: []string{"relatoria/relatoria/index.(*textField).Analyze", "relatoria/relatoria/index.(*keywordsField).Analyze"}},
