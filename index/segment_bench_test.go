@@ -51,8 +51,14 @@ func benchDocuments(tb testing.TB, n int) []*corpus.Document {
 // bookkeeping: building the records of 4,000 paragraphs (BatchSize),
 // analysing their fields and building their segment in memory, as a batch
 // does. It runs no goroutines and no timers, so that its count of
-// instructions (valgrind --tool=callgrind) is the same from run to run: the
-// A/B measure for changes to records, analysis and stored fields.
+// instructions is the same from run to run when the collector is off: the
+// A/B measure for changes to records, analysis and stored fields, on a
+// machine whose timings others disturb (in the package folder):
+//
+//	go test -c -o /tmp/index.test . && GODEBUG=asyncpreemptoff=1 GOMAXPROCS=1 GOGC=off \
+//	valgrind --tool=callgrind /tmp/index.test -test.run XXX -test.bench 'BenchmarkSegment$' -test.benchtime 1x
+//
+// (with the collector on, the same binary's count varied by 9%).
 func BenchmarkSegment(b *testing.B) {
 	docs := benchDocuments(b, BatchSize)
 	for b.Loop() {
