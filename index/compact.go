@@ -9,6 +9,17 @@ import (
 	"github.com/blevesearch/bleve/v2/index/scorch"
 )
 
+// CompactOptions say how CompactWith merges.
+type CompactOptions struct {
+	// Recent leaves a shard's largest segment as it is when it holds
+	// more paragraphs than the shard's other segments together, and
+	// merges those (see recentOptions): what ingest does after a run
+	// that left the index fragmented.
+	Recent bool
+	// Progress, when set, is told as each shard is done.
+	Progress CompactProgress
+}
+
 // CompactProgress is told, as each shard's compaction ends, how many shards
 // are done of how many, and the segments that shard had before and has
 // after.
@@ -20,11 +31,18 @@ type CompactProgress func(done, shards, before, after int)
 // search once compacted. Segments already of that size are left as they
 // are, so compacting after adding documents costs about what was added,
 // not the whole index.
-func (ix *Index) Compact(ctx context.Context) error { return ix.CompactWith(ctx, nil) }
+func (ix *Index) Compact(ctx context.Context) error { return ix.CompactWith(ctx, CompactOptions{}) }
 
-// CompactWith is Compact, telling progress (when not nil) as each shard
-// is done.
-func (ix *Index) CompactWith(ctx context.Context, progress CompactProgress) error {
+// CompactRecent merges what was added to each shard since its largest
+// segment was written, when that is less than the segment (see
+// CompactOptions.Recent), and compacts the other shards as Compact does.
+func (ix *Index) CompactRecent(ctx context.Context) error {
+	return ix.CompactWith(ctx, CompactOptions{Recent: true})
+}
+
+// CompactWith is Compact as opt says.
+func (ix *Index) CompactWith(ctx context.Context, opt CompactOptions) error {
+	progress := opt.Progress
 	var mu sync.Mutex
 	done := 0
 	compact := func(b bleve.Index) error {
@@ -40,12 +58,15 @@ func (ix *Index) CompactWith(ctx context.Context, progress CompactProgress) erro
 		if err != nil {
 			return err
 		}
-		before, err := segmentCount(b)
+		before, largest, err := segmentSizes(b)
 		if err != nil {
 			return err
 		}
-		opt := compactOptions(paragraphs)
-		if err := s.ForceMerge(ctx, &opt); err != nil {
+		plan := compactOptions(paragraphs)
+		if opt.Recent {
+			plan = recentOptions(paragraphs, largest)
+		}
+		if err := s.ForceMerge(ctx, &plan); err != nil {
 			return err
 		}
 		if err := ix.awaitObsoleteRemoved(ctx, b); err != nil {
@@ -99,12 +120,22 @@ func (ix *Index) Segments() ([]int, error) {
 }
 
 func segmentCount(b bleve.Index) (int, error) {
+	n, _, err := segmentSizes(b)
+	return n, err
+}
+
+// segmentSizes returns the number of segments of shard b and the
+// paragraphs of the largest.
+func segmentSizes(b bleve.Index) (n int, largest uint64, err error) {
 	snap, err := openSnapshot(b)
 	if err != nil {
-		return 0, err
+		return 0, 0, err
 	}
 	defer snap.Close()
-	return len(snap.Segments()), nil
+	for _, ss := range snap.Segments() {
+		largest = max(largest, ss.Count())
+	}
+	return len(snap.Segments()), largest, nil
 }
 
 // fragmentSlack is how many segments more than a compacted shard would

@@ -3,7 +3,11 @@ package index
 import (
 	"context"
 	"fmt"
+	"reflect"
+	"slices"
 	"testing"
+
+	"github.com/blevesearch/bleve/v2/index/scorch/mergeplan"
 )
 
 func TestFragmented(t *testing.T) {
@@ -44,9 +48,9 @@ func TestCompactWith(t *testing.T) {
 		}
 	}
 	var told [][4]int
-	if err := ix.CompactWith(ctx, func(done, shards, before, after int) {
+	if err := ix.CompactWith(ctx, CompactOptions{Progress: func(done, shards, before, after int) {
 		told = append(told, [4]int{done, shards, before, after})
-	}); err != nil {
+	}}); err != nil {
 		t.Fatal(err)
 	}
 	if len(told) != 2 || told[0][0] != 1 || told[1][0] != 2 || told[0][1] != 2 {
@@ -66,5 +70,52 @@ func TestCompactWith(t *testing.T) {
 	}
 	if n, _ := ix.Paragraphs(); n != 12 {
 		t.Errorf("compacted index holds %d paragraphs, want 12", n)
+	}
+}
+
+// TestRecentOptions checks which segments a compaction of what was added
+// recently merges: those beside a largest segment that holds more than
+// them all, or everything when they outgrow it or the shard is past the
+// bound of a segment (then as Compact).
+func TestRecentOptions(t *testing.T) {
+	for _, tt := range []struct {
+		sizes []int64
+		want  [][]int64
+	}{
+		// A shard compacted to 45,000 paragraphs, then three runs.
+		{[]int64{45_000, 4000, 3000, 1000}, [][]int64{{4000, 3000, 1000}}},
+		{[]int64{45_000, 8000, 4000, 1000}, [][]int64{{8000, 4000, 1000}}},
+		// The others outgrew it: all merged.
+		{[]int64{20_000, 15_000, 6000}, [][]int64{{20_000, 15_000, 6000}}},
+		// A bulk load's equal segments: all merged.
+		{[]int64{4000, 4000, 4000, 4000}, [][]int64{{4000, 4000, 4000, 4000}}},
+		// Past the bound, as Compact: segments past half of it stay.
+		{[]int64{70_000, 60_000, 30_000, 20_000, 10_000}, [][]int64{{30_000, 20_000, 10_000}}},
+	} {
+		var segs []mergeplan.Segment
+		var total, largest uint64
+		for i, size := range tt.sizes {
+			segs = append(segs, plannedSegment{uint64(i + 1), size})
+			total += uint64(size)
+			largest = max(largest, uint64(size))
+		}
+		opt := recentOptions(total, largest)
+		plan, err := mergeplan.Plan(segs, &opt)
+		if err != nil {
+			t.Fatalf("%v: %v", tt.sizes, err)
+		}
+		var got [][]int64
+		for _, task := range plan.Tasks {
+			var sizes []int64
+			for _, s := range task.Segments {
+				sizes = append(sizes, s.LiveSize())
+			}
+			slices.Sort(sizes)
+			slices.Reverse(sizes)
+			got = append(got, sizes)
+		}
+		if !reflect.DeepEqual(got, tt.want) {
+			t.Errorf("segments %v: merge tasks %v, want %v", tt.sizes, got, tt.want)
+		}
 	}
 }

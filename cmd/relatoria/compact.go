@@ -72,11 +72,11 @@ func runCompact(ctx context.Context, c *command, e *env, args []string) error {
 	if !*quiet {
 		fmt.Fprintf(e.stderr, "relatoria: compactando %s: %d fragmentos, %d segmentos…\n", dir, len(before), sum(before))
 	}
-	err = ix.CompactWith(ctx, func(done, shards, segBefore, segAfter int) {
+	err = ix.CompactWith(ctx, index.CompactOptions{Progress: func(done, shards, segBefore, segAfter int) {
 		if !*quiet {
 			fmt.Fprintf(e.stderr, "relatoria: fragmento %d de %d compactado: %d → %d segmentos (%s)\n", done, shards, segBefore, segAfter, time.Since(start).Round(100*time.Millisecond))
 		}
-	})
+	}})
 	if err != nil {
 		return err
 	}
