@@ -138,8 +138,15 @@ func record(id string, doc *corpus.Document, i int, section []string, lin paraLi
 	// The text is stored once, in the text field (see packParagraph).
 	pj := packParagraph(p, section)
 
-	text(FieldText, p.Text, analyzerSpanishPositions, searchedText)
-	text(FieldTextExact, p.Text, AnalyzerExact, plainIndexed)
+	// The two fields of the paragraph's text split it into words once
+	// (see sharedWords).
+	words := &sharedWords{}
+	tf := newTextField(FieldText, p.Text, analyzerSpanishPositions, searchedText)
+	tf.share = words
+	d.AddField(tf)
+	ef := newTextField(FieldTextExact, p.Text, AnalyzerExact, plainIndexed)
+	ef.from = words
+	d.AddField(ef)
 	if from := repairedForms(p.Repairs); from != "" {
 		text(FieldOriginal, from, AnalyzerSpanish, plainIndexed)
 	}
