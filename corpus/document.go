@@ -4,6 +4,7 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"strings"
+	"unicode/utf8"
 )
 
 // Kind says what sort of document a Document is.
@@ -99,6 +100,10 @@ type Document struct {
 	Session string `json:"session,omitempty"` // the meeting that adopted it: "44ª sesión"
 	Adopted Date   `json:"adopted,omitzero"`  // adoption date, day precision when known
 	Vote    string `json:"vote,omitempty"`    // "Aprobada sin votación."
+	// Type is what the document is, finer than Kind, in the controlled
+	// Spanish vocabulary of DocumentTypes ("sentencia", "medidas
+	// provisionales", "observaciones finales"); empty when unknown.
+	Type string `json:"type,omitempty"`
 	// Country is the State the document concerns, in its Spanish short
 	// name ("Guatemala", "Haití"): "respecto de Haití", "Caso … Vs.
 	// Guatemala", a country report's heading. Empty when the document
@@ -124,7 +129,10 @@ type Document struct {
 	// "boilerplate" (site chrome: "Pasar al contenido principal", ©),
 	// "chrome" (an HTML page's navigation, forms, menus, skip links),
 	// "image" (image labels and their captions), "repeated" (a short line
-	// the document had already: a logo caption, a running title).
+	// the document had already: a logo caption, a running title); on a web
+	// page, its furniture: "cookie", "subscription", "author", "share",
+	// "comments", "related", "advertising", "donation", "section" (a label
+	// above the headline).
 	// Nothing else is left out.
 	Dropped map[string]int `json:"dropped,omitempty"`
 	// DroppedLines holds the lines Dropped counts, for audits
@@ -193,11 +201,21 @@ type Repair struct {
 // OCRReport says whether a document looks like damaged OCR output.
 type OCRReport struct {
 	Damaged bool `json:"damaged"` // true when the unknown-word rate is typical of OCR
+	// Source says why the text was taken for OCR output, which alone
+	// repair changes: "tesseract" (pages read here by Tesseract),
+	// "producer" (a PDF whose producer or text layer is an OCR engine's),
+	// "damage" (text whose unknown words have OCR's shapes); "" for
+	// born-digital text, which repair leaves as it is.
+	Source string `json:"source,omitempty"`
 	// Words is the number of alphabetic words checked; Unknown how many of
 	// them were not in the lexicon before repair.
 	Words   int `json:"words"`
 	Unknown int `json:"unknown"`
 	Repairs int `json:"repairs"` // words changed by repair
+	// Shaped counts the unknown words whose repair changes more than
+	// accents ("cooperacidon", "nifias", "6rganos"): the damage signature
+	// of OCR, which a writer who leaves accents out does not make.
+	Shaped int `json:"shaped,omitempty"`
 }
 
 // Entity is a named thing mentioned in a paragraph: an organ, agency,
@@ -249,15 +267,16 @@ func DocumentID(source string, sym Symbol) string {
 	return "doc-" + hex.EncodeToString(h[:8])
 }
 
-// Name returns the name a person knows d by: its symbol; else its title
-// (ingest makes titles of at most 120 characters); else its file's name.
-// Never its ID, which for a document without a symbol is a hash.
+// Name returns the name a person knows d by: its symbol; else its title,
+// the lines of a long heading block (" / ") that fit in 120 characters
+// and "…" (ShortTitle); else its file's name. Never its ID, which for a
+// document without a symbol is a hash.
 func (d *Document) Name() string {
 	switch {
 	case d.Symbol != "":
 		return d.Symbol.String()
 	case strings.TrimSpace(d.Title) != "":
-		return strings.TrimSpace(d.Title)
+		return ShortTitle(strings.TrimSpace(d.Title), 120)
 	}
 	name := d.Source
 	if i := strings.LastIndexAny(name, `/\`); i >= 0 {
@@ -286,4 +305,27 @@ func (d *Document) Paragraph(n Number) (*Paragraph, bool) {
 		}
 	}
 	return found, found != nil
+}
+
+// ShortTitle returns title, a heading block whose lines are joined by " /
+// " ("CORTE INTERAMERICANA DE DERECHOS HUMANOS / CASO GELMAN VS. URUGUAY /
+// SENTENCIA DE 24 DE FEBRERO DE 2011 / …"), cut to the lines that fit in n
+// characters (runes), with " …" after them; the first line is always
+// kept whole. A title that fits is returned as it is.
+func ShortTitle(title string, n int) string {
+	if utf8.RuneCountInString(title) <= n {
+		return title
+	}
+	parts := strings.Split(title, " / ")
+	out := parts[0]
+	for _, p := range parts[1:] {
+		if utf8.RuneCountInString(out+" / "+p) > n {
+			break
+		}
+		out += " / " + p
+	}
+	if out == title {
+		return title
+	}
+	return out + " …"
 }

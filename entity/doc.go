@@ -4,6 +4,13 @@
 // uses, from an embedded gazetteer of the UN system and the countries and
 // territories of CLDR.
 //
+// The countries are also a table of their own (data/countries.tsv: ISO
+// 3166-1 codes, Spanish and English names from CLDR, official long names,
+// demonyms), for the State a document concerns: LookupCountry ("haiti",
+// "República Oriental del Uruguay"), CountryByCode ("ARG" in
+// "CEDAW/C/ARG/CO/6"), CountryOfDemonym ("el Estado argentino") and
+// FindCountries; search resolves its country filter with LookupCountry.
+//
 // Ingest uses it to label every paragraph (Gazetteer.Entities, with the
 // acronyms a document defines, Gazetteer.Define); search uses it to
 // resolve an analyst's entity filter ("acnur", "Alto Comisionado para los

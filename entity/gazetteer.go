@@ -444,3 +444,11 @@ func (g *Gazetteer) matchName(toks []token, i int) *name {
 	}
 	return nil
 }
+
+// Acronym returns the entry of an acronym as written ("CEDAW", "EPU"):
+// case counts, so that a word that happens to be spelt as an acronym in
+// lower case is not taken for one.
+func (g *Gazetteer) Acronym(s string) (*Entry, bool) {
+	e, ok := g.acronyms[s]
+	return e, ok
+}

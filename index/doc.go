@@ -15,11 +15,12 @@
 // Field constants below. Document and DocumentIDs read a document's
 // paragraphs and the documents of a symbol.
 //
-// # Index format (version 8)
+// # Index format (version 9)
 //
 // An index is a directory:
 //
-//	DIR/relatoria.json   {"format": 8, "shards": N, "created": "…"}: refused if the format differs
+//	DIR/relatoria.json   {"format": 9, "shards": N, "created": "…"}: refused if the format differs,
+//	                     with the command that rebuilds it
 //	DIR/shard-00 …       one bleve (scorch) index per shard; a document lives in the shard
 //	                     its ID hashes to (FNV-1a), searches run on all of them
 //	DIR/manifest.json    what relatoria ingest read: each file's size, time, hash, document
@@ -53,7 +54,11 @@
 //	facet        keyword with doc values, one term per facet value, behind
 //	             the facet's name (FilterQuery reads them, Search counts them):
 //	               kind:…      paragraph kind ("operative", …)
-//	               body:…      "Consejo de Derechos Humanos"
+//	               body:…      "Consejo de Derechos Humanos", "Corte Interamericana de
+//	                           Derechos Humanos": the body that adopted or issued the document
+//	               country:…   "Guatemala": the State the document concerns, by its Spanish
+//	                           short name (Document.Country; absent when it names none or
+//	                           several; added in format 9)
 //	               symbol:…    "A/HRC/RES/51/34"
 //	               recurs:…    "yes" when a paragraph of an earlier document has the same
 //	                           or nearly the same words, else "no" (lineage.go)
@@ -84,6 +89,7 @@
 //	deadlines_day, deadlines_month, deadlines_year
 //	             keyword: the same, for dates something falls due by
 //	doc_json     stored only, on the first paragraph: the Document without its paragraphs
+//	             (with its Type, "sentencia", and Country since format 9)
 //	para_json    stored only: the Paragraph, as JSON, without its text (stored in text) and
 //	             without its original when that equals the text; with its section
 //

@@ -28,7 +28,7 @@ import (
 // FormatVersion is the version of the on-disk format described in the
 // package comment. An index written with another version is refused with a
 // message saying how to rebuild it.
-const FormatVersion = 8
+const FormatVersion = 9
 
 // BatchSize is the most paragraphs sent to one shard in one batch (one
 // segment each); relatoria ingest hands Add twice as many at a time. On 2
@@ -258,10 +258,10 @@ func Open(dir string) (*Index, error) {
 	}
 	var m meta
 	if err := json.Unmarshal(data, &m); err != nil {
-		return nil, fmt.Errorf("open index %s: %s is corrupt (%v); delete the directory and ingest again", dir, metaFile, err)
+		return nil, fmt.Errorf("no se puede abrir el índice %s: %s está dañado (%v); borre la carpeta y vuelva a indexar", dir, metaFile, err)
 	}
 	if m.Format != FormatVersion {
-		return nil, fmt.Errorf("open index %s: it was written in index format %d, this relatoria reads format %d; rebuild it with: rm -r %s && relatoria ingest -index %s PATH...", dir, m.Format, FormatVersion, dir, dir)
+		return nil, fmt.Errorf("no se puede abrir el índice %s: se escribió en el formato %d y este relatoria lee el formato %d; reconstrúyalo con: rm -r %s && relatoria ingest -index %s RUTA...", dir, m.Format, FormatVersion, dir, dir)
 	}
 	var shards []bleve.Index
 	for i := range max(m.Shards, 1) {
@@ -271,7 +271,7 @@ func Open(dir string) (*Index, error) {
 				s.Close()
 			}
 			if strings.Contains(err.Error(), "timeout") {
-				return nil, fmt.Errorf("open index %s: another relatoria process is using it (try again when it has finished)", dir)
+				return nil, fmt.Errorf("no se puede abrir el índice %s: otro proceso de relatoria lo está usando (vuelva a intentarlo cuando termine)", dir)
 			}
 			return nil, fmt.Errorf("open index %s: shard %d: %w", dir, i, err)
 		}

@@ -97,7 +97,7 @@ func TestAddReplaceDelete(t *testing.T) {
 	}
 	ix.Close()
 	os.WriteFile(filepath.Join(dir, metaFile), []byte(`{"format": 99}`), 0o644)
-	if _, err := Open(dir); err == nil || !strings.Contains(err.Error(), "rebuild") {
+	if _, err := Open(dir); err == nil || !strings.Contains(err.Error(), "reconstrúyalo con: rm -r") {
 		t.Errorf("Open of format 99: %v", err)
 	}
 	if _, err := Open(filepath.Join(t.TempDir(), "none")); !errors.Is(err, ErrNotExist) {

@@ -19,6 +19,7 @@ const (
 	FieldSymbol      = "symbol"       // filter
 	FieldSymbolShort = "symbol_short" // filter
 	FieldBody        = "body"         // filter
+	FieldCountry     = "country"      // filter: the State the document concerns
 	FieldKind        = "kind"         // filter
 	FieldDocKind     = "doc_kind"     // filter
 	FieldFormat      = "format"       // filter

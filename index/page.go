@@ -289,6 +289,10 @@ func (ix *Index) searchShard(ctx context.Context, shard int, g *globalStats, fac
 			if err := k.bind(r, facets); err != nil {
 				return shardPage{err: err}
 			}
+		case *bareSort:
+			if err := k.bind(r, facets); err != nil {
+				return shardPage{err: err}
+			}
 		}
 	}
 	page := shardPage{facets: facets}

@@ -60,7 +60,7 @@ const FieldKeys = "keys"
 
 // Facets are the filters whose values FieldFacet holds (and so can be
 // counted); the values of the other filters are in FieldKeys.
-var Facets = []string{FieldKind, FieldBody, FieldEntities, FieldCites, FieldSymbol, FieldFormat, FieldRecurs}
+var Facets = []string{FieldKind, FieldBody, FieldCountry, FieldEntities, FieldCites, FieldSymbol, FieldFormat, FieldRecurs}
 
 // FilterTerm returns the term of value for the named filter.
 func FilterTerm(name, value string) string { return name + ":" + value }
@@ -171,6 +171,9 @@ func record(id string, doc *corpus.Document, i int, section []string, lin paraLi
 	}
 	if doc.Body != "" {
 		facet(FieldBody, doc.Body)
+	}
+	if doc.Country != "" {
+		facet(FieldCountry, doc.Country)
 	}
 	if !doc.Adopted.IsZero() {
 		keywords(FieldAdopted, []string{DateTerm(doc.Adopted.Time())}, sortable)

@@ -22,14 +22,14 @@ func TestBadInput(t *testing.T) {
 		data   []byte
 		reason string
 	}{
-		{"empty.txt", nil, "empty file"},
-		{"blank.txt", []byte(" \n\n\t "), "empty file"},
-		{"binary.txt", []byte("\x7fELF\x02\x01\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x02\x00>\x00"), "binary file"},
+		{"empty.txt", nil, "archivo vacío"},
+		{"blank.txt", []byte(" \n\n\t "), "archivo vacío"},
+		{"binary.txt", []byte("\x7fELF\x02\x01\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x02\x00>\x00"), "archivo binario"},
 		{"truncated.pdf", pdf[:len(pdf)/2], "truncated PDF"},
-		{"fake.pdf", []byte("this is not a PDF at all, only text"), "not a PDF"},
-		{"bad-utf8.txt", []byte("Resolución aprobada \xff\xfe\xfd por el Consejo"), "invalid UTF-8"},
-		{"noise.txt", []byte("\x81\x8d\x8f\x90\x9d\x81\x8d\x8f"), "invalid UTF-8"},
-		{"toolarge.txt", []byte(strings.Repeat("a", 100)), "file too large"},
+		{"fake.pdf", []byte("this is not a PDF at all, only text"), "no es un archivo PDF"},
+		{"bad-utf8.txt", []byte("Resolución aprobada \xff\xfe\xfd por el Consejo"), "UTF-8 no válido"},
+		{"noise.txt", []byte("\x81\x8d\x8f\x90\x9d\x81\x8d\x8f"), "UTF-8 no válido"},
+		{"toolarge.txt", []byte(strings.Repeat("a", 100)), "archivo demasiado grande"},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			opt := Options{}

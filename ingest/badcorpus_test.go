@@ -36,8 +36,8 @@ func TestBadCorpus(t *testing.T) {
 	root := os.Geteuid() == 0 // root reads any file: ilegible.txt is then good
 
 	want := map[string]string{
-		"empty.txt":            "empty file",
-		"binary.txt":           "binary file",
+		"empty.txt":            "archivo vacío",
+		"binary.txt":           "archivo binario",
 		"truncated.pdf":        "truncated PDF",
 		"encrypted.pdf":        "encrypted PDF",
 		"image-only.pdf":       "no text layer",
@@ -47,8 +47,8 @@ func TestBadCorpus(t *testing.T) {
 		"parent-loop.pdf":      "/Parent chain loops back on itself",
 		"huge-xref.pdf":        "beyond what a PDF can hold",
 		"huge-xref-stream.pdf": "more objects than a PDF can hold",
-		"invalid-utf8.txt":     "invalid UTF-8",
-		"demasiado-grande.txt": "file too large",
+		"invalid-utf8.txt":     "UTF-8 no válido",
+		"demasiado-grande.txt": "archivo demasiado grande",
 		"bucle-a":              "broken or looping symbolic link",
 		"bucle-b":              "broken or looping symbolic link",
 		"tuberia.txt":          "not a regular file",

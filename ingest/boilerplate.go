@@ -17,7 +17,7 @@ var boilerplate = []*regexp.Regexp{
 	regexp.MustCompile(`(?i)^(pasar|saltar|ir) al contenido( principal)?\.?$`),
 	regexp.MustCompile(`(?i)^skip to (the )?(main )?content\.?$`),
 	regexp.MustCompile(`(?i)^(image|imagen|foto|photo|picture)$`),
-	regexp.MustCompile(`(?i)^(foto|imagen|photo|image|crédito|credit)s?\s*:`),
+	regexp.MustCompile(`(?i)^(foto|imagen|photo|image|crédito|credit|ilustración|infografía|fotografía)s?\s*:`),
 	regexp.MustCompile(`(?i)^(compartir|share)( en| on)?( facebook| twitter| x| linkedin| whatsapp)*$`),
 	regexp.MustCompile(`(?i)^(leer|ver|read) (más|mas|more)$`),
 }
@@ -83,4 +83,98 @@ func isImageLabel(text string) bool {
 		return true
 	}
 	return false
+}
+
+// Web page furniture: what a news or agency page prints around the
+// article and is no part of it. Each kind is dropped and declared in
+// Document.Dropped under its name.
+const (
+	furnCookie       = "cookie"       // cookie and consent notices
+	furnSubscription = "subscription" // newsletter and subscription prompts, paywalls
+	furnAuthor       = "author"       // author bios
+	furnShare        = "share"        // share buttons and prompts
+	furnComments     = "comments"     // comment prompts and threads
+	furnRelated      = "related"      // related-article lists, recommendations
+	furnAdvertising  = "advertising"  // advertisements and their labels
+	furnDonation     = "donation"     // donation buttons and appeals
+)
+
+// furnitureParts maps the parts of class names and ids (split at spaces,
+// "-" and "_") that mark an element as furniture to its kind.
+var furnitureParts = map[string]string{
+	"cookie": furnCookie, "cookies": furnCookie, "gdpr": furnCookie, "consent": furnCookie, "cmp": furnCookie,
+	"newsletter": furnSubscription, "newsletters": furnSubscription, "subscribe": furnSubscription,
+	"subscription": furnSubscription, "suscripcion": furnSubscription, "suscribete": furnSubscription,
+	"paywall": furnSubscription, "registerwall": furnSubscription,
+	"bio": furnAuthor, "author": furnAuthor, "autor": furnAuthor, "authors": furnAuthor, "byline": furnAuthor,
+	"share": furnShare, "sharing": furnShare, "sharebar": furnShare, "social": furnShare, "compartir": furnShare,
+	"rrss": furnShare, "addthis": furnShare, "sharethis": furnShare,
+	"comment": furnComments, "comments": furnComments, "comentarios": furnComments, "disqus": furnComments,
+	"related": furnRelated, "relacionadas": furnRelated, "relacionados": furnRelated, "recommended": furnRelated,
+	"recomendados": furnRelated, "outbrain": furnRelated, "taboola": furnRelated, "readmore": furnRelated,
+	"publicidad": furnAdvertising, "advertisement": furnAdvertising, "advert": furnAdvertising, "ads": furnAdvertising,
+	"ad": furnAdvertising, "banner": furnAdvertising, "dfp": furnAdvertising, "adunit": furnAdvertising,
+	"skyscraper": furnAdvertising, "sponsored": furnAdvertising,
+	"donate": furnDonation, "donation": furnDonation, "dona": furnDonation, "donativo": furnDonation,
+}
+
+// furniturePrompts are the openings of short blocks that are furniture
+// whatever their markup, by kind.
+var furniturePrompts = []struct {
+	kind string
+	re   *regexp.Regexp
+}{
+	{furnCookie, regexp.MustCompile(`(?i)^(este (sitio|portal|sitio web|web)|esta (web|página)|utilizamos|usamos|we use) .{0,60}\bcookies\b|^(aceptar|acepto|configurar|rechazar)( todas)?( las)? cookies|^pol[ií]tica de cookies$`)},
+	{furnSubscription, regexp.MustCompile(`(?i)^(suscr[ií]b(ete|ite|irse|ase)|rec[ií]b[ea] (nuestro|el|las|los) (bolet[ií]n|newsletter|noticias)|reg[ií]strate (gratis|para)|inicia sesi[oó]n para|hazte (socio|socia|miembro|suscriptor)|ya eres suscriptor|contenido exclusivo para suscriptores)`)},
+	{furnShare, regexp.MustCompile(`(?i)^(comparte|compartir|comp[aá]rtelo|share)( (esta|este|la|el) (noticia|nota|art[ií]culo|publicaci[oó]n))?( en| on)?( (facebook|twitter|x|linkedin|whatsapp|telegram|e-?mail|correo))*[:.]?$`)},
+	{furnComments, regexp.MustCompile(`(?i)^((deja|escribe|a[ñn]ade) (tu|un) comentario|comentarios( \([0-9]+\))?|[0-9]+ comentarios|s[eé] el primero en comentar|(ahora )?para comentar,? (debes|deb[eé]s|inicia|ten[eé]s))`)},
+	{furnDonation, regexp.MustCompile(`(?i)^(si llegaste hasta (ac[aá]|aqu[ií])|defend[eé] tu voz|un p[uú]blico informado decide mejor)`)},
+	{"chrome", regexp.MustCompile(`(?i)^(loading|cargando)\.{0,3}$|^nuestro sitio no es visible desde este navegador|^ups\.\.\.$`)},
+	{"boilerplate", regexp.MustCompile(`(?i)todos los derechos reservados`)},
+	{furnRelated, regexp.MustCompile(`(?i)^(te (puede|podr[ií]a) interesar|tambi[eé]n te (puede|podr[ií]a) interesar|le puede interesar|lee tambi[eé]n|le[ea] tambi[eé]n|ver tambi[eé]n|noticias relacionadas|art[ií]culos relacionados|relacionad[ao]s|m[aá]s noticias|lo m[aá]s le[ií]do|m[aá]s le[ií]das|m[aá]s en [^.]{1,30}|saber m[aá]s)[:.]?$`)},
+	// An inline link to another article: "LEE MÁS | …", "Lea aquí: …".
+	{furnRelated, regexp.MustCompile(`(?i)^(mira|lee m[aá]s|le[ea] (aqu[ií]|tambi[eé]n|m[aá]s)|te (puede|podr[ií]a) interesar|le puede interesar|tambi[eé]n (lee|puedes leer)|ver m[aá]s|relacionad[ao]|en contexto|recomendado)\s*[:|»]\s+\S`)},
+	{furnShare, regexp.MustCompile(`(?i)^(twittear|tuitear|imprimir|enviar por (e-?mail|mail|correo)|copiar (enlace|link)|rectificar|facebook|twitter|whatsapp|telegram|linkedin)$`)},
+	{furnSubscription, regexp.MustCompile(`(?i)^(recibe (alertas|notificaciones)|s[ií]guenos en|[uú]nete a nuestro canal)`)},
+	{furnAdvertising, regexp.MustCompile(`(?i)^(publicidad|anuncio|advertisement|contenido patrocinado)$`)},
+	{furnAuthor, regexp.MustCompile(`(?i)^(periodista|autor|autora|email|e-mail|correo|hora|cr[eé]ditos|fotos?|por):?$|^redacci[oó]n( [\p{Lu}]{1,4})?$`)},
+	{furnRelated, regexp.MustCompile(`(?i)^(siguiente noticia|noticia anterior|nota anterior|siguiente nota|art[ií]culo (anterior|siguiente))$`)},
+	{furnDonation, regexp.MustCompile(`(?i)^(dona( ahora| hoy)?|donar|haz (un donativo|una donaci[oó]n)|apoya (nuestro|el) (trabajo|periodismo)|colabora con una donaci[oó]n)[.!]?$`)},
+}
+
+// appeal matches a donation or subscription appeal of a news site: "El
+// periodismo de CONFIDENCIAL no sería posible sin tu apoyo…", "Nuestro
+// equipo te necesita".
+var appeal = regexp.MustCompile(`(?i)(periodismo|trabajo|medio)\b.{0,120}\b(no ser[ií]a posible|depende de|necesita|gracias a)\b.{0,60}\b(tu|su|vuestro) (apoyo|aporte|contribuci[oó]n|suscripci[oó]n)|^nuestro equipo te necesita|^hacemos periodismo\b.{0,400}\b(ap[oó]y|suscrib|aport|contribu|don[aá]|hazte)|^es porque te interesa la informaci[oó]n\b.{0,300}\b(sumate|suscrib|ap[oó]y|cuenta con vos|defend[eé])`)
+
+// maxAppeal is the longest block, in characters, taken for an appeal.
+const maxAppeal = 600
+
+// maxPrompt is the longest block, in characters, taken for a furniture
+// prompt: an article's paragraph may well begin "Este sitio…".
+const maxPrompt = 220
+
+// furniturePrompt returns the kind of furniture a short block of a web
+// page is by its text ("Suscríbete a nuestro boletín", "Comparte esta
+// noticia", "Este sitio utiliza cookies…"), or "".
+func furniturePrompt(text string) string {
+	t := strings.TrimSpace(text)
+	if t == "" || utf8.RuneCountInString(t) > maxPrompt {
+		return ""
+	}
+	for _, p := range furniturePrompts {
+		if p.re.MatchString(t) {
+			return p.kind
+		}
+	}
+	return ""
+}
+
+// furnitureAppeal returns furnDonation when text is a donation or
+// subscription appeal, else "".
+func furnitureAppeal(text string) string {
+	if t := strings.TrimSpace(text); utf8.RuneCountInString(t) <= maxAppeal && appeal.MatchString(t) {
+		return furnDonation
+	}
+	return ""
 }

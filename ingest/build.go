@@ -2,6 +2,7 @@ package ingest
 
 import (
 	"math"
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -24,6 +25,7 @@ func build(name string, format corpus.Format, ex *extraction, opt Options) *corp
 	keep := hyphenRule(ex)
 	seen := map[string]bool{}
 	afterImage := false
+	var ocrPara []bool // by paragraph: read by Tesseract
 	for _, b := range ex.blocks {
 		original := strings.Join(b.lines, "\n")
 		lines := b.lines
@@ -38,7 +40,7 @@ func build(name string, format corpus.Format, ex *extraction, opt Options) *corp
 			continue
 		}
 		var mended []corpus.Repair
-		if b.page > 0 && !opt.NoRepair && elisionMark(text) {
+		if b.ocr && !opt.NoRepair && elisionMark(text) {
 			// "(…)" alone on its line, read by OCR as "(.)", "E.)", "(5)".
 			mended = []corpus.Repair{{From: text, To: "(…)"}}
 			text = "(…)"
@@ -64,7 +66,7 @@ func build(name string, format corpus.Format, ex *extraction, opt Options) *corp
 			continue
 		}
 		seen[text] = true
-		if prev := continued(doc.Paragraphs, b.kind, text); prev != nil {
+		if prev := continued(doc.Paragraphs, b.kind, text); prev != nil && !subBullet(b.lines[0]) {
 			// The paragraph goes on after a page break (and the footnotes
 			// of the page before).
 			if b.page > 0 {
@@ -74,8 +76,10 @@ func build(name string, format corpus.Format, ex *extraction, opt Options) *corp
 			}
 			prev.Text = joinLines([]string{prev.Text, text}, keep)
 			prev.Original += "\n" + original
+			ocrPara[len(ocrPara)-1] = ocrPara[len(ocrPara)-1] || b.ocr
 			continue
 		}
+		ocrPara = append(ocrPara, b.ocr)
 		doc.Paragraphs = append(doc.Paragraphs, corpus.Paragraph{
 			Kind:       b.kind,
 			Number:     corpus.NumberOf(b.number),
@@ -90,9 +94,18 @@ func build(name string, format corpus.Format, ex *extraction, opt Options) *corp
 		doc.Paragraphs[i].Ordinal = i + 1
 	}
 	if !opt.NoRepair {
-		repair(doc)
+		repair(doc, ocrPara, ex.ocrProducer)
 	}
 	structure(doc, ex)
+	if format == corpus.FormatHTML {
+		// A page's own headline and date, not a section label.
+		if ex.headline != "" {
+			doc.Title = ex.headline
+		}
+		if !ex.published.IsZero() {
+			doc.Adopted = ex.published
+		}
+	}
 	annotate(doc)
 	// Structure may leave a paragraph empty (a lone bullet, a bare number).
 	kept := doc.Paragraphs[:0]
@@ -122,7 +135,7 @@ func mayRecur(b block, text string) bool {
 	if len(b.lines) > 0 {
 		first = strings.TrimSpace(b.lines[0])
 	}
-	return b.kind == corpus.ListItem || startsItem(text) || startsItem(first) || strings.HasPrefix(first, "#") || isElision(text) ||
+	return b.kind == corpus.ListItem || startsItem(text) || startsItem(first) || len(b.lines) > 0 && subBullet(b.lines[0]) || strings.HasPrefix(first, "#") || isElision(text) ||
 		strings.HasSuffix(text, ".") && len(strings.Fields(text)) >= 5
 }
 
@@ -176,9 +189,28 @@ func startsLower(s string) bool {
 // Spanish ones. OCR-damaged Spanish runs at 8–15% unknown words.
 const maxUnknownForRepair = 0.35
 
-// repair repairs OCR damage in every paragraph's Text and records on the
-// document how damaged it looked. Original is never changed.
-func repair(doc *corpus.Document) {
+// Damage signatures. Text not known to be OCR output is repaired only
+// when its unknown words have OCR's shapes (ocr.Stats.Shaped: "nifias",
+// "cooperacidon", "6rganos", "cooperacién"), which born-digital text does
+// not have: a writer leaves accents out ("Martin", "periodo", a URL's
+// "busqueda"), OCR changes letters. A document shows the signature with
+// at least minShaped such words and one in shapedPerMille thousand of its
+// words (English-model OCR of Spanish has 50 to 120, the real scan of seed
+// 003 has 32; the born-digital files of ../shared at most 0.5); a paragraph
+// of an otherwise clean document (a page of OCR pasted in) with at least
+// minShapedParagraph and one in ten of its words.
+const (
+	minShaped          = 5
+	shapedPerMille     = 10
+	minShapedParagraph = 3
+)
+
+// repair repairs OCR damage where the text is OCR output and records on
+// the document how damaged it looked and why it was taken for OCR output.
+// Born-digital text (a PDF with fonts, HTML, clean text) is left exactly
+// as it is. ocrPara marks the paragraphs Tesseract read; producer is the
+// OCR engine a PDF's metadata names, or "". Original is never changed.
+func repair(doc *corpus.Document, ocrPara []bool, producer string) {
 	r, err := ocr.Default()
 	if err != nil {
 		return // the embedded data is broken: a build problem, caught by tests
@@ -186,22 +218,62 @@ func repair(doc *corpus.Document) {
 	type fixed struct {
 		text    string
 		repairs []corpus.Repair
+		st      ocr.Stats
 	}
 	var total ocr.Stats
 	out := make([]fixed, len(doc.Paragraphs))
 	for i, p := range doc.Paragraphs {
 		text, reps, st := r.Repair(p.Text)
-		out[i] = fixed{text, reps}
+		out[i] = fixed{text, reps, st}
 		total.Add(st)
 	}
-	report := &corpus.OCRReport{Words: total.Words, Unknown: total.Unknown}
+	report := &corpus.OCRReport{Words: total.Words, Unknown: total.Unknown, Shaped: total.Shaped}
 	doc.OCR = report
 	if total.Words > 0 && float64(total.Unknown) > maxUnknownForRepair*float64(total.Words) {
 		return
 	}
-	report.Damaged = total.Damaged()
+	isOCR := make([]bool, len(doc.Paragraphs))
+	switch {
+	case producer != "":
+		report.Source = "producer"
+		for i := range isOCR {
+			isOCR[i] = true
+		}
+	case slices.Contains(ocrPara, true):
+		// Pages read by Tesseract; the text pages of a mixed PDF are
+		// born-digital.
+		report.Source = "tesseract"
+		copy(isOCR, ocrPara)
+	case doc.Format == corpus.FormatHTML:
+		return // a web page is born-digital
+	case total.Shaped >= minShaped && total.Shaped*1000 >= total.Words*shapedPerMille:
+		report.Source = "damage"
+		for i := range isOCR {
+			isOCR[i] = true
+		}
+	default:
+		for i, f := range out {
+			if f.st.Shaped >= minShapedParagraph && f.st.Shaped*10 >= f.st.Words {
+				isOCR[i] = true
+				report.Source = "damage"
+			}
+		}
+	}
+	if report.Source == "" {
+		return
+	}
+	var seen ocr.Stats
+	for i, f := range out {
+		if isOCR[i] {
+			seen.Add(f.st)
+		}
+	}
+	report.Damaged = seen.Damaged() || report.Source == "damage"
 	for i := range doc.Paragraphs {
-		if report.Damaged {
+		if !isOCR[i] {
+			continue
+		}
+		if seen.Damaged() {
 			// Degree signs after numbers are ordinals misread (see
 			// ocr.MendDegrees), in short paragraphs too.
 			text, reps := ocr.MendDegrees(out[i].text)

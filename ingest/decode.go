@@ -73,7 +73,7 @@ func decode(data []byte) (string, error) {
 	if enc := utf16Kind(data); enc != nil {
 		out, err := enc.NewDecoder().Bytes(data)
 		if err != nil {
-			return "", fmt.Errorf("invalid UTF-16: %v", err)
+			return "", fmt.Errorf("UTF-16 no válido: %v", err)
 		}
 		return string(out), nil
 	}
@@ -84,11 +84,11 @@ func decode(data []byte) (string, error) {
 	bad := firstInvalid(data)
 	if hasMultibyteUTF8(data) {
 		// Real UTF-8 with corrupt bytes in it: not a legacy encoding.
-		return "", fmt.Errorf("invalid UTF-8 (byte 0x%02X at offset %d)", data[bad], bad)
+		return "", fmt.Errorf("UTF-8 no válido (byte 0x%02X en la posición %d)", data[bad], bad)
 	}
 	out, err := charmap.Windows1252.NewDecoder().Bytes(data)
 	if err != nil || !plausibleLatin(data) {
-		return "", fmt.Errorf("invalid UTF-8 (byte 0x%02X at offset %d) and not Latin-1 text", data[bad], bad)
+		return "", fmt.Errorf("UTF-8 no válido (byte 0x%02X en la posición %d) y tampoco es texto Latin-1", data[bad], bad)
 	}
 	return string(out), nil
 }

@@ -19,6 +19,10 @@ type block struct {
 	// Tesseract's mean word confidence over it.
 	page int
 	conf float64
+	// ocr is set for a block read by Tesseract: OCR output, which repair
+	// mends; every other block is born-digital unless the document says
+	// otherwise (extraction.ocrProducer, or its damage).
+	ocr bool
 }
 
 // extraction is what a reader hands to the pipeline: the document's blocks
@@ -31,6 +35,13 @@ type extraction struct {
 	blocks     []block
 	// dropped holds the lines a reader left out as furniture.
 	dropped []corpus.Drop
+	// headline and published are a web page's headline and publication
+	// date as the page gives them (see readIdentity); empty otherwise.
+	headline  string
+	published corpus.Date
+	// ocrProducer, when not "", names the OCR engine a PDF's producer or
+	// creator names ("ABBYY FineReader 12"): its text layer is OCR output.
+	ocrProducer string
 	// partial, when not "", says which pages could not be read while the
 	// others were (scanned pages whose OCR failed).
 	partial string

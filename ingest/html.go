@@ -8,7 +8,6 @@ import (
 
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
-	"golang.org/x/net/html/charset"
 
 	"github.com/relatoria/relatoria/corpus"
 	"github.com/relatoria/relatoria/spanish"
@@ -30,13 +29,9 @@ import (
 const maxHTMLDepth = 512
 
 func readHTML(data []byte) (*extraction, error) {
-	enc, _, _ := charset.DetermineEncoding(data, "text/html")
-	if u := utf16Kind(data); u != nil {
-		enc = u
-	}
-	decoded, err := enc.NewDecoder().Bytes(data)
+	decoded, err := htmlEncoding(data).NewDecoder().Bytes(data)
 	if err != nil {
-		return nil, fmt.Errorf("cannot decode HTML: %v", err)
+		return nil, fmt.Errorf("no se puede decodificar el HTML: %v", err)
 	}
 	root, err := html.Parse(bytes.NewReader(decoded))
 	if err != nil {
@@ -47,8 +42,12 @@ func readHTML(data []byte) (*extraction, error) {
 	w := &htmlWalker{ex: &extraction{}}
 	w.ex.title = strings.TrimSpace(textOf(find(root, atom.Title)))
 	content := contentRoot(root)
+	id := readIdentity(root, content)
+	w.ex.headline, w.ex.published = id.headline, id.published
+	w.headlineAhead = id.headline != "" && strings.Contains(textOf(content), id.headline)
 	w.walk(content, 0)
 	w.flush()
+	dropTail(w.ex)
 	if content != root {
 		dropOutside(w.ex, root, content, 0)
 	}
@@ -82,6 +81,10 @@ type htmlWalker struct {
 	kind  corpus.ParagraphKind
 	num   int
 	ols   []int // item counters of the enclosing <ol> elements
+	prose bool  // a block of 200 characters or more was kept
+	// headlineAhead is set while the page's headline, printed in the
+	// content, is still to come: short headings before it are labels.
+	headlineAhead bool
 }
 
 func (w *htmlWalker) text(s string) { w.buf.WriteString(s) }
@@ -96,7 +99,27 @@ func (w *htmlWalker) newline() {
 func (w *htmlWalker) flush() {
 	w.newline()
 	if len(w.lines) > 0 {
-		w.ex.blocks = append(w.ex.blocks, block{lines: w.lines, kind: w.kind, number: w.num})
+		text := strings.Join(w.lines, " ")
+		kind := furniturePrompt(text)
+		if kind == "" {
+			kind = furnitureAppeal(text)
+		}
+		switch {
+		case kind != "":
+			w.ex.drop(kind, strings.Join(w.lines, "\n"))
+		case !w.prose && text != w.ex.headline && (labels[strings.ToLower(strings.Trim(text, " .:"))] ||
+			w.headlineAhead && (w.kind == corpus.Heading || w.kind == corpus.ListItem) && len(strings.Fields(text)) <= 3 && !strings.ContainsAny(text, ".:;,…") && !startsItem(text)):
+			// A section label above the article's headline ("Nacionales",
+			// "Nación", "NUEVA CONSTITUCIÓN"); a heading after the headline
+			// ("Preámbulo") is content.
+			w.ex.drop("section", text)
+		default:
+			if text == w.ex.headline {
+				w.headlineAhead = false
+			}
+			w.prose = w.prose || len(text) >= 200
+			w.ex.blocks = append(w.ex.blocks, block{lines: w.lines, kind: w.kind, number: w.num})
+		}
 	}
 	w.lines, w.kind, w.num = nil, "", 0
 }
@@ -110,6 +133,11 @@ func (w *htmlWalker) walk(n *html.Node, depth int) {
 		w.text(n.Data)
 		return
 	case html.ElementNode:
+		if kind := furnitureKind(n); kind != "" {
+			w.flush()
+			w.ex.drop(kind, strings.TrimSpace(textOf(n)))
+			return
+		}
 		if skipElement(n) {
 			switch n.DataAtom {
 			case atom.Script, atom.Style, atom.Noscript, atom.Template, atom.Head, atom.Svg:
@@ -189,7 +217,7 @@ func skipElement(n *html.Node) bool {
 				return true
 			}
 		case "class", "id":
-			for _, bad := range []string{"visually-hidden", "sr-only", "skip-link", "breadcrumb", "cookie", "share", "social", "menu"} {
+			for _, bad := range []string{"visually-hidden", "sr-only", "skip-link", "breadcrumb", "menu"} {
 				if strings.Contains(v, bad) {
 					return true
 				}
@@ -203,6 +231,88 @@ func skipElement(n *html.Node) bool {
 	switch n.DataAtom {
 	case atom.Header, atom.Div, atom.Ul, atom.Ol, atom.Section:
 		return mostlyLinks(n)
+	}
+	return false
+}
+
+// dropTail drops what a page prints after its article: the short blocks
+// after the last paragraph of prose (200 characters or more) that do not
+// end a sentence ("Más en Nación", "Claves", "Cartas al Director",
+// "Envíada por … | 4 mayo, 2022"). A short last paragraph that ends a
+// sentence stays.
+func dropTail(ex *extraction) {
+	last := -1
+	for i, b := range ex.blocks {
+		if len(strings.Join(b.lines, " ")) >= 200 {
+			last = i
+		}
+	}
+	if last < 0 {
+		return
+	}
+	kept := ex.blocks[:last+1]
+	for _, b := range ex.blocks[last+1:] {
+		t := strings.TrimSpace(strings.Join(b.lines, " "))
+		if len(t) < 120 && !endsSentence(t) {
+			ex.drop(furnRelated, strings.Join(b.lines, "\n"))
+			continue
+		}
+		kept = append(kept, b)
+	}
+	ex.blocks = kept
+}
+
+// endsSentence reports whether t ends as a sentence does: with a full
+// stop, a question or exclamation mark, or a closing quote or bracket
+// after one.
+func endsSentence(t string) bool {
+	t = strings.TrimRight(t, "\"”’»)] ")
+	return strings.HasSuffix(t, ".") || strings.HasSuffix(t, "?") || strings.HasSuffix(t, "!") || strings.HasSuffix(t, "…")
+}
+
+// furnitureKind returns the kind of furniture an element is by its class,
+// id or label (see furnitureParts: "c-share-bar", "newsletter-signup",
+// "author-bio", "related-articles", "cookie-banner"), or "" for content.
+// An element that holds a paragraph of 250 characters or more is content
+// whatever its class says ("article has-share-bar").
+func furnitureKind(n *html.Node) string {
+	if n.Type != html.ElementNode {
+		return ""
+	}
+	switch n.DataAtom {
+	case atom.Html, atom.Body, atom.Main, atom.Article, atom.Head:
+		return ""
+	}
+	kind := ""
+	for _, key := range []string{"class", "id", "aria-label", "data-testid"} {
+		for _, p := range attrParts(n, key) {
+			if k, ok := furnitureParts[p]; ok && k != "" {
+				kind = k
+				break
+			}
+		}
+		if kind != "" {
+			break
+		}
+	}
+	if kind == "" || holdsProse(n, 0) {
+		return ""
+	}
+	return kind
+}
+
+// holdsProse reports whether n holds a paragraph of 250 characters or more.
+func holdsProse(n *html.Node, depth int) bool {
+	if depth > maxHTMLDepth {
+		return false
+	}
+	if n.Type == html.ElementNode && n.DataAtom == atom.P && len(textOf(n)) >= 250 {
+		return true
+	}
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		if holdsProse(c, depth+1) {
+			return true
+		}
 	}
 	return false
 }
@@ -328,7 +438,7 @@ func readHTMLTokens(data []byte) (*extraction, error) {
 			if z.Err() == io.EOF {
 				return ex, nil
 			}
-			return nil, fmt.Errorf("cannot read HTML: %v", z.Err())
+			return nil, fmt.Errorf("no se puede leer el HTML: %v", z.Err())
 		case html.TextToken:
 			if skip == 0 {
 				buf.Write(z.Text())

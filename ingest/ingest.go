@@ -43,7 +43,7 @@ type Options struct {
 
 // ErrUnchanged is the reason Walk gives for a file that Options.Unchanged
 // says was already read as it is.
-var ErrUnchanged = errors.New("unchanged since the last ingest")
+var ErrUnchanged = errors.New("sin cambios desde la última vez")
 
 func (o Options) maxFileSize() int64 {
 	if o.MaxFileSize <= 0 {
@@ -53,7 +53,7 @@ func (o Options) maxFileSize() int64 {
 }
 
 // Error is a failure to read one file. Reason is a short human sentence
-// ("empty file", "truncated PDF (no %%EOF)"); Err, when set, is the
+// ("archivo vacío", "PDF truncado"); Err, when set, is the
 // underlying error.
 type Error struct {
 	Path   string
@@ -93,21 +93,21 @@ func ReadContext(ctx context.Context, name string, data []byte, opt Options) (do
 		// Last line of defence: a bug or a library panic on hostile input
 		// becomes an error for this file, not a crash of the batch.
 		if r := recover(); r != nil {
-			doc, err = nil, fail(name, fmt.Sprintf("internal error while reading: %v", r), nil)
+			doc, err = nil, fail(name, fmt.Sprintf("error interno al leerlo: %v", r), nil)
 		}
 	}()
 	if int64(len(data)) > opt.maxFileSize() {
-		return nil, fail(name, fmt.Sprintf("file too large (%d bytes; the limit is %d, see -max-size)", len(data), opt.maxFileSize()), nil)
+		return nil, fail(name, fmt.Sprintf("archivo demasiado grande (%d bytes; el límite es %d, véase -max-size)", len(data), opt.maxFileSize()), nil)
 	}
 	if len(bytes.TrimSpace(data)) == 0 {
-		return nil, fail(name, "empty file", nil)
+		return nil, fail(name, "archivo vacío", nil)
 	}
 	format, err := sniff(name, data)
 	if err != nil {
 		return nil, fail(name, err.Error(), err)
 	}
 	if opt.OCRLang != "" && !validLang(opt.OCRLang) {
-		return nil, fail(name, fmt.Sprintf("unknown OCR language %q (want one of %s)", opt.OCRLang, strings.Join(ocrLanguages, ", ")), nil)
+		return nil, fail(name, fmt.Sprintf("idioma de OCR desconocido %q (use uno de estos: %s)", opt.OCRLang, strings.Join(ocrLanguages, ", ")), nil)
 	}
 	if opt.Progress != nil {
 		progress := opt.Progress
@@ -129,9 +129,12 @@ func ReadContext(ctx context.Context, name string, data []byte, opt Options) (do
 	if err != nil {
 		return nil, fail(name, err.Error(), err)
 	}
+	if format == corpus.FormatPDF {
+		ex.ocrProducer = ocrProducer(data)
+	}
 	doc = build(name, format, ex, opt)
 	if len(doc.Paragraphs) == 0 {
-		return nil, fail(name, "no text found", nil)
+		return nil, fail(name, "no tiene texto", nil)
 	}
 	sum := sha256.Sum256(data)
 	doc.Hash = hex.EncodeToString(sum[:])
@@ -158,18 +161,18 @@ func readLimited(fsys fs.FS, name string, limit int64) ([]byte, error) {
 	defer f.Close()
 	if st, err := f.Stat(); err == nil {
 		if st.IsDir() {
-			return nil, fail(name, "is a directory", nil)
+			return nil, fail(name, "es una carpeta", nil)
 		}
 		if st.Size() > limit {
-			return nil, fail(name, fmt.Sprintf("file too large (%d bytes; the limit is %d, see -max-size)", st.Size(), limit), nil)
+			return nil, fail(name, fmt.Sprintf("archivo demasiado grande (%d bytes; el límite es %d, véase -max-size)", st.Size(), limit), nil)
 		}
 	}
 	data, err := io.ReadAll(io.LimitReader(f, limit+1))
 	if err != nil {
-		return nil, fail(name, "cannot read: "+err.Error(), err)
+		return nil, fail(name, "no se puede leer: "+err.Error(), err)
 	}
 	if int64(len(data)) > limit {
-		return nil, fail(name, fmt.Sprintf("file too large (over %d bytes, see -max-size)", limit), nil)
+		return nil, fail(name, fmt.Sprintf("archivo demasiado grande (más de %d bytes, véase -max-size)", limit), nil)
 	}
 	return data, nil
 }
@@ -177,11 +180,11 @@ func readLimited(fsys fs.FS, name string, limit int64) ([]byte, error) {
 func describeOpenError(err error) string {
 	switch {
 	case errors.Is(err, fs.ErrPermission):
-		return "permission denied"
+		return "permiso denegado"
 	case errors.Is(err, fs.ErrNotExist):
-		return "no such file"
+		return "no existe ese archivo"
 	}
-	return "cannot open: " + err.Error()
+	return "no se puede abrir: " + err.Error()
 }
 
 // formatOf returns the format a file name suggests, and false for names
@@ -216,16 +219,16 @@ func sniff(name string, data []byte) (corpus.Format, error) {
 		f = corpus.FormatText
 	}
 	if f == corpus.FormatImage {
-		return "", errors.New("not an image this reader supports (TIFF, PNG or JPEG expected)")
+		return "", errors.New("no es una imagen que este lector admita (se espera TIFF, PNG o JPEG)")
 	}
 	if f == corpus.FormatPDF {
-		return "", errors.New("not a PDF file (no %PDF- header)")
+		return "", errors.New("no es un archivo PDF (no empieza por %PDF-)")
 	}
 	if f == corpus.FormatText && looksLikeHTML(head) {
 		f = corpus.FormatHTML
 	}
 	if f != corpus.FormatPDF && isBinary(data) {
-		return "", errors.New("binary file, not text (NUL bytes or control characters)")
+		return "", errors.New("archivo binario, no de texto (bytes NUL o caracteres de control)")
 	}
 	return f, nil
 }

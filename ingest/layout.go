@@ -57,7 +57,15 @@ var (
 // characters alone.
 func startsItem(line string) bool {
 	t := strings.TrimSpace(line)
-	return bulletStart.MatchString(t) || numberStart.MatchString(t)
+	return bulletStart.MatchString(t) || numberStart.MatchString(t) || subBullet(line)
+}
+
+// subBullet reports whether a line is an item of a second-level list as
+// word processors export it to text: indented, with the bullet "o" ("o" at
+// the margin is the word).
+func subBullet(line string) bool {
+	t := strings.TrimLeft(line, " \t")
+	return len(t) < len(line) && len(t) > 2 && t[0] == 'o' && (t[1] == ' ' || t[1] == '\t')
 }
 
 // paragraphsFromLines groups lines into blocks. Blank lines always separate

@@ -108,7 +108,7 @@ func (m *Manifest) Save() error {
 		return err
 	}
 	if err := writeAtomic(m.path, data); err != nil {
-		return fmt.Errorf("save manifest: %w", err)
+		return fmt.Errorf("no se puede guardar el manifiesto: %w", err)
 	}
 	return nil
 }

@@ -56,7 +56,8 @@ func TestSeed003Repair(t *testing.T) {
 		"&mbito": "ámbito", "admbitos": "ámbitos", "didlogo": "diálogo", "précticas": "prácticas",
 		"maltiples": "múltiples", "propoésito": "propósito", "resolucion": "resolución", "asi": "así",
 		"53¢ periodo": "53º periodo", "53*": "53º", "442 sesion": "44ª sesion",
-		"periodo": "período",
+		// "periodo" is right too: only the author can tell it from "período".
+		"periodo": "",
 	} {
 		if repaired[from] != to {
 			t.Errorf("%q repaired to %q, want %q", from, repaired[from], to)

@@ -44,11 +44,11 @@ var ocrLanguages = []string{"spa", "eng"}
 
 // ErrNoTesseract is wrapped by the error for a scan when the tesseract
 // program is not installed.
-var ErrNoTesseract = errors.New("Tesseract is not installed; install the Debian packages tesseract-ocr and tesseract-ocr-spa (apt-get install tesseract-ocr tesseract-ocr-spa tesseract-ocr-eng)")
+var ErrNoTesseract = errors.New("Tesseract no está instalado; instale los paquetes de Debian tesseract-ocr y tesseract-ocr-spa (apt-get install tesseract-ocr tesseract-ocr-spa tesseract-ocr-eng)")
 
 // errNoPdftoppm is the error for a scanned PDF when poppler's pdftoppm is
 // not installed.
-var errNoPdftoppm = errors.New("pdftoppm is not installed; install the Debian package poppler-utils")
+var errNoPdftoppm = errors.New("pdftoppm no está instalado; instale el paquete de Debian poppler-utils")
 
 // ocrSlot bounds the Tesseract processes running at once, across all the
 // files being read: one per core, fewer when memory is short (a 300 dpi A4
@@ -91,18 +91,18 @@ type pageError struct {
 }
 
 // pagesError describes the pages that failed, for the error line of a
-// document whose other pages were read: "OCR failed on page 3 of 12: …".
+// document whose other pages were read: "el OCR falló en la página 3 de 12 (…)".
 func pagesError(errs []pageError, total int) string {
 	slices.SortFunc(errs, func(a, b pageError) int { return a.page - b.page })
 	nums := make([]string, len(errs))
 	for i, e := range errs {
 		nums[i] = strconv.Itoa(e.page)
 	}
-	word := "page"
+	word := "la página"
 	if len(errs) > 1 {
-		word = "pages"
+		word = "las páginas"
 	}
-	return fmt.Sprintf("OCR failed on %s %s of %d (%v); the other pages are indexed", word, strings.Join(nums, ", "), total, errs[0].err)
+	return fmt.Sprintf("el OCR falló en %s %s de %d (%v); las demás páginas se indexan", word, strings.Join(nums, ", "), total, errs[0].err)
 }
 
 // runTool runs a program with arguments (never through a shell) under ctx,
@@ -116,7 +116,7 @@ func runTool(ctx context.Context, name string, args ...string) ([]byte, error) {
 	cmd.Stdout, cmd.Stderr = &stdout, &stderr
 	err := cmd.Run()
 	if ctx.Err() != nil {
-		return nil, fmt.Errorf("%s took too long (%v)", name, ctx.Err())
+		return nil, fmt.Errorf("%s tardó demasiado (%v)", name, ctx.Err())
 	}
 	if err != nil {
 		msg := strings.TrimSpace(stderr.String())
@@ -126,7 +126,7 @@ func runTool(ctx context.Context, name string, args ...string) ([]byte, error) {
 		if msg == "" {
 			msg = err.Error()
 		}
-		return nil, fmt.Errorf("%s failed: %s", name, msg)
+		return nil, fmt.Errorf("%s falló: %s", name, msg)
 	}
 	return stdout.Bytes(), nil
 }
@@ -138,7 +138,7 @@ func tesseract(ctx context.Context, image, lang string) ([]byte, error) {
 	}
 	out, err := runTool(ctx, "tesseract", image, "stdout", "-l", lang, "tsv")
 	if err != nil && strings.Contains(err.Error(), "language") {
-		return nil, fmt.Errorf("Tesseract has no %q model; install the Debian package tesseract-ocr-%s (%v)", lang, lang, err)
+		return nil, fmt.Errorf("Tesseract no tiene el modelo %q; instale el paquete de Debian tesseract-ocr-%s (%v)", lang, lang, err)
 	}
 	return out, err
 }
@@ -350,7 +350,7 @@ func ocrBlocks(lines []pdfLine) []block {
 	for i, l := range lines {
 		if cur == nil || lines[i-1].par != l.par || startsItem(l.text) || endsBlock(lines[i-1].text, l.text, full[l.page]) {
 			flush()
-			cur = &block{page: l.page}
+			cur = &block{page: l.page, ocr: true}
 			confSum, words = 0, 0
 		}
 		cur.lines = append(cur.lines, l.text)
@@ -438,11 +438,11 @@ func ocrPages(ctx context.Context, pages []int, lang string, progress func(strin
 		done++
 		n := done
 		mu.Unlock()
-		status := "read"
+		status := "leída"
 		if errs[i] != nil {
-			status = "failed: " + errs[i].Error()
+			status = "falló: " + errs[i].Error()
 		}
-		progress(fmt.Sprintf("OCR page %d (%d of %d, %s) %s", pages[i], n, len(pages), lang, status))
+		progress(fmt.Sprintf("OCR de la página %d (%d de %d, %s) %s", pages[i], n, len(pages), lang, status))
 	}
 	first := 0
 	if lang == "" {
@@ -510,16 +510,16 @@ func imageFormat(data []byte) string {
 func readImage(ctx context.Context, data []byte, opt Options) (*extraction, error) {
 	ext := imageFormat(data)
 	if ext == "" {
-		return nil, errors.New("not an image this reader supports (TIFF, PNG or JPEG expected)")
+		return nil, errors.New("no es una imagen que este lector admita (se espera TIFF, PNG o JPEG)")
 	}
 	dir, err := os.MkdirTemp("", "relatoria-scan-")
 	if err != nil {
-		return nil, fmt.Errorf("cannot make a temporary folder for OCR: %v", err)
+		return nil, fmt.Errorf("no se puede crear una carpeta temporal para el OCR: %v", err)
 	}
 	defer os.RemoveAll(dir)
 	image := filepath.Join(dir, "scan"+ext)
 	if err := os.WriteFile(image, data, 0o600); err != nil {
-		return nil, fmt.Errorf("cannot write the image for OCR: %v", err)
+		return nil, fmt.Errorf("no se puede escribir la imagen para el OCR: %v", err)
 	}
 	lines, failed, _ := ocrPages(ctx, []int{1}, opt.OCRLang, opt.pageProgress(), func(ctx context.Context, _ int, lang string) ([]pdfLine, error) {
 		return ocrFile(ctx, image, lang, 0, scanDPI, nil)
@@ -545,12 +545,12 @@ func lastPage(lines []pdfLine) int {
 func ocrPDF(ctx context.Context, data []byte, pages []int, lang string, progress func(string)) ([]pdfLine, []pageError) {
 	dir, err := os.MkdirTemp("", "relatoria-scan-")
 	if err != nil {
-		return nil, []pageError{{pages[0], fmt.Errorf("cannot make a temporary folder for OCR: %v", err)}}
+		return nil, []pageError{{pages[0], fmt.Errorf("no se puede crear una carpeta temporal para el OCR: %v", err)}}
 	}
 	defer os.RemoveAll(dir)
 	pdfPath := filepath.Join(dir, "scan.pdf")
 	if err := os.WriteFile(pdfPath, data, 0o600); err != nil {
-		return nil, []pageError{{pages[0], fmt.Errorf("cannot write the PDF for OCR: %v", err)}}
+		return nil, []pageError{{pages[0], fmt.Errorf("no se puede escribir el PDF para el OCR: %v", err)}}
 	}
 	lines, failed, _ := ocrPages(ctx, pages, lang, progress, func(ctx context.Context, page int, lang string) ([]pdfLine, error) {
 		image := filepath.Join(dir, "page-"+strconv.Itoa(page)+".pgm")

@@ -63,7 +63,7 @@ func TestScans(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			if len(progress) != tt.pages || !strings.Contains(progress[0], tt.file+": OCR page 1") {
+			if len(progress) != tt.pages || !strings.Contains(progress[0], tt.file+": OCR de la página 1") {
 				t.Errorf("progress %q, want one line per page naming the file", progress)
 			}
 			var text []string
@@ -115,6 +115,14 @@ func TestMixedPDF(t *testing.T) {
 	if last.Page != 2 || !strings.Contains(last.Text, "entidades públicas") {
 		t.Errorf("last paragraph %+v, want OCR of page 2", last)
 	}
+	if doc.OCR == nil || doc.OCR.Source != "tesseract" {
+		t.Errorf("OCR report %+v, want source tesseract", doc.OCR)
+	}
+	for _, p := range doc.Paragraphs {
+		if p.Page == 0 && len(p.Repairs) > 0 {
+			t.Errorf("text-layer paragraph repaired: %v in %q", p.Repairs, p.Text)
+		}
+	}
 	t.Logf("pages of the paragraphs: %v", pages)
 }
 
@@ -145,7 +153,7 @@ func TestScanPageFails(t *testing.T) {
 	}
 	doc, err := Read("two-pages.pdf", data, Options{})
 	var e *Error
-	if !errors.As(err, &e) || !strings.Contains(err.Error(), "OCR failed on page 2 of 2") || strings.Contains(err.Error(), "\n") {
+	if !errors.As(err, &e) || !strings.Contains(err.Error(), "el OCR falló en la página 2 de 2") || strings.Contains(err.Error(), "\n") {
 		t.Fatalf("error %v, want one line naming page 2", err)
 	}
 	if doc == nil || len(doc.Paragraphs) == 0 {
@@ -195,7 +203,7 @@ func TestScanWithoutTesseract(t *testing.T) {
 // TestOCRLang checks -lang: an unknown model is refused with the reason.
 func TestOCRLang(t *testing.T) {
 	_, err := Read("x.png", []byte("\x89PNG\r\n\x1a\nxxxx"), Options{OCRLang: "fra"})
-	if err == nil || !strings.Contains(err.Error(), `unknown OCR language "fra"`) {
+	if err == nil || !strings.Contains(err.Error(), `idioma de OCR desconocido "fra"`) {
 		t.Errorf("error %v, want the unknown language named", err)
 	}
 }

@@ -34,6 +34,7 @@ var (
 	bullet          = regexp.MustCompile(`^[•·▪◦●*\-–]\s+`)
 	sessionLine     = regexp.MustCompile(`(?i)^([0-9]{1,4}\s*[ªº°a2*¢]?\.?\s*sesi[oó]n(?:\s+plenaria)?|[0-9]{1,4}(?:st|nd|rd|th)\s+(?:plenary\s+)?meeting)\.?\s*(.*)$`)
 	voteLine        = regexp.MustCompile(`(?i)^\[\s*((?:aprobad[ao]|adopted|adoptad[ao])[^\]]*)\]\.?$`)
+	voteDated       = regexp.MustCompile(`(?i)^\[\s*((?:aprobad[ao]|adopted|adoptad[ao])[^\]]*)\]\.?\s+(.+)$`)
 	adoptedBy       = regexp.MustCompile(`(?i)^(?:Resolution adopted|Adopted|Resolución aprobada|Aprobada) by the ([\p{L} ]+?)(?: at its [0-9]+\w* meeting)?,? on (.+)$|^(?:Resolución aprobada|Aprobada) por (?:el|la) ([\p{L} ]+?)(?: en su [0-9]+\S* sesión)?,? el (.+)$`)
 	labelled        = regexp.MustCompile(`^(\p{Lu}[^:]{1,60}?)\s*:\s+(\S.*)$`)
 )
@@ -97,6 +98,7 @@ func structure(doc *corpus.Document, ex *extraction) {
 	if doc.Kind == corpus.KindResolution && doc.Symbol.IsDraft() {
 		doc.Kind = corpus.KindDraft // its paragraphs were proposed, not adopted
 	}
+	identify(doc)
 }
 
 // structureResolution recognises a resolution and reports whether it did.
@@ -288,6 +290,16 @@ func closingLine(doc *corpus.Document, t string) bool {
 		doc.Vote = strings.TrimSpace(m[1])
 		return true
 	}
+	if m := voteDated.FindStringSubmatch(t); m != nil {
+		// "[Aprobada sin votación.] 6 de octubre de 2020"
+		if d, ok := extract.FullDate(m[2]); ok {
+			doc.Vote = strings.TrimSpace(m[1])
+			if doc.Adopted.IsZero() || doc.Session != "" {
+				doc.Adopted = d
+			}
+			return true
+		}
+	}
 	return false
 }
 
@@ -300,7 +312,7 @@ func structurePage(doc *corpus.Document, ex *extraction) {
 		switch {
 		case p.Kind == corpus.Heading || p.Kind == corpus.Footnote:
 		case p.Kind == corpus.ListItem:
-		case bullet.MatchString(t) || subItem.MatchString(t):
+		case bullet.MatchString(t) || subItem.MatchString(t) || subBullet(p.Original):
 			p.Kind = corpus.ListItem
 		case numbered.MatchString(t) && !looksLikeHeading(t):
 			p.Number, p.Text = splitNumber(t)
@@ -316,7 +328,13 @@ func structurePage(doc *corpus.Document, ex *extraction) {
 		}
 		if p.Kind == corpus.ListItem {
 			p.Text = strings.TrimSpace(bullet.ReplaceAllString(t, ""))
+			if subBullet(p.Original) && strings.HasPrefix(p.Text, "o") {
+				p.Text = strings.TrimSpace(p.Text[1:])
+			}
 		}
+	}
+	if doc.Format == corpus.FormatText {
+		listTopics(doc.Paragraphs)
 	}
 	// The title is a heading at the top; a page that opens with running
 	// text is titled by its first words. A UN report opens with its
@@ -350,6 +368,25 @@ func structurePage(doc *corpus.Document, ex *extraction) {
 	}
 	if doc.Format == corpus.FormatHTML && ex.title != "" && doc.Title == "" {
 		doc.Title = siteTitle(ex.title)
+	}
+}
+
+// listTopics makes headings of the topics of a text file made of lists:
+// a short line of its own between two lists, or between a heading and a
+// list, is the topic of the list that follows even when it ends with a
+// full stop ("Derecho a la igualdad; igualdad de trato entre el hombre y
+// la mujer."), as its Markdown's "##" says.
+func listTopics(ps []corpus.Paragraph) {
+	for i := 1; i+1 < len(ps); i++ {
+		p, prev, next := &ps[i], &ps[i-1], &ps[i+1]
+		if p.Kind != corpus.Plain || p.Number != "" || p.Label != "" || strings.Contains(p.Original, "\n") ||
+			len(p.Text) > 120 || !strings.HasSuffix(p.Text, ".") || strings.Count(p.Text, ". ") > 0 {
+			continue
+		}
+		topLevel := next.Kind == corpus.ListItem && !strings.HasPrefix(next.Original, " ") && !strings.HasPrefix(next.Original, "\t")
+		if topLevel && (prev.Kind == corpus.ListItem || prev.Kind == corpus.Heading) {
+			p.Kind = corpus.Heading
+		}
 	}
 }
 

@@ -732,3 +732,43 @@ func TestPDFStandardFontSpaces(t *testing.T) {
 		}
 	}
 }
+
+// TestTextLists checks a text file of lists as word processors export
+// them: "o" items under "-" items (indented with a tab) are items of their
+// own, also when one repeats, a short line ending in a full stop between
+// two lists is the topic of the next, and the items nest under their
+// parents (corpus.Document.Sections).
+func TestTextLists(t *testing.T) {
+	text := "Sistematización por temáticas de las recomendaciones\n\n" +
+		"Acceso a la justicia\n\n" +
+		"- Comité contra la Tortura\n\to 1° Observaciones finales sobre el Estado, Parag. 16\n" +
+		"- Comité de Derechos Humanos\n\to 1° Observaciones finales sobre el Estado, Parag. 16\n\to 2° Observaciones finales sobre el Estado, Parag. 8\n\n" +
+		"Derecho a la igualdad; igualdad de trato entre el hombre y la mujer.\n\n" +
+		"- Comité contra la Tortura\n\to 3° Observaciones finales sobre el Estado, Parag. 21\n\n" +
+		"Fin del documento, con una frase cualquiera que lo cierra.\n"
+	doc, err := Read("lista.txt", []byte(text), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	secs := doc.Sections()
+	for i, p := range doc.Paragraphs {
+		got = append(got, fmt.Sprintf("%s %s %q", p.Kind, p.Text, secs[i]))
+	}
+	want := []string{
+		`heading Sistematización por temáticas de las recomendaciones []`,
+		`heading Acceso a la justicia []`,
+		`list-item Comité contra la Tortura ["Acceso a la justicia"]`,
+		`list-item 1° Observaciones finales sobre el Estado, Parag. 16 ["Acceso a la justicia" "Comité contra la Tortura"]`,
+		`list-item Comité de Derechos Humanos ["Acceso a la justicia"]`,
+		`list-item 1° Observaciones finales sobre el Estado, Parag. 16 ["Acceso a la justicia" "Comité de Derechos Humanos"]`,
+		`list-item 2° Observaciones finales sobre el Estado, Parag. 8 ["Acceso a la justicia" "Comité de Derechos Humanos"]`,
+		`heading Derecho a la igualdad; igualdad de trato entre el hombre y la mujer. []`,
+		`list-item Comité contra la Tortura ["Derecho a la igualdad; igualdad de trato entre el hombre y la mujer."]`,
+		`list-item 3° Observaciones finales sobre el Estado, Parag. 21 ["Derecho a la igualdad; igualdad de trato entre el hombre y la mujer." "Comité contra la Tortura"]`,
+		`paragraph Fin del documento, con una frase cualquiera que lo cierra. ["Derecho a la igualdad; igualdad de trato entre el hombre y la mujer."]`,
+	}
+	if !slices.Equal(got, want) {
+		t.Errorf("paragraphs:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+}

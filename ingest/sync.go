@@ -121,7 +121,7 @@ func (s *Sync) Run(ctx context.Context, paths []string) (Stats, error) {
 		for _, d := range pending {
 			p := absPath(d.Source)
 			if owner, ok := owners[d.ID]; ok && owner != p {
-				s.warn(fmt.Sprintf("%s: document %s was read from %s; this file replaces it", d.Source, d.ID, owner))
+				s.warn(fmt.Sprintf("%s: el documento %s se había leído de %s; este archivo lo sustituye", d.Source, d.ID, owner))
 			}
 			owners[d.ID] = p
 		}
@@ -197,7 +197,7 @@ func (s *Sync) Run(ctx context.Context, paths []string) (Stats, error) {
 	if err := ctx.Err(); err != nil {
 		flush()
 		manifest.Save()
-		return st, fmt.Errorf("interrupted after %d files; the documents indexed so far are kept, and the next run goes on from there", st.Files)
+		return st, fmt.Errorf("interrumpido después de %d archivos; los documentos indexados hasta aquí se conservan, y la próxima vez se sigue desde ahí", st.Files)
 	}
 	if err := flush(); err != nil {
 		return st, err
@@ -216,7 +216,7 @@ func (s *Sync) Run(ctx context.Context, paths []string) (Stats, error) {
 	if c, ok := s.Writer.(Compacter); ok {
 		if compact := compaction(c, st.Paragraphs); compact != nil {
 			if s.Note != nil {
-				s.Note("compacting the index")
+				s.Note("compactando el índice")
 			}
 			if err := compact(ctx); err != nil {
 				return st, err

@@ -117,7 +117,7 @@ func TestSync(t *testing.T) {
 		{"another file of the same document replaces it, and says so", []syncStep{
 			{files: map[string]string{"r.txt": res5134}, added: []string{"r.txt"}, stats: ingest.Stats{Files: 1, Docs: 1}},
 			{
-				files: map[string]string{"r2.txt": res5134}, added: []string{"r2.txt"}, warn: "r2.txt: document A/HRC/RES/51/34 was read from",
+				files: map[string]string{"r2.txt": res5134}, added: []string{"r2.txt"}, warn: "r2.txt: el documento A/HRC/RES/51/34 se había leído de",
 				stats: ingest.Stats{Files: 2, Docs: 1, Unchanged: 1},
 			},
 		}},
@@ -128,7 +128,7 @@ func TestSync(t *testing.T) {
 		}},
 		{"a bad file among good ones", []syncStep{{
 			files: map[string]string{"a.txt": plain, "vacío.txt": "", "z.txt": res5134},
-			added: []string{"a.txt", "z.txt"}, warn: "vacío.txt: empty file",
+			added: []string{"a.txt", "z.txt"}, warn: "vacío.txt: archivo vacío",
 			stats: ingest.Stats{Files: 3, Docs: 2, Failed: 1},
 		}}},
 		{"a file of another type inside the folder", []syncStep{{
@@ -157,7 +157,7 @@ func TestSync(t *testing.T) {
 					t.Cleanup(srv.Close)
 					return &search.Client{Addr: strings.TrimPrefix(srv.URL, "http://"), Token: "5ecret5ecret5ecret"}
 				},
-				err: "without proof that it indexed the documents", stats: ingest.Stats{Files: 1, Docs: 1},
+				err: "sin demostrar que indexó los documentos", stats: ingest.Stats{Files: 1, Docs: 1},
 			},
 			{added: []string{"a.txt"}, stats: ingest.Stats{Files: 1, Docs: 1}}, // not recorded as indexed
 		}},
@@ -245,7 +245,7 @@ func TestSync(t *testing.T) {
 				}
 				if cw, ok := w.(*compactingWriter); ok {
 					fake = &cw.fakeWriter
-					if cw.compacted != step.compacted || cw.compacted != slices.Contains(notes, "compacting the index") {
+					if cw.compacted != step.compacted || cw.compacted != slices.Contains(notes, "compactando el índice") {
 						t.Errorf("run %d: compacted %v (notes %q), want %v", i+1, cw.compacted, notes, step.compacted)
 					}
 				}
@@ -281,7 +281,7 @@ func TestSyncInterrupted(t *testing.T) {
 	s := &ingest.Sync{Writer: w, Manifest: ingest.LoadManifest(idx), BatchParagraphs: 1 << 20}
 	s.Progress = func(ingest.Stats) { cancel() } // after the first file
 	_, err := s.Run(ctx, []string{files})
-	if err == nil || !strings.Contains(err.Error(), "interrupted after 1 files") {
+	if err == nil || !strings.Contains(err.Error(), "interrumpido después de 1 archivos") {
 		t.Fatalf("error %v, want interrupted", err)
 	}
 	if len(w.added) != 1 {

@@ -167,7 +167,7 @@ func TestBrowser(t *testing.T) {
 	}
 	data, _ := os.ReadFile(files[0])
 	lines := strings.Split(strings.TrimSpace(string(data)), "\n")
-	if !strings.HasPrefix(string(data), "\uFEFF\"ref\",\"symbol\"") || len(lines) < n2+1 {
+	if !strings.HasPrefix(string(data), "\uFEFF\"referencia\",\"signatura\"") || len(lines) < n2+1 {
 		t.Errorf("CSV: %d lines, starts %q", len(lines), Truncate(string(data), 40))
 	}
 }
@@ -283,5 +283,39 @@ func TestBrowserLineage(t *testing.T) {
 	}
 	if dels == 0 || inss == 0 || !strings.Contains(changed, "Recordando su resolución 50/9") {
 		t.Errorf("diff: %d deletions, %d insertions, first changed paragraph %q", dels, inss, changed)
+	}
+}
+
+// TestBrowserPhone checks the results page on a phone's width, 375 px:
+// the first result comes before the filters and near the top, and
+// nothing is wider than the screen.
+func TestBrowserPhone(t *testing.T) {
+	srv, _ := mustServer(t, HandlerOptions{})
+	ctx := newBrowser(t, "")
+	var layout struct {
+		FirstHit, Facets, Width float64
+	}
+	var shot []byte
+	err := chromedp.Run(ctx,
+		chromedp.EmulateViewport(375, 740, chromedp.EmulateMobile),
+		chromedp.Navigate(srv.URL+"/?q="+url.QueryEscape("cooperación técnica")),
+		chromedp.WaitVisible(`ol.hits li`, chromedp.ByQuery),
+		chromedp.Evaluate(`({
+			FirstHit: document.querySelector('ol.hits li').getBoundingClientRect().top,
+			Facets: document.querySelector('nav.facets').getBoundingClientRect().top,
+			Width: document.documentElement.scrollWidth,
+		})`, &layout),
+		chromedp.CaptureScreenshot(&shot),
+	)
+	if err != nil {
+		t.Fatal(err)
+	}
+	os.WriteFile(filepath.Join(t.ArtifactDir(), "phone.png"), shot, 0o644)
+	t.Logf("375 px: first result at %.0f px, filters at %.0f px, page %.0f px wide", layout.FirstHit, layout.Facets, layout.Width)
+	if layout.FirstHit >= layout.Facets || layout.FirstHit > 400 {
+		t.Errorf("375 px: the first result is at %.0f px, the filters at %.0f px; want the result first, within the first screen", layout.FirstHit, layout.Facets)
+	}
+	if layout.Width > 375 {
+		t.Errorf("375 px: the page is %.0f px wide", layout.Width)
 	}
 }

@@ -9,6 +9,7 @@ import (
 	"io"
 	"net"
 	"net/http"
+	"net/url"
 	"strconv"
 	"time"
 
@@ -45,8 +46,9 @@ func (c *Client) url(path string) string {
 }
 
 // Challenge asks the server to prove that it holds the token (within 3
-// seconds). The error says what the address did instead: it "does not
-// answer", or "answers but does not prove it holds the index's token".
+// seconds). The error says, in Spanish, what the address did instead: it
+// "no responde", or "responde pero no demuestra que tiene el testigo del
+// índice".
 func (c *Client) Challenge(ctx context.Context) error {
 	ctx, cancel := context.WithTimeout(ctx, 3*time.Second)
 	defer cancel()
@@ -57,7 +59,7 @@ func (c *Client) Challenge(ctx context.Context) error {
 	}
 	resp, err := clientHTTP.Do(req)
 	if err != nil {
-		return errors.New("does not answer")
+		return errors.New("no responde")
 	}
 	defer resp.Body.Close()
 	var answer struct {
@@ -65,7 +67,7 @@ func (c *Client) Challenge(ctx context.Context) error {
 	}
 	if resp.StatusCode != http.StatusOK || json.NewDecoder(io.LimitReader(resp.Body, 4096)).Decode(&answer) != nil ||
 		!Verify(answer.Proof, Proof(c.Token, nonce)) {
-		return errors.New("answers but does not prove it holds the index's token (not the server that wrote the file)")
+		return errors.New("responde pero no demuestra que tiene el testigo del índice (no es el servidor que escribió el archivo)")
 	}
 	return nil
 }
@@ -100,15 +102,63 @@ func (c *Client) post(ctx context.Context, path string, body []byte) error {
 	req.Header.Set("Content-Type", "application/json")
 	resp, err := clientHTTP.Do(req)
 	if err != nil {
-		return fmt.Errorf("send to server %s: %w", c.Addr, err)
+		return fmt.Errorf("no se pudo enviar al servidor %s: %w", c.Addr, err)
 	}
 	defer resp.Body.Close()
 	if resp.StatusCode != http.StatusOK {
 		msg, _ := io.ReadAll(io.LimitReader(resp.Body, 1000))
-		return fmt.Errorf("server %s refused: %s %s", c.Addr, resp.Status, bytes.TrimSpace(msg))
+		return fmt.Errorf("el servidor %s lo rechazó: %s %s", c.Addr, resp.Status, bytes.TrimSpace(msg))
 	}
 	if !Verify(resp.Header.Get(HeaderProof), ResponseProof(c.Token, nonce)) {
-		return fmt.Errorf("server %s answered without proof that it indexed the documents; they are not recorded as indexed", c.Addr)
+		return fmt.Errorf("el servidor %s respondió sin demostrar que indexó los documentos; no se registran como indexados", c.Addr)
 	}
 	return nil
+}
+
+// APIError is an error answer of the server's API ({"error", "code",
+// "status", "position"}): its Error is the server's Spanish message. It
+// matches ErrNotFound (errors.Is) when the server said not_found.
+type APIError struct {
+	Status   int
+	Code     string // syntax, bad_query, not_found, bad_request, internal
+	Message  string
+	Position int // of a syntax error, 1-based
+}
+
+// Error returns the server's message.
+func (e *APIError) Error() string { return e.Message }
+
+// Is reports whether e is the server's form of target: ErrNotFound for
+// not_found.
+func (e *APIError) Is(target error) bool { return target == ErrNotFound && e.Code == "not_found" }
+
+// Get asks the server for path with the URL parameters query (GET
+// /api/search, /api/show, /api/diff) and copies the answer's body to w as it
+// comes: relatoria query, show and diff read the index through the server
+// that holds it (see Challenge, which the caller runs first). An answer
+// other than 200 is returned as an *APIError, and nothing is written.
+func (c *Client) Get(ctx context.Context, path string, query url.Values, w io.Writer) error {
+	req, err := http.NewRequestWithContext(ctx, "GET", c.url(path+"?"+query.Encode()), nil)
+	if err != nil {
+		return err
+	}
+	resp, err := clientHTTP.Do(req)
+	if err != nil {
+		return fmt.Errorf("el servidor %s no responde: %w", c.Addr, err)
+	}
+	defer resp.Body.Close()
+	if resp.StatusCode != http.StatusOK {
+		body, _ := io.ReadAll(io.LimitReader(resp.Body, 64<<10))
+		var answer struct {
+			Error    string `json:"error"`
+			Code     string `json:"code"`
+			Position int    `json:"position"`
+		}
+		if json.Unmarshal(body, &answer) != nil || answer.Error == "" {
+			answer.Error = fmt.Sprintf("el servidor %s respondió %s", c.Addr, resp.Status)
+		}
+		return &APIError{Status: resp.StatusCode, Code: answer.Code, Message: answer.Error, Position: answer.Position}
+	}
+	_, err = io.Copy(w, resp.Body)
+	return err
 }

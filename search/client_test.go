@@ -42,14 +42,14 @@ func TestClient(t *testing.T) {
 	}
 
 	wrong := &Client{Addr: addr, Token: "another"}
-	if err := wrong.Challenge(t.Context()); err == nil || !strings.Contains(err.Error(), "does not prove") {
+	if err := wrong.Challenge(t.Context()); err == nil || !strings.Contains(err.Error(), "no demuestra") {
 		t.Errorf("challenge with another token: %v", err)
 	}
-	if err := wrong.Add(t.Context(), doc); err == nil || !strings.Contains(err.Error(), "refused: 403") || total("zarzamora") != 0 {
+	if err := wrong.Add(t.Context(), doc); err == nil || !strings.Contains(err.Error(), "lo rechazó: 403") || total("zarzamora") != 0 {
 		t.Errorf("add with another token: %v", err)
 	}
 	gone := &Client{Addr: "127.0.0.1:1", Token: "secret"}
-	if err := gone.Challenge(t.Context()); err == nil || err.Error() != "does not answer" {
+	if err := gone.Challenge(t.Context()); err == nil || err.Error() != "no responde" {
 		t.Errorf("challenge of no server: %v", err)
 	}
 }

@@ -33,6 +33,10 @@ type Applied struct {
 	Original bool `json:"original"` // the text as extracted (before OCR repair) was searched too
 	// StopWords lists the words passed over as too common ("de", "la").
 	StopWords []string `json:"stop_words,omitempty"`
+	// Acronyms maps each acronym of the query that the gazetteer knows
+	// ("CEDAW") to the names it was also searched as, and each name
+	// written as a phrase to its acronyms.
+	Acronyms map[string][]string `json:"acronyms,omitempty"`
 	// Recovery, when set, says that no paragraph had all the words and
 	// what was shown instead (see Recovery).
 	Recovery *Recovery `json:"recovery,omitempty"`
@@ -234,7 +238,63 @@ func (c *compiler) term(t *Term) (index.Query, error) {
 		return index.Or(xs...), nil
 	}
 	main := c.textClauses(text, func(field string) index.Query { return wordQuery(field, text, index.Terms(text)) })
+	if names := c.acronymNames(t.Text); len(names) > 0 {
+		return c.withNames(t, text, main, names), nil
+	}
 	return c.inSection(t, text, main), nil
+}
+
+// acronymNames returns the names a word of the query stands for when it
+// is an acronym the gazetteer knows: written in capitals ("CEDAW", "CAT",
+// "EPU"), or in lower case from five letters on ("cedaw", "mesecvi"), where
+// no Spanish word is spelt so. The names are the entry's name, its
+// variants and its other acronyms ("CDESC" is also "CESCR").
+func (c *compiler) acronymNames(word string) []string {
+	g := entity.DefaultGazetteer()
+	e, ok := g.Acronym(word)
+	if !ok && utf8.RuneCountInString(word) >= 5 && strings.ToLower(word) == word {
+		e, ok = g.Acronym(strings.ToUpper(word))
+	}
+	if !ok || e.Type != entity.TypeMechanism && e.Type != entity.TypeAgency && e.Type != entity.TypeOffice && e.Type != entity.TypeOrgan && e.Type != entity.TypeTreaty {
+		return nil
+	}
+	var names []string
+	for _, n := range append(append([]string{e.Name}, e.Variants...), e.Acronyms...) {
+		if !strings.EqualFold(n, word) && !slices.Contains(names, n) {
+			names = append(names, n)
+		}
+	}
+	if c.applied.Acronyms == nil {
+		c.applied.Acronyms = map[string][]string{}
+	}
+	c.applied.Acronyms[word] = names
+	return names
+}
+
+// withNames matches a word and the names it stands for (as phrases), in
+// the text, and in the section of an item of a list (all their words),
+// as inSection does for a word.
+func (c *compiler) withNames(t *Term, text string, main index.Query, names []string) index.Query {
+	xs := []index.Query{main}
+	var sec []index.Query
+	terms := index.Terms(text)
+	for _, n := range names {
+		nt := spanish.Normalize(n)
+		if len(index.Terms(nt)) == 0 {
+			continue
+		}
+		xs = append(xs, index.Phrase(index.FieldText, nt))
+		sec = append(sec, index.MatchEvery(index.FieldSection, nt))
+		terms = append(terms, index.Terms(nt)...)
+	}
+	all := index.Or(xs...)
+	if c.negated || c.hasSection == nil || !slices.ContainsFunc(terms, c.hasSection) {
+		return all
+	}
+	sec = append(sec, wordQuery(index.FieldSection, text, index.Terms(text)))
+	c.section = append(c.section, index.Terms(text))
+	c.sectionWords = append(c.sectionWords, t.Text)
+	return index.Fallback(all, index.Or(sec...), SectionWeight)
 }
 
 // SectionWeight is how much a word found only in a paragraph's section
@@ -293,7 +353,27 @@ func (c *compiler) phrase(p *Phrase) (index.Query, error) {
 		c.applied.Literal = true
 		return index.And(index.MatchEvery(index.FieldTextExact, text), index.Phrase(index.FieldText, text)), nil
 	}
-	return c.textClauses(text, func(field string) index.Query { return index.Phrase(field, text) }), nil
+	main := c.textClauses(text, func(field string) index.Query { return index.Phrase(field, text) })
+	// A name the gazetteer knows also finds its acronyms:
+	// "Comité contra la Tortura" finds "CAT".
+	if e, ok := entity.DefaultGazetteer().Lookup(text); ok && !c.negated {
+		xs := []index.Query{main}
+		var acronyms []string
+		for _, a := range e.Acronyms {
+			if !strings.Contains(a, " ") && !strings.EqualFold(a, text) {
+				xs = append(xs, wordQuery(index.FieldTextExact, strings.ToLower(a), index.ExactTerms(strings.ToLower(a))))
+				acronyms = append(acronyms, a)
+			}
+		}
+		if len(acronyms) > 0 {
+			if c.applied.Acronyms == nil {
+				c.applied.Acronyms = map[string][]string{}
+			}
+			c.applied.Acronyms[p.Text] = acronyms
+			return index.Or(xs...), nil
+		}
+	}
+	return main, nil
 }
 
 // textClauses matches words or a phrase (made by match, in a field) stemmed and folded
@@ -399,10 +479,30 @@ func (c *compiler) field(f *Field) (index.Query, error) {
 		key := strings.ToLower(string(spanish.Fold([]byte(v))))
 		if name, ok := bodyAliases[key]; ok {
 			v = name
+		} else if e, ok := entity.DefaultGazetteer().Lookup(v); ok && (e.Type == entity.TypeOrgan || e.Type == entity.TypeMechanism) {
+			// A treaty body, the Inter-American Court or Commission by
+			// any of their names: "CEDAW", "Corte IDH", "CIDH".
+			v = e.Name
+			if e.Name == "Examen Periódico Universal" {
+				v = "Grupo de Trabajo sobre el Examen Periódico Universal" // as ingest names the UPR's body
+			}
 		}
 		return index.FilterQuery(index.FieldBody, v), nil
+	case "pais":
+		c, ok := entity.LookupCountry(v)
+		if !ok {
+			c, ok = entity.CountryByCode(strings.ToUpper(v))
+		}
+		if !ok {
+			return index.Query{}, badf("pais:%s no es un país que relatoria conozca; escriba su nombre en español o en inglés, o su código ISO (pais:Guatemala, pais:\"Costa Rica\", pais:GTM)", v)
+		}
+		return index.FilterQuery(index.FieldCountry, c.Name), nil
 	case "formato":
-		return index.FilterQuery(index.FieldFormat, strings.ToLower(v)), nil
+		v = strings.ToLower(v)
+		if v == "texto" || v == "txt" {
+			v = string(corpus.FormatText) // as the page and help name it
+		}
+		return index.FilterQuery(index.FieldFormat, v), nil
 	case "doc":
 		return index.Term(index.FieldDoc, v), nil
 	case "ocr":

@@ -8,8 +8,9 @@ import (
 	"unicode"
 )
 
-// CSVHeader is the header row of a CSV export.
-var CSVHeader = []string{"ref", "symbol", "title", "body", "adopted", "kind", "number", "ordinal", "text", "original", "entities", "cites", "dates", "score", "source", "id"}
+// CSVHeader is the header row of a CSV export, in Spanish as the page and
+// the CLI (the JSON keys are English: ref, symbol, title, …, in this order).
+var CSVHeader = []string{"referencia", "signatura", "título", "órgano", "aprobado", "tipo de documento", "país", "tipo", "número", "ordinal", "texto", "original", "entidades", "cita", "fechas", "puntuación", "archivo", "id"}
 
 // WriteCSV writes hits as CSV for a spreadsheet: UTF-8 with a byte-order
 // mark (so Excel reads the accents), one row per paragraph, a citable
@@ -35,7 +36,7 @@ func WriteCSV(w io.Writer, hits []Hit, header bool, sep rune) error {
 		for _, d := range h.Dates {
 			dates = append(dates, d.Value)
 		}
-		row := []string{h.Ref, h.Symbol.String(), h.Title, h.Body, h.Adopted.String(), string(h.Kind), h.Number.String(),
+		row := []string{h.Ref, h.Symbol.String(), h.Title, h.Body, h.Adopted.String(), h.Type, h.Country, h.Kind.Spanish(), h.Number.String(),
 			strconv.Itoa(h.Ordinal), h.Text, h.Original, strings.Join(ents, "; "), strings.Join(cites, "; "),
 			strings.Join(dates, "; "), strconv.FormatFloat(h.Score, 'f', 4, 64), h.Source, h.ID}
 		for i := range row {

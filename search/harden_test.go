@@ -198,7 +198,7 @@ func TestNeutralize(t *testing.T) {
 func TestCSVSeparator(t *testing.T) {
 	srv, _ := mustServer(t, HandlerOptions{})
 	status, _, body := get(t, srv, "/api/search?q=ni%C3%B1as&format=csv&sep=%3B")
-	if status != 200 || !strings.HasPrefix(body, "\uFEFF\"ref\";\"symbol\";\"title\";") {
+	if status != 200 || !strings.HasPrefix(body, "\uFEFF\"referencia\";\"signatura\";\"título\";") {
 		t.Errorf("sep=;: %d %.100q", status, body)
 	}
 	for _, s := range []string{",", "", "comma", ";", "semicolon", "puntoycoma"} {

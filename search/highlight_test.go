@@ -44,7 +44,7 @@ func TestHighlight(t *testing.T) {
 }
 
 func TestWriteTextCount(t *testing.T) {
-	for total, want := range map[uint64]string{0: `no paragraph matches "x"`, 1: `1 paragraph matches "x"`, 17: `17 paragraphs match "x"`} {
+	for total, want := range map[uint64]string{0: `ningún párrafo para «x»`, 1: `1 párrafo para «x»`, 17: `17 párrafos para «x»`, 4321: `4.321 párrafos para «x»`} {
 		var b strings.Builder
 		WriteText(&b, &Results{Query: "x", Total: total}, 0)
 		if first, _, _ := strings.Cut(b.String(), "\n"); first != want {

@@ -16,6 +16,7 @@ import (
 
 	"github.com/relatoria/relatoria/corpus"
 	"github.com/relatoria/relatoria/index"
+	"github.com/relatoria/relatoria/lineage"
 )
 
 // HandlerOptions configures Handler. The zero value serves searches with
@@ -60,6 +61,7 @@ const maxIngestBody = 256 << 20
 //	GET  /api/search?q=&n=&from=&after=&sort=&format=json|csv|text&all=1
 //	GET  /api/show?ref=51/34%20§7
 //	GET  /api/documents/{id}
+//	GET  /api/diff?a=OLD&b=NEW&format=json|text&color=1
 //	POST /api/ingest            (with the ingest token; JSON array of documents)
 //	POST /api/delete            (with the ingest token; JSON array of document IDs)
 //	GET  /healthz
@@ -92,6 +94,7 @@ func Handler(s *Searcher, opt HandlerOptions) http.Handler {
 	mux.HandleFunc("GET /api/search", h.api(h.limited(h.serveSearch)))
 	mux.HandleFunc("GET /api/show", h.api(h.limited(h.serveShow)))
 	mux.HandleFunc("GET /api/documents/{id...}", h.api(h.limited(h.serveDocument)))
+	mux.HandleFunc("GET /api/diff", h.api(h.limited(h.serveDiff)))
 	mux.HandleFunc("POST /api/ingest", h.api(h.serveIngest))
 	mux.HandleFunc("POST /api/delete", h.api(h.serveDelete))
 	mux.HandleFunc("GET /api/", h.api(func(w http.ResponseWriter, r *http.Request) error {
@@ -270,7 +273,7 @@ func (h *handler) serveHealthz(w http.ResponseWriter, r *http.Request) {
 // requestFromQuery reads a Request from URL parameters.
 func requestFromQuery(r *http.Request) (Request, error) {
 	v := r.URL.Query()
-	req := Request{Query: v.Get("q"), After: v.Get("after"), Sort: v.Get("sort"), Facets: true}
+	req := Request{Query: v.Get("q"), After: v.Get("after"), Sort: v.Get("sort"), Facets: true, Strict: v.Get("strict") == "1"}
 	if strings.TrimSpace(req.Query) == "" {
 		return req, &httpError{http.StatusBadRequest, "falta la consulta: añada ?q=…"}
 	}
@@ -390,6 +393,35 @@ func (h *handler) serveShow(w http.ResponseWriter, r *http.Request) error {
 		return writeJSONResponse(w, res.Paragraph)
 	}
 	return writeJSONResponse(w, res.Document)
+}
+
+// serveDiff answers GET /api/diff?a=OLD&b=NEW: the alignment of two
+// documents (a empty: NEW and its predecessor) as relatoria diff prints
+// it, JSON or, with format=text, text (color=1: with a terminal's
+// colours).
+func (h *handler) serveDiff(w http.ResponseWriter, r *http.Request) error {
+	v := r.URL.Query()
+	a, b := strings.TrimSpace(v.Get("a")), strings.TrimSpace(v.Get("b"))
+	if b == "" {
+		return &httpError{http.StatusBadRequest, "falta el documento nuevo: añada ?b=S/RES/2776%20(2025) (y a= el anterior, o nada para su predecesor)"}
+	}
+	format := v.Get("format")
+	if format != "" && format != "json" && format != "text" {
+		return &httpError{http.StatusBadRequest, fmt.Sprintf("format=%q: use json o text", format)}
+	}
+	d, err := h.s.Diff(r.Context(), a, b)
+	if err != nil {
+		return err
+	}
+	if format == "text" {
+		m := lineage.PlainMarkers
+		if v.Get("color") == "1" {
+			m = lineage.ColorMarkers
+		}
+		w.Header().Set("Content-Type", "text/plain; charset=utf-8")
+		return d.WriteText(w, m)
+	}
+	return writeJSONResponse(w, d)
 }
 
 func (h *handler) serveDocument(w http.ResponseWriter, r *http.Request) error {

@@ -48,8 +48,8 @@ func TestHTTPEndpoints(t *testing.T) {
 		{"/healthz", 200, "application/json", []string{`"status": "ok"`, `"index": "format`}},
 		{"/api/search?q=" + q("cooperación técnica") + "&n=3", 200, "application/json", []string{`"total": 17`, `"ref": "A/HRC/RES/51/34`, `<mark>`, `"facets"`, `"applied"`}},
 		{"/api/search?q=" + q("51/34 §7"), 200, "application/json", []string{`"reference": "51/34 §7"`, `"number": "7"`}},
-		{"/api/search?q=" + q("niñas") + "&format=text", 200, "text/plain", []string{"paragraphs match", "«niñas»"}},
-		{"/api/search?q=" + q("niñas") + "&format=csv&n=100", 200, "text/csv", []string{"\uFEFF\"ref\",\"symbol\"", "A/HRC/RES/51/34"}},
+		{"/api/search?q=" + q("niñas") + "&format=text", 200, "text/plain", []string{"párrafos para", "«niñas»"}},
+		{"/api/search?q=" + q("niñas") + "&format=csv&n=100", 200, "text/csv", []string{"\uFEFF\"referencia\",\"signatura\"", "A/HRC/RES/51/34"}},
 		{"/api/search?q=" + q("niñas") + "&sort=date", 200, "application/json", []string{`"total"`}},
 		{"/api/show?ref=" + q("51/34 §7"), 200, "application/json", []string{`"kind": "operative"`, `"text": "Destaca la importancia`}},
 		{"/api/show?ref=" + q("A/HRC/RES/51/34"), 200, "application/json", []string{`"cites"`, `"A/RES/60/251"`, `"cited_by"`}},
@@ -62,7 +62,7 @@ func TestHTTPEndpoints(t *testing.T) {
 		// No paragraph has every word: the best partial matches, said so.
 		{"/api/search?q=" + q("cooperación técnica Ginebra"), 200, "application/json", []string{`"recovery"`, `"required": 2`, `"unknown": [`, `"missing": [`}},
 		{"/?q=" + q("cooperación técnica Ginebra"), 200, "text/html", []string{"Ningún párrafo contiene todas las palabras; se muestran los que contienen 2 de 3 (falta: «Ginebra»)", "Le falta: «Ginebra»"}},
-		{"/?q=" + q("cooperación cooperaciom"), 200, "text/html", []string{"formas parecidas: «cooperación»", "Buscar en su lugar:"}},
+		{"/?q=" + q("cooperación cooperaciom"), 200, "text/html", []string{"se muestran los resultados de «cooperación cooperación»"}}, {"/?q=" + q("tipo:operativo UN80"), 200, "text/html", []string{"cumple el filtro tipo:operativo", `<a href="/?q=UN80" class="alt"`}},
 		// Bad input: 400 with the reason, 404 for what does not exist.
 		{"/api/search?q=" + q("niñas ("), 400, "application/json", []string{"el paréntesis abierto aquí no se cierra", `"code": "syntax"`, `"position": 7`, `"mensaje"`}},
 		{"/api/search", 400, "application/json", []string{"falta la consulta"}},

@@ -460,3 +460,135 @@ func runPeers(t *testing.T, docs []*corpus.Document, units []knownItem) {
 		}
 	}
 }
+
+// textCopy turns a CLADEM Markdown file into the plain text a word
+// processor or a copy from a web page gives: no front matter, headings as
+// bare lines, list markers as bullets with their indentation. style
+// varies the bullets as such files vary them: 0 "•" over "    *", 1 "-"
+// over a tab and "o", 2 "•" over "  ◦".
+func textCopy(md string, style int) string {
+	lines := strings.Split(md, "\n")
+	if len(lines) > 0 && strings.TrimSpace(lines[0]) == "---" {
+		for i := 1; i < len(lines); i++ {
+			if strings.TrimSpace(lines[i]) == "---" {
+				lines = lines[i+1:]
+				break
+			}
+		}
+	}
+	top := []string{"• ", "- ", "• "}[style]
+	nested := []string{"    * ", "\to ", "  ◦ "}[style]
+	var out []string
+	for _, l := range lines {
+		trimmed := strings.TrimLeft(l, " ")
+		switch {
+		case strings.HasPrefix(trimmed, "#"):
+			out = append(out, strings.TrimSpace(strings.TrimLeft(trimmed, "#")))
+		case strings.HasPrefix(trimmed, "* ") || strings.HasPrefix(trimmed, "- "):
+			marker := top
+			if len(trimmed) < len(l) {
+				marker = nested
+			}
+			out = append(out, marker+strings.TrimSpace(trimmed[2:]))
+		default:
+			out = append(out, strings.NewReplacer("**", "", "__", "").Replace(l))
+		}
+	}
+	return strings.Join(out, "\n")
+}
+
+// TestKnownItemPlainText runs the list-spanning units on plain-text copies
+// of the "Sistematización por temáticas" files (textCopy, three bullet
+// styles) instead of their Markdown: a list of a text file nests as the
+// Markdown list does, so each query finds the items of its section as on
+// the Markdown, held-out countries included.
+func TestKnownItemPlainText(t *testing.T) {
+	if testing.Short() {
+		t.Skip("indexes 92 files")
+	}
+	data, err := os.ReadFile("testdata/knownitem.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var units []knownItem
+	if err := json.Unmarshal(data, &units); err != nil {
+		t.Fatal(err)
+	}
+	ctx := context.Background()
+	docs := claDocs(t)
+	var mixed []*corpus.Document // the Markdown, with the lists in text
+	textName := map[string]string{}
+	style := 0
+	for _, d := range docs {
+		if !strings.Contains(d.Source, "Sistematizacion") {
+			mixed = append(mixed, d)
+			continue
+		}
+		md, err := os.ReadFile(filepath.Join("testdata/cladem", d.Source))
+		if err != nil {
+			t.Fatal(err)
+		}
+		name := strings.TrimSuffix(d.Source, ".md") + ".txt"
+		td, err := ingest.Read(name, []byte(textCopy(string(md), style%3)), ingest.Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		style++
+		textName[d.Source] = name
+		mixed = append(mixed, td)
+	}
+	score := func(docs []*corpus.Document, rename map[string]string) map[string]*knownItemScore {
+		ix, err := index.NewTemporary(2)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer ix.Close()
+		if err := ix.Add(ctx, docs...); err != nil {
+			t.Fatal(err)
+		}
+		s := New(ix)
+		scores := map[string]*knownItemScore{"all": {}, "heldout": {}}
+		for _, u := range units {
+			if u.Kind != "list" {
+				continue
+			}
+			if rename != nil {
+				u.Source = rename[u.Source]
+			}
+			res, err := s.Search(ctx, Request{Query: u.Query})
+			if err != nil {
+				t.Fatalf("%s: %v", u.Query, err)
+			}
+			rank := 0
+			for i, h := range res.Hits {
+				sec := h.Section
+				if rename != nil && len(sec) >= 2 && len(u.Section) > 2 {
+					// Text has no heading levels: a topic under a
+					// topic ("Grupos Vulnerables › Protección de
+					// Víctimas") is known by the topic the query
+					// names and the committee, as the item is.
+					sec = append(u.Section[:len(u.Section)-2:len(u.Section)-2], sec[len(sec)-2:]...)
+				}
+				if u.isTarget(h.Source, h.Text, sec, h.Kind) {
+					rank = i + 1
+					break
+				}
+			}
+			if rank == 0 && rename != nil {
+				t.Logf("text: not in the first 10: %q (%s)", u.Query, u.Source)
+			}
+			scores["all"].add(rank)
+			if u.Split == "heldout" {
+				scores["heldout"].add(rank)
+			}
+		}
+		return scores
+	}
+	md, text := score(docs, nil), score(mixed, textName)
+	for _, k := range []string{"all", "heldout"} {
+		t.Logf("list-spanning queries, %-7s Markdown %s; plain text %s", k, md[k], text[k])
+		if text[k].at10() < md[k].at10()-0.02 || text[k].mrr() < md[k].mrr()-0.05 {
+			t.Errorf("%s: plain text %s, Markdown %s: the text lists do not answer as the Markdown does", k, text[k], md[k])
+		}
+	}
+}

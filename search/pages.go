@@ -11,6 +11,7 @@ import (
 	"net/http"
 	"net/url"
 	"path"
+	"slices"
 	"strconv"
 	"strings"
 	"unicode"
@@ -231,7 +232,26 @@ func appliedText(a Applied) string {
 	if len(a.StopWords) > 0 {
 		out += " Palabras demasiado comunes, no buscadas: " + strings.Join(a.StopWords, ", ") + "."
 	}
-	return out
+	if len(a.Acronyms) > 0 {
+		out += " " + AcronymsText(a.Acronyms)
+	}
+	return strings.TrimSpace(out)
+}
+
+// AcronymsText says in Spanish what the acronyms of a query were also
+// searched as: "CEDAW también busca «Comité para la Eliminación de la
+// Discriminación contra la Mujer»…".
+func AcronymsText(acronyms map[string][]string) string {
+	keys := make([]string, 0, len(acronyms))
+	for k := range acronyms {
+		keys = append(keys, k)
+	}
+	slices.Sort(keys)
+	var parts []string
+	for _, k := range keys {
+		parts = append(parts, fmt.Sprintf("%s también busca %s", k, guillemets(acronyms[k])))
+	}
+	return strings.Join(parts, "; ") + "."
 }
 
 func searchURL(q, sort string, extra url.Values) string {
@@ -283,7 +303,7 @@ func (h *handler) pageSearch(w http.ResponseWriter, r *http.Request) error {
 		hits = append(hits, h.newHitView(hit))
 	}
 	facetFields := []struct{ field, label, prefix string }{
-		{"kind", "Tipo de párrafo", "tipo:"}, {"body", "Órgano", "organo:"}, {"entities", "Entidades", "entidad:"},
+		{"kind", "Tipo de párrafo", "tipo:"}, {"body", "Órgano", "organo:"}, {"country", "País", "pais:"}, {"entities", "Entidades", "entidad:"},
 		{"cites", "Documentos citados", "cita:"}, {"symbol", "Documento", "simbolo:"}, {"format", "Formato", "formato:"},
 		{"recurs", "Texto repetido", "recurre:"},
 	}
@@ -323,7 +343,7 @@ func (h *handler) pageSearch(w http.ResponseWriter, r *http.Request) error {
 	data["Facets"] = facets
 	data["Applied"] = appliedText(res.Applied)
 	if rec := res.Applied.Recovery; rec != nil {
-		data["Suggest"] = suggestedQueries(q, rec, sort)
+		data["Suggest"] = suggestedQueries(rec, sort)
 	}
 	data["First"] = start + 1
 	data["CSV"] = "/api/search?" + url.Values{"q": {q}, "sort": {sort}, "format": {"csv"}, "all": {"1"}}.Encode()
@@ -421,24 +441,18 @@ func (h *handler) pageParagraph(w http.ResponseWriter, r *http.Request) error {
 	})
 }
 
-// suggestion is a query with an unknown word replaced by a close form.
-type suggestion struct{ Query, Href string }
+// suggestion is a query the page offers instead of one that found
+// nothing, with what it finds.
+type suggestion struct {
+	Query, Href, Why string
+	Total            string
+}
 
-// suggestedQueries returns q with each unknown word replaced by each of
-// its close forms.
-func suggestedQueries(q string, rec *Recovery, sort string) []suggestion {
+// suggestedQueries returns the alternatives of a recovery as links.
+func suggestedQueries(rec *Recovery, sort string) []suggestion {
 	var out []suggestion
-	for _, w := range rec.Unknown {
-		for _, form := range rec.Suggestions[w] {
-			fields := strings.Fields(q)
-			for i, f := range fields {
-				if f == w {
-					fields[i] = form
-				}
-			}
-			alt := strings.Join(fields, " ")
-			out = append(out, suggestion{Query: alt, Href: searchURL(alt, sort, nil)})
-		}
+	for _, a := range rec.Alternatives {
+		out = append(out, suggestion{Query: a.Query, Href: searchURL(a.Query, sort, nil), Why: a.Why, Total: paragraphs(a.Total)})
 	}
 	return out
 }

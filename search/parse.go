@@ -6,6 +6,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/relatoria/relatoria/entity"
 	"github.com/relatoria/relatoria/spanish"
 )
 
@@ -33,7 +34,7 @@ type Phrase struct {
 }
 
 // Field is a filter "name:value", with Name in its canonical (Spanish)
-// form: simbolo, tipo, organo, entidad, cita, fecha, desde, hasta, plazo,
+// form: simbolo, tipo, organo, pais, entidad, cita, fecha, desde, hasta, plazo,
 // menciona, formato, doc, ocr.
 type Field struct {
 	Name  string
@@ -105,6 +106,7 @@ var fieldNames = map[string]string{
 	"simbolo": "simbolo", "símbolo": "simbolo", "symbol": "simbolo", "sym": "simbolo",
 	"tipo": "tipo", "kind": "tipo", "type": "tipo",
 	"organo": "organo", "órgano": "organo", "body": "organo",
+	"pais": "pais", "país": "pais", "country": "pais",
 	"fecha": "fecha", "date": "fecha", "año": "fecha", "year": "fecha",
 	"desde": "desde", "from": "desde", "since": "desde",
 	"hasta": "hasta", "until": "hasta", "to": "hasta",
@@ -119,7 +121,7 @@ var fieldNames = map[string]string{
 }
 
 // FieldNames lists the canonical field names, for help texts.
-var FieldNames = []string{"simbolo", "tipo", "organo", "entidad", "cita", "fecha", "desde", "hasta", "plazo", "menciona", "formato", "doc", "ocr", "recurre"}
+var FieldNames = []string{"simbolo", "tipo", "organo", "pais", "entidad", "cita", "fecha", "desde", "hasta", "plazo", "menciona", "formato", "doc", "ocr", "recurre"}
 
 // SyntaxError is a query that cannot be parsed. Pos is the 1-based
 // position, in characters, of the offending text.
@@ -150,6 +152,7 @@ const maxDepth = 20
 //	(mujeres OR niñas) género   grouping
 //	coopera*  didlogo~          prefix; OCR-tolerant fuzzy match
 //	tipo:operativo  simbolo:51/34  organo:"Consejo de Derechos Humanos"
+//	pais:Guatemala  pais:"Costa Rica"  pais:costa rica  country:haiti
 //	fecha:2022  desde:2020-01-01  hasta:2023-12-31  fecha:2020..2023
 //	entidad:ACNUR  cita:60/251  plazo:..2025-12-31  menciona:2024  formato:pdf
 //
@@ -410,6 +413,11 @@ func (p *parser) field(start int) (Query, error) {
 			p.pos++
 		}
 		value = string(p.src[vs:p.pos])
+		// A country of several words, unquoted: "pais:Costa Rica",
+		// "pais:república dominicana".
+		if canon == "pais" {
+			value = p.countryWords(value)
+		}
 		// A symbol with a year: "simbolo:S/RES/2768 (2025)".
 		if (canon == "simbolo" || canon == "cita") && p.pos+7 <= len(p.src) && p.src[p.pos] == ' ' && p.src[p.pos+1] == '(' && p.src[p.pos+6] == ')' && spanish.IsDigits(string(p.src[p.pos+2:p.pos+6])) {
 			value += string(p.src[p.pos : p.pos+7])
@@ -417,4 +425,35 @@ func (p *parser) field(start int) (Query, error) {
 		}
 	}
 	return &Field{Name: canon, Value: value}, nil
+}
+
+// countryWords extends value, a country's first word, with the words that
+// follow it as long as they make a longer country name ("Costa" "Rica",
+// "República" "Dominicana"), and moves past them.
+func (p *parser) countryWords(value string) string {
+	best, bestEnd := value, p.pos
+	words, pos := value, p.pos
+	for range 5 {
+		if pos >= len(p.src) || !unicode.IsSpace(p.src[pos]) {
+			break
+		}
+		start := pos
+		for start < len(p.src) && unicode.IsSpace(p.src[start]) {
+			start++
+		}
+		end := start
+		for end < len(p.src) && !unicode.IsSpace(p.src[end]) && p.src[end] != ')' && p.src[end] != '(' && p.src[end] != '"' {
+			end++
+		}
+		if end == start {
+			break
+		}
+		words += " " + string(p.src[start:end])
+		pos = end
+		if _, ok := entity.LookupCountry(words); ok {
+			best, bestEnd = words, end
+		}
+	}
+	p.pos = bestEnd
+	return best
 }

@@ -17,6 +17,11 @@ func TestParse(t *testing.T) {
 		{`organo:"Asamblea General" fecha:2022`, `(organo:"Asamblea General" fecha:2022)`},
 		{"kind:operative symbol:A/HRC/RES/51/34", "(tipo:operative simbolo:A/HRC/RES/51/34)"},
 		{"simbolo:S/RES/2768 (2025)", "simbolo:\"S/RES/2768 (2025)\""},
+		{"pais:costa rica violencia", `(pais:"costa rica" violencia)`},
+		{"country:Haití", "pais:Haití"},
+		{"pais:chile rica", "(pais:chile rica)"},
+		{`pais:"República Dominicana"`, `pais:"República Dominicana"`},
+		{"(pais:el salvador)", `pais:"el salvador"`},
 		{"a AND b", "(a b)"},
 		{"NOT a b", "(-a b)"},
 	} {

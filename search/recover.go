@@ -32,8 +32,28 @@ type Recovery struct {
 	// a few edits of it (OCR-tolerant: one edit, two from six letters),
 	// the closest and most frequent first.
 	Suggestions map[string][]string `json:"suggestions,omitempty"`
+	// Filters lists the filters ("tipo:operativo", "fecha:1900") that
+	// removed every paragraph the rest of the query finds: without them
+	// it finds Alternatives[0].Total. The words are then not relaxed.
+	Filters []string `json:"filters,omitempty"`
+	// Corrected is the query with every word no paragraph has replaced
+	// by its closest form that makes the query find something: when it
+	// is set, the hits shown are those of Corrected.
+	Corrected string `json:"corrected,omitempty"`
+	// Alternatives are queries to run instead, each with what it finds:
+	// the query without the filters that removed everything.
+	Alternatives []Alternative `json:"alternatives,omitempty"`
 	// Message says all this in Spanish, as the page and the CLI show it.
 	Message string `json:"message"`
+}
+
+// Alternative is a query offered instead of one that found nothing, with
+// the number of paragraphs it finds (never 0) and why it is offered, in
+// Spanish ("sin el filtro tipo:operativo").
+type Alternative struct {
+	Query string `json:"query"`
+	Total uint64 `json:"total"`
+	Why   string `json:"why"`
 }
 
 // maxSuggestions bounds the close forms offered for an unknown word.
@@ -70,15 +90,24 @@ func relaxable(q Query) (words []*Term, rest []Query, ok bool) {
 	return words, rest, len(words) > 0
 }
 
-// recoverSearch is run when req found nothing. For a query of plain words
-// it returns what Recovery says, and the page of the first level of
-// relaxation that finds something (nil when none does, or when the query
-// has fewer than three words). It returns nil, nil, nil for a query it
-// must not relax.
-func (s *Searcher) recoverSearch(ctx context.Context, q Query, preq index.Request, strict bool) (*Recovery, *index.Page, error) {
+// recoverSearch is run when req found nothing. When the query's filters
+// removed every paragraph the rest of it finds, it says which (Filters)
+// and offers the query without them. Otherwise, for a query of plain
+// words, it names the words no paragraph has with close forms; when every
+// such word has one, the query with each replaced by the form that makes
+// it find something is searched instead (Corrected, with its parsed form
+// for highlights); else it returns the page of the first level of
+// relaxation that finds something (all words but one, … down to two, or
+// one of a query of two). It returns a nil page when nothing is found, and
+// a nil Recovery for a query it must not relax whose filters are not to
+// blame.
+func (s *Searcher) recoverSearch(ctx context.Context, q Query, preq index.Request, strict bool) (*Recovery, *index.Page, Query, error) {
+	if rec, err := s.blameFilters(ctx, q); rec != nil || err != nil {
+		return rec, nil, nil, err
+	}
 	words, rest, ok := relaxable(q)
 	if !ok {
-		return nil, nil, nil
+		return nil, nil, nil, nil
 	}
 	rec := &Recovery{}
 	known := 0
@@ -86,7 +115,7 @@ func (s *Searcher) recoverSearch(ctx context.Context, q Query, preq index.Reques
 		rec.Words = append(rec.Words, w.Text)
 		found, err := s.inIndex(w.Text)
 		if err != nil {
-			return nil, nil, err
+			return nil, nil, nil, err
 		}
 		if found {
 			known++
@@ -95,13 +124,19 @@ func (s *Searcher) recoverSearch(ctx context.Context, q Query, preq index.Reques
 		rec.Unknown = append(rec.Unknown, w.Text)
 		near, err := s.closeForms(w.Text)
 		if err != nil {
-			return nil, nil, err
+			return nil, nil, nil, err
 		}
 		if len(near) > 0 {
 			if rec.Suggestions == nil {
 				rec.Suggestions = map[string][]string{}
 			}
 			rec.Suggestions[w.Text] = near
+		}
+	}
+	if len(rec.Unknown) > 0 && len(rec.Suggestions) == len(rec.Unknown) {
+		fixed, page, err := s.correct(ctx, q, rec, preq)
+		if err != nil || page != nil {
+			return rec, page, fixed, err
 		}
 	}
 	c := &compiler{hasOriginal: s.ix.HasOriginalTerm}
@@ -112,31 +147,257 @@ func (s *Searcher) recoverSearch(ctx context.Context, q Query, preq index.Reques
 	for _, x := range rest {
 		cx, err := compile(x, c)
 		if err != nil {
-			return nil, nil, err
+			return nil, nil, nil, err
 		}
 		must = append(must, cx)
 	}
 	for _, w := range words {
 		cx, err := c.term(w)
 		if err != nil {
-			return nil, nil, err
+			return nil, nil, nil, err
 		}
 		should = append(should, cx)
 	}
 	// A paragraph has at most the words the index knows: start there.
-	for k := min(len(words)-1, known); k >= 2; k-- {
+	// Down to two words, or to one of a query of two.
+	least := 2
+	if len(words) == 2 {
+		least = 1
+	}
+	for k := min(len(words)-1, known); k >= least; k-- {
 		r := preq
 		r.Query = index.Boolean(must, should, nil, k)
+		page, err := s.ix.Search(ctx, r)
+		if err != nil {
+			return nil, nil, nil, fmt.Errorf("search: %w", err)
+		}
+		if page.Total > 0 {
+			rec.Required = k
+			return rec, page, nil, nil
+		}
+	}
+	return rec, nil, nil, nil
+}
+
+// clauses returns the clauses q requires side by side: the parts of an
+// And, or q itself.
+func clauses(q Query) []Query {
+	if a, ok := q.(*And); ok {
+		return a.Xs
+	}
+	return []Query{q}
+}
+
+// queryText writes clauses back in the query language, side by side.
+func queryText(xs []Query) string {
+	parts := make([]string, len(xs))
+	for i, x := range xs {
+		parts[i] = x.String()
+	}
+	return strings.Join(parts, " ")
+}
+
+// count returns how many paragraphs have every one of the clauses xs
+// themselves (not through their section).
+func (s *Searcher) count(ctx context.Context, xs []Query) (uint64, error) {
+	var q Query = &And{Xs: xs}
+	if len(xs) == 1 {
+		q = xs[0]
+	}
+	bq, err := compile(q, &compiler{hasOriginal: s.ix.HasOriginalTerm})
+	if err != nil {
+		return 0, err
+	}
+	page, err := s.ix.Search(ctx, index.Request{Query: bq, Size: 1})
+	if err != nil {
+		return 0, fmt.Errorf("search: %w", err)
+	}
+	return page.Total, nil
+}
+
+// blameFilters finds, for a query with filters (tipo:, fecha:, …) that
+// found nothing, the filters that removed everything the rest of the query
+// finds: each one that alone leaves nothing of it, else all of them (only
+// together do they leave nothing). It returns nil when the rest of the
+// query finds nothing either (the filters are not to blame), or when the
+// query has no filter.
+func (s *Searcher) blameFilters(ctx context.Context, q Query) (*Recovery, error) {
+	var filters, content []Query
+	for _, x := range clauses(q) {
+		if _, ok := x.(*Field); ok {
+			filters = append(filters, x)
+		} else {
+			content = append(content, x)
+		}
+	}
+	if len(filters) == 0 {
+		return nil, nil
+	}
+	rec := &Recovery{}
+	var total uint64
+	if len(content) > 0 {
+		n, err := s.count(ctx, content)
+		if err != nil || n == 0 {
+			return nil, err
+		}
+		total = n
+	}
+	var culprits []Query
+	for _, f := range filters {
+		n := uint64(0)
+		var err error
+		if len(content) > 0 || len(filters) > 1 {
+			n, err = s.count(ctx, append(slices.Clone(content), f))
+			if err != nil {
+				return nil, err
+			}
+		}
+		if n == 0 {
+			culprits = append(culprits, f)
+		}
+	}
+	together := len(culprits) == 0
+	if together {
+		culprits = filters
+	}
+	for _, f := range culprits {
+		rec.Filters = append(rec.Filters, f.String())
+	}
+	if len(content) == 0 {
+		rec.Message = fmt.Sprintf("Ningún párrafo del índice cumple el filtro %s.", rec.Filters[0])
+		if len(rec.Filters) > 1 {
+			rec.Message = fmt.Sprintf("Ningún párrafo del índice cumple a la vez los filtros %s.", andList(rec.Filters))
+		}
+		return rec, nil
+	}
+	// The query without the culprits, in its order.
+	var without []Query
+	for _, x := range clauses(q) {
+		if !slices.Contains(culprits, x) {
+			without = append(without, x)
+		}
+	}
+	n := total
+	if len(without) > len(content) {
+		var err error
+		if n, err = s.count(ctx, without); err != nil {
+			return nil, err
+		}
+	}
+	rest := queryText(without)
+	if n == 0 {
+		// Kept filters leave nothing either: offer the words alone.
+		rest, n = queryText(content), total
+	}
+	why := "sin el filtro " + rec.Filters[0]
+	if len(rec.Filters) > 1 {
+		why = "sin los filtros " + andList(rec.Filters)
+	}
+	rec.Alternatives = []Alternative{{Query: rest, Total: n, Why: why}}
+	of := fmt.Sprintf("Ninguno de los %s de «%s»", paragraphs(n), rest)
+	if n == 1 {
+		of = fmt.Sprintf("El único párrafo de «%s» no", rest)
+	}
+	switch {
+	case len(rec.Filters) == 1:
+		rec.Message = fmt.Sprintf("%s cumple el filtro %s.", of, rec.Filters[0])
+	case together:
+		rec.Message = fmt.Sprintf("%s cumple a la vez los filtros %s (cada uno por separado deja alguno).", of, andList(rec.Filters))
+	default:
+		rec.Message = fmt.Sprintf("%s cumple los filtros %s.", of, andList(rec.Filters))
+	}
+	return rec, nil
+}
+
+// correct searches q with every unknown word of rec replaced by one of its
+// close forms: the first combination, closest forms first, that finds
+// something (at most nine are tried). It returns the corrected query and
+// the page it finds, or a nil page when none finds anything.
+func (s *Searcher) correct(ctx context.Context, q Query, rec *Recovery, preq index.Request) (Query, *index.Page, error) {
+	combos := [][]string{nil}
+	for _, w := range rec.Unknown {
+		var next [][]string
+		for _, c := range combos {
+			for _, form := range rec.Suggestions[w] {
+				next = append(next, append(slices.Clone(c), form))
+			}
+		}
+		combos = next
+	}
+	slices.SortStableFunc(combos, func(a, b []string) int { return rankSum(a, rec) - rankSum(b, rec) })
+	for i, combo := range combos {
+		if i == 9 {
+			break
+		}
+		replace := map[string]string{}
+		for j, w := range rec.Unknown {
+			replace[w] = combo[j]
+		}
+		fixed := replaceWords(q, replace)
+		bq, err := compile(fixed, &compiler{hasOriginal: s.ix.HasOriginalTerm})
+		if err != nil {
+			continue
+		}
+		r := preq
+		r.Query = bq
+		if r.Sort.Scored() {
+			// The corrected words' own order.
+			r.Sort = index.BareLast(index.RelevanceSort(), queryTerms(fixed))
+		}
 		page, err := s.ix.Search(ctx, r)
 		if err != nil {
 			return nil, nil, fmt.Errorf("search: %w", err)
 		}
 		if page.Total > 0 {
-			rec.Required = k
-			return rec, page, nil
+			rec.Corrected = queryText(clauses(fixed))
+			return fixed, page, nil
 		}
 	}
-	return rec, nil, nil
+	return nil, nil, nil
+}
+
+// rankSum is the sum of the ranks of the forms of a combination among the
+// close forms of their words: the closest combinations first.
+func rankSum(combo []string, rec *Recovery) int {
+	n := 0
+	for j, w := range rec.Unknown {
+		n += slices.Index(rec.Suggestions[w], combo[j])
+	}
+	return n
+}
+
+// replaceWords returns q with the plain words of replace (by their text)
+// replaced.
+func replaceWords(q Query, replace map[string]string) Query {
+	switch x := q.(type) {
+	case *Term:
+		if r, ok := replace[x.Text]; ok && !x.Literal && !x.Prefix && !x.Fuzzy {
+			return &Term{Text: r}
+		}
+	case *And:
+		out := &And{}
+		for _, y := range x.Xs {
+			out.Xs = append(out.Xs, replaceWords(y, replace))
+		}
+		return out
+	}
+	return q
+}
+
+// andList joins items as Spanish lists them: "a, b y c".
+func andList(items []string) string {
+	if len(items) < 2 {
+		return strings.Join(items, "")
+	}
+	return strings.Join(items[:len(items)-1], ", ") + " y " + items[len(items)-1]
+}
+
+// paragraphs says "1 párrafo", "5.234 párrafos".
+func paragraphs(n uint64) string {
+	if n == 1 {
+		return "1 párrafo"
+	}
+	return thousands(n) + " párrafos"
 }
 
 // inIndex reports whether some paragraph has word, in its text or in the
@@ -199,6 +460,14 @@ func wordsOf(words []string, texts ...string) []bool {
 // explain sets each hit's Missing words and the Recovery's Missing and
 // Message.
 func (rec *Recovery) explain(hits []Hit) {
+	if len(rec.Filters) > 0 {
+		return // blameFilters said it
+	}
+	if rec.Corrected != "" {
+		rec.Message = fmt.Sprintf("%s en ningún párrafo del índice; se muestran los resultados de «%s».",
+			unknownPhrase(rec.Unknown), rec.Corrected)
+		return
+	}
 	lacking := make([]bool, len(rec.Words))
 	for i := range hits {
 		h := &hits[i]
@@ -239,4 +508,17 @@ func guillemets(ws []string) string {
 		q[i] = "«" + w + "»"
 	}
 	return strings.Join(q, ", ")
+}
+
+// unknownPhrase says that words appear nowhere: "«x» no aparece", "«x» y
+// «y» no aparecen".
+func unknownPhrase(words []string) string {
+	q := make([]string, len(words))
+	for i, w := range words {
+		q[i] = "«" + w + "»"
+	}
+	if len(q) == 1 {
+		return q[0] + " no aparece"
+	}
+	return andList(q) + " no aparecen"
 }

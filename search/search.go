@@ -10,6 +10,7 @@ import (
 
 	"github.com/relatoria/relatoria/corpus"
 	"github.com/relatoria/relatoria/index"
+	"github.com/relatoria/relatoria/spanish"
 )
 
 // MaxPageSize is the largest page of hits one request may ask for.
@@ -74,6 +75,8 @@ type Hit struct {
 	Title     string               `json:"title,omitempty"`
 	Body      string               `json:"body,omitempty"`
 	Adopted   corpus.Date          `json:"adopted,omitzero"`
+	Type      string               `json:"type,omitempty"`    // what the document is: "sentencia" (corpus.DocumentTypes)
+	Country   string               `json:"country,omitempty"` // the State it concerns: "Guatemala"
 	Source    string               `json:"source"`
 	Ordinal   int                  `json:"ordinal"`
 	Number    corpus.Number        `json:"number,omitempty"` // as printed: "7", "84.3", "4.a"
@@ -149,6 +152,7 @@ func (s *Searcher) Search(ctx context.Context, req Request) (*Results, error) {
 	var sectionWords []string   // words that may be in a paragraph's section
 	var sectionTerms [][]string // their terms
 	var sectionQuery index.Query
+	var bare [][]string // the terms of the words a bare heading would repeat
 	if ref, ok := ParseReference(req.Query); ok {
 		res.Reference = ref.String()
 		bq = referenceQuery(ref)
@@ -174,6 +178,7 @@ func (s *Searcher) Search(ctx context.Context, req Request) (*Results, error) {
 			titleBoost = &index.DocumentBoost{Query: index.Match(index.FieldTitle, words), Weight: 0.5}
 		}
 		exact = c.exactBoosts(q)
+		bare = queryTerms(q)
 		if !req.Strict && plainWords(q) >= 2 {
 			// The query again, with its words also looked for in the
 			// section of an item of a list (a word alone finds the
@@ -187,7 +192,9 @@ func (s *Searcher) Search(ctx context.Context, req Request) (*Results, error) {
 	preq := index.Request{Query: bq, Size: size, From: req.From, Facets: req.Facets, FacetSize: FacetSize, DocumentBoost: titleBoost, TermBoosts: exact}
 	switch strings.ToLower(req.Sort) {
 	case "", "relevance", "relevancia", "score":
-		preq.Sort = index.RelevanceSort() // score, then paragraph ID
+		// Score, then paragraph ID; headings that only repeat the
+		// query after the paragraphs that say something about it.
+		preq.Sort = index.BareLast(index.RelevanceSort(), bare)
 	case "date", "fecha", "-fecha", "newest":
 		preq.Sort = index.FieldSort("-"+index.FieldAdopted, index.FieldDoc, index.FieldOrdinal)
 	case "+date", "+fecha", "oldest", "date-asc":
@@ -213,11 +220,11 @@ func (s *Searcher) Search(ctx context.Context, req Request) (*Results, error) {
 		sectionWords = nil
 	}
 	withSections := func() {
-		preq.Query, preq.Sort = sectionQuery, index.SectionRelevanceSort(sectionTerms)
+		preq.Query, preq.Sort = sectionQuery, index.BareLast(index.SectionRelevanceSort(sectionTerms), bare)
 	}
 	sectioned := false
 	if sectionWords != nil && req.After != "" {
-		if after, err := decodeCursor(req.After); err == nil && len(after) == index.SectionRelevanceSort(nil).Keys() {
+		if after, err := decodeCursor(req.After); err == nil && len(after) == index.BareLast(index.SectionRelevanceSort(nil), bare).Keys() {
 			withSections()
 			sectioned = true
 		}
@@ -255,11 +262,15 @@ func (s *Searcher) Search(ctx context.Context, req Request) (*Results, error) {
 		// No paragraph has all the words: say why, and show those
 		// with most of them.
 		var relaxed *index.Page
-		if rec, relaxed, err = s.recoverSearch(ctx, parsed, preq, req.Strict); err != nil {
+		var corrected Query
+		if rec, relaxed, corrected, err = s.recoverSearch(ctx, parsed, preq, req.Strict); err != nil {
 			return nil, err
 		}
 		if relaxed != nil {
 			sr = relaxed
+		}
+		if corrected != nil {
+			mark = newMarker(corrected)
 		}
 		res.Applied.Recovery = rec
 	}
@@ -359,6 +370,8 @@ func makeHit(h index.Hit) Hit {
 		Title:     doc.Title,
 		Body:      doc.Body,
 		Adopted:   doc.Adopted,
+		Type:      doc.Type,
+		Country:   doc.Country,
 		Source:    doc.Source,
 		Ordinal:   p.Ordinal,
 		Number:    p.Number,
@@ -421,6 +434,33 @@ func positiveWords(q Query) string {
 		}
 	})
 	return strings.Join(words, " ")
+}
+
+// queryTerms returns the terms of each word q requires or offers, in
+// the text field (stop words have none and are left out): what a heading
+// that only repeats the query is made of.
+func queryTerms(q Query) [][]string {
+	var out [][]string
+	seen := map[string]bool{}
+	add := func(text string) {
+		for _, t := range index.Terms(spanish.Normalize(text)) {
+			if !seen[t] {
+				seen[t] = true
+				out = append(out, []string{t})
+			}
+		}
+	}
+	visitPositive(q, func(q Query) {
+		switch q := q.(type) {
+		case *Term:
+			if !q.Prefix && !q.Fuzzy && !strings.Contains(q.Text, "/") {
+				add(q.Text)
+			}
+		case *Phrase:
+			add(q.Text)
+		}
+	})
+	return out
 }
 
 // plainWords counts the words of q, required or offered, that are neither

@@ -5,27 +5,43 @@ import (
 	"html"
 	"io"
 	"strings"
+
+	"github.com/relatoria/relatoria/corpus"
 )
 
-// WriteText writes results as text for a terminal: a count, then each hit
-// with its reference, kind, date, title and snippet (matches between « »),
-// then the main facets. from is the rank of the first hit minus one.
+// WriteText writes results as text for a terminal, in Spanish: a count,
+// then each hit with its reference, kind (as tipo: names it), date, title
+// and snippet (matches between « »), then the main facets, named as the
+// filters they count. from is the rank of the first hit minus one.
 func WriteText(w io.Writer, res *Results, from int) {
 	switch res.Total {
 	case 0:
-		fmt.Fprintf(w, "no paragraph matches %q\n\n", res.Query)
+		fmt.Fprintf(w, "ningún párrafo para «%s»\n\n", res.Query)
 	case 1:
-		fmt.Fprintf(w, "1 paragraph matches %q\n\n", res.Query)
+		fmt.Fprintf(w, "1 párrafo para «%s»\n\n", res.Query)
 	default:
-		fmt.Fprintf(w, "%d paragraphs match %q\n\n", res.Total, res.Query)
+		fmt.Fprintf(w, "%s párrafos para «%s»\n\n", thousands(res.Total), res.Query)
+	}
+	if len(res.Applied.Acronyms) > 0 {
+		fmt.Fprintf(w, "%s\n\n", AcronymsText(res.Applied.Acronyms))
 	}
 	if rec := res.Applied.Recovery; rec != nil {
-		fmt.Fprintf(w, "%s\n\n", rec.Message)
+		fmt.Fprintf(w, "%s\n", rec.Message)
+		for _, a := range rec.Alternatives {
+			fmt.Fprintf(w, "  → relatoria query %s   (%s)\n", shellQuote(a.Query), paragraphs(a.Total))
+		}
+		fmt.Fprintln(w)
 	}
 	for i, h := range res.Hits {
-		fmt.Fprintf(w, "%d. %s  [%s]", from+i+1, h.Ref, h.Kind)
+		fmt.Fprintf(w, "%d. %s  [%s]", from+i+1, h.Ref, h.Kind.Spanish())
 		if !h.Adopted.IsZero() {
 			fmt.Fprintf(w, "  %s", h.Adopted)
+		}
+		if h.Type != "" {
+			fmt.Fprintf(w, "  %s", h.Type)
+		}
+		if h.Country != "" {
+			fmt.Fprintf(w, "  %s", h.Country)
 		}
 		fmt.Fprintln(w)
 		if h.Title != "" {
@@ -47,19 +63,23 @@ func WriteText(w io.Writer, res *Results, from int) {
 		}
 		fmt.Fprintln(w)
 	}
-	for _, name := range []string{"kind", "body", "doc_kind", "entities", "cites"} {
-		counts := res.Facets[name]
+	for _, f := range []struct{ name, filter string }{{"kind", "tipo"}, {"body", "organo"}, {"country", "pais"}, {"entities", "entidad"}, {"cites", "cita"}} {
+		counts := res.Facets[f.name]
 		if len(counts) == 0 {
 			continue
 		}
 		var parts []string
 		for _, c := range counts {
-			parts = append(parts, fmt.Sprintf("%s %d", c.Value, c.Count))
+			value := c.Value
+			if f.name == "kind" {
+				value = corpus.ParagraphKind(value).Spanish()
+			}
+			parts = append(parts, fmt.Sprintf("%s %d", value, c.Count))
 		}
-		fmt.Fprintf(w, "%s: %s\n", name, strings.Join(parts, " · "))
+		fmt.Fprintf(w, "%s: %s\n", f.filter, strings.Join(parts, " · "))
 	}
 	if res.Next != "" {
-		fmt.Fprintf(w, "\nmore: -after %s\n", res.Next)
+		fmt.Fprintf(w, "\nmás: -after %s\n", res.Next)
 	}
 }
 
@@ -78,4 +98,13 @@ func Truncate(s string, n int) string {
 		return s
 	}
 	return string(r[:n]) + "…"
+}
+
+// shellQuote quotes a query for a shell command line, in single quotes
+// unless it is one plain word.
+func shellQuote(q string) string {
+	if q != "" && !strings.ContainsAny(q, " \t'\"()*~$`\\;&|<>!?[]{}#") {
+		return q
+	}
+	return "'" + strings.ReplaceAll(q, "'", `'\''`) + "'"
 }

@@ -47,7 +47,7 @@ func runCompact(ctx context.Context, c *command, e *env, args []string) error {
 	if err != nil {
 		return err
 	}
-	if _, ok := runningServer(ctx, dir, e.stderr); ok {
+	if _, ok := runningServer(ctx, dir, e.stderr, "se compacta el índice directamente"); ok {
 		return fmt.Errorf("relatoria serve está usando %s; deténgalo antes de compactar el índice", dir)
 	}
 	ingest.TuneGC(e.getenv)

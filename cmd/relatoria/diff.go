@@ -3,6 +3,7 @@ package main
 import (
 	"context"
 	"io"
+	"net/url"
 	"os"
 
 	"github.com/relatoria/relatoria/lineage"
@@ -11,25 +12,25 @@ import (
 
 var diffCommand = &command{
 	name:    "diff",
-	args:    "[-index DIR] [-json] [-color auto|always|never] [OLD] NEW",
-	summary: "compare two documents paragraph by paragraph",
-	usage: `Diff aligns the paragraphs of two documents of the index, in order and
-allowing for paragraphs that moved, and marks each one unchanged (=),
-changed (~, with its words deleted and inserted), new (+) or removed (-).
-It starts with a summary by kind of paragraph:
+	args:    "[-index DIR] [-json] [-color auto|always|never] [ANTERIOR] NUEVO",
+	summary: "comparar dos documentos párrafo por párrafo",
+	usage: `Diff alinea los párrafos de dos documentos del índice, en orden y teniendo en
+cuenta los párrafos desplazados, y marca cada uno sin cambios (=), modificado
+(~, con las palabras suprimidas y añadidas), nuevo (+) o suprimido (-).
+Empieza con un resumen por tipo de párrafo:
 
 	64 operativos: 1 sin cambios, 1 modificado, 62 nuevos · 26 preambulares: …
 
-Words are compared without case, accents or punctuation. On a terminal
-deletions are red and insertions green; otherwise they are written
-[-deleted-] and {+inserted+}. OLD and NEW are references as show takes
-them. With only NEW, OLD is its predecessor: the most similar earlier
-document of the same body that NEW cites or whose title it shares.
+Las palabras se comparan sin mayúsculas, tildes ni puntuación. En una
+terminal lo suprimido sale en rojo y lo añadido en verde; si no, se escribe
+[-suprimido-] y {+añadido+}. ANTERIOR y NUEVO son referencias como las de
+show. Con solo NUEVO, ANTERIOR es su predecesor: el documento anterior más
+parecido del mismo órgano que NUEVO cita o cuyo título comparte.
 
-Examples:
+Ejemplos:
 
 	relatoria diff "S/RES/2775 (2025)" "S/RES/2776 (2025)"
-	relatoria diff A/HRC/RES/51/34                 # against the one it renews
+	relatoria diff A/HRC/RES/53/6                  # con la que renueva
 	relatoria diff -json 48/3 51/34 | jq '.pairs[] | select(.status == "changed")'`,
 	run: runDiff,
 }
@@ -37,8 +38,8 @@ Examples:
 func runDiff(ctx context.Context, c *command, e *env, args []string) error {
 	fs := newFlagSet(c, e)
 	indexPath := indexFlag(fs)
-	asJSON := fs.Bool("json", false, "print the alignment as JSON")
-	color := fs.String("color", "auto", "colour changes: auto (on a terminal), always, never")
+	asJSON := fs.Bool("json", false, "la alineación en JSON")
+	color := fs.String("color", "auto", "colorear los cambios: auto (en una terminal), always (siempre), never (nunca)")
 	pos, err := parseFlags(fs, args)
 	if err != nil {
 		return err
@@ -50,22 +51,32 @@ func runDiff(ctx context.Context, c *command, e *env, args []string) error {
 	case 2:
 		oldRef, newRef = pos[0], pos[1]
 	default:
-		return usagef("diff needs one or two document references, such as \"S/RES/2775 (2025)\" \"S/RES/2776 (2025)\" (quote a reference that has spaces)")
+		return usagef("diff necesita una o dos referencias de documento, como \"S/RES/2775 (2025)\" \"S/RES/2776 (2025)\" (ponga entre comillas una referencia con espacios)")
 	}
 	if *color != "auto" && *color != "always" && *color != "never" {
-		return usagef("-color must be auto, always or never, not %q", *color)
+		return usagef("-color debe ser auto, always o never, no %q", *color)
 	}
 	for _, ref := range pos {
 		if _, ok := search.ParseReference(ref); !ok && !isDocID(ref) {
-			return usagef("%q is not a document reference; write a symbol such as 51/34 or A/HRC/RES/51/34, or a document ID (doc-…)", ref)
+			return usagef("%q no es la referencia de un documento; escriba una signatura como 51/34 o A/HRC/RES/51/34, o el identificador de un documento (doc-…)", ref)
 		}
 	}
-	ix, err := openIndex(ctx, e, *indexPath)
+	src, err := openSource(ctx, e, *indexPath)
 	if err != nil {
 		return err
 	}
-	defer ix.Close()
-	d, err := search.New(ix).Diff(ctx, oldRef, newRef)
+	defer src.close()
+	colored := *color == "always" || *color == "auto" && isTerminal(e.stdout)
+	if src.remote != nil {
+		v := url.Values{"a": {oldRef}, "b": {newRef}, "format": {"text"}}
+		if *asJSON {
+			v.Set("format", "json")
+		} else if colored {
+			v.Set("color", "1")
+		}
+		return src.remote.Get(ctx, "/api/diff", v, e.stdout)
+	}
+	d, err := src.local.Diff(ctx, oldRef, newRef)
 	if err != nil {
 		return err
 	}
@@ -73,7 +84,7 @@ func runDiff(ctx context.Context, c *command, e *env, args []string) error {
 		return writeJSON(e.stdout, d)
 	}
 	m := lineage.PlainMarkers
-	if *color == "always" || *color == "auto" && isTerminal(e.stdout) {
+	if colored {
 		m = lineage.ColorMarkers
 	}
 	return d.WriteText(e.stdout, m)

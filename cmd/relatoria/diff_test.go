@@ -66,7 +66,7 @@ func TestDiff(t *testing.T) {
 	}
 	// "Decides to remain actively seized of the matter." closes both.
 	code, out, errs := runCLI(t, vars, "show", "S/RES/2776 (2025) §50")
-	if code != 0 || !strings.Contains(out, "Also in (1, oldest first):") || !strings.Contains(out, "S/RES/2775 (2025) §2") || !strings.Contains(out, "identical  (first appearance)") {
+	if code != 0 || !strings.Contains(out, "También en (1, los más antiguos primero):") || !strings.Contains(out, "S/RES/2775 (2025) §2") || !strings.Contains(out, "idéntico  (primera aparición)") {
 		t.Errorf("show §50: exit %d, %s\n%s", code, errs, out)
 	}
 	code, out, _ = runCLI(t, vars, "show", "-json", "S/RES/2776 (2025) §50")
@@ -78,7 +78,7 @@ func TestDiff(t *testing.T) {
 		code int
 		msg  string
 	}{
-		{[]string{"diff"}, 2, "one or two document references"},
+		{[]string{"diff"}, 2, "una o dos referencias de documento"},
 		{[]string{"diff", "S/RES/2775 (2025) §1", "S/RES/2776 (2025)"}, 1, "es un párrafo"},
 		{[]string{"diff", "S/RES/2775 (2025)"}, 1, "ningún documento anterior"},
 		{[]string{"diff", "S/RES/2999 (2025)", "S/RES/2776 (2025)"}, 1, "no existe ese documento"},

@@ -2,9 +2,10 @@ package main
 
 import (
 	"context"
-	"flag"
+	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"strings"
 	"sync"
@@ -18,44 +19,45 @@ import (
 
 var extractCommand = &command{
 	name:    "extract",
-	args:    "[-json] [-lang spa|eng] FILE",
-	summary: "print the structured document read from a file, without indexing it",
-	usage: `Extract reads one file (text, Markdown, HTML, PDF, or a scan: an image-only
-PDF or a TIFF, PNG or JPEG page, read with Tesseract) and prints what relatoria
-understands of it: kind, symbol, title, adopting body, adoption date, vote, and
-every paragraph with its number and kind. It is the way to check a file before
-ingesting it.
+	args:    "[-json] [-check] [-lang spa|eng] ARCHIVO",
+	summary: "mostrar el documento estructurado que se lee de un archivo, sin indexarlo",
+	usage: `Extract lee un archivo (texto, Markdown, HTML, PDF, o un escaneo: un PDF de
+imágenes o una página TIFF, PNG o JPEG, leídos con Tesseract) y escribe lo que
+relatoria entiende de él: tipo, signatura, título, órgano, fecha de
+aprobación, votación, y cada párrafo con su número y su tipo. Sirve para
+revisar un archivo antes de indexarlo.
 
-Examples:
+Ejemplos:
 
 	relatoria extract resolucion.txt
 	relatoria extract -json informe.pdf | jq '.paragraphs[] | select(.kind=="operative")'
 	relatoria extract -check informe.pdf
 
--check compares the words relatoria reads (as "relatoria normalize" prints
-them) with an independent reference: the file itself for text, its text
-without markup for Markdown and HTML, pdftotext's (poppler-utils) for a PDF.
-It prints the words lost and added, the word error (accents and case
-ignored, numbers included), glued words ("yniñas"), split words and the
-paragraph numbers kept as written; with -json, the same as JSON.`,
+-check compara las palabras que lee relatoria (las que escribe "relatoria
+normalize") con una referencia independiente: el propio archivo si es texto,
+su texto sin marcas si es Markdown o HTML, el de pdftotext (poppler-utils) si
+es PDF. Escribe las palabras perdidas y añadidas, la tasa de error por
+palabra (sin tildes ni mayúsculas, con los números), las palabras pegadas
+("yniñas"), las partidas y los números de párrafo conservados tal como se
+escribieron; con -json, lo mismo en JSON.`,
 	run: runExtract,
 }
 
 func runExtract(ctx context.Context, c *command, e *env, args []string) error {
 	fs := newFlagSet(c, e)
-	asJSON := fs.Bool("json", false, "print the document as JSON")
-	noRepair := fs.Bool("no-repair", false, "do not repair OCR damage")
-	maxSize := fs.Int64("max-size", ingest.DefaultMaxFileSize, "largest file to read, in bytes")
-	check := fs.Bool("check", false, "compare the extracted words and paragraph numbers with an independent reference")
+	asJSON := fs.Bool("json", false, "el documento en JSON")
+	noRepair := fs.Bool("no-repair", false, "no reparar los daños del OCR")
+	maxSize := fs.Int64("max-size", ingest.DefaultMaxFileSize, "el archivo más grande que se lee, en bytes")
+	check := fs.Bool("check", false, "comparar las palabras y los números de párrafo extraídos con una referencia independiente")
 	lang := ocrLangFlag(fs)
 	pos, err := parseFlags(fs, args)
 	if err != nil {
 		return err
 	}
 	if len(pos) != 1 {
-		return usagef("extract takes one FILE")
+		return usagef("extract lee un ARCHIVO")
 	}
-	data, err := os.ReadFile(pos[0])
+	data, err := readFile(pos[0])
 	if err != nil {
 		return err
 	}
@@ -80,8 +82,8 @@ func runExtract(ctx context.Context, c *command, e *env, args []string) error {
 }
 
 // ocrLangFlag defines -lang, the OCR language of scanned pages.
-func ocrLangFlag(fs *flag.FlagSet) *string {
-	return fs.String("lang", "", "Tesseract `model` for scanned pages: spa or eng (default: the document's language)")
+func ocrLangFlag(fs *flagSet) *string {
+	return fs.String("lang", "", "`modelo` de Tesseract para las páginas escaneadas: spa o eng (por omisión, el idioma del documento)")
 }
 
 // ocrProgress returns an ingest.Options.Progress that prints one line per
@@ -108,22 +110,22 @@ func runCheck(ctx context.Context, e *env, name string, data []byte, doc *corpus
 	}
 	w := e.stdout
 	fmt.Fprintf(w, "%s\n", name)
-	fmt.Fprintf(w, "words:      %d in the reference, %d extracted\n", rep.RefWords, rep.Words)
-	fmt.Fprintf(w, "lost:       %d\nadded:      %d\n", rep.Lost, rep.Added)
-	fmt.Fprintf(w, "word error: %.2f%% (%d errors)\n", 100*rep.WordError(), rep.Errors)
-	fmt.Fprintf(w, "not errors: %d words of furniture declared dropped, %d page numbers, %d repaired, %d moved, %d spaced wrongly by the reference\n", rep.Dropped, rep.Furniture, rep.Repaired, rep.Moved, rep.RefSpacing)
-	fmt.Fprintf(w, "glued:      %d%s\n", len(rep.Glued), examples(rep.Glued))
-	fmt.Fprintf(w, "split:      %d%s\n", len(rep.Split), examples(rep.Split))
-	fmt.Fprintf(w, "numbers:    %d of %d paragraph numbers kept as written (%.1f%%)%s\n", rep.NumbersKept, rep.Numbers, 100*rep.NumbersRate(), examples(rep.Missing))
+	fmt.Fprintf(w, "palabras:     %d en la referencia, %d extraídas\n", rep.RefWords, rep.Words)
+	fmt.Fprintf(w, "perdidas:     %d\nañadidas:     %d\n", rep.Lost, rep.Added)
+	fmt.Fprintf(w, "error:        %.2f%% por palabra (%d errores)\n", 100*rep.WordError(), rep.Errors)
+	fmt.Fprintf(w, "no son error: %d palabras de elementos de página declarados, %d números de página, %d reparadas, %d desplazadas, %d mal espaciadas por la referencia\n", rep.Dropped, rep.Furniture, rep.Repaired, rep.Moved, rep.RefSpacing)
+	fmt.Fprintf(w, "pegadas:      %d%s\n", len(rep.Glued), examples(rep.Glued))
+	fmt.Fprintf(w, "partidas:     %d%s\n", len(rep.Split), examples(rep.Split))
+	fmt.Fprintf(w, "números:      %d de %d números de párrafo conservados tal como se escribieron (%.1f%%)%s\n", rep.NumbersKept, rep.Numbers, 100*rep.NumbersRate(), examples(rep.Missing))
 	for i, d := range rep.Diffs {
 		if i == 10 {
-			fmt.Fprintf(w, "  … (-json lists %d)\n", len(rep.Diffs))
+			fmt.Fprintf(w, "  … (-json las lista todas: %d)\n", len(rep.Diffs))
 			break
 		}
 		fmt.Fprintf(w, "  «%s» → «%s»\n", firstWords(d.Reference), firstWords(d.Extracted))
 	}
 	if rep.Approximate {
-		fmt.Fprintln(w, "(the texts differ too much for a word-by-word comparison: counts from word frequencies)")
+		fmt.Fprintln(w, "(los textos difieren demasiado para compararlos palabra por palabra: cuentas hechas con las frecuencias de las palabras)")
 	}
 	return nil
 }
@@ -155,11 +157,21 @@ func writeJSON(w io.Writer, v any) error { return search.WriteJSON(w, v) }
 func printDocument(w io.Writer, doc *corpus.Document) {
 	fmt.Fprintf(w, "%s\n", docHeading(doc))
 	var meta []string
+	if doc.Type != "" {
+		meta = append(meta, doc.Type)
+	}
 	if doc.Body != "" {
 		meta = append(meta, doc.Body)
 	}
+	if doc.Country != "" {
+		meta = append(meta, doc.Country)
+	}
 	if !doc.Adopted.IsZero() {
-		meta = append(meta, "aprobada "+doc.Adopted.String())
+		if doc.Kind == corpus.KindResolution {
+			meta = append(meta, "aprobada "+doc.Adopted.String())
+		} else {
+			meta = append(meta, "fecha: "+doc.Adopted.String())
+		}
 	}
 	if doc.Session != "" {
 		meta = append(meta, doc.Session)
@@ -167,7 +179,7 @@ func printDocument(w io.Writer, doc *corpus.Document) {
 	if doc.Vote != "" {
 		meta = append(meta, doc.Vote)
 	}
-	meta = append(meta, fmt.Sprintf("%s, %s, %d párrafos", doc.Kind, doc.Format, len(doc.Paragraphs)))
+	meta = append(meta, fmt.Sprintf("%s, %s, %d párrafos", docKindLabel(doc.Kind), doc.Format, len(doc.Paragraphs)))
 	fmt.Fprintf(w, "%s\n%s\n\n", strings.Join(meta, " · "), doc.Source)
 	for _, p := range doc.Paragraphs {
 		fmt.Fprintf(w, "[%s] %s\n\n", paragraphTag(p), p.Text)
@@ -188,7 +200,41 @@ func docHeading(doc *corpus.Document) string {
 
 func paragraphTag(p corpus.Paragraph) string {
 	if p.Number != "" {
-		return fmt.Sprintf("%d %s §%s", p.Ordinal, p.Kind, p.Number)
+		return fmt.Sprintf("%d %s §%s", p.Ordinal, p.Kind.Spanish(), p.Number)
 	}
-	return fmt.Sprintf("%d %s", p.Ordinal, p.Kind)
+	return fmt.Sprintf("%d %s", p.Ordinal, p.Kind.Spanish())
+}
+
+// docKindLabel names a kind of document in Spanish.
+func docKindLabel(k corpus.Kind) string {
+	switch k {
+	case corpus.KindResolution:
+		return "resolución"
+	case corpus.KindDraft:
+		return "proyecto de resolución"
+	case corpus.KindPage:
+		return "página"
+	case corpus.KindOther:
+		return "informe u otro documento"
+	}
+	return string(k)
+}
+
+// readFile reads the file a command names, saying in Spanish why it
+// cannot.
+func readFile(name string) ([]byte, error) {
+	data, err := os.ReadFile(name)
+	switch {
+	case err == nil:
+		return data, nil
+	case errors.Is(err, fs.ErrNotExist):
+		return nil, fmt.Errorf("%s: no existe ese archivo", name)
+	case errors.Is(err, fs.ErrPermission):
+		return nil, fmt.Errorf("%s: permiso denegado", name)
+	}
+	var pe *fs.PathError
+	if errors.As(err, &pe) && pe.Err != nil && strings.Contains(pe.Err.Error(), "is a directory") {
+		return nil, fmt.Errorf("%s: es una carpeta, no un archivo", name)
+	}
+	return nil, fmt.Errorf("%s: no se puede leer (%v)", name, err)
 }

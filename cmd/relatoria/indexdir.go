@@ -3,7 +3,6 @@ package main
 import (
 	"context"
 	"errors"
-	"flag"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -14,11 +13,11 @@ import (
 )
 
 // indexFlag registers -index on fs.
-func indexFlag(fs *flag.FlagSet) *string {
-	return fs.String("index", "", "index directory (default $RELATORIA_INDEX, else "+defaultIndexHelp+")")
+func indexFlag(fs *flagSet) *string {
+	return fs.String("index", "", "carpeta del índice (por omisión $RELATORIA_INDEX, si no "+defaultIndexHelp+")")
 }
 
-const defaultIndexHelp = "$XDG_DATA_HOME/relatoria/index, i.e. ~/.local/share/relatoria/index"
+const defaultIndexHelp = "$XDG_DATA_HOME/relatoria/index, es decir ~/.local/share/relatoria/index"
 
 // indexDir resolves the index location: -index, else $RELATORIA_INDEX,
 // else the per-user default. It reports whether the default was used.
@@ -36,7 +35,7 @@ func indexDir(e *env, flagValue string) (dir string, isDefault bool, err error) 
 	if home == "" {
 		h, err := os.UserHomeDir()
 		if err != nil {
-			return "", false, fmt.Errorf("no index location: set -index or $RELATORIA_INDEX (%v)", err)
+			return "", false, fmt.Errorf("no se sabe dónde está el índice: indíquelo con -index o $RELATORIA_INDEX (%v)", err)
 		}
 		home = h
 	}
@@ -59,9 +58,9 @@ func openIndex(ctx context.Context, e *env, flagValue string) (*index.Index, err
 		return nil, err
 	}
 	if !isDefault {
-		return nil, fmt.Errorf("no index at %s; build one with: relatoria ingest -index %s PATH...", dir, dir)
+		return nil, fmt.Errorf("no hay ningún índice en %s; créelo con: relatoria ingest -index %s RUTA...", dir, dir)
 	}
-	fmt.Fprintf(e.stderr, "relatoria: no index yet; building one at %s from the bundled sample corpus (relatoria ingest adds your own documents)\n", dir)
+	fmt.Fprintf(e.stderr, "relatoria: aún no hay índice; se construye uno en %s con el corpus de muestra incluido (relatoria ingest añade sus propios documentos)\n", dir)
 	ix, err = index.Create(dir, index.Options{})
 	if err != nil {
 		return nil, err
@@ -69,7 +68,7 @@ func openIndex(ctx context.Context, e *env, flagValue string) (*index.Index, err
 	var docs []*corpus.Document
 	for doc, err := range ingest.Dir(corpus.Sample, ingest.Options{}) {
 		if err != nil {
-			fmt.Fprintf(e.stderr, "relatoria: sample: %v\n", err)
+			fmt.Fprintf(e.stderr, "relatoria: muestra: %v\n", err)
 			continue
 		}
 		doc.Source = "sample/" + doc.Source

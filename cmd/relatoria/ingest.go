@@ -12,33 +12,36 @@ import (
 
 var ingestCommand = &command{
 	name:    "ingest",
-	args:    "[-index DIR] [-quiet] [-prune] [-force] [-lang spa|eng] PATH...",
-	summary: "add files and folders (text, Markdown, HTML, PDF, scans) to the index",
-	usage: `Ingest reads each PATH (a file, or a folder walked recursively), extracts its
-paragraphs, repairs OCR damage, and adds them to the index, creating it if
-needed. Files are parsed on all cores.
+	args:    "[-index DIR] [-quiet] [-prune] [-force] [-lang spa|eng] RUTA...",
+	summary: "añadir archivos y carpetas (texto, Markdown, HTML, PDF, escaneos) al índice",
+	usage: `Ingest lee cada RUTA (un archivo, o una carpeta recorrida con sus
+subcarpetas), extrae sus párrafos, repara los daños del OCR y los añade al
+índice, que crea si hace falta. Los archivos se leen con todos los núcleos.
 
-Scanned documents (PDFs whose pages are images, and TIFF, PNG or JPEG scans
-the size of a page) are read with Tesseract, page by page in parallel, in
-the language of the document or the one -lang names; it needs the Debian
-packages tesseract-ocr, tesseract-ocr-spa (and -eng) and poppler-utils. A
-page that cannot be read is named on stderr and the others are indexed.
+Los documentos escaneados (PDF cuyas páginas son imágenes, y escaneos TIFF,
+PNG o JPEG del tamaño de una página) se leen con Tesseract, página a página
+en paralelo, en el idioma del documento o en el que diga -lang; hacen falta
+los paquetes de Debian tesseract-ocr, tesseract-ocr-spa (y -eng) y
+poppler-utils. Una página que no se puede leer se nombra en la salida de
+errores y las demás se indexan.
 
-Running it again is cheap: files whose size, modification time or content
-have not changed since the last run are passed over; a changed file replaces
-its document. -prune also removes the documents of files that are gone from
-the PATHs given. While "relatoria serve" runs on the index, the documents are
-sent through the server, which shows them at once.
+Volver a ejecutarlo cuesta poco: los archivos cuyo tamaño, fecha de
+modificación o contenido no cambiaron desde la última vez se pasan por alto;
+un archivo modificado sustituye a su documento. -prune quita además los
+documentos de los archivos que ya no están en las RUTAS dadas. Mientras
+"relatoria serve" se ejecuta sobre el índice, los documentos se envían al
+servidor, que los muestra en el acto.
 
-A file that cannot be read is reported on stderr with the reason, and the
-others are still indexed; the exit status is then 1. Hidden files and files
-of other types (images, archives) inside folders are passed over. Progress is
-shown on a terminal (plain lines every 10 s otherwise; -quiet for none).
+Un archivo que no se puede leer se nombra en la salida de errores con el
+motivo, y los demás se indexan igual; el estado de salida es entonces 1. Los
+archivos ocultos y los de otros tipos (imágenes, archivos comprimidos) de
+las carpetas se pasan por alto. En una terminal se muestra el avance (si no,
+una línea cada 10 s; -quiet para nada).
 
-Examples:
+Ejemplos:
 
 	relatoria ingest ~/resoluciones
-	relatoria ingest -prune ~/resoluciones          # after deleting files
+	relatoria ingest -prune ~/resoluciones          # después de borrar archivos
 	relatoria ingest -index /srv/relatoria informe.pdf pagina.html notas.md
 	RELATORIA_INDEX=/srv/relatoria relatoria ingest .`,
 	run: runIngest,
@@ -47,18 +50,18 @@ Examples:
 func runIngest(ctx context.Context, c *command, e *env, args []string) error {
 	fs := newFlagSet(c, e)
 	indexPath := indexFlag(fs)
-	quiet := fs.Bool("quiet", false, "print only errors and the summary")
-	prune := fs.Bool("prune", false, "remove documents whose files are gone from the PATHs")
-	force := fs.Bool("force", false, "read every file, even unchanged ones")
-	noRepair := fs.Bool("no-repair", false, "do not repair OCR damage")
-	maxSize := fs.Int64("max-size", ingest.DefaultMaxFileSize, "largest file to read, in bytes")
+	quiet := fs.Bool("quiet", false, "escribir solo los errores y el resumen")
+	prune := fs.Bool("prune", false, "quitar los documentos cuyos archivos ya no están en las RUTAS")
+	force := fs.Bool("force", false, "leer todos los archivos, también los que no cambiaron")
+	noRepair := fs.Bool("no-repair", false, "no reparar los daños del OCR")
+	maxSize := fs.Int64("max-size", ingest.DefaultMaxFileSize, "el archivo más grande que se lee, en bytes")
 	lang := ocrLangFlag(fs)
 	paths, err := parseFlags(fs, args)
 	if err != nil {
 		return err
 	}
 	if len(paths) == 0 {
-		return usagef("ingest needs at least one PATH")
+		return usagef("ingest necesita al menos una RUTA")
 	}
 	dir, _, err := indexDir(e, *indexPath)
 	if err != nil {
@@ -68,8 +71,8 @@ func runIngest(ctx context.Context, c *command, e *env, args []string) error {
 	// A running "relatoria serve" holds the index: send the documents
 	// through it, so that it shows them at once.
 	var w ingest.Writer
-	if remote, ok := runningServer(ctx, dir, e.stderr); ok {
-		fmt.Fprintf(e.stderr, "relatoria: a server is using %s; adding the documents through it (http://%s)\n", dir, remote.Addr)
+	if remote, ok := runningServer(ctx, dir, e.stderr, "los documentos van directamente al índice"); ok {
+		fmt.Fprintf(e.stderr, "relatoria: un servidor está usando %s; los documentos se añaden a través de él (http://%s)\n", dir, remote.Addr)
 		w = remote
 	} else {
 		ix, err := index.Open(dir)
@@ -121,7 +124,7 @@ func runIngest(ctx context.Context, c *command, e *env, args []string) error {
 		return err
 	}
 	prog.clear()
-	fmt.Fprintf(e.stderr, "relatoria: %s into %s\n", summary(st, prog.elapsed()), dir)
+	fmt.Fprintf(e.stderr, "relatoria: %s; índice: %s\n", summary(st, prog.elapsed()), dir)
 	if st.Failed > 0 {
 		return exitError{1}
 	}
@@ -162,18 +165,18 @@ func dropResidentPagesEvery(ix *index.Index, interval time.Duration, also func()
 
 // summary is the line that ends an ingest.
 func summary(st ingest.Stats, elapsed time.Duration) string {
-	s := fmt.Sprintf("indexed %d documents (%d paragraphs) from %d files in %s", st.Docs, st.Paragraphs, st.Files, elapsed.Round(time.Millisecond))
+	s := fmt.Sprintf("documentos indexados: %d (%d párrafos), de %d archivos, en %s", st.Docs, st.Paragraphs, st.Files, elapsed.Round(time.Millisecond))
 	if st.Unchanged > 0 {
-		s += fmt.Sprintf("; %d unchanged files passed over", st.Unchanged)
+		s += fmt.Sprintf("; archivos sin cambios pasados por alto: %d", st.Unchanged)
 	}
 	if st.Skipped > 0 {
-		s += fmt.Sprintf("; %d files of other types passed over", st.Skipped)
+		s += fmt.Sprintf("; archivos de otros tipos pasados por alto: %d", st.Skipped)
 	}
 	if st.Pruned > 0 {
-		s += fmt.Sprintf("; %d documents of deleted files removed", st.Pruned)
+		s += fmt.Sprintf("; documentos de archivos borrados quitados: %d", st.Pruned)
 	}
 	if st.Failed > 0 {
-		s += fmt.Sprintf("; %d files failed (see above)", st.Failed)
+		s += fmt.Sprintf("; archivos que fallaron (véase arriba): %d", st.Failed)
 	}
 	return s
 }

@@ -86,7 +86,7 @@ func main() {
 type exitError struct{ code int }
 
 // Error implements error.
-func (e exitError) Error() string { return fmt.Sprintf("exit status %d", e.code) }
+func (e exitError) Error() string { return fmt.Sprintf("estado de salida %d", e.code) }
 
 // run dispatches args to a command and returns the process exit status: 0
 // on success, 1 when the command failed (or, for ingest, when any file
@@ -118,14 +118,14 @@ func run(ctx context.Context, e *env, args []string) int {
 		case errors.As(err, &ee):
 			return ee.code
 		case errors.As(err, new(usageError)):
-			fmt.Fprintf(e.stderr, "relatoria %s: %v\nRun 'relatoria help %s' for usage.\n", name, err, name)
+			fmt.Fprintf(e.stderr, "relatoria %s: %v\nEscriba 'relatoria help %s' para ver cómo se usa.\n", name, err, name)
 			return 2
 		default:
 			fmt.Fprintf(e.stderr, "relatoria %s: %v\n", name, err)
 			return 1
 		}
 	}
-	fmt.Fprintf(e.stderr, "relatoria: unknown command %q\nRun 'relatoria help' for the list of commands.\n", name)
+	fmt.Fprintf(e.stderr, "relatoria: no existe la orden %q\nEscriba 'relatoria help' para ver la lista de órdenes.\n", name)
 	return 2
 }
 
@@ -138,53 +138,93 @@ func (e usageError) Error() string { return e.msg }
 func usagef(format string, a ...any) error { return usageError{fmt.Sprintf(format, a...)} }
 
 func mainUsage(w io.Writer) {
-	fmt.Fprintf(w, `relatoria searches Spanish-language human-rights documents: UN resolutions,
-agency pages, treaty-body findings. It repairs OCR damage, knows resolution
-structure, and finds paragraphs whatever their accents or plurals.
+	fmt.Fprintf(w, `relatoria busca en documentos de derechos humanos en español: resoluciones de
+las Naciones Unidas, páginas de sus organismos, observaciones de los comités de
+tratados. Repara los daños del OCR, conoce la estructura de una resolución y
+encuentra párrafos con o sin tildes, en singular o en plural.
 
-Usage:
+Uso:
 
-	relatoria COMMAND [flags] [arguments]
+	relatoria ORDEN [opciones] [argumentos]
 
-Commands:
+Órdenes:
 
 `)
 	for _, c := range commands {
 		fmt.Fprintf(w, "\t%-10s %s\n", c.name, c.summary)
 	}
 	fmt.Fprintf(w, `
-Start here (the first query builds an index of the bundled sample corpus):
+Para empezar (la primera consulta construye un índice con el corpus de muestra
+incluido en el programa):
 
 	relatoria query "cooperación técnica"
 	relatoria show "51/34 §7"
 
-Run 'relatoria help COMMAND' for a command's flags and examples.
+'relatoria help ORDEN' explica las opciones de cada orden, con ejemplos.
 `)
 }
 
-// newFlagSet returns a flag set for c whose -h prints c's usage text.
-func newFlagSet(c *command, e *env) *flag.FlagSet {
+// flagSet is a command's flags and the help it prints for -h.
+type flagSet struct {
+	*flag.FlagSet
+	help func()
+}
+
+// newFlagSet returns a flag set for c whose -h (and "relatoria help c")
+// prints c's usage text and flags, in Spanish, on stdout. The flag
+// package's own messages, in English, are not printed: parseFlags says
+// what was wrong.
+func newFlagSet(c *command, e *env) *flagSet {
 	fs := flag.NewFlagSet(c.name, flag.ContinueOnError)
-	fs.SetOutput(e.stderr)
-	fs.Usage = func() {
-		fmt.Fprintf(e.stderr, "Usage: relatoria %s %s\n\n%s\n\nFlags:\n", c.name, c.args, c.usage)
-		fs.PrintDefaults()
-	}
-	return fs
+	fs.SetOutput(io.Discard)
+	fs.Usage = func() {}
+	return &flagSet{FlagSet: fs, help: func() {
+		fmt.Fprintf(e.stdout, "Uso: relatoria %s %s\n\n%s\n\nOpciones:\n", c.name, c.args, c.usage)
+		printFlags(e.stdout, fs)
+	}}
+}
+
+// printFlags lists the flags of fs as flag.PrintDefaults does, in Spanish.
+func printFlags(w io.Writer, fs *flag.FlagSet) {
+	fs.VisitAll(func(f *flag.Flag) {
+		name, usage := flag.UnquoteUsage(f)
+		switch name {
+		case "string":
+			name = "texto"
+		case "int", "int64", "uint", "float":
+			name = "número"
+		case "value":
+			name = "valor"
+		}
+		fmt.Fprintf(w, "  -%s", f.Name)
+		if name != "" {
+			fmt.Fprintf(w, " %s", name)
+		}
+		fmt.Fprintf(w, "\n    \t%s", strings.ReplaceAll(usage, "\n", "\n    \t"))
+		if f.DefValue != "" && f.DefValue != "false" && f.DefValue != "0" && f.DefValue != "[]" {
+			if name == "texto" {
+				fmt.Fprintf(w, " (por omisión %q)", f.DefValue)
+			} else {
+				fmt.Fprintf(w, " (por omisión %s)", f.DefValue)
+			}
+		}
+		fmt.Fprintln(w)
+	})
 }
 
 // parseFlags parses args, turning flag errors into usage errors. Flags may
 // follow positional arguments ("relatoria query derechos -json").
-func parseFlags(fs *flag.FlagSet, args []string) ([]string, error) {
+func parseFlags(fs *flagSet, args []string) ([]string, error) {
 	var pos []string
 	for {
 		if err := fs.Parse(args); err != nil {
 			if errors.Is(err, flag.ErrHelp) {
+				fs.help()
 				return nil, err
 			}
-			msg := err.Error()
-			if strings.HasPrefix(msg, "flag provided but not defined: -") {
-				msg += " (to exclude a word, put the whole query in quotes: relatoria query \"mujeres -violencia\", or write -- before it)"
+			msg := flagError(err.Error())
+			if strings.HasPrefix(msg, "la opción -") && strings.Contains(msg, "no existe") {
+				msg += " (para excluir una palabra, ponga toda la consulta entre comillas: relatoria query \"mujeres -violencia\", o escriba -- delante)"
 			}
 			return nil, usageError{msg}
 		}
@@ -195,4 +235,26 @@ func parseFlags(fs *flag.FlagSet, args []string) ([]string, error) {
 		pos = append(pos, args[0])
 		args = args[1:]
 	}
+}
+
+// flagError says in Spanish what the flag package said in English about a
+// command line.
+func flagError(msg string) string {
+	var name, value string
+	switch {
+	case strings.HasPrefix(msg, "flag provided but not defined: "):
+		return "la opción " + strings.TrimPrefix(msg, "flag provided but not defined: ") + " no existe"
+	case strings.HasPrefix(msg, "flag needs an argument: "):
+		return "la opción " + strings.TrimPrefix(msg, "flag needs an argument: ") + " necesita un valor"
+	case strings.HasPrefix(msg, "invalid value "):
+		// invalid value "x" for flag -n: parse error
+		if _, err := fmt.Sscanf(msg, "invalid value %q for flag %s", &value, &name); err == nil {
+			return fmt.Sprintf("valor no válido %q para la opción %s", value, strings.TrimSuffix(name, ":"))
+		}
+	case strings.HasPrefix(msg, "invalid boolean value "):
+		if _, err := fmt.Sscanf(msg, "invalid boolean value %q for %s", &value, &name); err == nil {
+			return fmt.Sprintf("valor no válido %q para la opción %s (escriba %s=true o %s=false)", value, strings.TrimSuffix(name, ":"), strings.TrimSuffix(name, ":"), strings.TrimSuffix(name, ":"))
+		}
+	}
+	return msg
 }

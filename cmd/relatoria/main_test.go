@@ -27,7 +27,7 @@ func TestSampleIndexOnFirstQuery(t *testing.T) {
 	home := t.TempDir()
 	vars := map[string]string{"HOME": home}
 	code, out, errs := runCLI(t, vars, "query", "cooperacion tecnica")
-	if code != 0 || !strings.Contains(errs, "bundled sample corpus") {
+	if code != 0 || !strings.Contains(errs, "corpus de muestra incluido") {
 		t.Fatalf("exit %d, stderr %q", code, errs)
 	}
 	first := strings.SplitN(out, "\n\n", 3)[1]
@@ -59,7 +59,7 @@ func TestIngestQueryShow(t *testing.T) {
 	if code != 1 {
 		t.Errorf("ingest with bad files: exit %d, want 1", code)
 	}
-	for _, want := range []string{"vacío.txt: empty file", "roto.pdf: truncated PDF", "indexed 1 documents"} {
+	for _, want := range []string{"vacío.txt: archivo vacío", "roto.pdf: truncated PDF", "documentos indexados: 1"} {
 		if !strings.Contains(errs, want) {
 			t.Errorf("ingest stderr lacks %q:\n%s", want, errs)
 		}
@@ -114,12 +114,12 @@ func TestErrors(t *testing.T) {
 		code int
 		msg  string
 	}{
-		{[]string{"nope"}, 2, "unknown command"},
-		{[]string{"query"}, 2, "needs a QUERY"},
-		{[]string{"query", "x"}, 1, "no index at"},
-		{[]string{"show", "hola"}, 2, "not a reference"},
-		{[]string{"extract", "/no/such/file.txt"}, 1, "no such file"},
-		{[]string{"query", "-bogus", "x"}, 2, "flag provided but not defined"},
+		{[]string{"nope"}, 2, "no existe la orden"},
+		{[]string{"query"}, 2, "falta la CONSULTA"},
+		{[]string{"query", "x"}, 1, "no hay ningún índice en"},
+		{[]string{"show", "hola"}, 2, "no es una referencia"},
+		{[]string{"extract", "/no/such/file.txt"}, 1, "no existe ese archivo"},
+		{[]string{"query", "-bogus", "x"}, 2, "la opción -bogus no existe"},
 	} {
 		code, _, errs := runCLI(t, vars, tt.args...)
 		if code != tt.code || !strings.Contains(errs, tt.msg) {
@@ -130,9 +130,11 @@ func TestErrors(t *testing.T) {
 
 func TestHelp(t *testing.T) {
 	for _, c := range commands {
-		code, _, errs := runCLI(t, nil, c.name, "-h")
-		if code != 0 || !strings.Contains(errs, "relatoria "+c.name) {
-			t.Errorf("%s -h: exit %d %q", c.name, code, errs)
+		for _, args := range [][]string{{c.name, "-h"}, {"help", c.name}} {
+			code, out, errs := runCLI(t, nil, args...)
+			if code != 0 || !strings.HasPrefix(out, "Uso: relatoria "+c.name) || errs != "" {
+				t.Errorf("%s: exit %d, stdout %.80q, stderr %q; want the usage on stdout", args, code, out, errs)
+			}
 		}
 	}
 }
@@ -146,7 +148,7 @@ func TestQueryCSV(t *testing.T) {
 	_, js, _ := runCLI(t, vars, "query", "-json", "-n", "1", "derechos")
 	var res struct{ Total int }
 	json.Unmarshal([]byte(js), &res)
-	if !strings.HasPrefix(out, "\uFEFF\"ref\",") || res.Total < 20 {
+	if !strings.HasPrefix(out, "\uFEFF\"referencia\",") || res.Total < 20 {
 		t.Fatalf("csv starts %q; total %d", truncateTest(out, 20), res.Total)
 	}
 	rows, err := csv.NewReader(strings.NewReader(strings.TrimPrefix(out, "\uFEFF"))).ReadAll()
@@ -180,31 +182,31 @@ func TestIncrementalIngest(t *testing.T) {
 		json.Unmarshal([]byte(out), &res)
 		return res.Total
 	}
-	if code, _, errs := runCLI(t, vars, "ingest", docs); code != 0 || !strings.Contains(errs, "indexed 3 documents") {
+	if code, _, errs := runCLI(t, vars, "ingest", docs); code != 0 || !strings.Contains(errs, "documentos indexados: 3") {
 		t.Fatalf("first ingest: %d %s", code, errs)
 	}
 	before := total("derechos")
 	_, _, errs := runCLI(t, vars, "ingest", docs)
-	if !strings.Contains(errs, "indexed 0 documents") || !strings.Contains(errs, "3 unchanged files passed over") {
+	if !strings.Contains(errs, "documentos indexados: 0") || !strings.Contains(errs, "archivos sin cambios pasados por alto: 3") {
 		t.Errorf("second ingest: %s", errs)
 	}
 	// Same content, new modification time: still unchanged (by hash).
 	later := time.Now().Add(time.Hour)
 	os.Chtimes(filepath.Join(docs, "002_8e8be2aad0c5172a.txt"), later, later)
 	_, _, errs = runCLI(t, vars, "ingest", docs)
-	if !strings.Contains(errs, "3 unchanged") {
+	if !strings.Contains(errs, "sin cambios pasados por alto: 3") {
 		t.Errorf("after touch: %s", errs)
 	}
 	// A changed file replaces its document.
 	os.WriteFile(filepath.Join(docs, "004_3bae5674daa3922c.txt"), []byte("Un solo párrafo sobre la zarzamora y los derechos."), 0o644)
 	_, _, errs = runCLI(t, vars, "ingest", docs)
-	if !strings.Contains(errs, "indexed 1 documents (1 paragraphs)") || total("zarzamora") != 1 || total("MESECVI") != 0 {
+	if !strings.Contains(errs, "documentos indexados: 1 (1 párrafos)") || total("zarzamora") != 1 || total("MESECVI") != 0 {
 		t.Errorf("after change: %s; zarzamora %d, MESECVI %d", errs, total("zarzamora"), total("MESECVI"))
 	}
 	// A deleted file is pruned.
 	os.Remove(filepath.Join(docs, "000_1d19a80b84d8d935.txt"))
 	_, _, errs = runCLI(t, vars, "ingest", "-prune", docs)
-	if !strings.Contains(errs, "1 documents of deleted files removed") || total("UN80") != 0 {
+	if !strings.Contains(errs, "documentos de archivos borrados quitados: 1") || total("UN80") != 0 {
 		t.Errorf("after prune: %s; UN80 %d", errs, total("UN80"))
 	}
 	if after := total("derechos"); after >= before {
@@ -227,11 +229,11 @@ func TestIngestSameDocumentTwice(t *testing.T) {
 	os.WriteFile(filepath.Join(docs, "b.txt"), data, 0o644)
 	vars := map[string]string{"RELATORIA_INDEX": filepath.Join(dir, "idx")}
 	code, _, errs := runCLI(t, vars, "ingest", docs)
-	if code != 0 || !strings.Contains(errs, "b.txt: document A/HRC/RES/51/34 was read from") || !strings.Contains(errs, "a.txt; this file replaces it") {
+	if code != 0 || !strings.Contains(errs, "b.txt: el documento A/HRC/RES/51/34 se había leído de") || !strings.Contains(errs, "a.txt; este archivo lo sustituye") {
 		t.Errorf("ingest: exit %d, stderr:\n%s", code, errs)
 	}
 	// Read again, unchanged: nothing said.
-	if _, _, errs := runCLI(t, vars, "ingest", docs); strings.Contains(errs, "replaces") {
+	if _, _, errs := runCLI(t, vars, "ingest", docs); strings.Contains(errs, "sustituye") {
 		t.Errorf("second ingest: %s", errs)
 	}
 	// The first file gone: -prune keeps the document, which b.txt holds too;
@@ -271,7 +273,7 @@ func TestIngestCountsSkippedFiles(t *testing.T) {
 	}
 	vars := map[string]string{"RELATORIA_INDEX": filepath.Join(dir, "idx")}
 	code, _, errs := runCLI(t, vars, "ingest", docs)
-	if code != 0 || !strings.Contains(errs, "indexed 20 documents") || !strings.Contains(errs, "300 files of other types passed over") {
+	if code != 0 || !strings.Contains(errs, "documentos indexados: 20") || !strings.Contains(errs, "archivos de otros tipos pasados por alto: 300") {
 		t.Errorf("ingest: %d %s", code, errs)
 	}
 }
@@ -332,7 +334,7 @@ func TestExtractCheck(t *testing.T) {
 	if code != 0 {
 		t.Fatalf("extract -check: exit %d %s", code, errs)
 	}
-	for _, want := range []string{"word error: 0.00% (0 errors)", "16 of 16 paragraph numbers kept", "declared dropped"} {
+	for _, want := range []string{"error:        0.00% por palabra (0 errores)", "16 de 16 números de párrafo conservados", "elementos de página declarados"} {
 		if !strings.Contains(out, want) {
 			t.Errorf("extract -check output lacks %q:\n%s", want, out)
 		}

@@ -3,25 +3,25 @@ package main
 import (
 	"context"
 	"io"
-	"os"
 
 	"github.com/relatoria/relatoria/ingest"
 )
 
 var normalizeCommand = &command{
 	name:    "normalize",
-	args:    "[FILE]",
-	summary: "print the normalised, repaired text of a file (stdin when no FILE)",
-	usage: `Normalize reads a file (or standard input) and prints its paragraphs as
-relatoria stores them: decoded, normalised, page furniture dropped, lines
-rejoined, OCR damage repaired. One paragraph per line, a blank line between,
-each with its number as the document wrote it ("7. Destaca…", "84.3
-Proseguir…"); headings and elisions "(…)" are paragraphs too. Only furniture
-(running heads, page and job numbers, site chrome) is left out: "relatoria
-extract -json" counts it under "dropped", and "relatoria extract -check"
-compares the words with the source.
+	args:    "[ARCHIVO]",
+	summary: "escribir el texto normalizado y reparado de un archivo (la entrada estándar si no hay ARCHIVO)",
+	usage: `Normalize lee un archivo (o la entrada estándar) y escribe sus párrafos tal
+como relatoria los guarda: decodificados, normalizados, sin los elementos
+de página, con las líneas unidas y los daños del OCR reparados. Un párrafo
+por línea, con una línea en blanco entre dos, cada uno con su número tal
+como lo escribió el documento ("7. Destaca…", "84.3 Proseguir…"); los
+títulos y las elisiones "(…)" también son párrafos. Solo se dejan fuera los
+elementos de página (encabezados repetidos, números de página y de
+trabajo, el menú de un sitio): "relatoria extract -json" los cuenta en
+"dropped", y "relatoria extract -check" compara las palabras con el origen.
 
-Examples:
+Ejemplos:
 
 	relatoria normalize escaneo.txt
 	pdftotext resolucion.pdf - | relatoria normalize`,
@@ -30,20 +30,20 @@ Examples:
 
 func runNormalize(ctx context.Context, c *command, e *env, args []string) error {
 	fs := newFlagSet(c, e)
-	noRepair := fs.Bool("no-repair", false, "do not repair OCR damage")
+	noRepair := fs.Bool("no-repair", false, "no reparar los daños del OCR")
 	pos, err := parseFlags(fs, args)
 	if err != nil {
 		return err
 	}
-	name, data := "stdin", []byte(nil)
+	name, data := "entrada estándar", []byte(nil)
 	switch len(pos) {
 	case 0:
 		data, err = io.ReadAll(io.LimitReader(e.stdin, ingest.DefaultMaxFileSize+1))
 	case 1:
 		name = pos[0]
-		data, err = os.ReadFile(name)
+		data, err = readFile(name)
 	default:
-		return usagef("normalize takes at most one FILE")
+		return usagef("normalize lee como mucho un ARCHIVO")
 	}
 	if err != nil {
 		return err

@@ -50,10 +50,10 @@ func (p *progress) update(st ingest.Stats) {
 	p.last = time.Now()
 	secs := time.Since(p.start).Seconds()
 	rate := float64(st.Paragraphs) / secs
-	line := fmt.Sprintf("%d files, %d paragraphs, %.0f paragraphs/s", st.Files, st.Paragraphs, rate)
+	line := fmt.Sprintf("%d archivos, %d párrafos, %.0f párrafos/s", st.Files, st.Paragraphs, rate)
 	if p.total > 0 && st.Files > 0 {
 		eta := time.Duration(float64(p.total-st.Files) * secs / float64(st.Files) * float64(time.Second))
-		line = fmt.Sprintf("%s %d/%d files · %d paragraphs · %.0f paragraphs/s · ETA %s",
+		line = fmt.Sprintf("%s %d/%d archivos · %d párrafos · %.0f párrafos/s · faltan %s",
 			bar(st.Files, p.total, 24), st.Files, p.total, st.Paragraphs, rate, eta.Round(time.Second))
 	}
 	if p.terminal {

@@ -36,7 +36,7 @@ func TestIngestScans(t *testing.T) {
 		}
 		vars := map[string]string{"RELATORIA_INDEX": filepath.Join(t.TempDir(), "idx")}
 		code, _, errs := runCLI(t, vars, "ingest", dir)
-		if code != 0 || !strings.Contains(errs, "ecuador-mesecvi.pdf: OCR page 1 (1 of 1, spa) read") {
+		if code != 0 || !strings.Contains(errs, "ecuador-mesecvi.pdf: OCR de la página 1 (1 de 1, spa) leída") {
 			t.Fatalf("ingest: exit %d, stderr:\n%s", code, errs)
 		}
 		code, out, _ := runCLI(t, vars, "query", "-json", "femicidio prostitución forzada")
@@ -55,7 +55,7 @@ func TestIngestScans(t *testing.T) {
 		if code != 1 {
 			t.Errorf("exit %d, want 1", code)
 		}
-		for _, want := range []string{"ecuador-mesecvi.pdf: PDF has no text layer", "mixed.pdf: OCR failed on page 2 of 2", "tesseract-ocr", "indexed 2 documents"} {
+		for _, want := range []string{"ecuador-mesecvi.pdf: PDF has no text layer", "mixed.pdf: el OCR falló en la página 2 de 2", "tesseract-ocr", "documentos indexados: 2"} {
 			if !strings.Contains(errs, want) {
 				t.Errorf("stderr lacks %q:\n%s", want, errs)
 			}

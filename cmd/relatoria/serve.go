@@ -16,40 +16,45 @@ import (
 	"strings"
 	"time"
 
+	"github.com/relatoria/relatoria/index"
 	"github.com/relatoria/relatoria/search"
 )
 
 var serveCommand = &command{
 	name:    "serve",
-	args:    "[-index DIR] [-addr 127.0.0.1:8080] [-allow-host NAME]",
-	summary: "serve the web page and the JSON API",
-	usage: `Serve answers searches over HTTP: a web page at / (search, facets, documents,
-paragraph permalinks, CSV download) and a JSON API:
+	args:    "[-index DIR] [-addr 127.0.0.1:8080] [-allow-host NOMBRE]",
+	summary: "servir la página web y la API JSON",
+	usage: `Serve responde búsquedas por HTTP: una página web en / (búsqueda, filtros,
+documentos, enlaces permanentes a párrafos, descarga en CSV) y una API JSON:
 
 	GET /api/search?q=cooperación+técnica&n=20&sort=date&format=json|csv|text
 	GET /api/show?ref=51/34%20§7
 	GET /api/documents/A/HRC/RES/51/34
+	GET /api/diff?a=S/RES/2775%20(2025)&b=S/RES/2776%20(2025)
 	GET /healthz
 
-It listens on the loopback address unless told otherwise, and then answers
-only requests addressed to localhost, 127.0.0.1 or [::1], so that a web page
-that rebinds its own name to 127.0.0.1 cannot read the index. Behind a
-proxy that passes on another Host, name it with -allow-host (repeatable,
-or comma-separated). On any other address it also answers requests that name
-it by an IP address or by this machine's host name, and warns that the index
-is readable by whoever can reach it.
+Escucha en la dirección de bucle local (loopback) salvo que se le indique
+otra, y entonces solo responde a las peticiones dirigidas a localhost,
+127.0.0.1 o [::1], para que una página web que haga apuntar su propio nombre
+a 127.0.0.1 no pueda leer el índice. Detrás de un proxy que transmite otro
+Host, nómbrelo con -allow-host (se puede repetir, o separar con comas). En
+cualquier otra dirección responde también a las peticiones que lo nombran
+por una dirección IP o por el nombre de esta máquina, y avisa de que el
+índice queda legible para quien pueda llegar a él.
 
-While it runs, "relatoria ingest" on the same index sends its documents
-through the server, which shows them at once: the server proves that it
-holds the token of DIR/serve.json (a file only the user can read) before
-ingest sends it anything, and the token itself never crosses the network.
-Stop it with Ctrl-C (SIGINT) or SIGTERM: requests in flight finish first.
+Mientras se ejecuta, "relatoria ingest" sobre el mismo índice le envía los
+documentos, que el servidor muestra en el acto, y "relatoria query", "show"
+y "diff" le hacen sus preguntas (el servidor tiene el índice abierto): el
+servidor demuestra que tiene el testigo de DIR/serve.json (un archivo que
+solo el usuario puede leer) antes de que se le envíe nada, y el testigo
+nunca viaja por la red. Se detiene con Ctrl-C (SIGINT) o SIGTERM: las
+peticiones en curso terminan antes.
 
-Examples:
+Ejemplos:
 
 	relatoria serve
 	relatoria serve -index /srv/relatoria -addr 127.0.0.1:9000
-	relatoria serve -allow-host relatoria.example.org   # behind a reverse proxy`,
+	relatoria serve -allow-host relatoria.example.org   # detrás de un proxy inverso`,
 	run: runServe,
 }
 
@@ -67,9 +72,9 @@ const serveFile = "serve.json"
 func runServe(ctx context.Context, c *command, e *env, args []string) error {
 	fs := newFlagSet(c, e)
 	indexPath := indexFlag(fs)
-	addr := fs.String("addr", "127.0.0.1:8080", "address to listen on (host:port; port 0 picks a free one)")
+	addr := fs.String("addr", "127.0.0.1:8080", "dirección en la que escuchar (máquina:puerto; el puerto 0 elige uno libre)")
 	var allowHosts []string
-	fs.Func("allow-host", "a host name requests may address besides localhost (for a proxy in front; repeatable, or comma-separated)", func(v string) error {
+	fs.Func("allow-host", "un nombre de máquina al que pueden dirigirse las peticiones además de localhost (para un proxy delante; repetible, o separado por comas)", func(v string) error {
 		for _, h := range strings.Split(v, ",") {
 			if h = strings.TrimSpace(h); h != "" {
 				allowHosts = append(allowHosts, h)
@@ -82,7 +87,7 @@ func runServe(ctx context.Context, c *command, e *env, args []string) error {
 		return err
 	}
 	if len(pos) > 0 {
-		return usagef("serve takes no arguments")
+		return usagef("serve no lleva argumentos")
 	}
 	search.TuneGC(e.getenv)
 	ix, err := openIndex(ctx, e, *indexPath)
@@ -93,7 +98,7 @@ func runServe(ctx context.Context, c *command, e *env, args []string) error {
 	go ix.WarmFacets() // while the first requests are on their way; they read it if it is not ready
 	ln, err := net.Listen("tcp", *addr)
 	if err != nil {
-		return fmt.Errorf("listen on %s: %w", *addr, err)
+		return fmt.Errorf("no se puede escuchar en %s: %w", *addr, err)
 	}
 	token := make([]byte, 32)
 	rand.Read(token)
@@ -102,7 +107,7 @@ func runServe(ctx context.Context, c *command, e *env, args []string) error {
 		path := filepath.Join(dir, serveFile)
 		if err := writePrivate(path, info); err != nil {
 			ln.Close()
-			return fmt.Errorf("write %s: %w", path, err)
+			return fmt.Errorf("no se puede escribir %s: %w", path, err)
 		}
 		defer os.Remove(path)
 	}
@@ -116,7 +121,7 @@ func runServe(ctx context.Context, c *command, e *env, args []string) error {
 		if name, err := os.Hostname(); err == nil {
 			hosts = append(hosts, name)
 		}
-		fmt.Fprintf(e.stderr, "relatoria: warning: %s is not a loopback address: anyone who can reach it can read the whole index (use -addr 127.0.0.1:PORT to serve this machine only; name other hosts it is reached by with -allow-host)\n", info.Addr)
+		fmt.Fprintf(e.stderr, "relatoria: aviso: %s no es una dirección de bucle local: quien pueda llegar a ella puede leer todo el índice (use -addr 127.0.0.1:PUERTO para servir solo a esta máquina; nombre con -allow-host las otras máquinas por las que se llega a él)\n", info.Addr)
 	}
 	logger := slog.New(slog.NewTextHandler(e.stderr, nil))
 	srv := &http.Server{
@@ -127,7 +132,8 @@ func runServe(ctx context.Context, c *command, e *env, args []string) error {
 		IdleTimeout:       2 * time.Minute,
 		MaxHeaderBytes:    64 << 10,
 	}
-	fmt.Fprintf(e.stderr, "relatoria: serving %s at http://%s/ (Ctrl-C to stop)\n", ix.Version(), info.Addr)
+	paragraphs, _ := ix.Paragraphs()
+	fmt.Fprintf(e.stderr, "relatoria: sirviendo el índice de %s (formato %d, %d párrafos) en http://%s/ (Ctrl-C para detenerlo)\n", ix.Dir(), index.FormatVersion, paragraphs, info.Addr)
 	done := make(chan error, 1)
 	go func() { done <- srv.Serve(ln) }()
 	select {
@@ -135,7 +141,7 @@ func runServe(ctx context.Context, c *command, e *env, args []string) error {
 		return err
 	case <-ctx.Done():
 	}
-	fmt.Fprintln(e.stderr, "relatoria: shutting down; waiting for requests in flight")
+	fmt.Fprintln(e.stderr, "relatoria: deteniéndose; se esperan las peticiones en curso")
 	shutdownCtx, cancel := context.WithTimeout(context.Background(), 15*time.Second)
 	defer cancel()
 	if err := srv.Shutdown(shutdownCtx); err != nil {

@@ -18,6 +18,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/relatoria/relatoria/index"
 	"github.com/relatoria/relatoria/ingest"
 )
 
@@ -100,7 +101,7 @@ func TestServeAndIngest(t *testing.T) {
 	seed4, _ := os.ReadFile("../../corpus/sample/004_3bae5674daa3922c.txt")
 	os.WriteFile(filepath.Join(dir, "dos.txt"), seed4, 0o644)
 	code, _, errs := runCLI(t, vars, "ingest", filepath.Join(dir, "dos.txt"))
-	if code != 0 || !strings.Contains(errs, "adding the documents through it") {
+	if code != 0 || !strings.Contains(errs, "los documentos se añaden a través de él") {
 		t.Fatalf("ingest during serve: %d %s", code, errs)
 	}
 	if n := total("MESECVI"); n == 0 {
@@ -112,7 +113,7 @@ func TestServeAndIngest(t *testing.T) {
 	if _, err := os.Stat(filepath.Join(idx, serveFile)); !os.IsNotExist(err) {
 		t.Errorf("serve.json left behind: %v", err)
 	}
-	if !strings.Contains(stderr.String(), "shutting down") {
+	if !strings.Contains(stderr.String(), "deteniéndose") {
 		t.Errorf("no shutdown message: %s", stderr.String())
 	}
 }
@@ -122,7 +123,7 @@ func TestProgress(t *testing.T) {
 	p := newProgress(&b, false, 10)
 	p.last = time.Now().Add(-time.Minute)
 	p.update(ingest.Stats{Files: 5, Paragraphs: 100})
-	if !strings.Contains(b.String(), "5/10 files") || !strings.Contains(b.String(), "ETA") || !strings.Contains(b.String(), "[============            ]") {
+	if !strings.Contains(b.String(), "5/10 archivos") || !strings.Contains(b.String(), "faltan") || !strings.Contains(b.String(), "[============            ]") {
 		t.Errorf("progress line %q", b.String())
 	}
 	b.Reset()
@@ -149,9 +150,9 @@ func TestIngestIgnoresStaleServeFile(t *testing.T) {
 		mode os.FileMode
 		says string
 	}{
-		{"foreign listener", os.Getpid(), 0o600, "does not prove"},
-		{"dead process", gone.Process.Pid, 0o600, "is gone"},
-		{"file others can read", os.Getpid(), 0o644, "lets others read it"},
+		{"foreign listener", os.Getpid(), 0o600, "no demuestra"},
+		{"dead process", gone.Process.Pid, 0o600, "ya no está"},
+		{"file others can read", os.Getpid(), 0o644, "deja leerlo a otros"},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			dir, idx, vars := sampleIndex(t)
@@ -190,7 +191,7 @@ func TestIngestIgnoresStaleServeFile(t *testing.T) {
 				t.Errorf("the stale serve.json is still there: %v", err)
 			}
 			// The manifest took the file: a second run passes it over.
-			if _, _, errs := runCLI(t, vars, "ingest", filepath.Join(dir, "dos.txt")); !strings.Contains(errs, "unchanged") {
+			if _, _, errs := runCLI(t, vars, "ingest", filepath.Join(dir, "dos.txt")); !strings.Contains(errs, "sin cambios") {
 				t.Errorf("second ingest: %s", errs)
 			}
 		})
@@ -204,7 +205,7 @@ func TestServeOffLoopback(t *testing.T) {
 	dir, idx, vars := sampleIndex(t)
 	info, stderr, stop := startServe(t, vars, idx, "-addr", "0.0.0.0:0", "-allow-host", "relatoria.example.org")
 	defer stop()
-	if !strings.Contains(stderr.String(), "not a loopback address") {
+	if !strings.Contains(stderr.String(), "no es una dirección de bucle local") {
 		t.Errorf("no warning for a server on all addresses: %s", stderr.String())
 	}
 	_, port, _ := net.SplitHostPort(info.Addr)
@@ -222,7 +223,7 @@ func TestServeOffLoopback(t *testing.T) {
 	}
 	seed4, _ := os.ReadFile("../../corpus/sample/004_3bae5674daa3922c.txt")
 	os.WriteFile(filepath.Join(dir, "dos.txt"), seed4, 0o644)
-	if code, _, errs := runCLI(t, vars, "ingest", filepath.Join(dir, "dos.txt")); code != 0 || !strings.Contains(errs, "through it") {
+	if code, _, errs := runCLI(t, vars, "ingest", filepath.Join(dir, "dos.txt")); code != 0 || !strings.Contains(errs, "a través de él") {
 		t.Errorf("ingest through a server on all addresses: %d %s", code, errs)
 	}
 }
@@ -272,6 +273,49 @@ func startServe(t *testing.T, vars map[string]string, idx string, args ...string
 		if time.Now().After(deadline) {
 			stop()
 			t.Fatalf("the server did not start: %s", stderr.String())
+		}
+	}
+}
+
+// TestReadWhileServing runs query, show and diff while relatoria serve
+// holds the index: they read through the server and print what they print
+// on the index itself, text, JSON and CSV alike, errors included.
+func TestReadWhileServing(t *testing.T) {
+	_, idx, vars := sampleIndex(t)
+	commands := [][]string{
+		{"query", "cooperación técnica"},
+		{"query", "-json", "-n", "3", "derechos humanos"},
+		{"query", "-format", "csv", "-all", "-csv-sep", ";", "derechos"},
+		{"query", "-strict", "-from", "2", "-n", "2", "hito"},
+		{"show", "51/34 §7"},
+		{"show", "-json", "51/34 §7"},
+		{"show", "A/HRC/RES/51/34"},
+		{"show", "-json", "A/HRC/RES/51/34"},
+		{"diff", "-color", "never", "51/34", "51/34"},
+		{"diff", "-json", "51/34", "51/34"},
+		{"query", "tipo:nada derechos"}, // an error, said alike
+		{"show", "99/99 §1"},
+	}
+	type answer struct {
+		code     int
+		out, err string
+	}
+	local := make([]answer, len(commands))
+	for i, c := range commands {
+		code, out, errs := runCLI(t, vars, c...)
+		local[i] = answer{code, out, errs}
+	}
+	_, _, stop := startServe(t, vars, idx, "-addr", "127.0.0.1:0")
+	defer stop()
+	if ix, err := index.Open(idx); err == nil {
+		ix.Close()
+		t.Fatal("the index opens while the server holds it: the test would not read through the server")
+	}
+	for i, c := range commands {
+		code, out, errs := runCLI(t, vars, c...)
+		if code != local[i].code || out != local[i].out || errs != local[i].err {
+			t.Errorf("%q while serving: exit %d, stderr %q, stdout\n%.600s\nwant exit %d, stderr %q, stdout\n%.600s",
+				c, code, errs, out, local[i].code, local[i].err, local[i].out)
 		}
 	}
 }

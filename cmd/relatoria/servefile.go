@@ -20,11 +20,14 @@ import (
 // process is gone, or whose address answers without the proof (another
 // program took the port of a server that crashed), is stale: it is
 // reported on warn and ignored, and nothing is sent to that address.
-func runningServer(ctx context.Context, dir string, warn io.Writer) (*search.Client, bool) {
+//
+// otherwise says what is done instead ("the documents go straight into
+// the index").
+func runningServer(ctx context.Context, dir string, warn io.Writer, otherwise string) (*search.Client, bool) {
 	path := filepath.Join(dir, serveFile)
 	if err := private(path); err != nil {
 		if !errors.Is(err, fs.ErrNotExist) {
-			fmt.Fprintf(warn, "relatoria: %s: %v; ignored, the documents go straight into the index\n", path, err)
+			fmt.Fprintf(warn, "relatoria: %s: %v; se pasa por alto: %s\n", path, err, otherwise)
 		}
 		return nil, false
 	}
@@ -34,16 +37,16 @@ func runningServer(ctx context.Context, dir string, warn io.Writer) (*search.Cli
 	}
 	var info serveInfo
 	if json.Unmarshal(data, &info) != nil || info.Addr == "" || info.Token == "" {
-		fmt.Fprintf(warn, "relatoria: %s is not a server's file; ignored\n", path)
+		fmt.Fprintf(warn, "relatoria: %s no es el archivo de un servidor; se pasa por alto\n", path)
 		return nil, false
 	}
 	if info.PID > 0 && !processAlive(info.PID) {
-		fmt.Fprintf(warn, "relatoria: %s was left by a server that is gone (process %d); ignored, the documents go straight into the index\n", path, info.PID)
+		fmt.Fprintf(warn, "relatoria: %s lo dejó un servidor que ya no está (proceso %d); se pasa por alto: %s\n", path, info.PID, otherwise)
 		return nil, false
 	}
 	client := &search.Client{Addr: info.Addr, Token: info.Token}
 	if err := client.Challenge(ctx); err != nil {
-		fmt.Fprintf(warn, "relatoria: %s names %s, which %v; nothing was sent to it, the documents go straight into the index\n", path, info.Addr, err)
+		fmt.Fprintf(warn, "relatoria: %s nombra %s, que %v; no se le envió nada: %s\n", path, info.Addr, err, otherwise)
 		return nil, false
 	}
 	return client, true
@@ -58,13 +61,13 @@ func private(path string) error {
 		return err
 	}
 	if !fi.Mode().IsRegular() {
-		return errors.New("not a regular file")
+		return errors.New("no es un archivo normal")
 	}
 	if fi.Mode().Perm()&0o077 != 0 {
-		return fmt.Errorf("mode %v lets others read it (a server writes it 0600)", fi.Mode().Perm())
+		return fmt.Errorf("su modo %v deja leerlo a otros usuarios (un servidor lo escribe con 0600)", fi.Mode().Perm())
 	}
 	if uid, ok := fileOwner(fi); ok && uid != os.Geteuid() {
-		return fmt.Errorf("owned by user %d, not by this user", uid)
+		return fmt.Errorf("es del usuario %d, no de este", uid)
 	}
 	return nil
 }

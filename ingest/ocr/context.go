@@ -132,35 +132,41 @@ func matchCase(word, model string) string {
 	return string(unicode.ToUpper(r)) + word[size:]
 }
 
-// inContext rereads out, the repair of the token that ends at end in text,
-// between prev (the word before, "" at a sentence break) and the next
-// word. It returns the word to write and where it ends: further
-// on, with joined set, when it was rejoined with the next word.
-func (r *Repairer) inContext(text, tok, out, prev string, end int) (string, int, bool) {
-	e, ok := r.ctxWords[out]
-	if !ok {
-		return out, end, false
+// joinNext returns the word that t and the token after it, next, make
+// when the domain text has only ever written them as one ("sobre
+// vivientes" → "sobrevivientes"), and whether there is one.
+func (r *Repairer) joinNext(text string, t, next *token) (string, bool) {
+	e, ok := r.ctxWords[t.out]
+	if !ok || len(e.joins) == 0 || text[t.end:next.start] != " " {
+		return "", false
 	}
-	lw := lowerWord(out)
-	next, ns, ne := "", -1, -1
-	if ns, ne = nextToken(text, end); ns >= 0 && !breaksContext(text[end:ns]) {
-		next = lowerWord(text[ns:ne])
-	}
-	if next != "" && text[end:ns] == " " && tok == out {
-		for _, j := range e.joins {
-			if j.second == next {
-				return matchCase(j.whole, out), ne, true
-			}
+	n := lowerWord(next.tok)
+	for _, j := range e.joins {
+		if j.second == n {
+			return matchCase(j.whole, t.out), true
 		}
 	}
-	if e.alts == nil || isUpperWord(out) {
-		return out, end, false
+	return "", false
+}
+
+// inContext rereads out, the repair of toks[k], between prev (the word
+// before, "" at a sentence break) and the next word, and returns the
+// accent variant its neighbours make far more probable, or out.
+func (r *Repairer) inContext(toks []token, k int, out, prev string) string {
+	e, ok := r.ctxWords[out]
+	if !ok || e.alts == nil || isUpperWord(out) {
+		return out
+	}
+	next := ""
+	if k+1 < len(toks) && !toks[k+1].breakBefore {
+		next = lowerWord(toks[k+1].tok)
 	}
 	first, _ := utf8.DecodeRuneInString(out)
+	lw := lowerWord(out)
 	if best := r.choose(lowerWord(prev), lw, next, e.alts, unicode.IsUpper(first)); best != lw {
-		return matchCase(best, out), end, false
+		return matchCase(best, out)
 	}
-	return out, end, false
+	return out
 }
 
 // choose returns the word of alts (accent variants of w, a word without

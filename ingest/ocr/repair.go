@@ -184,6 +184,11 @@ func isLetters(s string) bool {
 // know, and how many were changed.
 type Stats struct {
 	Words, Unknown, Repaired int
+	// Shaped counts the unknown words repaired by more than added accents
+	// ("cooperacidon", "nifias", "6rganos", "cooperacién"): damage of
+	// OCR's shapes, which a writer who leaves out accents ("Martin",
+	// "periodo") does not make.
+	Shaped int
 }
 
 // Add adds t to s.
@@ -191,6 +196,7 @@ func (s *Stats) Add(t Stats) {
 	s.Words += t.Words
 	s.Unknown += t.Unknown
 	s.Repaired += t.Repaired
+	s.Shaped += t.Shaped
 }
 
 // Damaged reports whether the counts look like damaged OCR output: more
@@ -394,54 +400,148 @@ func (r *Repairer) Repair(text string) (string, []corpus.Repair, Stats) {
 		}, &reps)
 	}
 
+	toks := r.read(text, &st)
 	var b strings.Builder
 	b.Grow(len(text))
-	i := 0
+	last := 0
 	prev := "" // the last word written; "" after a sentence break
-	for i < len(text) {
-		start, end := nextToken(text, i)
-		if start < 0 {
-			b.WriteString(text[i:])
-			break
-		}
-		sep := text[i:start]
-		b.WriteString(sep)
-		if breaksContext(sep) {
+	for k := 0; k < len(toks); k++ {
+		t := &toks[k]
+		b.WriteString(text[last:t.start])
+		last = t.end
+		if t.breakBefore {
 			prev = ""
 		}
-		tok := text[start:end]
-		out, counted, known := r.word(tok)
-		if counted {
-			st.Words++
-			if !known {
-				st.Unknown++
+		out := t.out
+		if r.ctx != nil && !t.guarded {
+			// Context changes a valid word, or joins two, only with OCR
+			// damage around it.
+			if k+1 < len(toks) && !toks[k+1].guarded && out == t.tok && r.damageNear(toks, k) {
+				if whole, ok := r.joinNext(text, t, &toks[k+1]); ok {
+					st.Repaired++
+					reps = append(reps, corpus.Repair{From: text[t.start:toks[k+1].end], To: whole})
+					b.WriteString(whole)
+					prev, last = whole, toks[k+1].end
+					k++
+					continue
+				}
+			}
+			if alt := r.inContext(toks, k, out, prev); alt != out && !protectedPair(out, alt) &&
+				(t.damaged() || r.damageNear(toks, k)) && !(capitalised(out) && r.nameAt(toks, k, alt)) {
+				out = alt
 			}
 		}
-		if r.ctx != nil {
-			var joined bool
-			out, end, joined = r.inContext(text, tok, out, prev, end)
-			if joined {
-				st.Repaired++
-				reps = append(reps, corpus.Repair{From: text[start:end], To: out})
-				b.WriteString(out)
-				prev, i = out, end
-				continue
-			}
-		}
-		if out != tok {
+		if out != t.tok {
 			st.Repaired++
-			reps = append(reps, corpus.Repair{From: tok, To: out})
+			reps = append(reps, corpus.Repair{From: t.tok, To: out})
 		}
 		b.WriteString(out)
 		prev = out
-		i = end
 	}
+	b.WriteString(text[last:])
 	if st.Damaged() && strings.Contains(text, "°") {
 		out, more := MendDegrees(b.String())
 		st.Repaired += len(more)
 		return out, append(reps, more...), st
 	}
 	return b.String(), reps, st
+}
+
+// token is a word of the text being repaired and what repair decided for
+// it on its own.
+type token struct {
+	start, end  int
+	tok, out    string
+	word        string // what repair made of the word on its own, before the guards
+	counted     bool   // a word the statistics count
+	known       bool   // the lexicon knows it
+	guarded     bool   // in an address or a foreign phrase: never changed
+	breakBefore bool   // punctuation or a line break before it ends the context
+}
+
+// damaged reports whether the token shows OCR damage: an unknown word
+// that repair mends, or letters mixed with digits.
+func (t *token) damaged() bool {
+	return t.counted && !t.known && !t.guarded && (t.out != t.tok || hasDigitInWord(t.tok))
+}
+
+// read splits text into its words and decides each on its own, with the
+// guards: addresses and foreign phrases are left alone; a capitalised
+// word is never cut in two, nor given an accent when it is a name; a valid
+// word is replaced by another valid one only with damage around it and
+// never within a protected pair. It counts the words into st.
+func (r *Repairer) read(text string, st *Stats) []token {
+	guarded := guardedSpans(text)
+	var toks []token
+	for i := 0; i < len(text); {
+		start, end := nextToken(text, i)
+		if start < 0 {
+			break
+		}
+		t := token{start: start, end: end, tok: text[start:end], breakBefore: breaksContext(text[i:start]) || i == 0}
+		i = end
+		if inSpans(guarded, start, end) {
+			t.guarded, t.out, t.word = true, t.tok, t.tok
+			toks = append(toks, t)
+			continue
+		}
+		t.out, t.counted, t.known = r.word(t.tok)
+		t.word = t.out
+		if t.counted {
+			st.Words++
+			if !t.known {
+				st.Unknown++
+			}
+		}
+		if t.out != t.tok && capitalised(t.tok) && strings.Contains(t.out, " ") {
+			t.out = t.tok // "Leyen" is no "Ley en"
+		}
+		toks = append(toks, t)
+	}
+	for k := range toks {
+		if t := &toks[k]; !t.known && t.out != t.tok && capitalised(t.tok) && r.nameAt(toks, k, t.out) {
+			t.out = t.tok // a name: "Martin", "Alvaro", "Carlos Nino"
+		}
+	}
+	for k := range toks {
+		t := &toks[k]
+		if t.known && t.out != t.tok && (protectedPair(t.tok, t.out) || !r.damageNear(toks, k) ||
+			capitalised(t.tok) && r.nameAt(toks, k, t.out)) {
+			t.out = t.tok // a valid word, with no damage around
+		}
+		if t.damaged() && t.out != t.tok && !onlyAccentsAdded(t.tok, t.out) && !strings.Contains(t.out, " ") {
+			st.Shaped++
+		}
+	}
+	return toks
+}
+
+// damageNear reports whether a word within damageWindow of toks[k], other
+// than toks[k] itself, shows OCR damage.
+func (r *Repairer) damageNear(toks []token, k int) bool {
+	for j := max(0, k-damageWindow); j < min(len(toks), k+damageWindow+1); j++ {
+		if j != k && toks[j].damaged() {
+			return true
+		}
+	}
+	return false
+}
+
+// nameAt reports whether toks[k], capitalised, would become to by accents
+// alone and is a name: a proper noun the domain text does not write often
+// ("Álvaro", "Benjamín", "París"), or a word beside a name ("Carlos
+// Nino").
+func (r *Repairer) nameAt(toks []token, k int, to string) bool {
+	if !foldEqual(toks[k].tok, to) {
+		return false
+	}
+	if k > 0 && !toks[k].breakBefore && r.nameToken(&toks[k-1]) {
+		return true
+	}
+	if k+1 < len(toks) && !toks[k+1].breakBefore && r.nameToken(&toks[k+1]) {
+		return true
+	}
+	return !r.domainWord(to) && r.properNoun(to)
 }
 
 func replaceRecording(text string, re *regexp.Regexp, repl func([]string) string, reps *[]corpus.Repair) string {
