@@ -84,7 +84,9 @@ func runCompact(ctx context.Context, c *command, e *env, args []string) error {
 	if err != nil {
 		return err
 	}
-	fmt.Fprintf(e.stderr, "relatoria: índice compactado en %s: %d → %d segmentos, %.1f → %.1f MB\n",
+	// The summary is the command's result, on stdout; progress is on
+	// stderr.
+	fmt.Fprintf(e.stdout, "índice compactado en %s: %d → %d segmentos, %.1f → %.1f MB\n",
 		time.Since(start).Round(time.Millisecond), sum(before), sum(after), float64(sizeBefore)/1e6, float64(dirBytes(dir))/1e6)
 	return nil
 }
