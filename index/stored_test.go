@@ -1,7 +1,9 @@
 package index
 
 import (
+	"context"
 	jsonv1 "encoding/json"
+	"fmt"
 	"reflect"
 	"strings"
 	"testing"
@@ -140,6 +142,37 @@ func BenchmarkDecodePackedParagraph(b *testing.B) {
 	for b.Loop() {
 		if _, err := decodeParagraph(packed); err != nil {
 			b.Fatal(err)
+		}
+	}
+}
+
+// TestHitsWhenMetadataCacheFills checks that the documents of a page of
+// hits are found when loading their metadata fills the cache of documents
+// (which then starts afresh): an ingest of a million paragraphs had stopped
+// on "the index holds no metadata" for a document the index held.
+func TestHitsWhenMetadataCacheFills(t *testing.T) {
+	ix, err := NewTemporary(1)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ix.Close()
+	ctx := context.Background()
+	if err := ix.Add(ctx, doc("a", "Título", "Cooperación técnica en derechos humanos."), doc("b", "Título", "Cooperación técnica y paz.")); err != nil {
+		t.Fatal(err)
+	}
+	for i := range metaCacheSize - 1 {
+		ix.docs.put(&corpus.Document{ID: fmt.Sprintf("filler-%d", i)})
+	}
+	page, err := ix.Search(ctx, Request{Query: Match(FieldText, "cooperación técnica"), Size: 10})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if page.Total != 2 || len(page.Hits) != 2 {
+		t.Fatalf("%d hits (%d in all), want 2", len(page.Hits), page.Total)
+	}
+	for _, h := range page.Hits {
+		if h.Doc == nil || h.Doc.Title != "T" {
+			t.Errorf("hit %s: document %+v", h.ID, h.Doc)
 		}
 	}
 }
