@@ -33,6 +33,9 @@ func TestNationalNeeds(t *testing.T) {
 	}
 }
 
+// mdEmphasis is the pattern stripEmphasis stands for.
+var mdEmphasis = regexp.MustCompile(`(\*\*|\b__|__\b|\*|\b_|_\b|~~|` + "`" + `)`)
+
 // stripMarkdownAlways is stripMarkdown running every pattern.
 func stripMarkdownAlways(s string) string {
 	s = mdFootnote.ReplaceAllString(s, "")
