@@ -109,6 +109,10 @@ type Document struct {
 	// Guatemala", a country report's heading. Empty when the document
 	// names none or concerns several.
 	Country string `json:"country,omitempty"`
+	// Case identifies a judgment of the Inter-American Court: its name
+	// and, when the document gives them, its series number and date
+	// (ingest's judgment.go). Nil for any other document.
+	Case *Case `json:"case,omitempty"`
 	// Categories are those the source declares (a Markdown file's front
 	// matter "categories:" or "tags:" list): "Argentina".
 	Categories []string `json:"categories,omitempty"`
@@ -138,6 +142,22 @@ type Document struct {
 	// DroppedLines holds the lines Dropped counts, for audits
 	// (relatoria extract -check); it is not stored.
 	DroppedLines []Drop `json:"-"`
+	// Pages lists the pages of a PDF that its text layer could not give,
+	// and how each was read instead; empty when every page was read from
+	// it (or by OCR, as a scan).
+	Pages []PageRead `json:"pages,omitempty"`
+}
+
+// PageRead says how a page of a PDF that its text layer could not give
+// was read.
+type PageRead struct {
+	Page int `json:"page"` // from 1
+	// How is "pdftotext" (read by poppler's pdftotext), "partial" (only
+	// what the text layer gave before it failed) or "unread".
+	How string `json:"how"`
+	// Failed says what failed, in Spanish: "la biblioteca PDF falló
+	// (…)", "dibuja texto pero no se leyó ninguno".
+	Failed string `json:"failed"`
 }
 
 // Drop is a line of the source left out of a Document's text.
@@ -178,18 +198,57 @@ type Paragraph struct {
 	// are 0 for text that did not come through OCR.
 	Page       int     `json:"page,omitempty"`
 	Confidence float64 `json:"ocr_confidence,omitempty"`
+	// Notes are the footnotes the paragraph calls, by the raised marks
+	// its text leaves out (PDF): [12, 13]; a footnote printed with its
+	// number raised has that number. A citation made in a note is the
+	// calling paragraph's too (Citation.Note).
+	Notes []int `json:"notes,omitempty"`
 	// Label is a line label such as "Hito 1" or "Fecha límite", when the
 	// source wrote the paragraph as "Label: value".
 	Label string `json:"label,omitempty"`
+	// Part is the part of the document the paragraph's number counts in,
+	// when the document numbers several parts from 1: "Anexo A", "Anexo
+	// B, Parte I", "6º" (the sixth report of a compilation); "" in the
+	// document's main numbering (see Document.NumberParts).
+	Part string `json:"part,omitempty"`
+	// Repeated is set on a numbered paragraph whose number the paragraph
+	// before it in its part has too: a second excerpt of one paragraph
+	// ("285. (...) El Comité…"). It is cited by its position (¶), its
+	// number naming the first.
+	Repeated bool `json:"repeated,omitempty"`
 	// Section holds the headings above the paragraph, outermost first,
 	// and for a list item the sentence that opens its list (see
 	// Document.Sections). The index sets it when it adds the document.
 	Section []string `json:"section,omitempty"`
+	// Recurs says whether the paragraph's words appeared before, in
+	// another document of the index (package recurrence works it out,
+	// the index stores it for the recurre: filter).
+	Recurs Recurs `json:"recurs,omitempty"`
 
 	Dates     []DateMention `json:"dates,omitempty"`
 	Entities  []Entity      `json:"entities,omitempty"`
 	Citations []Citation    `json:"citations,omitempty"`
 }
+
+// Recurs is whether a paragraph's words (the same, or nearly the same)
+// appeared before, in another document of an index. Whether a document
+// came before another is read from their adoption dates, then from the
+// order their symbols imply (A/HRC/RES/50/9 before A/HRC/RES/51/34); when
+// neither says, it is not known.
+type Recurs string
+
+// The values of Paragraph.Recurs.
+const (
+	// RecursUnknown: the order is not known, of the paragraph's own
+	// document (undated, without a numbered symbol) or of a document it
+	// recurs in and of none known to be earlier; or it was not worked
+	// out (lineage off).
+	RecursUnknown Recurs = ""
+	// RecursNo: every document it recurs in, if any, came after its own.
+	RecursNo Recurs = "no"
+	// RecursYes: a document that came before its own has it.
+	RecursYes Recurs = "yes"
+)
 
 // Repair records one OCR correction: From as found in the source, To as
 // stored in Text.
@@ -230,6 +289,22 @@ type Entity struct {
 type Citation struct {
 	Symbol Symbol `json:"symbol"` // resolved when the body is clear: "A/RES/60/251"
 	Text   string `json:"text"`   // as written: "resolución 60/251"
+	// Case is set for a citation of a court's judgment: the case's name,
+	// "Caso Velásquez Rodríguez Vs. Honduras" (for "Caso Velásquez
+	// Rodríguez, supra nota 9", the name the note gives). Symbol is then
+	// the judgment's series number, "Serie C No. 4", or, when the
+	// citation gives none, the case's name.
+	Case string `json:"case,omitempty"`
+	// Date is the day of the judgment cited, when the citation gives it
+	// ("Sentencia de 29 de julio de 1988").
+	Date Date `json:"date,omitzero"`
+	// Paragraph is the paragraph cited, "166" for "párr. 166"; empty
+	// when the citation names none.
+	Paragraph Number `json:"paragraph,omitempty"`
+	// Note is the footnote the citation is made in, for a paragraph
+	// that calls the note (Paragraph.Notes); 0 when made in the
+	// paragraph's own text.
+	Note int `json:"note,omitempty"`
 }
 
 // DateMention is a date written in a paragraph.

@@ -67,8 +67,8 @@ type Index struct {
 	addMu   sync.Mutex
 	added   map[string]bool
 
-	// line is the lineage of paragraphs (lineage.go).
-	line lineState
+	// writeMu is held by Write and Delete: one change at a time.
+	writeMu sync.Mutex
 }
 
 type meta struct {
@@ -314,16 +314,9 @@ func NewTemporary(shards ...int) (*Index, error) {
 	return ix, nil
 }
 
-// Close closes the index (and removes a temporary one), saving the table
-// of lineage keys when it changed.
+// Close closes the index (and removes a temporary one).
 func (ix *Index) Close() error {
 	var first error
-	if ix.removeOnClose == "" {
-		first = ix.saveLineage()
-	}
-	if err := ix.line.file.close(); err != nil && first == nil {
-		first = err
-	}
 	for _, b := range ix.shards {
 		if err := b.Close(); err != nil && first == nil {
 			first = err
@@ -375,12 +368,22 @@ func SplitParagraphID(id string) (docID string, ordinal int, ok bool) {
 }
 
 // Add indexes docs, replacing every paragraph of a document already in the
-// index under the same ID. Documents are sent in batches of about
+// index under the same ID, with the flags their paragraphs carry
+// (corpus.Paragraph.Recurs). Documents are sent in batches of about
 // BatchSize paragraphs; a document's deletions and additions always travel
 // in one batch, so a reader never sees half a document.
 func (ix *Index) Add(ctx context.Context, docs ...*corpus.Document) error {
-	ix.line.mu.Lock()
-	defer ix.line.mu.Unlock()
+	return ix.Write(ctx, docs, nil)
+}
+
+// Write adds docs as Add does and sets the flags of the other paragraphs
+// named in recurs (by ParagraphID), whose records travel in the same shard
+// batches as the documents' (in batches of their own, such rewrites had
+// made small segments that cost the merger more than working out the
+// flags did). A paragraph the index lacks is passed over.
+func (ix *Index) Write(ctx context.Context, docs []*corpus.Document, recurs map[string]corpus.Recurs) error {
+	ix.writeMu.Lock()
+	defer ix.writeMu.Unlock()
 	byShard := map[bleve.Index][]*corpus.Document{}
 	defer ix.docs.forget(docs...)
 	replaces := map[string]bool{}
@@ -399,45 +402,17 @@ func (ix *Index) Add(ctx context.Context, docs ...*corpus.Document) error {
 		}
 	}
 	ix.addMu.Unlock()
-	var lin map[string][]paraLineage
-	var recheck, gained []string
-	var gainedBy map[bleve.Index][]*document.Document
-	var items [][]lineItem
-	if !ix.line.off {
-		// The paragraphs whose flag depended on a replaced version.
-		for _, doc := range docs {
-			if !replaces[doc.ID] {
-				continue
-			}
-			old, err := ix.Document(ctx, doc.ID)
-			if errors.Is(err, ErrNotFound) {
-				continue
-			}
-			if err != nil {
-				return fmt.Errorf("index %s: %w", doc.Source, err)
-			}
-			later, err := ix.linkedLater(ctx, old)
-			if err != nil {
-				return fmt.Errorf("index %s: %w", doc.Source, err)
-			}
-			recheck = append(recheck, later...)
+	flagged, err := ix.flagRecords(ctx, recurs, byID(docs))
+	if err != nil {
+		return err
+	}
+	for sh := range flagged {
+		if _, ok := byShard[sh]; !ok {
+			byShard[sh] = nil
 		}
-		var err error
-		if lin, gained, items, err = ix.linkAdded(ctx, docs); err != nil {
-			return err
-		}
-		// The records of the paragraphs these documents precede travel
-		// in the same batches: rewritten in batches of their own, they
-		// had made small segments that cost the merger more than
-		// lineage's own work.
-		if gainedBy, err = ix.gainedRecords(ctx, gained); err != nil {
-			return err
-		}
-		for sh := range gainedBy {
-			if _, ok := byShard[sh]; !ok {
-				byShard[sh] = nil
-			}
-		}
+	}
+	if len(byShard) == 0 {
+		return nil
 	}
 	// Shards are written in parallel: each has its own segment builder
 	// and persister.
@@ -447,7 +422,7 @@ func (ix *Index) Add(ctx context.Context, docs ...*corpus.Document) error {
 			var err error
 			defer func() { errs <- err }()
 			defer recoverInto(&err, "index %d documents", len(docs))
-			err = addToShard(ctx, sh, docs, replaces, &ix.original, &ix.section, lin, gainedBy[sh])
+			err = addToShard(ctx, sh, docs, replaces, &ix.original, &ix.section, flagged[sh])
 		}()
 	}
 	var first error
@@ -459,47 +434,15 @@ func (ix *Index) Add(ctx context.Context, docs ...*corpus.Document) error {
 	if first != nil {
 		return first
 	}
-	if err := ix.bumpGeneration(); err != nil || ix.line.off {
-		return err
-	}
-	// Relinking reads paragraphs of these documents back: their
-	// metadata must be the new version's (a replaced document's cached
-	// adoption date had made a paragraph it now preceded keep "recurs:no").
-	ix.docs.forget(docs...)
-	ix.line.table.mu.Lock()
-	for _, id := range gained {
-		ix.line.table.mark(id, true)
-	}
-	for i, doc := range docs {
-		ref := ix.line.table.add(doc, items[i], ix.line.file)
-		for _, it := range items[i] {
-			if it.keys != nil {
-				ix.line.pairs.put(ref, wordPairs{pairs: it.pairs, fp: it.fp})
-				ref++
-			}
-		}
-	}
-	ix.line.table.mu.Unlock()
-	if err := ix.line.file.flush(); err != nil {
-		return err
-	}
-	// A paragraph that a new document precedes recurs, whatever a
-	// replaced one did.
-	recheck = slices.DeleteFunc(recheck, func(id string) bool {
-		_, ok := slices.BinarySearch(gained, id)
-		return ok
-	})
-	slices.Sort(recheck)
-	return ix.relink(ctx, slices.Compact(recheck))
+	return ix.bumpGeneration()
 }
 
 // addToShard indexes docs in shard b; the paragraphs of those in replaces
 // that are not in their new version are deleted.
 // The terms of the original and section fields are added to their
-// vocabularies. lin holds the lineage of each document's paragraphs (none
-// when nil); more are records of other paragraphs to write in the same
+// vocabularies; more are records of other paragraphs to write in the same
 // batches.
-func addToShard(ctx context.Context, b bleve.Index, docs []*corpus.Document, replaces map[string]bool, original, section *vocabulary, lin map[string][]paraLineage, more []*document.Document) error {
+func addToShard(ctx context.Context, b bleve.Index, docs []*corpus.Document, replaces map[string]bool, original, section *vocabulary, more []*document.Document) error {
 	batch := b.NewBatch()
 	for _, doc := range docs {
 		if err := ctx.Err(); err != nil {
@@ -529,11 +472,7 @@ func addToShard(ctx context.Context, b bleve.Index, docs []*corpus.Document, rep
 				}
 			}
 			keep[id] = true
-			var pl paraLineage
-			if lin != nil {
-				pl = lin[doc.ID][i]
-			}
-			if err := batch.IndexAdvanced(record(id, doc, i, sections[i], pl)); err != nil {
+			if err := batch.IndexAdvanced(record(id, doc, i, sections[i])); err != nil {
 				return fmt.Errorf("index %s: %w", doc.Source, err)
 			}
 		}
@@ -563,8 +502,8 @@ func addToShard(ctx context.Context, b bleve.Index, docs []*corpus.Document, rep
 }
 
 // Delete removes every paragraph of the documents with the given IDs, one
-// document after the other. The paragraphs of other documents whose
-// lineage flag depended on one are worked out again.
+// document after the other. (The flags of other paragraphs that recurred
+// in one are package recurrence's business: see recurrence.Linker.)
 func (ix *Index) Delete(ids ...string) error {
 	for _, id := range ids {
 		if err := ix.deleteDocument(id); err != nil {
@@ -576,22 +515,9 @@ func (ix *Index) Delete(ids ...string) error {
 
 // deleteDocument removes every paragraph of the document with the given ID.
 func (ix *Index) deleteDocument(docID string) error {
-	ix.line.mu.Lock()
-	defer ix.line.mu.Unlock()
+	ix.writeMu.Lock()
+	defer ix.writeMu.Unlock()
 	defer ix.docs.forget(&corpus.Document{ID: docID})
-	ctx := context.Background()
-	var touched []string
-	if !ix.line.off {
-		old, err := ix.Document(ctx, docID)
-		if err != nil && !errors.Is(err, ErrNotFound) {
-			return err
-		}
-		if err == nil {
-			if touched, err = ix.linkedLater(ctx, old); err != nil {
-				return err
-			}
-		}
-	}
 	b := ix.shardOf(docID)
 	ids, err := paragraphIDs(b, docID)
 	if err != nil {
@@ -604,13 +530,16 @@ func (ix *Index) deleteDocument(docID string) error {
 	if err := b.Batch(batch); err != nil {
 		return err
 	}
-	if err := ix.bumpGeneration(); err != nil || ix.line.off {
-		return err
+	return ix.bumpGeneration()
+}
+
+// byID returns the IDs of docs.
+func byID(docs []*corpus.Document) map[string]bool {
+	out := make(map[string]bool, len(docs))
+	for _, d := range docs {
+		out[d.ID] = true
 	}
-	ix.line.table.mu.Lock()
-	ix.line.table.kill(docID)
-	ix.line.table.mu.Unlock()
-	return ix.relink(ctx, touched)
+	return out
 }
 
 func paragraphIDs(b bleve.Index, docID string) ([]string, error) {

@@ -30,7 +30,11 @@ const (
 	FieldCategory    = "category"    // filter, on a document's first paragraph: its Categories
 	FieldEntities    = "entities"    // filter
 	FieldCites       = "cites"       // filter
-	FieldCitesShort  = "cites_short" // filter
+	FieldCitesForm   = "cites_form"  // filter: every form of a cited document, lower case (corpus.Citation.Forms)
+	FieldSymbolForm  = "symbol_form" // filter: every form of a document's symbol, lower case (corpus.Symbol.Forms)
+	FieldCase        = "case"        // filter: a judgment's forms (corpus.CaseForms): "serie c no. 221", "caso:gelman"
+	FieldDocName     = "docname"     // filter, on a document's first paragraph: its name (NameKey)
+	FieldNumberRef   = "numref"      // filter: a paragraph's part and number, its citation (NumberRefTerm)
 	FieldDates       = "dates"       // see dates.go: three fields by precision
 	FieldDeadlines   = "deadlines"   // likewise
 	FieldDocJSON     = "doc_json"

@@ -16,6 +16,7 @@ import (
 	bindex "github.com/blevesearch/bleve_index_api"
 
 	"github.com/relatoria/relatoria/corpus"
+	"github.com/relatoria/relatoria/spanish"
 )
 
 // The indexing options of each kind of field. Records are built field by
@@ -106,9 +107,9 @@ type docMeta struct {
 }
 
 // record builds the bleve document for paragraph i of doc, with ID id, in
-// the given section (Document.Sections). lin is the paragraph's lineage:
-// whether it recurs.
-func record(id string, doc *corpus.Document, i int, section []string, lin paraLineage) *document.Document {
+// the given section (Document.Sections), with the flag the paragraph
+// carries (Recurs).
+func record(id string, doc *corpus.Document, i int, section []string) *document.Document {
 	p := &doc.Paragraphs[i]
 	an := analyzers()
 	d := document.NewDocument(id)
@@ -164,10 +165,24 @@ func record(id string, doc *corpus.Document, i int, section []string, lin paraLi
 	facet(FieldFormat, string(doc.Format))
 	if p.Number != "" {
 		key(FieldNumber, NumberTerm(p.Number))
+		if !p.Repeated && p.Kind != corpus.Footnote {
+			key(FieldNumberRef, NumberRefTerm(p.Part, p.Number))
+		}
 	}
 	if doc.Symbol != "" {
 		facet(FieldSymbol, doc.Symbol.String())
 		key(FieldSymbolShort, doc.Symbol.Short())
+		for _, f := range doc.Symbol.Forms() {
+			key(FieldSymbolForm, f)
+		}
+	}
+	if c := doc.Case; c != nil {
+		for _, f := range corpus.CaseForms(c.Name, c.Series, c.Date) {
+			key(FieldCase, f)
+		}
+	}
+	if i == 0 {
+		key(FieldDocName, NameKey(doc.Name()))
 	}
 	if doc.Body != "" {
 		facet(FieldBody, doc.Body)
@@ -191,7 +206,9 @@ func record(id string, doc *corpus.Document, i int, section []string, lin paraLi
 	}
 	for _, c := range p.Citations {
 		facet(FieldCites, c.Symbol.String())
-		key(FieldCitesShort, c.Symbol.Short())
+		for _, f := range c.Forms() {
+			key(FieldCitesForm, f)
+		}
 	}
 	var dateFields []string // in the order first met
 	dates := map[string][]string{}
@@ -213,7 +230,7 @@ func record(id string, doc *corpus.Document, i int, section []string, lin paraLi
 	for _, name := range dateFields {
 		keywords(name, dates[name], plainIndexed)
 	}
-	facet(FieldRecurs, recursTerm(lin.recurs))
+	facet(FieldRecurs, RecursTerm(p.Recurs))
 	facets = append(facets, SortKeyPrefix+id)
 	keywords(FieldFacet, facets, facetValues)
 	if i == 0 {
@@ -233,6 +250,22 @@ func record(id string, doc *corpus.Document, i int, section []string, lin paraLi
 // ranged over: as keywords they are one term each, where a bleve number is
 // sixteen (its prefix-coded precisions).
 func NumberTerm(n corpus.Number) string { return strings.ToLower(n.String()) }
+
+// NumberRefTerm is the term of FieldNumberRef for paragraph number n of a
+// part: the part's key (corpus.PartKey), "|" and the number's term
+// ("|7" in the main numbering, "anexo a|7"). Only the first paragraph of a
+// part with a number has it (corpus.Paragraph.Repeated), so that a
+// reference names one paragraph.
+func NumberRefTerm(part string, n corpus.Number) string {
+	return corpus.PartKey(part) + "|" + NumberTerm(n)
+}
+
+// NameKey is the term of FieldDocName for a document's name
+// (corpus.Document.Name: its symbol, title or file name): lower case,
+// accents folded, spaces collapsed.
+func NameKey(name string) string {
+	return strings.Join(strings.Fields(strings.ToLower(string(spanish.Fold([]byte(name))))), " ")
+}
 
 // OrdinalTerm is the term of FieldOrdinal for an ordinal: zero-padded, so
 // that it sorts in numeric order.

@@ -66,7 +66,7 @@ func BenchmarkSegment(b *testing.B) {
 		for _, doc := range docs {
 			sections := doc.Sections()
 			for i, p := range doc.Paragraphs {
-				d := record(ParagraphID(doc.ID, p.Ordinal), doc, i, sections[i], paraLineage{})
+				d := record(ParagraphID(doc.ID, p.Ordinal), doc, i, sections[i])
 				d.AddIDField()
 				d.VisitFields(func(f bindex.Field) {
 					if f.Options().IsIndexed() {

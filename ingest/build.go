@@ -18,7 +18,7 @@ import (
 // block into a paragraph, drops boilerplate and repeated headings,
 // recognises the document's structure, and repairs OCR damage.
 func build(name string, format corpus.Format, ex *extraction, opt Options) *corpus.Document {
-	doc := &corpus.Document{Source: name, Format: format}
+	doc := &corpus.Document{Source: name, Format: format, Pages: ex.pages}
 	for _, d := range ex.dropped {
 		doc.Drop(d.Kind, d.Text)
 	}
@@ -76,6 +76,7 @@ func build(name string, format corpus.Format, ex *extraction, opt Options) *corp
 			}
 			prev.Text = joinLines([]string{prev.Text, text}, keep)
 			prev.Original += "\n" + original
+			prev.Notes = append(prev.Notes, b.notes...)
 			ocrPara[len(ocrPara)-1] = ocrPara[len(ocrPara)-1] || b.ocr
 			continue
 		}
@@ -88,6 +89,7 @@ func build(name string, format corpus.Format, ex *extraction, opt Options) *corp
 			Repairs:    mended,
 			Page:       b.page,
 			Confidence: roundConf(b.conf),
+			Notes:      b.notes,
 		})
 	}
 	for i := range doc.Paragraphs {
@@ -125,7 +127,8 @@ func roundConf(c float64) float64 { return math.Round(c*10) / 10 }
 
 // mayRecur reports whether a short block whose text the document has had
 // already is content in its own right rather than a line repeated on every
-// page: an item of a list ("(a) Member States;", "* Comité contra la
+// page: any block of a PDF (whose running lines were told by their place),
+// an item of a list ("(a) Member States;", "* Comité contra la
 // Tortura" under each topic), a Markdown heading (a report's "C. Motivos
 // de preocupación" in a file of several reports), or a sentence ("No se
 // observan recomendaciones con perspectiva de género." under each report),
@@ -135,7 +138,7 @@ func mayRecur(b block, text string) bool {
 	if len(b.lines) > 0 {
 		first = strings.TrimSpace(b.lines[0])
 	}
-	return b.kind == corpus.ListItem || startsItem(text) || startsItem(first) || len(b.lines) > 0 && subBullet(b.lines[0]) || strings.HasPrefix(first, "#") || isElision(text) ||
+	return b.placed || b.kind == corpus.ListItem || startsItem(text) || startsItem(first) || len(b.lines) > 0 && subBullet(b.lines[0]) || strings.HasPrefix(first, "#") || isElision(text) ||
 		strings.HasSuffix(text, ".") && len(strings.Fields(text)) >= 5
 }
 
@@ -295,6 +298,14 @@ func annotate(doc *corpus.Document) {
 		g.Define(defs, p.Text)
 	}
 	ctx := extract.Context{Body: doc.Body}
+	// After each paragraph's citations: the judgments cited (which need
+	// the notes that cite them in full), what a paragraph cites through
+	// its footnotes, and no citation of the document itself.
+	defer func() {
+		extract.CaseCitations(doc)
+		extract.NoteCitations(doc)
+		ownCitations(doc)
+	}()
 	for i := range doc.Paragraphs {
 		p := &doc.Paragraphs[i]
 		p.Dates = extract.Dates(p.Text, p.Label)

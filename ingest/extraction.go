@@ -19,6 +19,15 @@ type block struct {
 	// Tesseract's mean word confidence over it.
 	page int
 	conf float64
+	// notes are the footnotes the block calls by raised marks that its
+	// text leaves out (a PDF's).
+	notes []int
+	// placed marks a block read from a page where each line has its
+	// place (a PDF): what recurs there is furniture by its place (see
+	// dropRunningLines), and a short line the document has had already
+	// is content (a signature, a repeated label), never dropped as
+	// repeated.
+	placed bool
 	// ocr is set for a block read by Tesseract: OCR output, which repair
 	// mends; every other block is born-digital unless the document says
 	// otherwise (extraction.ocrProducer, or its damage).
@@ -45,6 +54,9 @@ type extraction struct {
 	// partial, when not "", says which pages could not be read while the
 	// others were (scanned pages whose OCR failed).
 	partial string
+	// pages says how the pages of a PDF that its text layer could not
+	// give were read (corpus.Document.Pages).
+	pages []corpus.PageRead
 }
 
 // drop records a line the reader left out, of a kind of corpus.Document.Dropped.

@@ -30,11 +30,11 @@ func TuneGC(getenv func(string) string) {
 }
 
 // ResizeMemoryLimit sets the soft limit of an ingest to MemoryLimit plus
-// twice resident, the heap the index keeps while open and that grows with
-// it (index.ResidentBytes: the lineage table, whose runs are merged into
-// new arrays as they grow, so twice): the limit is there to bound the
-// garbage of parsing and indexing, and a fixed one that the index's own
-// data used up made the collector run without pause. Adding 100,000
+// twice resident, the heap kept while the index is open and that grows
+// with it (recurrence.Store.ResidentBytes: the lineage table, whose runs
+// are merged into new arrays as they grow, so twice): the limit is there
+// to bound the garbage of parsing and indexing, and a fixed one that the
+// table used up made the collector run without pause. Adding 100,000
 // paragraphs to the million of the bench index took 80.8 s and 139 CPU-s
 // under 700 MiB (peak RSS 1.18 GB), 48.0 s and 85 CPU-s under 1,100 MiB
 // (1.24 GB). A limit the user set (GOMEMLIMIT) is left alone.

@@ -74,6 +74,23 @@ func subBullet(line string) bool {
 // sentence, or where the line opens an item. When the text is not
 // hard-wrapped (wrap width 0), every line is its own block.
 func paragraphsFromLines(lines []string) []block {
+	return paragraphsFrom(lines, startsItem)
+}
+
+// numberStartPDF is numberStart without OCR's "4, " for "4. ": in a PDF's
+// text layer a comma after a number at a line start is the number's own
+// ("supra nota" / "1, Considerando cuarto.").
+var numberStartPDF = regexp.MustCompile(`^(?:` + labelNumber + `|([0-9]{1,3})\.\s+\S)`)
+
+// startsItemPDF is startsItem for the lines of a PDF's text layer.
+func startsItemPDF(line string) bool {
+	t := strings.TrimSpace(line)
+	return bulletStart.MatchString(t) || numberStartPDF.MatchString(t)
+}
+
+// paragraphsFrom is paragraphsFromLines with the test of a line that opens
+// an item.
+func paragraphsFrom(lines []string, startsItem func(string) bool) []block {
 	w := wrapWidth(lines)
 	var out []block
 	var cur []string

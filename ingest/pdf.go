@@ -41,6 +41,8 @@ type pdfLine struct {
 	x, y    float64 // start of the line, baseline
 	size    float64 // dominant font size
 	page    int
+	annot   bool    // drawn by an annotation (a signature stamp), not the page
+	marks   int     // raised footnote marks dropped from the line
 	pageTop float64 // highest baseline on the page
 	pageBot float64 // lowest baseline on the page
 	// For a line read by OCR: its paragraph (numbered from 1 across the
@@ -48,6 +50,9 @@ type pdfLine struct {
 	par   int
 	conf  float64
 	words int
+	// notes are the numbers of the raised marks, the footnotes the line
+	// calls: 12 for "…los hechos.12".
+	notes []int
 }
 
 // pdfText is what a PDF's text layer gives: its lines in page order, its
@@ -58,6 +63,9 @@ type pdfText struct {
 	pages    int
 	pageErrs []string
 	scanned  []int
+	// failed are the pages the text layer could not give: the library
+	// failed on them, or they draw text and none could be read.
+	failed []pageFailure
 }
 
 // readPDF reads a PDF's text layer and, for the pages that have none but
@@ -111,13 +119,17 @@ func pdfTextLayer(data []byte) (*pdfText, error) {
 		t.pageErrs = append(t.pageErrs, err.Error())
 	}
 	for i, page := range pages {
-		pl, image, err := pageLines(page, i+1)
-		if err != nil {
+		pl, image, drawn, err := pageLines(page, i+1)
+		switch {
+		case err != nil:
 			t.pageErrs = append(t.pageErrs, fmt.Sprintf("page %d: %v", i+1, err))
+			t.failed = append(t.failed, pageFailure{page: i + 1, reason: fmt.Sprintf("la biblioteca PDF falló (%v)", err), lines: pl,
+				hopeless: errors.Is(err, errStreamTooLarge) || errors.Is(err, errTooManyGlyphs)})
 			continue
-		}
-		if len(pl) == 0 && image {
+		case len(pl) == 0 && image:
 			t.scanned = append(t.scanned, i+1)
+		case len(pl) == 0 && drawn > 0:
+			t.failed = append(t.failed, pageFailure{page: i + 1, reason: fmt.Sprintf("dibuja %d caracteres y no se leyó ninguno", drawn)})
 		}
 		t.lines = append(t.lines, pl...)
 	}
@@ -138,6 +150,14 @@ func assemblePDF(ctx context.Context, data []byte, t *pdfText, opt Options) (*ex
 		for i := 1; i <= t.pages; i++ {
 			scanned = append(scanned, i)
 		}
+	}
+	var reads []corpus.PageRead
+	var unread string
+	if !unreadable && len(t.failed) > 0 {
+		var more []pdfLine
+		more, reads, unread = readFailedPages(ctx, data, t.failed, opt.pageProgress())
+		lines = append(lines, more...)
+		sortLinesByPage(lines)
 	}
 	var failed []pageError
 	if len(scanned) > 0 {
@@ -166,9 +186,12 @@ func assemblePDF(ctx context.Context, data []byte, t *pdfText, opt Options) (*ex
 	if !plausibleText(lines) {
 		return nil, errors.New("PDF text layer is unreadable (fonts without a Unicode mapping), and OCR found no text")
 	}
-	ex := &extraction{symbol: pdfSymbol(lines)}
+	ex := &extraction{symbol: pdfSymbol(lines), pages: reads}
 	if len(failed) > 0 {
 		ex.partial = pagesError(failed, t.pages)
+	}
+	if unread != "" {
+		ex.partial = strings.TrimPrefix(ex.partial+"; "+unread, "; ")
 	}
 	running := dropRunningLines(lines, t.pages, ex)
 	kept := running[:0:0]
@@ -196,6 +219,9 @@ func assemblePDF(ctx context.Context, data []byte, t *pdfText, opt Options) (*ex
 		}
 		i = j
 	}
+	for i := range ex.blocks {
+		ex.blocks[i].placed = true
+	}
 	return ex, nil
 }
 
@@ -211,21 +237,27 @@ func describePDFError(err error, data []byte) error {
 }
 
 // pageLines extracts the lines of page, the i-th, recovering from library
-// panics, and reports whether the page draws an image.
-func pageLines(page pdf.Page, i int) (lines []pdfLine, image bool, err error) {
+// panics, and reports whether the page draws an image and how many
+// character codes its text operations show. On an error, lines holds what
+// was read before it.
+func pageLines(page pdf.Page, i int) (lines []pdfLine, image bool, drawn int, err error) {
 	defer func() {
 		if p := recover(); p != nil {
-			lines, image, err = nil, false, fmt.Errorf("unreadable content (%v)", p)
+			image, err = false, fmt.Errorf("unreadable content (%v)", p)
 		}
 	}()
 	if page.V.IsNull() {
-		return nil, false, errors.New("missing page object")
+		return nil, false, 0, errors.New("missing page object")
 	}
 	if !parentChainEnds(page) {
-		return nil, false, errors.New("its /Parent chain loops back on itself")
+		return nil, false, 0, errors.New("its /Parent chain loops back on itself")
 	}
-	glyphs := page.Content().Text
-	return buildLines(glyphs, tjWordGaps(page, len(glyphs)), i), hasImage(page.Resources(), 0), nil
+	glyphs, drawn, err := pageGlyphs(page)
+	lines = readingOrder(buildLines(glyphs, i))
+	if err != nil {
+		return lines, false, drawn, fmt.Errorf("unreadable content (%w)", err)
+	}
+	return lines, hasImage(page.Resources(), 0), drawn, nil
 }
 
 // hasImage reports whether resources hold an image XObject, directly or in
@@ -244,101 +276,6 @@ func hasImage(res pdf.Value, depth int) bool {
 		}
 	}
 	return false
-}
-
-// buildLines turns glyphs in content-stream order into lines; gaps holds
-// the glyphs that a word gap drawn without a space glyph comes before (see
-// tjWordGaps).
-func buildLines(glyphs []pdf.Text, gaps []glyphInfo, page int) []pdfLine {
-	var lines []pdfLine
-	var cur strings.Builder
-	var curY, curX, curSize float64
-	var last *pdf.Text
-	sizes := map[float64]int{}
-	// When the PDF writes its spaces as glyphs, gaps between glyphs are
-	// kerning and justification, not word breaks.
-	spaces := 0
-	for k := range glyphs {
-		if glyphs[k].S == " " {
-			spaces++
-		}
-	}
-	useGaps := spaces*50 < len(glyphs)
-	flush := func() {
-		text := strings.TrimSpace(spanish.CollapseSpace(cur.String()))
-		if text != "" {
-			size := dominant(sizes)
-			lines = append(lines, pdfLine{text: text, x: curX, y: curY, size: size, page: page})
-		}
-		cur.Reset()
-		clear(sizes)
-		last = nil
-	}
-	info := func(k int) glyphInfo {
-		if k < len(gaps) {
-			return gaps[k]
-		}
-		return glyphInfo{}
-	}
-	var lastShift float64 // the Tw the library left out before the last glyph, in points
-	for k := range glyphs {
-		g := &glyphs[k]
-		gi := info(k)
-		if g.S == "\n" || g.S == "" || g.S == "\uFFFD" || gi.mark == notDrawn {
-			continue
-		}
-		size := g.FontSize
-		if size <= 1.5 {
-			continue // invisible layout glyphs
-		}
-		if last != nil {
-			ref := max(curSize, size)
-			dy := g.Y - curY
-			switch {
-			case size < 0.8*curSize && dy > 0.15*curSize && dy < 0.9*curSize && spanish.IsDigits(g.S):
-				continue // a raised footnote mark
-			case math.Abs(dy) > 0.5*ref:
-				flush()
-			}
-		}
-		if last == nil {
-			curY, curX, curSize = g.Y, -1, size
-		} else if useGaps && last.W > 0 && g.W > 0 {
-			gap := g.X - (last.X + last.W)
-			if gap > 0.25*size && !strings.HasSuffix(cur.String(), " ") && g.S != " " {
-				cur.WriteByte(' ')
-			}
-		}
-		if gi.mark == gapBefore && last != nil && !strings.HasSuffix(cur.String(), " ") && g.S != " " {
-			cur.WriteByte(' ')
-		}
-		if gi.runStart && !useGaps && last != nil && last.W > 0 && !strings.HasSuffix(cur.String(), " ") && g.S != " " {
-			// A new operation placed after a word gap: its place, and
-			// the end of the last glyph once the Tw the library left
-			// out is added, show the gap.
-			if g.X-(last.X+lastShift+last.W) > wordGapEms*size {
-				cur.WriteByte(' ')
-			}
-		}
-		lastShift = gi.shift * size
-		cur.WriteString(g.S)
-		if curX < 0 && strings.TrimSpace(g.S) != "" {
-			curX = g.X // where the text starts: leading spaces position nothing
-		}
-		sizes[math.Round(size*2)/2] += utf8.RuneCountInString(g.S)
-		last = g
-	}
-	flush()
-	if len(lines) > 0 {
-		top, bot := lines[0].y, lines[0].y
-		for _, l := range lines {
-			top, bot = max(top, l.y), min(bot, l.y)
-		}
-		for i := range lines {
-			lines[i].pageTop, lines[i].pageBot = top, bot
-		}
-	}
-	return lines
 }
 
 func dominant(m map[float64]int) float64 {
@@ -369,64 +306,131 @@ func plausibleText(lines []pdfLine) bool {
 	return total > 0 && good*10 >= total*8
 }
 
-// dropRunningLines removes page furniture: lines in the top or bottom band
-// of a page that are page numbers or job numbers, or whose text (with digits
-// masked) recurs on several pages; and the masthead of a UN document's first
-// page ("United Nations … Distr.: General … date"). Each line dropped is
-// recorded on ex.
+// dropRunningLines removes page furniture: page and job numbers in the
+// top or bottom band of a page (inBand); running heads and feet, lines
+// that recur at the same place in the top or bottom part of half the pages
+// (runningBand, recurring); a footnote printed again at the foot of each
+// page that cites it (kept once); and the masthead of a UN document's
+// first page ("United Nations … Distr.: General … date"). A line that
+// recurs elsewhere on the page is content: a signature, a repeated label
+// or title, "por unanimidad,". A running head on page 1 is kept: the
+// first page's heading is never furniture. Each line dropped is recorded
+// on ex.
 func dropRunningLines(lines []pdfLine, pages int, ex *extraction) []pdfLine {
-	band := inBand
-	// Running lines alternate sides on even and odd pages ("A/RES/78/323
-	// Title" and "Title A/RES/78/323"), and their page numbers change: the
-	// key is the sorted words with digits masked.
-	mask := func(s string) string {
-		f := strings.Fields(strings.Map(func(r rune) rune {
-			if unicode.IsDigit(r) {
-				return '#'
-			}
-			return r
-		}, s))
-		slices.Sort(f)
-		return strings.Join(f, " ")
+	type place struct {
+		page int
+		y    float64
 	}
-	seen := map[string]map[int]bool{}
+	seen := map[string][]place{}
 	for _, l := range lines {
-		if band(l) {
-			k := mask(l.text)
-			if seen[k] == nil {
-				seen[k] = map[int]bool{}
-			}
-			seen[k][l.page] = true
+		if runningBand(l) {
+			k := furnitureKey(l.text)
+			seen[k] = append(seen[k], place{l.page, l.y})
 		}
+	}
+	// recurring: the line's text is at its place, give or take half a
+	// line, on half the pages or more (and two at least). A footnote
+	// printed again on the pages that cite it recurs on fewer.
+	need := max(2, (pages+1)/2)
+	recurring := func(l pdfLine) bool {
+		if pages < 2 || !runningBand(l) {
+			return false
+		}
+		on := map[int]bool{}
+		for _, p := range seen[furnitureKey(l.text)] {
+			if math.Abs(p.y-l.y) <= max(2, 0.6*l.size) {
+				on[p.page] = true
+			}
+		}
+		return len(on) >= need
+	}
+	// repeatedNote: a footnote line seen at the foot of another page.
+	repeatedNote := func(l pdfLine) bool {
+		if !atFoot(l) {
+			return false
+		}
+		pagesSeen := map[int]bool{}
+		for _, p := range seen[furnitureKey(l.text)] {
+			pagesSeen[p.page] = true
+		}
+		return len(pagesSeen) >= 2
 	}
 	out := lines[:0:0]
 	keptOnce := map[string]bool{}
-	continuing := false // the line before was a recurring footnote line kept
+	continuing := false // the line before was a repeated footnote line kept
 	for _, l := range lines {
-		if band(l) && (isFurniture(l.text) || pages > 1 && len(seen[mask(l.text)]) >= 2) {
-			if _, ok := headerSymbol(l.text); !ok || l.page > 1 {
-				// A sentence recurring at the foot of several pages is
-				// a footnote repeated where it is cited ("Adopted under
-				// the United Nations Framework Convention on Climate
-				// Change; see" / "FCCC/CP/2015/10/Add.1, decision
-				// 1/CP.21."), not a running footer: its first occurrence
-				// is kept, with the lines that go on with it.
-				k := mask(l.text)
-				if isFurniture(l.text) || keptOnce[k] || !atFoot(l) || len(strings.Fields(l.text)) < 5 && !continuing {
-					continuing = false
-					ex.drop("furniture", l.text)
-					continue
-				}
-				keptOnce[k] = true
-				continuing = true
-				out = append(out, l)
+		k := furnitureKey(l.text)
+		switch {
+		case inBand(l) && isFurniture(l.text):
+			if _, ok := headerSymbol(l.text); ok && l.page == 1 {
+				break // the symbol of page 1's heading (see dropMasthead)
+			}
+			continuing = false
+			ex.drop("furniture", l.text)
+			continue
+		case recurring(l) && !(l.page == 1 && topBand(l)):
+			continuing = false
+			ex.drop("furniture", l.text)
+			continue
+		case pages > 1 && repeatedNote(l):
+			// A footnote repeated where it is cited ("Adopted under the
+			// United Nations Framework Convention on Climate Change;
+			// see" / "FCCC/CP/2015/10/Add.1, decision 1/CP.21."): its
+			// first occurrence is kept, with the lines that go on with
+			// it.
+			if keptOnce[k] || len(strings.Fields(l.text)) < 5 && !continuing {
+				continuing = false
+				ex.drop("furniture", l.text)
 				continue
 			}
+			keptOnce[k] = true
+			continuing = true
+			out = append(out, l)
+			continue
 		}
 		continuing = false
 		out = append(out, l)
 	}
 	return dropMasthead(out, ex)
+}
+
+// furnitureKey is what running lines of different pages share: their
+// words sorted (running heads alternate sides on even and odd pages,
+// "A/RES/78/323 Title" and "Title A/RES/78/323"), each run of digits
+// masked (the page number changes: "Página 2 | 15", and a footnote
+// repeated on another page gets another number).
+func furnitureKey(s string) string {
+	var b strings.Builder
+	digits := false
+	for _, r := range s {
+		if unicode.IsDigit(r) {
+			if !digits {
+				b.WriteByte('#')
+			}
+			digits = true
+			continue
+		}
+		digits = false
+		b.WriteRune(r)
+	}
+	f := strings.Fields(b.String())
+	slices.Sort(f)
+	return strings.Join(f, " ")
+}
+
+// runningBand reports whether a line sits in the top or bottom 15% of its
+// page's text area, where running heads and feet of several lines are
+// (a court's name, its chamber and the case number over each page).
+func runningBand(l pdfLine) bool {
+	h := l.pageTop - l.pageBot
+	return h > 0 && (l.y >= l.pageTop-0.15*h || l.y <= l.pageBot+0.15*h)
+}
+
+// topBand reports whether a line sits in the top 15% of its page's text
+// area.
+func topBand(l pdfLine) bool {
+	h := l.pageTop - l.pageBot
+	return h > 0 && l.y >= l.pageTop-0.15*h
 }
 
 // atFoot reports whether a line sits in the bottom 8% of its page's text
@@ -593,9 +597,11 @@ func pdfBlocks(lines []pdfLine) []block {
 	full := fullLineLengths(lines, body)
 	var text []string
 	var small []bool // per entry of text: set in a footnote-sized font
+	var src []int    // per entry of text: the index of its line, -1 for a blank
 	blank := func() {
 		text = append(text, "")
 		small = append(small, false)
+		src = append(src, -1)
 	}
 	for i, l := range lines {
 		if i > 0 {
@@ -616,20 +622,98 @@ func pdfBlocks(lines []pdfLine) []block {
 				blank()
 			case math.Abs(l.size-prev.size) > 0.5:
 				blank()
+			case isFootnoteSize(l.size, body) && isFootnoteSize(prev.size, body) && noteStart.MatchString(l.text) && l.x <= prev.x+0.5*body:
+				blank() // the next footnote, set close under the one before
 			case indented && l.x > prev.x+0.8*body:
 				blank() // a first-line indent
 			}
 		}
 		text = append(text, l.text)
 		small = append(small, isFootnoteSize(l.size, body))
+		src = append(src, i)
 	}
-	blocks := paragraphsFromLines(text)
+	blocks := paragraphsFrom(text, startsItemPDF)
+	// The lowest line of body type and the footnote marks of each page.
+	lowestBody := map[int]float64{}
+	marks := map[int]int{}
+	for _, l := range lines {
+		marks[l.page] += l.marks
+		if !isFootnoteSize(l.size, body) {
+			if y, ok := lowestBody[l.page]; !ok || l.y < y {
+				lowestBody[l.page] = l.y
+			}
+		}
+	}
 	for i := range blocks {
-		if small[blocks[i].start] {
-			blocks[i].kind = corpus.Footnote
+		b := &blocks[i]
+		for k := range b.lines {
+			if j := b.start + k; j < len(src) && src[j] >= 0 {
+				b.notes = append(b.notes, lines[src[j]].notes...)
+			}
+		}
+		if !small[b.start] {
+			continue
+		}
+		var bl []pdfLine
+		for k := range b.lines {
+			if j := b.start + k; j < len(src) && src[j] >= 0 {
+				bl = append(bl, lines[src[j]])
+			}
+		}
+		if isFootnote(bl, lowestBody, marks) {
+			b.kind = corpus.Footnote
 		}
 	}
 	return blocks
+}
+
+// isFootnote reports whether a block of lines in small type is a
+// footnote, on the evidence of both its place and a mark: all its lines
+// are below the page's lowest line of body type, and it opens with a note
+// mark ("12 Ver…", "* Aprobada…", "3 A/HRC/59/42.") or, not being in
+// capitals, stands on a page whose text has raised marks. A block in
+// capitals without a mark ("VISTOS:", "POR TANTO:", "RESUELVE:") is a
+// heading, never a note; small type elsewhere (a table, a quotation) is
+// text.
+func isFootnote(lines []pdfLine, lowestBody map[int]float64, marks map[int]int) bool {
+	if len(lines) == 0 {
+		return false
+	}
+	for _, l := range lines {
+		if y, ok := lowestBody[l.page]; ok && l.y >= y {
+			return false
+		}
+	}
+	switch first := lines[0]; {
+	case noteMark.MatchString(first.text):
+		return true
+	case isCapitals(linesText(lines)):
+		return false
+	default:
+		return marks[first.page] > 0
+	}
+}
+
+// noteMark matches a footnote's own mark at its start: a number (not a
+// paragraph number "12." or a figure "3.5"), an asterisk, a dagger.
+var noteMark = regexp.MustCompile(`^(?:[0-9]{1,3}(?:\s|[^0-9.\s])|[*†‡]+)`)
+
+// noteStart matches the first line of a footnote: its number, a space and
+// a capital ("2 Según el Estado"), or an asterisk or dagger.
+var noteStart = regexp.MustCompile(`^(?:[0-9]{1,3}\s+[\p{Lu}¿¡"“«(]|[*†‡]+\s*\S)`)
+
+// isCapitals reports whether s has letters and none in lower case.
+func isCapitals(s string) bool {
+	letters := 0
+	for _, r := range s {
+		if unicode.IsLower(r) {
+			return false
+		}
+		if unicode.IsLetter(r) {
+			letters++
+		}
+	}
+	return letters > 0
 }
 
 // fullLineLengths returns, for each page, the length in characters of a

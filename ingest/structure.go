@@ -95,6 +95,8 @@ func structure(doc *corpus.Document, ex *extraction) {
 		doc.Symbol = doc.Symbol.Resolve(doc.Body)
 	}
 	itemNumbers(doc.Paragraphs)
+	doc.NumberParts()
+	judgment(doc)
 	if doc.Kind == corpus.KindResolution && doc.Symbol.IsDraft() {
 		doc.Kind = corpus.KindDraft // its paragraphs were proposed, not adopted
 	}
@@ -137,12 +139,17 @@ func structureResolution(doc *corpus.Document) bool {
 			}
 		}
 	}
-	operative := false
+	operative, annex := false, false
 	for i := bodyAt + 1; i < len(ps); i++ {
 		p := &ps[i]
 		t := p.Text
 		switch {
 		case p.Kind == corpus.Footnote:
+		case annex && numbered.MatchString(t):
+			// An annex numbers its own items ("Anexo A, 7"): they are
+			// not operative paragraphs of the resolution.
+			p.Number, p.Text = splitNumber(t)
+			p.Kind = corpus.Plain
 		case numbered.MatchString(t):
 			p.Number, p.Text = splitNumber(t)
 			p.Kind = corpus.Operative
@@ -164,6 +171,9 @@ func structureResolution(doc *corpus.Document) bool {
 			// ("H. Preventing Al-Shabaab from accessing weapons,
 			// ammunition and military equipment")
 			p.Kind = corpus.Heading
+			if _, ok := corpus.AnnexLabel(t); ok {
+				annex = true
+			}
 		case !operative:
 			p.Kind = corpus.Preambular
 		default:

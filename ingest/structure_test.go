@@ -357,10 +357,11 @@ func TestUNPDFMastheadAndFootnotes(t *testing.T) {
 		t.Errorf("draft: symbol %q title %q adopted %q kind %q, want A/HRC/59/L.17, its title, no adoption, a draft", draft.Symbol, draft.Title, draft.Adopted, draft.Kind)
 	}
 	// The note cited on several pages is printed at the foot of each: it
-	// is kept once (it had been dropped as a running footer).
+	// is kept once (it had been dropped as a running footer), with its
+	// number as printed.
 	notes := 0
 	for _, p := range draft.Paragraphs {
-		if p.Kind == corpus.Footnote && p.Text == "Adopted under the United Nations Framework Convention on Climate Change; see FCCC/CP/2015/10/Add.1, decision 1/CP.21." {
+		if p.Kind == corpus.Footnote && p.Text == "2 Adopted under the United Nations Framework Convention on Climate Change; see FCCC/CP/2015/10/Add.1, decision 1/CP.21." {
 			notes++
 		}
 	}

@@ -49,9 +49,10 @@ type Stats struct {
 // passes over the files the manifest knows unchanged, adds the documents of
 // the others in batches (a document read from a file replaces the one
 // read from it before, and the one of another file with the same ID), and
-// with Prune removes the documents of files that are gone. The manifest
-// records each file once its document is added, so that a run that stops
-// (interrupted, or killed) is taken up by the next one.
+// with Prune removes the documents of files that are gone. A batch is
+// added while the next is read. The manifest records each file once its
+// document is added, so that a run that stops (interrupted, or killed) is
+// taken up by the next one.
 type Sync struct {
 	// Writer takes the documents.
 	Writer Writer
@@ -114,6 +115,35 @@ func (s *Sync) Run(ctx context.Context, paths []string) (Stats, error) {
 	var pending []*corpus.Document
 	pendingParas := 0
 	lastSave := time.Now()
+	// A batch is added in the background while the next is read
+	// (relatoria ingest's Writer works out where its paragraphs recur
+	// then, and writes the shards): at most one at a time, in order. Its
+	// files are recorded in the manifest once it is in, so that a run
+	// that stops never records a file whose document was not added.
+	var adding chan error
+	var added []*corpus.Document
+	wait := func() error {
+		if adding == nil {
+			return nil
+		}
+		err := <-adding
+		adding = nil
+		if err != nil {
+			return err
+		}
+		for _, d := range added {
+			p := absPath(d.Source)
+			if fi, err := os.Stat(d.Source); err == nil {
+				manifest.Set(p, ManifestEntry{Size: fi.Size(), ModTime: fi.ModTime(), Hash: d.Hash, DocID: d.ID})
+			}
+		}
+		added = nil
+		if time.Since(lastSave) > manifestSaveInterval {
+			lastSave = time.Now()
+			return manifest.Save()
+		}
+		return nil
+	}
 	flush := func() error {
 		if len(pending) == 0 {
 			return nil
@@ -133,26 +163,30 @@ func (s *Sync) Run(ctx context.Context, paths []string) (Stats, error) {
 				stale = append(stale, old.DocID)
 			}
 		}
+		if err := wait(); err != nil { // the batch before, first
+			return err
+		}
 		if len(stale) > 0 {
 			if err := s.Writer.Delete(stale...); err != nil {
 				return err
 			}
 		}
-		if err := s.Writer.Add(ctx, pending...); err != nil {
+		docs := pending
+		pending, pendingParas = nil, 0
+		done := make(chan error, 1)
+		adding, added = done, docs
+		// Not cut short when ctx is: what was read is added and recorded
+		// (a batch cut short in the index would cost more to mend).
+		go func() { done <- s.Writer.Add(context.WithoutCancel(ctx), docs...) }()
+		return nil
+	}
+	// flushAll adds what is pending and waits until it is in.
+	flushAll := func() error {
+		if err := flush(); err != nil {
+			wait()
 			return err
 		}
-		for _, d := range pending {
-			p := absPath(d.Source)
-			if fi, err := os.Stat(d.Source); err == nil {
-				manifest.Set(p, ManifestEntry{Size: fi.Size(), ModTime: fi.ModTime(), Hash: d.Hash, DocID: d.ID})
-			}
-		}
-		pending, pendingParas = nil, 0
-		if time.Since(lastSave) > manifestSaveInterval {
-			lastSave = time.Now()
-			return manifest.Save()
-		}
-		return nil
+		return wait()
 	}
 	seen := map[string]bool{}
 	var skipped atomic.Int64 // counted by the walk's goroutine
@@ -186,6 +220,7 @@ func (s *Sync) Run(ctx context.Context, paths []string) (Stats, error) {
 			pendingParas += len(doc.Paragraphs)
 			if pendingParas >= s.BatchParagraphs {
 				if err := flush(); err != nil {
+					wait()
 					return st, err
 				}
 			}
@@ -195,11 +230,11 @@ func (s *Sync) Run(ctx context.Context, paths []string) (Stats, error) {
 		}
 	}
 	if err := ctx.Err(); err != nil {
-		flush()
+		flushAll()
 		manifest.Save()
 		return st, fmt.Errorf("interrumpido después de %d archivos; los documentos indexados hasta aquí se conservan, y la próxima vez se sigue desde ahí", st.Files)
 	}
-	if err := flush(); err != nil {
+	if err := flushAll(); err != nil {
 		return st, err
 	}
 	st.Skipped = int(skipped.Load())

@@ -54,9 +54,13 @@ func docName(d *corpus.Document) string {
 }
 
 // ParagraphRef names a paragraph in a diff: "§7" for a numbered paragraph,
-// "¶12" (its position) otherwise.
+// with its part when the document numbers several parts from 1 ("Anexo A
+// §7"), "¶12" (its position) otherwise.
 func ParagraphRef(p *corpus.Paragraph) string {
-	if p.Number != "" {
+	if p.Number != "" && !p.Repeated && p.Kind != corpus.Footnote {
+		if p.Part != "" {
+			return p.Part + " §" + p.Number.String() // "Anexo A §7"
+		}
 		return "§" + p.Number.String()
 	}
 	return "¶" + strconv.Itoa(p.Ordinal)

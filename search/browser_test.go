@@ -2,9 +2,11 @@ package search
 
 import (
 	"context"
+	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
+	"regexp"
 	"strconv"
 	"strings"
 	"testing"
@@ -17,6 +19,7 @@ import (
 	"github.com/chromedp/cdproto/page"
 	"github.com/chromedp/chromedp"
 
+	"github.com/relatoria/relatoria/corpus"
 	"github.com/relatoria/relatoria/ingest"
 )
 
@@ -223,39 +226,114 @@ func TestBrowserEscaping(t *testing.T) {
 	}
 }
 
-// TestBrowserLineage opens, in headless Chromium, the "También en" panel
-// of a renewed resolution's paragraph and the diff of the two
-// resolutions, reached through the diff page's form.
-func TestBrowserLineage(t *testing.T) {
+// lineageDocs returns renewedPair's two resolutions, an undated
+// compilation without a symbol that quotes the older one's first
+// paragraph three times, and twelve reports without symbols that end on
+// the same formula.
+func lineageDocs() []*corpus.Document {
 	old, new := renewedPair()
-	s := mustIndexDocs(t, old, new)
+	quote := old.Paragraphs[0].Text
+	comp := &corpus.Document{ID: "doc-1cc14b834dc23633", Kind: corpus.KindOther, Format: corpus.FormatMarkdown, Source: "sistematizacion.md",
+		Title: "Sistematización por temáticas: cambio climático", Country: "Argentina"}
+	for i, t := range []string{"Recomendaciones de los órganos de tratados sobre el cambio climático y los derechos humanos en el país", quote, quote, quote} {
+		comp.Paragraphs = append(comp.Paragraphs, corpus.Paragraph{Ordinal: i + 1, Kind: corpus.ListItem, Text: t, Original: t})
+	}
+	docs := []*corpus.Document{old, new, comp}
+	for i := range 12 {
+		country := []string{"Chile", "Perú", "Bolivia", "Ecuador"}[i%4]
+		d := &corpus.Document{ID: fmt.Sprintf("doc-%016x", 0xabc0+i), Kind: corpus.KindOther, Format: corpus.FormatMarkdown,
+			Source: fmt.Sprintf("epu-%d.md", i), Title: "Examen Periódico Universal: observaciones referidas a las mujeres", Country: country}
+		for j, t := range []string{fmt.Sprintf("El Estado examinado número %d recibió recomendaciones sobre la violencia de género en su ciclo de examen", i),
+			"No se observan recomendaciones con perspectiva de género."} {
+			d.Paragraphs = append(d.Paragraphs, corpus.Paragraph{Ordinal: j + 1, Kind: corpus.Preambular, Text: t, Original: t})
+		}
+		docs = append(docs, d)
+	}
+	return docs
+}
+
+// hexID is a document ID made of a hash, which no page may show.
+var hexID = regexp.MustCompile(`doc-[0-9a-f]{16}`)
+
+// TestBrowserLineage opens, in headless Chromium, the "También en" panel
+// of a renewed resolution's paragraph (grouped by document: the
+// compilation that quotes it three times is one line, with its title and
+// country, and its order is unknown), the panel of a formula repeated in
+// twelve reports (one line with its count), and the diff of the two
+// resolutions, reached through the diff page's form; no page shows a
+// hashed document ID.
+func TestBrowserLineage(t *testing.T) {
+	docs := lineageDocs()
+	s := mustIndexDocs(t, docs...)
 	srv := httptest.NewServer(Handler(s, HandlerOptions{}))
 	defer srv.Close()
 	out := t.ArtifactDir()
 	ctx := newBrowser(t, "")
-	var summary, items, resumen, changed string
+	var summary, items, body, formula, formulaItems string
 	var open bool
 	var shot []byte
 	err := chromedp.Run(ctx,
-		chromedp.Navigate(srv.URL+docPath(new.ID)),
+		chromedp.Navigate(srv.URL+docPath(docs[1].ID)),
 		chromedp.WaitVisible(`details.tambien summary`, chromedp.ByQuery),
 		chromedp.Text(`details.tambien summary`, &summary, chromedp.ByQuery),
 		chromedp.Click(`details.tambien summary`, chromedp.ByQuery),
 		chromedp.WaitVisible(`details.tambien li`, chromedp.ByQuery),
-		chromedp.Text(`details.tambien ol`, &items, chromedp.ByQuery),
+		chromedp.Text(`details.tambien ul`, &items, chromedp.ByQuery),
 		chromedp.Evaluate(`document.querySelector('details.tambien').open`, &open),
+		chromedp.Text(`body`, &body, chromedp.ByQuery),
 		chromedp.CaptureScreenshot(&shot),
 	)
 	if err != nil {
 		t.Fatalf("También en: %v", err)
 	}
 	os.WriteFile(filepath.Join(out, "tambien.png"), shot, 0o644)
-	if !open || !strings.Contains(summary, "También en 1 documento") || !strings.Contains(summary, "Aparece por primera vez en 50/9, 2022") {
-		t.Errorf("panel open %v, summary %q", open, summary)
+	if want := "También en 2 documentos (4 párrafos) · aparece por primera vez en A/HRC/RES/50/9, 2022"; !open || summary != want {
+		t.Errorf("panel open %v, summary %q, want %q", open, summary, want)
 	}
-	if !strings.Contains(items, "A/HRC/RES/50/9 §") || !strings.Contains(items, "2022-07-10") || !strings.Contains(items, "primera aparición") {
-		t.Errorf("panel items %q", items)
+	for _, want := range []string{"A/HRC/RES/50/9 (2022-07-10) · primera aparición: §1 · similitud",
+		"Sistematización por temáticas: cambio climático (Argentina) · orden desconocido: ¶2, ¶3, ¶4 · similitud 0,83"} {
+		if !strings.Contains(items, want) {
+			t.Errorf("panel items %q lack %q", items, want)
+		}
 	}
+	if strings.Count(items, "Sistematización") != 1 {
+		t.Errorf("the compilation is listed %d times, want once: %q", strings.Count(items, "Sistematización"), items)
+	}
+	pages := []string{body}
+	err = chromedp.Run(ctx,
+		chromedp.Navigate(srv.URL+Permalink(&Hit{Doc: docs[3].ID, Ordinal: 2})),
+		chromedp.WaitVisible(`details.tambien summary`, chromedp.ByQuery),
+		chromedp.Text(`details.tambien summary`, &formula, chromedp.ByQuery),
+		chromedp.Click(`details.tambien summary`, chromedp.ByQuery),
+		chromedp.WaitVisible(`details.tambien li`, chromedp.ByQuery),
+		chromedp.Text(`details.tambien ul`, &formulaItems, chromedp.ByQuery),
+		chromedp.Text(`body`, &body, chromedp.ByQuery),
+		chromedp.CaptureScreenshot(&shot),
+	)
+	if err != nil {
+		t.Fatalf("formula: %v", err)
+	}
+	os.WriteFile(filepath.Join(out, "formula.png"), shot, 0o644)
+	pages = append(pages, body)
+	if want := "Fórmula repetida: idéntica en 11 documentos · orden desconocido: ni las fechas ni las signaturas dicen cuál es anterior"; formula != want {
+		t.Errorf("formula summary %q, want %q", formula, want)
+	}
+	if strings.Count(formulaItems, "Examen Periódico Universal") != 1 || !strings.Contains(formulaItems, "y 10 documentos más") {
+		t.Errorf("formula items %q: want one document and the count of the others", formulaItems)
+	}
+	for _, path := range []string{docPath(docs[2].ID), "/?q=" + url.QueryEscape("cambio climático"), "/?q=" + url.QueryEscape("recurre:?")} {
+		if err := chromedp.Run(ctx, chromedp.Navigate(srv.URL+path), chromedp.WaitVisible(`main`, chromedp.ByQuery),
+			chromedp.Text(`body`, &body, chromedp.ByQuery)); err != nil {
+			t.Fatalf("%s: %v", path, err)
+		}
+		pages = append(pages, body)
+	}
+	for i, p := range pages {
+		if id := hexID.FindString(p); id != "" {
+			t.Errorf("page %d shows the document ID %s", i, id)
+		}
+	}
+	var resumen, changed string
 	err = chromedp.Run(ctx,
 		chromedp.Navigate(srv.URL+"/diff"),
 		chromedp.WaitVisible(`#db`, chromedp.ByID),

@@ -520,8 +520,10 @@ func (c *compiler) field(f *Field) (index.Query, error) {
 			return index.FilterQuery(index.FieldRecurs, "yes"), nil
 		case "no", "false", "0":
 			return index.FilterQuery(index.FieldRecurs, "no"), nil
+		case "?", "desconocido", "unknown":
+			return index.FilterQuery(index.FieldRecurs, index.RecursTerm(corpus.RecursUnknown)), nil
 		}
-		return index.Query{}, badf("recurre:%s: escriba recurre:si (párrafos cuyas palabras ya tenía un documento anterior) o recurre:no (lenguaje nuevo cuando se aprobó)", v)
+		return index.Query{}, badf("recurre:%s: escriba recurre:si (párrafos cuyas palabras ya tenía un documento anterior), recurre:no (lenguaje nuevo cuando se aprobó) o recurre:? (no se sabe: sin fecha ni signatura que diga qué documento es anterior)", v)
 	case "entidad":
 		name := v
 		if e, ok := entity.DefaultGazetteer().Lookup(v); ok {
@@ -529,15 +531,11 @@ func (c *compiler) field(f *Field) (index.Query, error) {
 		}
 		return index.FilterQuery(index.FieldEntities, name), nil
 	case "cita":
-		sym, err := corpus.ParseSymbol(v)
-		if err != nil {
-			// "recomendación general 19" and other citations kept as written.
-			return index.FilterQuery(index.FieldCites, strings.ToLower(v)), nil
-		}
-		if sym.IsFull() {
-			return index.FilterQuery(index.FieldCites, sym.String()), nil
-		}
-		return index.FilterQuery(index.FieldCitesShort, sym.Short()), nil
+		// Any form of a symbol ("S/RES/1325 (2000)", "S/RES/1325", "1325
+		// (2000)", "1325", "60/251"), a judgment ("Serie C No. 64", "Caso
+		// Trujillo Oroza"), or a citation kept as written
+		// ("recomendación general 19").
+		return index.FilterQuery(index.FieldCitesForm, corpus.CitationKey(v)), nil
 	case "fecha", "desde", "hasta", "plazo", "menciona":
 		start, end, err := dateRange(v)
 		if err != nil {

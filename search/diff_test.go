@@ -9,6 +9,7 @@ import (
 
 	"github.com/relatoria/relatoria/corpus"
 	"github.com/relatoria/relatoria/index"
+	"github.com/relatoria/relatoria/recurrence"
 )
 
 // renewedPair returns a Human Rights Council resolution and the one that
@@ -41,6 +42,8 @@ func renewedPair() (old, new *corpus.Document) {
 	return old, new
 }
 
+// mustIndexDocs returns a Searcher of a temporary index of docs, added
+// through a Linker (which it finds recurrences with).
 func mustIndexDocs(tb testing.TB, docs ...*corpus.Document) *Searcher {
 	tb.Helper()
 	ix, err := index.NewTemporary()
@@ -48,10 +51,26 @@ func mustIndexDocs(tb testing.TB, docs ...*corpus.Document) *Searcher {
 		tb.Fatal(err)
 	}
 	tb.Cleanup(func() { ix.Close() })
-	if err := ix.Add(context.Background(), docs...); err != nil {
+	l := mustLinker(tb, ix)
+	if err := l.Add(context.Background(), docs...); err != nil {
 		tb.Fatal(err)
 	}
-	return New(ix)
+	s := New(ix)
+	s.SetLinker(l)
+	return s
+}
+
+// mustLinker returns a Linker of ix with its store beside it, closed
+// before ix when the test ends (ix's Cleanup must be registered first).
+func mustLinker(tb testing.TB, ix *index.Index) *recurrence.Linker {
+	tb.Helper()
+	l := recurrence.NewLinker(ix, recurrence.Open(ix.Dir()))
+	tb.Cleanup(func() {
+		if err := l.Close(); err != nil {
+			tb.Error(err)
+		}
+	})
+	return l
 }
 
 func TestDiffPage(t *testing.T) {
@@ -80,7 +99,7 @@ func TestDiffPage(t *testing.T) {
 		// "También en": the paragraph and the document, as JSON and pages.
 		{"/api/show?ref=" + q("A/HRC/RES/53/6 §2"), 200, []string{`"recurrences": [`, `"doc": "A/HRC/RES/50/9"`, `"ref": "A/HRC/RES/50/9 §2"`, `"similarity": 0.`, `"identical": false`, `"earlier": true`}},
 		{"/api/show?ref=" + q("A/HRC/RES/50/9"), 200, []string{`"recurrences": [`, `"ref": "A/HRC/RES/53/6 §1"`, `"earlier": false`}},
-		{"/p/A/HRC/RES/53/6/2", 200, []string{`class="tambien"`, "Aparece por primera vez en 50/9, 2022", `href="/p/A/HRC/RES/50/9/2"`}},
+		{"/p/A/HRC/RES/53/6/2", 200, []string{`class="tambien"`, "aparece por primera vez en A/HRC/RES/50/9, 2022", `href="/p/A/HRC/RES/50/9/2"`}},
 		{"/d/A/HRC/RES/50/9", 200, []string{`class="tambien"`, "primera aparición en el índice", `href="/diff?b=A%2fHRC%2fRES%2f50%2f9"`}},
 		{"/?q=" + q("derechos"), 200, []string{"Texto repetido", "recurre%3Asi", "recurre%3Ano", "ya aparecía en un documento anterior", "nuevo (ningún documento anterior lo dice)"}},
 	} {

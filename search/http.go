@@ -186,9 +186,12 @@ func statusOf(err error) (int, string) {
 	var se *SyntaxError
 	var be *BadQueryError
 	var mb *http.MaxBytesError
+	var ae *AmbiguousError
 	switch {
 	case errors.As(err, &he):
 		return he.status, he.msg
+	case errors.As(err, &ae):
+		return http.StatusMultipleChoices, err.Error()
 	case errors.As(err, &se), errors.As(err, &be):
 		return http.StatusBadRequest, err.Error()
 	case errors.Is(err, ErrNotFound):
@@ -459,7 +462,7 @@ func (h *handler) serveIngest(w http.ResponseWriter, r *http.Request) error {
 		paragraphs += len(d.Paragraphs)
 	}
 	// Indexing is not the user's query: do not cut it short.
-	if err := h.s.Index().Add(context.WithoutCancel(r.Context()), docs...); err != nil {
+	if err := h.s.writer().Add(context.WithoutCancel(r.Context()), docs...); err != nil {
 		return err
 	}
 	return writeJSONResponse(w, map[string]int{"documents": len(docs), "paragraphs": paragraphs})
@@ -482,7 +485,7 @@ func (h *handler) serveDelete(w http.ResponseWriter, r *http.Request) error {
 	if err := json.Unmarshal(body, &ids); err != nil {
 		return &httpError{http.StatusBadRequest, "el cuerpo no es una lista JSON de identificadores de documento"}
 	}
-	if err := h.s.Index().Delete(ids...); err != nil {
+	if err := h.s.writer().Delete(ids...); err != nil {
 		return err
 	}
 	return writeJSONResponse(w, map[string]int{"deleted": len(ids)})

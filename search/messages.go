@@ -41,6 +41,8 @@ func errorCode(err error, status int) string {
 		return "syntax"
 	case errors.As(err, &be):
 		return "bad_query"
+	case status == http.StatusMultipleChoices:
+		return "ambiguous"
 	case status == http.StatusNotFound:
 		return "not_found"
 	case status >= 500:
@@ -57,6 +59,17 @@ func errorJSON(err error, status int, msg string) map[string]any {
 	var se *SyntaxError
 	if errors.As(err, &se) {
 		out["position"] = se.Pos
+	}
+	var ae *AmbiguousError
+	if errors.As(err, &ae) {
+		// Each candidate with the reference and link that name it alone.
+		var cs []map[string]any
+		for i := range ae.Candidates {
+			c := &ae.Candidates[i]
+			cs = append(cs, map[string]any{"ref": c.Ref, "doc": c.Doc, "title": c.Title, "ordinal": c.Ordinal,
+				"number": c.Number, "part": c.Part, "text": Truncate(c.Text, 200), "permalink": Permalink(c)})
+		}
+		out["candidates"] = cs
 	}
 	return out
 }

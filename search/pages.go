@@ -122,23 +122,44 @@ func docPath(id string) string {
 	return "/d/" + strings.Join(parts, "/")
 }
 
-// Permalink returns the permanent link of a hit's paragraph:
-// "/p/A/HRC/RES/51/34/7" for operative paragraph 7 of a document with a
-// symbol, "/p/doc-1f5c…/o3" (by ordinal) otherwise.
+// Permalink returns the permanent link of a hit's paragraph, which opens
+// it and only it: "/p/A/HRC/RES/51/34/7" for paragraph 7 of a document
+// with a symbol ("/p/A/HRC/RES/51/34/o3" by position), and for any other
+// paragraph its reference (Hit.Ref, RefOf): "/p/?ref=S/RES/2776 (2025),
+// Anexo A §7", "/p/?ref=Examen … (Ecuador), 2º §111.122". A link built
+// without a reference goes by the document's ID and position.
 func Permalink(h *Hit) string {
-	base := h.Doc
 	if h.Symbol.IsFull() {
-		base = h.Symbol.String()
+		sym := h.Symbol.String()
+		switch h.Ref {
+		case sym + " §" + h.Number.String():
+			if h.Number != "" {
+				return "/p/" + pathOf(sym) + "/" + url.PathEscape(h.Number.String())
+			}
+		case sym + " ¶" + strconv.Itoa(h.Ordinal):
+			return "/p/" + pathOf(sym) + "/o" + strconv.Itoa(h.Ordinal)
+		}
 	}
-	parts := strings.Split(base, "/")
+	if h.Ref == "" {
+		return "/p/" + pathOf(h.Doc) + "/o" + strconv.Itoa(h.Ordinal)
+	}
+	v := url.Values{"ref": {h.Ref}}
+	if !h.Symbol.IsFull() && h.Doc != "" {
+		// Two documents may share a title, country and date: the ID
+		// tells the link which (and keeps it working if a new reading
+		// of the file changes its title). The page shows the reference.
+		v.Set("doc", h.Doc)
+	}
+	return "/p/?" + v.Encode()
+}
+
+// pathOf escapes each part of a symbol or ID for a path.
+func pathOf(s string) string {
+	parts := strings.Split(s, "/")
 	for i, p := range parts {
 		parts[i] = url.PathEscape(p)
 	}
-	last := "o" + strconv.Itoa(h.Ordinal)
-	if h.Number != "" {
-		last = url.PathEscape(h.Number.String())
-	}
-	return "/p/" + strings.Join(parts, "/") + "/" + last
+	return strings.Join(parts, "/")
 }
 
 // safeHighlight returns a highlight fragment as HTML in which the only
@@ -324,9 +345,13 @@ func (h *handler) pageSearch(w http.ResponseWriter, r *http.Request) error {
 				label = cmp.Or(formatLabels[corpus.Format(c.Value)], c.Value)
 			}
 			if f.field == "recurs" {
-				value, label = "no", "nuevo (ningún documento anterior lo dice)"
-				if c.Value == "yes" {
+				switch c.Value {
+				case "yes":
 					value, label = "si", "ya aparecía en un documento anterior"
+				case "no":
+					value, label = "no", "nuevo (ningún documento anterior lo dice)"
+				default:
+					value, label = "?", "desconocido (ni las fechas ni las signaturas dicen qué documento es anterior)"
 				}
 			}
 			filter := f.prefix + quoteValue(value)
@@ -379,7 +404,7 @@ func (h *handler) pageDocument(w http.ResponseWriter, r *http.Request) error {
 	}
 	var paras []paraView
 	for _, p := range doc.Paragraphs {
-		hit := Hit{Doc: doc.ID, Symbol: doc.Symbol, Ordinal: p.Ordinal, Number: p.Number}
+		hit := Hit{Doc: doc.ID, Ref: RefOf(doc, &p), Symbol: doc.Symbol, Ordinal: p.Ordinal, Number: p.Number}
 		pv := paraView{Paragraph: p, Text: markRepairs(p.Text, p.Original, p.Repairs), Permalink: Permalink(&hit), KindLabel: kindLabels[p.Kind], Repairs: len(p.Repairs),
 			Recur: newRecurPanel(recur[p.Ordinal])}
 		if len(p.Repairs) > 0 {
@@ -399,30 +424,23 @@ func (h *handler) pageDocument(w http.ResponseWriter, r *http.Request) error {
 	})
 }
 
-// pageParagraph serves /p/{symbol or document ID}/{number}, or …/o{ordinal}.
+// pageParagraph serves a paragraph's permanent link (see Permalink):
+// /p/?ref=REFERENCE, /p/{symbol}/{number}, /p/{symbol}/o{position},
+// /p/{document ID}/o{position} (links of earlier versions). A reference
+// that names several paragraphs lists them.
 func (h *handler) pageParagraph(w http.ResponseWriter, r *http.Request) error {
-	ref := r.PathValue("ref")
-	base, last := path.Split(ref)
-	base = strings.TrimSuffix(base, "/")
-	var ordinal int
-	n, ok := corpus.ParseNumber(last)
-	if o, err := strconv.Atoi(strings.TrimPrefix(last, "o")); strings.HasPrefix(last, "o") && err == nil && o > 0 {
-		n, ok, ordinal = "", true, o
-	}
-	if base == "" || !ok {
-		return notFoundf("%s no es un enlace a un párrafo (escriba /p/A/HRC/RES/51/34/7 o /p/A/HRC/17/18/84.3)", r.URL.Path)
-	}
-	docID := base
-	if sym, err := corpus.ParseSymbol(base); err == nil {
-		ids, err := h.s.Index().DocumentIDs(r.Context(), sym)
-		if err != nil {
-			return err
+	hit, err := h.paragraphOf(r)
+	var amb *AmbiguousError
+	if errors.As(err, &amb) {
+		var hits []hitView
+		for _, c := range amb.Candidates {
+			hits = append(hits, h.newHitView(c))
 		}
-		if len(ids) > 0 {
-			docID = ids[0]
-		}
+		return h.render(w, http.StatusMultipleChoices, "candidates", map[string]any{
+			"Title": amb.Ref, "Query": "", "Sort": "relevance", "Index": indexLabel(h.s.Index()),
+			"Ref": amb.Ref, "Hits": hits,
+		})
 	}
-	hit, err := h.s.Paragraph(r.Context(), docID, n, ordinal)
 	if err != nil {
 		return err
 	}
@@ -439,6 +457,59 @@ func (h *handler) pageParagraph(w http.ResponseWriter, r *http.Request) error {
 		"DocLink": docPath(hit.Doc) + "#p" + strconv.Itoa(hit.Ordinal), "KindLabel": kindLabels[hit.Kind],
 		"Recur": newRecurPanel(hit.Recurrences),
 	})
+}
+
+// paragraphOf returns the paragraph a permanent link names.
+func (h *handler) paragraphOf(r *http.Request) (*Hit, error) {
+	if ref := strings.TrimSpace(r.URL.Query().Get("ref")); ref != "" && r.PathValue("ref") == "" {
+		if id := r.URL.Query().Get("doc"); id != "" {
+			if hit, err := h.s.paragraphIn(r.Context(), id, ref); err == nil {
+				return hit, nil
+			}
+		}
+		res, err := h.s.show(r.Context(), ref, false)
+		if err != nil {
+			return nil, err
+		}
+		if res.Paragraph == nil {
+			return nil, notFoundf("«%s» nombra un documento, no un párrafo: %s", ref, docPath(res.Document.ID))
+		}
+		return res.Paragraph, nil
+	}
+	base, last := path.Split(r.PathValue("ref"))
+	base = strings.TrimSuffix(base, "/")
+	ref := Reference{Part: strings.TrimSpace(r.URL.Query().Get("parte"))}
+	n, ok := corpus.ParseNumber(last)
+	if o, err := strconv.Atoi(strings.TrimPrefix(last, "o")); strings.HasPrefix(last, "o") && err == nil && o > 0 {
+		n, ok, ref.Ordinal = "", true, o
+	}
+	ref.Paragraph = n
+	if base == "" || !ok {
+		return nil, notFoundf("%s no es un enlace a un párrafo (escriba /p/A/HRC/RES/51/34/7, /p/A/HRC/17/18/84.3 o /p/?ref=REFERENCIA)", r.URL.Path)
+	}
+	var docs []*corpus.Document
+	if sym, err := corpus.ParseSymbol(base); err == nil {
+		ref.Symbol = sym
+		if docs, ref, err = h.s.referenceDocs(r.Context(), ref); err != nil {
+			return nil, err
+		}
+	}
+	if len(docs) == 0 {
+		doc, err := h.s.Index().Document(r.Context(), base)
+		if err != nil {
+			return nil, fmt.Errorf("%s: no existe ese documento: %w", base, ErrNotFound)
+		}
+		docs, ref.Name = []*corpus.Document{doc}, doc.RefName()
+	}
+	q, err := h.s.referenceQuery(r.Context(), ref, docs)
+	if err != nil {
+		return nil, err
+	}
+	hits, err := h.s.run(r.Context(), q, maxCandidates)
+	if err != nil {
+		return nil, err
+	}
+	return pickOne(ref, hits)
 }
 
 // suggestion is a query the page offers instead of one that found

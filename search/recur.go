@@ -3,39 +3,118 @@ package search
 import (
 	"context"
 	"fmt"
+	"slices"
 
 	"github.com/relatoria/relatoria/corpus"
 	"github.com/relatoria/relatoria/index"
+	"github.com/relatoria/relatoria/recurrence"
 )
 
+// Linker finds where the words of paragraphs recur and adds documents to
+// the index with their paragraphs' recurrence flags (a
+// *recurrence.Linker): the "También en" panel reads it, and the ingest
+// endpoint adds and deletes documents through it.
+type Linker interface {
+	Recurrences(ctx context.Context, doc *corpus.Document) (map[int][]recurrence.Match, error)
+	Add(ctx context.Context, docs ...*corpus.Document) error
+	Delete(ids ...string) error
+}
+
+// SetLinker gives the Searcher where paragraphs recur. Without one, no
+// recurrences are shown, and documents sent to the ingest endpoint are
+// indexed without working out their flags (recurre:? for all).
+func (s *Searcher) SetLinker(l Linker) { s.linker = l }
+
+// writer is where the ingest endpoint adds and deletes documents.
+func (s *Searcher) writer() interface {
+	Add(ctx context.Context, docs ...*corpus.Document) error
+	Delete(ids ...string) error
+} {
+	if s.linker != nil {
+		return s.linker
+	}
+	return s.ix
+}
+
 // Recurrence is a paragraph of another document with the same or nearly
-// the same words as a given one ("También en"), with its citable
-// reference.
+// the same words as a given one ("También en"), with its document's
+// metadata and its citable reference.
 type Recurrence struct {
-	index.Recurrence
-	Ref string `json:"ref"` // "A/HRC/RES/45/21 §7"
+	Doc        string        `json:"doc"`
+	Symbol     corpus.Symbol `json:"symbol,omitempty"`
+	Title      string        `json:"title,omitempty"`
+	Country    string        `json:"country,omitempty"`
+	Adopted    corpus.Date   `json:"adopted,omitzero"`
+	Ordinal    int           `json:"ordinal"`
+	Number     corpus.Number `json:"number,omitempty"`
+	Similarity float64       `json:"similarity"`
+	Identical  bool          `json:"identical"`
+	// Order is the other document's, relative to the paragraph's own:
+	// "before", "after", or "unknown" when neither the dates nor the
+	// symbols say; Earlier is Order == "before".
+	Order   recurrence.Order `json:"order"`
+	Earlier bool             `json:"earlier"`
+	// Name is the document as people name it (corpus.Document.Name:
+	// its symbol, else its title, else its file's name); Ref is the
+	// paragraph's citable reference: "A/HRC/RES/45/21 §7".
+	Name string `json:"name"`
+	Ref  string `json:"ref"`
+	// Exact is set when the paragraph is compared by its words only (it
+	// is short, or a heading): a formula rather than language.
+	Exact bool `json:"exact,omitempty"`
 }
 
 // ParagraphRecurrences are the recurrences of one paragraph of a
-// document, oldest first.
+// document, earliest document first.
 type ParagraphRecurrences struct {
 	Ordinal     int           `json:"ordinal"`
 	Number      corpus.Number `json:"number,omitempty"`
 	Recurrences []Recurrence  `json:"recurrences"`
 }
 
-// recurrences returns the recurrences of doc's paragraphs by ordinal.
+// recurrences returns the recurrences of doc's paragraphs by ordinal, in
+// the order the store gives (earliest documents first, those that cannot
+// be placed last), with each document's metadata read from the index.
 func (s *Searcher) recurrences(ctx context.Context, doc *corpus.Document) (map[int][]Recurrence, error) {
-	found, err := s.ix.Recurrences(ctx, doc)
+	if s.linker == nil {
+		return map[int][]Recurrence{}, nil
+	}
+	found, err := s.linker.Recurrences(ctx, doc)
 	if err != nil {
-		return nil, fmt.Errorf("recurrences of %s: %w", doc.ID, err)
+		return nil, fmt.Errorf("recurrences of %s: %w", doc.Name(), err)
+	}
+	var ids []string
+	for _, ms := range found {
+		for _, m := range ms {
+			ids = append(ids, index.ParagraphID(m.Doc, m.Ordinal))
+		}
+	}
+	slices.Sort(ids)
+	ids = slices.Compact(ids)
+	hits := map[string]*index.Hit{}
+	for chunk := range slices.Chunk(ids, 1000) {
+		page, err := s.ix.Search(ctx, index.Request{Query: index.IDs(chunk...), Size: len(chunk)})
+		if err != nil {
+			return nil, fmt.Errorf("recurrences of %s: %w", doc.Name(), err)
+		}
+		for i := range page.Hits {
+			h := &page.Hits[i]
+			hits[h.ID] = h
+		}
 	}
 	out := map[int][]Recurrence{}
-	for ord, rs := range found {
-		for _, r := range rs {
-			d := corpus.Document{ID: r.Doc, Symbol: r.Symbol}
-			p := corpus.Paragraph{Ordinal: r.Ordinal, Number: r.Number}
-			out[ord] = append(out[ord], Recurrence{Recurrence: r, Ref: RefOf(&d, &p)})
+	for ord, ms := range found {
+		for _, m := range ms {
+			h := hits[index.ParagraphID(m.Doc, m.Ordinal)]
+			if h == nil {
+				continue // deleted since the store was read
+			}
+			out[ord] = append(out[ord], Recurrence{
+				Doc: m.Doc, Symbol: h.Doc.Symbol, Title: h.Doc.Title, Country: h.Doc.Country, Adopted: h.Doc.Adopted,
+				Ordinal: m.Ordinal, Number: h.Para.Number, Similarity: m.Similarity, Identical: m.Identical,
+				Order: m.Order, Earlier: m.Order == recurrence.Before,
+				Name: h.Doc.Name(), Ref: RefOf(h.Doc, h.Para), Exact: m.Exact,
+			})
 		}
 	}
 	return out, nil
@@ -53,12 +132,12 @@ func (s *Searcher) paragraphRecurrences(ctx context.Context, h *Hit) error {
 	return nil
 }
 
-// FirstAppearance returns the oldest of rs adopted before the paragraph's
-// document, and whether there is one: where its words first appear in the
-// index.
+// FirstAppearance returns the earliest of rs known to have come before the
+// paragraph's document, and whether there is one: where its words first
+// appear in the index.
 func FirstAppearance(rs []Recurrence) (Recurrence, bool) {
 	for _, r := range rs {
-		if r.Earlier {
+		if r.Order == recurrence.Before {
 			return r, true
 		}
 	}

@@ -3,10 +3,13 @@ package search
 import (
 	"context"
 	"os"
+	"slices"
+	"strconv"
 	"strings"
 	"testing"
 
 	"github.com/relatoria/relatoria/ingest"
+	"github.com/relatoria/relatoria/recurrence"
 )
 
 // mustSecurityCouncil indexes four Security Council resolutions of 2025
@@ -26,7 +29,7 @@ func mustSecurityCouncil(tb testing.TB) *Searcher {
 			s = mustIndexDocs(tb, doc)
 			continue
 		}
-		if err := s.Index().Add(context.Background(), doc); err != nil {
+		if err := s.linker.Add(context.Background(), doc); err != nil {
 			tb.Fatal(err)
 		}
 	}
@@ -85,5 +88,50 @@ func TestRecurreFilter(t *testing.T) {
 	}
 	if _, err := s.Search(ctx, Request{Query: "recurre:quizas"}); err == nil {
 		t.Error("recurre:quizas accepted")
+	}
+}
+
+// TestRecurreUnknown: the paragraphs of undated documents without a
+// numbered symbol (the compilation, the reports) are recurre:?, never
+// recurre:no; so is the resolution's paragraph the compilation quotes
+// (nothing says which came first), and the panel agrees with each flag.
+func TestRecurreUnknown(t *testing.T) {
+	s := mustIndexDocs(t, lineageDocs()...)
+	ctx := context.Background()
+	got := map[string][]string{}
+	for _, q := range []string{"recurre:no", "recurre:si", "recurre:?", "recurre:desconocido"} {
+		res, err := s.Search(ctx, Request{Query: q, Size: 1000})
+		if err != nil {
+			t.Fatalf("%s: %v", q, err)
+		}
+		for _, h := range res.Hits {
+			got[q] = append(got[q], h.Doc+"#"+strconv.Itoa(h.Ordinal))
+			p, err := s.Paragraph(ctx, h.Doc, "", h.Ordinal)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if err := s.paragraphRecurrences(ctx, p); err != nil {
+				t.Fatal(err)
+			}
+			_, earlier := FirstAppearance(p.Recurrences)
+			unknown := h.Adopted.IsZero() && !h.Symbol.IsFull()
+			for _, r := range p.Recurrences {
+				unknown = unknown || r.Order == recurrence.Unknown
+			}
+			if q == "recurre:si" && !earlier || q == "recurre:no" && (earlier || unknown) || q == "recurre:?" && (earlier || !unknown) {
+				t.Errorf("%s: %s ¶%d has an earlier recurrence %v, an unknown order %v: %+v", q, h.Doc, h.Ordinal, earlier, unknown, p.Recurrences)
+			}
+		}
+	}
+	for _, id := range got["recurre:no"] {
+		if strings.HasPrefix(id, "doc-") {
+			t.Errorf("recurre:no: %s, of an undated document", id)
+		}
+	}
+	if want := 4 + 12*2 + 1; len(got["recurre:?"]) != want || len(got["recurre:desconocido"]) != want {
+		t.Errorf("recurre:? %d paragraphs, recurre:desconocido %d, want %d: %v", len(got["recurre:?"]), len(got["recurre:desconocido"]), want, got["recurre:?"])
+	}
+	if !slices.Contains(got["recurre:?"], "A/HRC/RES/50/9#1") {
+		t.Errorf("recurre:? lacks A/HRC/RES/50/9#1, which the undated compilation quotes: %v", got["recurre:?"])
 	}
 }

@@ -80,6 +80,7 @@ type Hit struct {
 	Source    string               `json:"source"`
 	Ordinal   int                  `json:"ordinal"`
 	Number    corpus.Number        `json:"number,omitempty"` // as printed: "7", "84.3", "4.a"
+	Part      string               `json:"part,omitempty"`   // the part its number counts in, when the numbering restarts: "Anexo A", "6º"
 	Kind      corpus.ParagraphKind `json:"kind"`
 	Text      string               `json:"text"`
 	Original  string               `json:"original"`
@@ -114,6 +115,8 @@ var FacetFields = index.Facets
 // Searcher runs queries against an index.
 type Searcher struct {
 	ix *index.Index
+	// linker finds where paragraphs recur (SetLinker); nil for none.
+	linker Linker
 }
 
 // New returns a Searcher over ix.
@@ -153,9 +156,25 @@ func (s *Searcher) Search(ctx context.Context, req Request) (*Results, error) {
 	var sectionTerms [][]string // their terms
 	var sectionQuery index.Query
 	var bare [][]string // the terms of the words a bare heading would repeat
-	if ref, ok := ParseReference(req.Query); ok {
+	ref, isRef := ParseReference(req.Query)
+	var refDocs []*corpus.Document
+	if isRef {
+		var err error
+		if refDocs, ref, err = s.referenceDocs(ctx, ref); err != nil {
+			return nil, err
+		}
+		// Words and "§" that name no document are words to search.
+		isRef = len(refDocs) > 0 || ref.Name == ""
+	}
+	if isRef {
 		res.Reference = ref.String()
-		bq = referenceQuery(ref)
+		if len(refDocs) == 0 {
+			return s.notInIndex(ctx, req, ref, res)
+		}
+		var err error
+		if bq, err = s.referenceQuery(ctx, ref, refDocs); err != nil {
+			return nil, err
+		}
 	} else {
 		q, err := Parse(req.Query)
 		if err != nil {
@@ -300,19 +319,40 @@ func (s *Searcher) Search(ctx context.Context, req Request) (*Results, error) {
 		}
 	}
 	if res.Reference != "" && res.Total == 0 {
-		if ref, _ := ParseReference(req.Query); ref.Paragraph == "" && req.After == "" {
-			// "60/251" names no document of the index: look for the
-			// paragraphs that cite or mention it instead.
-			mention := req
-			mention.Query = `cita:"` + ref.Symbol.String() + `" OR "` + ref.Symbol.Short() + `"`
-			if alt, err := s.Search(ctx, mention); err == nil && alt.Total > 0 {
-				alt.Query = req.Query
-				return alt, nil
-			}
-		}
 		return res, fmt.Errorf("%s: %w", res.Reference, ErrNotFound)
 	}
 	return res, nil
+}
+
+// citaQuery returns the query of the paragraphs that cite (or, for a UN
+// symbol, mention) what a reference names; "" for a document by name.
+func citaQuery(ref Reference) string {
+	switch {
+	case ref.Symbol != "":
+		return `cita:"` + ref.Symbol.String() + `" OR "` + ref.Symbol.Short() + `"`
+	case ref.Series != "":
+		return `cita:"` + ref.Series + `"`
+	case ref.Case != "":
+		return `cita:"` + ref.Case + `"`
+	}
+	return ""
+}
+
+// notInIndex answers a reference to a document the index does not have:
+// the paragraphs that cite it ("60/251", "Serie C No. 64, párr. 42") or,
+// for a UN symbol, mention it, when there are any.
+func (s *Searcher) notInIndex(ctx context.Context, req Request, ref Reference, res *Results) (*Results, error) {
+	mention := req
+	if mention.Query = citaQuery(ref); mention.Query == "" {
+		return res, fmt.Errorf("%s: %w", res.Reference, ErrNotFound)
+	}
+	if ref.Ordinal == 0 && req.After == "" {
+		if alt, err := s.Search(ctx, mention); err == nil && alt.Total > 0 {
+			alt.Query = req.Query
+			return alt, nil
+		}
+	}
+	return res, fmt.Errorf("%s: %w", res.Reference, ErrNotFound)
 }
 
 // fromSection sets the hit's FromSection: those of words it has only in its
@@ -329,16 +369,6 @@ func fromSection(h *Hit, words []string) {
 			h.FromSection = append(h.FromSection, w)
 		}
 	}
-}
-
-// referenceQuery finds the paragraphs a reference names: operative (or
-// otherwise numbered) paragraph N of the document, or all its paragraphs.
-func referenceQuery(ref Reference) index.Query {
-	must := []index.Query{symbolQuery(ref.Symbol)}
-	if ref.Paragraph != "" {
-		must = append(must, index.FilterQuery(index.FieldNumber, index.NumberTerm(ref.Paragraph)))
-	}
-	return index.And(must...)
 }
 
 // SectionsBelow is the number of paragraphs with every word of a query
@@ -375,6 +405,7 @@ func makeHit(h index.Hit) Hit {
 		Source:    doc.Source,
 		Ordinal:   p.Ordinal,
 		Number:    p.Number,
+		Part:      p.Part,
 		Kind:      p.Kind,
 		Text:      p.Text,
 		Original:  p.Original,
@@ -387,20 +418,6 @@ func makeHit(h index.Hit) Hit {
 		Cursor:    encodeCursor(h.Sort),
 	}
 	return hit
-}
-
-// RefOf returns the citable reference of paragraph p of doc: "A/HRC/RES/51/34
-// §7" for a numbered paragraph of a document with a symbol, "A/HRC/17/18
-// §84.3", and for a paragraph without a number the ordinal ("A/HRC/RES/51/34
-// ¶3"). A document without a symbol is named by its title, else its file
-// name (corpus.Document.Name), never by its ID: "Informe sobre la violencia
-// ¶3".
-func RefOf(doc *corpus.Document, p *corpus.Paragraph) string {
-	base := doc.Name()
-	if p.Number != "" {
-		return fmt.Sprintf("%s §%s", base, p.Number)
-	}
-	return fmt.Sprintf("%s ¶%d", base, p.Ordinal)
 }
 
 // encodeCursor encodes a hit's sort values (index.Hit.Sort) as an opaque
@@ -492,20 +509,42 @@ func visitPositive(q Query, f func(Query)) {
 	}
 }
 
-// CitedBy returns the paragraphs that cite the document with symbol sym:
-// those whose citations resolved to sym, and those that cite its short form
-// without a series ("resolución 51/34" where the body was not clear).
-func (s *Searcher) CitedBy(ctx context.Context, sym corpus.Symbol, size int) (*Results, error) {
-	xs := []index.Query{index.FilterQuery(index.FieldCites, sym.String())}
-	if sym.IsFull() && sym.Short() != sym.String() {
-		xs = append(xs, index.FilterQuery(index.FieldCites, sym.Short()))
+// CitedBy returns the paragraphs of other documents that cite doc: for a
+// UN document, those whose citations resolved to its symbol and those that
+// cite its short form without a series ("resolución 51/34" where the body
+// was not clear); for a judgment, those that cite its series number or
+// its case (on its date, when known).
+func (s *Searcher) CitedBy(ctx context.Context, doc *corpus.Document, size int) (*Results, error) {
+	var xs []index.Query
+	name := doc.RefName()
+	if sym := doc.Symbol; sym != "" {
+		xs = append(xs, index.FilterQuery(index.FieldCites, sym.String()))
+		if sym.IsFull() && sym.Short() != sym.String() {
+			xs = append(xs, index.FilterQuery(index.FieldCites, sym.Short()))
+		}
 	}
-	sr, err := s.ix.Search(ctx, index.Request{Query: index.Or(xs...), Size: size,
+	if c := doc.Case; c != nil {
+		if c.Series != "" {
+			xs = append(xs, index.FilterQuery(index.FieldCitesForm, strings.ToLower(c.Series)))
+		}
+		key := "caso:" + c.Key()
+		if !c.Date.IsZero() {
+			key += "@" + c.Date.String()
+		}
+		xs = append(xs, index.FilterQuery(index.FieldCitesForm, key))
+	}
+	res := &Results{Query: "cita:" + name, Hits: []Hit{}, Index: s.ix.Version()}
+	if len(xs) == 0 {
+		return res, nil
+	}
+	// A document never cites itself.
+	q := index.Boolean([]index.Query{index.Or(xs...)}, nil, []index.Query{index.Term(index.FieldDoc, doc.ID)}, 0)
+	sr, err := s.ix.Search(ctx, index.Request{Query: q, Size: size,
 		Sort: index.FieldSort("-"+index.FieldAdopted, index.FieldDoc, index.FieldOrdinal)})
 	if err != nil {
-		return nil, fmt.Errorf("cited by %s: %w", sym, err)
+		return nil, fmt.Errorf("cited by %s: %w", name, err)
 	}
-	res := &Results{Query: "cita:" + sym.String(), Total: sr.Total, Hits: []Hit{}, Index: s.ix.Version()}
+	res.Total = sr.Total
 	res.Hits = append(res.Hits, makeHits(sr.Hits)...)
 	return res, nil
 }
@@ -514,7 +553,7 @@ func (s *Searcher) CitedBy(ctx context.Context, sym corpus.Symbol, size int) (*R
 // with the paragraph that makes it.
 func Cites(doc *corpus.Document) []CitationRef {
 	var out []CitationRef
-	seen := map[corpus.Symbol]bool{}
+	seen := map[corpus.Symbol]bool{doc.Symbol: doc.Symbol != ""}
 	for i := range doc.Paragraphs {
 		p := &doc.Paragraphs[i]
 		for _, c := range p.Citations {

@@ -21,15 +21,16 @@ func mustSampleIndex(tb testing.TB) *index.Index {
 	if err != nil {
 		tb.Fatal(err)
 	}
+	tb.Cleanup(func() { ix.Close() })
+	l := mustLinker(tb, ix) // the paragraphs' recurrence flags
 	for doc, err := range ingest.Dir(corpus.Sample, ingest.Options{}) {
 		if err != nil {
 			tb.Fatal(err)
 		}
-		if err := ix.Add(context.Background(), doc); err != nil {
+		if err := l.Add(context.Background(), doc); err != nil {
 			tb.Fatal(err)
 		}
 	}
-	tb.Cleanup(func() { ix.Close() })
 	return ix
 }
 

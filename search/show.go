@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"strconv"
+	"strings"
 
 	"github.com/relatoria/relatoria/corpus"
 	"github.com/relatoria/relatoria/index"
@@ -34,9 +35,11 @@ type ShowResult struct {
 }
 
 // Show looks up a reference ("51/34", "A/HRC/RES/51/34 §7", "51/34,
-// párrafo 7") or a document ID. It returns an error wrapping ErrNotFound
-// when the index has no such document or paragraph, and a *BadQueryError
-// when ref is not a reference.
+// párrafo 7", "S/RES/2776 (2025), Anexo A §7", "Caso Gelman Vs. Uruguay,
+// párr. 193", the ref of any hit) or a document ID. It returns an error
+// wrapping ErrNotFound when the index has no such document or paragraph,
+// an *AmbiguousError listing the candidates when the reference names
+// several, and a *BadQueryError when ref is not a reference.
 func (s *Searcher) Show(ctx context.Context, ref string) (*ShowResult, error) {
 	return s.show(ctx, ref, true)
 }
@@ -44,44 +47,69 @@ func (s *Searcher) Show(ctx context.Context, ref string) (*ShowResult, error) {
 // show is Show; without links, what a document cites, what cites it and
 // where its paragraphs recur are left out.
 func (s *Searcher) show(ctx context.Context, ref string, links bool) (*ShowResult, error) {
-	r, ok := ParseReference(ref)
-	if !ok {
+	r, ok := parseReference(ref, true)
+	var docs []*corpus.Document
+	var err error
+	if ok {
+		if docs, r, err = s.referenceDocs(ctx, r); err != nil {
+			return nil, err
+		}
+	}
+	if len(docs) == 0 {
 		// A document ID ("doc-1f5c…") is a reference too.
-		if _, err := s.ix.Document(ctx, ref); err == nil {
-			v, err := s.documentView(ctx, ref, links)
+		if _, err := s.ix.Document(ctx, strings.TrimSpace(ref)); err == nil {
+			v, err := s.documentView(ctx, strings.TrimSpace(ref), links)
 			return &ShowResult{Document: v}, err
 		}
-		return nil, badf("«%s» no es una referencia; escriba una signatura como 51/34 o A/HRC/RES/51/34, con un párrafo si quiere: \"51/34 §7\"", ref)
-	}
-	if r.Paragraph != "" {
-		res, err := s.Search(ctx, Request{Query: ref, Size: 1})
-		if errors.Is(err, ErrNotFound) {
-			return nil, fmt.Errorf("%s: no existe ese párrafo: %w", r, ErrNotFound)
+		if !ok || r.Name != "" && r.Paragraph == "" && r.Ordinal == 0 {
+			return nil, badf("«%s» no es una referencia; escriba una signatura como 51/34 o A/HRC/RES/51/34, con un párrafo si quiere: \"51/34 §7\", un caso: \"Caso Gelman Vs. Uruguay, párr. 193\", o la referencia que muestra un resultado (ningún documento del índice se llama así)", ref)
 		}
+		if cited, err := s.notInIndex(ctx, Request{Query: r.String(), Size: 1}, r, &Results{Reference: r.String()}); err == nil && cited.Total > 0 {
+			// The index lacks it; some of its paragraphs cite it.
+			return nil, fmt.Errorf("%s: no existe ese documento en el índice, pero %d párrafos lo citan o mencionan (relatoria query '%s'): %w", r, cited.Total, citaQuery(r), ErrNotFound)
+		}
+		return nil, fmt.Errorf("%s: no existe ese documento: %w", r, ErrNotFound)
+	}
+	if r.Paragraph != "" || r.Ordinal > 0 {
+		q, err := s.referenceQuery(ctx, r, docs)
 		if err != nil {
 			return nil, err
 		}
-		h := &res.Hits[0]
-		if !links {
-			return &ShowResult{Paragraph: h}, nil
-		}
-		if err := s.paragraphRecurrences(ctx, h); err != nil {
+		hits, err := s.run(ctx, q, maxCandidates)
+		if err != nil {
 			return nil, err
+		}
+		h, err := pickOne(r, hits)
+		if err != nil {
+			return nil, err
+		}
+		if links {
+			if err := s.paragraphRecurrences(ctx, h); err != nil {
+				return nil, err
+			}
 		}
 		return &ShowResult{Paragraph: h}, nil
 	}
-	ids, err := s.ix.DocumentIDs(ctx, r.Symbol)
+	// Copies of one document (its HTML and its PDF) carry one name; other
+	// documents are other candidates.
+	names := map[string]bool{}
+	for _, d := range docs {
+		names[d.RefName()] = true
+	}
+	if len(names) > 1 {
+		var cands []Hit
+		for _, d := range docs {
+			cands = append(cands, Hit{ID: index.ParagraphID(d.ID, 1), Doc: d.ID, Ref: d.RefName(), Symbol: d.Symbol, Title: d.Title, Body: d.Body, Adopted: d.Adopted, Source: d.Source, Ordinal: 1})
+		}
+		return nil, &AmbiguousError{Ref: r.String(), Candidates: cands}
+	}
+	v, err := s.documentView(ctx, docs[0].ID, links)
 	if err != nil {
 		return nil, err
 	}
-	if len(ids) == 0 {
-		return nil, fmt.Errorf("%s: no existe ese documento: %w", r.Symbol, ErrNotFound)
+	for _, d := range docs[1:] {
+		v.Others = append(v.Others, d.ID)
 	}
-	v, err := s.documentView(ctx, ids[0], links)
-	if err != nil {
-		return nil, err
-	}
-	v.Others = ids[1:]
 	return &ShowResult{Document: v}, nil
 }
 
@@ -103,13 +131,11 @@ func (s *Searcher) documentView(ctx context.Context, id string, links bool) (*Do
 	if !links {
 		return v, nil
 	}
-	if doc.Symbol != "" {
-		cited, err := s.CitedBy(ctx, doc.Symbol, 1000)
-		if err != nil {
-			return nil, err
-		}
-		v.CitedBy = cited.Hits
+	cited, err := s.CitedBy(ctx, doc, 1000)
+	if err != nil {
+		return nil, err
 	}
+	v.CitedBy = cited.Hits
 	rs, err := s.recurrences(ctx, doc)
 	if err != nil {
 		return nil, err

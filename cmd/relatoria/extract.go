@@ -36,10 +36,13 @@ Ejemplos:
 -check compara las palabras que lee relatoria (las que escribe "relatoria
 normalize") con una referencia independiente: el propio archivo si es texto,
 su texto sin marcas si es Markdown o HTML, el de pdftotext (poppler-utils) si
-es PDF. Escribe las palabras perdidas y añadidas, la tasa de error por
-palabra (sin tildes ni mayúsculas, con los números), las palabras pegadas
-("yniñas"), las partidas y los números de párrafo conservados tal como se
-escribieron; con -json, lo mismo en JSON.`,
+es PDF. Escribe las palabras perdidas y añadidas, las de la referencia que no
+están en ninguna parte de lo extraído (aparte de las líneas declaradas
+descartadas), las que cambiaron de tilde, la tasa de error por palabra (sin
+tildes ni mayúsculas, con los números), las palabras pegadas ("yniñas"), las
+partidas, los números de párrafo conservados tal como se escribieron
+(contados en la referencia) y las páginas de un PDF leídas de otro modo que
+por su capa de texto; con -json, lo mismo en JSON.`,
 	run: runExtract,
 }
 
@@ -112,6 +115,8 @@ func runCheck(ctx context.Context, e *env, name string, data []byte, doc *corpus
 	fmt.Fprintf(w, "%s\n", name)
 	fmt.Fprintf(w, "palabras:     %d en la referencia, %d extraídas\n", rep.RefWords, rep.Words)
 	fmt.Fprintf(w, "perdidas:     %d\nañadidas:     %d\n", rep.Lost, rep.Added)
+	fmt.Fprintf(w, "ausentes:     %d palabras de la referencia que no están en lo extraído (aparte de %d de líneas declaradas descartadas)%s\n", rep.LostWords, rep.DroppedWords, examples(rep.LostList))
+	fmt.Fprintf(w, "tildes:       %d palabras cuya tilde cambió%s\n", rep.Accents, examples(rep.AccentChanges))
 	fmt.Fprintf(w, "error:        %.2f%% por palabra (%d errores)\n", 100*rep.WordError(), rep.Errors)
 	fmt.Fprintf(w, "no son error: %d palabras de elementos de página declarados, %d números de página, %d reparadas, %d desplazadas, %d mal espaciadas por la referencia\n", rep.Dropped, rep.Furniture, rep.Repaired, rep.Moved, rep.RefSpacing)
 	fmt.Fprintf(w, "pegadas:      %d%s\n", len(rep.Glued), examples(rep.Glued))
@@ -123,6 +128,9 @@ func runCheck(ctx context.Context, e *env, name string, data []byte, doc *corpus
 			break
 		}
 		fmt.Fprintf(w, "  «%s» → «%s»\n", firstWords(d.Reference), firstWords(d.Extracted))
+	}
+	for _, p := range doc.Pages {
+		fmt.Fprintf(w, "página %d:    %s (%s)\n", p.Page, p.How, p.Failed)
 	}
 	if rep.Approximate {
 		fmt.Fprintln(w, "(los textos difieren demasiado para compararlos palabra por palabra: cuentas hechas con las frecuencias de las palabras)")

@@ -74,7 +74,12 @@ func openIndex(ctx context.Context, e *env, flagValue string) (*index.Index, err
 		doc.Source = "sample/" + doc.Source
 		docs = append(docs, doc)
 	}
-	if err := ix.Add(ctx, docs...); err != nil {
+	l := newLinker(ix)
+	err = l.Add(ctx, docs...)
+	if cerr := l.Close(); err == nil {
+		err = cerr
+	}
+	if err != nil {
 		ix.Close()
 		return nil, err
 	}

@@ -83,20 +83,25 @@ func runIngest(ctx context.Context, c *command, e *env, args []string) error {
 			return err
 		}
 		defer ix.Close()
-		if e.getenv("RELATORIA_LINEAGE") == "off" {
-			// For measuring what lineage costs (internal/cmd/bench);
-			// the index's recurs flags are then all "no".
-			ix.SetLineage(false)
-		}
 		removeStaleServeFile(dir)
 		w = ix
+		resident := func() int64 { return 0 }
+		if e.getenv("RELATORIA_LINEAGE") != "off" {
+			// Off is for measuring what lineage costs
+			// (internal/cmd/bench): the index's recurs flags are then
+			// all unknown, and the next ingest with lineage on works
+			// them out.
+			l := newLinker(ix)
+			defer l.Close() // before the index
+			w, resident = linkedIndex{l, ix}, l.ResidentBytes
+		}
 		// Keep the index files' pages out of the resident set while
 		// loading and compacting (see DropResidentPages): a million
 		// paragraphs took 1.3 GB of RSS without, under 1 GB with. And
-		// keep the garbage's memory limit above what the index holds as
-		// it grows (see ingest.ResizeMemoryLimit).
+		// keep the garbage's memory limit above what the lineage store
+		// holds as it grows (see ingest.ResizeMemoryLimit).
 		stopDropping := dropResidentPagesEvery(ix, time.Second, func() {
-			ingest.ResizeMemoryLimit(e.getenv, ix.ResidentBytes())
+			ingest.ResizeMemoryLimit(e.getenv, resident())
 		})
 		defer stopDropping()
 	}
@@ -136,6 +141,8 @@ func runIngest(ctx context.Context, c *command, e *env, args []string) error {
 var (
 	_ ingest.Writer    = (*index.Index)(nil)
 	_ ingest.Compacter = (*index.Index)(nil)
+	_ ingest.Writer    = linkedIndex{}
+	_ ingest.Compacter = linkedIndex{}
 )
 
 // dropResidentPagesEvery calls ix.DropResidentPages, then also, every

@@ -39,11 +39,16 @@ Lenguaje de consulta:
 	pais:Guatemala  pais:"Costa Rica"   el Estado al que se refiere el documento (también país:, country:; mayúsculas y tildes dan igual)
 	fecha:2022  fecha:2020..2023  desde:2020-01-01  hasta:2023-12-31   fecha de aprobación
 	entidad:ACNUR                párrafos que nombran una entidad, por cualquiera de sus nombres o siglas
-	cita:60/251                  párrafos que citan un documento (cita:"recomendación general 19")
+	cita:60/251                  párrafos que citan un documento, por cualquier forma de su signatura
+	                             (cita:1325, cita:S/RES/1325, cita:"1325 (2000)") o una sentencia
+	                             (cita:"Serie C No. 64", cita:"Caso Trujillo Oroza"); lo que cita
+	                             una nota al pie lo cita también el párrafo que la llama
+	                             (cita:"recomendación general 19")
 	plazo:..2025-12-31           plazos ("Fecha límite: …", "a más tardar el …"; 2020..2023, 2024..)
 	menciona:2024                párrafos que mencionan una fecha del periodo
 	formato:pdf                  formato de origen (texto, markdown, html, pdf)
 	recurre:no   recurre:si      texto nuevo cuando se aprobó, o que ya estaba en un documento anterior
+	recurre:?                    no se sabe: sin fecha ni signatura numerada que diga qué documento es anterior
 	ocr:dañado                   párrafos de documentos cuyo OCR parecía dañado
 	60/251                       una signatura: el documento, o los párrafos que la mencionan
 
@@ -57,6 +62,10 @@ Referencias (saltan al párrafo; también con show):
 	A/HRC/17/18 84.3             la recomendación 3 del párrafo 84, no el párrafo 84
 	A/HRC/17/18, recomendación 84.11
 	CEDAW/C/ARG/CO/7 párr. 4 a)  el apartado a) del párrafo 4 ("4.a")
+	2776 (2025) §7   S/RES/2776 §7   resolución 2776 (2025), párrafo 7
+	S/RES/2776 (2025), Anexo A §7   el punto 7 del anexo A (los anexos numeran sus puntos)
+	Caso Gelman Vs. Uruguay, párr. 193   Serie C No. 221, párr. 193
+	la referencia ("ref") de cualquier resultado (relatoria help show las lista todas)
 
 Ejemplos:
 

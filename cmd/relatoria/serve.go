@@ -95,7 +95,9 @@ func runServe(ctx context.Context, c *command, e *env, args []string) error {
 		return err
 	}
 	defer ix.Close()
-	go ix.WarmFacets() // while the first requests are on their way; they read it if it is not ready
+	linker := newLinker(ix)
+	defer linker.Close() // before the index
+	go ix.WarmFacets()   // while the first requests are on their way; they read it if it is not ready
 	ln, err := net.Listen("tcp", *addr)
 	if err != nil {
 		return fmt.Errorf("no se puede escuchar en %s: %w", *addr, err)
@@ -125,7 +127,7 @@ func runServe(ctx context.Context, c *command, e *env, args []string) error {
 	}
 	logger := slog.New(slog.NewTextHandler(e.stderr, nil))
 	srv := &http.Server{
-		Handler:           search.Handler(search.New(ix), search.HandlerOptions{IngestToken: info.Token, Logger: logger, AllowedHosts: hosts, AllowIPHosts: anyIP}),
+		Handler:           search.Handler(searcher(ix, linker), search.HandlerOptions{IngestToken: info.Token, Logger: logger, AllowedHosts: hosts, AllowIPHosts: anyIP}),
 		ReadHeaderTimeout: 5 * time.Second,
 		ReadTimeout:       60 * time.Second,
 		WriteTimeout:      5 * time.Minute, // CSV exports of many rows

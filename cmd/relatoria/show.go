@@ -2,10 +2,12 @@ package main
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"io"
 	"strings"
 
+	"github.com/relatoria/relatoria/recurrence"
 	"github.com/relatoria/relatoria/search"
 )
 
@@ -20,10 +22,21 @@ de párrafo, escrita como la escriben los investigadores:
 
 	51/34                     la resolución entera
 	A/HRC/RES/51/34           la misma, por su signatura completa
-	"51/34 7"  "51/34 §7"  "51/34, párrafo 7"  "A/HRC/RES/51/34 párr. 7"
+	"51/34 7"  "51/34 §7"  "51/34, párrafo 7"  "A/HRC/RES/51/34, párr. 7 a)"
 	"A/HRC/17/18 84.3"        la recomendación 3 del párrafo 84 (no el párrafo 84)
 	"CEDAW/C/ARG/CO/7 párr. 4 a)"   el apartado a) del párrafo 4
-	doc-1f5ce00aebb845b8      un documento sin signatura, por el "doc" de un resultado de query -json
+	"S/RES/2776 (2025) §7"  "S/RES/2776 §7"  "2776 (2025) §7"  "resolución 2776 (2025), párrafo 7"
+	"S/RES/2776 (2025), Anexo A §7"          el punto 7 del anexo A (los anexos numeran sus puntos)
+	"Caso Gelman Vs. Uruguay, párr. 193"  "Serie C No. 221, párr. 193"
+	"Corte IDH. Caso Trujillo Oroza Vs. Bolivia. Fondo. Sentencia de 26 de enero de 2000. Serie C No. 64, párr. 42"
+	"Examen Periódico Universal - EPU: … (Ecuador), 2º §111.122"
+	                          la referencia ("ref") que muestra cualquier resultado: un documento
+	                          sin signatura por su título (país, fecha), la parte en que vuelve a
+	                          numerar (un informe, un anexo) y el número, o "¶N" por su posición
+	doc-…                     un documento por su identificador (el "doc" de un resultado de query -json)
+
+Una referencia que nombra varios párrafos (un número que tiene cada informe de
+una recopilación) los lista, cada uno con la referencia que lo nombra solo.
 
 Ejemplos:
 
@@ -44,15 +57,21 @@ func runShow(ctx context.Context, c *command, e *env, args []string) error {
 		return usagef("falta la REF, por ejemplo \"51/34 §7\"")
 	}
 	refText := strings.Join(pos, " ")
-	if _, ok := search.ParseReference(refText); !ok && !strings.HasPrefix(refText, "doc-") {
-		return usagef("%q no es una referencia; escriba una signatura como 51/34 o A/HRC/RES/51/34, con un párrafo si quiere: \"51/34 §7\", o el identificador de un documento (doc-…)", refText)
-	}
 	src, err := openSource(ctx, e, *indexPath)
 	if err != nil {
 		return err
 	}
 	defer src.close()
 	res, raw, err := src.show(ctx, refText)
+	var amb *search.AmbiguousError
+	if errors.As(err, &amb) {
+		if *asJSON {
+			writeJSON(e.stdout, amb.Candidates)
+		} else {
+			printCandidates(e.stdout, amb)
+		}
+		return fmt.Errorf("«%s» es ambigua: nombra %d párrafos o documentos; escriba la referencia de uno de ellos", amb.Ref, len(amb.Candidates))
+	}
 	if err != nil {
 		return err
 	}
@@ -94,6 +113,15 @@ func runShow(ctx context.Context, c *command, e *env, args []string) error {
 	return nil
 }
 
+// printCandidates lists what an ambiguous reference names, each with the
+// reference that names it alone.
+func printCandidates(w io.Writer, amb *search.AmbiguousError) {
+	fmt.Fprintf(w, "«%s» nombra %d párrafos o documentos:\n", amb.Ref, len(amb.Candidates))
+	for _, h := range amb.Candidates {
+		fmt.Fprintf(w, "  %s\n      %s\n", h.Ref, search.Truncate(h.Text, 100))
+	}
+}
+
 func printCitations(w io.Writer, v *search.DocumentView) {
 	fmt.Fprintf(w, "Cita (%d):\n", len(v.Cites))
 	for _, c := range v.Cites {
@@ -105,23 +133,55 @@ func printCitations(w io.Writer, v *search.DocumentView) {
 	}
 }
 
-// printRecurrences lists where a paragraph's words recur, oldest first.
+// printRecurrences lists where a paragraph's words recur, one line a
+// document, earliest first.
 func printRecurrences(w io.Writer, rs []search.Recurrence) {
 	if len(rs) == 0 {
 		return
 	}
-	fmt.Fprintf(w, "\nTambién en (%d, los más antiguos primero):\n", len(rs))
+	var docs []string
+	byDoc := map[string][]search.Recurrence{}
 	for _, r := range rs {
+		if byDoc[r.Doc] == nil {
+			docs = append(docs, r.Doc)
+		}
+		byDoc[r.Doc] = append(byDoc[r.Doc], r)
+	}
+	first, hasFirst := search.FirstAppearance(rs)
+	fmt.Fprintf(w, "\nTambién en %d documento%s (%d párrafo%s), del más antiguo al más reciente:\n", len(docs), plural(len(docs)), len(rs), plural(len(rs)))
+	for _, id := range docs {
+		group := byDoc[id]
+		r := group[0]
+		var refs []string
+		identical := true
+		for _, g := range group {
+			refs = append(refs, strings.TrimPrefix(g.Ref, g.Name+" "))
+			identical = identical && g.Identical
+		}
 		how := fmt.Sprintf("similitud %.2f", r.Similarity)
-		if r.Identical {
+		if identical {
 			how = "idéntico"
 		}
-		first := ""
-		if f, ok := search.FirstAppearance(rs); ok && f.Doc == r.Doc && f.Ordinal == r.Ordinal {
-			first = "  (primera aparición)"
+		when := r.Adopted.String()
+		if r.Country != "" {
+			when = strings.TrimPrefix(when+", "+r.Country, ", ")
 		}
-		fmt.Fprintf(w, "  %-30s %-10s %s%s\n", r.Ref, r.Adopted, how, first)
+		note := ""
+		switch {
+		case hasFirst && r.Doc == first.Doc:
+			note = "  (primera aparición)"
+		case r.Order == recurrence.Unknown:
+			note = "  (orden desconocido)"
+		}
+		fmt.Fprintf(w, "  %s %s  %s  %s%s\n", r.Name, strings.Join(refs, ", "), when, how, note)
 	}
+}
+
+func plural(n int) string {
+	if n == 1 {
+		return ""
+	}
+	return "s"
 }
 
 // identityLine says what a hit's document is, where it says: its type,

@@ -43,7 +43,8 @@ func openSource(ctx context.Context, e *env, flagValue string) (*source, error) 
 	if err != nil {
 		return nil, err
 	}
-	return &source{local: search.New(ix), close: func() { ix.Close() }}, nil
+	l := newLinker(ix) // where paragraphs recur ("También en")
+	return &source{local: searcher(ix, l), close: func() { l.Close(); ix.Close() }}, nil
 }
 
 // get asks the server for path with the parameters params and returns the

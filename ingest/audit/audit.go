@@ -17,10 +17,12 @@
 package audit
 
 import (
+	"maps"
 	"regexp"
 	"slices"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"golang.org/x/text/unicode/norm"
 
@@ -58,7 +60,11 @@ type Report struct {
 	// (a footnote placed after its paragraph); RefSpacing the words the
 	// reference glued or split where the extraction has known words
 	// ("ofsociety" for "of society"). None of them are errors.
-	Dropped    int `json:"dropped"`
+	Dropped int `json:"dropped"`
+	// Marks counts numbers of one to three digits the extraction has
+	// where the reference has none (a note's number the reference prints
+	// apart).
+	Marks      int `json:"marks"`
 	Repaired   int `json:"repaired"`
 	Moved      int `json:"moved"`
 	RefSpacing int `json:"ref_spacing"`
@@ -75,6 +81,21 @@ type Report struct {
 	Numbers     int      `json:"numbers"`
 	NumbersKept int      `json:"numbers_kept"`
 	Missing     []string `json:"missing_numbers,omitempty"`
+	// LostWords counts the reference's words found nowhere in the
+	// extraction, as a bag of words (order aside: a table read by rows
+	// rather than columns loses nothing), besides the words of lines it
+	// declared dropped and numbers of one to three digits (page numbers,
+	// note marks); LostList lists the first of them.
+	LostWords int      `json:"lost_words"`
+	LostList  []string `json:"lost_list,omitempty"`
+	// Accents counts the words written alike but for their accents in
+	// the reference and the extraction ("de" and "dé", "periodo" and
+	// "período"); AccentChanges lists the first, "de → dé".
+	Accents       int      `json:"accents"`
+	AccentChanges []string `json:"accent_changes,omitempty"`
+	// DroppedWords counts the words of the lines the extraction declared
+	// dropped (Options.Dropped), found in the reference or not.
+	DroppedWords int `json:"dropped_words"`
 	// Diffs shows the first differences (up to MaxDiffs), furniture left
 	// out: the reference's words and the extraction's, as written.
 	Diffs []Diff `json:"diffs,omitempty"`
@@ -121,6 +142,10 @@ func (r *Report) Add(o Report) {
 	r.Furniture += o.Furniture
 	r.Numbers += o.Numbers
 	r.NumbersKept += o.NumbersKept
+	r.LostWords += o.LostWords
+	r.Accents += o.Accents
+	r.DroppedWords += o.DroppedWords
+	r.Dropped += o.Dropped
 }
 
 // Options says what an extraction declared about itself, so that Compare
@@ -132,12 +157,16 @@ type Options struct {
 	Repairs [][2]string
 	// Dropped are the lines left out as furniture.
 	Dropped []string
+	// PDF says the reference is pdftotext's reading of a PDF, where a
+	// paragraph number set apart from its text (a tab after "10.") stands
+	// alone on its line, before the paragraph's first line.
+	PDF bool
 }
 
 // OptionsFor returns what doc declares about its extraction: its OCR
 // repairs and the lines it dropped.
 func OptionsFor(doc *corpus.Document, lex Lexicon) Options {
-	opt := Options{Lexicon: lex}
+	opt := Options{Lexicon: lex, PDF: doc.Format == corpus.FormatPDF}
 	for _, p := range doc.Paragraphs {
 		for _, r := range p.Repairs {
 			opt.Repairs = append(opt.Repairs, [2]string{r.From, r.To})
@@ -161,8 +190,16 @@ func Compare(reference, printed string, opt Options) Report {
 	for _, l := range opt.Dropped {
 		for _, w := range Words(l) {
 			dropped[w]++
+			rep.DroppedWords++
 		}
 	}
+	declared := maps.Clone(dropped)
+	for _, r := range opt.Repairs {
+		for _, w := range Words(r[0]) {
+			declared[w]++ // what an OCR repair changed is not lost
+		}
+	}
+	rep.LostWords, rep.LostList = missing(ref, refRaw, got, declared)
 	repaired := map[[2]string]bool{}
 	for _, r := range opt.Repairs {
 		from, to := Words(r[0]), Words(r[1])
@@ -174,7 +211,7 @@ func Compare(reference, printed string, opt Options) Report {
 			}
 		}
 	}
-	ops, ok := diff(ref, got)
+	ops, ok := anchoredDiff(ref, got, 0)
 	if !ok {
 		rep.Approximate = true
 		rep.Lost, rep.Added = bagDifference(ref, got)
@@ -186,6 +223,7 @@ func Compare(reference, printed string, opt Options) Report {
 			chs = append(chs, change{ref[h.a0:h.a1], got[h.b0:h.b1], refRaw[h.a0:h.a1], gotRaw[h.b0:h.b1]})
 		}
 		chs, rep.Moved = moved(chs)
+		rep.Accents, rep.AccentChanges = accentChanges(ops, refRaw, gotRaw)
 		for _, c := range chs {
 			del, ins := c.del, c.ins
 			if len(del) == 0 && len(ins) == 0 {
@@ -198,6 +236,12 @@ func Compare(reference, printed string, opt Options) Report {
 					rep.Furniture += numbers
 					continue
 				}
+			}
+			if len(del) == 0 && shortNumbers(ins) {
+				// A note's own number ("8 Ibid.") that the reference
+				// prints apart, on a line of its own elsewhere.
+				rep.Marks += len(ins)
+				continue
 			}
 			if n := repairedWords(repaired, del, ins); n > 0 {
 				rep.Repaired += n
@@ -220,7 +264,7 @@ func Compare(reference, printed string, opt Options) Report {
 		}
 		rep.RefWords -= rep.Furniture + rep.Dropped
 	}
-	rep.Numbers, rep.NumbersKept, rep.Missing = compareNumbers(reference, printed)
+	rep.Numbers, rep.NumbersKept, rep.Missing = compareNumbers(reference, printed, opt.PDF)
 	return rep
 }
 
@@ -292,7 +336,10 @@ func vocabulary(ws []string) map[string]bool {
 func refSpaced(c change, lex Lexicon, refVocab, gotVocab map[string]bool) bool {
 	if len(c.del) == 1 && len(c.ins) == 1 {
 		w, x := c.del[0], c.ins[0]
-		return len(w) > len(x) && strings.HasPrefix(w, x) && strings.TrimFunc(w[len(x):], unicode.IsDigit) == "" && strings.TrimFunc(x, unicode.IsDigit) != ""
+		glued := len(w) > len(x) && strings.HasPrefix(w, x) && strings.TrimFunc(w[len(x):], unicode.IsDigit) == ""
+		// A note mark glued to a word ("Agreement2") or to a year
+		// ("199350": 1993 and note 50).
+		return glued && (strings.TrimFunc(x, unicode.IsDigit) != "" || len(x) == 4 && (x[:2] == "19" || x[:2] == "20") && len(w)-len(x) <= 3)
 	}
 	if len(c.del) == len(c.ins) || strings.Join(c.del, "") != strings.Join(c.ins, "") {
 		return false
@@ -433,6 +480,16 @@ func subtract(ws, raw, other []string) ([]string, []string) {
 	return out, outRaw
 }
 
+// shortNumbers reports whether ws are all numbers of one to three digits.
+func shortNumbers(ws []string) bool {
+	for _, w := range ws {
+		if len(w) > 3 || strings.TrimFunc(w, unicode.IsDigit) != "" {
+			return false
+		}
+	}
+	return len(ws) > 0
+}
+
 func allNumbers(ws []string) bool {
 	for _, w := range ws {
 		if strings.TrimFunc(w, unicode.IsDigit) != "" {
@@ -508,20 +565,54 @@ func bagDifference(ref, got []string) (lost, added int) {
 // is no number.
 var numberStart = regexp.MustCompile(`^[ \t]*(?:[>*+-][ \t]+)?(?:\*\*|__)?(?:([0-9]{1,3}(?:\.(?:[0-9]{1,3}|[a-z])){1,3})\.?|([0-9]{1,3})[.,])(?:\*\*)?[ \t]+(?:\*\*|__)?[\p{Lu}¿¡"“«]`)
 
+// numberStartPDF is numberStart for pdftotext's reading of a PDF, without
+// OCR's comma for a point: "1, Considerando cuarto." is the wrapped end of
+// a note citing "supra nota 1", no paragraph.
+var numberStartPDF = regexp.MustCompile(strings.Replace(numberStart.String(), `([0-9]{1,3})[.,]`, `([0-9]{1,3})[.]`, 1))
+
+// loneNumber matches a paragraph number alone on its line, with its point:
+// "10.", "84.3", "4.a.".
+var loneNumber = regexp.MustCompile(`^[ \t]*(?:([0-9]{1,3}(?:\.(?:[0-9]{1,3}|[a-z])){1,3})\.?|([0-9]{1,3})\.)[ \t]*$`)
+
+// nextStartsUpper reports whether the first non-blank line of lines
+// starts with a capital or an opening quote.
+func nextStartsUpper(lines []string) bool {
+	for _, l := range lines {
+		if t := strings.TrimSpace(l); t != "" {
+			r, _ := utf8.DecodeRuneInString(t)
+			return unicode.IsUpper(r) || strings.ContainsRune("¿¡\"“«", r)
+		}
+	}
+	return false
+}
+
 // compareNumbers counts the paragraph numbers at the line starts of the
 // reference and how many of them open a paragraph of the printed
-// extraction.
-func compareNumbers(reference, printed string) (total, kept int, missing []string) {
+// extraction; in pdftotext's reading of a PDF (pdf), a number alone on its
+// line before a line that starts with a capital counts too.
+func compareNumbers(reference, printed string, pdf bool) (total, kept int, missing []string) {
 	have := map[string]int{}
 	for block := range strings.SplitSeq(printed, "\n\n") {
 		if m := numberStart.FindStringSubmatch(strings.TrimLeft(block, "\n")); m != nil {
 			have[m[1]+m[2]]++
 		}
 	}
-	for line := range strings.SplitSeq(reference, "\n") {
-		m := numberStart.FindStringSubmatch(line)
+	refLines := strings.Split(reference, "\n")
+	starts := numberStart
+	if pdf {
+		starts = numberStartPDF
+	}
+	for i, line := range refLines {
+		m := starts.FindStringSubmatch(line)
 		if m == nil {
-			continue
+			// pdftotext writes a number set apart from its text
+			// (Word's tab after "10.") alone on its line.
+			if pdf {
+				m = loneNumber.FindStringSubmatch(line)
+			}
+			if m == nil || !nextStartsUpper(refLines[i+1:]) {
+				continue
+			}
 		}
 		total++
 		if n := m[1] + m[2]; have[n] > 0 {
@@ -644,4 +735,195 @@ func diff(a, b []string) ([]hunk, bool) {
 		}
 	}
 	return out, true
+}
+
+// maxAnchorDepth bounds the recursion of anchoredDiff.
+const maxAnchorDepth = 4
+
+// anchoredDiff is diff for texts that differ in more places than diff
+// allows (a long judgment whose footnotes the extraction places after
+// their paragraphs): the words found once in each text and in the same
+// order in both (patience diff's anchors) cut the texts into stretches,
+// each compared by diff, or cut again by its own anchors. It reports
+// false only when a stretch without anchors is still too different.
+func anchoredDiff(a, b []string, depth int) ([]hunk, bool) {
+	if h, ok := diff(a, b); ok {
+		return h, true
+	}
+	if depth >= maxAnchorDepth {
+		return nil, false
+	}
+	anchors := uniqueAnchors(a, b)
+	if len(anchors) == 0 {
+		return nil, false
+	}
+	var out []hunk
+	i0, j0 := 0, 0
+	for _, an := range append(anchors, [2]int{len(a), len(b)}) {
+		sub, ok := anchoredDiff(a[i0:an[0]], b[j0:an[1]], depth+1)
+		if !ok {
+			// Too different even so: the whole stretch is lost and
+			// added.
+			sub = nil
+			if an[0] > i0 || an[1] > j0 {
+				sub = []hunk{{0, an[0] - i0, 0, an[1] - j0}}
+			}
+		}
+		for _, h := range sub {
+			out = append(out, hunk{h.a0 + i0, h.a1 + i0, h.b0 + j0, h.b1 + j0})
+		}
+		i0, j0 = an[0]+1, an[1]+1
+	}
+	return out, true
+}
+
+// uniqueAnchors returns the positions (in a, in b) of the words that occur
+// once in a and once in b, the longest run of them in the same order in
+// both.
+func uniqueAnchors(a, b []string) [][2]int {
+	type seen struct{ na, nb, ia, ib int }
+	count := map[string]*seen{}
+	for i, w := range a {
+		s := count[w]
+		if s == nil {
+			s = &seen{}
+			count[w] = s
+		}
+		s.na++
+		s.ia = i
+	}
+	for j, w := range b {
+		if s := count[w]; s != nil {
+			s.nb++
+			s.ib = j
+		}
+	}
+	var pairs [][2]int
+	for i, w := range a {
+		if s := count[w]; s.na == 1 && s.nb == 1 {
+			pairs = append(pairs, [2]int{i, s.ib})
+		}
+	}
+	// The longest increasing run of b positions (patience sorting).
+	var tails []int // index into pairs of the smallest tail of each length
+	prev := make([]int, len(pairs))
+	for k, p := range pairs {
+		lo, hi := 0, len(tails)
+		for lo < hi {
+			m := (lo + hi) / 2
+			if pairs[tails[m]][1] < p[1] {
+				lo = m + 1
+			} else {
+				hi = m
+			}
+		}
+		prev[k] = -1
+		if lo > 0 {
+			prev[k] = tails[lo-1]
+		}
+		if lo == len(tails) {
+			tails = append(tails, k)
+		} else {
+			tails[lo] = k
+		}
+	}
+	if len(tails) == 0 {
+		return nil
+	}
+	out := make([][2]int, len(tails))
+	for k, i := tails[len(tails)-1], len(tails)-1; k >= 0; k, i = prev[k], i-1 {
+		out[i] = pairs[k]
+	}
+	return out
+}
+
+// MaxListed is the number of words a Report lists as missing, or as
+// changed in their accents.
+const MaxListed = 30
+
+// missing returns how many words of ref (as a bag) got lacks, besides
+// those of the declared bag (drops, repairs) and short numbers, and the first of them as
+// written.
+func missing(ref, refRaw, got []string, declared map[string]int) (int, []string) {
+	bag := make(map[string]int, len(got)/4)
+	for _, w := range got {
+		bag[w]++
+	}
+	for w, n := range declared {
+		bag[w] += n
+	}
+	n := 0
+	var list []string
+	for i, w := range ref {
+		if bag[w] > 0 {
+			bag[w]--
+			continue
+		}
+		if len(w) <= 3 && strings.TrimFunc(w, unicode.IsDigit) == "" {
+			continue
+		}
+		// pdftotext glues a note mark to the word before it
+		// ("jueces1", "199523": 1995 and note 23), and the halves of a
+		// compound broken at a line end ("detenidos-" and
+		// "desaparecidos" as "detenidosdesaparecidos").
+		stem := strings.TrimRightFunc(w, unicode.IsDigit)
+		if stem == "" && len(w) >= 5 && len(w) <= 7 {
+			stem = w[:4]
+		}
+		if stem != w && stem != "" && len(w)-len(stem) <= 3 && bag[stem] > 0 {
+			bag[stem]--
+			continue
+		}
+		if rest := strings.TrimLeftFunc(w, unicode.IsDigit); rest != w && rest != "" && len(w)-len(rest) <= 3 && bag[rest] > 0 {
+			bag[rest]-- // the mark before a note's first word ("3III")
+			continue
+		}
+		if a, b, ok := twoWords(w, bag); ok {
+			bag[a]--
+			bag[b]--
+			continue
+		}
+		n++
+		if len(list) < MaxListed {
+			list = append(list, refRaw[i])
+		}
+	}
+	return n, list
+}
+
+// twoWords splits w into two words of the bag, of three letters or more
+// each.
+func twoWords(w string, bag map[string]int) (string, string, bool) {
+	for i := 3; i <= len(w)-3; i++ {
+		a, b := w[:i], w[i:]
+		if bag[a] > 0 && bag[b] > 0 && (a != b || bag[a] > 1) {
+			return a, b, true
+		}
+	}
+	return "", "", false
+}
+
+// accentChanges counts the words that the word diff pairs as equal
+// (folded) but whose accents differ, outside the hunks of differences.
+func accentChanges(ops []hunk, refRaw, gotRaw []string) (int, []string) {
+	n := 0
+	var list []string
+	i, j := 0, 0
+	check := func(a1 int) {
+		for ; i < a1 && j < len(gotRaw); i, j = i+1, j+1 {
+			a, b := strings.ToLower(refRaw[i]), strings.ToLower(gotRaw[j])
+			if a != b {
+				n++
+				if len(list) < MaxListed {
+					list = append(list, refRaw[i]+" → "+gotRaw[j])
+				}
+			}
+		}
+	}
+	for _, h := range ops {
+		check(h.a0)
+		i, j = h.a1, h.b1
+	}
+	check(len(refRaw))
+	return n, list
 }

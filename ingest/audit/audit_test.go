@@ -48,6 +48,13 @@ func TestCompare(t *testing.T) {
 		{name: "paragraph numbers",
 			ref: "7. Destaca que\n84.3 Proseguir los\n26.165 de 2006)\n85.12 Despenalizar", got: "7. Destaca que\n\n84.3 Proseguir los 26.165 de 2006)\n\n85. 12 Despenalizar",
 			want: Report{RefWords: 14, Words: 14, Numbers: 3, NumbersKept: 2, Missing: []string{"85.12"}}},
+		{name: "paragraph numbers alone on their line in pdftotext's reading",
+			ref: "10.\nEl 19 de marzo de 2010\n11.\nMediante comunicación\n3\nde la página", got: "10. El 19 de marzo de 2010\n\n11.Mediante comunicación de la página",
+			opt:  Options{PDF: true},
+			want: Report{RefWords: 13, Words: 13, Furniture: 1, Numbers: 2, NumbersKept: 1, Missing: []string{"11"}}},
+		{name: "a note mark glued to a year by the reference",
+			ref: "la ley de 199350 sobre", got: "la ley de 1993 sobre",
+			want: Report{RefWords: 5, Words: 5, RefSpacing: 1}},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			got := Compare(tt.ref, tt.got, tt.opt)
@@ -96,4 +103,24 @@ func FuzzCompare(f *testing.F) {
 			t.Fatalf("Compare(%q, %q) = %+v", ref, got, rep)
 		}
 	})
+}
+
+// TestCompareLostAndAccents: words lost are counted as a bag (a table
+// read by rows rather than columns loses nothing), besides declared drops
+// and short numbers; words that differ only in their accents are counted
+// apart.
+func TestCompareLostAndAccents(t *testing.T) {
+	ref := "Año 2010 2011 Fuente Censo Nacional\nCabecera de página\n7\nel periodo de sesiones inter alia como"
+	got := "Año Fuente 2010 Censo 2011 Nacional el período de sesiones ínter alia cómo"
+	rep := Compare(ref, got, Options{Dropped: []string{"Cabecera de página"}})
+	if rep.LostWords != 0 || len(rep.LostList) != 0 {
+		t.Errorf("lost %d %q, want none: the table's words are all there, the running head was declared", rep.LostWords, rep.LostList)
+	}
+	if want := []string{"periodo → período", "inter → ínter", "como → cómo"}; rep.Accents != 3 || !slices.Equal(rep.AccentChanges, want) {
+		t.Errorf("accents %d %q, want %q", rep.Accents, rep.AccentChanges, want)
+	}
+	rep = Compare("uno dos tres cuatro", "uno tres", Options{})
+	if rep.LostWords != 2 || !slices.Equal(rep.LostList, []string{"dos", "cuatro"}) {
+		t.Errorf("lost %d %q, want dos and cuatro", rep.LostWords, rep.LostList)
+	}
 }

@@ -47,23 +47,28 @@ func plain(data []byte) string {
 }
 
 // pdftotext runs poppler's pdftotext over data, in reading order, without
-// page breaks (form feeds).
-func pdftotext(ctx context.Context, data []byte) (string, error) {
+// page breaks (form feeds), with more arguments (a page range) if given.
+func pdftotext(ctx context.Context, data []byte, args ...string) (string, error) {
 	bin, err := exec.LookPath("pdftotext")
 	if err != nil {
 		return "", ErrNoPdftotext
 	}
 	ctx, cancel := context.WithTimeout(ctx, time.Minute)
 	defer cancel()
-	cmd := exec.CommandContext(ctx, bin, "-enc", "UTF-8", "-nopgbrk", "-", "-")
+	cmd := exec.CommandContext(ctx, bin, append(append([]string{"-enc", "UTF-8", "-nopgbrk"}, args...), "-", "-")...)
 	cmd.Stdin = bytes.NewReader(data)
 	var out, errb bytes.Buffer
 	cmd.Stdout, cmd.Stderr = &out, &errb
 	if err := cmd.Run(); err != nil {
 		return "", fmt.Errorf("pdftotext: %v: %s", err, strings.TrimSpace(errb.String()))
 	}
-	return out.String(), nil
+	return ligatures.Replace(out.String()), nil
 }
+
+// ligatures spells out the ligature characters pdftotext copies from a
+// font's ligature glyphs ("uniﬁcación"), as a reader reads them: an
+// extraction that leaves one undecoded still differs from the reference.
+var ligatures = strings.NewReplacer("\ufb00", "ff", "\ufb01", "fi", "\ufb02", "fl", "\ufb03", "ffi", "\ufb04", "ffl", "\ufb05", "st", "\ufb06", "st")
 
 // skipped are the elements whose text is not the document's: code, and
 // the navigation and aside of a site; a header or footer too when it is
@@ -176,4 +181,55 @@ func markdownText(s string) string {
 		lines[i] = l
 	}
 	return strings.Join(lines, "\n")
+}
+
+// UnreadPages returns the pages of a PDF that pdftotext finds words on
+// (five or more) and whose words are mostly (half or more) missing from
+// printed, the extraction's text: pages lost. Pages in named (those the
+// extraction names as not read) are left out: they are declared.
+func UnreadPages(ctx context.Context, data []byte, printed string, named map[int]bool) ([]int, error) {
+	bin, err := exec.LookPath("pdfinfo")
+	if err != nil {
+		return nil, ErrNoPdftotext
+	}
+	cmd := exec.CommandContext(ctx, bin, "-")
+	cmd.Stdin = bytes.NewReader(data)
+	info, err := cmd.Output()
+	if err != nil {
+		return nil, fmt.Errorf("pdfinfo: %v", err)
+	}
+	pages := 0
+	for _, l := range strings.Split(string(info), "\n") {
+		if v, ok := strings.CutPrefix(l, "Pages:"); ok {
+			fmt.Sscan(strings.TrimSpace(v), &pages)
+		}
+	}
+	bag := map[string]int{}
+	for _, w := range Words(printed) {
+		bag[w]++
+	}
+	var lost []int
+	for p := 1; p <= pages; p++ {
+		if named[p] {
+			continue
+		}
+		text, err := pdftotext(ctx, data, "-f", fmt.Sprint(p), "-l", fmt.Sprint(p))
+		if err != nil {
+			return lost, err
+		}
+		ws := Words(text)
+		if len(ws) < 5 {
+			continue
+		}
+		found := 0
+		for _, w := range ws {
+			if bag[w] > 0 {
+				found++
+			}
+		}
+		if found*2 < len(ws) {
+			lost = append(lost, p)
+		}
+	}
+	return lost, nil
 }

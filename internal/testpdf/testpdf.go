@@ -106,3 +106,59 @@ func wrap(s string, width int) []string {
 	}
 	return out
 }
+
+// Doc builds a PDF object by object, for tests that need what Write does
+// not give: fonts with their own encodings and widths, several content
+// streams, filters, annotations. Objects 1 and 2 are the catalog and the
+// page tree; a page dictionary names its parent as "2 0 R".
+//
+//	var d testpdf.Doc
+//	font := d.Add("<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>")
+//	content := d.Stream("", "BT /F1 12 Tf 72 700 Td (Hola) Tj ET")
+//	page := d.Add(fmt.Sprintf("<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 %d 0 R >> >> /Contents %d 0 R >>", font, content))
+//	pdf := d.Bytes(page)
+type Doc struct {
+	objs []string
+}
+
+// Add adds an object and returns its number.
+func (d *Doc) Add(obj string) int {
+	d.objs = append(d.objs, obj)
+	return len(d.objs) + 2
+}
+
+// Stream adds a stream object with the given dictionary entries (besides
+// /Length) and data, and returns its number.
+func (d *Doc) Stream(dict, data string) int {
+	return d.Add(fmt.Sprintf("<< /Length %d %s >>\nstream\n%s\nendstream", len(data), dict, data))
+}
+
+// Bytes returns the PDF whose pages are the given page objects, in order.
+func (d *Doc) Bytes(pages ...int) []byte {
+	kids := make([]string, len(pages))
+	for i, p := range pages {
+		kids[i] = fmt.Sprintf("%d 0 R", p)
+	}
+	objs := append([]string{"<< /Type /Catalog /Pages 2 0 R >>",
+		fmt.Sprintf("<< /Type /Pages /Kids [%s] /Count %d >>", strings.Join(kids, " "), len(pages))}, d.objs...)
+	var b strings.Builder
+	b.WriteString("%PDF-1.4\n%\xe2\xe3\xcf\xd3\n")
+	offsets := make([]int, len(objs))
+	for i, o := range objs {
+		offsets[i] = b.Len()
+		fmt.Fprintf(&b, "%d 0 obj\n%s\nendobj\n", i+1, o)
+	}
+	xref := b.Len()
+	fmt.Fprintf(&b, "xref\n0 %d\n0000000000 65535 f \n", len(objs)+1)
+	for _, off := range offsets {
+		fmt.Fprintf(&b, "%010d 00000 n \n", off)
+	}
+	fmt.Fprintf(&b, "trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n", len(objs)+1, xref)
+	return []byte(b.String())
+}
+
+// Page returns a page dictionary for Doc.Add: an A4 page with the given
+// resources (the inside of << >>) and content stream object.
+func Page(resources string, content int) string {
+	return fmt.Sprintf("<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << %s >> /Contents %d 0 R >>", resources, content)
+}

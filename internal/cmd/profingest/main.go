@@ -17,6 +17,7 @@ import (
 	"github.com/relatoria/relatoria/corpus"
 	"github.com/relatoria/relatoria/index"
 	"github.com/relatoria/relatoria/ingest"
+	"github.com/relatoria/relatoria/recurrence"
 )
 
 func main() {
@@ -48,14 +49,24 @@ func main() {
 	if err != nil {
 		log.Fatal(err)
 	}
-	ix.SetLineage(*lineage)
+	var w interface {
+		Add(context.Context, ...*corpus.Document) error
+	} = ix
+	var linker *recurrence.Linker
+	if *lineage {
+		linker = recurrence.NewLinker(ix, recurrence.Open(idx))
+		w = linker
+	}
 	f2, _ := os.Create(filepath.Join(*out, "index.prof"))
 	pprof.StartCPUProfile(f2)
 	start = time.Now()
 	for i := 0; i < len(docs); i += *chunk {
-		if err := ix.Add(context.Background(), docs[i:min(i+*chunk, len(docs))]...); err != nil {
+		if err := w.Add(context.Background(), docs[i:min(i+*chunk, len(docs))]...); err != nil {
 			log.Fatal(err)
 		}
+	}
+	if linker != nil {
+		linker.Close()
 	}
 	ix.Close()
 	pprof.StopCPUProfile()

@@ -1,0 +1,88 @@
+package ingest
+
+import "golang.org/x/text/encoding/charmap"
+
+// The base encodings of simple fonts (ISO 32000-1, Annex D), as the text
+// of each one-byte code; 0 where the encoding has no glyph.
+var standardEncoding, winAnsiEncoding, macRomanEncoding [256]rune
+
+// standardUpper gives StandardEncoding where it is not ASCII: the codes
+// from 0x80, and its curly quotes at 0x27 and 0x60 (glyph names mapped by
+// the Adobe Glyph List).
+var standardUpper = map[byte]rune{
+	0x27: 0x2019, // quoteright
+	0x60: 0x2018, // quoteleft
+	0xA1: 0x00A1, // exclamdown
+	0xA2: 0x00A2, // cent
+	0xA3: 0x00A3, // sterling
+	0xA4: 0x2044, // fraction
+	0xA5: 0x00A5, // yen
+	0xA6: 0x0192, // florin
+	0xA7: 0x00A7, // section
+	0xA8: 0x00A4, // currency
+	0xA9: 0x0027, // quotesingle
+	0xAA: 0x201C, // quotedblleft
+	0xAB: 0x00AB, // guillemotleft
+	0xAC: 0x2039, // guilsinglleft
+	0xAD: 0x203A, // guilsinglright
+	0xAE: 0xFB01, // fi
+	0xAF: 0xFB02, // fl
+	0xB1: 0x2013, // endash
+	0xB2: 0x2020, // dagger
+	0xB3: 0x2021, // daggerdbl
+	0xB4: 0x00B7, // periodcentered
+	0xB6: 0x00B6, // paragraph
+	0xB7: 0x2022, // bullet
+	0xB8: 0x201A, // quotesinglbase
+	0xB9: 0x201E, // quotedblbase
+	0xBA: 0x201D, // quotedblright
+	0xBB: 0x00BB, // guillemotright
+	0xBC: 0x2026, // ellipsis
+	0xBD: 0x2030, // perthousand
+	0xBF: 0x00BF, // questiondown
+	0xC1: 0x0060, // grave
+	0xC2: 0x00B4, // acute
+	0xC3: 0x02C6, // circumflex
+	0xC4: 0x02DC, // tilde
+	0xC5: 0x00AF, // macron
+	0xC6: 0x02D8, // breve
+	0xC7: 0x02D9, // dotaccent
+	0xC8: 0x00A8, // dieresis
+	0xCA: 0x02DA, // ring
+	0xCB: 0x00B8, // cedilla
+	0xCD: 0x02DD, // hungarumlaut
+	0xCE: 0x02DB, // ogonek
+	0xCF: 0x02C7, // caron
+	0xD0: 0x2014, // emdash
+	0xE1: 0x00C6, // AE
+	0xE3: 0x00AA, // ordfeminine
+	0xE8: 0x0141, // Lslash
+	0xE9: 0x00D8, // Oslash
+	0xEA: 0x0152, // OE
+	0xEB: 0x00BA, // ordmasculine
+	0xF1: 0x00E6, // ae
+	0xF5: 0x0131, // dotlessi
+	0xF8: 0x0142, // lslash
+	0xF9: 0x00F8, // oslash
+	0xFA: 0x0153, // oe
+	0xFB: 0x00DF, // germandbls
+}
+
+func init() {
+	for c := 0x20; c < 0x7f; c++ {
+		standardEncoding[c] = rune(c)
+	}
+	for c, r := range standardUpper {
+		standardEncoding[c] = r
+	}
+	for c := 0x20; c < 256; c++ {
+		winAnsiEncoding[c] = charmap.Windows1252.DecodeByte(byte(c))
+		macRomanEncoding[c] = charmap.Macintosh.DecodeByte(byte(c))
+	}
+	// WinAnsiEncoding draws its unused codes as a bullet; a PDF does not
+	// use them for text.
+	for _, c := range []byte{0x7f, 0x81, 0x8d, 0x8f, 0x90, 0x9d} {
+		winAnsiEncoding[c] = 0
+	}
+	macRomanEncoding[0x7f] = 0
+}
