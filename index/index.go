@@ -19,7 +19,6 @@ import (
 
 	"github.com/blevesearch/bleve/v2"
 	"github.com/blevesearch/bleve/v2/document"
-	"github.com/blevesearch/bleve/v2/index/scorch"
 	"github.com/blevesearch/bleve/v2/index/scorch/mergeplan"
 	"github.com/blevesearch/bleve/v2/search/query"
 
@@ -121,6 +120,26 @@ func compactOptions(paragraphs uint64) mergeplan.MergePlanOptions {
 	// task, a shard of twelve segments kept two. Every segment the bounds
 	// allow goes into one task.
 	opt.SegmentsPerMergeTask = compactSegmentsPerTask
+	return opt
+}
+
+// recentOptions are compactOptions for a shard whose largest segment
+// holds more paragraphs than all its others together (a shard added to
+// in runs since it was compacted): that segment is left as it is and the
+// others are merged into one, so that compacting after a run costs about
+// what the runs since the last full merge added, not the whole shard
+// again. (A shard of 50,000 paragraphs compacted after each of ten runs
+// had been rewritten each time: 100,000 paragraphs added in ten steps took
+// a quarter more CPU.) The largest segment is merged again once the others
+// outgrow it.
+func recentOptions(paragraphs, largest uint64) mergeplan.MergePlanOptions {
+	opt := compactOptions(paragraphs)
+	if paragraphs <= MaxSegmentParagraphs && largest > 0 && paragraphs-largest < largest {
+		// The planner merges only segments smaller than half its
+		// MaxSegmentSize.
+		opt.MaxSegmentSize = 2 * int64(largest)
+		opt.FloorSegmentSize = opt.MaxSegmentSize
+	}
 	return opt
 }
 
@@ -695,52 +714,6 @@ func (ix *Index) DocumentIDs(ctx context.Context, sym corpus.Symbol) ([]string, 
 		}
 	}
 	return ids, nil
-}
-
-// Compact merges the segments of every shard, in parallel, into as few as
-// segments of at most MaxSegmentParagraphs allow (one per shard up to
-// 80,000 paragraphs): a freshly loaded index is smaller and faster to
-// search once compacted.
-func (ix *Index) Compact(ctx context.Context) error {
-	compact := func(b bleve.Index) error {
-		adv, err := b.Advanced()
-		if err != nil {
-			return err
-		}
-		s, ok := adv.(*scorch.Scorch)
-		if !ok {
-			return fmt.Errorf("shard %T is not a scorch index", adv)
-		}
-		paragraphs, err := b.DocCount()
-		if err != nil {
-			return err
-		}
-		opt := compactOptions(paragraphs)
-		if err := s.ForceMerge(ctx, &opt); err != nil {
-			return err
-		}
-		return ix.awaitObsoleteRemoved(ctx, b)
-	}
-	// The shards are compacted at the same time. A merge maps the
-	// segments it reads; relatoria ingest keeps those pages out of its
-	// resident memory (DropResidentPages), which let a million paragraphs
-	// be compacted in parallel within 1 GB.
-	errs := make(chan error, len(ix.shards))
-	for _, b := range ix.shards {
-		go func() {
-			var err error
-			defer func() { errs <- err }()
-			defer recoverInto(&err, "compact a shard")
-			err = compact(b)
-		}()
-	}
-	var first error
-	for range ix.shards {
-		if err := <-errs; err != nil && first == nil {
-			first = fmt.Errorf("compact index %s: %w", ix.dir, err)
-		}
-	}
-	return first
 }
 
 // awaitObsoleteRemoved waits (a few seconds at most) until the store of

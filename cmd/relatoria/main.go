@@ -51,7 +51,7 @@ type env struct {
 var commands []*command
 
 func init() {
-	commands = []*command{ingestCommand, queryCommand, showCommand, diffCommand, serveCommand, extractCommand, normalizeCommand}
+	commands = []*command{ingestCommand, queryCommand, showCommand, diffCommand, serveCommand, extractCommand, normalizeCommand, compactCommand}
 }
 
 func main() {
