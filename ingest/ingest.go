@@ -49,6 +49,10 @@ type Options struct {
 
 	// inWorker is set in a worker process: files are read here.
 	inWorker bool
+	// pageRead, when set, is told of each page of a PDF's text layer
+	// read: a worker says so to relatoria, which grants it CPU time by
+	// the page (see ReadLimits.CPU).
+	pageRead func()
 }
 
 // ErrUnchanged is the reason Walk gives for a file that Options.Unchanged

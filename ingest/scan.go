@@ -524,7 +524,7 @@ func readImage(ctx context.Context, data []byte, opt Options) (*extraction, erro
 		return ocrFile(ctx, image, lang, 0, scanDPI, nil)
 	})
 	if len(failed) > 0 {
-		return nil, fmt.Errorf("OCR failed: %w", failed[0].err)
+		return nil, fmt.Errorf("el OCR falló: %w", failed[0].err)
 	}
 	ex := &extraction{symbol: pdfSymbol(lines)}
 	ex.blocks = ocrBlocks(dropRunningLines(lines, lastPage(lines), ex))

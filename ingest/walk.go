@@ -160,7 +160,7 @@ func walkRoot(ctx context.Context, root string, follow bool, skipped *atomic.Int
 	}
 	if !info.IsDir() {
 		if !info.Mode().IsRegular() {
-			return visit("", fail(root, "not a regular file (a pipe, socket or device)", nil))
+			return visit("", fail(root, "no es un archivo normal (es una tubería, un socket o un dispositivo)", nil))
 		}
 		return visit(root, nil)
 	}
@@ -191,13 +191,13 @@ func walkRoot(ctx context.Context, root string, follow bool, skipped *atomic.Int
 			target, err := os.Stat(path)
 			switch {
 			case err != nil:
-				cont = visit("", fail(path, "broken or looping symbolic link: "+err.Error(), err))
+				cont = visit("", fail(path, "enlace simbólico roto o en bucle: "+err.Error(), err))
 				return nil
 			case target.IsDir():
-				cont = visit("", fail(path, "symbolic link to a folder; not followed (name the folder itself to ingest it)", nil))
+				cont = visit("", fail(path, "enlace simbólico a una carpeta; no se sigue (nombre la carpeta misma para ingerirla)", nil))
 				return nil
 			case !target.Mode().IsRegular():
-				cont = visit("", fail(path, "symbolic link to something that is not a regular file", nil))
+				cont = visit("", fail(path, "enlace simbólico a algo que no es un archivo normal", nil))
 				return nil
 			}
 			if real, err := realPath(path); !follow && (err != nil || !insideDir(real, realRoot)) {
@@ -205,7 +205,7 @@ func walkRoot(ctx context.Context, root string, follow bool, skipped *atomic.Int
 				return nil
 			}
 		} else if !d.Type().IsRegular() {
-			cont = visit("", fail(path, "not a regular file (a pipe, socket or device)", nil))
+			cont = visit("", fail(path, "no es un archivo normal (es una tubería, un socket o un dispositivo)", nil))
 			return nil
 		}
 		if f, ok := formatOf(name); !ok || f == corpus.FormatImage && !pageSized(path) {

@@ -52,9 +52,15 @@ const (
 	// 4 MB of markup may need more (relatoria ingest -read-memory).
 	DefaultReadMemory = 384 << 20
 	// DefaultReadCPU is the CPU time a worker may spend on one file (OCR
-	// runs in Tesseract, not counted): the slowest PDF of the test corpora
-	// takes under 2 s.
+	// runs in Tesseract, not counted) before the pages it has read earn it
+	// more (DefaultReadCPUPerPage): the slowest PDF of the test corpora
+	// takes under 5 s.
 	DefaultReadCPU = 30 * time.Second
+	// DefaultReadCPUPerPage is the CPU time each page of a PDF's text
+	// layer read adds to the file's allowance: a 696-page judgment takes
+	// about 30 s in all (43 ms a page), and a loop inside one page is
+	// still stopped after DefaultReadCPU.
+	DefaultReadCPUPerPage = time.Second
 	// DefaultReadWall is how long a worker may go without a sign of life
 	// (its answer, or the progress of OCR or pdftotext): longer than the
 	// reader's own deadlines (the text layer 60 s, a page of pdftotext 60
@@ -68,8 +74,11 @@ const (
 type ReadLimits struct {
 	// Memory is the most resident memory of the worker, in bytes.
 	Memory int64
-	// CPU is the most CPU time the worker may spend on one file.
+	// CPU is the most CPU time the worker may spend on one file, before
+	// the pages it reads add CPUPerPage each.
 	CPU time.Duration
+	// CPUPerPage is the CPU time each page of a PDF read adds to CPU.
+	CPUPerPage time.Duration
 	// Wall is the longest the worker may go without a sign of life.
 	Wall time.Duration
 }
@@ -80,6 +89,9 @@ func (l ReadLimits) withDefaults() ReadLimits {
 	}
 	if l.CPU <= 0 {
 		l.CPU = DefaultReadCPU
+	}
+	if l.CPUPerPage <= 0 {
+		l.CPUPerPage = DefaultReadCPUPerPage
 	}
 	if l.Wall <= 0 {
 		l.Wall = DefaultReadWall
@@ -133,10 +145,12 @@ type workRequest struct {
 	Grant bool
 }
 
-// workReply is what a worker sends back: progress, a request for a place
-// to run Tesseract, or the document (with the reason of an error).
+// workReply is what a worker sends back: progress, a page read, a
+// request for a place to run Tesseract, or the document (with the reason
+// of an error).
 type workReply struct {
 	Progress string
+	PageRead bool
 	WantOCR  bool
 	DoneOCR  bool
 	Done     bool
@@ -264,7 +278,7 @@ func StopWorkers() {
 func startWorker(limits ReadLimits, env string) (*worker, error) {
 	exe := workerExe.Load()
 	if exe == nil {
-		return nil, errors.New("no executable to start")
+		return nil, errors.New("no hay ejecutable que arrancar")
 	}
 	inR, inW, err := os.Pipe()
 	if err != nil {
@@ -332,6 +346,7 @@ const (
 func (w *worker) read(ctx context.Context, name string, data []byte, opt Options) (doc *corpus.Document, err error, healthy bool) {
 	var (
 		lastSign atomic.Int64 // of the worker, in Unix nanoseconds
+		pages    atomic.Int64 // of a PDF's text layer read so far
 		waiting  atomic.Int32 // requests for Tesseract not yet granted
 		why      atomic.Int32 // killed…
 	)
@@ -346,7 +361,7 @@ func (w *worker) read(ctx context.Context, name string, data []byte, opt Options
 	watched := make(chan struct{})
 	go func() {
 		defer close(watched)
-		w.watch(ctx, stop, &lastSign, &waiting, &why)
+		w.watch(ctx, stop, &lastSign, &pages, &waiting, &why)
 	}()
 	defer func() {
 		close(stop)
@@ -363,6 +378,8 @@ func (w *worker) read(ctx context.Context, name string, data []byte, opt Options
 		}
 		lastSign.Store(time.Now().UnixNano())
 		switch {
+		case r.PageRead:
+			pages.Add(1)
 		case r.Progress != "":
 			if opt.Progress != nil {
 				opt.Progress(name, r.Progress)
@@ -401,8 +418,9 @@ func (w *worker) read(ctx context.Context, name string, data []byte, opt Options
 const watchInterval = 50 * time.Millisecond
 
 // watch kills the worker when it passes a limit or ctx is done, recording
-// why, until stop is closed.
-func (w *worker) watch(ctx context.Context, stop <-chan struct{}, lastSign *atomic.Int64, waiting, why *atomic.Int32) {
+// why, until stop is closed. Its CPU allowance grows with the pages it
+// reports read.
+func (w *worker) watch(ctx context.Context, stop <-chan struct{}, lastSign, pages *atomic.Int64, waiting, why *atomic.Int32) {
 	t := time.NewTicker(watchInterval)
 	defer t.Stop()
 	pid := w.cmd.Process.Pid
@@ -424,7 +442,7 @@ func (w *worker) watch(ctx context.Context, stop <-chan struct{}, lastSign *atom
 			kill(killedMemory)
 			return
 		}
-		if cpu, ok := processCPU(pid); ok && cpu-cpu0 > w.limits.CPU {
+		if cpu, ok := processCPU(pid); ok && cpu-cpu0 > w.limits.CPU+time.Duration(pages.Load())*w.limits.CPUPerPage {
 			kill(killedCPU)
 			return
 		}
@@ -449,7 +467,7 @@ func (w *worker) failure(name string, why int, err error) error {
 	case killedMemory:
 		reason = fmt.Sprintf("el lector pasó del límite de memoria (%d MiB) y se detuvo; el archivo está dañado o hecho para agotar la memoria", mib)
 	case killedCPU:
-		reason = fmt.Sprintf("el lector pasó del límite de tiempo de CPU (%s) y se detuvo; el archivo está dañado o hecho para no terminar", w.limits.CPU)
+		reason = fmt.Sprintf("el lector pasó del límite de tiempo de CPU (%s, más %s por página leída) y se detuvo; el archivo está dañado o hecho para no terminar", w.limits.CPU, w.limits.CPUPerPage)
 	case killedWall:
 		reason = fmt.Sprintf("el lector no dio señales de vida en %s y se detuvo; el archivo está dañado o hecho para no terminar", w.limits.Wall)
 	case killedCancel:
@@ -581,6 +599,7 @@ func serveWorker(in io.Reader, out io.Writer) int {
 	for req := range jobs {
 		opt := Options{NoRepair: req.NoRepair, OCRLang: req.OCRLang, MaxFileSize: req.MaxSize, inWorker: true}
 		opt.Progress = func(_, msg string) { send(&workReply{Progress: msg}) }
+		opt.pageRead = func() { send(&workReply{PageRead: true}) }
 		doc, err := ReadContext(context.Background(), req.Name, req.Data, opt)
 		reply := workReply{Done: true, Doc: doc}
 		if err != nil {

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"errors"
+	"fmt"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -14,6 +15,7 @@ import (
 	"time"
 
 	"github.com/relatoria/relatoria/corpus"
+	"github.com/relatoria/relatoria/internal/testpdf"
 )
 
 // requireWorkers skips a test when PDFs are read in process
@@ -49,7 +51,7 @@ func TestWorkerLimits(t *testing.T) {
 		reason []string // any of
 	}{
 		{"memoria.pdf", a85, ReadLimits{Memory: 128 << 20}, []string{"límite de memoria (128 MiB)", "sin memoria (límite 128 MiB)"}},
-		{"cpu.pdf", slow, ReadLimits{CPU: 200 * time.Millisecond}, []string{"límite de tiempo de CPU (200ms)"}},
+		{"cpu.pdf", slow, ReadLimits{CPU: 200 * time.Millisecond}, []string{"límite de tiempo de CPU (200ms, más"}},
 		{"silencio.pdf", slow, ReadLimits{Wall: 200 * time.Millisecond}, []string{"no dio señales de vida en 200ms"}},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
@@ -78,6 +80,44 @@ func TestWorkerLimits(t *testing.T) {
 	}
 	if a, b := Printed(isolatedDoc), Printed(inProcess); a != b || isolatedDoc.Hash != inProcess.Hash || isolatedDoc.Symbol != inProcess.Symbol {
 		t.Errorf("a worker read the sample PDF differently from the process itself")
+	}
+}
+
+// slowPagesPDF is a PDF of pages whose content streams each keep the
+// library busy for a tenth of a second or more ("q Q" operators), with a
+// line of text.
+func slowPagesPDF(pages int) []byte {
+	var d testpdf.Doc
+	font := d.Add("<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>")
+	content := append(bytes.Repeat([]byte("q Q\n"), 1_200_000), "BT /F1 12 Tf 72 700 Td (Texto de la pagina.) Tj ET\n"...)
+	c := d.Stream("/Filter /FlateDecode", string(zlibOf(content)))
+	ids := make([]int, pages)
+	for i := range ids {
+		ids[i] = d.Add(testpdf.Page(fmt.Sprintf("/Font << /F1 %d 0 R >>", font), c))
+	}
+	return d.Bytes(ids...)
+}
+
+// TestWorkerCPUPerPage: a long PDF whose pages are read steadily earns CPU
+// time by the page; the same time without pages to show for it stops
+// the worker. (A 696-page judgment takes 30 s; it was killed.)
+func TestWorkerCPUPerPage(t *testing.T) {
+	requireWorkers(t)
+	data := slowPagesPDF(8)
+	start := time.Now()
+	doc, err := Read("largo.pdf", data, Options{Limits: ReadLimits{CPU: 400 * time.Millisecond, CPUPerPage: 400 * time.Millisecond}})
+	if err != nil {
+		t.Fatalf("a PDF read page after page was stopped: %v", err)
+	}
+	if n := strings.Count(Printed(doc), "Texto de la pagina."); n != 8 {
+		t.Errorf("%d pages of text, want 8", n)
+	}
+	if took := time.Since(start); took < 400*time.Millisecond {
+		t.Skipf("the PDF took %s: too fast to need the pages' CPU time", took)
+	}
+	_, err = Read("largo.pdf", data, Options{Limits: ReadLimits{CPU: 400 * time.Millisecond, CPUPerPage: time.Nanosecond}})
+	if err == nil || !strings.Contains(err.Error(), "límite de tiempo de CPU") {
+		t.Errorf("without CPU by the page: error %v, want the CPU limit", err)
 	}
 }
 
@@ -161,12 +201,12 @@ func childProcesses() []int {
 // refused at once in process too (where a worker cannot save the batch).
 func TestChecksInProcess(t *testing.T) {
 	for name, reason := range map[string]string{
-		"extends-self.pdf":     "extends itself",
-		"prev-self.pdf":        "sections loop",
-		"columns-indirect.pdf": "is wider than",
-		"bomb-q.pdf":           "inflates to more than",
-		"bomb-tj.pdf":          "inflates to more than",
-		"bomb-numbers.pdf":     "inflates to more than",
+		"extends-self.pdf":     "se extiende a sí mismo",
+		"prev-self.pdf":        "forman un ciclo",
+		"columns-indirect.pdf": "pasa de",
+		"bomb-q.pdf":           "se descomprime en más de",
+		"bomb-tj.pdf":          "se descomprime en más de",
+		"bomb-numbers.pdf":     "se descomprime en más de",
 	} {
 		data, err := os.ReadFile(filepath.Join("testdata/bad", name))
 		if err != nil {
