@@ -214,9 +214,31 @@ var romanSection = regexp.MustCompile(`^[IVX]{1,4}\.?\s+\p{Lu}`)
 // footer with an address or a page count.
 func furnitureLike(t string) bool {
 	l := strings.ToLower(t)
-	return strings.Contains(l, "www.") || strings.Contains(l, "http") || pageCount.MatchString(l) ||
-		strings.Contains(l, "firma digital") || strings.Contains(l, "notificaciones electronicas") || timestamp.MatchString(l)
+	return strings.Contains(l, "www.") || strings.Contains(l, "http") ||
+		strings.Contains(l, "gina") && pageCount.MatchString(l) ||
+		strings.Contains(l, "firma digital") || strings.Contains(l, "notificaciones electronicas") ||
+		mayHoldTimestamp(l) && timestamp.MatchString(l)
 }
+
+// mayHoldTimestamp reports whether s has a colon between two pairs of
+// digits, as every match of timestamp does: the test spares running the
+// pattern, which has no literal to look for first, on every paragraph of a
+// document's front (furnitureLike runs on each of them three times).
+func mayHoldTimestamp(s string) bool {
+	for i := strings.IndexByte(s, ':'); i >= 0; {
+		if i >= 2 && i+2 < len(s) && isDigit(s[i-2]) && isDigit(s[i-1]) && isDigit(s[i+1]) && isDigit(s[i+2]) {
+			return true
+		}
+		j := strings.IndexByte(s[i+1:], ':')
+		if j < 0 {
+			break
+		}
+		i += 1 + j
+	}
+	return false
+}
+
+func isDigit(c byte) bool { return '0' <= c && c <= '9' }
 
 // timestamp is a signature stamp's time: "16/06/2026 06:51:47".
 var timestamp = regexp.MustCompile(`[0-9]{2}/[0-9]{2}/[0-9]{4} [0-9]{2}:[0-9]{2}:[0-9]{2}`)
@@ -487,6 +509,9 @@ func findBody(text string, defined bool) string {
 		if line.start >= at {
 			break
 		}
+		if defined && !mayDefine(line.text) {
+			continue // no entity of this line can pass the test below
+		}
 		for _, e := range g.Entities(line.text, nil) {
 			if e.Type != entity.TypeOrgan && e.Type != entity.TypeMechanism {
 				continue
@@ -505,6 +530,26 @@ func findBody(text string, defined bool) string {
 	}
 	return best
 }
+
+// mayDefine reports whether a line holds what definedHere or issuedBy
+// needs: "(en adelante", "(en lo sucesivo" or "(hereinafter", or one of
+// issuedStems in any case. When it does not, no organ it names is defined
+// as its subject, and findBody does not look for them (the gazetteer's
+// look-up of every line of a document's front).
+func mayDefine(line string) bool {
+	if strings.Contains(line, "(en adelante") || strings.Contains(line, "(en lo sucesivo") || strings.Contains(line, "(hereinafter") {
+		return true
+	}
+	for _, stem := range issuedStems {
+		if containsFoldASCII(line, stem) {
+			return true
+		}
+	}
+	return false
+}
+
+// issuedStems are the words of issuedBy, in lower case.
+var issuedStems = []string{"adoptad", "aprobad", "proclamad", "dictad", "emitid", "adopted", "approved"}
 
 // definedHere follows a name the text defines: "(en adelante “la
 // Comisión”", "(hereinafter".
@@ -575,17 +620,27 @@ func splitKeep(text string) []lineAt {
 // foldOffsets folds text to lower case without accents (spanish.FoldLower
 // rune by rune) and maps each byte of the result to its offset in text.
 func foldOffsets(text string) (string, []int) {
-	var b strings.Builder
-	var at []int
+	b := make([]byte, 0, len(text))
+	at := make([]int, 0, len(text)+1)
 	for i, r := range text {
+		if r < utf8.RuneSelf {
+			// FoldLower of an ASCII letter is its lower case.
+			c := byte(r)
+			if 'A' <= c && c <= 'Z' {
+				c += 'a' - 'A'
+			}
+			b = append(b, c)
+			at = append(at, i)
+			continue
+		}
 		f := spanish.FoldLower(string(r))
-		b.WriteString(f)
+		b = append(b, f...)
 		for range len(f) {
 			at = append(at, i)
 		}
 	}
 	at = append(at, len(text))
-	return b.String(), at
+	return string(b), at
 }
 
 var (
@@ -628,6 +683,9 @@ func findDate(blockText string, ps []corpus.Paragraph, after int) corpus.Date {
 	// sentence saying when it was adopted.
 	for i := 0; i < end; i++ {
 		t := ps[i].Text
+		if !containsFoldASCII(t, "promulgaci") {
+			continue // what promulgated needs
+		}
 		if m := promulgated.FindStringSubmatch(t); m != nil {
 			if d, ok := firstDay(m[1]); ok {
 				return d
@@ -639,6 +697,9 @@ func findDate(blockText string, ps []corpus.Paragraph, after int) corpus.Date {
 			continue // a signature stamp's time
 		}
 		for _, l := range paragraphLines(&ps[i]) {
+			if !hasPrefixFoldASCII(l, "fecha") {
+				continue // what datedLabel needs
+			}
 			if m := datedLabel.FindStringSubmatch(l); m != nil {
 				if d, ok := firstDay(m[1]); ok {
 					return d
@@ -729,6 +790,9 @@ var daysOfMonth = regexp.MustCompile(`^([0-9]{1,2}) d[ií]as? del mes de (\p{L}+
 // adoptedDate reads the day a sentence says a text was adopted: "adoptadas
 // el 9 de marzo de 2006", "[Aprobada sin votación.] 6 de octubre de 2020".
 func adoptedDate(t string) (corpus.Date, bool) {
+	if !mayCueAdoption(t) {
+		return corpus.Date{}, false
+	}
 	for _, d := range extract.Dates(t, "") {
 		if d.Precision != "day" || d.Start != d.End {
 			continue
@@ -745,6 +809,50 @@ func adoptedDate(t string) (corpus.Date, bool) {
 		}
 	}
 	return corpus.Date{}, false
+}
+
+// adoptionStems are the stems of the words of adoptedCue and voteLine, in
+// lower case: a text holds one of them (in any case) wherever either
+// matches.
+var adoptionStems = []string{"adoptad", "aprobad", "adopted", "approved", "dictad", "emitid", "celebrad"}
+
+// mayCueAdoption reports whether t holds one of adoptionStems in any case.
+// When it does not, adoptedDate has nothing to find, and reading its dates
+// (extract.Dates, for every paragraph of a document's front) is spared.
+func mayCueAdoption(t string) bool {
+	for _, stem := range adoptionStems {
+		if containsFoldASCII(t, stem) {
+			return true
+		}
+	}
+	return false
+}
+
+// containsFoldASCII reports whether s holds needle, lower-case ASCII
+// letters, in any case, as a pattern with (?i) matches it: of the ASCII
+// letters, only k and s have case forms beyond ASCII (K, ſ), and needles
+// hold neither (TestFoldNeedles).
+func containsFoldASCII(s, needle string) bool {
+	for i := 0; i+len(needle) <= len(s); i++ {
+		if hasPrefixFoldASCII(s[i:], needle) {
+			return true
+		}
+	}
+	return false
+}
+
+// hasPrefixFoldASCII reports whether s begins with needle (see
+// containsFoldASCII) in any case.
+func hasPrefixFoldASCII(s, needle string) bool {
+	if len(s) < len(needle) {
+		return false
+	}
+	for j := 0; j < len(needle); j++ {
+		if s[j]|0x20 != needle[j] {
+			return false
+		}
+	}
+	return true
 }
 
 // typeCues are the words of a heading block that say what a document is,
@@ -855,8 +963,6 @@ var (
 	// Colombia", "contra la República de", "Poder Judicial del", "Examen
 	// Periódico Universal:", "respecto de", "Vs.".
 	stateCue = regexp.MustCompile(`(?i)(?:\b(?:el|al|del)\s+Estado\s+(?:de\s+|del\s+)?|\bcontra\s+(?:el\s+Estado\s+de\s+|la\s+)?|\bPoder\s+Judicial\s+(?:de\s+|del\s+)?|\bConstituci[oó]n\s+Pol[ií]tica\s+(?:de\s+la\s+Rep[uú]blica\s+)?(?:de\s+|del\s+)?|\brespecto\s+(?:de\s+|del\s+|a\s+|al\s+)(?:la\s+|el\s+)?|\bVs?\.?\s+|\bversus\s+|\bsituation\s+in\s+(?:the\s+)?|\bsituaci[oó]n\s+(?:en|de)\s+(?:la\s+|el\s+)?|\bconcerning\s+(?:the\s+)?|\bBiblioteca\s+del\s+Congreso\s+Nacional\s+de\s+|\bRep[uú]blica\s+(?:de\s+|del\s+)?)$`)
-	// stateAdjective is "el Estado argentino", "al Estado Boliviano".
-	stateAdjective = regexp.MustCompile(`\b(?:Estado|estado|Gobierno)\s+(\p{L}+)`)
 	// ecli is a European Case Law Identifier, whose second part is the
 	// State's ISO code: "ECLI:ES:TS:2022:3378".
 	ecli = regexp.MustCompile(`\bECLI:([A-Z]{2}):`)
@@ -914,20 +1020,24 @@ func findCountry(doc *corpus.Document, titleText, front string) string {
 	}
 	// The State a judgment or report defines as its party: "la
 	// República de Guatemala (en adelante “el Estado”".
-	if c := one(definedStates(front)); c != "" {
+	named := entity.FindCountries(front)
+	if c := one(definedStates(front, named)); c != "" {
 		return c
 	}
 	// The State named as such in the opening: "al Estado de Colombia",
 	// "el Estado chileno", "Poder Judicial del Perú".
-	cues := append(cuedStates(front), demonymStates(front)...)
+	cues := append(cuedStates(front, named), demonymStates(front)...)
 	if c := one(cues); c != "" {
 		return c
 	}
-	// A register's European Case Law Identifier: "ECLI:ES:TS:2022:3378".
+	// A register's European Case Law Identifier: "ECLI:ES:TS:2022:3378"
+	// (the pattern, which begins with \b, is run only where it can match).
 	var codes []*entity.Country
-	for _, m := range ecli.FindAllStringSubmatch(titleText+"\n"+front, -1) {
-		if c, ok := entity.CountryByCode(m[1]); ok {
-			codes = append(codes, c)
+	if strings.Contains(titleText, "ECLI:") || strings.Contains(front, "ECLI:") {
+		for _, m := range ecli.FindAllStringSubmatch(titleText+"\n"+front, -1) {
+			if c, ok := entity.CountryByCode(m[1]); ok {
+				codes = append(codes, c)
+			}
 		}
 	}
 	if c := one(codes); c != "" {
@@ -942,7 +1052,8 @@ func findCountry(doc *corpus.Document, titleText, front string) string {
 	}
 	// Running heads and stamps: "Poder Judicial del Perú".
 	if doc.Format == corpus.FormatPDF {
-		if c := one(cuedStates(droppedText(doc))); c != "" {
+		dropped := droppedText(doc)
+		if c := one(cuedStates(dropped, entity.FindCountries(dropped))); c != "" {
 			return c
 		}
 	}
@@ -985,10 +1096,11 @@ func examLine(before string) bool {
 	return strings.Contains(f, "examen periodico universal") || strings.HasPrefix(f, "observaciones finales") || strings.HasPrefix(f, "informe del grupo de trabajo")
 }
 
-// cuedStates returns the States text names after a cue (see stateCue).
-func cuedStates(text string) []*entity.Country {
+// cuedStates returns the States text names after a cue (see stateCue),
+// of named, the countries text names (entity.FindCountries).
+func cuedStates(text string, named []entity.CountryMention) []*entity.Country {
 	var out []*entity.Country
-	for _, m := range entity.FindCountries(text) {
+	for _, m := range named {
 		if !m.Country.State {
 			continue
 		}
@@ -1008,10 +1120,11 @@ func officialName(name string) bool {
 	return strings.HasPrefix(f, "republica ") || strings.HasPrefix(f, "estado plurinacional") || f == "estados unidos mexicanos" || strings.HasPrefix(f, "reino de")
 }
 
-// definedStates returns the States text defines as "el Estado".
-func definedStates(text string) []*entity.Country {
+// definedStates returns the States text defines as "el Estado", of
+// named, the countries text names (entity.FindCountries).
+func definedStates(text string, named []entity.CountryMention) []*entity.Country {
 	var out []*entity.Country
-	for _, m := range entity.FindCountries(text) {
+	for _, m := range named {
 		if m.Country.State && definedState.MatchString(text[m.End:min(len(text), m.End+80)]) {
 			out = append(out, m.Country)
 		}
@@ -1023,10 +1136,87 @@ func definedStates(text string) []*entity.Country {
 // "Estado": "el Estado argentino", "al estado Boliviano".
 func demonymStates(text string) []*entity.Country {
 	var out []*entity.Country
-	for _, m := range stateAdjective.FindAllStringSubmatch(text, -1) {
-		if c, ok := entity.CountryOfDemonym(m[1]); ok && c.State && !slices.Contains(out, c) {
+	for _, w := range stateAdjectives(text) {
+		if c, ok := entity.CountryOfDemonym(w); ok && c.State && !slices.Contains(out, c) {
 			out = append(out, c)
 		}
 	}
 	return out
+}
+
+// stateAdjectives returns the words that stateAdjective's matches in text
+// capture, in order: a word after "Estado", "estado" or "Gobierno" and
+// white space. It finds those words with strings.Index and reads on from
+// each as the pattern would, which Go's regexp could not do for it (a
+// pattern that begins with \b is tried at every byte: a third of
+// identify's time on the bench corpus, whose texts say "Estado" often);
+// FuzzStateAdjectives holds it to the pattern.
+func stateAdjectives(text string) []string {
+	var out []string
+	for from := 0; from < len(text); {
+		p, n := nextStateWord(text, from)
+		if p < 0 {
+			break
+		}
+		from = p + 1
+		if p > 0 && isASCIIWordByte(text[p-1]) {
+			continue // no \b before it
+		}
+		q := p + n
+		for q < len(text) && isRegexpSpace(text[q]) {
+			q++
+		}
+		if q == p+n {
+			continue // no white space after it
+		}
+		w := q
+		for w < len(text) {
+			r, size := utf8.DecodeRuneInString(text[w:])
+			if !unicode.IsLetter(r) {
+				break
+			}
+			w += size
+		}
+		if w == q {
+			continue // no letter after the white space
+		}
+		out = append(out, text[q:w])
+		from = w
+	}
+	return out
+}
+
+// nextStateWord returns the index and length of the first "Estado",
+// "estado" or "Gobierno" in text at or after from; -1 when there is none.
+func nextStateWord(text string, from int) (int, int) {
+	best, n := -1, 0
+	if i := strings.Index(text[from:], "Gobierno"); i >= 0 {
+		best, n = from+i, len("Gobierno")
+	}
+	for k := from + 1; k < len(text); {
+		i := strings.Index(text[k:], "stado")
+		if i < 0 {
+			break
+		}
+		i += k
+		if best >= 0 && i-1 > best {
+			break
+		}
+		if c := text[i-1]; c == 'E' || c == 'e' {
+			return i - 1, len("estado")
+		}
+		k = i + 1
+	}
+	return best, n
+}
+
+// isASCIIWordByte reports whether c is what \b in Go's regexp takes for a
+// character of a word: an ASCII letter, digit or underscore.
+func isASCIIWordByte(c byte) bool {
+	return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9' || c == '_'
+}
+
+// isRegexpSpace reports whether c is what \s matches in Go's regexp.
+func isRegexpSpace(c byte) bool {
+	return c == ' ' || c == '\t' || c == '\n' || c == '\f' || c == '\r'
 }

@@ -114,14 +114,15 @@ func protectedPair(a, b string) bool {
 var addressExtensions = []string{"org", "com", "net", "int", "gov", "gob", "edu", "info", "pdf", "htm", "php", "asp", "doc", "xls", "cfm"}
 
 // mayHoldAddress reports whether text holds what each alternative of
-// addressLike needs: "://" or "www." (any case), "@", "_", or a full stop
-// followed by one of addressExtensions (any case; a letter beyond ASCII
-// after it may be one by case folding, "ſ" for "s", and counts). When it
-// does not, addressLike cannot match: the test spares running it on
-// nearly every paragraph (it had been run on each with a full stop, 15%
-// of an ingest of the bench corpus).
+// addressLike needs: "://" or "www." (any case), "@", "_" between a
+// letter or digit and a letter, digit or "_" (joinedUnderscore), or a full
+// stop followed by one of addressExtensions (any case; a letter beyond
+// ASCII after it may be one by case folding, "ſ" for "s", and counts).
+// When it does not, addressLike cannot match: the test spares running it
+// on nearly every paragraph (it had been run on each with a full stop, 15%
+// of an ingest of the bench corpus; then on each with Markdown's "_").
 func mayHoldAddress(text string) bool {
-	if strings.Contains(text, "://") || strings.ContainsAny(text, "@_") {
+	if strings.Contains(text, "://") || strings.IndexByte(text, '@') >= 0 || joinedUnderscore(text) {
 		return true
 	}
 	for i := strings.IndexByte(text, '.'); i >= 0; i = nextStop(text, i) {
@@ -143,6 +144,26 @@ func mayHoldAddress(text string) bool {
 	return false
 }
 
+// joinedUnderscore reports whether text has a "_" after a letter or a
+// digit and before a letter, a digit or another "_", as the last
+// alternative of addressLike needs ("busqueda_supervision"); Markdown's
+// emphasis ("_Decide_") has none.
+func joinedUnderscore(text string) bool {
+	for i := strings.IndexByte(text, '_'); i >= 0; {
+		before, _ := utf8.DecodeLastRuneInString(text[:i])
+		after, _ := utf8.DecodeRuneInString(text[i+1:])
+		if (unicode.IsLetter(before) || unicode.IsNumber(before)) && (unicode.IsLetter(after) || unicode.IsNumber(after) || after == '_') {
+			return true
+		}
+		j := strings.IndexByte(text[i+1:], '_')
+		if j < 0 {
+			break
+		}
+		i += 1 + j
+	}
+	return false
+}
+
 // nextStop returns the index of the next full stop of text after i, -1 when
 // there is none.
 func nextStop(text string, i int) int {
@@ -154,8 +175,9 @@ func nextStop(text string, i int) int {
 }
 
 // guardedSpans returns the byte ranges of text that repair leaves as
-// they are: addresses and foreign phrases.
-func guardedSpans(text string) []span {
+// they are: addresses and foreign phrases. ws are the words of text, as
+// nextToken finds them.
+func guardedSpans(text string, ws []token) []span {
 	var out []span
 	if mayHoldAddress(text) {
 		for _, m := range addressLike.FindAllStringIndex(text, -1) {
@@ -163,16 +185,6 @@ func guardedSpans(text string) []span {
 		}
 	}
 	// Foreign phrases, word by word.
-	type word struct{ start, end int }
-	var ws []word
-	for i := 0; i < len(text); {
-		s, e := nextToken(text, i)
-		if s < 0 {
-			break
-		}
-		ws = append(ws, word{s, e})
-		i = e
-	}
 	for k := 0; k < len(ws); k++ {
 		first := lowerWord(text[ws[k].start:ws[k].end])
 		if singleForeign[first] {

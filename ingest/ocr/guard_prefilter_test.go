@@ -6,7 +6,7 @@ import "testing"
 // mayHoldAddress says cannot hold an address (guardedSpans then does not
 // run it).
 func FuzzMayHoldAddress(f *testing.F) {
-	for _, s := range []string{"véase www.ohchr.org.", "WWW.UN.ORG", "correo: info@cladem.org", "busqueda_supervision", "http://x", "el documento A/HRC/51/34.", "informe.PDF", "archivo.aſp", "Fin. Nada más.", "a=b/c_d"} {
+	for _, s := range []string{"véase www.ohchr.org.", "WWW.UN.ORG", "correo: info@cladem.org", "busqueda_supervision", "http://x", "el documento A/HRC/51/34.", "informe.PDF", "archivo.aſp", "Fin. Nada más.", "a=b/c_d", "_Exhorta_ al Estado", "sociedad._ El", "x__y", "1_ñ", "ñ_\xff"} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {

@@ -400,7 +400,13 @@ func (r *Repairer) Repair(text string) (string, []corpus.Repair, Stats) {
 		}, &reps)
 	}
 
-	toks := r.read(text, &st)
+	pooled := tokenPool.Get().(*[]token)
+	toks, dmg := r.read(text, &st, (*pooled)[:0])
+	defer func() {
+		clear(toks) // drop references to this text
+		*pooled = toks[:0]
+		tokenPool.Put(pooled)
+	}()
 	var b strings.Builder
 	b.Grow(len(text))
 	last := 0
@@ -416,7 +422,8 @@ func (r *Repairer) Repair(text string) (string, []corpus.Repair, Stats) {
 		if r.ctx != nil && !t.guarded {
 			// Context changes a valid word, or joins two, only with OCR
 			// damage around it.
-			if k+1 < len(toks) && !toks[k+1].guarded && out == t.tok && r.damageNear(toks, k) {
+			near := dmg.near(toks, k)
+			if k+1 < len(toks) && !toks[k+1].guarded && out == t.tok && near {
 				if whole, ok := r.joinNext(text, t, &toks[k+1]); ok {
 					st.Repaired++
 					reps = append(reps, corpus.Repair{From: text[t.start:toks[k+1].end], To: whole})
@@ -426,9 +433,12 @@ func (r *Repairer) Repair(text string) (string, []corpus.Repair, Stats) {
 					continue
 				}
 			}
-			if alt := r.inContext(toks, k, out, prev); alt != out && !protectedPair(out, alt) &&
-				(t.damaged() || r.damageNear(toks, k)) && !(capitalised(out) && r.nameAt(toks, k, alt)) {
-				out = alt
+			// Without damage the word stays: its context is not read.
+			if t.damaged() || near {
+				if alt := r.inContext(toks, k, out, prev); alt != out && !protectedPair(out, alt) &&
+					!(capitalised(out) && r.nameAt(toks, k, alt)) {
+					out = alt
+				}
 			}
 		}
 		if out != t.tok {
@@ -465,24 +475,31 @@ func (t *token) damaged() bool {
 	return t.counted && !t.known && !t.guarded && (t.out != t.tok || hasDigitInWord(t.tok))
 }
 
-// read splits text into its words and decides each on its own, with the
-// guards: addresses and foreign phrases are left alone; a capitalised
-// word is never cut in two, nor given an accent when it is a name; a valid
-// word is replaced by another valid one only with damage around it and
-// never within a protected pair. It counts the words into st.
-func (r *Repairer) read(text string, st *Stats) []token {
-	guarded := guardedSpans(text)
-	var toks []token
+// tokenPool holds token slices for Repair to reuse: a paragraph has a
+// hundred words or so, each a token of 80 bytes, and Repair reads every
+// paragraph of every document.
+var tokenPool = sync.Pool{New: func() any { return new([]token) }}
+
+// read splits text into its words (appended to toks) and decides each on
+// its own, with the guards: addresses and foreign phrases are left alone;
+// a capitalised word is never cut in two, nor given an accent when it is a
+// name; a valid word is replaced by another valid one only with damage
+// around it and never within a protected pair. It counts the words into
+// st, and returns with the words where they show damage.
+func (r *Repairer) read(text string, st *Stats, toks []token) ([]token, damageIndex) {
 	for i := 0; i < len(text); {
 		start, end := nextToken(text, i)
 		if start < 0 {
 			break
 		}
-		t := token{start: start, end: end, tok: text[start:end], breakBefore: breaksContext(text[i:start]) || i == 0}
+		toks = append(toks, token{start: start, end: end, tok: text[start:end], breakBefore: breaksContext(text[i:start]) || i == 0})
 		i = end
-		if inSpans(guarded, start, end) {
+	}
+	guarded := guardedSpans(text, toks)
+	for k := range toks {
+		t := &toks[k]
+		if inSpans(guarded, t.start, t.end) {
 			t.guarded, t.out, t.word = true, t.tok, t.tok
-			toks = append(toks, t)
 			continue
 		}
 		t.out, t.counted, t.known = r.word(t.tok)
@@ -496,16 +513,18 @@ func (r *Repairer) read(text string, st *Stats) []token {
 		if t.out != t.tok && capitalised(t.tok) && strings.Contains(t.out, " ") {
 			t.out = t.tok // "Leyen" is no "Ley en"
 		}
-		toks = append(toks, t)
 	}
 	for k := range toks {
 		if t := &toks[k]; !t.known && t.out != t.tok && capitalised(t.tok) && r.nameAt(toks, k, t.out) {
 			t.out = t.tok // a name: "Martin", "Alvaro", "Carlos Nino"
 		}
 	}
+	// Which words show damage is settled here: what follows changes only
+	// known words, which never do.
+	dmg := damageOf(toks)
 	for k := range toks {
 		t := &toks[k]
-		if t.known && t.out != t.tok && (protectedPair(t.tok, t.out) || !r.damageNear(toks, k) ||
+		if t.known && t.out != t.tok && (protectedPair(t.tok, t.out) || !dmg.near(toks, k) ||
 			capitalised(t.tok) && r.nameAt(toks, k, t.out)) {
 			t.out = t.tok // a valid word, with no damage around
 		}
@@ -513,18 +532,48 @@ func (r *Repairer) read(text string, st *Stats) []token {
 			st.Shaped++
 		}
 	}
-	return toks
+	return toks, dmg
 }
 
-// damageNear reports whether a word within damageWindow of toks[k], other
-// than toks[k] itself, shows OCR damage.
-func (r *Repairer) damageNear(toks []token, k int) bool {
-	for j := max(0, k-damageWindow); j < min(len(toks), k+damageWindow+1); j++ {
-		if j != k && toks[j].damaged() {
-			return true
+// damageIndex counts the words of a text that show OCR damage
+// (token.damaged): before[k] is how many of the first k do; nil when none
+// does, as in nearly all born-digital text.
+type damageIndex struct{ before []int32 }
+
+// damageOf returns the damage index of toks.
+func damageOf(toks []token) damageIndex {
+	first := -1
+	for k := range toks {
+		if toks[k].damaged() {
+			first = k
+			break
 		}
 	}
-	return false
+	if first < 0 {
+		return damageIndex{}
+	}
+	before := make([]int32, len(toks)+1)
+	for k := first; k < len(toks); k++ {
+		before[k+1] = before[k]
+		if toks[k].damaged() {
+			before[k+1]++
+		}
+	}
+	return damageIndex{before}
+}
+
+// near reports whether a word within damageWindow of toks[k], other than
+// toks[k] itself, shows OCR damage.
+func (d damageIndex) near(toks []token, k int) bool {
+	if d.before == nil {
+		return false
+	}
+	lo, hi := max(0, k-damageWindow), min(len(toks), k+damageWindow+1)
+	n := d.before[hi] - d.before[lo]
+	if toks[k].damaged() {
+		n--
+	}
+	return n > 0
 }
 
 // nameAt reports whether toks[k], capitalised, would become to by accents

@@ -1,0 +1,125 @@
+package ingest
+
+import (
+	"regexp"
+	"slices"
+	"strings"
+	"testing"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/relatoria/relatoria/spanish"
+)
+
+// stateAdjective is the pattern stateAdjectives stands for: "el Estado
+// argentino", "al Estado Boliviano".
+var stateAdjective = regexp.MustCompile(`\b(?:Estado|estado|Gobierno)\s+(\p{L}+)`)
+
+// FuzzStateAdjectives checks that stateAdjectives finds the words that
+// stateAdjective's matches capture, in the same order.
+func FuzzStateAdjectives(f *testing.F) {
+	for _, s := range []string{
+		"el Estado argentino y el Gobierno chileno", "al estado Boliviano", "Estado", "Estado ", "Estado  \t\nperuano.",
+		"elEstado argentino", "_Estado argentino", "éEstado argentino", "Estado Estado argentino", "EEstado parte",
+		"Gobierno\fmexicano", "Estado\vmexicano", "estadoestado uruguayo", "Estado ñandú", "Estado \xffx", "Gobiernostado parte",
+	} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		var want []string
+		for _, m := range stateAdjective.FindAllStringSubmatch(s, -1) {
+			want = append(want, m[1])
+		}
+		if got := stateAdjectives(s); !slices.Equal(got, want) {
+			t.Errorf("stateAdjectives(%q) = %q, the pattern gives %q", s, got, want)
+		}
+	})
+}
+
+// FuzzIdentityNeeds checks that each test identify runs before a pattern
+// says no only where the pattern cannot match, and that foldOffsets folds
+// as spanish.FoldLower does rune by rune.
+func FuzzIdentityNeeds(f *testing.F) {
+	for _, s := range []string{
+		"Página 3 de 12", "PÁGINA 3 | 12", "Firmado el 16/06/2026 06:51:47", "Fecha Promulgación: 22-ENE-2018",
+		"PROMULGACIÓN : 06-MAR-2022", "Fecha de sentencia: 20/09/2022", "FECHA: 14/05/2025",
+		"adoptadas el 9 de marzo de 2006", "[Aprobada sin votación.] 6 de octubre de 2020", "APPROVED on 3 May 2001",
+		"la Comisión Interamericana de Derechos Humanos (en adelante “la Comisión”) recibió", "Adoptada y proclamada por la",
+		"ECLI:ES:TS:2022:3378", "Roj: STS 3378/2022 - ECLI:ES:TS:2022:3378", "İSTANBUL Ǆ ß ﬁ \xff", "DICTADA POR EL",
+	} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if len(s) > 400 {
+			return
+		}
+		l := strings.ToLower(s)
+		if !mayHoldTimestamp(l) && timestamp.MatchString(l) {
+			t.Errorf("mayHoldTimestamp(%q) = false, but timestamp matches", l)
+		}
+		if !strings.Contains(l, "gina") && pageCount.MatchString(l) {
+			t.Errorf("%q holds no \"gina\", but pageCount matches", l)
+		}
+		if !containsFoldASCII(s, "promulgaci") && promulgated.MatchString(s) {
+			t.Errorf("%q holds no \"promulgaci\", but promulgated matches", s)
+		}
+		if !hasPrefixFoldASCII(s, "fecha") && datedLabel.MatchString(s) {
+			t.Errorf("%q does not begin with \"fecha\", but datedLabel matches", s)
+		}
+		if !mayCueAdoption(s) && (adoptedCue.MatchString(s) || voteLine.MatchString(s)) {
+			t.Errorf("mayCueAdoption(%q) = false, but adoptedCue or voteLine matches", s)
+		}
+		if !strings.Contains(s, "ECLI:") && ecli.MatchString(s) {
+			t.Errorf("%q holds no \"ECLI:\", but ecli matches", s)
+		}
+		if !mayDefine(s) {
+			for i := 0; i <= len(s); i++ {
+				if definedHere.MatchString(s[i:]) || issuedBy.MatchString(s[:i]) {
+					t.Errorf("mayDefine(%q) = false, but definedHere or issuedBy matches at %d", s, i)
+					break
+				}
+			}
+		}
+		gotF, gotAt := foldOffsets(s)
+		wantF, wantAt := foldOffsetsByRune(s)
+		if gotF != wantF || !slices.Equal(gotAt, wantAt) {
+			t.Errorf("foldOffsets(%q) = %q %v, rune by rune %q %v", s, gotF, gotAt, wantF, wantAt)
+		}
+	})
+}
+
+// foldOffsetsByRune is foldOffsets without its fast path for ASCII.
+func foldOffsetsByRune(text string) (string, []int) {
+	var b strings.Builder
+	var at []int
+	for i, r := range text {
+		f := spanish.FoldLower(string(r))
+		b.WriteString(f)
+		for range len(f) {
+			at = append(at, i)
+		}
+	}
+	at = append(at, len(text))
+	return b.String(), at
+}
+
+// TestFoldNeedles checks that the needles containsFoldASCII and
+// hasPrefixFoldASCII are given are lower-case ASCII letters that (?i)
+// matches in no form beyond ASCII ("k" matches the Kelvin sign, "s" the
+// long s): otherwise a text the pattern matches could hold no needle.
+func TestFoldNeedles(t *testing.T) {
+	needles := append(append([]string{"promulgaci", "fecha"}, adoptionStems...), issuedStems...)
+	for _, n := range needles {
+		for _, c := range []byte(n) {
+			if c < 'a' || c > 'z' {
+				t.Errorf("needle %q: %q is not a lower-case ASCII letter", n, c)
+				continue
+			}
+			for r := unicode.SimpleFold(rune(c)); r != rune(c); r = unicode.SimpleFold(r) {
+				if r >= utf8.RuneSelf {
+					t.Errorf("needle %q: (?i) matches %q as %q, which containsFoldASCII does not", n, c, r)
+				}
+			}
+		}
+	}
+}
