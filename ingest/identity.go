@@ -495,13 +495,15 @@ func findBody(text string, defined bool) string {
 		return ""
 	}
 	best, at := "", len(text)+1
-	folded, offsets := foldOffsets(text)
+	folded := foldRunes(text)
 	for k, b := range nationalBodies {
 		if !containsAny(folded, nationalNeeds[k]) {
 			continue
 		}
-		if loc := b.re.FindStringIndex(folded); loc != nil && offsets[loc[0]] < at {
-			best, at = b.name, offsets[loc[0]]
+		if loc := b.re.FindStringIndex(folded); loc != nil {
+			if i := foldedOffset(text, loc[0]); i < at {
+				best, at = b.name, i
+			}
 		}
 	}
 	g := entity.DefaultGazetteer()
@@ -540,16 +542,13 @@ func mayDefine(line string) bool {
 	if strings.Contains(line, "(en adelante") || strings.Contains(line, "(en lo sucesivo") || strings.Contains(line, "(hereinafter") {
 		return true
 	}
-	for _, stem := range issuedStems {
-		if containsFoldASCII(line, stem) {
-			return true
-		}
-	}
-	return false
+	return issuedNeedles.in(line)
 }
 
 // issuedStems are the words of issuedBy, in lower case.
 var issuedStems = []string{"adoptad", "aprobad", "proclamad", "dictad", "emitid", "adopted", "approved"}
+
+var issuedNeedles = newFoldNeedles(issuedStems)
 
 // definedHere follows a name the text defines: "(en adelante “la
 // Comisión”", "(hereinafter".
@@ -587,7 +586,7 @@ func bodyOfSymbol(s corpus.Symbol) string {
 // where several: "CORTE SUPREMA DE JUSTICIA DE LA REPÚBLICA" over the
 // stamp's "CORTE SUPREMA".
 func furnitureBody(text string) string {
-	folded, _ := foldOffsets(text)
+	folded := foldRunes(text)
 	for _, b := range nationalBodies {
 		if b.re.MatchString(folded) {
 			return b.name
@@ -617,30 +616,40 @@ func splitKeep(text string) []lineAt {
 	return out
 }
 
-// foldOffsets folds text to lower case without accents (spanish.FoldLower
-// rune by rune) and maps each byte of the result to its offset in text.
-func foldOffsets(text string) (string, []int) {
+// foldRunes folds text to lower case without accents, rune by rune
+// (spanish.FoldLower of each rune; of an ASCII one, its lower case).
+func foldRunes(text string) string {
 	b := make([]byte, 0, len(text))
-	at := make([]int, 0, len(text)+1)
+	for _, r := range text {
+		b = appendFoldRune(b, r)
+	}
+	return string(b)
+}
+
+// foldedOffset returns the offset in text of the rune whose fold holds
+// byte j of foldRunes(text); len(text) when j is the length of the fold.
+func foldedOffset(text string, j int) int {
+	var buf [utf8.UTFMax * 4]byte
+	n := 0
 	for i, r := range text {
-		if r < utf8.RuneSelf {
-			// FoldLower of an ASCII letter is its lower case.
-			c := byte(r)
-			if 'A' <= c && c <= 'Z' {
-				c += 'a' - 'A'
-			}
-			b = append(b, c)
-			at = append(at, i)
-			continue
-		}
-		f := spanish.FoldLower(string(r))
-		b = append(b, f...)
-		for range len(f) {
-			at = append(at, i)
+		n += len(appendFoldRune(buf[:0], r))
+		if j < n {
+			return i
 		}
 	}
-	at = append(at, len(text))
-	return string(b), at
+	return len(text)
+}
+
+// appendFoldRune appends spanish.FoldLower of r to b.
+func appendFoldRune(b []byte, r rune) []byte {
+	if r < utf8.RuneSelf {
+		c := byte(r)
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		return append(b, c)
+	}
+	return append(b, spanish.FoldLower(string(r))...)
 }
 
 var (
@@ -816,13 +825,39 @@ func adoptedDate(t string) (corpus.Date, bool) {
 // matches.
 var adoptionStems = []string{"adoptad", "aprobad", "adopted", "approved", "dictad", "emitid", "celebrad"}
 
+var adoptionNeedles = newFoldNeedles(adoptionStems)
+
 // mayCueAdoption reports whether t holds one of adoptionStems in any case.
 // When it does not, adoptedDate has nothing to find, and reading its dates
 // (extract.Dates, for every paragraph of a document's front) is spared.
-func mayCueAdoption(t string) bool {
-	for _, stem := range adoptionStems {
-		if containsFoldASCII(t, stem) {
-			return true
+func mayCueAdoption(t string) bool { return adoptionNeedles.in(t) }
+
+// foldNeedles are needles to look for at once, as containsFoldASCII does
+// one.
+type foldNeedles struct {
+	first   [256]bool // the first bytes of the needles, in either case
+	needles []string
+}
+
+func newFoldNeedles(needles []string) *foldNeedles {
+	f := &foldNeedles{needles: needles}
+	for _, n := range needles {
+		f.first[n[0]] = true
+		f.first[n[0]&^0x20] = true
+	}
+	return f
+}
+
+// in reports whether s holds one of the needles, in any case.
+func (f *foldNeedles) in(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if !f.first[s[i]] {
+			continue
+		}
+		for _, n := range f.needles {
+			if hasPrefixFoldASCII(s[i:], n) {
+				return true
+			}
 		}
 	}
 	return false
@@ -913,7 +948,7 @@ func findType(doc *corpus.Document, titleText, front string, compilation bool) s
 	}
 	// A register says it: "Tipo de Resolución: Sentencia"; a court, in its
 	// opening, "ha emitido la siguiente sentencia".
-	ff := spanish.FoldLower(front)
+	ff := foldLowerLines(front)
 	switch {
 	case strings.Contains(ff, "tipo de resolucion: sentencia") || strings.Contains(ff, "tipo de resolucion:sentencia") || strings.Contains(ff, "la siguiente sentencia") || strings.Contains(ff, "dicta la presente sentencia"):
 		return corpus.TypeSentencia
@@ -921,6 +956,27 @@ func findType(doc *corpus.Document, titleText, front string, compilation bool) s
 		return corpus.TypeLey
 	}
 	return ""
+}
+
+// foldLowerLines returns spanish.FoldLower(s), folding s line by line:
+// folding is the same on each side of a line break (lower case and
+// decomposition go rune by rune, and no composition reaches across "\n"),
+// and FoldLower decomposes the whole of a text (slowly) for one rune its
+// table lacks ("º", "“"), where a document's front has one on a line in
+// four (FuzzFoldLowerLines).
+func foldLowerLines(s string) string {
+	if spanish.IsFolded(s) {
+		return s
+	}
+	b := make([]byte, 0, len(s))
+	for {
+		i := strings.IndexByte(s, '\n')
+		if i < 0 {
+			return string(spanish.AppendFoldLower(b, s))
+		}
+		b = append(spanish.AppendFoldLower(b, s[:i]), '\n')
+		s = s[i+1:]
+	}
 }
 
 // treatySeries are the UN symbol series of treaty bodies, whose symbols

@@ -60,7 +60,7 @@ func judgment(doc *corpus.Document) {
 			break
 		}
 		t := strings.TrimSpace(p.Text)
-		if courtName.MatchString(t) {
+		if !court && containsFoldASCII(t, "interamericana") && courtName.MatchString(t) {
 			court = true
 		}
 		if c == nil {
