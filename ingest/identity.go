@@ -890,27 +890,41 @@ func hasPrefixFoldASCII(s, needle string) bool {
 	return true
 }
 
+// typeCue is a pattern of words that says what a document is, with its
+// needs (needsOf): the fifteen patterns begin with \b or ^, which Go's
+// regexp tries at every byte of the block.
+type typeCue struct {
+	re    *regexp.Regexp
+	typ   string
+	needs needs
+}
+
 // typeCues are the words of a heading block that say what a document is,
 // tried in order on the folded block.
-var typeCues = []struct {
-	re  *regexp.Regexp
-	typ string
-}{
-	{regexp.MustCompile(`\bvoto (?:disidente|concurrente|razonado|separado|particular|parcialmente)|\bopinion (?:disidente|separada|concurrente)`), corpus.TypeVoto},
-	{regexp.MustCompile(`\binterpretacion de (?:la )?sentencia`), corpus.TypeInterpretacion},
-	{regexp.MustCompile(`\bsupervision de cumplimiento`), corpus.TypeSupervision},
-	{regexp.MustCompile(`\bmedidas (?:provisionales|urgentes)`), corpus.TypeMedidas},
-	{regexp.MustCompile(`\binforme del grupo de trabajo sobre el examen periodico universal`), corpus.TypeInformeEPU},
-	{regexp.MustCompile(`\bobservaciones finales|\bconclusiones y recomendaciones|\bconcluding observations`), corpus.TypeObservaciones},
-	{regexp.MustCompile(`\binforme.*\badmisibilidad|^admisibilidad$|\binadmisibilidad\b`), corpus.TypeAdmisibilidad},
-	{regexp.MustCompile(`\binforme de fondo|^fondo$`), corpus.TypeFondo},
-	{regexp.MustCompile(`\bversion (?:taquigrafica|estenografica)`), corpus.TypeTaquigrafica},
-	{regexp.MustCompile(`\bsentencia\b|\bjudgment\b`), corpus.TypeSentencia},
-	{regexp.MustCompile(`^ley\b|\bley (?:num|n\.?[°º]|no\.)|^ley [0-9]`), corpus.TypeLey},
-	{regexp.MustCompile(`^acuerdo [0-9]|\bacuerdo [0-9]+ de [0-9]{4}`), corpus.TypeAcuerdo},
-	{regexp.MustCompile(`^declaracion\b|\bdeclaracion (?:universal|americana|sobre)`), corpus.TypeDeclaracion},
-	{regexp.MustCompile(`\bresolucion\b|\bresolution\b`), corpus.TypeResolucion},
-	{regexp.MustCompile(`^informe\b|\breport of\b`), corpus.TypeInforme},
+var typeCues = withNeeds([]typeCue{
+	{regexp.MustCompile(`\bvoto (?:disidente|concurrente|razonado|separado|particular|parcialmente)|\bopinion (?:disidente|separada|concurrente)`), corpus.TypeVoto, nil},
+	{regexp.MustCompile(`\binterpretacion de (?:la )?sentencia`), corpus.TypeInterpretacion, nil},
+	{regexp.MustCompile(`\bsupervision de cumplimiento`), corpus.TypeSupervision, nil},
+	{regexp.MustCompile(`\bmedidas (?:provisionales|urgentes)`), corpus.TypeMedidas, nil},
+	{regexp.MustCompile(`\binforme del grupo de trabajo sobre el examen periodico universal`), corpus.TypeInformeEPU, nil},
+	{regexp.MustCompile(`\bobservaciones finales|\bconclusiones y recomendaciones|\bconcluding observations`), corpus.TypeObservaciones, nil},
+	{regexp.MustCompile(`\binforme.*\badmisibilidad|^admisibilidad$|\binadmisibilidad\b`), corpus.TypeAdmisibilidad, nil},
+	{regexp.MustCompile(`\binforme de fondo|^fondo$`), corpus.TypeFondo, nil},
+	{regexp.MustCompile(`\bversion (?:taquigrafica|estenografica)`), corpus.TypeTaquigrafica, nil},
+	{regexp.MustCompile(`\bsentencia\b|\bjudgment\b`), corpus.TypeSentencia, nil},
+	{regexp.MustCompile(`^ley\b|\bley (?:num|n\.?[°º]|no\.)|^ley [0-9]`), corpus.TypeLey, nil},
+	{regexp.MustCompile(`^acuerdo [0-9]|\bacuerdo [0-9]+ de [0-9]{4}`), corpus.TypeAcuerdo, nil},
+	{regexp.MustCompile(`^declaracion\b|\bdeclaracion (?:universal|americana|sobre)`), corpus.TypeDeclaracion, nil},
+	{regexp.MustCompile(`\bresolucion\b|\bresolution\b`), corpus.TypeResolucion, nil},
+	{regexp.MustCompile(`^informe\b|\breport of\b`), corpus.TypeInforme, nil},
+})
+
+// withNeeds sets the needs of each cue.
+func withNeeds(cs []typeCue) []typeCue {
+	for i := range cs {
+		cs[i].needs = needsOf(cs[i].re)
+	}
+	return cs
 }
 
 // stageLine matches a heading block's line that is only the
@@ -942,7 +956,7 @@ func findType(doc *corpus.Document, titleText, front string, compilation bool) s
 		}
 	}
 	for _, c := range typeCues {
-		if c.re.MatchString(f) {
+		if c.needs.mayMatch(f) && c.re.MatchString(f) {
 			return c.typ
 		}
 	}
