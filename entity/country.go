@@ -143,36 +143,89 @@ type CountryMention struct {
 // FindCountries returns the countries text names, in order, by any of
 // their names (the longest at each place: "Guinea Ecuatorial", not
 // "Guinea"). A name must begin with a capital letter, as names do in
-// running text ("chile" and "granada" in lower case are words).
+// running text ("chile" and "granada" in lower case are words). It reads
+// the words of text one by one and folds only those that may begin a name,
+// and the few after them that a longer name needs: identify looks for
+// countries in the first 20,000 characters of every document.
 func FindCountries(text string) []CountryMention {
 	t := countries()
-	toks := tokenize(text, nil)
 	var out []CountryMention
-	for i := 0; i < len(toks); i++ {
-		first, _ := utf8.DecodeRuneInString(toks[i].text)
+	var fold []byte  // the folded first word
+	var next []token // the words after it, as far as a name reaches
+	for start, end := nextWord(text, 0); start >= 0; start, end = nextWord(text, end) {
+		w := text[start:end]
+		first, _ := utf8.DecodeRuneInString(w)
 		if !unicode.IsUpper(first) {
 			continue
 		}
-		for _, ws := range t.byFirst[toks[i].folded] {
-			if i+len(ws) > len(toks) {
+		fold = spanish.AppendFoldLower(fold[:0], w)
+		names := t.byFirst[string(fold)]
+		if len(names) == 0 {
+			continue
+		}
+		next = next[:0]
+		cur := token{text: w, folded: string(fold), start: start, end: end}
+		for _, ws := range names {
+			for len(next) < len(ws)-1 {
+				from := end
+				if len(next) > 0 {
+					from = next[len(next)-1].end
+				}
+				s, e := nextWord(text, from)
+				if s < 0 {
+					break
+				}
+				next = append(next, token{text: text[s:e], folded: spanish.FoldLower(text[s:e]), start: s, end: e})
+			}
+			if len(ws)-1 > len(next) {
 				continue
 			}
 			match := true
-			for k, w := range ws {
-				if toks[i+k].folded != w || k > 0 && !adjacent(text, toks[i+k-1], toks[i+k]) {
+			prev := cur
+			for k, w := range ws[1:] {
+				if next[k].folded != w || !adjacent(text, prev, next[k]) {
 					match = false
 					break
 				}
+				prev = next[k]
 			}
 			if match {
-				end := i + len(ws) - 1
-				out = append(out, CountryMention{t.byName[strings.Join(ws, " ")], toks[i].start, toks[end].end})
-				i = end
+				last := cur
+				if len(ws) > 1 {
+					last = next[len(ws)-2]
+				}
+				out = append(out, CountryMention{t.byName[strings.Join(ws, " ")], start, last.end})
+				end = last.end
 				break
 			}
 		}
 	}
 	return out
+}
+
+// nextWord returns the span of the first word of text (a run of
+// spanish.IsWordRune, as spanish.Spans finds them) at or after from, which
+// is 0 or the end of a word; -1, -1 when there is none.
+func nextWord(text string, from int) (int, int) {
+	start := -1
+	for i := from; i < len(text); {
+		r, size := rune(text[i]), 1
+		if r >= utf8.RuneSelf {
+			r, size = utf8.DecodeRuneInString(text[i:])
+		}
+		if spanish.IsWordRune(r) {
+			if start < 0 {
+				start = i
+			}
+		} else if start >= 0 {
+			return start, i
+		}
+		i += size
+	}
+	if start < 0 {
+		return -1, -1
+	}
+	return start, len(text)
 }
 
 // adjacent reports whether two tokens are separated by white space or

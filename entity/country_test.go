@@ -1,6 +1,12 @@
 package entity
 
-import "testing"
+import (
+	"slices"
+	"strings"
+	"testing"
+	"unicode"
+	"unicode/utf8"
+)
 
 func TestLookupCountry(t *testing.T) {
 	for _, tt := range []struct{ in, want string }{
@@ -82,4 +88,55 @@ func TestFindCountries(t *testing.T) {
 	if states != 195 {
 		t.Errorf("%d States, want 193 members and 2 observers", states)
 	}
+}
+
+// findCountriesByTokens is FindCountries as it was before it read words
+// one by one: every word of text tokenized and folded first.
+func findCountriesByTokens(text string) []CountryMention {
+	t := countries()
+	toks := tokenize(text, nil)
+	var out []CountryMention
+	for i := 0; i < len(toks); i++ {
+		first, _ := utf8.DecodeRuneInString(toks[i].text)
+		if !unicode.IsUpper(first) {
+			continue
+		}
+		for _, ws := range t.byFirst[toks[i].folded] {
+			if i+len(ws) > len(toks) {
+				continue
+			}
+			match := true
+			for k, w := range ws {
+				if toks[i+k].folded != w || k > 0 && !adjacent(text, toks[i+k-1], toks[i+k]) {
+					match = false
+					break
+				}
+			}
+			if match {
+				end := i + len(ws) - 1
+				out = append(out, CountryMention{t.byName[strings.Join(ws, " ")], toks[i].start, toks[end].end})
+				i = end
+				break
+			}
+		}
+	}
+	return out
+}
+
+// FuzzFindCountries checks that FindCountries finds what reading every
+// word first did.
+func FuzzFindCountries(f *testing.F) {
+	for _, s := range []string{
+		"contra la República de Guatemala y Guinea Ecuatorial; el chile picante; Bolivia (Estado Plurinacional de), SAN MARTÍN",
+		"Guinea", "Guinea Ecuatorial", "Guinea, Ecuatorial", "República Oriental del", "Bolivia (Estado Plurinacional de)",
+		"ESTADOS UNIDOS MEXICANOS y Estados Unidos de América", "Viet Nam \xff Haití", "Reino de España. Reino Unido",
+		"Costa  Rica\\nCosta\nRica", "Democratic Republic of the Congo", "República Democrática del Congo",
+	} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if got, want := FindCountries(s), findCountriesByTokens(s); !slices.Equal(got, want) {
+			t.Errorf("FindCountries(%q) = %v, reading every word first %v", s, got, want)
+		}
+	})
 }
