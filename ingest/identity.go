@@ -213,11 +213,28 @@ var romanSection = regexp.MustCompile(`^[IVX]{1,4}\.?\s+\p{Lu}`)
 // furnitureLike reports whether a line is page furniture a reader kept: a
 // footer with an address or a page count.
 func furnitureLike(t string) bool {
+	if !mayBeFurniture(t) {
+		return false
+	}
 	l := strings.ToLower(t)
 	return strings.Contains(l, "www.") || strings.Contains(l, "http") ||
 		strings.Contains(l, "gina") && pageCount.MatchString(l) ||
 		strings.Contains(l, "firma digital") || strings.Contains(l, "notificaciones electronicas") ||
 		mayHoldTimestamp(l) && timestamp.MatchString(l)
+}
+
+// furnitureNeedles are what a line in lower case holds for furnitureLike
+// to say yes: "gina" for pageCount ("página", "pagina").
+var furnitureNeedles = newFoldNeedles([]string{"www.", "http", "gina", "firma digital", "notificaciones electronicas"})
+
+// mayBeFurniture reports whether t may be furniture without lower-casing
+// it: it holds one of furnitureNeedles in any case of ASCII, or "İ" (which
+// strings.ToLower makes an "i"; the Kelvin sign, its only other letter
+// beyond ASCII that becomes one, is in no needle), or a time. Most
+// paragraphs hold none, and furnitureLike runs on each of a document's
+// front three times (FuzzIdentityNeeds).
+func mayBeFurniture(t string) bool {
+	return furnitureNeedles.in(t) || strings.Contains(t, "İ") || mayHoldTimestamp(t)
 }
 
 // mayHoldTimestamp reports whether s has a colon between two pairs of
@@ -454,10 +471,10 @@ var nationalBodies = []struct {
 // nationalNeeds holds, for each of nationalBodies, strings of which a
 // text must hold one for its pattern to match: its alternatives without
 // their word boundaries (each pattern is literal words between \b, which
-// TestNationalNeeds checks). findBody looks for them first: a pattern that
-// begins with \b cannot skip ahead to its literal, and the nineteen had
-// read the whole front of every document (a fifth of an ingest of the
-// bench corpus).
+// TestNationalNeeds checks). findBody looks for them (firstNational)
+// instead of running the patterns: a pattern that begins with \b cannot
+// skip ahead to its literal, and the nineteen had read the whole front of
+// every document (a fifth of an ingest of the bench corpus).
 var nationalNeeds = func() [][]string {
 	out := make([][]string, len(nationalBodies))
 	for i, b := range nationalBodies {
@@ -468,14 +485,55 @@ var nationalNeeds = func() [][]string {
 	return out
 }()
 
-// containsAny reports whether s holds one of subs.
-func containsAny(s string, subs []string) bool {
-	for _, sub := range subs {
-		if strings.Contains(s, sub) {
-			return true
+// nationalByByte lists, by their first byte, the needs of nationalBodies
+// with the index of their body, in the order of nationalBodies.
+var nationalByByte = func() (m [256][]nationalNeed) {
+	for k, ns := range nationalNeeds {
+		for _, n := range ns {
+			m[n[0]] = append(m[n[0]], nationalNeed{k, n})
 		}
 	}
-	return false
+	return m
+}()
+
+type nationalNeed struct {
+	body int
+	need string
+}
+
+// firstNational returns the index in nationalBodies of the body that
+// folded names first, and where; -1, -1 when it names none. Where two
+// begin at the same place, the first in nationalBodies: what running each
+// pattern over the text and keeping the earliest match gave. Each pattern
+// is its needs between word boundaries (TestNationalNeeds), so one pass
+// over the words of the text finds them, where the patterns, beginning
+// with \b, had read the whole text each.
+func firstNational(folded string) (int, int) {
+	for i := 0; i < len(folded); i++ {
+		cands := nationalByByte[folded[i]]
+		if len(cands) == 0 || i > 0 && isASCIIWordByte(folded[i-1]) {
+			continue
+		}
+		k := -1
+		for _, c := range cands {
+			if (k < 0 || c.body < k) && strings.HasPrefix(folded[i:], c.need) && wordEndsAt(folded, c.need, i+len(c.need)) {
+				k = c.body
+			}
+		}
+		if k >= 0 {
+			return k, i
+		}
+	}
+	return -1, -1
+}
+
+// wordEndsAt reports whether the \b after need, ending at j in s, holds:
+// needs that end with a full stop have none ("t.s.j.").
+func wordEndsAt(s, need string, j int) bool {
+	if strings.HasSuffix(need, ".") {
+		return true
+	}
+	return j == len(s) || !isASCIIWordByte(s[j])
 }
 
 // bodyOf maps the names of the gazetteer that are bodies issuing documents
@@ -496,15 +554,8 @@ func findBody(text string, defined bool) string {
 	}
 	best, at := "", len(text)+1
 	folded := foldRunes(text)
-	for k, b := range nationalBodies {
-		if !containsAny(folded, nationalNeeds[k]) {
-			continue
-		}
-		if loc := b.re.FindStringIndex(folded); loc != nil {
-			if i := foldedOffset(text, loc[0]); i < at {
-				best, at = b.name, i
-			}
-		}
+	if k, j := firstNational(folded); k >= 0 {
+		best, at = nationalBodies[k].name, foldedOffset(text, j)
 	}
 	g := entity.DefaultGazetteer()
 	for _, line := range splitKeep(text) {

@@ -27,6 +27,11 @@ func TestNationalNeeds(t *testing.T) {
 				quoted = append(quoted, `\b`+q+`\b`)
 			}
 		}
+		for _, need := range nationalNeeds[i] {
+			if need != "" && !isASCIIWordByte(need[0]) {
+				t.Errorf("%s: need %q begins with no letter, where firstNational takes \\b for one", b.re, need)
+			}
+		}
 		if got := strings.Join(quoted, "|"); got != b.re.String() {
 			t.Errorf("pattern %s is not its needs between word boundaries (%s): findBody's look-ahead would be wrong", b.re, got)
 		}

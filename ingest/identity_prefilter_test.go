@@ -45,7 +45,7 @@ func FuzzIdentityNeeds(f *testing.F) {
 		"PROMULGACIÓN : 06-MAR-2022", "Fecha de sentencia: 20/09/2022", "FECHA: 14/05/2025",
 		"adoptadas el 9 de marzo de 2006", "[Aprobada sin votación.] 6 de octubre de 2020", "APPROVED on 3 May 2001",
 		"la Comisión Interamericana de Derechos Humanos (en adelante “la Comisión”) recibió", "Adoptada y proclamada por la",
-		"ECLI:ES:TS:2022:3378", "Roj: STS 3378/2022 - ECLI:ES:TS:2022:3378", "İSTANBUL Ǆ ß ﬁ \xff", "DICTADA POR EL",
+		"ECLI:ES:TS:2022:3378", "Roj: STS 3378/2022 - ECLI:ES:TS:2022:3378", "İSTANBUL Ǆ ß ﬁ \xff", "DICTADA POR EL", "PÁGİNA 2 DE 9", "FİRMA DIGITAL", "WWW.OAS.ORG", "Notificaciones Electronicas",
 	} {
 		f.Add(s)
 	}
@@ -54,6 +54,10 @@ func FuzzIdentityNeeds(f *testing.F) {
 			return
 		}
 		l := strings.ToLower(s)
+		if !mayBeFurniture(s) && (strings.Contains(l, "www.") || strings.Contains(l, "http") || pageCount.MatchString(l) ||
+			strings.Contains(l, "firma digital") || strings.Contains(l, "notificaciones electronicas") || timestamp.MatchString(l)) {
+			t.Errorf("mayBeFurniture(%q) = false, but it is furniture", s)
+		}
 		if !mayHoldTimestamp(l) && timestamp.MatchString(l) {
 			t.Errorf("mayHoldTimestamp(%q) = false, but timestamp matches", l)
 		}
@@ -131,6 +135,18 @@ func foldOffsetsByRune(text string) (string, []int) {
 // matches in no form beyond ASCII ("k" matches the Kelvin sign, "s" the
 // long s): otherwise a text the pattern matches could hold no needle.
 func TestFoldNeedles(t *testing.T) {
+	// mayBeFurniture looks for its needles in text not lower-cased: a
+	// rune beyond ASCII that strings.ToLower makes one of their letters
+	// must be looked for apart, as "İ" is.
+	for r := rune(utf8.RuneSelf); r <= unicode.MaxRune; r++ {
+		if l := unicode.ToLower(r); l < utf8.RuneSelf && r != 'İ' {
+			for _, n := range furnitureNeedles.needles {
+				if strings.ContainsRune(n, l) {
+					t.Errorf("furniture needle %q: strings.ToLower makes %q a %q, and mayBeFurniture does not look for it", n, r, l)
+				}
+			}
+		}
+	}
 	needles := append(append([]string{"promulgaci", "fecha", "interamericana"}, adoptionStems...), issuedStems...)
 	for _, n := range needles {
 		for _, c := range []byte(n) {
@@ -145,4 +161,33 @@ func TestFoldNeedles(t *testing.T) {
 			}
 		}
 	}
+}
+
+// FuzzFirstNational checks that firstNational finds the body that running
+// each pattern of nationalBodies over the folded text, and keeping the
+// earliest match in the text, found.
+func FuzzFirstNational(f *testing.F) {
+	for _, s := range []string{
+		"LA CORTE SUPREMA DE JUSTICIA DE LA REPÚBLICA", "la Corte Suprema y el Tribunal Constitucional", "T.S.J. de Madrid",
+		"xcorte suprema", "corte supremas", "Asamblea Legislativa Plurinacional", "Comisión Interamericana de Derechos Humanos",
+		"Corte IDH.", "cortes generales", "ǅcorte suprema", "\u0301corte suprema", "Tribunal Superior de Justicia.", "t.s.j.x",
+	} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		folded, offsets := foldOffsetsByRune(s)
+		want, wantAt := "", len(s)+1
+		for _, b := range nationalBodies {
+			if loc := b.re.FindStringIndex(folded); loc != nil && offsets[loc[0]] < wantAt {
+				want, wantAt = b.name, offsets[loc[0]]
+			}
+		}
+		got, gotAt := "", len(s)+1
+		if k, j := firstNational(foldRunes(s)); k >= 0 {
+			got, gotAt = nationalBodies[k].name, foldedOffset(s, j)
+		}
+		if got != want || gotAt != wantAt {
+			t.Errorf("firstNational(%q) = %q at %d, the patterns give %q at %d", s, got, gotAt, want, wantAt)
+		}
+	})
 }
