@@ -1083,7 +1083,7 @@ var (
 	// stateCue precedes a country named as a State: "al Estado de
 	// Colombia", "contra la República de", "Poder Judicial del", "Examen
 	// Periódico Universal:", "respecto de", "Vs.".
-	stateCue = regexp.MustCompile(`(?i)(?:\b(?:el|al|del)\s+Estado\s+(?:de\s+|del\s+)?|\bcontra\s+(?:el\s+Estado\s+de\s+|la\s+)?|\bPoder\s+Judicial\s+(?:de\s+|del\s+)?|\bConstituci[oó]n\s+Pol[ií]tica\s+(?:de\s+la\s+Rep[uú]blica\s+)?(?:de\s+|del\s+)?|\brespecto\s+(?:de\s+|del\s+|a\s+|al\s+)(?:la\s+|el\s+)?|\bVs?\.?\s+|\bversus\s+|\bsituation\s+in\s+(?:the\s+)?|\bsituaci[oó]n\s+(?:en|de)\s+(?:la\s+|el\s+)?|\bconcerning\s+(?:the\s+)?|\bBiblioteca\s+del\s+Congreso\s+Nacional\s+de\s+|\bRep[uú]blica\s+(?:de\s+|del\s+)?)$`)
+	stateCue = newSuffixPattern(regexp.MustCompile(`(?i)(?:\b(?:el|al|del)\s+Estado\s+(?:de\s+|del\s+)?|\bcontra\s+(?:el\s+Estado\s+de\s+|la\s+)?|\bPoder\s+Judicial\s+(?:de\s+|del\s+)?|\bConstituci[oó]n\s+Pol[ií]tica\s+(?:de\s+la\s+Rep[uú]blica\s+)?(?:de\s+|del\s+)?|\brespecto\s+(?:de\s+|del\s+|a\s+|al\s+)(?:la\s+|el\s+)?|\bVs?\.?\s+|\bversus\s+|\bsituation\s+in\s+(?:the\s+)?|\bsituaci[oó]n\s+(?:en|de)\s+(?:la\s+|el\s+)?|\bconcerning\s+(?:the\s+)?|\bBiblioteca\s+del\s+Congreso\s+Nacional\s+de\s+|\bRep[uú]blica\s+(?:de\s+|del\s+)?)$`))
 	// ecli is a European Case Law Identifier, whose second part is the
 	// State's ISO code: "ECLI:ES:TS:2022:3378".
 	ecli = regexp.MustCompile(`\bECLI:([A-Z]{2}):`)

@@ -191,3 +191,21 @@ func FuzzFirstNational(f *testing.F) {
 		}
 	})
 }
+
+// FuzzSuffixPattern checks that stateCue, run as its reverse over the text
+// reversed, matches where the pattern itself does.
+func FuzzSuffixPattern(f *testing.F) {
+	for _, s := range []string{
+		"el caso contra el Estado de ", "al Estado ", "del estado del ", "Caso Gelman Vs. ", "CASO X VS ", "versus ",
+		"Poder Judicial del ", "la Constitución Política de la República de ", "respecto de la ", "situation in the ",
+		"Situación en el ", "concerning ", "Biblioteca del Congreso Nacional de ", "República ", "REPÚBLICA DEL ",
+		"ciudadanos de ", "y ", "", " ", "éV. ", "aV. ", "contra\tla\n", "ESTADO DE\r", "eſtado de ", "\xffVs. ", "Vſ ",
+	} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if got, want := stateCue.MatchString(s), stateCue.re.MatchString(s); got != want {
+			t.Errorf("stateCue reversed on %q: %v, the pattern: %v", s, got, want)
+		}
+	})
+}
