@@ -227,23 +227,28 @@ func articleSpan(blocks []string, l pageLabel) (first, last int, ok bool) {
 }
 
 // spanParts sorts the blocks of the article's span by the labels: the
-// article's own, the furniture and those that count neither way. It
-// returns the labels that matched no block. A single label marks every
-// block that opens with it; a run "A .. B", the blocks from the first
-// that opens with A to the next that opens with B.
-func spanParts(blocks []string, l pageLabel) (article, furniture, either, unmatched []string, ok bool) {
+// article's own, the furniture and those that count neither way. A
+// single label marks every block that opens with it; a run "A .. B", the
+// blocks from the first that opens with A to the next that opens with B.
+// Labels of blocks that count neither way also mark the ten blocks before
+// and after the span (a kicker or a date line above the headline):
+// lenient holds the article's blocks with all those, in page order. It
+// returns the labels that matched no block.
+func spanParts(blocks []string, l pageLabel) (article, furniture, either, lenient, unmatched []string, ok bool) {
 	first, last, ok := articleSpan(blocks, l)
 	if !ok {
-		return nil, nil, nil, nil, false
+		return nil, nil, nil, nil, nil, false
 	}
-	span := blocks[first : last+1]
-	mark := make([]byte, len(span)) // 0 article, 'f' furniture, 'e' either
-	apply := func(labels []string, m byte) {
+	from, to := max(0, first-10), min(len(blocks), last+11)
+	region := blocks[from:to]
+	inSpan := func(i int) bool { return from+i >= first && from+i <= last }
+	mark := make([]byte, len(region)) // 0 article, 'f' furniture, 'e' either
+	apply := func(labels []string, m byte, anywhere bool) {
 		for _, f := range labels {
-			from, to, isRun := strings.Cut(f, " .. ")
+			start, end, isRun := strings.Cut(f, " .. ")
 			found := false
-			for i := 0; i < len(span); i++ {
-				if !labelMatches(span[i], from) {
+			for i := 0; i < len(region); i++ {
+				if !labelMatches(region[i], start) || !anywhere && !inSpan(i) {
 					continue
 				}
 				if !isRun {
@@ -251,8 +256,8 @@ func spanParts(blocks []string, l pageLabel) (article, furniture, either, unmatc
 					mark[i] = m
 					continue
 				}
-				for j := i; j < len(span); j++ {
-					if labelMatches(span[j], to) {
+				for j := i; j < len(region); j++ {
+					if labelMatches(region[j], end) {
 						for k := i; k <= j; k++ {
 							mark[k] = m
 						}
@@ -267,19 +272,25 @@ func spanParts(blocks []string, l pageLabel) (article, furniture, either, unmatc
 			}
 		}
 	}
-	apply(l.either, 'e')
-	apply(l.furniture, 'f')
-	for i, b := range span {
-		switch mark[i] {
-		case 'f':
+	apply(l.either, 'e', true)
+	apply(l.furniture, 'f', false)
+	for i, b := range region {
+		switch {
+		case !inSpan(i):
+			if mark[i] == 'e' {
+				lenient = append(lenient, b)
+			}
+		case mark[i] == 'f':
 			furniture = append(furniture, b)
-		case 'e':
+		case mark[i] == 'e':
 			either = append(either, b)
+			lenient = append(lenient, b)
 		default:
 			article = append(article, b)
+			lenient = append(lenient, b)
 		}
 	}
-	return article, furniture, either, unmatched, true
+	return article, furniture, either, lenient, unmatched, true
 }
 
 // evalWords splits text into the words compared: whitespace-separated,
@@ -346,7 +357,7 @@ func TestWebLabels(t *testing.T) {
 			t.Errorf("%s: set %q", l.file, l.set)
 		}
 		blocks := renderPage(readGz(t, filepath.Join("testdata/web", l.file)))
-		article, _, _, unmatched, ok := spanParts(blocks, l)
+		article, _, _, _, unmatched, ok := spanParts(blocks, l)
 		if !ok {
 			t.Errorf("%s: no article from %q to %q", l.file, l.first, l.last)
 			continue
@@ -356,6 +367,77 @@ func TestWebLabels(t *testing.T) {
 		}
 		if n := len(evalWords(strings.Join(article, " "))); n < 50 {
 			t.Errorf("%s: article of %d words", l.file, n)
+		}
+	}
+}
+
+var webDiff = flag.String("webdiff", "", "print the article words the reader loses and the furniture words it keeps on testdata/web/`FILE`")
+
+// TestWebDiff prints, for one labelled page, the runs of the article's
+// words the output lacks (-) and of the output's words that are not the
+// article's (+), for tuning the reader:
+//
+//	go test ./ingest -run TestWebDiff -webdiff lostiempos.com-juicio.html.gz
+func TestWebDiff(t *testing.T) {
+	if *webDiff == "" {
+		t.Skip("no -webdiff FILE")
+	}
+	for _, l := range readPageLabels(t) {
+		if l.file != *webDiff {
+			continue
+		}
+		data := readGz(t, filepath.Join("testdata/web", l.file))
+		doc, err := Read(strings.TrimSuffix(l.file, ".gz"), data, Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		_, _, _, lenient, _, _ := spanParts(renderPage(data), l)
+		a, b := evalWords(strings.Join(lenient, " ")), evalWords(strings.Join(pageText(doc), " "))
+		// The whole table, to walk back the common subsequence.
+		c := make([][]int32, len(a)+1)
+		for i := range c {
+			c[i] = make([]int32, len(b)+1)
+		}
+		for i := len(a) - 1; i >= 0; i-- {
+			for j := len(b) - 1; j >= 0; j-- {
+				if a[i] == b[j] {
+					c[i][j] = c[i+1][j+1] + 1
+				} else {
+					c[i][j] = max(c[i+1][j], c[i][j+1])
+				}
+			}
+		}
+		fmt.Printf("title %q date %s\n", doc.Title, doc.Adopted)
+		var run []string
+		sign := byte(0)
+		emit := func(s byte, w string) {
+			if s != sign && len(run) > 0 {
+				fmt.Printf("%c %s\n", sign, strings.Join(run, " "))
+				run = nil
+			}
+			sign = s
+			if s != '=' {
+				run = append(run, w)
+			}
+		}
+		i, j := 0, 0
+		for i < len(a) || j < len(b) {
+			switch {
+			case i < len(a) && j < len(b) && a[i] == b[j]:
+				emit('=', "")
+				i, j = i+1, j+1
+			case j < len(b) && (i == len(a) || c[i][j+1] >= c[i+1][j]):
+				emit('+', b[j])
+				j++
+			default:
+				emit('-', a[i])
+				i++
+			}
+		}
+		emit('=', "")
+		fmt.Println("dropped:")
+		for _, d := range doc.DroppedLines {
+			fmt.Printf("  [%s] %.150s\n", d.Kind, strings.ReplaceAll(d.Text, "\n", " / "))
 		}
 	}
 }
