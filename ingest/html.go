@@ -44,6 +44,7 @@ func readHTML(data []byte) (*extraction, error) {
 	content := contentRoot(root)
 	id := readIdentity(root, content)
 	w.ex.headline, w.ex.published = id.headline, id.published
+	content, w.keep = widenToHeadline(root, content, id.headline)
 	w.headlineAhead = id.headline != "" && strings.Contains(textOf(content), id.headline)
 	w.walk(content, 0)
 	w.flush()
@@ -52,6 +53,76 @@ func readHTML(data []byte) (*extraction, error) {
 		dropOutside(w.ex, root, content, 0)
 	}
 	return w.ex, nil
+}
+
+// maxHeaderText is the most text, in bytes, that widening the content
+// root to the headline may add: a header holds the headline, a deck, a
+// byline, a date and a few labels, never a page of other stories.
+const maxHeaderText = 3000
+
+// widenToHeadline returns the content root widened to hold the page's
+// printed headline, and the elements from the headline up to it. Many
+// pages put the article's body in an <article> or <main> and its header
+// (the headline, the deck under it) in a sibling before it: the root
+// becomes the lowest element holding both, unless that is the whole body
+// or adds more than maxHeaderText of text. The headline is an <h1>, or a
+// heading marked as the title, whose text is the page's headline.
+func widenToHeadline(root, content *html.Node, headline string) (*html.Node, map[*html.Node]bool) {
+	if headline == "" {
+		return content, nil
+	}
+	var h *html.Node
+	forEach(root, 0, func(n *html.Node) {
+		if h != nil && within(h, content) || n.Type != html.ElementNode {
+			return
+		}
+		if (n.DataAtom == atom.H1 || isHeading(n) && hasTitleClass(n)) && headingText(n) == headline {
+			if h == nil || within(n, content) {
+				h = n
+			}
+		}
+	})
+	if h == nil {
+		return content, nil
+	}
+	if !within(h, content) {
+		lca := content
+		for lca != nil && !within(h, lca) {
+			lca = lca.Parent
+		}
+		if lca == nil || lca.Type != html.ElementNode || lca.DataAtom == atom.Body || lca.DataAtom == atom.Html ||
+			visibleTextLen(lca, 0)-visibleTextLen(content, 0) > maxHeaderText {
+			return content, nil
+		}
+		content = lca
+	}
+	keep := map[*html.Node]bool{}
+	for p := h; p != nil && p != content; p = p.Parent {
+		keep[p] = true
+	}
+	return content, keep
+}
+
+// visibleTextLen returns the length of the text under n outside scripts,
+// styles and templates.
+func visibleTextLen(n *html.Node, depth int) int {
+	if depth > maxHTMLDepth {
+		return 0
+	}
+	if n.Type == html.TextNode {
+		return len(strings.TrimSpace(n.Data))
+	}
+	if n.Type == html.ElementNode {
+		switch n.DataAtom {
+		case atom.Script, atom.Style, atom.Noscript, atom.Template, atom.Svg:
+			return 0
+		}
+	}
+	total := 0
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		total += visibleTextLen(c, depth+1)
+	}
+	return total
 }
 
 // dropOutside records as site chrome the text of the page outside its
@@ -85,6 +156,9 @@ type htmlWalker struct {
 	// headlineAhead is set while the page's headline, printed in the
 	// content, is still to come: short headings before it are labels.
 	headlineAhead bool
+	// keep holds the elements around the printed headline, which are
+	// read even where their kind is skipped (an <h1> in a <figcaption>).
+	keep map[*html.Node]bool
 }
 
 func (w *htmlWalker) text(s string) { w.buf.WriteString(s) }
@@ -138,7 +212,7 @@ func (w *htmlWalker) walk(n *html.Node, depth int) {
 			w.ex.drop(kind, strings.TrimSpace(textOf(n)))
 			return
 		}
-		if skipElement(n) {
+		if skipElement(n) && !w.keep[n] {
 			switch n.DataAtom {
 			case atom.Script, atom.Style, atom.Noscript, atom.Template, atom.Head, atom.Svg:
 			default:

@@ -230,7 +230,7 @@ func articleSpan(blocks []string, l pageLabel) (first, last int, ok bool) {
 // article's own, the furniture and those that count neither way. A
 // single label marks every block that opens with it; a run "A .. B", the
 // blocks from the first that opens with A to the next that opens with B.
-// Labels of blocks that count neither way also mark the ten blocks before
+// Labels of blocks that count neither way also mark the 25 blocks before
 // and after the span (a kicker or a date line above the headline):
 // lenient holds the article's blocks with all those, in page order. It
 // returns the labels that matched no block.
@@ -239,7 +239,7 @@ func spanParts(blocks []string, l pageLabel) (article, furniture, either, lenien
 	if !ok {
 		return nil, nil, nil, nil, nil, false
 	}
-	from, to := max(0, first-10), min(len(blocks), last+11)
+	from, to := max(0, first-25), min(len(blocks), last+26)
 	region := blocks[from:to]
 	inSpan := func(i int) bool { return from+i >= first && from+i <= last }
 	mark := make([]byte, len(region)) // 0 article, 'f' furniture, 'e' either
