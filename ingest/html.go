@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"strings"
+	"unicode/utf8"
 
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
@@ -159,9 +160,28 @@ type htmlWalker struct {
 	// keep holds the elements around the printed headline, which are
 	// read even where their kind is skipped (an <h1> in a <figcaption>).
 	keep map[*html.Node]bool
+	// inLink counts the links the walk is in; chars and linked count
+	// the letters of the block being read and those inside links.
+	inLink, chars, linked int
+	// afterRelated is set after a label over links to other stories
+	// ("Te puede interesar"): the blocks of links that follow are theirs.
+	afterRelated bool
 }
 
-func (w *htmlWalker) text(s string) { w.buf.WriteString(s) }
+func (w *htmlWalker) text(s string) {
+	w.buf.WriteString(s)
+	n := len(strings.TrimSpace(s))
+	w.chars += n
+	if w.inLink > 0 {
+		w.linked += n
+	}
+}
+
+// mostlyLinked reports whether 80% or more of the block being read sits
+// in links.
+func (w *htmlWalker) mostlyLinked() bool {
+	return w.chars > 0 && w.linked*10 >= w.chars*8
+}
 
 func (w *htmlWalker) newline() {
 	if line := strings.TrimSpace(spanish.CollapseSpace(w.buf.String())); line != "" {
@@ -178,16 +198,24 @@ func (w *htmlWalker) flush() {
 		if kind == "" {
 			kind = furnitureAppeal(text)
 		}
+		linked := w.mostlyLinked()
 		switch {
 		case kind != "":
 			w.ex.drop(kind, strings.Join(w.lines, "\n"))
+			// After a bare label over other stories ("Lee también…"),
+			// the links that follow are those stories.
+			w.afterRelated = kind == furnRelated && utf8.RuneCountInString(text) <= 40
+		case w.afterRelated && (linked && len(text) <= maxTeaserText || dateLineRE.MatchString(dateLineText(text))):
+			// A story under the label, or its date.
+			w.ex.drop(furnRelated, strings.Join(w.lines, "\n"))
 		case !w.prose && text != w.ex.headline && (labels[strings.ToLower(strings.Trim(text, " .:"))] ||
-			w.headlineAhead && (w.kind == corpus.Heading || w.kind == corpus.ListItem) && len(strings.Fields(text)) <= 3 && !strings.ContainsAny(text, ".:;,…") && !startsItem(text)):
+			w.headlineAhead && (w.kind == corpus.Heading || w.kind == corpus.ListItem || linked) && len(strings.Fields(text)) <= 3 && !strings.ContainsAny(text, ".:;,…") && !startsItem(text)):
 			// A section label above the article's headline ("Nacionales",
-			// "Nación", "NUEVA CONSTITUCIÓN"); a heading after the headline
-			// ("Preámbulo") is content.
+			// "Nación", "NUEVA CONSTITUCIÓN", a link to the section); a
+			// heading after the headline ("Preámbulo") is content.
 			w.ex.drop("section", text)
 		default:
+			w.afterRelated = false
 			if text == w.ex.headline {
 				w.headlineAhead = false
 			}
@@ -196,6 +224,16 @@ func (w *htmlWalker) flush() {
 		}
 	}
 	w.lines, w.kind, w.num = nil, "", 0
+	w.chars, w.linked = 0, 0
+}
+
+// dateLineText returns a teaser's date line as dateLineRE reads it: "20
+// de abril de 2022 a las 08:39h" without its time.
+func dateLineText(t string) string {
+	if i := strings.Index(t, " a las "); i > 0 {
+		t = t[:i]
+	}
+	return strings.TrimSpace(t)
 }
 
 func (w *htmlWalker) walk(n *html.Node, depth int) {
@@ -207,7 +245,12 @@ func (w *htmlWalker) walk(n *html.Node, depth int) {
 		w.text(n.Data)
 		return
 	case html.ElementNode:
-		if kind := furnitureKind(n); kind != "" {
+		if kind := furnitureKind(n); kind != "" && !w.keep[n] {
+			w.flush()
+			w.ex.drop(kind, strings.TrimSpace(textOf(n)))
+			return
+		}
+		if kind := furnitureShape(n); kind != "" && !w.keep[n] {
 			w.flush()
 			w.ex.drop(kind, strings.TrimSpace(textOf(n)))
 			return
@@ -242,6 +285,9 @@ func (w *htmlWalker) walk(n *html.Node, depth int) {
 		defer func() { w.ols = w.ols[:len(w.ols)-1] }()
 	case atom.Br:
 		w.newline()
+	case atom.A:
+		w.inLink++
+		defer func() { w.inLink-- }()
 	case atom.Td, atom.Th:
 		w.text(" ")
 	}
