@@ -45,7 +45,7 @@ func readHTML(data []byte) (*extraction, error) {
 	content := contentRoot(root)
 	id := readIdentity(root, content)
 	w.ex.headline, w.ex.published = id.headline, id.published
-	content, w.keep = widenToHeadline(root, content, id.headline)
+	content, w.keep = id.content, id.keep
 	w.headlineAhead = id.headline != "" && strings.Contains(textOf(content), id.headline)
 	w.walk(content, 0)
 	w.flush()
@@ -62,15 +62,16 @@ func readHTML(data []byte) (*extraction, error) {
 const maxHeaderText = 3000
 
 // widenToHeadline returns the content root widened to hold the page's
-// printed headline, and the elements from the headline up to it. Many
+// printed headline, the elements from the headline up to it, and the
+// headline's element (nil when none is found). Many
 // pages put the article's body in an <article> or <main> and its header
 // (the headline, the deck under it) in a sibling before it: the root
 // becomes the lowest element holding both, unless that is the whole body
 // or adds more than maxHeaderText of text. The headline is an <h1>, or a
 // heading marked as the title, whose text is the page's headline.
-func widenToHeadline(root, content *html.Node, headline string) (*html.Node, map[*html.Node]bool) {
+func widenToHeadline(root, content *html.Node, headline string) (*html.Node, map[*html.Node]bool, *html.Node) {
 	if headline == "" {
-		return content, nil
+		return content, nil, nil
 	}
 	var h *html.Node
 	forEach(root, 0, func(n *html.Node) {
@@ -84,7 +85,7 @@ func widenToHeadline(root, content *html.Node, headline string) (*html.Node, map
 		}
 	})
 	if h == nil {
-		return content, nil
+		return content, nil, nil
 	}
 	if !within(h, content) {
 		lca := content
@@ -93,7 +94,7 @@ func widenToHeadline(root, content *html.Node, headline string) (*html.Node, map
 		}
 		if lca == nil || lca.Type != html.ElementNode || lca.DataAtom == atom.Body || lca.DataAtom == atom.Html ||
 			visibleTextLen(lca, 0)-visibleTextLen(content, 0) > maxHeaderText {
-			return content, nil
+			return content, nil, h
 		}
 		content = lca
 	}
@@ -101,7 +102,7 @@ func widenToHeadline(root, content *html.Node, headline string) (*html.Node, map
 	for p := h; p != nil && p != content; p = p.Parent {
 		keep[p] = true
 	}
-	return content, keep
+	return content, keep, h
 }
 
 // visibleTextLen returns the length of the text under n outside scripts,
