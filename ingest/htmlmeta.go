@@ -499,7 +499,7 @@ func printedDate(content, headline *html.Node) corpus.Date {
 		if depth > maxHTMLDepth || n.Type != html.ElementNode && n.Type != html.DocumentNode {
 			return
 		}
-		if n.Type == html.ElementNode && n != headline && (skipElement(n) || furnitureKind(n) != "") {
+		if n.Type == html.ElementNode && n != headline && (skipElement(n) || notDateFurniture(n)) {
 			return
 		}
 		if n == headline || n.Type == html.ElementNode && (isBlockElement(n.DataAtom) || n.DataAtom == atom.Time) && !hasBlockChild(n) {
@@ -563,6 +563,17 @@ func printedDate(content, headline *html.Node) corpus.Date {
 		}
 	})
 	return found
+}
+
+// notDateFurniture reports whether n is furniture that holds no date of
+// the article: a byline or a share bar does (they are read for it), a
+// list of other stories does not.
+func notDateFurniture(n *html.Node) bool {
+	switch furnitureKind(n) {
+	case "", furnAuthor, furnShare:
+		return false
+	}
+	return true
 }
 
 // hasBlockChild reports whether an element holds a block element.

@@ -1,0 +1,151 @@
+package ingest
+
+import (
+	"strings"
+	"testing"
+)
+
+// The rules of the web reader, one case each, on small pages shaped as
+// the real ones of testdata/web are: what must go and what must stay.
+
+const lorem = "La Comisión Interamericana de Derechos Humanos recibió ayer la denuncia de las familias de los desaparecidos, que reclaman desde hace años una investigación independiente sobre los hechos ocurridos en la región."
+
+func readPage(t *testing.T, page string) (text string, title, date string) {
+	t.Helper()
+	doc, err := Read("p.html", []byte(page), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var ps []string
+	for _, p := range doc.Paragraphs {
+		ps = append(ps, p.Text)
+	}
+	return strings.Join(ps, "\n"), doc.Title, doc.Adopted.String()
+}
+
+// TestWebFurnitureRules checks each kind of furniture the reader drops
+// and the content beside it that it keeps.
+func TestWebFurnitureRules(t *testing.T) {
+	card := func(i string) string {
+		return `<div class="views-row views-row-` + i + `"><a href="/otra/noticia-` + i + `"><img src="/f` + i + `.jpg"></a><h3><a href="/otra/noticia-` + i + `">Otra noticia ` + i + `</a></h3><div class="sumario">El resumen de otra noticia que se corta a la mitad de una frase para...</div></div>`
+	}
+	for _, tt := range []struct {
+		name       string
+		body       string
+		keep, drop []string
+	}{
+		{"a list of teaser cards (picture, link, summary) after the article",
+			`<article><h1>La CIDH recibe la denuncia</h1><p>` + lorem + `</p><div class="view-content">` + card("1") + card("2") + card("3") + `</div></article>`,
+			[]string{lorem}, []string{"El resumen de otra noticia", "Otra noticia 2"}},
+		{"two teaser cards alone",
+			`<article><h1>La CIDH recibe la denuncia</h1><p>` + lorem + `</p><div class="view-content">` + card("1") + card("2") + `</div></article>`,
+			[]string{lorem}, []string{"El resumen de otra noticia"}},
+		{"paragraphs with links and no pictures are the article",
+			`<article><h1>La CIDH recibe la denuncia</h1><div class="body"><p>Primero, <a href="/a">la Corte</a> dijo que el Estado debe investigar.</p><p>Segundo, <a href="/b">la Comisión</a> pidió medidas cautelares urgentes.</p><p>Tercero, <a href="/c">las familias</a> esperan una respuesta.</p></div></article>`,
+			[]string{"Primero, la Corte", "Segundo, la Comisión", "Tercero, las familias"}, nil},
+		{"a gallery whose pictures link to their files is the article's",
+			`<article><h1>La CIDH recibe la denuncia</h1><div class="gallery"><div class="g"><a href="/f1.jpg"><img src="/f1.jpg"></a><p>Las familias frente a la sede.</p></div><div class="g"><a href="/f2.jpg"><img src="/f2.jpg"></a><p>La audiencia pública.</p></div><div class="g"><a href="/f3.jpg"><img src="/f3.jpg"></a><p>La marcha del jueves.</p></div></div><p>` + lorem + `</p></article>`,
+			[]string{"Las familias frente a la sede.", "La marcha del jueves."}, nil},
+		{"a box asking for support",
+			`<article><h1>La CIDH recibe la denuncia</h1><p>` + lorem + `</p><div class="foot_note"><div><strong>Apoya el periodismo incómodo</strong></div>Si te parece valioso nuestro trabajo, apóyanos para seguir. Únete a nuestra comunidad de lectores que con su membresía garantizan nuestra sostenibilidad.<div>Te necesitamos para seguir incomodando al poder.</div><div><a href="/apoyo">Apoya a El Diario</a></div></div></article>`,
+			[]string{lorem}, []string{"Apoya el periodismo", "Te necesitamos", "Apoya a El Diario"}},
+		{"a paragraph reporting an appeal is the article's",
+			`<article><h1>La CIDH recibe la denuncia</h1><p>` + lorem + `</p><p>Los organizadores pidieron a la población: «Únete a la marcha por el derecho a la información».</p></article>`,
+			[]string{"Únete a la marcha"}, nil},
+		{"a notice of the site to its readers",
+			`<article><h1>La CIDH recibe la denuncia</h1><p>` + lorem + `</p><p>AVISO IMPORTANTE: Cualquier comunicación que tenga El Diario con sus lectores será iniciada de un correo oficial.</p></article>`,
+			[]string{lorem}, []string{"AVISO IMPORTANTE"}},
+		{"the links under a 'Lee también' label",
+			`<article><h1>La CIDH recibe la denuncia</h1><p>` + lorem + `</p><div class="lee">Lee también...</div><p><a href="/otra">Camionero baleado sigue en riesgo vital</a></p><p>Según el dirigente, el acuerdo fue insistir en una nueva ley. ` + lorem + `</p></article>`,
+			[]string{lorem, "Según el dirigente"}, []string{"Camionero baleado"}},
+		{"inline links to other stories",
+			`<article><h1>La CIDH recibe la denuncia</h1><p>` + lorem + `</p><p>VEA TAMBIÉN: Estrella de la educación no brilla</p><p>Nota relacionada: La secretaria que tumbó al contralor</p><p>También lea: ¿Beneficia a Guatemala una mejor calificación?</p><p>(Le puede interesar: Buscan responsables de bus quemado)</p></article>`,
+			[]string{lorem}, []string{"Estrella de la educación", "La secretaria que tumbó", "Beneficia a Guatemala", "bus quemado"}},
+		{"reading and listening aids, paywall and newsletter prompts",
+			`<article><h1>La CIDH recibe la denuncia</h1><p>8 minutos de lectura</p><p>Escucha esta noticia</p><p>Si ya tenés una cuenta</p><p>` + lorem + `</p><p>Puede escribirnos a redaccion@diario.com o suscribirse aquí a nuestra newsletter.</p></article>`,
+			[]string{lorem}, []string{"minutos de lectura", "Escucha esta", "ya tenés", "escribirnos"}},
+		{"a link to the section above the headline",
+			`<main><div class="kicker"><a href="/honduras">Honduras</a></div><h1>La CIDH recibe la denuncia</h1><p>` + lorem + `</p></main>`,
+			[]string{lorem}, []string{"Honduras"}},
+	} {
+		text, _, _ := readPage(t, `<html><head><title>La CIDH recibe la denuncia</title></head><body>`+tt.body+`</body></html>`)
+		for _, k := range tt.keep {
+			if !strings.Contains(text, k) {
+				t.Errorf("%s: lost %q; text:\n%s", tt.name, k, text)
+			}
+		}
+		for _, d := range tt.drop {
+			if strings.Contains(text, d) {
+				t.Errorf("%s: kept %q; text:\n%s", tt.name, d, text)
+			}
+		}
+	}
+}
+
+// TestWebHeadlineHeader checks that the header a page prints above its
+// <article> (the headline and the deck under it) is read with it.
+func TestWebHeadlineHeader(t *testing.T) {
+	for _, tt := range []struct{ name, body string }{
+		{"header beside the article",
+			`<div class="story"><header><h1>Kenji Fujimori: juicio continuará el 18 de mayo</h1><h2 class="summary">La fiscalía pidió 12 años de prisión contra el excongresista.</h2></header><article><p>` + lorem + `</p></article></div><aside><p>` + strings.Repeat("Otra cosa. ", 50) + `</p></aside>`},
+		{"headline in the picture's caption",
+			`<div class="item"><div class="media"><figure><img src="/a.jpg"><figcaption><h1>Kenji Fujimori: juicio continuará el 18 de mayo</h1></figcaption></figure><div class="caption"><p class="lead">La fiscalía pidió 12 años de prisión contra el excongresista.</p></div></div><article><p>` + lorem + `</p></article></div>`},
+	} {
+		text, title, _ := readPage(t, `<html><head><meta property="og:title" content="Kenji Fujimori: juicio continuará el 18 de mayo"></head><body>`+tt.body+`</body></html>`)
+		if title != "Kenji Fujimori: juicio continuará el 18 de mayo" {
+			t.Errorf("%s: title %q", tt.name, title)
+		}
+		for _, k := range []string{"Kenji Fujimori: juicio continuará", "La fiscalía pidió 12 años", lorem} {
+			if !strings.Contains(text, k) {
+				t.Errorf("%s: lost %q; text:\n%s", tt.name, k, text)
+			}
+		}
+		if strings.Contains(text, "Otra cosa") {
+			t.Errorf("%s: kept the aside; text:\n%s", tt.name, text)
+		}
+	}
+}
+
+// TestWebPrintedDate checks the date a page prints against the one it
+// declares.
+func TestWebPrintedDate(t *testing.T) {
+	for _, tt := range []struct{ name, head, body, date string }{
+		{"a wrong offset one day off the printed date",
+			`<script type="application/ld+json">{"@type":"NewsArticle","datePublished":"2022-04-27T02:10:00-05:00"}</script>`,
+			`<article><h1>Continúan las protestas</h1><div class="byline"><span>EFE</span> <span class="fecha">martes 26 de abril de 2022 - 9:10 p.m.</span></div><p>` + lorem + `</p></article>`,
+			"2022-04-26"},
+		{"UTC after midnight",
+			`<meta property="article:published_time" content="2022-04-22T04:04:54+00:00">`,
+			`<article><h1>Tendencia de precios</h1><p>por Henry Montenegro</p><p>Publicado el 21 de abril de 2022 a las 22:04h</p><p>` + lorem + `</p></article>`,
+			"2022-04-21"},
+		{"a printed date far from the declared one is another date",
+			`<meta property="article:published_time" content="2022-05-03T10:00:00-05:00">`,
+			`<article><h1>Juicio continuará</h1><p class="kicker">Audiencia del 18 de mayo de 2022</p><p>` + lorem + `</p></article>`,
+			"2022-05-03"},
+		{"day, month and year between commas",
+			``,
+			`<article><h1>Nicaragua cerró 2021 con deuda externa</h1><p>Managua, Nicaragua 26, Abril, 2022 7:43 p.m.</p><p>` + lorem + `</p></article>`,
+			"2022-04-26"},
+		{"a date line above the headline",
+			``,
+			`<article><div class="meta">Redacción Central | 26 de abril de 2022</div><h1>Nicaragua cerró 2021 con deuda externa</h1><p>` + lorem + `</p></article>`,
+			"2022-04-26"},
+		{"spans side by side",
+			``,
+			`<article><h1>Tras una semana de acoso a la prensa</h1><div class="date"><span>Jueves, 21 de Abril de 2022</span><span>21/04/2022</span></div><p>` + lorem + `</p></article>`,
+			"2022-04-21"},
+		{"the month first",
+			``,
+			`<article><h1>La FAO advierte de una escalada</h1><p>Santo Domingo - abr. 22, 2022 | 12:01 a. m.</p><p>` + lorem + `</p></article>`,
+			"2022-04-22"},
+		{"day first with slashes, after the author",
+			``,
+			`<article><h1>Investigador chileno asegura</h1><p>Ariel Melgar Cabrera 3/5/2022 22:41</p><p>` + lorem + `</p></article>`,
+			"2022-05-03"},
+	} {
+		_, _, date := readPage(t, `<html><head>`+tt.head+`</head><body>`+tt.body+`</body></html>`)
+		if date != tt.date {
+			t.Errorf("%s: date %q, want %s", tt.name, date, tt.date)
+		}
+	}
+}
