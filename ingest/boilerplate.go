@@ -131,12 +131,12 @@ var furniturePrompts = []struct {
 	// Paywalls and sign-in prompts: "Este audio es una característica
 	// exclusiva para suscripciones", "Si ya tenés una cuenta", "Debe
 	// iniciar sesión para poder guardar artículos", "Para suscriptores".
-	{furnSubscription, regexp.MustCompile(`(?i)exclusiv[ao]s? para (suscriptor(es|as)|suscripciones|socios|miembros)|^(si )?ya (ten[eé]s|tienes|tiene|eres|sos) (una )?(cuenta|suscripci[oó]n|suscriptora?)\b|^debes? (iniciar sesi[oó]n|registrarte|estar registrado)|^(lock)?para suscriptores$|^(ingres[aá]|inici[aá] sesi[oó]n|reg[ií]strate|suscr[ií]bete|suscribite)( gratis)?$`)},
+	{furnSubscription, regexp.MustCompile(`(?i)exclusiv[ao]s? para (suscriptor(es|as)|suscripciones)|^¿?(si )?ya (ten[eé]s|tienes|tiene|eres|sos) (una )?(cuenta|suscripci[oó]n|suscriptora?)[?,.]*( (ingres[aá]|inici[aá] sesi[oó]n|entr[aá])\b.*)?$|^debes? (iniciar sesi[oó]n|registrarte|estar registrado)|^(lock)?para suscriptores$|^(ingres[aá]|inici[aá] sesi[oó]n|reg[ií]strate|suscr[ií]bete|suscribite)( gratis)?$`)},
 	// Newsletter and contact prompts: "Puede escribirnos a … o suscribirse
 	// aquí a nuestra newsletter", "Suscríbete y recibe en tu correo…".
-	{furnSubscription, regexp.MustCompile(`(?i)^puedes? escribirnos\b|\bsuscr[ií]b(irse|ete|ite|ase)\b.{0,60}\b(newsletter|bolet[ií]n|correo)|^newsletters?$|^bolet[ií]n( de noticias)?$`)},
+	{furnSubscription, regexp.MustCompile(`(?i)^puedes? escribirnos\b|\bsuscr[ií]b(irse|ete|ite|ase)\b.{0,60}\b(nuestr[oa] (newsletter|bolet[ií]n)|newsletter)|^newsletters?$|^bolet[ií]n( de noticias)?$`)},
 	{furnShare, regexp.MustCompile(`(?i)^(comparte|compartir|comp[aá]rtelo|share)( (esta|este|la|el) (noticia|nota|art[ií]culo|publicaci[oó]n))?( en| on)?( (facebook|twitter|x|linkedin|whatsapp|telegram|e-?mail|correo))*[:.]?$`)},
-	{furnComments, regexp.MustCompile(`(?i)^((deja|escribe|a[ñn]ade) (tu|un) comentario|comentarios( \([0-9]+\))?|[0-9]+ comentarios|s[eé] el primero en comentar|(ahora )?para comentar,? (debes|deb[eé]s|inicia|ten[eé]s)|comentar$|ver [0-9]+ comentarios$)`)},
+	{furnComments, regexp.MustCompile(`(?i)^((deja|escribe|a[ñn]ade) (tu|un) comentario|comentarios( \([0-9]+\))?|[0-9]+ comentarios|s[eé] el primero en comentar|(ahora )?para comentar,? (debes|deb[eé]s|inicia|ten[eé]s)|comentar$|ver [0-9]+ comentarios$|los comentarios (est[aá]n|han sido) (inhabilitados|deshabilitados|cerrados))`)},
 	{furnDonation, regexp.MustCompile(`(?i)^(si llegaste hasta (ac[aá]|aqu[ií])|defend[eé] tu voz|un p[uú]blico informado decide mejor)`)},
 	{"chrome", regexp.MustCompile(`(?i)^(loading|cargando)\.{0,3}$|^nuestro sitio no es visible desde este navegador|^ups\.\.\.$`)},
 	{"boilerplate", regexp.MustCompile(`(?i)todos los derechos reservados`)},
@@ -162,7 +162,7 @@ var furniturePrompts = []struct {
 // readerNotice matches a notice of the site to its readers, printed with
 // articles: "AVISO IMPORTANTE: Cualquier comunicación que tenga Página
 // Siete con sus lectores será iniciada de un correo oficial…".
-var readerNotice = regexp.MustCompile(`(?i)^(aviso( importante)?|aviso a (nuestros )?(lectores|usuarios|suscriptores)|importante|nota a (nuestros )?lectores)\s*[:.!-]\s*.{0,300}\b(lectores|usuarios|suscriptores|audiencia)\b`)
+var readerNotice = regexp.MustCompile(`(?i)^(aviso importante|aviso a (nuestros )?(lectores|usuarios|suscriptores)|nota a (nuestros )?lectores)\s*[:.!-]\s*.{0,300}\b(lectores|suscriptores|audiencia)\b.{0,200}\b(correos?|mensajes?|comunicaci[oó]n|cuentas?|redes sociales|sitio|p[aá]gina)\b|^(aviso importante|aviso a (nuestros )?(lectores|usuarios|suscriptores)|nota a (nuestros )?lectores)\s*[:.!-]\s*.{0,300}\b(correos?|mensajes?|comunicaci[oó]n|cuentas?|redes sociales|sitio|p[aá]gina)\b.{0,200}\b(lectores|suscriptores|audiencia)\b`)
 
 // maxNotice is the longest block, in characters, taken for a notice.
 const maxNotice = 600
@@ -170,11 +170,12 @@ const maxNotice = 600
 // appealAsk and appealAbout match the two halves of an appeal of a news
 // site to its readers: a request in the second person ("apóyanos",
 // "únete", "suscríbete", "doná", "te necesitamos", "no sería posible sin
-// tu apoyo", "depende de vos") and what it is for ("periodismo",
-// "información", "membresía", "suscripción"). A block is an appeal when
-// it has both.
+// tu apoyo", "depende de vos", "Apoya el periodismo…") and what it is for
+// ("periodismo", "información", "membresía", "suscripción"). A block is an
+// appeal when it has both. Forms a report uses in the third person ("la
+// ONU apoya…", "colabora con la fiscalía") are no request.
 var (
-	appealAsk   = regexp.MustCompile(`(?i)(?:^|[^\p{L}])(ap[oó]y(a|anos|enos|á)|ay[uú]d(anos|enos)|[uú]n[ei]te|s[uú]mate|hazte|hacete|suscr[ií]b(ete|ite|ase)|don[aá]|dona (aqu[ií]|ahora|hoy)|colabor[aá] con|contribu(ye|í) con|te necesita(mos)?|necesitamos (tu|su) apoyo|depende de (vos|ti|usted|ustedes|nuestros lectores|sus lectores)|no ser[ií]a posible sin (tu|su)|con (tu|su) suscripci[oó]n|cuenta con vos)(?:[^\p{L}]|$)`)
+	appealAsk   = regexp.MustCompile(`(?i)(?:^|[^\p{L}])(ap[oó]y(anos|enos)|apoy[aá] (el|al|a este|nuestro|nuestra) (periodismo|medio|trabajo|diario)|apoy[aá] a [\p{Lu}]|ay[uú]d(anos|enos)|[uú]n[ei]te|s[uú]mate|hazte|hacete|suscr[ií]b(ete|ite|ase)|don[aá]|dona (aqu[ií]|ahora|hoy)|colabor[aá] con (nosotros|una donaci[oó]n)|contribu[ií] con|te necesita(mos)?|necesitamos (tu|su) apoyo|depende de (vos|ti|usted|ustedes|nuestros lectores|sus lectores)|no ser[ií]a posible sin (tu|su)|con (tu|su) suscripci[oó]n|cuenta con vos)(?:[^\p{L}]|$)`)
 	appealAbout = regexp.MustCompile(`(?i)(?:^|[^\p{L}])(periodismo|periodistas|informaci[oó]n|informando|informar|nuestro (trabajo|equipo|medio)|nuestra comunidad|membres[ií]as?|suscripci[oó]n|donaci[oó]n|sostenibilidad|lectores)(?:[^\p{L}]|$)`)
 	quoted      = regexp.MustCompile(`[«“"]`)
 )
