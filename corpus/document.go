@@ -198,6 +198,12 @@ type Paragraph struct {
 	// are 0 for text that did not come through OCR.
 	Page       int     `json:"page,omitempty"`
 	Confidence float64 `json:"ocr_confidence,omitempty"`
+	// Split numbers the pieces of a paragraph that the source wrote as one
+	// and ingest split at sentence ends because it was too long (over
+	// ingest.MaxParagraphBytes): 1 to SplitOf. Both are 0 for a paragraph
+	// kept whole.
+	Split   int `json:"split,omitempty"`
+	SplitOf int `json:"split_of,omitempty"`
 	// Notes are the footnotes the paragraph calls, by the raised marks
 	// its text leaves out (PDF): [12, 13]; a footnote printed with its
 	// number raised has that number. A citation made in a note is the

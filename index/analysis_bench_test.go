@@ -5,6 +5,9 @@ import (
 	"testing"
 	"unicode/utf8"
 
+	"github.com/blevesearch/bleve/v2/analysis"
+	"github.com/blevesearch/bleve/v2/analysis/token/lowercase"
+
 	"github.com/relatoria/relatoria/spanish"
 )
 
@@ -33,6 +36,23 @@ func BenchmarkAnalyzers(b *testing.B) {
 			for _, w := range words {
 				spanish.Fold(w)
 			}
+		}
+	})
+}
+
+// FuzzLowerFilter checks that lowerFilter lower-cases every term as
+// bleve's lower-case filter does.
+func FuzzLowerFilter(f *testing.F) {
+	for _, s := range []string{"Derechos HUMANOS", "NIÑAS Ñandú", "ΟΔΥΣΣΕΥΣ", "Ⱥ Ⱦ ÀÉÎ", "a\xffB", "İstanbul"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		mine := analysis.TokenStream{{Term: []byte(s)}}
+		theirs := analysis.TokenStream{{Term: []byte(s)}}
+		lowerFilter{}.Filter(mine)
+		lowercase.NewLowerCaseFilter().Filter(theirs)
+		if !bytes.Equal(mine[0].Term, theirs[0].Term) {
+			t.Errorf("lowerFilter(%q) = %q, bleve's %q", s, mine[0].Term, theirs[0].Term)
 		}
 	})
 }

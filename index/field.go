@@ -24,7 +24,26 @@ type textField struct {
 	analyzer *analysis.DefaultAnalyzer
 	length   int
 	freqs    bindex.TokenFrequencies
+	// share, when set, receives the field's words as the exact-form
+	// analyzer makes them, for the exact-form field of the same text;
+	// from, when set and filled, gives this field its words.
+	share, from *sharedWords
 }
+
+// sharedWords carries the words of a text after lower-casing and stop
+// words (which is all of AnalyzerExact) from the analysis of the text field,
+// whose chain begins the same way, to the exact-form field of the same
+// text: the text is split into words once. bleve analyses a record's
+// fields one after the other, in the order they were added.
+type sharedWords struct {
+	done  bool
+	terms [][]byte
+}
+
+// sharedFilters is how many token filters the Spanish analyzers begin
+// with that are all of AnalyzerExact's (lower case, stop words; checked
+// when the analyzers are first made).
+const sharedFilters = 2
 
 // keywordsField is a field of exact terms, one per value, as the keyword
 // analyzer would make them: the values of a multi-valued filter in one
@@ -62,6 +81,11 @@ var tokenPool = sync.Pool{New: func() any { return new(tokenBuffers) }}
 
 // Analyze computes the field's term frequencies.
 func (f *textField) Analyze() {
+	if f.from != nil && f.from.done {
+		f.length = len(f.from.terms)
+		f.freqs = termFrequencies(f.from.terms)
+		return
+	}
 	input := f.value
 	if f.options.IsStored() {
 		// Filters may change bytes in place (lower case); the stored
@@ -71,8 +95,17 @@ func (f *textField) Analyze() {
 	buf := tokenPool.Get().(*tokenBuffers)
 	buf.tokens, buf.block = tokenizeInto(input, buf.tokens[:0], buf.block[:0])
 	tokens := buf.tokens
-	for _, filter := range f.analyzer.TokenFilters {
+	for k, filter := range f.analyzer.TokenFilters {
 		tokens = filter.Filter(tokens)
+		if f.share != nil && k+1 == sharedFilters {
+			// The terms' bytes are not changed by the filters that
+			// follow (folding and stemming make new slices or cut).
+			f.share.terms = make([][]byte, 0, len(tokens))
+			for _, t := range tokens {
+				f.share.terms = append(f.share.terms, t.Term)
+			}
+			f.share.done = true
+		}
 	}
 	f.length = len(tokens)
 	f.freqs, buf.terms = tokenFrequencies(tokens, f.options.IncludeTermVectors(), buf.terms[:0])
@@ -118,6 +151,22 @@ func tokenFrequencies(tokens analysis.TokenStream, vectors bool, terms []*bindex
 		e.Locations = append(e.Locations, &locations[i])
 	}
 	return freqs, terms
+}
+
+// termFrequencies is tokenFrequencies of terms without positions.
+func termFrequencies(terms [][]byte) bindex.TokenFrequencies {
+	freqs := make(bindex.TokenFrequencies, len(terms))
+	entries := make([]bindex.TokenFreq, 0, len(terms))
+	for _, t := range terms {
+		e, ok := freqs[string(t)]
+		if !ok {
+			entries = append(entries, bindex.TokenFreq{Term: t})
+			e = &entries[len(entries)-1]
+			freqs[string(t)] = e
+		}
+		e.SetFrequency(e.Frequency() + 1)
+	}
+	return freqs
 }
 
 // Name returns the field's name.

@@ -3,9 +3,11 @@ package index
 import (
 	"fmt"
 	"maps"
+	"reflect"
 	"slices"
 	"testing"
 
+	"github.com/blevesearch/bleve/v2/analysis"
 	"github.com/blevesearch/bleve/v2/analysis/analyzer/keyword"
 	"github.com/blevesearch/bleve/v2/document"
 	bindex "github.com/blevesearch/bleve_index_api"
@@ -88,5 +90,67 @@ func TestKeywordsFieldAsBleve(t *testing.T) {
 	}
 	if ours.AnalyzedLength() != len(values) {
 		t.Errorf("length %d, want %d", ours.AnalyzedLength(), len(values))
+	}
+}
+
+// FuzzSharedWords checks that the exact-form field made from the words the
+// text field shares has the terms, frequencies and length the exact-form
+// analyzer gives the text alone, and that sharing leaves the text field's
+// own terms as they were.
+func FuzzSharedWords(f *testing.F) {
+	for _, s := range []string{"Los Estados Miembros y las NIÑAS de la Convención", "ΟΔΥΣΣΕΥΣ Ⱥ l'ONU 3.5 www.ohchr.org", "", "de la el"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, text string) {
+		words := &sharedWords{}
+		tf := newTextField(FieldText, text, analyzerSpanishPositions, searchedText)
+		tf.share = words
+		tf.Analyze()
+		ef := newTextField(FieldTextExact, text, AnalyzerExact, plainIndexed)
+		ef.from = words
+		ef.Analyze()
+		alone := newTextField(FieldTextExact, text, AnalyzerExact, plainIndexed)
+		alone.Analyze()
+		plain := newTextField(FieldText, text, analyzerSpanishPositions, searchedText)
+		plain.Analyze()
+		if !words.done {
+			t.Fatal("the text field shared no words")
+		}
+		if ef.AnalyzedLength() != alone.AnalyzedLength() || !sameFreqs(ef.AnalyzedTokenFrequencies(), alone.AnalyzedTokenFrequencies()) {
+			t.Errorf("%q: shared exact field %d %v, alone %d %v", text, ef.AnalyzedLength(), freqsOf(ef.AnalyzedTokenFrequencies()), alone.AnalyzedLength(), freqsOf(alone.AnalyzedTokenFrequencies()))
+		}
+		if tf.AnalyzedLength() != plain.AnalyzedLength() || !sameFreqs(tf.AnalyzedTokenFrequencies(), plain.AnalyzedTokenFrequencies()) {
+			t.Errorf("%q: sharing changed the text field's terms", text)
+		}
+	})
+}
+
+func freqsOf(fs bindex.TokenFrequencies) map[string]int {
+	out := map[string]int{}
+	for term, f := range fs {
+		out[term] = f.Frequency()
+	}
+	return out
+}
+
+func sameFreqs(a, b bindex.TokenFrequencies) bool {
+	return reflect.DeepEqual(freqsOf(a), freqsOf(b))
+}
+
+// TestSharedFilters checks that the Spanish analyzers begin with the token
+// filters that are all of the exact-form analyzer's, which sharedWords
+// relies on.
+func TestSharedFilters(t *testing.T) {
+	exact := analyzers()[AnalyzerExact].(*analysis.DefaultAnalyzer)
+	if len(exact.TokenFilters) != sharedFilters {
+		t.Fatalf("%s has %d token filters, sharedFilters is %d", AnalyzerExact, len(exact.TokenFilters), sharedFilters)
+	}
+	for _, name := range []string{AnalyzerSpanish, analyzerSpanishPositions} {
+		a := analyzerNamed(name).(*analysis.DefaultAnalyzer)
+		for i := range sharedFilters {
+			if reflect.TypeOf(a.TokenFilters[i]) != reflect.TypeOf(exact.TokenFilters[i]) {
+				t.Errorf("%s's filter %d is %T, %s's %T", name, i, a.TokenFilters[i], AnalyzerExact, exact.TokenFilters[i])
+			}
+		}
 	}
 }

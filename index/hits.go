@@ -66,7 +66,13 @@ func (ix *Index) decodeHits(ctx context.Context, hits bsearch.DocumentMatchColle
 		}
 	}
 	if len(missing) > 0 {
-		if err := ix.loadDocuments(ctx, missing); err != nil {
+		// The documents loaded are taken from what loadDocuments
+		// returns, not from the cache: the cache starts afresh when it
+		// fills, and had dropped documents loaded a moment before (a
+		// million paragraphs' ingest stopped on "the index holds no
+		// metadata" for a document it held).
+		loaded, err := ix.loadDocuments(ctx, missing)
+		if err != nil {
 			return nil, err
 		}
 		for i, h := range hits {
@@ -74,7 +80,11 @@ func (ix *Index) decodeHits(ctx context.Context, hits bsearch.DocumentMatchColle
 				continue
 			}
 			docID, _, _ := SplitParagraphID(h.ID)
-			if out[i].Doc = ix.docs.get(docID); out[i].Doc == nil {
+			if d := loaded[docID]; d != nil {
+				cp := *d
+				out[i].Doc = &cp
+			}
+			if out[i].Doc == nil {
 				return nil, fmt.Errorf("hit %s: the index holds no metadata for document %q", h.ID, docID)
 			}
 		}
@@ -130,8 +140,8 @@ func decodeParagraphs(hits bsearch.DocumentMatchCollection, out []Hit) error {
 }
 
 // loadDocuments reads the metadata of the documents with the given IDs
-// into the cache.
-func (ix *Index) loadDocuments(ctx context.Context, ids []string) error {
+// into the cache, and returns it by document ID.
+func (ix *Index) loadDocuments(ctx context.Context, ids []string) (map[string]*corpus.Document, error) {
 	var xs []query.Query
 	seen := map[string]bool{}
 	for _, id := range ids {
@@ -147,17 +157,19 @@ func (ix *Index) loadDocuments(ctx context.Context, ids []string) error {
 	req.Fields = []string{FieldDocJSON}
 	res, err := ix.alias.SearchInContext(ctx, req)
 	if err != nil {
-		return fmt.Errorf("document metadata: %w", err)
+		return nil, fmt.Errorf("document metadata: %w", err)
 	}
+	out := make(map[string]*corpus.Document, len(res.Hits))
 	for _, h := range res.Hits {
 		dj, _ := h.Fields[FieldDocJSON].(string)
 		doc, err := decodeDocument(dj)
 		if err != nil {
-			return fmt.Errorf("document metadata of %s: %w", h.ID, err)
+			return nil, fmt.Errorf("document metadata of %s: %w", h.ID, err)
 		}
 		ix.docs.put(doc)
+		out[doc.ID] = doc
 	}
-	return nil
+	return out, nil
 }
 
 func decodeDocument(dj string) (*corpus.Document, error) {
@@ -180,15 +192,12 @@ func decodeParagraph(fields map[string]any) (*corpus.Paragraph, error) {
 	if pj == "" {
 		return nil, errors.New("hit lacks stored fields")
 	}
-	var p corpus.Paragraph
-	if err := json.Unmarshal([]byte(pj), &p); err != nil {
+	text, _ := fields[FieldText].(string)
+	p, err := unpackParagraph([]byte(pj), text)
+	if err != nil {
 		return nil, fmt.Errorf("stored paragraph: %w", err)
 	}
-	p.Text, _ = fields[FieldText].(string)
-	if p.Original == "" {
-		p.Original = p.Text
-	}
-	return &p, nil
+	return p, nil
 }
 
 // metaCacheSize bounds the documents whose metadata is kept in memory.

@@ -19,7 +19,6 @@ import (
 
 	"github.com/blevesearch/bleve/v2"
 	"github.com/blevesearch/bleve/v2/document"
-	"github.com/blevesearch/bleve/v2/index/scorch"
 	"github.com/blevesearch/bleve/v2/index/scorch/mergeplan"
 	"github.com/blevesearch/bleve/v2/search/query"
 
@@ -60,6 +59,8 @@ type Index struct {
 	facets *facetCache
 	// removeOnClose is the folder of a temporary index (NewTemporary).
 	removeOnClose string
+	// recovered is set when Open wrote the meta file again.
+	recovered bool
 
 	// created is set when this process created the index: a document it
 	// has not added yet cannot have old paragraphs to replace, so adding
@@ -122,6 +123,26 @@ func compactOptions(paragraphs uint64) mergeplan.MergePlanOptions {
 	return opt
 }
 
+// recentOptions are compactOptions for a shard whose largest segment
+// holds more paragraphs than all its others together (a shard added to
+// in runs since it was compacted): that segment is left as it is and the
+// others are merged into one, so that compacting after a run costs about
+// what the runs since the last full merge added, not the whole shard
+// again. (A shard of 50,000 paragraphs compacted after each of ten runs
+// had been rewritten each time: 100,000 paragraphs added in ten steps took
+// a quarter more CPU.) The largest segment is merged again once the others
+// outgrow it.
+func recentOptions(paragraphs, largest uint64) mergeplan.MergePlanOptions {
+	opt := compactOptions(paragraphs)
+	if paragraphs <= MaxSegmentParagraphs && largest > 0 && paragraphs-largest < largest {
+		// The planner merges only segments smaller than half its
+		// MaxSegmentSize.
+		opt.MaxSegmentSize = 2 * int64(largest)
+		opt.FloorSegmentSize = opt.MaxSegmentSize
+	}
+	return opt
+}
+
 // compactSegmentsPerTask is how many segments a merge task of Compact may
 // take: more than a bulk load leaves in a shard between merges.
 const compactSegmentsPerTask = 1000
@@ -148,18 +169,40 @@ func newIndex(dir string, shards []bleve.Index, m meta) *Index {
 
 const metaFile = "relatoria.json"
 
+// createMarker is the file a Create writes before anything else and
+// removes once the meta file is written: shards beside it and no meta file
+// are a Create that did not finish, which the next Create may clear. Shards
+// without it are an index, whatever has become of its meta file: they are
+// never removed (see Open).
+const createMarker = "relatoria.creating"
+
+// Internal keys with which Create stamps each shard, so that an index whose
+// meta file is lost can be recognised and its meta file written again.
+var (
+	stampFormat = []byte("relatoria:format")
+	stampShard  = []byte("relatoria:shard") // "i/n"
+)
+
 // Create makes a new, empty index in dir, which must not hold one already.
-// A directory left by a Create that did not finish (no meta file) is
-// cleared first.
+// A directory left by a Create that did not finish (its marker file, no
+// meta file) is cleared first; shards without the marker are an index, and
+// Create refuses to touch them.
 func Create(dir string, opt Options) (*Index, error) {
 	if _, err := os.Stat(filepath.Join(dir, metaFile)); err == nil {
 		return nil, fmt.Errorf("create index %s: an index already exists there", dir)
+	}
+	if err := clearUnfinished(dir); err != nil {
+		return nil, fmt.Errorf("no se puede crear el índice %s: %w", dir, err)
 	}
 	n := opt.Shards
 	if n <= 0 {
 		n = runtime.NumCPU()
 	}
 	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return nil, fmt.Errorf("create index %s: %w", dir, err)
+	}
+	marker := filepath.Join(dir, createMarker)
+	if err := writeFileAtomic(marker, []byte(strconv.Itoa(os.Getpid())+"\n")); err != nil {
 		return nil, fmt.Errorf("create index %s: %w", dir, err)
 	}
 	var shards []bleve.Index
@@ -169,26 +212,108 @@ func Create(dir string, opt Options) (*Index, error) {
 		}
 	}
 	for i := range n {
-		os.RemoveAll(shardDir(dir, i))
 		b, err := bleve.NewUsing(shardDir(dir, i), indexMapping(), bleve.Config.DefaultIndexType, bleve.Config.DefaultKVStore, scorchConfig())
+		if err == nil {
+			err = b.SetInternal(stampFormat, []byte(strconv.Itoa(FormatVersion)))
+		}
+		if err == nil {
+			err = b.SetInternal(stampShard, []byte(fmt.Sprintf("%d/%d", i, n)))
+		}
 		if err != nil {
+			if b != nil {
+				b.Close()
+			}
 			closeAll()
 			return nil, fmt.Errorf("create index %s: %w", dir, err)
 		}
 		shards = append(shards, b)
 	}
 	m := meta{Format: FormatVersion, Shards: n, Created: time.Now().UTC().Truncate(time.Second)}
-	data, _ := json.MarshalIndent(m, "", "  ")
 	// The meta file is written last, atomically: a directory without it is
 	// not an index, so a crash during Create leaves nothing that Open
-	// accepts.
-	if err := writeFileAtomic(filepath.Join(dir, metaFile), append(data, '\n')); err != nil {
+	// accepts (and the marker, for the next Create to clear).
+	if err := writeMeta(dir, m); err != nil {
 		closeAll()
 		return nil, fmt.Errorf("create index %s: %w", dir, err)
 	}
+	os.Remove(marker)
 	ix := newIndex(dir, shards, m)
 	ix.created = true
 	return ix, nil
+}
+
+func writeMeta(dir string, m meta) error {
+	data, _ := json.MarshalIndent(m, "", "  ")
+	return writeFileAtomic(filepath.Join(dir, metaFile), append(data, '\n'))
+}
+
+// shardDirs returns the shard folders in dir, in order.
+func shardDirs(dir string) []string {
+	found, _ := filepath.Glob(filepath.Join(dir, "shard-[0-9][0-9]*"))
+	found = slices.DeleteFunc(found, func(p string) bool {
+		digits := strings.TrimPrefix(filepath.Base(p), "shard-")
+		return strings.Trim(digits, "0123456789") != ""
+	})
+	slices.Sort(found)
+	return found
+}
+
+// clearUnfinished removes the shards of a Create that did not finish in
+// dir: only when its marker is there, and the process that wrote it is
+// gone. Shards without the marker are refused (see Open).
+func clearUnfinished(dir string) error {
+	shards := shardDirs(dir)
+	data, err := os.ReadFile(filepath.Join(dir, createMarker))
+	if err != nil {
+		if len(shards) > 0 {
+			return errNoMeta(dir, shards)
+		}
+		return nil
+	}
+	if pid, err := strconv.Atoi(strings.TrimSpace(string(data))); err == nil && pid != os.Getpid() && processAlive(pid) {
+		return fmt.Errorf("otro proceso (%d) está creando un índice ahí", pid)
+	}
+	for _, s := range shards {
+		if err := os.RemoveAll(s); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// errNoMeta is the error for shards without a meta file that cannot be
+// recognised: it says how to recover.
+func errNoMeta(dir string, shards []string) error {
+	return fmt.Errorf("%s tiene %d fragmentos de índice (%s…) pero no %s, y no se borran: si el índice lo escribió esta versión de relatoria (formato %d), recupérelo con: printf '{\"format\": %d, \"shards\": %d}\\n' > %s; si no, muévalo a otra parte y vuelva a ingerir los documentos",
+		dir, len(shards), filepath.Base(shards[0]), metaFile, FormatVersion, FormatVersion, len(shards), filepath.Join(dir, metaFile))
+}
+
+// recoverMeta writes the meta file of an index whose shards are in dir
+// and whose meta file is gone, from the stamps Create put in each shard.
+// It fails, saying how to recover by hand, when the shards are not all
+// stamped by this format version and numbered 0 to n-1 of n.
+func recoverMeta(dir string, shards []string) (meta, error) {
+	n := len(shards)
+	for i, s := range shards {
+		if s != shardDir(dir, i) {
+			return meta{}, errNoMeta(dir, shards)
+		}
+		b, err := bleve.OpenUsing(s, scorchConfig())
+		if err != nil {
+			return meta{}, fmt.Errorf("%w (fragmento %s: %v)", errNoMeta(dir, shards), filepath.Base(s), err)
+		}
+		format, err1 := b.GetInternal(stampFormat)
+		shard, err2 := b.GetInternal(stampShard)
+		b.Close()
+		if err1 != nil || err2 != nil || string(format) != strconv.Itoa(FormatVersion) || string(shard) != fmt.Sprintf("%d/%d", i, n) {
+			return meta{}, errNoMeta(dir, shards)
+		}
+	}
+	m := meta{Format: FormatVersion, Shards: n, Created: time.Now().UTC().Truncate(time.Second)}
+	if err := writeMeta(dir, m); err != nil {
+		return meta{}, err
+	}
+	return m, nil
 }
 
 // writeFileAtomic writes data to a temporary file and renames it over path.
@@ -227,26 +352,51 @@ func writeFileAtomicFunc(path string, write func(io.Writer) error) error {
 }
 
 // Open opens the index in dir. It returns an error wrapping ErrNotExist
-// when dir holds no index, and a message saying how to rebuild when the
-// index was written in another format version.
+// when dir holds no index (nor the shards of one), and a message saying how
+// to rebuild when the index was written in another format version. An
+// index whose meta file is gone is recovered from the stamps in its shards
+// (see Recovered), or refused with a message saying how to recover it; a
+// meta file whose count of shards disagrees with the shards on disk is
+// refused.
 func Open(dir string) (*Index, error) {
 	data, err := os.ReadFile(filepath.Join(dir, metaFile))
-	if errors.Is(err, os.ErrNotExist) {
-		return nil, fmt.Errorf("open index %s: %w", dir, ErrNotExist)
-	}
-	if err != nil {
-		return nil, fmt.Errorf("open index %s: %w", dir, err)
-	}
+	recovered := false
 	var m meta
-	if err := json.Unmarshal(data, &m); err != nil {
-		return nil, fmt.Errorf("no se puede abrir el índice %s: %s está dañado (%v); borre la carpeta y vuelva a indexar", dir, metaFile, err)
+	switch {
+	case errors.Is(err, os.ErrNotExist):
+		shards := shardDirs(dir)
+		if _, err := os.Stat(filepath.Join(dir, createMarker)); err == nil || len(shards) == 0 {
+			// Nothing, or a Create that did not finish.
+			return nil, fmt.Errorf("open index %s: %w", dir, ErrNotExist)
+		}
+		if m, err = recoverMeta(dir, shards); err != nil {
+			return nil, fmt.Errorf("no se puede abrir el índice %s: %w", dir, err)
+		}
+		recovered = true
+	case err != nil:
+		return nil, fmt.Errorf("open index %s: %w", dir, err)
+	default:
+		if err := json.Unmarshal(data, &m); err != nil {
+			return nil, fmt.Errorf("no se puede abrir el índice %s: %s está dañado (%v); borre la carpeta y vuelva a indexar", dir, metaFile, err)
+		}
 	}
 	if m.Format != FormatVersion {
 		return nil, fmt.Errorf("no se puede abrir el índice %s: se escribió en el formato %d y este relatoria lee el formato %d; reconstrúyalo con: rm -r %s && relatoria ingest -index %s RUTA...", dir, m.Format, FormatVersion, dir, dir)
 	}
+	if onDisk := shardDirs(dir); len(onDisk) != max(m.Shards, 1) {
+		return nil, fmt.Errorf("no se puede abrir el índice %s: %s dice %d fragmentos y hay %d en el disco; corrija \"shards\" en %s (o restaure el archivo): con otro número, los documentos de los fragmentos de más no se encontrarían", dir, metaFile, m.Shards, len(onDisk), filepath.Join(dir, metaFile))
+	}
 	var shards []bleve.Index
 	for i := range max(m.Shards, 1) {
 		b, err := bleve.OpenUsing(shardDir(dir, i), scorchConfig())
+		if err == nil {
+			// A shard of another count (stamped by Create; indexes made
+			// before the stamps have none) holds other documents.
+			if stamp, _ := b.GetInternal(stampShard); len(stamp) > 0 && string(stamp) != fmt.Sprintf("%d/%d", i, max(m.Shards, 1)) {
+				b.Close()
+				err = fmt.Errorf("el fragmento dice ser %s, y %s dice %d fragmentos; corrija \"shards\" en %s", stamp, metaFile, m.Shards, filepath.Join(dir, metaFile))
+			}
+		}
 		if err != nil {
 			for _, s := range shards {
 				s.Close()
@@ -254,11 +404,12 @@ func Open(dir string) (*Index, error) {
 			if strings.Contains(err.Error(), "timeout") {
 				return nil, fmt.Errorf("no se puede abrir el índice %s: otro proceso de relatoria lo está usando (vuelva a intentarlo cuando termine)", dir)
 			}
-			return nil, fmt.Errorf("open index %s: shard %d: %w", dir, i, err)
+			return nil, fmt.Errorf("no se puede abrir el índice %s: fragmento %d: %w", dir, i, err)
 		}
 		shards = append(shards, b)
 	}
 	ix := newIndex(dir, shards, m)
+	ix.recovered = recovered
 	if err := ix.section.load(shards, FieldSection); err != nil {
 		return nil, fmt.Errorf("open index %s: %w", dir, err)
 	}
@@ -268,6 +419,10 @@ func Open(dir string) (*Index, error) {
 	}
 	return ix, nil
 }
+
+// Recovered reports whether Open wrote the index's meta file again from
+// its shards (it had been lost).
+func (ix *Index) Recovered() bool { return ix.recovered }
 
 // NewTemporary returns a temporary index, for tests and one-off use, with
 // the given number of shards (0 means one): an index like any other, in a
@@ -559,52 +714,6 @@ func (ix *Index) DocumentIDs(ctx context.Context, sym corpus.Symbol) ([]string, 
 		}
 	}
 	return ids, nil
-}
-
-// Compact merges the segments of every shard, in parallel, into as few as
-// segments of at most MaxSegmentParagraphs allow (one per shard up to
-// 80,000 paragraphs): a freshly loaded index is smaller and faster to
-// search once compacted.
-func (ix *Index) Compact(ctx context.Context) error {
-	compact := func(b bleve.Index) error {
-		adv, err := b.Advanced()
-		if err != nil {
-			return err
-		}
-		s, ok := adv.(*scorch.Scorch)
-		if !ok {
-			return fmt.Errorf("shard %T is not a scorch index", adv)
-		}
-		paragraphs, err := b.DocCount()
-		if err != nil {
-			return err
-		}
-		opt := compactOptions(paragraphs)
-		if err := s.ForceMerge(ctx, &opt); err != nil {
-			return err
-		}
-		return ix.awaitObsoleteRemoved(ctx, b)
-	}
-	// The shards are compacted at the same time. A merge maps the
-	// segments it reads; relatoria ingest keeps those pages out of its
-	// resident memory (DropResidentPages), which let a million paragraphs
-	// be compacted in parallel within 1 GB.
-	errs := make(chan error, len(ix.shards))
-	for _, b := range ix.shards {
-		go func() {
-			var err error
-			defer func() { errs <- err }()
-			defer recoverInto(&err, "compact a shard")
-			err = compact(b)
-		}()
-	}
-	var first error
-	for range ix.shards {
-		if err := <-errs; err != nil && first == nil {
-			first = fmt.Errorf("compact index %s: %w", ix.dir, err)
-		}
-	}
-	return first
 }
 
 // awaitObsoleteRemoved waits (a few seconds at most) until the store of

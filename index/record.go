@@ -136,18 +136,18 @@ func record(id string, doc *corpus.Document, i int, section []string) *document.
 		m.Document.Paragraphs = nil
 		dj, _ = json.Marshal(m)
 	}
-	// The text is stored once, in the text field; the stored paragraph
-	// keeps the original only when repair or normalisation changed it.
-	slim := *p
-	slim.Text = ""
-	slim.Section = section
-	if slim.Original == p.Text {
-		slim.Original = ""
-	}
-	pj, _ := json.Marshal(slim)
+	// The text is stored once, in the text field (see packParagraph).
+	pj := packParagraph(p, section)
 
-	text(FieldText, p.Text, analyzerSpanishPositions, searchedText)
-	text(FieldTextExact, p.Text, AnalyzerExact, plainIndexed)
+	// The two fields of the paragraph's text split it into words once
+	// (see sharedWords).
+	words := &sharedWords{}
+	tf := newTextField(FieldText, p.Text, analyzerSpanishPositions, searchedText)
+	tf.share = words
+	d.AddField(tf)
+	ef := newTextField(FieldTextExact, p.Text, AnalyzerExact, plainIndexed)
+	ef.from = words
+	d.AddField(ef)
 	if from := repairedForms(p.Repairs); from != "" {
 		text(FieldOriginal, from, AnalyzerSpanish, plainIndexed)
 	}

@@ -25,7 +25,7 @@ func TestBadInput(t *testing.T) {
 		{"empty.txt", nil, "archivo vacío"},
 		{"blank.txt", []byte(" \n\n\t "), "archivo vacío"},
 		{"binary.txt", []byte("\x7fELF\x02\x01\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x02\x00>\x00"), "archivo binario"},
-		{"truncated.pdf", pdf[:len(pdf)/2], "truncated PDF"},
+		{"truncated.pdf", pdf[:len(pdf)/2], "PDF truncado"},
 		{"fake.pdf", []byte("this is not a PDF at all, only text"), "no es un archivo PDF"},
 		{"bad-utf8.txt", []byte("Resolución aprobada \xff\xfe\xfd por el Consejo"), "UTF-8 no válido"},
 		{"noise.txt", []byte("\x81\x8d\x8f\x90\x9d\x81\x8d\x8f"), "UTF-8 no válido"},

@@ -38,23 +38,31 @@ func TestBadCorpus(t *testing.T) {
 	want := map[string]string{
 		"empty.txt":            "archivo vacío",
 		"binary.txt":           "archivo binario",
-		"truncated.pdf":        "truncated PDF",
-		"encrypted.pdf":        "encrypted PDF",
-		"image-only.pdf":       "no text layer",
-		"corrupt-stream.pdf":   "malformed PDF",
-		"broken-tree.pdf":      "malformed PDF",
-		"kids-loop.pdf":        "page tree loops back on itself",
-		"parent-loop.pdf":      "/Parent chain loops back on itself",
-		"huge-xref.pdf":        "beyond what a PDF can hold",
-		"huge-xref-stream.pdf": "more objects than a PDF can hold",
+		"truncated.pdf":        "PDF truncado",
+		"encrypted.pdf":        "PDF cifrado",
+		"image-only.pdf":       "no tiene capa de texto",
+		"corrupt-stream.pdf":   "PDF dañado",
+		"broken-tree.pdf":      "PDF dañado",
+		"kids-loop.pdf":        "árbol de páginas vuelve sobre sí mismo",
+		"parent-loop.pdf":      "cadena /Parent vuelve sobre sí misma",
+		"huge-xref.pdf":        "más allá de los que un PDF puede tener",
+		"huge-xref-stream.pdf": "más objetos de los que un PDF puede tener",
+		"objstm-self.pdf":      "agotó su pila",
+		"extends-self.pdf":     "se extiende a sí mismo",
+		"columns-indirect.pdf": "/Columns 70368744177664 pasa de",
+		"bomb-q.pdf":           "se descomprime en más de 64 MiB",
+		"bomb-tj.pdf":          "se descomprime en más de 64 MiB",
+		"bomb-numbers.pdf":     "se descomprime en más de 64 MiB",
+		"bomb-a85.pdf":         "384 MiB) y se detuvo",
+		"prev-self.pdf":        "forman un ciclo",
 		"invalid-utf8.txt":     "UTF-8 no válido",
 		"demasiado-grande.txt": "archivo demasiado grande",
-		"bucle-a":              "broken or looping symbolic link",
-		"bucle-b":              "broken or looping symbolic link",
-		"tuberia.txt":          "not a regular file",
+		"bucle-a":              "enlace simbólico roto o en bucle",
+		"bucle-b":              "enlace simbólico roto o en bucle",
+		"tuberia.txt":          "no es un archivo normal",
 	}
 	if !root {
-		want["ilegible.txt"] = "permission denied"
+		want["ilegible.txt"] = "permiso denegado"
 	}
 	goodFiles := map[string]string{ // file → a phrase of its text
 		"SOURCE.md":                           "robustness tests",
@@ -118,4 +126,39 @@ func TestBadCorpus(t *testing.T) {
 		}
 	}
 	t.Logf("%d bad inputs reported, %d good files read", len(want), len(goodFiles))
+}
+
+// TestLinksOutOfFolder checks that a folder's symbolic link to a file
+// outside it is reported and not read, unless FollowLinks is set, while a
+// link to a file inside the folder is read.
+func TestLinksOutOfFolder(t *testing.T) {
+	outside := t.TempDir()
+	secret := filepath.Join(outside, "secreto.txt")
+	os.WriteFile(secret, []byte("Contraseña del servidor: derechos humanos.\n"), 0o644)
+	dir := t.TempDir()
+	good, _ := os.ReadFile("../corpus/sample/000_1d19a80b84d8d935.txt")
+	os.WriteFile(filepath.Join(dir, "buena.txt"), good, 0o644)
+	os.Symlink(secret, filepath.Join(dir, "passwd.txt"))
+	os.Symlink(filepath.Join(dir, "buena.txt"), filepath.Join(dir, "enlace-dentro.txt"))
+	for _, follow := range []bool{false, true} {
+		read, failed := map[string]bool{}, map[string]string{}
+		for doc, err := range Walk(context.Background(), []string{dir}, Options{FollowLinks: follow}, nil) {
+			if err != nil {
+				var e *Error
+				errors.As(err, &e)
+				failed[filepath.Base(e.Path)] = err.Error()
+				continue
+			}
+			read[filepath.Base(doc.Source)] = true
+		}
+		if !read["buena.txt"] || !read["enlace-dentro.txt"] {
+			t.Errorf("follow=%v: read %v, want buena.txt and enlace-dentro.txt", follow, read)
+		}
+		if follow != read["passwd.txt"] {
+			t.Errorf("follow=%v: passwd.txt read %v", follow, read["passwd.txt"])
+		}
+		if msg := failed["passwd.txt"]; !follow && (!strings.Contains(msg, "fuera de la carpeta") || !strings.Contains(msg, secret)) {
+			t.Errorf("passwd.txt: error %q, want the link named with where it points", msg)
+		}
+	}
 }

@@ -26,7 +26,7 @@ func build(name string, format corpus.Format, ex *extraction, opt Options) *corp
 	seen := map[string]bool{}
 	afterImage := false
 	var ocrPara []bool // by paragraph: read by Tesseract
-	for _, b := range ex.blocks {
+	for _, b := range splitLong(ex.blocks, MaxParagraphBytes) {
 		original := strings.Join(b.lines, "\n")
 		lines := b.lines
 		if format == corpus.FormatMarkdown {
@@ -66,7 +66,7 @@ func build(name string, format corpus.Format, ex *extraction, opt Options) *corp
 			continue
 		}
 		seen[text] = true
-		if prev := continued(doc.Paragraphs, b.kind, text); prev != nil && !subBullet(b.lines[0]) {
+		if prev := continued(doc.Paragraphs, b.kind, text); prev != nil && !subBullet(b.lines[0]) && b.piece <= 1 {
 			// The paragraph goes on after a page break (and the footnotes
 			// of the page before).
 			if b.page > 0 {
@@ -89,6 +89,8 @@ func build(name string, format corpus.Format, ex *extraction, opt Options) *corp
 			Repairs:    mended,
 			Page:       b.page,
 			Confidence: roundConf(b.conf),
+			Split:      b.piece,
+			SplitOf:    b.pieces,
 			Notes:      b.notes,
 		})
 	}

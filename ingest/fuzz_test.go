@@ -5,6 +5,7 @@ import (
 	"os"
 	"path/filepath"
 	"testing"
+	"time"
 	"unicode/utf8"
 
 	"github.com/relatoria/relatoria/corpus"
@@ -12,8 +13,10 @@ import (
 
 // fuzzRead checks the invariants of Read on any input: no panic, and a
 // document (when there is one) with valid UTF-8 and consecutive ordinals.
+// PDFs are read in a worker (see TestMain) under small limits, so that a
+// bomb costs little.
 func fuzzRead(t *testing.T, name string, data []byte) {
-	doc, err := Read(name, data, Options{})
+	doc, err := Read(name, data, Options{Limits: ReadLimits{Memory: 128 << 20, CPU: 5 * time.Second, Wall: 10 * time.Second}})
 	if err != nil {
 		if _, ok := err.(*Error); !ok {
 			t.Fatalf("Read returned %T %v, want *Error", err, err)

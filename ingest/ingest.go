@@ -39,6 +39,20 @@ type Options struct {
 	// line ("OCR page 3 (3 of 12, spa) read"); it may be called from
 	// several goroutines at once.
 	Progress func(file, msg string)
+	// Limits bound a worker process reading a PDF or an image (see
+	// ServeIfWorker); the zero value takes the defaults.
+	Limits ReadLimits
+	// FollowLinks makes Walk follow a symbolic link inside a folder that
+	// points outside it (by default such a link is reported and passed
+	// over).
+	FollowLinks bool
+
+	// inWorker is set in a worker process: files are read here.
+	inWorker bool
+	// pageRead, when set, is told of each page of a PDF's text layer
+	// read: a worker says so to relatoria, which grants it CPU time by
+	// the page (see ReadLimits.CPU).
+	pageRead func()
 }
 
 // ErrUnchanged is the reason Walk gives for a file that Options.Unchanged
@@ -108,6 +122,9 @@ func ReadContext(ctx context.Context, name string, data []byte, opt Options) (do
 	}
 	if opt.OCRLang != "" && !validLang(opt.OCRLang) {
 		return nil, fail(name, fmt.Sprintf("idioma de OCR desconocido %q (use uno de estos: %s)", opt.OCRLang, strings.Join(ocrLanguages, ", ")), nil)
+	}
+	if isolated(format, opt) {
+		return readIsolated(ctx, name, data, opt)
 	}
 	if opt.Progress != nil {
 		progress := opt.Progress

@@ -99,7 +99,7 @@ func (m *Manifest) Paths() []string {
 // Save writes the manifest atomically.
 func (m *Manifest) Save() error {
 	if m.path == "" || m.path == manifestFile {
-		return errors.New("manifest has no index directory")
+		return errors.New("el manifiesto no tiene carpeta de índice")
 	}
 	m.mu.RLock()
 	data, err := json.Marshal(m)

@@ -33,7 +33,9 @@ import (
 // ledongthuc/pdf panics on some malformed content streams; every call into
 // it runs under recover, per page, and the whole extraction has a deadline.
 
-// pdfTimeout bounds the time spent on one PDF.
+// pdfTimeout bounds the time the text layer may go without a page read:
+// a loop in the PDF library stops it, and a long document (a 700-page
+// judgment takes 30 CPU-seconds) does not, however many pages it has.
 const pdfTimeout = 60 * time.Second
 
 type pdfLine struct {
@@ -72,49 +74,66 @@ type pdfText struct {
 
 // readPDF reads a PDF's text layer and, for the pages that have none but
 // hold an image, runs OCR (see scan.go). The text layer is read under
-// pdfTimeout; OCR has its own timeout per page.
+// pdfTimeout a page; OCR has its own timeout per page.
 func readPDF(ctx context.Context, data []byte, opt Options) (*extraction, error) {
 	type result struct {
 		t   *pdfText
 		err error
 	}
 	done := make(chan result, 1)
+	pageRead := make(chan int, 1)
 	go func() {
 		defer func() {
 			if r := recover(); r != nil {
-				done <- result{nil, fmt.Errorf("malformed PDF (the PDF library failed: %v)", r)}
+				done <- result{nil, fmt.Errorf("PDF dañado (la biblioteca de PDF falló: %v)", r)}
 			}
 		}()
-		t, err := pdfTextLayer(data)
+		t, err := pdfTextLayer(data, func(n int) {
+			if opt.pageRead != nil {
+				opt.pageRead()
+			}
+			select {
+			case pageRead <- n:
+			default: // the waiter has not taken the last one yet: it will see this page's progress soon
+			}
+		})
 		done <- result{t, err}
 	}()
-	var t *pdfText
-	select {
-	case r := <-done:
-		if r.err != nil {
-			return nil, r.err
+	timer := time.NewTimer(pdfTimeout)
+	defer timer.Stop()
+	pages := 0
+	for {
+		select {
+		case r := <-done:
+			if r.err != nil {
+				return nil, r.err
+			}
+			return assemblePDF(ctx, data, r.t, opt)
+		case pages = <-pageRead:
+			timer.Reset(pdfTimeout)
+		case <-timer.C:
+			return nil, fmt.Errorf("la lectura de la página %d no terminó en %s; el PDF puede estar dañado", pages+1, pdfTimeout)
 		}
-		t = r.t
-	case <-time.After(pdfTimeout):
-		return nil, fmt.Errorf("PDF extraction took longer than %s; the file may be malformed", pdfTimeout)
 	}
-	return assemblePDF(ctx, data, t, opt)
 }
 
-func pdfTextLayer(data []byte) (*pdfText, error) {
+// pdfTextLayer reads the text of every page of a PDF, calling pageRead
+// with the number of pages read after each.
+func pdfTextLayer(data []byte, pageRead func(n int)) (*pdfText, error) {
 	if !bytes.Contains(data[max(0, len(data)-2048):], []byte("%%EOF")) {
-		return nil, errors.New("truncated PDF (no %%EOF marker at the end)")
+		return nil, errors.New("PDF truncado (no termina con la marca %%EOF)")
 	}
 	if err := checkDeclaredSizes(data); err != nil {
 		return nil, err
 	}
+	data = trailerSizeFixed(data)
 	r, err := pdf.NewReader(bytes.NewReader(data), int64(len(data)))
 	if err != nil {
 		return nil, describePDFError(err, data)
 	}
 	pages, err := pdfPages(r, len(data))
 	if err != nil && len(pages) == 0 {
-		return nil, fmt.Errorf("malformed PDF (%v)", err)
+		return nil, fmt.Errorf("PDF dañado (%v)", err)
 	}
 	t := &pdfText{pages: len(pages)}
 	if err != nil {
@@ -122,9 +141,10 @@ func pdfTextLayer(data []byte) (*pdfText, error) {
 	}
 	for i, page := range pages {
 		pl, image, drawn, err := pageLines(page, i+1)
+		pageRead(i + 1)
 		switch {
 		case err != nil:
-			t.pageErrs = append(t.pageErrs, fmt.Sprintf("page %d: %v", i+1, err))
+			t.pageErrs = append(t.pageErrs, fmt.Sprintf("página %d: %v", i+1, err))
 			t.failed = append(t.failed, pageFailure{page: i + 1, reason: fmt.Sprintf("la biblioteca PDF falló (%v)", err), lines: pl,
 				hopeless: errors.Is(err, errStreamTooLarge) || errors.Is(err, errTooManyGlyphs)})
 			continue
@@ -175,18 +195,18 @@ func assemblePDF(ctx context.Context, data []byte, t *pdfText, opt Options) (*ex
 	if len(lines) == 0 {
 		switch {
 		case unreadable && len(failed) > 0:
-			return nil, fmt.Errorf("PDF text layer is unreadable (fonts without a Unicode mapping), and OCR failed: %v", failed[0].err)
+			return nil, fmt.Errorf("la capa de texto del PDF es ilegible (fuentes sin correspondencia Unicode) y el OCR falló: %v", failed[0].err)
 		case len(failed) > 0:
-			return nil, fmt.Errorf("PDF has no text layer (scanned pages), and OCR failed: %s", pagesError(failed, len(scanned)))
+			return nil, fmt.Errorf("el PDF no tiene capa de texto (páginas escaneadas) y el OCR falló: %s", pagesError(failed, len(scanned)))
 		case len(t.pageErrs) > 0:
-			return nil, fmt.Errorf("malformed PDF: %s", t.pageErrs[0])
+			return nil, fmt.Errorf("PDF dañado: %s", t.pageErrs[0])
 		case len(scanned) > 0:
-			return nil, errors.New("PDF has no text layer, and OCR found no text on its scanned pages")
+			return nil, errors.New("el PDF no tiene capa de texto y el OCR no encontró texto en sus páginas escaneadas")
 		}
-		return nil, errors.New("PDF has no text layer and no page images")
+		return nil, errors.New("el PDF no tiene capa de texto ni imágenes de página")
 	}
 	if !plausibleText(lines) {
-		return nil, errors.New("PDF text layer is unreadable (fonts without a Unicode mapping), and OCR found no text")
+		return nil, errors.New("la capa de texto del PDF es ilegible (fuentes sin correspondencia Unicode) y el OCR no encontró texto")
 	}
 	ex := &extraction{symbol: pdfSymbol(lines), pages: reads}
 	if len(failed) > 0 {
@@ -231,11 +251,11 @@ func describePDFError(err error, data []byte) error {
 	msg := err.Error()
 	switch {
 	case strings.Contains(msg, "encrypt") || strings.Contains(msg, "password") || bytes.Contains(data, []byte("/Encrypt")):
-		return fmt.Errorf("encrypted PDF (%s); decrypt it first, e.g. qpdf --decrypt", msg)
+		return fmt.Errorf("PDF cifrado (%s); descífrelo antes, por ejemplo con qpdf --decrypt", msg)
 	case strings.Contains(msg, "invalid header"):
-		return fmt.Errorf("not a PDF this reader supports (%s)", msg)
+		return fmt.Errorf("no es un PDF que este lector admita (%s)", msg)
 	}
-	return fmt.Errorf("malformed PDF (%s)", msg)
+	return fmt.Errorf("PDF dañado (%s)", msg)
 }
 
 // pageLines extracts the lines of page, the i-th, recovering from library
@@ -245,20 +265,20 @@ func describePDFError(err error, data []byte) error {
 func pageLines(page pdf.Page, i int) (lines []pdfLine, image bool, drawn int, err error) {
 	defer func() {
 		if p := recover(); p != nil {
-			image, err = false, fmt.Errorf("unreadable content (%v)", p)
+			image, err = false, fmt.Errorf("contenido ilegible (%v)", p)
 		}
 	}()
 	if page.V.IsNull() {
 		return nil, false, 0, errors.New("missing page object")
 	}
 	if !parentChainEnds(page) {
-		return nil, false, 0, errors.New("its /Parent chain loops back on itself")
+		return nil, false, 0, errors.New("su cadena /Parent vuelve sobre sí misma")
 	}
 	glyphs, drawn, err := pageGlyphs(page)
 	upright(glyphs)
 	lines = readingOrder(buildLines(glyphs, i))
 	if err != nil {
-		return lines, false, drawn, fmt.Errorf("unreadable content (%w)", err)
+		return lines, false, drawn, fmt.Errorf("contenido ilegible (%w)", err)
 	}
 	return lines, hasImage(page.Resources(), 0), drawn, nil
 }

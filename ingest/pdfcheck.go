@@ -37,13 +37,14 @@ var (
 	sizeEntry   = regexp.MustCompile(`/Size[\x00\t\n\f\r ]*([0-9]+)`)
 	indexEntry  = regexp.MustCompile(`/Index[\x00\t\n\f\r ]*\[([^\]]*)\]`)
 	wEntry      = regexp.MustCompile(`/W[\x00\t\n\f\r ]*\[([^\]]*)\]`)
-	colsEntry   = regexp.MustCompile(`/Columns[\x00\t\n\f\r ]*([0-9]+)`)
+	colsEntry   = regexp.MustCompile(`/Columns[\x00\t\n\f\r ]*([0-9]+)(?:[\x00\t\n\f\r ]+([0-9]+)[\x00\t\n\f\r ]+R\b)?`)
 )
 
 // checkDeclaredSizes returns an error naming the first number data
 // declares that would make the PDF library allocate more than a PDF can
 // need, or nil.
 func checkDeclaredSizes(data []byte) error {
+	raw := data
 	data = decodeNames(data)
 	for _, loc := range xrefKeyword.FindAllIndex(data, -1) {
 		if err := checkXrefSection(data[loc[1]:]); err != nil {
@@ -55,12 +56,23 @@ func checkDeclaredSizes(data []byte) error {
 			return err
 		}
 	}
+	objs := &numberObjects{data: data}
 	for _, m := range colsEntry.FindAllSubmatch(data, -1) {
-		if n, ok := declared(m[1]); !ok || n > maxColumns {
-			return fmt.Errorf("malformed PDF (/Columns %s is wider than %d bytes)", short(m[1]), maxColumns)
+		n, ok := declared(m[1])
+		if len(m[2]) > 0 {
+			// "/Columns 6 0 R": the number is object 6's.
+			v, found := objs.resolve(m[1], m[2])
+			if !found {
+				continue // not a plain number: the library takes 0
+			}
+			n = v
+			m[1] = []byte(strconv.FormatInt(v, 10))
+		}
+		if !ok || n > maxColumns {
+			return fmt.Errorf("PDF dañado (/Columns %s pasa de %d bytes)", short(m[1]), maxColumns)
 		}
 	}
-	return nil
+	return checkStructure(raw)
 }
 
 // xrefStreamDict returns the dictionary around data[start:end], the
@@ -85,7 +97,7 @@ func xrefStreamDict(data []byte, start, end int) []byte {
 func checkXrefStream(data []byte) error {
 	for _, m := range sizeEntry.FindAllSubmatch(data, -1) {
 		if n, ok := declared(m[1]); !ok || n > maxPDFObjects {
-			return fmt.Errorf("malformed PDF (/Size %s declares more objects than a PDF can hold, %d)", short(m[1]), maxPDFObjects)
+			return fmt.Errorf("PDF dañado (/Size %s declara más objetos de los que un PDF puede tener, %d)", short(m[1]), maxPDFObjects)
 		}
 	}
 	for _, m := range indexEntry.FindAllSubmatch(data, -1) {
@@ -94,7 +106,7 @@ func checkXrefStream(data []byte) error {
 			start, ok1 := declared(ns[i])
 			n, ok2 := declared(ns[i+1])
 			if !ok1 || !ok2 || start > maxPDFObjects || n > maxPDFObjects || start+n > maxPDFObjects {
-				return fmt.Errorf("malformed PDF (/Index [%s %s] numbers objects beyond what a PDF can hold, %d)", short(ns[i]), short(ns[i+1]), maxPDFObjects)
+				return fmt.Errorf("PDF dañado (/Index [%s %s] numera objetos más allá de los que un PDF puede tener, %d)", short(ns[i]), short(ns[i+1]), maxPDFObjects)
 			}
 		}
 	}
@@ -109,7 +121,7 @@ func checkXrefStream(data []byte) error {
 			sum += n
 		}
 		if sum > maxXrefWidth {
-			return fmt.Errorf("malformed PDF (/W [%s] makes a cross-reference entry longer than %d bytes)", short(m[1]), maxXrefWidth)
+			return fmt.Errorf("PDF dañado (/W [%s] hace una entrada de referencias cruzadas de más de %d bytes)", short(m[1]), maxXrefWidth)
 		}
 	}
 	return nil
@@ -155,7 +167,7 @@ func checkXrefSection(data []byte) error {
 			return nil // "trailer", or not a table: the library judges it
 		}
 		if first > maxPDFObjects || count > maxPDFObjects || first+count > maxPDFObjects {
-			return fmt.Errorf("malformed PDF (a cross-reference section numbers objects from %d, beyond what a PDF can hold, %d)", first, maxPDFObjects)
+			return fmt.Errorf("PDF dañado (una sección de referencias cruzadas numera objetos desde %d, más allá de los que un PDF puede tener, %d)", first, maxPDFObjects)
 		}
 		for range min(count, int64(len(data))) * 3 { // offset, generation, f or n
 			if toks.next() == nil {

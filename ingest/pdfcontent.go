@@ -64,7 +64,7 @@ const maxPageGlyphs = 200_000
 
 // errTooManyGlyphs ends the reading of a page that draws more glyphs than
 // maxPageGlyphs.
-var errTooManyGlyphs = fmt.Errorf("the page draws more than %d characters", maxPageGlyphs)
+var errTooManyGlyphs = fmt.Errorf("la página dibuja más de %d caracteres", maxPageGlyphs)
 
 // matrix is a PDF transformation matrix [a b c d e f] as a 3×3 matrix.
 type matrix [3][3]float64

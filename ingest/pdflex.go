@@ -45,7 +45,7 @@ const maxStreamBytes = 8 << 20
 func streamBytes(strm pdf.Value) (data []byte, err error) {
 	defer func() {
 		if p := recover(); p != nil {
-			err = fmt.Errorf("the content stream cannot be read (%v)", p)
+			err = fmt.Errorf("el flujo de contenido no se puede leer (%v)", p)
 		}
 	}()
 	if strm.Kind() == pdf.Array {
@@ -65,7 +65,7 @@ func streamBytes(strm pdf.Value) (data []byte, err error) {
 	}
 	data, err = io.ReadAll(io.LimitReader(strm.Reader(), maxStreamBytes+1))
 	if err != nil {
-		return data, fmt.Errorf("the content stream cannot be decoded (%v)", err)
+		return data, fmt.Errorf("el flujo de contenido no se puede decodificar (%v)", err)
 	}
 	if len(data) > maxStreamBytes {
 		return data[:maxStreamBytes], errStreamTooLarge
@@ -76,7 +76,7 @@ func streamBytes(strm pdf.Value) (data []byte, err error) {
 // errStreamTooLarge is the error of a content stream larger than
 // maxStreamBytes: no other reader is tried on it, pdftotext would spend its
 // whole timeout on the same bomb.
-var errStreamTooLarge = fmt.Errorf("the content stream is larger than %d MB", maxStreamBytes>>20)
+var errStreamTooLarge = fmt.Errorf("el flujo de contenido pasa de %d MB", maxStreamBytes>>20)
 
 // lexer reads the tokens of a content stream.
 type lexer struct {

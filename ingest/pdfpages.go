@@ -25,7 +25,7 @@ const maxTreeDepth = 64
 func pdfPages(r *pdf.Reader, size int) (pages []pdf.Page, err error) {
 	defer func() {
 		if p := recover(); p != nil {
-			err = fmt.Errorf("the page tree cannot be read (%v)", p)
+			err = fmt.Errorf("el árbol de páginas no se puede leer (%v)", p)
 		}
 	}()
 	budget := size/4 + 64 // a page-tree node takes more than 4 bytes, even compressed
@@ -35,7 +35,7 @@ func pdfPages(r *pdf.Reader, size int) (pages []pdf.Page, err error) {
 	}
 	root := r.Trailer().Key("Root").Key("Pages")
 	if root.Kind() != pdf.Dict {
-		return nil, fmt.Errorf("the document has no page tree (/Root /Pages)")
+		return nil, fmt.Errorf("el documento no tiene árbol de páginas (/Root /Pages)")
 	}
 	stack := []node{{root, 0}}
 	for len(stack) > 0 {
@@ -43,9 +43,9 @@ func pdfPages(r *pdf.Reader, size int) (pages []pdf.Page, err error) {
 		stack = stack[:len(stack)-1]
 		if budget--; budget < 0 || n.depth > maxTreeDepth {
 			if len(pages) == 0 {
-				return nil, fmt.Errorf("the page tree loops back on itself before its first page")
+				return nil, fmt.Errorf("el árbol de páginas vuelve sobre sí mismo antes de su primera página")
 			}
-			return pages, fmt.Errorf("the page tree loops back on itself after page %d; the pages after it are not read", len(pages))
+			return pages, fmt.Errorf("el árbol de páginas vuelve sobre sí mismo después de la página %d; las páginas siguientes no se leen", len(pages))
 		}
 		kids := n.v.Key("Kids")
 		switch typ := n.v.Key("Type").Name(); {

@@ -164,12 +164,11 @@ func rasterise(ctx context.Context, pdfPath, dir string, page int) (string, erro
 // and parses its TSV. page, when not 0, is the page number to give the
 // lines (the page of a PDF); otherwise Tesseract's own numbering is kept.
 func ocrFile(ctx context.Context, image, lang string, page int, dpi float64, render func(context.Context) error) ([]pdfLine, error) {
-	select {
-	case ocrSlot() <- struct{}{}:
-	case <-ctx.Done():
-		return nil, ctx.Err()
+	release, err := takeOCRSlot(ctx)
+	if err != nil {
+		return nil, err
 	}
-	defer func() { <-ocrSlot() }()
+	defer release()
 	ctx, cancel := context.WithTimeout(ctx, pageTimeout)
 	defer cancel()
 	if render != nil {
@@ -525,7 +524,7 @@ func readImage(ctx context.Context, data []byte, opt Options) (*extraction, erro
 		return ocrFile(ctx, image, lang, 0, scanDPI, nil)
 	})
 	if len(failed) > 0 {
-		return nil, fmt.Errorf("OCR failed: %w", failed[0].err)
+		return nil, fmt.Errorf("el OCR falló: %w", failed[0].err)
 	}
 	ex := &extraction{symbol: pdfSymbol(lines)}
 	ex.blocks = ocrBlocks(dropRunningLines(lines, lastPage(lines), ex))

@@ -46,6 +46,20 @@ type compactingWriter struct {
 func (w *compactingWriter) Paragraphs() (uint64, error)   { return w.paragraphs, nil }
 func (w *compactingWriter) Compact(context.Context) error { w.compacted = true; return nil }
 
+// fragmentedWriter is a compactingWriter that says whether it is
+// fragmented and compacts what was added recently, as the local index does.
+type fragmentedWriter struct {
+	compactingWriter
+	fragmented bool
+	recent     bool // CompactRecent was called
+}
+
+func (w *fragmentedWriter) Fragmented() bool { return w.fragmented }
+func (w *fragmentedWriter) CompactRecent(context.Context) error {
+	w.compacted, w.recent = true, true
+	return nil
+}
+
 // The texts of the test files: a resolution's symbol makes its document's
 // ID; a text without one has an ID made of its path.
 const (
@@ -73,6 +87,7 @@ type syncStep struct {
 	stats     ingest.Stats
 	warn, err string
 	compacted bool
+	recent    bool // compacted with CompactRecent (a fragmentedWriter)
 }
 
 func TestSync(t *testing.T) {
@@ -160,6 +175,27 @@ func TestSync(t *testing.T) {
 			},
 			added: []string{"a.txt"}, stats: ingest.Stats{Files: 1, Docs: 1},
 		}}},
+		{"a small addition to a fragmented index compacts it", []syncStep{{
+			files: map[string]string{"a.txt": plain},
+			writer: func(*testing.T) ingest.Writer {
+				return &fragmentedWriter{compactingWriter: compactingWriter{paragraphs: 1000}, fragmented: true}
+			},
+			added: []string{"a.txt"}, stats: ingest.Stats{Files: 1, Docs: 1}, compacted: true, recent: true,
+		}}},
+		{"a bulk load compacts a fragmented index whole", []syncStep{{
+			files: map[string]string{"a.txt": plain},
+			writer: func(*testing.T) ingest.Writer {
+				return &fragmentedWriter{compactingWriter: compactingWriter{paragraphs: 2}, fragmented: true}
+			},
+			added: []string{"a.txt"}, stats: ingest.Stats{Files: 1, Docs: 1}, compacted: true,
+		}}},
+		{"a small addition to an index that is not fragmented does not compact it", []syncStep{{
+			files: map[string]string{"a.txt": plain},
+			writer: func(*testing.T) ingest.Writer {
+				return &fragmentedWriter{compactingWriter: compactingWriter{paragraphs: 1000}}
+			},
+			added: []string{"a.txt"}, stats: ingest.Stats{Files: 1, Docs: 1},
+		}}},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			files, idx := t.TempDir(), t.TempDir()
@@ -201,6 +237,12 @@ func TestSync(t *testing.T) {
 					t.Errorf("run %d: progress told %d times for %d files", i+1, progress, st.Files)
 				}
 				fake, _ := w.(*fakeWriter)
+				if fw, ok := w.(*fragmentedWriter); ok {
+					if fw.recent != step.recent {
+						t.Errorf("run %d: compacted what was added recently %v, want %v", i+1, fw.recent, step.recent)
+					}
+					w = &fw.compactingWriter
+				}
 				if cw, ok := w.(*compactingWriter); ok {
 					fake = &cw.fakeWriter
 					if cw.compacted != step.compacted || cw.compacted != slices.Contains(notes, "compactando el índice") {

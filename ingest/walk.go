@@ -4,6 +4,7 @@ import (
 	"context"
 	"crypto/sha256"
 	"encoding/hex"
+	"fmt"
 	"image"
 	_ "image/jpeg" // pageSized reads the size of scans
 	_ "image/png"
@@ -28,8 +29,10 @@ import (
 // is always read; so is an image in a folder when it is the size of a
 // scanned page (see pageSized). A document yielded with an error is one
 // whose other pages were read when some scanned pages could not be: index
-// it and report the error. Symbolic links to files are followed; links to folders are
-// not (so a link loop cannot trap the walk) and are reported.
+// it and report the error. Symbolic links to files in the folder are
+// followed; links to files outside it are not unless opt.FollowLinks is set,
+// and links to folders are not (so a link loop cannot trap the walk): both
+// are reported.
 func Walk(ctx context.Context, roots []string, opt Options, skipped *atomic.Int64) iter.Seq2[*corpus.Document, error] {
 	return func(yield func(*corpus.Document, error) bool) {
 		type job struct {
@@ -59,7 +62,7 @@ func Walk(ctx context.Context, roots []string, opt Options, skipped *atomic.Int6
 				return true
 			}
 			for _, root := range roots {
-				if !walkRoot(ctx, root, skipped, func(path string, err error) bool {
+				if !walkRoot(ctx, root, opt.FollowLinks, skipped, func(path string, err error) bool {
 					return send(job{path: path, err: err, out: make(chan result, 1)})
 				}) {
 					return
@@ -145,20 +148,27 @@ func readFile(ctx context.Context, path string, opt Options) (*corpus.Document, 
 }
 
 // walkRoot calls visit for each file under root (or root itself), and for
-// each entry that cannot be walked, with the error. It stops early when
-// visit returns false.
-func walkRoot(ctx context.Context, root string, skipped *atomic.Int64, visit func(string, error) bool) bool {
+// each entry that cannot be walked, with the error. A symbolic link to a
+// file outside root is such an entry unless follow is set: a link
+// ("passwd.txt -> /etc/passwd") would otherwise put a file that was never
+// in the folder in the index, and on the server's pages. It stops early
+// when visit returns false.
+func walkRoot(ctx context.Context, root string, follow bool, skipped *atomic.Int64, visit func(string, error) bool) bool {
 	info, err := os.Stat(root)
 	if err != nil {
 		return visit("", fail(root, describeOpenError(err), err))
 	}
 	if !info.IsDir() {
 		if !info.Mode().IsRegular() {
-			return visit("", fail(root, "not a regular file (a pipe, socket or device)", nil))
+			return visit("", fail(root, "no es un archivo normal (es una tubería, un socket o un dispositivo)", nil))
 		}
 		return visit(root, nil)
 	}
 	cont := true
+	realRoot, err := realPath(root)
+	if err != nil {
+		realRoot = root
+	}
 	filepath.WalkDir(root, func(path string, d fs.DirEntry, err error) error {
 		if ctx.Err() != nil || !cont {
 			return filepath.SkipAll
@@ -181,17 +191,21 @@ func walkRoot(ctx context.Context, root string, skipped *atomic.Int64, visit fun
 			target, err := os.Stat(path)
 			switch {
 			case err != nil:
-				cont = visit("", fail(path, "broken or looping symbolic link: "+err.Error(), err))
+				cont = visit("", fail(path, "enlace simbólico roto o en bucle: "+err.Error(), err))
 				return nil
 			case target.IsDir():
-				cont = visit("", fail(path, "symbolic link to a folder; not followed (name the folder itself to ingest it)", nil))
+				cont = visit("", fail(path, "enlace simbólico a una carpeta; no se sigue (nombre la carpeta misma para ingerirla)", nil))
 				return nil
 			case !target.Mode().IsRegular():
-				cont = visit("", fail(path, "symbolic link to something that is not a regular file", nil))
+				cont = visit("", fail(path, "enlace simbólico a algo que no es un archivo normal", nil))
+				return nil
+			}
+			if real, err := realPath(path); !follow && (err != nil || !insideDir(real, realRoot)) {
+				cont = visit("", fail(path, fmt.Sprintf("enlace simbólico a un archivo fuera de la carpeta (%s); no se sigue (relatoria ingest -follow-links lo sigue)", real), nil))
 				return nil
 			}
 		} else if !d.Type().IsRegular() {
-			cont = visit("", fail(path, "not a regular file (a pipe, socket or device)", nil))
+			cont = visit("", fail(path, "no es un archivo normal (es una tubería, un socket o un dispositivo)", nil))
 			return nil
 		}
 		if f, ok := formatOf(name); !ok || f == corpus.FormatImage && !pageSized(path) {
@@ -204,6 +218,22 @@ func walkRoot(ctx context.Context, root string, skipped *atomic.Int64, visit fun
 		return nil
 	})
 	return cont
+}
+
+// realPath returns the absolute path of p with every link resolved.
+func realPath(p string) (string, error) {
+	abs, err := filepath.Abs(p)
+	if err != nil {
+		return "", err
+	}
+	return filepath.EvalSymlinks(abs)
+}
+
+// insideDir reports whether path is dir or inside it (both absolute and free
+// of links).
+func insideDir(path, dir string) bool {
+	rel, err := filepath.Rel(dir, path)
+	return err == nil && rel != ".." && !strings.HasPrefix(rel, ".."+string(filepath.Separator)) && !filepath.IsAbs(rel)
 }
 
 // pageSized reports whether the image file at path looks like a scanned

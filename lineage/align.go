@@ -1,6 +1,7 @@
 package lineage
 
 import (
+	"context"
 	"fmt"
 	"slices"
 	"strings"
@@ -56,6 +57,12 @@ const maxAlignCells = 9_000_000
 // paragraph before it. It returns an error when the documents are too long
 // to align (over maxAlignCells paragraph pairs).
 func Align(old, new []corpus.Paragraph) ([]Pair, error) {
+	return AlignContext(context.Background(), old, new)
+}
+
+// AlignContext is Align, which stops with ctx's error when ctx is done (a
+// request's deadline, a client that went away).
+func AlignContext(ctx context.Context, old, new []corpus.Paragraph) ([]Pair, error) {
 	n, m := len(old), len(new)
 	if n*m > maxAlignCells {
 		return nil, fmt.Errorf("documentos demasiado largos para compararlos: %d × %d párrafos (a lo sumo %d pares)", n, m, maxAlignCells)
@@ -63,6 +70,9 @@ func Align(old, new []corpus.Paragraph) ([]Pair, error) {
 	sa, sb := wordSets(old), wordSets(new)
 	sim := make([]float32, n*m)
 	for i := range n {
+		if err := ctx.Err(); err != nil {
+			return nil, err
+		}
 		for j := range m {
 			sim[i*m+j] = float32(alignSimilarity(sa[i], sb[j]))
 		}
@@ -72,6 +82,9 @@ func Align(old, new []corpus.Paragraph) ([]Pair, error) {
 	best := make([]float32, (n+1)*(m+1))
 	at := func(i, j int) float32 { return best[i*(m+1)+j] }
 	for i := n - 1; i >= 0; i-- {
+		if i%64 == 0 && ctx.Err() != nil {
+			return nil, ctx.Err()
+		}
 		for j := m - 1; j >= 0; j-- {
 			v := max(at(i+1, j), at(i, j+1))
 			if s := sim[i*m+j]; s >= PairThreshold {
@@ -153,6 +166,9 @@ func Align(old, new []corpus.Paragraph) ([]Pair, error) {
 		}
 	}
 	for j := range m {
+		if err := ctx.Err(); err != nil {
+			return nil, err // before each word diff
+		}
 		a := matchB[j]
 		if a >= 0 && !moved[a] {
 			flushRemoved(a)

@@ -1,6 +1,7 @@
 package lineage
 
 import (
+	"context"
 	"encoding/json"
 	"fmt"
 	"io"
@@ -22,7 +23,16 @@ type Diff struct {
 // Compare aligns the paragraphs of old and new (see Align) and counts the
 // result by kind.
 func Compare(old, new *corpus.Document) (*Diff, error) {
-	pairs, err := Align(old.Paragraphs, new.Paragraphs)
+	return CompareContext(context.Background(), old, new)
+}
+
+// CompareContext is Compare, which stops with ctx's error when ctx is
+// done.
+func CompareContext(ctx context.Context, old, new *corpus.Document) (*Diff, error) {
+	pairs, err := AlignContext(ctx, old.Paragraphs, new.Paragraphs)
+	if ctx.Err() != nil {
+		return nil, ctx.Err()
+	}
 	if err != nil {
 		return nil, fmt.Errorf("diff %s %s: %w", docName(old), docName(new), err)
 	}

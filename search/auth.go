@@ -6,6 +6,7 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
+	"io"
 	"net/http"
 	"strconv"
 	"sync"
@@ -23,13 +24,16 @@ import (
 //     check the proof with the token it read from serve.json sends no
 //     document.
 //  2. Each POST /api/ingest and /api/delete carries a new nonce
-//     (HeaderNonce), the time it was signed (HeaderTime, Unix seconds) and
-//     the signature of those, its path and its body (HeaderSignature:
-//     SignRequest). The server refuses a request without them before it
-//     reads the body, then a bad signature, a time more than MaxClockSkew
-//     away from its own, and a nonce it has seen (it remembers nonces for
-//     as long as their time is accepted, so it never has to forget one
-//     that could still be replayed).
+//     (HeaderNonce), the time it was signed (HeaderTime, Unix seconds), the
+//     SHA-256 of its body (HeaderBodyHash), and the signature of those, its
+//     path and its declared length (HeaderSignature: SignHeaders; Sign
+//     sets them all). The server checks all of it before it reads a byte
+//     of the body: it refuses a request without them, a bad signature, a
+//     time more than MaxClockSkew away from its own, a nonce it has seen
+//     (it remembers nonces for as long as their time is accepted, so it
+//     never has to forget one that could still be replayed), and a length
+//     past its limit; then it reads no more than the declared length, and
+//     refuses a body whose hash is not the one signed.
 //  3. The server's answer carries ResponseProof(token, nonce) in
 //     HeaderProof, so the client knows that the server, and not another
 //     listener, took the documents before it records them as indexed.
@@ -40,6 +44,9 @@ const (
 	HeaderTime = "X-Relatoria-Time"
 	// HeaderSignature carries the signature of a signed request.
 	HeaderSignature = "X-Relatoria-Signature"
+	// HeaderBodyHash carries the SHA-256 of a signed request's body, in
+	// hexadecimal.
+	HeaderBodyHash = "X-Relatoria-Body-SHA256"
 	// HeaderProof carries the server's proof that it did what a signed
 	// request asked.
 	HeaderProof = "X-Relatoria-Proof"
@@ -65,11 +72,26 @@ func mac(token string, parts ...string) string {
 // holds token.
 func Proof(token, nonce string) string { return mac(token, "challenge", nonce) }
 
-// SignRequest signs a POST of body to path with token, nonce and the time
-// of signing (Unix seconds, as sent in HeaderTime).
-func SignRequest(token, nonce, unix, path string, body []byte) string {
+// SignHeaders signs a POST to path with token: its nonce, the time of
+// signing (Unix seconds, as sent in HeaderTime), its declared length (the
+// Content-Length) and the SHA-256 of its body (hexadecimal, as sent in
+// HeaderBodyHash). All of it is known before the body is read.
+func SignHeaders(token, nonce, unix, path string, length int64, bodyHash string) string {
+	return mac(token, "request", nonce, unix, path, strconv.FormatInt(length, 10), bodyHash)
+}
+
+// Sign sets the headers of the ingest protocol on req, a POST of body
+// signed with token, with a new nonce, and returns the nonce.
+func Sign(req *http.Request, token string, body []byte) string {
+	nonce, unix := NewNonce(), strconv.FormatInt(time.Now().Unix(), 10)
 	sum := sha256.Sum256(body)
-	return mac(token, "request", nonce, unix, path, hex.EncodeToString(sum[:]))
+	hash := hex.EncodeToString(sum[:])
+	req.ContentLength = int64(len(body))
+	req.Header.Set(HeaderNonce, nonce)
+	req.Header.Set(HeaderTime, unix)
+	req.Header.Set(HeaderBodyHash, hash)
+	req.Header.Set(HeaderSignature, SignHeaders(token, nonce, unix, req.URL.Path, int64(len(body)), hash))
+	return nonce
 }
 
 // MaxClockSkew is how far the time of a signed request may be from the
@@ -114,30 +136,26 @@ func (l *nonceLog) fresh(nonce string, now time.Time) bool {
 	return true
 }
 
-// signedHeaders checks, before the body is read, that a request of the
-// ingest protocol says who signed it and when: a request without them
-// (from a web page, which cannot set them without a preflight the server
-// does not answer) is refused without reading its body.
-func (h *handler) signedHeaders(r *http.Request) error {
+// authenticate checks the headers of a request of the ingest protocol
+// before a byte of its body is read: the server takes documents, the
+// headers are there and well formed, the signature of nonce, time, path,
+// declared length and body hash is right, the time is near the server's,
+// the nonce is new, and the declared length is at most limit. A request
+// from a web page (which cannot set the headers without a preflight the
+// server does not answer) or from anyone without the token is refused
+// without reading its body.
+func (h *handler) authenticate(r *http.Request, limit int64) error {
 	if h.opt.IngestToken == "" {
 		return &httpError{http.StatusForbidden, "este servidor no acepta documentos (ejecute relatoria ingest en la máquina del servidor)"}
 	}
-	nonce, unix, sig := r.Header.Get(HeaderNonce), r.Header.Get(HeaderTime), r.Header.Get(HeaderSignature)
-	if len(nonce) < 16 || len(nonce) > 128 || len(sig) != 2*sha256.Size || unix == "" {
+	nonce, unix, sig, hash := r.Header.Get(HeaderNonce), r.Header.Get(HeaderTime), r.Header.Get(HeaderSignature), r.Header.Get(HeaderBodyHash)
+	if len(nonce) < 16 || len(nonce) > 128 || len(sig) != 2*sha256.Size || len(hash) != 2*sha256.Size || unix == "" {
 		return &httpError{http.StatusForbidden, "petición sin firma: solo relatoria ingest, con el token del índice, puede añadir o quitar documentos"}
 	}
-	return nil
-}
-
-// checkSigned verifies a signed request of the ingest protocol: the
-// server has a token, the signature of path and body is right, and the
-// nonce is new. On success it sets the response's proof header.
-func (h *handler) checkSigned(w http.ResponseWriter, r *http.Request, body []byte) error {
-	if err := h.signedHeaders(r); err != nil {
-		return err
+	if r.ContentLength < 0 {
+		return &httpError{http.StatusLengthRequired, "la petición firmada debe declarar su longitud (Content-Length)"}
 	}
-	nonce, unix, sig := r.Header.Get(HeaderNonce), r.Header.Get(HeaderTime), r.Header.Get(HeaderSignature)
-	if !Verify(sig, SignRequest(h.opt.IngestToken, nonce, unix, r.URL.Path, body)) {
+	if !Verify(sig, SignHeaders(h.opt.IngestToken, nonce, unix, r.URL.Path, r.ContentLength, hash)) {
 		return &httpError{http.StatusForbidden, "petición con una firma que no es la del token de este índice"}
 	}
 	now := time.Now()
@@ -145,11 +163,29 @@ func (h *handler) checkSigned(w http.ResponseWriter, r *http.Request, body []byt
 	if err != nil || now.Sub(time.Unix(secs, 0)).Abs() > MaxClockSkew {
 		return &httpError{http.StatusForbidden, fmt.Sprintf("petición firmada a una hora que difiere en más de %s de la del servidor", MaxClockSkew)}
 	}
+	if r.ContentLength > limit {
+		return &httpError{http.StatusRequestEntityTooLarge, fmt.Sprintf("el cuerpo declarado (%d bytes) pasa del límite de %d bytes", r.ContentLength, limit)}
+	}
 	if !h.nonces.fresh(nonce, now) {
 		return &httpError{http.StatusForbidden, "petición repetida: este nonce ya se usó"}
 	}
-	w.Header().Set(HeaderProof, ResponseProof(h.opt.IngestToken, nonce))
 	return nil
+}
+
+// signedBody reads the body of an authenticated request, no more than its
+// declared length, checks that it is the body signed, and sets the
+// response's proof header.
+func (h *handler) signedBody(w http.ResponseWriter, r *http.Request) ([]byte, error) {
+	body := make([]byte, r.ContentLength)
+	if _, err := io.ReadFull(r.Body, body); err != nil {
+		return nil, &httpError{http.StatusBadRequest, "el cuerpo de la petición llegó incompleto"}
+	}
+	sum := sha256.Sum256(body)
+	if !Verify(hex.EncodeToString(sum[:]), r.Header.Get(HeaderBodyHash)) {
+		return nil, &httpError{http.StatusForbidden, "el cuerpo de la petición no es el que se firmó"}
+	}
+	w.Header().Set(HeaderProof, ResponseProof(h.opt.IngestToken, r.Header.Get(HeaderNonce)))
+	return body, nil
 }
 
 // serveChallenge answers GET /api/ingest/challenge?nonce=N with the proof

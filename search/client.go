@@ -10,7 +10,6 @@ import (
 	"net"
 	"net/http"
 	"net/url"
-	"strconv"
 	"time"
 
 	"github.com/relatoria/relatoria/corpus"
@@ -72,13 +71,42 @@ func (c *Client) Challenge(ctx context.Context) error {
 	return nil
 }
 
-// Add sends documents to the server's POST /api/ingest.
+// ClientBatchBytes is the most JSON Add sends in one request, unless one
+// document alone is larger (up to MaxIngestBody).
+const ClientBatchBytes = 32 << 20
+
+// Add sends documents to the server's POST /api/ingest, in requests of at
+// most ClientBatchBytes (a document larger than that goes alone; one
+// larger than MaxIngestBody is refused with an error naming it).
 func (c *Client) Add(ctx context.Context, docs ...*corpus.Document) error {
-	body, err := json.Marshal(docs)
-	if err != nil {
-		return err
+	var batch [][]byte
+	size := 0
+	send := func() error {
+		if len(batch) == 0 {
+			return nil
+		}
+		body := append([]byte("["), bytes.Join(batch, []byte(","))...)
+		body = append(body, ']')
+		batch, size = nil, 0
+		return c.post(ctx, "/api/ingest", body)
 	}
-	return c.post(ctx, "/api/ingest", body)
+	for _, d := range docs {
+		b, err := json.Marshal(d)
+		if err != nil {
+			return err
+		}
+		if len(b)+2 > MaxIngestBody {
+			return fmt.Errorf("%s: the document is %d bytes of JSON, more than the server takes (%d)", d.Source, len(b), MaxIngestBody)
+		}
+		if size+len(b)+2 > ClientBatchBytes {
+			if err := send(); err != nil {
+				return err
+			}
+		}
+		batch = append(batch, b)
+		size += len(b) + 1
+	}
+	return send()
 }
 
 // Delete asks the server to remove documents, in one request.
@@ -87,7 +115,7 @@ func (c *Client) Delete(ids ...string) error {
 	return c.post(context.Background(), "/api/delete", body)
 }
 
-// post sends a signed request (see SignRequest) and checks the server's
+// post sends a signed request (see Sign) and checks the server's
 // proof that it carried it out: only then are the documents taken as
 // indexed.
 func (c *Client) post(ctx context.Context, path string, body []byte) error {
@@ -95,10 +123,7 @@ func (c *Client) post(ctx context.Context, path string, body []byte) error {
 	if err != nil {
 		return err
 	}
-	nonce, unix := NewNonce(), strconv.FormatInt(time.Now().Unix(), 10)
-	req.Header.Set(HeaderNonce, nonce)
-	req.Header.Set(HeaderTime, unix)
-	req.Header.Set(HeaderSignature, SignRequest(c.Token, nonce, unix, path, body))
+	nonce := Sign(req, c.Token, body)
 	req.Header.Set("Content-Type", "application/json")
 	resp, err := clientHTTP.Do(req)
 	if err != nil {

@@ -31,11 +31,33 @@ func (s *Searcher) Diff(ctx context.Context, refA, refB string) (*lineage.Diff, 
 	} else if a, err = s.documentOf(ctx, refA); err != nil {
 		return nil, err
 	}
-	d, err := lineage.Compare(a, b)
+	for _, doc := range []*corpus.Document{a, b} {
+		if n := textBytes(doc); n > MaxDiffBytes {
+			return nil, badf("%s tiene %.1f MB de texto; la comparación admite documentos de hasta %d MB (compare partes más cortas, o sus párrafos con relatoria show)", describeDoc(doc), float64(n)/(1<<20), MaxDiffBytes>>20)
+		}
+	}
+	d, err := lineage.CompareContext(ctx, a, b)
+	if ctx.Err() != nil {
+		return nil, ctx.Err()
+	}
 	if err != nil {
 		return nil, badf("%v", err)
 	}
 	return d, nil
+}
+
+// MaxDiffBytes is the most text (in bytes) a document compared by Diff may
+// have: the longest judgment of the test corpora has about 1 MB, and the
+// alignment grows with the product of the two documents' paragraphs.
+const MaxDiffBytes = 4 << 20
+
+// textBytes returns the bytes of a document's paragraphs.
+func textBytes(doc *corpus.Document) int {
+	n := 0
+	for _, p := range doc.Paragraphs {
+		n += len(p.Text)
+	}
+	return n
 }
 
 // documentOf returns the whole document a reference names.

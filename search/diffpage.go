@@ -1,6 +1,9 @@
 package search
 
 import (
+	"context"
+	"errors"
+	"fmt"
 	"net/http"
 	"strconv"
 	"strings"
@@ -39,6 +42,9 @@ func (h *handler) pageDiff(w http.ResponseWriter, r *http.Request) error {
 		return h.render(w, http.StatusOK, "diff", data)
 	}
 	d, err := h.s.Diff(r.Context(), a, b)
+	if errors.Is(err, context.DeadlineExceeded) {
+		return &httpError{http.StatusServiceUnavailable, fmt.Sprintf("la comparación tardó más de %s y se detuvo; compare documentos más cortos", h.opt.Timeout)}
+	}
 	if err != nil {
 		return err
 	}

@@ -275,9 +275,10 @@ func TestIngestProtocol(t *testing.T) {
 		b := []byte(`["doc-none"]`)
 		u := strconv.FormatInt(unix.Unix(), 10)
 		req := httptest.NewRequest("POST", "/api/delete", bytes.NewReader(b))
+		Sign(req, "secret", b)
 		req.Header.Set(HeaderNonce, nonce)
 		req.Header.Set(HeaderTime, u)
-		req.Header.Set(HeaderSignature, SignRequest("secret", nonce, u, "/api/delete", b))
+		req.Header.Set(HeaderSignature, SignHeaders("secret", nonce, u, "/api/delete", int64(len(b)), req.Header.Get(HeaderBodyHash)))
 		w := httptest.NewRecorder()
 		h.ServeHTTP(w, req)
 		return w.Code

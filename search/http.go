@@ -42,10 +42,17 @@ type HandlerOptions struct {
 	// server by any IP address (a server on all addresses, reached by its
 	// LAN address): a web page that rebinds its name still names itself.
 	AllowIPHosts bool
-	// MaxConcurrent bounds the requests served at once (searches,
-	// pages, exports); a request waits for a place until its deadline.
-	// 0 means 4 per CPU.
+	// MaxConcurrent bounds the requests served at once (searches and
+	// pages); a request waits for a place until its deadline. 0 means 4
+	// per CPU.
 	MaxConcurrent int
+	// MaxExports bounds the CSV exports of all results (all=1) served at
+	// once, apart from MaxConcurrent: exports that a client stopped
+	// reading never hold up searches. 0 means 2.
+	MaxExports int
+	// ExportWriteTimeout bounds the writing of each page of an export: a
+	// client that stops reading ends its export within it. 0 means 30 s.
+	ExportWriteTimeout time.Duration
 	// Logger receives internal errors; nil means slog.Default().
 	Logger *slog.Logger
 }
@@ -53,8 +60,20 @@ type HandlerOptions struct {
 // MaxExportRows is the most rows a CSV export of all results writes.
 const MaxExportRows = 100_000
 
-// maxIngestBody is the largest POST /api/ingest body.
-const maxIngestBody = 256 << 20
+// MaxIngestBody is the largest POST /api/ingest body the server reads
+// (from a signed request; see authenticate). A batch of relatoria ingest
+// (8,000 paragraphs) is 6–8 MB of JSON, and the Client sends at most
+// ClientBatchBytes in one request; a single document may be larger (the
+// document of a 64 MiB text file, split into paragraphs of at most 16,000
+// characters, is about 150 MB of JSON), up to this.
+const MaxIngestBody = 160 << 20
+
+// maxDeleteBody is the largest POST /api/delete body.
+const maxDeleteBody = 16 << 20
+
+// ingestAtOnce is how many ingest requests the server works on at once:
+// indexing uses every core already.
+const ingestAtOnce = 1
 
 // Handler returns the HTTP interface of a Searcher:
 //
@@ -87,11 +106,17 @@ func Handler(s *Searcher, opt HandlerOptions) http.Handler {
 	if opt.MaxConcurrent <= 0 {
 		opt.MaxConcurrent = 4 * runtime.GOMAXPROCS(0)
 	}
-	h := &handler{s: s, opt: opt, pages: mustTemplates(), slots: make(chan struct{}, opt.MaxConcurrent)}
+	if opt.MaxExports <= 0 {
+		opt.MaxExports = 2
+	}
+	if opt.ExportWriteTimeout <= 0 {
+		opt.ExportWriteTimeout = 30 * time.Second
+	}
+	h := &handler{s: s, opt: opt, pages: mustTemplates(), slots: make(chan struct{}, opt.MaxConcurrent), ingests: make(chan struct{}, ingestAtOnce), exports: make(chan struct{}, opt.MaxExports)}
 	mux := http.NewServeMux()
 	mux.HandleFunc("GET /healthz", h.serveHealthz)
 	mux.HandleFunc("GET /api/ingest/challenge", h.api(h.serveChallenge))
-	mux.HandleFunc("GET /api/search", h.api(h.limited(h.serveSearch)))
+	mux.HandleFunc("GET /api/search", h.api(h.searchOrExport))
 	mux.HandleFunc("GET /api/show", h.api(h.limited(h.serveShow)))
 	mux.HandleFunc("GET /api/documents/{id...}", h.api(h.limited(h.serveDocument)))
 	mux.HandleFunc("GET /api/diff", h.api(h.limited(h.serveDiff)))
@@ -120,6 +145,11 @@ type handler struct {
 	pages  *pageTemplates
 	slots  chan struct{} // one a request being served (MaxConcurrent)
 	nonces nonceLog      // of the signed ingest requests
+	// ingests holds one place an ingest or delete request being served
+	// (ingestAtOnce), apart from slots: searches do not wait for them.
+	ingests chan struct{}
+	// exports holds one place an export of all results (MaxExports).
+	exports chan struct{}
 }
 
 // LoopbackHosts are the host names a server on a loopback address answers
@@ -216,6 +246,7 @@ func (h *handler) api(f func(http.ResponseWriter, *http.Request) error) http.Han
 	return func(w http.ResponseWriter, r *http.Request) {
 		ctx, cancel := context.WithTimeout(context.WithValue(r.Context(), clientContextKey{}, r.Context()), h.opt.Timeout)
 		defer cancel()
+		writeDeadline(w, h.opt.Timeout+writeGrace)
 		err := f(w, r.WithContext(ctx))
 		if err == nil {
 			return
@@ -228,6 +259,32 @@ func (h *handler) api(f func(http.ResponseWriter, *http.Request) error) http.Han
 		w.WriteHeader(status)
 		WriteJSON(w, errorJSON(err, status, msg))
 	}
+}
+
+// writeGrace is how long past its deadline a response may take to be
+// written: a client that stops reading frees its place then.
+const writeGrace = 10 * time.Second
+
+// writeDeadline bounds the writing of the response to d from now (where
+// the connection allows it: not a test recorder).
+func writeDeadline(w http.ResponseWriter, d time.Duration) {
+	http.NewResponseController(w).SetWriteDeadline(time.Now().Add(d))
+}
+
+// searchOrExport serves GET /api/search: an export of all results in one
+// of the places of MaxExports, anything else in one of MaxConcurrent.
+func (h *handler) searchOrExport(w http.ResponseWriter, r *http.Request) error {
+	v := r.URL.Query()
+	if v.Get("format") != "csv" || v.Get("all") != "1" {
+		return h.limited(h.serveSearch)(w, r)
+	}
+	select {
+	case h.exports <- struct{}{}:
+	case <-r.Context().Done():
+		return &httpError{http.StatusServiceUnavailable, "hay demasiadas exportaciones en curso; vuelva a intentarlo en unos minutos"}
+	}
+	defer func() { <-h.exports }()
+	return h.serveSearch(w, r)
 }
 
 // limited runs f in one of the places of MaxConcurrent.
@@ -339,6 +396,9 @@ func (h *handler) serveCSV(w http.ResponseWriter, r *http.Request, req Request) 
 	}
 	w.Header().Set("Content-Type", "text/csv; charset=utf-8")
 	w.Header().Set("Content-Disposition", `attachment; filename="relatoria.csv"`)
+	if all {
+		writeDeadline(w, h.opt.ExportWriteTimeout)
+	}
 	if err := WriteCSV(w, res.Hits, true, sep); err != nil {
 		return nil // the client went away; nothing more to say
 	}
@@ -363,6 +423,9 @@ func (h *handler) serveCSV(w http.ResponseWriter, r *http.Request, req Request) 
 			writeCSVNote(w, sep, fmt.Sprintf("# exportación incompleta: %s; se escribieron %d de %d filas", msg, rows, total))
 			return nil
 		}
+		// Each page has its time to be written: a client that stops
+		// reading ends the export.
+		writeDeadline(w, h.opt.ExportWriteTimeout)
 		if WriteCSV(w, res.Hits, false, sep) != nil {
 			return nil
 		}
@@ -438,22 +501,18 @@ func (h *handler) serveDocument(w http.ResponseWriter, r *http.Request) error {
 // serveIngest adds the documents of the request body (a JSON array of
 // corpus.Document) to the index. It answers 403 unless the server was
 // given an ingest token and the request is signed with it (see
-// SignRequest).
+// authenticate), before reading the body.
 func (h *handler) serveIngest(w http.ResponseWriter, r *http.Request) error {
-	if err := h.signedHeaders(r); err != nil {
-		return err // before reading a body of up to maxIngestBody
-	}
-	body, err := io.ReadAll(http.MaxBytesReader(w, r.Body, maxIngestBody))
+	body, release, err := h.readSigned(w, r, MaxIngestBody)
 	if err != nil {
 		return err
 	}
-	if err := h.checkSigned(w, r, body); err != nil {
-		return err
-	}
+	defer release()
 	var docs []*corpus.Document
 	if err := json.Unmarshal(body, &docs); err != nil {
 		return &httpError{http.StatusBadRequest, "el cuerpo no es una lista JSON de documentos: " + err.Error()}
 	}
+	body = nil
 	paragraphs := 0
 	for _, d := range docs {
 		if d == nil || d.ID == "" {
@@ -468,19 +527,34 @@ func (h *handler) serveIngest(w http.ResponseWriter, r *http.Request) error {
 	return writeJSONResponse(w, map[string]int{"documents": len(docs), "paragraphs": paragraphs})
 }
 
+// readSigned authenticates a request of the ingest protocol, waits for
+// its place among the ingest requests (until the request's deadline), and
+// reads its body. release gives the place back.
+func (h *handler) readSigned(w http.ResponseWriter, r *http.Request, limit int64) (body []byte, release func(), err error) {
+	if err := h.authenticate(r, limit); err != nil {
+		return nil, nil, err // before reading a byte of the body
+	}
+	select {
+	case h.ingests <- struct{}{}:
+	case <-r.Context().Done():
+		return nil, nil, &httpError{http.StatusServiceUnavailable, "el servidor está indexando otros documentos; vuelva a intentarlo"}
+	}
+	release = func() { <-h.ingests }
+	if body, err = h.signedBody(w, r); err != nil {
+		release()
+		return nil, nil, err
+	}
+	return body, release, nil
+}
+
 // serveDelete removes the documents whose IDs the request body lists (a
 // JSON array of strings), signed as serveIngest's.
 func (h *handler) serveDelete(w http.ResponseWriter, r *http.Request) error {
-	if err := h.signedHeaders(r); err != nil {
-		return err
-	}
-	body, err := io.ReadAll(http.MaxBytesReader(w, r.Body, 16<<20))
+	body, release, err := h.readSigned(w, r, maxDeleteBody)
 	if err != nil {
 		return err
 	}
-	if err := h.checkSigned(w, r, body); err != nil {
-		return err
-	}
+	defer release()
 	var ids []string
 	if err := json.Unmarshal(body, &ids); err != nil {
 		return &httpError{http.StatusBadRequest, "el cuerpo no es una lista JSON de identificadores de documento"}

@@ -8,10 +8,8 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"net/url"
-	"strconv"
 	"strings"
 	"testing"
-	"time"
 
 	"github.com/relatoria/relatoria/corpus"
 	"github.com/relatoria/relatoria/ingest"
@@ -157,10 +155,10 @@ func TestHTTPIngest(t *testing.T) {
 	post := func(token, nonce string, b []byte) (int, bool) {
 		req, _ := http.NewRequest("POST", srv.URL+"/api/ingest", bytes.NewReader(b))
 		if token != "" {
-			unix := strconv.FormatInt(time.Now().Unix(), 10)
+			Sign(req, token, b)
 			req.Header.Set(HeaderNonce, nonce)
-			req.Header.Set(HeaderTime, unix)
-			req.Header.Set(HeaderSignature, SignRequest(token, nonce, unix, "/api/ingest", b))
+			unix := req.Header.Get(HeaderTime)
+			req.Header.Set(HeaderSignature, SignHeaders(token, nonce, unix, "/api/ingest", int64(len(b)), req.Header.Get(HeaderBodyHash)))
 		}
 		req.Header.Set("Authorization", "Bearer secret") // the token itself opens nothing
 		resp, err := http.DefaultClient.Do(req)

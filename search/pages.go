@@ -35,6 +35,7 @@ func (h *handler) page(f func(http.ResponseWriter, *http.Request) error) http.Ha
 	return func(w http.ResponseWriter, r *http.Request) {
 		ctx, cancel := context.WithTimeout(r.Context(), h.opt.Timeout)
 		defer cancel()
+		writeDeadline(w, h.opt.Timeout+writeGrace)
 		err := h.limited(f)(w, r.WithContext(ctx))
 		if err == nil {
 			return

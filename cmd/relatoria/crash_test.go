@@ -12,11 +12,13 @@ import (
 	"time"
 
 	"github.com/relatoria/relatoria/index"
+	"github.com/relatoria/relatoria/ingest"
 )
 
 // TestMain lets the test binary run as relatoria itself when asked, so that
 // tests can start real relatoria processes (and kill them).
 func TestMain(m *testing.M) {
+	ingest.ServeIfWorker()
 	if os.Getenv("RELATORIA_TEST_MAIN") == "1" {
 		e := &env{stdout: os.Stdout, stderr: os.Stderr, stdin: os.Stdin, getenv: os.Getenv}
 		os.Exit(run(context.Background(), e, os.Args[1:]))

@@ -52,6 +52,7 @@ func openIndex(ctx context.Context, e *env, flagValue string) (*index.Index, err
 	}
 	ix, err := index.Open(dir)
 	if err == nil {
+		sayRecovered(e, ix)
 		return ix, nil
 	}
 	if !errors.Is(err, index.ErrNotExist) {
@@ -84,4 +85,12 @@ func openIndex(ctx context.Context, e *env, flagValue string) (*index.Index, err
 		return nil, err
 	}
 	return ix, nil
+}
+
+// sayRecovered tells, on stderr, that the index's description file had
+// been lost and was written again from its shards.
+func sayRecovered(e *env, ix *index.Index) {
+	if ix.Recovered() {
+		fmt.Fprintf(e.stderr, "relatoria: faltaba %s; se rehízo a partir de los %d fragmentos del índice\n", filepath.Join(ix.Dir(), "relatoria.json"), ix.Shards())
+	}
 }

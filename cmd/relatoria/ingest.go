@@ -12,7 +12,7 @@ import (
 
 var ingestCommand = &command{
 	name:    "ingest",
-	args:    "[-index DIR] [-quiet] [-prune] [-force] [-lang spa|eng] RUTA...",
+	args:    "[-index DIR] [-quiet] [-prune] [-force] [-lang spa|eng] [-follow-links] RUTA...",
 	summary: "añadir archivos y carpetas (texto, Markdown, HTML, PDF, escaneos) al índice",
 	usage: `Ingest lee cada RUTA (un archivo, o una carpeta recorrida con sus
 subcarpetas), extrae sus párrafos, repara los daños del OCR y los añade al
@@ -34,7 +34,11 @@ servidor, que los muestra en el acto.
 
 Un archivo que no se puede leer se nombra en la salida de errores con el
 motivo, y los demás se indexan igual; el estado de salida es entonces 1. Los
-archivos ocultos y los de otros tipos (imágenes, archivos comprimidos) de
+PDF, los escaneos y las páginas HTML se leen en procesos aparte, con un
+límite de memoria (-read-memory) y plazos: un archivo dañado o hecho para
+agotar al lector se nombra, y el lote sigue. Un enlace simbólico de una
+carpeta a un archivo de fuera se nombra y no se sigue (-follow-links lo
+sigue). Los archivos ocultos y los de otros tipos (imágenes, archivos comprimidos) de
 las carpetas se pasan por alto. En una terminal se muestra el avance (si no,
 una línea cada 10 s; -quiet para nada).
 
@@ -55,6 +59,8 @@ func runIngest(ctx context.Context, c *command, e *env, args []string) error {
 	force := fs.Bool("force", false, "leer todos los archivos, también los que no cambiaron")
 	noRepair := fs.Bool("no-repair", false, "no reparar los daños del OCR")
 	maxSize := fs.Int64("max-size", ingest.DefaultMaxFileSize, "el archivo más grande que se lee, en bytes")
+	followLinks := fs.Bool("follow-links", false, "seguir los enlaces simbólicos de las carpetas a archivos de fuera")
+	readMemory := fs.Int64("read-memory", ingest.DefaultReadMemory>>20, "la memoria que puede usar un proceso que lee un PDF, un escaneo o una página HTML, en MiB")
 	lang := ocrLangFlag(fs)
 	paths, err := parseFlags(fs, args)
 	if err != nil {
@@ -83,6 +89,7 @@ func runIngest(ctx context.Context, c *command, e *env, args []string) error {
 			return err
 		}
 		defer ix.Close()
+		sayRecovered(e, ix)
 		removeStaleServeFile(dir)
 		w = ix
 		resident := func() int64 { return 0 }
@@ -113,7 +120,7 @@ func runIngest(ctx context.Context, c *command, e *env, args []string) error {
 	s := &ingest.Sync{
 		Writer:          w,
 		Manifest:        ingest.LoadManifest(dir),
-		Options:         ingest.Options{NoRepair: *noRepair, MaxFileSize: *maxSize, OCRLang: *lang},
+		Options:         ingest.Options{NoRepair: *noRepair, MaxFileSize: *maxSize, OCRLang: *lang, FollowLinks: *followLinks, Limits: ingest.ReadLimits{Memory: *readMemory << 20}},
 		Force:           *force,
 		Prune:           *prune,
 		BatchParagraphs: 2 * index.BatchSize,

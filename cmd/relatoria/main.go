@@ -27,6 +27,8 @@ import (
 	"runtime/pprof"
 	"strings"
 	"syscall"
+
+	"github.com/relatoria/relatoria/ingest"
 )
 
 // command is one subcommand: its name, a one-line summary, a usage text
@@ -49,10 +51,13 @@ type env struct {
 var commands []*command
 
 func init() {
-	commands = []*command{ingestCommand, queryCommand, showCommand, diffCommand, serveCommand, extractCommand, normalizeCommand}
+	commands = []*command{ingestCommand, queryCommand, showCommand, diffCommand, serveCommand, extractCommand, normalizeCommand, compactCommand}
 }
 
 func main() {
+	// PDFs and images are read in worker processes: this binary, started
+	// again (see ingest.ServeIfWorker).
+	ingest.ServeIfWorker()
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
 	e := &env{stdout: os.Stdout, stderr: os.Stderr, stdin: os.Stdin, getenv: os.Getenv}
@@ -92,6 +97,9 @@ func (e exitError) Error() string { return fmt.Sprintf("estado de salida %d", e.
 // on success, 1 when the command failed (or, for ingest, when any file
 // failed), 2 for a usage error.
 func run(ctx context.Context, e *env, args []string) int {
+	// The workers that read files end with the command, and are waited for
+	// (their CPU time is the command's).
+	defer ingest.StopWorkers()
 	if len(args) == 0 || args[0] == "-h" || args[0] == "--help" || args[0] == "help" && len(args) == 1 {
 		mainUsage(e.stdout)
 		if len(args) == 0 {

@@ -59,7 +59,7 @@ func TestIngestQueryShow(t *testing.T) {
 	if code != 1 {
 		t.Errorf("ingest with bad files: exit %d, want 1", code)
 	}
-	for _, want := range []string{"vacío.txt: archivo vacío", "roto.pdf: truncated PDF", "documentos indexados: 1"} {
+	for _, want := range []string{"vacío.txt: archivo vacío", "roto.pdf: PDF truncado", "documentos indexados: 1"} {
 		if !strings.Contains(errs, want) {
 			t.Errorf("ingest stderr lacks %q:\n%s", want, errs)
 		}

@@ -55,7 +55,7 @@ func TestIngestScans(t *testing.T) {
 		if code != 1 {
 			t.Errorf("exit %d, want 1", code)
 		}
-		for _, want := range []string{"ecuador-mesecvi.pdf: PDF has no text layer", "mixed.pdf: el OCR falló en la página 2 de 2", "tesseract-ocr", "documentos indexados: 2"} {
+		for _, want := range []string{"ecuador-mesecvi.pdf: el PDF no tiene capa de texto", "mixed.pdf: el OCR falló en la página 2 de 2", "tesseract-ocr", "documentos indexados: 2"} {
 			if !strings.Contains(errs, want) {
 				t.Errorf("stderr lacks %q:\n%s", want, errs)
 			}

@@ -67,9 +67,13 @@ type result struct {
 	P50ms          float64 `json:"p50_ms"`
 	P95ms          float64 `json:"p95_ms"`
 	P99ms          float64 `json:"p99_ms,omitempty"`
-	Queries        int     `json:"queries"`
-	CorpusMB       float64 `json:"corpus_mb,omitempty"`
-	Notes          string  `json:"notes,omitempty"`
+	// QueryCPUms is the CPU time (user and system) of the warm queries
+	// over their number: on a machine others share, steadier than their
+	// latencies. A peer that reports none leaves it 0.
+	QueryCPUms float64 `json:"query_cpu_ms,omitempty"`
+	Queries    int     `json:"queries"`
+	CorpusMB   float64 `json:"corpus_mb,omitempty"`
+	Notes      string  `json:"notes,omitempty"`
 	// Runs are the ingest's runs with -steps, -rounds or -lineage-ab.
 	Runs []ingestRun `json:"runs,omitempty"`
 }
@@ -227,10 +231,14 @@ func timeQueries(s *search.Searcher, qs []string, reps int, r *result) {
 	for _, q := range qs {
 		cold = append(cold, query(q))
 	}
+	cpu0 := cpuTime()
 	for range reps {
 		for _, q := range qs {
 			warm = append(warm, query(q))
 		}
+	}
+	if len(warm) > 0 {
+		r.QueryCPUms = float64((cpuTime() - cpu0).Microseconds()) / 1000 / float64(len(warm))
 	}
 	r.ColdP50ms, r.ColdP99ms = pct(cold, 50), pct(cold, 99)
 	r.P50ms, r.P95ms, r.P99ms = pct(warm, 50), pct(warm, 95), pct(warm, 99)
@@ -243,6 +251,15 @@ func timeQueries(s *search.Searcher, qs []string, reps int, r *result) {
 			log.Printf("%8.2f ms %8d hits  %s", pct(ds, 50), totals[q], q)
 		}
 	}
+}
+
+// cpuTime returns the user and system CPU time this process has used.
+func cpuTime() time.Duration {
+	var ru syscall.Rusage
+	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
+		return 0
+	}
+	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
 }
 
 // ingestPlan is how the bench runs the ingest: in how many steps, how
@@ -443,6 +460,11 @@ var (
 	peerLat  = regexp.MustCompile(`p50 ([0-9.]+) ms, p95 ([0-9.]+) ms`)
 	peerPG   = regexp.MustCompile(`total ([0-9.]+) MB`)
 	peerXap  = regexp.MustCompile(`([0-9.]+) MB compacted`)
+	// peerCPU is a load's CPU time, which the peer scripts may print
+	// ("load CPU 2.96 s"): PostgreSQL's server processes, Xapian's own.
+	peerCPU = regexp.MustCompile(`load CPU ([0-9.]+) s`)
+	// peerQueryCPU is the CPU time of a query, likewise ("query CPU 0.4 ms").
+	peerQueryCPU = regexp.MustCompile(`query CPU ([0-9.]+) ms`)
 )
 
 func benchPeer(script, name, corpusDir, queries string, n, reps int) (result, error) {
@@ -464,6 +486,12 @@ func benchPeer(script, name, corpusDir, queries string, n, reps int) (result, er
 		r.P50ms, _ = strconv.ParseFloat(m[1], 64)
 		r.P95ms, _ = strconv.ParseFloat(m[2], 64)
 	}
+	if m := peerCPU.FindStringSubmatch(text); m != nil {
+		r.LoadCPUSeconds, _ = strconv.ParseFloat(m[1], 64)
+	}
+	if m := peerQueryCPU.FindStringSubmatch(text); m != nil {
+		r.QueryCPUms, _ = strconv.ParseFloat(m[1], 64)
+	}
 	for _, re := range []*regexp.Regexp{peerPG, peerXap} {
 		if m := re.FindStringSubmatch(text); m != nil {
 			r.IndexMB, _ = strconv.ParseFloat(m[1], 64)
@@ -474,8 +502,8 @@ func benchPeer(script, name, corpusDir, queries string, n, reps int) (result, er
 }
 
 func printTable(rs []result) {
-	fmt.Printf("\n| engine | paragraphs | load s (CPU s) | paragraphs/s | MB/s | peak RSS MB | index MB | re-run s | cold p50/p99 ms | warm p50 / p95 / p99 ms |\n")
-	fmt.Printf("| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |\n")
+	fmt.Printf("\n| engine | paragraphs | load s (CPU s) | paragraphs/s | MB/s | peak RSS MB | index MB | re-run s | cold p50/p99 ms | warm p50 / p95 / p99 ms | CPU ms a query |\n")
+	fmt.Printf("| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |\n")
 	for _, r := range rs {
 		cold := "—"
 		if r.ColdP50ms > 0 {
@@ -485,8 +513,8 @@ func printTable(rs []result) {
 		if r.P99ms > 0 {
 			p99 = fmt.Sprintf("%.2f", r.P99ms)
 		}
-		fmt.Printf("| %s | %d | %.1f (%s) | %.0f | %s | %s | %.1f | %s | %s | %.2f / %.2f / %s |\n",
-			r.Engine, r.Paragraphs, r.LoadSeconds, orDash(r.LoadCPUSeconds, "%.1f"), r.ParagraphsPS, orDash(r.MBPerSecond, "%.2f"), orDash(r.PeakRSSMB, "%.0f"), r.IndexMB, orDash(r.RerunSeconds, "%.1f"), cold, r.P50ms, r.P95ms, p99)
+		fmt.Printf("| %s | %d | %.1f (%s) | %.0f | %s | %s | %.1f | %s | %s | %.2f / %.2f / %s | %s |\n",
+			r.Engine, r.Paragraphs, r.LoadSeconds, orDash(r.LoadCPUSeconds, "%.1f"), r.ParagraphsPS, orDash(r.MBPerSecond, "%.2f"), orDash(r.PeakRSSMB, "%.0f"), r.IndexMB, orDash(r.RerunSeconds, "%.1f"), cold, r.P50ms, r.P95ms, p99, orDash(r.QueryCPUms, "%.2f"))
 	}
 }
 

@@ -1,0 +1,8 @@
+//go:build !race
+
+package ingest
+
+const (
+	raceEnabled = false
+	raceFactor  = 1
+)
