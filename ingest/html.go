@@ -15,7 +15,8 @@ import (
 )
 
 // HTML is read for its main content only. The reader chooses the content
-// root (<main>, role="main", a single <article>, else <body>), skips what is
+// root (of the <main>, role="main" and <article> elements, the one holding
+// the page's prose, else <body>: see contentRoot), skips what is
 // never content (script, style, noscript, nav, footer, aside, forms, figures,
 // hidden and screen-reader-only elements, skip links) and any element whose
 // text is mostly links (a menu), then turns each block element into a
@@ -467,26 +468,33 @@ func textLengths(n *html.Node, inLink bool, depth int) (total, linked int) {
 	return total, linked
 }
 
-// contentRoot picks the element holding the page's main content.
+// contentRoot picks the element holding the page's main content: of the
+// page's <main> elements (or role="main") and <article> elements, the one
+// holding the most prose (see proseLen; the outer of two that hold the
+// same), provided it holds at least a quarter of the prose of the page;
+// else <body>. Pages mark more than one element as main (a widget in the
+// header, the article below) and print teasers of other stories as
+// <article> beside their own: neither the first nor the only one is
+// the article, the one holding the prose is.
 func contentRoot(root *html.Node) *html.Node {
-	if m := findFunc(root, func(n *html.Node) bool {
-		return n.DataAtom == atom.Main || attr(n, "role") == "main"
-	}); m != nil {
-		return m
+	body := find(root, atom.Body)
+	if body == nil {
+		body = root
 	}
-	var articles []*html.Node
+	var best *html.Node
+	bestProse := 0
 	forEach(root, 0, func(n *html.Node) {
-		if n.DataAtom == atom.Article {
-			articles = append(articles, n)
+		if n.Type != html.ElementNode || !(n.DataAtom == atom.Main || n.DataAtom == atom.Article || attr(n, "role") == "main") {
+			return
+		}
+		if p := proseLen(n, 0); p > bestProse {
+			best, bestProse = n, p
 		}
 	})
-	if len(articles) == 1 {
-		return articles[0]
+	if best != nil && bestProse*4 >= proseLen(body, 0) {
+		return best
 	}
-	if b := find(root, atom.Body); b != nil {
-		return b
-	}
-	return root
+	return body
 }
 
 func attr(n *html.Node, key string) string {
@@ -587,3 +595,53 @@ func readHTMLTokens(data []byte) (*extraction, error) {
 		}
 	}
 }
+
+// proseLen returns the length, in bytes, of the runs of text under n
+// that read as prose: the text between two block boundaries, outside
+// links, scripts and styles, of minProseRun bytes or more.
+func proseLen(n *html.Node, depth int) int {
+	total, run := 0, 0
+	var walk func(n *html.Node, inLink bool, depth int)
+	flush := func() {
+		if run >= minProseRun {
+			total += run
+		}
+		run = 0
+	}
+	walk = func(n *html.Node, inLink bool, depth int) {
+		if depth > maxHTMLDepth {
+			return
+		}
+		switch n.Type {
+		case html.TextNode:
+			if !inLink {
+				run += len(strings.TrimSpace(n.Data))
+			}
+			return
+		case html.ElementNode:
+			switch n.DataAtom {
+			case atom.Script, atom.Style, atom.Noscript, atom.Template, atom.Svg, atom.Head:
+				return
+			case atom.A:
+				inLink = true
+			}
+		}
+		block := n.Type == html.ElementNode && (isBlockElement(n.DataAtom) || n.DataAtom == atom.Br || n.DataAtom == atom.Td)
+		if block {
+			flush()
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			walk(c, inLink, depth+1)
+		}
+		if block {
+			flush()
+		}
+	}
+	walk(n, false, depth)
+	flush()
+	return total
+}
+
+// minProseRun is the shortest run of text, in bytes, counted as prose by
+// proseLen: a sentence, not a label or a headline.
+const minProseRun = 100

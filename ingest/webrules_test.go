@@ -155,3 +155,42 @@ func TestWebPrintedDate(t *testing.T) {
 		}
 	}
 }
+
+// TestWebContentRoot checks the choice of the element holding the
+// article: of the page's <main> and <article> elements, the one holding
+// the prose, never the first or the only one by position.
+func TestWebContentRoot(t *testing.T) {
+	teaser := func(i string) string {
+		return `<article class="teaser"><h3><a href="/otra-` + i + `">Otra noticia ` + i + `</a></h3></article>`
+	}
+	widget := `<div role="main" class="widget"><div>Pico y placa hoy</div><div>Lunes 6 y 9</div></div>`
+	for _, tt := range []struct {
+		name, body string
+		keep, drop []string
+	}{
+		{"two elements marked main: a widget in the header, the article below",
+			`<header>` + widget + `</header><div role="main"><h1>La CIDH recibe la denuncia</h1><p>` + lorem + `</p><p>Segundo párrafo. ` + lorem + `</p></div>`,
+			[]string{lorem, "Segundo párrafo"}, []string{"Pico y placa"}},
+		{"a <main> holding no prose beside the article",
+			`<main><p>Bienvenido</p></main><div class="story"><h1>La CIDH recibe la denuncia</h1><p>` + lorem + `</p><p>Segundo párrafo. ` + lorem + `</p></div>`,
+			[]string{lorem, "Segundo párrafo"}, nil},
+		{"teasers printed as <article> beside the article",
+			`<div class="rail">` + teaser("1") + teaser("2") + `</div><article class="full"><h1>La CIDH recibe la denuncia</h1><p>` + lorem + `</p><p>Segundo párrafo. ` + lorem + `</p></article>` + teaser("3") + `<div class="mas"><p>Una columna de opinión sin relación con la noticia, que ocupa su propio recuadro al pie de la página y no es parte del artículo.</p></div>`,
+			[]string{lorem, "Segundo párrafo"}, []string{"Otra noticia", "columna de opinión"}},
+		{"the <article> within <main> holding part of the article: the <main>",
+			`<main><article><h1>La CIDH recibe la denuncia</h1><p>` + lorem + `</p></article><div class="sigue"><p>Segundo párrafo. ` + lorem + `</p><p>Tercer párrafo. ` + lorem + `</p></div></main>`,
+			[]string{lorem, "Segundo párrafo", "Tercer párrafo"}, nil},
+	} {
+		text, _, _ := readPage(t, `<html><head><title>La CIDH recibe la denuncia</title></head><body>`+tt.body+`</body></html>`)
+		for _, k := range tt.keep {
+			if !strings.Contains(text, k) {
+				t.Errorf("%s: lost %q; text:\n%s", tt.name, k, text)
+			}
+		}
+		for _, d := range tt.drop {
+			if strings.Contains(text, d) {
+				t.Errorf("%s: kept %q; text:\n%s", tt.name, d, text)
+			}
+		}
+	}
+}
