@@ -48,6 +48,7 @@ func readHTML(data []byte) (*extraction, error) {
 	w.ex.headline, w.ex.published = id.headline, id.published
 	content, w.keep = id.content, id.keep
 	w.headlineAhead = id.headline != "" && strings.Contains(textOf(content), id.headline)
+	w.rootProse = proseLen(content, 0)
 	w.walk(content, 0)
 	w.flush()
 	dropTail(w.ex)
@@ -168,6 +169,24 @@ type htmlWalker struct {
 	// afterRelated is set after a label over links to other stories
 	// ("Te puede interesar"): the blocks of links that follow are theirs.
 	afterRelated bool
+	// rootProse is the prose of the content root (see proseLen).
+	rootProse int
+}
+
+// furniture returns the kind of furniture an element's class, id or label
+// names it (see furnitureKind). One that holds prose is furniture still
+// when it holds less than half of the content's prose: a comment thread
+// below the article, an author's bio; a page's article marked
+// "has-share-bar" holds the most of it.
+func (w *htmlWalker) furniture(n *html.Node) string {
+	kind := markedFurniture(n)
+	if kind == "" || !holdsProse(n, 0) {
+		return kind
+	}
+	if proseLen(n, 0)*2 < w.rootProse {
+		return kind
+	}
+	return ""
 }
 
 func (w *htmlWalker) text(s string) {
@@ -247,7 +266,7 @@ func (w *htmlWalker) walk(n *html.Node, depth int) {
 		w.text(n.Data)
 		return
 	case html.ElementNode:
-		if kind := furnitureKind(n); kind != "" && !w.keep[n] {
+		if kind := w.furniture(n); kind != "" && !w.keep[n] {
 			w.flush()
 			w.ex.drop(kind, strings.TrimSpace(textOf(n)))
 			return
@@ -398,6 +417,16 @@ func endsSentence(t string) bool {
 // An element that holds a paragraph of 250 characters or more is content
 // whatever its class says ("article has-share-bar").
 func furnitureKind(n *html.Node) string {
+	kind := markedFurniture(n)
+	if kind == "" || holdsProse(n, 0) {
+		return ""
+	}
+	return kind
+}
+
+// markedFurniture returns the kind of furniture an element's class, id or
+// label names, whatever it holds.
+func markedFurniture(n *html.Node) string {
 	if n.Type != html.ElementNode {
 		return ""
 	}
@@ -416,9 +445,6 @@ func furnitureKind(n *html.Node) string {
 		if kind != "" {
 			break
 		}
-	}
-	if kind == "" || holdsProse(n, 0) {
-		return ""
 	}
 	return kind
 }
