@@ -171,7 +171,14 @@ type htmlWalker struct {
 	afterRelated bool
 	// rootProse is the prose of the content root (see proseLen).
 	rootProse int
+	// seen holds the text of the blocks kept of minRepeat bytes or more.
+	seen map[string]bool
 }
+
+// minRepeat is the shortest block, in bytes, dropped when printed again:
+// a sentence or more, never a label ("Foto", "Compartir") or a short line
+// an article may well repeat.
+const minRepeat = 100
 
 // furniture returns the kind of furniture an element's class, id or label
 // names it (see furnitureKind). One that holds prose is furniture still
@@ -235,8 +242,19 @@ func (w *htmlWalker) flush() {
 			// "Nación", "NUEVA CONSTITUCIÓN", a link to the section); a
 			// heading after the headline ("Preámbulo") is content.
 			w.ex.drop("section", text)
+		case len(text) >= minRepeat && w.seen[text]:
+			// The same paragraph printed again: a page laid out twice
+			// (for narrow and wide screens), a teaser of the article
+			// under it. Its words are kept once.
+			w.ex.drop("repeat", strings.Join(w.lines, "\n"))
 		default:
 			w.afterRelated = false
+			if len(text) >= minRepeat {
+				if w.seen == nil {
+					w.seen = map[string]bool{}
+				}
+				w.seen[text] = true
+			}
 			if text == w.ex.headline {
 				w.headlineAhead = false
 			}

@@ -200,3 +200,19 @@ func TestWebContentRoot(t *testing.T) {
 		}
 	}
 }
+
+// TestWebRepeatedBlocks checks that a paragraph a page prints twice (laid
+// out once for narrow screens and once for wide ones) is kept once, and
+// that short lines an article repeats stay.
+func TestWebRepeatedBlocks(t *testing.T) {
+	second := "Es importante resaltar que a simple vista no se observa documento alguno, ya que la revisión se hizo con instrumentos especiales."
+	body := `<div class="movil"><h1>La CIDH recibe la denuncia</h1><p>` + lorem + `</p><p>` + second + `</p></div>` +
+		`<div class="escritorio"><p>` + lorem + `</p><p>` + second + `</p></div>` +
+		`<div class="preguntas"><p>¿Quién responde?</p><p>El Estado no respondió a la pregunta.</p><p>¿Cuándo?</p><p>El Estado no respondió a la pregunta.</p></div>`
+	text, _, _ := readPage(t, `<html><head><title>La CIDH recibe la denuncia</title></head><body>`+body+`</body></html>`)
+	for s, want := range map[string]int{lorem: 1, second: 1, "El Estado no respondió": 2} {
+		if n := strings.Count(text, s); n != want {
+			t.Errorf("%.30q printed %d times, want %d; text:\n%s", s, n, want, text)
+		}
+	}
+}
