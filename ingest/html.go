@@ -538,7 +538,33 @@ func contentRoot(root *html.Node) *html.Node {
 	if best != nil && bestProse*4 >= proseLen(body, 0) {
 		return best
 	}
-	return body
+	return narrowToProse(body)
+}
+
+// narrowToProse returns the element under n that holds its prose: from n
+// down, while one child element holds 90% or more of the prose of its
+// parent, that child. A page without a <main> or <article> holds its
+// article in a container beside the site's header, menus, sidebars and
+// footer, which hold none of its prose.
+func narrowToProse(n *html.Node) *html.Node {
+	p := proseLen(n, 0)
+	for depth := 0; p > 0 && depth < maxHTMLDepth; depth++ {
+		var best *html.Node
+		bestProse := 0
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			if c.Type != html.ElementNode {
+				continue
+			}
+			if cp := proseLen(c, 0); cp > bestProse {
+				best, bestProse = c, cp
+			}
+		}
+		if best == nil || bestProse*10 < p*9 {
+			break
+		}
+		n, p = best, bestProse
+	}
+	return n
 }
 
 func attr(n *html.Node, key string) string {

@@ -186,6 +186,9 @@ func TestWebContentRoot(t *testing.T) {
 		{"the <article> within <main> holding part of the article: the <main>",
 			`<main><article><h1>La CIDH recibe la denuncia</h1><p>` + lorem + `</p></article><div class="sigue"><p>Segundo párrafo. ` + lorem + `</p><p>Tercer párrafo. ` + lorem + `</p></div></main>`,
 			[]string{lorem, "Segundo párrafo", "Tercer párrafo"}, nil},
+		{"no <main> nor <article>: the container holding the prose, not the biography in the sidebar",
+			`<div id="wrap"><div id="col-izq"><h1>La CIDH recibe la denuncia</h1><div class="txt"><p>` + lorem + `</p><p>Segundo párrafo. ` + lorem + `</p><p>Tercer párrafo. ` + lorem + `</p><p>Cuarto párrafo. ` + lorem + `</p><p>Quinto párrafo. ` + lorem + `</p><p>Sexto párrafo. ` + lorem + `</p></div></div><div id="col-der"><div class="perfil"><img src="/a.jpg"><p>Periodista. Graduada en la Universidad de Oriente en 2007, reportera desde entonces; trabaja hoy en el diario de la capital.</p></div></div></div>`,
+			[]string{lorem, "Segundo párrafo", "Sexto párrafo"}, []string{"Graduada en la Universidad"}},
 	} {
 		text, _, _ := readPage(t, `<html><head><title>La CIDH recibe la denuncia</title></head><body>`+tt.body+`</body></html>`)
 		for _, k := range tt.keep {
