@@ -107,7 +107,7 @@ var furnitureParts = map[string]string{
 	"cookie": furnCookie, "cookies": furnCookie, "gdpr": furnCookie, "consent": furnCookie, "cmp": furnCookie,
 	"newsletter": furnSubscription, "newsletters": furnSubscription, "subscribe": furnSubscription,
 	"subscription": furnSubscription, "suscripcion": furnSubscription, "suscribete": furnSubscription,
-	"paywall": furnSubscription, "registerwall": furnSubscription,
+	"paywall": furnSubscription, "registerwall": furnSubscription, "login": furnSubscription, "signin": furnSubscription, "signup": furnSubscription,
 	"bio": furnAuthor, "author": furnAuthor, "autor": furnAuthor, "authors": furnAuthor, "byline": furnAuthor,
 	"share": furnShare, "sharing": furnShare, "sharebar": furnShare, "social": furnShare, "compartir": furnShare,
 	"rrss": furnShare, "addthis": furnShare, "sharethis": furnShare,
