@@ -46,7 +46,7 @@ func readHTML(data []byte) (*extraction, error) {
 	content := contentRoot(root)
 	id := readIdentity(root, content)
 	w.ex.headline, w.ex.published = id.headline, id.published
-	content, w.keep = id.content, id.keep
+	content, w.keep, w.host = id.content, id.keep, id.host
 	w.headlineAhead = id.headline != "" && strings.Contains(textOf(content), id.headline)
 	w.rootProse = proseLen(content, 0)
 	w.walk(content, 0)
@@ -171,6 +171,11 @@ type htmlWalker struct {
 	afterRelated bool
 	// rootProse is the prose of the content root (see proseLen).
 	rootProse int
+	// host is the page's host (see pageHost); inStory counts the links
+	// to other pages of the site the walk is in, and storyLinked the
+	// letters of the block being read inside them.
+	host                 string
+	inStory, storyLinked int
 	// seen holds the text of the blocks kept of minRepeat bytes or more.
 	seen map[string]bool
 }
@@ -203,6 +208,23 @@ func (w *htmlWalker) text(s string) {
 	if w.inLink > 0 {
 		w.linked += n
 	}
+	if w.inStory > 0 {
+		w.storyLinked += n
+	}
+}
+
+// storyLink reports whether href leads to another page of the page's own
+// site (a relative address, or one on the page's host), not to a file
+// (a picture, a PDF) or an anchor of the page.
+func (w *htmlWalker) storyLink(href string) bool {
+	h := strings.ToLower(strings.TrimSpace(href))
+	if h == "" || strings.HasPrefix(h, "#") || strings.HasPrefix(h, "javascript:") || strings.HasPrefix(h, "mailto:") || isImageURL(h) || isFileURL(h) {
+		return false
+	}
+	if strings.HasPrefix(h, "/") && !strings.HasPrefix(h, "//") {
+		return true
+	}
+	return w.host != "" && hostOf(h) == w.host
 }
 
 // mostlyLinked reports whether 80% or more of the block being read sits
@@ -242,6 +264,11 @@ func (w *htmlWalker) flush() {
 			// "Nación", "NUEVA CONSTITUCIÓN", a link to the section); a
 			// heading after the headline ("Preámbulo") is content.
 			w.ex.drop("section", text)
+		case w.prose && w.kind == "" && len(text) <= maxTeaserText && w.storyLinked*10 >= w.chars*8 && len(strings.Fields(text)) >= 4:
+			// A paragraph that is a link to another story of the site,
+			// between the article's paragraphs: "[ Aduanas detenidas por
+			// hackeo mantienen a importadores … ]".
+			w.ex.drop(furnRelated, strings.Join(w.lines, "\n"))
 		case len(text) >= minRepeat && w.seen[text]:
 			// The same paragraph printed again: a page laid out twice
 			// (for narrow and wide screens), a teaser of the article
@@ -263,7 +290,7 @@ func (w *htmlWalker) flush() {
 		}
 	}
 	w.lines, w.kind, w.num = nil, "", 0
-	w.chars, w.linked = 0, 0
+	w.chars, w.linked, w.storyLinked = 0, 0, 0
 }
 
 // dateLineText returns a teaser's date line as dateLineRE reads it: "20
@@ -327,6 +354,10 @@ func (w *htmlWalker) walk(n *html.Node, depth int) {
 	case atom.A:
 		w.inLink++
 		defer func() { w.inLink-- }()
+		if w.storyLink(rawAttr(n, "href")) {
+			w.inStory++
+			defer func() { w.inStory-- }()
+		}
 	case atom.Td, atom.Th:
 		w.text(" ")
 	}

@@ -137,6 +137,21 @@ func isImageURL(href string) bool {
 	return false
 }
 
+// isFileURL reports whether href points at a document file (a PDF, a
+// word-processor or spreadsheet file): a source the article cites, not
+// another page.
+func isFileURL(href string) bool {
+	if i := strings.IndexAny(href, "?#"); i >= 0 {
+		href = href[:i]
+	}
+	for _, ext := range []string{".pdf", ".doc", ".docx", ".odt", ".rtf", ".xls", ".xlsx", ".ppt", ".pptx", ".zip"} {
+		if strings.HasSuffix(href, ext) {
+			return true
+		}
+	}
+	return false
+}
+
 // maxAppealBox is the most text, in runes, of a box asking for support:
 // a heading, a paragraph or two, a button.
 const maxAppealBox = 1200

@@ -2,6 +2,7 @@ package ingest
 
 import (
 	"encoding/json"
+	"net/url"
 	"regexp"
 	"strconv"
 	"strings"
@@ -57,13 +58,40 @@ type pageIdentity struct {
 	published corpus.Date
 	content   *html.Node
 	keep      map[*html.Node]bool
+	// host is the page's own host name, from its og:url or canonical
+	// link, without "www." ("nacion.com"), or "" when it declares neither.
+	host string
+}
+
+// pageHost returns the host name of the address a page declares for
+// itself (og:url, else <link rel="canonical">), lower-cased, or "".
+func pageHost(root *html.Node, m pageMeta) string {
+	u := m.meta["og:url"]
+	if u == "" {
+		if l := findFunc(root, func(n *html.Node) bool {
+			return n.DataAtom == atom.Link && attr(n, "rel") == "canonical"
+		}); l != nil {
+			u = rawAttr(l, "href")
+		}
+	}
+	return hostOf(u)
+}
+
+// hostOf returns the lower-cased host of an absolute address without
+// "www." ("https://www.nacion.com/x" → "nacion.com"), or "".
+func hostOf(u string) string {
+	p, err := url.Parse(strings.TrimSpace(u))
+	if err != nil {
+		return ""
+	}
+	return strings.TrimPrefix(strings.ToLower(p.Hostname()), "www.")
 }
 
 // readIdentity reads a page's headline and date from its metadata and
 // markup (see headline and publishedDate), given its content root.
 func readIdentity(root, content *html.Node) pageIdentity {
 	m := readMeta(root)
-	id := pageIdentity{headline: headline(root, content, m)}
+	id := pageIdentity{headline: headline(root, content, m), host: pageHost(root, m)}
 	var h *html.Node
 	id.content, id.keep, h = widenToHeadline(root, content, id.headline)
 	id.published = publishedDate(root, id.content, h, m)

@@ -79,11 +79,17 @@ func TestWebFurnitureRules(t *testing.T) {
 		{"a sign-in box",
 			`<article><div class="user-login-box"><div>Registrarse</div><div>¡Bienvenido! Ingresa en tu cuenta</div><div>Recupera tu contraseña</div></div><h1>La CIDH recibe la denuncia</h1><p>` + lorem + `</p></article>`,
 			[]string{lorem}, []string{"Bienvenido", "Recupera tu contraseña"}},
+		{"a paragraph that is a link to another story of the site, between the article's paragraphs",
+			`<article><h1>La CIDH recibe la denuncia</h1><p>` + lorem + `</p><p class="enlace"><span>[ </span><a href="https://www.diario.com/pais/otra-noticia/">Aduanas detenidas por hackeo mantienen a importadores con problemas</a><span> ]</span></p><p><a href="/pais/otra-mas/">La Corte ordena reabrir el caso de los desaparecidos</a></p><p>Segundo párrafo. ` + lorem + `</p></article>`,
+			[]string{lorem, "Segundo párrafo"}, []string{"Aduanas detenidas", "La Corte ordena reabrir"}},
+		{"a paragraph that is a link to a document or to another site is the article's",
+			`<article><h1>La CIDH recibe la denuncia</h1><p>` + lorem + `</p><p><a href="https://www.diario.com/docs/informe-anual-2021.pdf">Informe anual de la Comisión sobre la situación en la región</a></p><p><a href="https://www.oas.org/es/cidh/prensa/comunicados/2022/090.asp">Comunicado de prensa de la CIDH del 26 de abril</a></p><p>Segundo párrafo. ` + lorem + `</p></article>`,
+			[]string{lorem, "Informe anual de la Comisión", "Comunicado de prensa", "Segundo párrafo"}, nil},
 		{"a link to the section above the headline",
 			`<main><div class="kicker"><a href="/honduras">Honduras</a></div><h1>La CIDH recibe la denuncia</h1><p>` + lorem + `</p></main>`,
 			[]string{lorem}, []string{"Honduras"}},
 	} {
-		text, _, _ := readPage(t, `<html><head><title>La CIDH recibe la denuncia</title></head><body>`+tt.body+`</body></html>`)
+		text, _, _ := readPage(t, `<html><head><title>La CIDH recibe la denuncia</title><meta property="og:url" content="https://www.diario.com/pais/la-cidh-recibe/"></head><body>`+tt.body+`</body></html>`)
 		for _, k := range tt.keep {
 			if !strings.Contains(text, k) {
 				t.Errorf("%s: lost %q; text:\n%s", tt.name, k, text)
