@@ -440,10 +440,22 @@ func dropTail(ex *extraction) {
 	if last < 0 {
 		return
 	}
-	kept := ex.blocks[:last+1]
-	for _, b := range ex.blocks[last+1:] {
+	tail := ex.blocks[last+1:]
+	stays := make([]bool, len(tail))
+	for i, b := range tail {
 		t := strings.TrimSpace(strings.Join(b.lines, " "))
-		if len(t) < 120 && !endsSentence(t) {
+		stays[i] = len(t) >= 120 || endsSentence(t)
+	}
+	// A heading over a block that stays is that block's ("LA AGENDA EN
+	// PUNTA ARENAS" over the day's agenda).
+	for i := len(tail) - 2; i >= 0; i-- {
+		if !stays[i] && tail[i].kind == corpus.Heading && stays[i+1] {
+			stays[i] = true
+		}
+	}
+	kept := ex.blocks[:last+1]
+	for i, b := range tail {
+		if !stays[i] {
 			ex.drop(furnRelated, strings.Join(b.lines, "\n"))
 			continue
 		}
