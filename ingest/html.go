@@ -559,7 +559,9 @@ func textLengths(n *html.Node, inLink bool, depth int) (total, linked int) {
 // page's <main> elements (or role="main") and <article> elements, the one
 // holding the most prose (see proseLen; the outer of two that hold the
 // same), provided it holds at least a quarter of the prose of the page;
-// else <body>. Pages mark more than one element as main (a widget in the
+// else the element of <body> holding its prose (see narrowToProse). On a
+// page of short lines only (no prose), the first element marked main,
+// else the only <article>. Pages mark more than one element as main (a widget in the
 // header, the article below) and print teasers of other stories as
 // <article> beside their own: neither the first nor the only one is
 // the article, the one holding the prose is.
@@ -568,18 +570,32 @@ func contentRoot(root *html.Node) *html.Node {
 	if body == nil {
 		body = root
 	}
-	var best *html.Node
+	var best, main *html.Node
+	var articles []*html.Node
 	bestProse := 0
 	forEach(root, 0, func(n *html.Node) {
 		if n.Type != html.ElementNode || !(n.DataAtom == atom.Main || n.DataAtom == atom.Article || attr(n, "role") == "main") {
 			return
 		}
+		if n.DataAtom == atom.Article {
+			articles = append(articles, n)
+		} else if main == nil {
+			main = n
+		}
 		if p := proseLen(n, 0); p > bestProse {
 			best, bestProse = n, p
 		}
 	})
-	if best != nil && bestProse*4 >= proseLen(body, 0) {
+	pageProse := proseLen(body, 0)
+	switch {
+	case best != nil && bestProse*4 >= pageProse:
 		return best
+	case pageProse == 0 && main != nil:
+		// A page of short lines only: the element marked main, else
+		// its only <article>.
+		return main
+	case pageProse == 0 && len(articles) == 1:
+		return articles[0]
 	}
 	return narrowToProse(body)
 }

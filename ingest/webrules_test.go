@@ -201,6 +201,9 @@ func TestWebContentRoot(t *testing.T) {
 		{"no <main> nor <article>: the container holding the prose, not the biography in the sidebar",
 			`<div id="wrap"><div id="col-izq"><h1>La CIDH recibe la denuncia</h1><div class="txt"><p>` + lorem + `</p><p>Segundo párrafo. ` + lorem + `</p><p>Tercer párrafo. ` + lorem + `</p><p>Cuarto párrafo. ` + lorem + `</p><p>Quinto párrafo. ` + lorem + `</p><p>Sexto párrafo. ` + lorem + `</p></div></div><div id="col-der"><div class="perfil"><img src="/a.jpg"><p>Periodista. Graduada en la Universidad de Oriente en 2007, reportera desde entonces; trabaja hoy en el diario de la capital.</p></div></div></div>`,
 			[]string{lorem, "Segundo párrafo", "Sexto párrafo"}, []string{"Graduada en la Universidad"}},
+		{"a page of short lines only: the element marked main",
+			`<div class="top"><p>Buscar en el sitio</p><p>Idioma: español</p></div><main><h1>Calendario de sesiones</h1><p>Lunes 6: Comité contra la Tortura.</p><p>Martes 7: Comité de Derechos Humanos.</p></main><div class="pie"><p>Ginebra, Suiza</p></div>`,
+			[]string{"Lunes 6", "Martes 7"}, []string{"Buscar en el sitio", "Ginebra"}},
 	} {
 		text, _, _ := readPage(t, `<html><head><title>La CIDH recibe la denuncia</title></head><body>`+tt.body+`</body></html>`)
 		for _, k := range tt.keep {
