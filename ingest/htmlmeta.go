@@ -277,6 +277,12 @@ func headline(root, content *html.Node, m pageMeta) string {
 		if bestScore >= 0.8 {
 			return best
 		}
+		// A page whose content prints one headline of its own, unlike
+		// the title it declares for search engines and sharing: the
+		// headline a reader sees.
+		if h := soleHeadline(content); h != "" {
+			return h
+		}
 		return declared
 	}
 	// No declared title: the first printed heading in the content, then
@@ -287,6 +293,24 @@ func headline(root, content *html.Node, m pageMeta) string {
 		}
 	}
 	return ""
+}
+
+// soleHeadline returns the text of the only <h1> of the content root
+// when it reads as a headline (four words or more, no label), else "".
+func soleHeadline(content *html.Node) string {
+	if content == nil || content.DataAtom == atom.Body {
+		return ""
+	}
+	var h1s []string
+	forEach(content, 0, func(n *html.Node) {
+		if n.Type == html.ElementNode && n.DataAtom == atom.H1 && !insideFurniture(n) {
+			h1s = append(h1s, headingText(n))
+		}
+	})
+	if len(h1s) != 1 || isLabel(h1s[0]) || len(strings.Fields(h1s[0])) < 4 {
+		return ""
+	}
+	return h1s[0]
 }
 
 func isHeading(n *html.Node) bool {
