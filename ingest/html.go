@@ -381,8 +381,23 @@ func isBlockElement(a atom.Atom) bool {
 }
 
 // skipElement reports whether an element and everything in it is not
-// content.
+// content: by its kind or attributes (see markedSkip), or a container
+// whose text is mostly links (a menu).
 func skipElement(n *html.Node) bool {
+	if markedSkip(n) {
+		return true
+	}
+	switch n.DataAtom {
+	case atom.Header, atom.Div, atom.Ul, atom.Ol, atom.Section:
+		return mostlyLinks(n)
+	}
+	return false
+}
+
+// markedSkip reports whether an element is never content by its kind
+// (scripts, navigation, forms, figures) or its attributes (hidden, a
+// navigation role, a menu's class).
+func markedSkip(n *html.Node) bool {
 	switch n.DataAtom {
 	case atom.Script, atom.Style, atom.Noscript, atom.Nav, atom.Footer, atom.Aside,
 		atom.Form, atom.Button, atom.Select, atom.Textarea, atom.Figure, atom.Figcaption,
@@ -417,10 +432,6 @@ func skipElement(n *html.Node) bool {
 				return true
 			}
 		}
-	}
-	switch n.DataAtom {
-	case atom.Header, atom.Div, atom.Ul, atom.Ol, atom.Section:
-		return mostlyLinks(n)
 	}
 	return false
 }
@@ -602,7 +613,7 @@ func contentRoot(root *html.Node) *html.Node {
 
 // narrowToProse returns the element under n that holds its prose: from n
 // down, while one child element holds 90% or more of the prose of its
-// parent, that child. A page without a <main> or <article> holds its
+// parent and holds blocks of its own, that child. A page without a <main> or <article> holds its
 // article in a container beside the site's header, menus, sidebars and
 // footer, which hold none of its prose.
 func narrowToProse(n *html.Node) *html.Node {
@@ -618,7 +629,8 @@ func narrowToProse(n *html.Node) *html.Node {
 				best, bestProse = c, cp
 			}
 		}
-		if best == nil || bestProse*10 < p*9 {
+		if best == nil || bestProse*10 < p*9 || !hasBlockChild(best) {
+			// A single paragraph is no container: its parent is.
 			break
 		}
 		n, p = best, bestProse

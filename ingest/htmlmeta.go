@@ -551,7 +551,7 @@ func printedDate(content, headline *html.Node) corpus.Date {
 		if depth > maxHTMLDepth || n.Type != html.ElementNode && n.Type != html.DocumentNode {
 			return
 		}
-		if n.Type == html.ElementNode && n != headline && (skipElement(n) || notDateFurniture(n)) {
+		if n.Type == html.ElementNode && n != headline && (skipElement(n) && !linkedDate(n) || notDateFurniture(n)) {
 			return
 		}
 		if n == headline || n.Type == html.ElementNode && (isBlockElement(n.DataAtom) || n.DataAtom == atom.Time) && !hasBlockChild(n) {
@@ -615,6 +615,17 @@ func printedDate(content, headline *html.Node) corpus.Date {
 		}
 	})
 	return found
+}
+
+// linkedDate reports whether n is a short line holding a date that is a
+// link (to the day's archive: "<a href="/2022/04/26/">26 abril, 2022 -
+// 8:10 pm</a>"), which skipElement takes for a menu.
+func linkedDate(n *html.Node) bool {
+	if markedSkip(n) || visibleTextLen(n, 0) > maxDateLine {
+		return false
+	}
+	_, ok := findLineDate(spacedText(n, 0))
+	return ok
 }
 
 // notDateFurniture reports whether n is furniture that holds no date of
