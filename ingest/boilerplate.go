@@ -137,8 +137,7 @@ var furniturePrompts = []struct {
 	{furnSubscription, regexp.MustCompile(`(?i)^puedes? escribirnos\b|\bsuscr[ií]b(irse|ete|ite|ase)\b.{0,60}\b(nuestr[oa] (newsletter|bolet[ií]n)|newsletter)|^newsletters?$|^bolet[ií]n( de noticias)?$`)},
 	{furnShare, regexp.MustCompile(`(?i)^(comparte|compartir|comp[aá]rtelo|share)( (esta|este|la|el) (noticia|nota|art[ií]culo|publicaci[oó]n))?( en| on)?( (facebook|twitter|x|linkedin|whatsapp|telegram|e-?mail|correo))*[:.]?$`)},
 	{furnComments, regexp.MustCompile(`(?i)^((deja|escribe|a[ñn]ade) (tu|un) comentario|comentarios( \([0-9]+\))?|[0-9]+ comentarios|s[eé] el primero en comentar|(ahora )?para comentar,? (debes|deb[eé]s|inicia|ten[eé]s)|comentar$|ver [0-9]+ comentarios$|los comentarios (est[aá]n|han sido) (inhabilitados|deshabilitados|cerrados))`)},
-	{furnDonation, regexp.MustCompile(`(?i)^(si llegaste hasta (ac[aá]|aqu[ií])|defend[eé] tu voz|un p[uú]blico informado decide mejor)`)},
-	{"chrome", regexp.MustCompile(`(?i)^(loading|cargando)\.{0,3}$|^nuestro sitio no es visible desde este navegador|^ups\.\.\.$`)},
+	{"chrome", regexp.MustCompile(`(?i)^(loading|cargando)\.{0,3}$`)},
 	{"boilerplate", regexp.MustCompile(`(?i)todos los derechos reservados`)},
 	// A label over links to other stories: "Te puede interesar", "Lee
 	// también...", "TAMBIÉN LEA", "Por si no lo viste", "Notas relacionadas".
@@ -152,7 +151,7 @@ var furniturePrompts = []struct {
 	// lectura: 8 minutos", "Escucha esta noticia", "Escuchar artículo",
 	// "Leído por …".
 	{furnTools, regexp.MustCompile(`(?i)^(tiempo de lectura:?\s*)?[0-9]+ ?(min|minutos?)\.?( de lectura)?$|^tiempo de lectura\b|^(escucha|escuchar|escuch[aá])( (esta|la|el|este))? (noticia|nota|art[ií]culo|audio)( aqu[ií])?[.:]?$|^le[ií]do por [^.]{1,40}\.?$|^tu navegador no soporta`)},
-	{furnSubscription, regexp.MustCompile(`(?i)^(recibe (alertas|notificaciones)|s[ií]guenos en|[uú]nete a nuestro canal|¡?mira lo que tiene nuestro canal)`)},
+	{furnSubscription, regexp.MustCompile(`(?i)^(recibe (alertas|notificaciones)|s[ií]guenos en|[uú]nete a nuestro canal)`)},
 	{furnAdvertising, regexp.MustCompile(`(?i)^(publicidad|anuncio|advertisement|contenido patrocinado|espacio publicitario)$`)},
 	{furnAuthor, regexp.MustCompile(`(?i)^(periodista|autor|autora|email|e-mail|correo|hora|cr[eé]ditos|fotos?|por):?$|^redacci[oó]n( [\p{Lu}]{1,4})?$`)},
 	{furnRelated, regexp.MustCompile(`(?i)^(siguiente noticia|noticia anterior|nota anterior|siguiente nota|art[ií]culo (anterior|siguiente))$`)},
