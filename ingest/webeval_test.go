@@ -353,7 +353,7 @@ func TestWebLabels(t *testing.T) {
 			t.Errorf("%s: labelled twice", l.file)
 		}
 		seen[l.file] = true
-		if l.set != "tune" && l.set != "heldout" {
+		if l.set != "tune" && l.set != "heldout" && l.set != "fresh" {
 			t.Errorf("%s: set %q", l.file, l.set)
 		}
 		blocks := renderPage(readGz(t, filepath.Join("testdata/web", l.file)))

@@ -66,7 +66,7 @@ func pct(a, b int) float64 { return 100 * float64(a) / float64(max(b, 1)) }
 //
 //	go test ./ingest -run TestRealWebPages -v
 func TestRealWebPages(t *testing.T) {
-	scores := map[string]*webScore{"tune": {}, "heldout": {}}
+	scores := map[string]*webScore{"tune": {}, "heldout": {}, "fresh": {}}
 	for _, l := range readPageLabels(t) {
 		data := readGz(t, filepath.Join("testdata/web", l.file))
 		s := scores[l.set]
@@ -140,7 +140,7 @@ func TestRealWebPages(t *testing.T) {
 		}
 		t.Logf("%-7s %-42s furniture %4d of %5d words, lost %3d of %5d; %s", l.set, l.file, furniture, len(out), lost, len(art), strings.Join(notes, "; "))
 	}
-	for _, set := range []string{"tune", "heldout"} {
+	for _, set := range []string{"tune", "heldout", "fresh"} {
 		t.Logf("%-7s %v", set, scores[set])
 	}
 	if s := scores["tune"]; s.title*10 < s.pages*9 || s.date*10 < s.pages*9 || s.furniture*50 > s.out || s.lost*200 > s.article {
