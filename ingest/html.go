@@ -286,7 +286,7 @@ func (w *htmlWalker) flush() {
 				w.headlineAhead = false
 			}
 			w.prose = w.prose || len(text) >= 200
-			w.ex.blocks = append(w.ex.blocks, block{lines: w.lines, kind: w.kind, number: w.num})
+			w.ex.blocks = append(w.ex.blocks, block{lines: w.lines, kind: w.kind, number: w.num, linked: linked})
 		}
 	}
 	w.lines, w.kind, w.num = nil, "", 0
@@ -458,9 +458,10 @@ func dropTail(ex *extraction) {
 		stays[i] = len(t) >= 120 || endsSentence(t)
 	}
 	// A heading over a block that stays is that block's ("LA AGENDA EN
-	// PUNTA ARENAS" over the day's agenda).
+	// PUNTA ARENAS" over the day's agenda); a heading that is a link is
+	// a teaser's, over its summary.
 	for i := len(tail) - 2; i >= 0; i-- {
-		if !stays[i] && tail[i].kind == corpus.Heading && stays[i+1] {
+		if !stays[i] && tail[i].kind == corpus.Heading && !tail[i].linked && stays[i+1] {
 			stays[i] = true
 		}
 	}
