@@ -294,7 +294,7 @@ func (s *Searcher) blameFilters(ctx context.Context, q Query) (*Recovery, error)
 		why = "sin los filtros " + andList(rec.Filters)
 	}
 	rec.Alternatives = []Alternative{{Query: rest, Total: n, Why: why}}
-	of := fmt.Sprintf("Ninguno de los %s de «%s»", paragraphs(n), rest)
+	of := fmt.Sprintf("Ninguno de los %s de «%s»", ParagraphsText(n), rest)
 	if n == 1 {
 		of = fmt.Sprintf("El único párrafo de «%s» no", rest)
 	}
@@ -392,12 +392,12 @@ func andList(items []string) string {
 	return strings.Join(items[:len(items)-1], ", ") + " y " + items[len(items)-1]
 }
 
-// paragraphs says "1 párrafo", "5.234 párrafos".
-func paragraphs(n uint64) string {
+// ParagraphsText says "1 párrafo", "5.234 párrafos".
+func ParagraphsText(n uint64) string {
 	if n == 1 {
 		return "1 párrafo"
 	}
-	return thousands(n) + " párrafos"
+	return Thousands(n) + " párrafos"
 }
 
 // inIndex reports whether some paragraph has word, in its text or in the
@@ -488,21 +488,22 @@ func (rec *Recovery) explain(hits []Hit) {
 	if rec.Required > 0 {
 		fmt.Fprintf(&b, "; se muestran los que contienen %d de %d", rec.Required, len(rec.Words))
 		if len(rec.Missing) > 0 {
-			fmt.Fprintf(&b, " (falta: %s)", guillemets(rec.Missing))
+			fmt.Fprintf(&b, " (falta: %s)", Guillemets(rec.Missing))
 		}
 	}
 	b.WriteString(".")
 	for _, w := range rec.Unknown {
 		fmt.Fprintf(&b, " «%s» no aparece en ningún párrafo del índice", w)
 		if near := rec.Suggestions[w]; len(near) > 0 {
-			fmt.Fprintf(&b, "; formas parecidas: %s", guillemets(near))
+			fmt.Fprintf(&b, "; formas parecidas: %s", Guillemets(near))
 		}
 		b.WriteString(".")
 	}
 	rec.Message = b.String()
 }
 
-func guillemets(ws []string) string {
+// Guillemets quotes each word as Spanish does, «a», «b».
+func Guillemets(ws []string) string {
 	q := make([]string, len(ws))
 	for i, w := range ws {
 		q[i] = "«" + w + "»"

@@ -1,4 +1,4 @@
-package search
+package web
 
 import (
 	"context"
@@ -15,6 +15,7 @@ import (
 
 	"github.com/relatoria/relatoria/corpus"
 	"github.com/relatoria/relatoria/ingest"
+	"github.com/relatoria/relatoria/search"
 )
 
 // englishWords are words of English sentences that Spanish never writes:
@@ -73,7 +74,7 @@ func TestBrowserSpanish(t *testing.T) {
 	if err := ix.Add(context.Background(), temas); err != nil {
 		t.Fatal(err)
 	}
-	srv := httptest.NewServer(Handler(New(ix), HandlerOptions{}))
+	srv := httptest.NewServer(Handler(search.New(ix), Options{}))
 	defer srv.Close()
 	out := t.ArtifactDir()
 	t.Logf("screenshots in %s", out)
@@ -116,7 +117,7 @@ func TestBrowserSpanish(t *testing.T) {
 		}
 		os.WriteFile(filepath.Join(out, tt.name+".png"), shot, 0o644)
 		if !strings.Contains(all, tt.want) {
-			t.Errorf("%s (%s): the page lacks %q:\n%s", tt.name, tt.path, tt.want, Truncate(all, 600))
+			t.Errorf("%s (%s): the page lacks %q:\n%s", tt.name, tt.path, tt.want, search.Truncate(all, 600))
 		}
 		// The echoed query and path are the user's words, not the page's.
 		for _, echo := range []string{tt.path, "no/such/page", "nothing"} {
@@ -147,7 +148,7 @@ func TestBrowserSpanish(t *testing.T) {
 		}
 		os.WriteFile(filepath.Join(out, fmt.Sprintf("facets-%d.jpg", width)), shot, 0o644)
 		if !strings.Contains(strings.ToLower(labels), "formato") || !strings.Contains(labels, "HTML") {
-			t.Errorf("at %d px the facets lack «Formato» with its values: %q", width, Truncate(labels, 300))
+			t.Errorf("at %d px the facets lack «Formato» with its values: %q", width, search.Truncate(labels, 300))
 		}
 		if overlap != "" {
 			t.Errorf("at %d px the facets overlap the results: %s", width, overlap)

@@ -1,4 +1,4 @@
-package search
+package web
 
 import (
 	"context"
@@ -34,7 +34,7 @@ var statusLabels = map[lineage.Status]string{
 // of NEW and its predecessor when a is empty.
 func (h *handler) pageDiff(w http.ResponseWriter, r *http.Request) error {
 	a, b := strings.TrimSpace(r.URL.Query().Get("a")), strings.TrimSpace(r.URL.Query().Get("b"))
-	data := map[string]any{"Title": "Comparar documentos", "Query": "", "Sort": "relevance", "Index": h.s.Index().Version(), "A": a, "B": b}
+	data := map[string]any{"Title": "Comparar documentos", "Query": "", "Sort": "relevance", "Index": h.s.IndexVersion(), "A": a, "B": b}
 	if b == "" {
 		if a != "" {
 			data["Error"] = "Indique el documento nuevo (b); el anterior (a) puede quedar vacío para compararlo con su predecesor."

@@ -1,4 +1,4 @@
-package search
+package web
 
 import (
 	"errors"
@@ -6,6 +6,7 @@ import (
 	"net/http"
 
 	"github.com/relatoria/relatoria/index"
+	"github.com/relatoria/relatoria/search"
 )
 
 // statusText is the Spanish name of an HTTP status, for the title of an
@@ -34,8 +35,8 @@ func statusText(status int) string {
 // errorCode is the machine-readable kind of an error, for scripts that read
 // the API's JSON errors without reading their (Spanish) message.
 func errorCode(err error, status int) string {
-	var se *SyntaxError
-	var be *BadQueryError
+	var se *search.SyntaxError
+	var be *search.BadQueryError
 	switch {
 	case errors.As(err, &se):
 		return "syntax"
@@ -56,18 +57,18 @@ func errorCode(err error, status int) string {
 // error, the 1-based "position" of the offending character.
 func errorJSON(err error, status int, msg string) map[string]any {
 	out := map[string]any{"error": msg, "mensaje": msg, "status": status, "code": errorCode(err, status)}
-	var se *SyntaxError
+	var se *search.SyntaxError
 	if errors.As(err, &se) {
 		out["position"] = se.Pos
 	}
-	var ae *AmbiguousError
+	var ae *search.AmbiguousError
 	if errors.As(err, &ae) {
 		// Each candidate with the reference and link that name it alone.
 		var cs []map[string]any
 		for i := range ae.Candidates {
 			c := &ae.Candidates[i]
 			cs = append(cs, map[string]any{"ref": c.Ref, "doc": c.Doc, "title": c.Title, "ordinal": c.Ordinal,
-				"number": c.Number, "part": c.Part, "text": Truncate(c.Text, 200), "permalink": Permalink(c)})
+				"number": c.Number, "part": c.Part, "text": search.Truncate(c.Text, 200), "permalink": Permalink(c)})
 		}
 		out["candidates"] = cs
 	}
@@ -76,17 +77,7 @@ func errorJSON(err error, status int, msg string) map[string]any {
 
 // indexLabel describes an index in Spanish for the foot of a page:
 // "índice formato 6, 3.987 párrafos".
-func indexLabel(ix *index.Index) string {
-	n, _ := ix.Paragraphs()
-	return fmt.Sprintf("formato %d, %s párrafos", index.FormatVersion, thousands(n))
-}
-
-// thousands writes n with a point between groups of three digits, as
-// Spanish does: 3.987, 102.530.
-func thousands(n uint64) string {
-	s := fmt.Sprint(n)
-	for i := len(s) - 3; i > 0; i -= 3 {
-		s = s[:i] + "." + s[i:]
-	}
-	return s
+func indexLabel(s Searcher) string {
+	n, _ := s.IndexParagraphs()
+	return fmt.Sprintf("formato %d, %s párrafos", index.FormatVersion, search.Thousands(n))
 }

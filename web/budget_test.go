@@ -1,4 +1,4 @@
-package search
+package web
 
 import (
 	"bufio"
@@ -19,6 +19,7 @@ import (
 
 	"github.com/relatoria/relatoria/corpus"
 	"github.com/relatoria/relatoria/index"
+	"github.com/relatoria/relatoria/search"
 )
 
 // zeros is a body of n bytes that costs no memory to send.
@@ -39,7 +40,7 @@ func (z *zeros) Read(p []byte) (int, error) {
 // refuses each before reading its body, and its heap grows by less than
 // 300 MB (it had read each body whole before checking the signature).
 func TestUnauthenticatedBodies(t *testing.T) {
-	srv, _ := mustServer(t, HandlerOptions{IngestToken: "secret"})
+	srv, _ := mustServer(t, Options{IngestToken: "secret"})
 	runtime.GC()
 	var peak, base uint64
 	var ms runtime.MemStats
@@ -126,8 +127,8 @@ func (l smallBuffers) Accept() (net.Conn, error) {
 // read, and checks that searches and pages still answer while they are
 // open (they had held every place of MaxConcurrent for minutes).
 func TestStalledExports(t *testing.T) {
-	s := New(exportIndex(t))
-	srv := httptest.NewUnstartedServer(Handler(s, HandlerOptions{Timeout: 3 * time.Second, MaxConcurrent: 8, ExportWriteTimeout: 2 * time.Second}))
+	s := search.New(exportIndex(t))
+	srv := httptest.NewUnstartedServer(Handler(s, Options{Timeout: 3 * time.Second, MaxConcurrent: 8, ExportWriteTimeout: 2 * time.Second}))
 	srv.Listener = smallBuffers{srv.Listener}
 	srv.Start()
 	defer srv.Close()
@@ -199,7 +200,7 @@ func TestDiffBudget(t *testing.T) {
 		t.Fatal(err)
 	}
 	const timeout = 500 * time.Millisecond
-	srv := httptest.NewServer(Handler(New(ix), HandlerOptions{Timeout: timeout}))
+	srv := httptest.NewServer(Handler(search.New(ix), Options{Timeout: timeout}))
 	defer srv.Close()
 	for _, tt := range []struct{ a, b, want string }{
 		{"doc-grande", "doc-medio-b", "doc-grande tiene 14.3 MB de texto; la comparación admite documentos de hasta 4 MB"},

@@ -1,4 +1,4 @@
-package search
+package web
 
 import (
 	"net"
@@ -6,16 +6,17 @@ import (
 	"testing"
 
 	"github.com/relatoria/relatoria/corpus"
+	"github.com/relatoria/relatoria/search"
 )
 
 // TestClient adds and deletes a document through the handler with Client,
 // as relatoria ingest does while relatoria serve runs, and checks that a
 // client with another token learns it at the challenge and is refused.
 func TestClient(t *testing.T) {
-	srv, s := mustServer(t, HandlerOptions{IngestToken: "secret"})
+	srv, s := mustServer(t, Options{IngestToken: "secret"})
 	addr := strings.TrimPrefix(srv.URL, "http://")
 	total := func(q string) uint64 {
-		res, err := s.Search(t.Context(), Request{Query: q})
+		res, err := s.Search(t.Context(), search.Request{Query: q})
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -1,4 +1,4 @@
-package search
+package web
 
 import (
 	"cmp"
@@ -11,22 +11,22 @@ import (
 	"net/http"
 	"net/url"
 	"path"
-	"slices"
 	"strconv"
 	"strings"
 	"unicode"
 
 	"github.com/relatoria/relatoria/corpus"
+	"github.com/relatoria/relatoria/search"
 )
 
-//go:embed web/pages.html web/style.css web/app.js
+//go:embed assets/pages.html assets/style.css assets/app.js
 var webFS embed.FS
 
 type pageTemplates struct{ t *template.Template }
 
 func mustTemplates() *pageTemplates {
 	funcs := template.FuncMap{"permalink": Permalink}
-	return &pageTemplates{template.Must(template.New("pages.html").Funcs(funcs).ParseFS(webFS, "web/pages.html"))}
+	return &pageTemplates{template.Must(template.New("pages.html").Funcs(funcs).ParseFS(webFS, "assets/pages.html"))}
 }
 
 // page adapts a page handler that returns an error to one that renders an
@@ -48,7 +48,7 @@ func (h *handler) page(f func(http.ResponseWriter, *http.Request) error) http.Ha
 		w.WriteHeader(status)
 		h.pages.t.ExecuteTemplate(w, "error", map[string]any{
 			"Title": statusText(status), "Status": fmt.Sprintf("%d %s", status, statusText(status)),
-			"Error": msg, "Query": "", "Sort": "relevance", "Index": indexLabel(h.s.Index()),
+			"Error": msg, "Query": "", "Sort": "relevance", "Index": indexLabel(h.s),
 		})
 	}
 }
@@ -70,7 +70,7 @@ func (h *handler) serveStatic(w http.ResponseWriter, r *http.Request) {
 		http.NotFound(w, r)
 		return
 	}
-	data, err := webFS.ReadFile("web/" + name)
+	data, err := webFS.ReadFile("assets/" + name)
 	if err != nil {
 		http.NotFound(w, r)
 		return
@@ -96,7 +96,7 @@ var kindLabels = map[corpus.ParagraphKind]string{
 
 // hitView is a hit as the page shows it.
 type hitView struct {
-	Hit
+	search.Hit
 	Permalink, DocLink, KindLabel, Adopted string
 	MissingText                            string // the query words the paragraph lacks: «a», «b»
 	SectionText                            string // the headings above it: "Acceso a la justicia › Comité…"
@@ -126,10 +126,10 @@ func docPath(id string) string {
 // Permalink returns the permanent link of a hit's paragraph, which opens
 // it and only it: "/p/A/HRC/RES/51/34/7" for paragraph 7 of a document
 // with a symbol ("/p/A/HRC/RES/51/34/o3" by position), and for any other
-// paragraph its reference (Hit.Ref, RefOf): "/p/?ref=S/RES/2776 (2025),
+// paragraph its reference (search.Hit.Ref, search.RefOf): "/p/?ref=S/RES/2776 (2025),
 // Anexo A §7", "/p/?ref=Examen … (Ecuador), 2º §111.122". A link built
 // without a reference goes by the document's ID and position.
-func Permalink(h *Hit) string {
+func Permalink(h *search.Hit) string {
 	if h.Symbol.IsFull() {
 		sym := h.Symbol.String()
 		switch h.Ref {
@@ -209,25 +209,25 @@ func core(w string) string {
 	return strings.TrimFunc(w, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
 }
 
-func (h *handler) newHitView(hit Hit) hitView {
+func (h *handler) newHitView(hit search.Hit) hitView {
 	v := hitView{Hit: hit, Permalink: Permalink(&hit), DocLink: docPath(hit.Doc), KindLabel: kindLabels[hit.Kind], Adopted: hit.Adopted.String()}
 	if len(hit.Missing) > 0 {
-		v.MissingText = guillemets(hit.Missing)
+		v.MissingText = search.Guillemets(hit.Missing)
 	}
 	v.SectionText = strings.Join(hit.Section, " › ")
 	if len(hit.FromSection) > 0 {
-		v.FromSectionText = guillemets(hit.FromSection)
+		v.FromSectionText = search.Guillemets(hit.FromSection)
 	}
 	if len(hit.Highlights) > 0 {
 		v.Snippet = safeHighlight(hit.Highlights[0])
 	} else {
-		v.Snippet = template.HTML(html.EscapeString(Truncate(hit.Text, 300)))
+		v.Snippet = template.HTML(html.EscapeString(search.Truncate(hit.Text, 300)))
 	}
 	return v
 }
 
 // appliedText says in Spanish what a query did.
-func appliedText(a Applied) string {
+func appliedText(a search.Applied) string {
 	var parts []string
 	if a.Folding {
 		parts = append(parts, "sin distinguir tildes ni mayúsculas")
@@ -255,25 +255,9 @@ func appliedText(a Applied) string {
 		out += " Palabras demasiado comunes, no buscadas: " + strings.Join(a.StopWords, ", ") + "."
 	}
 	if len(a.Acronyms) > 0 {
-		out += " " + AcronymsText(a.Acronyms)
+		out += " " + search.AcronymsText(a.Acronyms)
 	}
 	return strings.TrimSpace(out)
-}
-
-// AcronymsText says in Spanish what the acronyms of a query were also
-// searched as: "CEDAW también busca «Comité para la Eliminación de la
-// Discriminación contra la Mujer»…".
-func AcronymsText(acronyms map[string][]string) string {
-	keys := make([]string, 0, len(acronyms))
-	for k := range acronyms {
-		keys = append(keys, k)
-	}
-	slices.Sort(keys)
-	var parts []string
-	for _, k := range keys {
-		parts = append(parts, fmt.Sprintf("%s también busca %s", k, guillemets(acronyms[k])))
-	}
-	return strings.Join(parts, "; ") + "."
 }
 
 func searchURL(q, sort string, extra url.Values) string {
@@ -301,20 +285,20 @@ func (h *handler) pageSearch(w http.ResponseWriter, r *http.Request) error {
 	if sort == "" {
 		sort = "relevance"
 	}
-	data := map[string]any{"Title": "Buscar", "Query": q, "Sort": sort, "Index": indexLabel(h.s.Index())}
+	data := map[string]any{"Title": "Buscar", "Query": q, "Sort": sort, "Index": indexLabel(h.s)}
 	if q == "" {
 		return h.render(w, http.StatusOK, "search", data)
 	}
 	start, _ := strconv.Atoi(v.Get("start"))
 	start = max(start, 0)
-	req := Request{Query: q, Size: 20, After: v.Get("after"), Sort: sort, Facets: true}
+	req := search.Request{Query: q, Size: 20, After: v.Get("after"), Sort: sort, Facets: true}
 	res, err := h.s.Search(r.Context(), req)
 	if err != nil {
 		status, msg := statusOf(err)
 		if status >= 500 {
 			return err
 		}
-		if errors.Is(err, ErrNotFound) {
+		if errors.Is(err, search.ErrNotFound) {
 			msg = "No hay ningún documento o párrafo con esa referencia en el índice: " + msg
 		}
 		data["Error"] = msg
@@ -399,13 +383,13 @@ func (h *handler) pageDocument(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	doc := view.Document
-	recur := map[int][]Recurrence{}
+	recur := map[int][]search.Recurrence{}
 	for _, r := range view.Recurrences {
 		recur[r.Ordinal] = r.Recurrences
 	}
 	var paras []paraView
 	for _, p := range doc.Paragraphs {
-		hit := Hit{Doc: doc.ID, Ref: RefOf(doc, &p), Symbol: doc.Symbol, Ordinal: p.Ordinal, Number: p.Number}
+		hit := search.Hit{Doc: doc.ID, Ref: search.RefOf(doc, &p), Symbol: doc.Symbol, Ordinal: p.Ordinal, Number: p.Number}
 		pv := paraView{Paragraph: p, Text: markRepairs(p.Text, p.Original, p.Repairs), Permalink: Permalink(&hit), KindLabel: kindLabels[p.Kind], Repairs: len(p.Repairs),
 			Recur: newRecurPanel(recur[p.Ordinal])}
 		if len(p.Repairs) > 0 {
@@ -419,7 +403,7 @@ func (h *handler) pageDocument(w http.ResponseWriter, r *http.Request) error {
 	}
 	title := doc.Name() // the symbol, else the title, else the file name
 	return h.render(w, http.StatusOK, "document", map[string]any{
-		"Title": title, "Query": "", "Sort": "relevance", "Index": indexLabel(h.s.Index()),
+		"Title": title, "Query": "", "Sort": "relevance", "Index": indexLabel(h.s),
 		"Doc": doc, "View": view, "Paras": paras, "CitedBy": cited, "Adopted": doc.Adopted.String(),
 		"Damaged": doc.OCR != nil && doc.OCR.Damaged,
 	})
@@ -431,14 +415,14 @@ func (h *handler) pageDocument(w http.ResponseWriter, r *http.Request) error {
 // that names several paragraphs lists them.
 func (h *handler) pageParagraph(w http.ResponseWriter, r *http.Request) error {
 	hit, err := h.paragraphOf(r)
-	var amb *AmbiguousError
+	var amb *search.AmbiguousError
 	if errors.As(err, &amb) {
 		var hits []hitView
 		for _, c := range amb.Candidates {
 			hits = append(hits, h.newHitView(c))
 		}
 		return h.render(w, http.StatusMultipleChoices, "candidates", map[string]any{
-			"Title": amb.Ref, "Query": "", "Sort": "relevance", "Index": indexLabel(h.s.Index()),
+			"Title": amb.Ref, "Query": "", "Sort": "relevance", "Index": indexLabel(h.s),
 			"Ref": amb.Ref, "Hits": hits,
 		})
 	}
@@ -449,11 +433,11 @@ func (h *handler) pageParagraph(w http.ResponseWriter, r *http.Request) error {
 	if len(hit.Repairs) > 0 {
 		original = hit.Original
 	}
-	if err := h.s.paragraphRecurrences(r.Context(), hit); err != nil {
+	if err := h.s.ParagraphRecurrences(r.Context(), hit); err != nil {
 		return err
 	}
 	return h.render(w, http.StatusOK, "paragraph", map[string]any{
-		"Title": hit.Ref, "Query": "", "Sort": "relevance", "Index": indexLabel(h.s.Index()),
+		"Title": hit.Ref, "Query": "", "Sort": "relevance", "Index": indexLabel(h.s),
 		"Hit": hit, "Text": markRepairs(hit.Text, hit.Original, hit.Repairs), "Original": original,
 		"DocLink": docPath(hit.Doc) + "#p" + strconv.Itoa(hit.Ordinal), "KindLabel": kindLabels[hit.Kind],
 		"Recur": newRecurPanel(hit.Recurrences),
@@ -461,25 +445,18 @@ func (h *handler) pageParagraph(w http.ResponseWriter, r *http.Request) error {
 }
 
 // paragraphOf returns the paragraph a permanent link names.
-func (h *handler) paragraphOf(r *http.Request) (*Hit, error) {
+func (h *handler) paragraphOf(r *http.Request) (*search.Hit, error) {
 	if ref := strings.TrimSpace(r.URL.Query().Get("ref")); ref != "" && r.PathValue("ref") == "" {
-		if id := r.URL.Query().Get("doc"); id != "" {
-			if hit, err := h.s.paragraphIn(r.Context(), id, ref); err == nil {
-				return hit, nil
-			}
+		hit, err := h.s.ParagraphByRef(r.Context(), r.URL.Query().Get("doc"), ref)
+		var np *search.NotParagraphError
+		if errors.As(err, &np) {
+			return nil, notFoundf("«%s» nombra un documento, no un párrafo: %s", np.Ref, docPath(np.Doc))
 		}
-		res, err := h.s.show(r.Context(), ref, false)
-		if err != nil {
-			return nil, err
-		}
-		if res.Paragraph == nil {
-			return nil, notFoundf("«%s» nombra un documento, no un párrafo: %s", ref, docPath(res.Document.ID))
-		}
-		return res.Paragraph, nil
+		return hit, err
 	}
 	base, last := path.Split(r.PathValue("ref"))
 	base = strings.TrimSuffix(base, "/")
-	ref := Reference{Part: strings.TrimSpace(r.URL.Query().Get("parte"))}
+	ref := search.Reference{Part: strings.TrimSpace(r.URL.Query().Get("parte"))}
 	n, ok := corpus.ParseNumber(last)
 	if o, err := strconv.Atoi(strings.TrimPrefix(last, "o")); strings.HasPrefix(last, "o") && err == nil && o > 0 {
 		n, ok, ref.Ordinal = "", true, o
@@ -488,29 +465,7 @@ func (h *handler) paragraphOf(r *http.Request) (*Hit, error) {
 	if base == "" || !ok {
 		return nil, notFoundf("%s no es un enlace a un párrafo (escriba /p/A/HRC/RES/51/34/7, /p/A/HRC/17/18/84.3 o /p/?ref=REFERENCIA)", r.URL.Path)
 	}
-	var docs []*corpus.Document
-	if sym, err := corpus.ParseSymbol(base); err == nil {
-		ref.Symbol = sym
-		if docs, ref, err = h.s.referenceDocs(r.Context(), ref); err != nil {
-			return nil, err
-		}
-	}
-	if len(docs) == 0 {
-		doc, err := h.s.Index().Document(r.Context(), base)
-		if err != nil {
-			return nil, fmt.Errorf("%s: no existe ese documento: %w", base, ErrNotFound)
-		}
-		docs, ref.Name = []*corpus.Document{doc}, doc.RefName()
-	}
-	q, err := h.s.referenceQuery(r.Context(), ref, docs)
-	if err != nil {
-		return nil, err
-	}
-	hits, err := h.s.run(r.Context(), q, maxCandidates)
-	if err != nil {
-		return nil, err
-	}
-	return pickOne(ref, hits)
+	return h.s.ParagraphAt(r.Context(), base, ref)
 }
 
 // suggestion is a query the page offers instead of one that found
@@ -521,10 +476,10 @@ type suggestion struct {
 }
 
 // suggestedQueries returns the alternatives of a recovery as links.
-func suggestedQueries(rec *Recovery, sort string) []suggestion {
+func suggestedQueries(rec *search.Recovery, sort string) []suggestion {
 	var out []suggestion
 	for _, a := range rec.Alternatives {
-		out = append(out, suggestion{Query: a.Query, Href: searchURL(a.Query, sort, nil), Why: a.Why, Total: paragraphs(a.Total)})
+		out = append(out, suggestion{Query: a.Query, Href: searchURL(a.Query, sort, nil), Why: a.Why, Total: search.ParagraphsText(a.Total)})
 	}
 	return out
 }

@@ -1,4 +1,4 @@
-package search
+package web
 
 import (
 	"context"
@@ -17,16 +17,42 @@ import (
 	"github.com/relatoria/relatoria/corpus"
 	"github.com/relatoria/relatoria/index"
 	"github.com/relatoria/relatoria/lineage"
+	"github.com/relatoria/relatoria/search"
 )
 
-// HandlerOptions configures Handler. The zero value serves searches with
-// the defaults and refuses POST /api/ingest.
-type HandlerOptions struct {
-	// IngestToken, when set, lets a request signed with it (see
-	// SignRequest) add documents with POST /api/ingest and remove them
-	// with POST /api/delete. relatoria ingest uses it to add documents
-	// through a running server; the token itself is never sent.
+// Searcher is what the handlers need of a search engine: a
+// *search.Searcher.
+type Searcher interface {
+	Search(ctx context.Context, req search.Request) (*search.Results, error)
+	Show(ctx context.Context, ref string) (*search.ShowResult, error)
+	DocumentView(ctx context.Context, id string) (*search.DocumentView, error)
+	Diff(ctx context.Context, refA, refB string) (*lineage.Diff, error)
+	ParagraphByRef(ctx context.Context, doc, ref string) (*search.Hit, error)
+	ParagraphAt(ctx context.Context, base string, ref search.Reference) (*search.Hit, error)
+	ParagraphRecurrences(ctx context.Context, h *search.Hit) error
+	IndexVersion() string
+	IndexParagraphs() (uint64, error)
+}
+
+// Writer is where the ingest endpoint adds and deletes documents: a
+// *recurrence.Linker (which works out the paragraphs' recurrence flags)
+// or an *index.Index.
+type Writer interface {
+	Add(ctx context.Context, docs ...*corpus.Document) error
+	Delete(ids ...string) error
+}
+
+// Options configures Handler. The zero value serves searches with the
+// defaults and refuses POST /api/ingest.
+type Options struct {
+	// IngestToken, when set with Writer, lets a request signed with it
+	// (see Sign) add documents to Writer with POST /api/ingest and remove
+	// them with POST /api/delete. relatoria ingest uses it to add
+	// documents through a running server; the token itself is never
+	// sent.
 	IngestToken string
+	// Writer is where signed ingest requests add and delete documents.
+	Writer Writer
 	// Timeout bounds the work of one request, API or page; 0 means 10 s.
 	Timeout time.Duration
 	// ExportTimeout bounds a CSV export of all results (all=1), page
@@ -56,9 +82,6 @@ type HandlerOptions struct {
 	// Logger receives internal errors; nil means slog.Default().
 	Logger *slog.Logger
 }
-
-// MaxExportRows is the most rows a CSV export of all results writes.
-const MaxExportRows = 100_000
 
 // MaxIngestBody is the largest POST /api/ingest body the server reads
 // (from a signed request; see authenticate). A batch of relatoria ingest
@@ -93,7 +116,7 @@ const ingestAtOnce = 1
 // "status"}) and pages elsewhere: 400 for a query the user must fix, 404 for
 // an unknown reference, 500 only for the server's own failures, which are
 // logged.
-func Handler(s *Searcher, opt HandlerOptions) http.Handler {
+func Handler(s Searcher, opt Options) http.Handler {
 	if opt.Timeout <= 0 {
 		opt.Timeout = 10 * time.Second
 	}
@@ -140,8 +163,8 @@ func Handler(s *Searcher, opt HandlerOptions) http.Handler {
 }
 
 type handler struct {
-	s      *Searcher
-	opt    HandlerOptions
+	s      Searcher
+	opt    Options
 	pages  *pageTemplates
 	slots  chan struct{} // one a request being served (MaxConcurrent)
 	nonces nonceLog      // of the signed ingest requests
@@ -213,10 +236,10 @@ func notFoundf(format string, a ...any) error {
 // error itself for the user's mistakes, "internal error" otherwise.
 func statusOf(err error) (int, string) {
 	var he *httpError
-	var se *SyntaxError
-	var be *BadQueryError
+	var se *search.SyntaxError
+	var be *search.BadQueryError
 	var mb *http.MaxBytesError
-	var ae *AmbiguousError
+	var ae *search.AmbiguousError
 	switch {
 	case errors.As(err, &he):
 		return he.status, he.msg
@@ -224,7 +247,7 @@ func statusOf(err error) (int, string) {
 		return http.StatusMultipleChoices, err.Error()
 	case errors.As(err, &se), errors.As(err, &be):
 		return http.StatusBadRequest, err.Error()
-	case errors.Is(err, ErrNotFound):
+	case errors.Is(err, search.ErrNotFound):
 		return http.StatusNotFound, err.Error()
 	case errors.As(err, &mb):
 		return http.StatusRequestEntityTooLarge, "el cuerpo de la petición es demasiado grande"
@@ -257,7 +280,7 @@ func (h *handler) api(f func(http.ResponseWriter, *http.Request) error) http.Han
 		}
 		w.Header().Set("Content-Type", "application/json; charset=utf-8")
 		w.WriteHeader(status)
-		WriteJSON(w, errorJSON(err, status, msg))
+		search.WriteJSON(w, errorJSON(err, status, msg))
 	}
 }
 
@@ -310,30 +333,21 @@ func (h *handler) logFailure(msg string, r *http.Request, err error) {
 	h.opt.Logger.Error(msg, args...)
 }
 
-// WriteJSON writes v as indented JSON, without escaping <, > and &: the
-// encoding of the CLI's -json and of the API.
-func WriteJSON(w io.Writer, v any) error {
-	enc := json.NewEncoder(w)
-	enc.SetIndent("", "  ")
-	enc.SetEscapeHTML(false)
-	return enc.Encode(v)
-}
-
 func writeJSONResponse(w http.ResponseWriter, v any) error {
 	w.Header().Set("Content-Type", "application/json; charset=utf-8")
-	return WriteJSON(w, v)
+	return search.WriteJSON(w, v)
 }
 
 // serveHealthz answers at once, outside the limit of requests at once:
 // it says the process is alive.
 func (h *handler) serveHealthz(w http.ResponseWriter, r *http.Request) {
-	writeJSONResponse(w, map[string]string{"status": "ok", "index": h.s.Index().Version()})
+	writeJSONResponse(w, map[string]string{"status": "ok", "index": h.s.IndexVersion()})
 }
 
-// requestFromQuery reads a Request from URL parameters.
-func requestFromQuery(r *http.Request) (Request, error) {
+// requestFromQuery reads a search.Request from URL parameters.
+func requestFromQuery(r *http.Request) (search.Request, error) {
 	v := r.URL.Query()
-	req := Request{Query: v.Get("q"), After: v.Get("after"), Sort: v.Get("sort"), Facets: true, Strict: v.Get("strict") == "1"}
+	req := search.Request{Query: v.Get("q"), After: v.Get("after"), Sort: v.Get("sort"), Facets: true, Strict: v.Get("strict") == "1"}
 	if strings.TrimSpace(req.Query) == "" {
 		return req, &httpError{http.StatusBadRequest, "falta la consulta: añada ?q=…"}
 	}
@@ -368,7 +382,7 @@ func (h *handler) serveSearch(w http.ResponseWriter, r *http.Request) error {
 			return err
 		}
 		w.Header().Set("Content-Type", "text/plain; charset=utf-8")
-		WriteText(w, res, req.From)
+		search.WriteText(w, res, req.From)
 		return nil
 	case "csv":
 		return h.serveCSV(w, r, req)
@@ -377,18 +391,18 @@ func (h *handler) serveSearch(w http.ResponseWriter, r *http.Request) error {
 }
 
 // serveCSV exports one page of hits, or with all=1 every hit (up to
-// MaxExportRows), page after page, as it goes. An export that stops
+// search.MaxExportRows), page after page, as it goes. An export that stops
 // before the last hit (ExportTimeout, a failed search) ends with a row
 // that says so: the status was sent with the first page.
-func (h *handler) serveCSV(w http.ResponseWriter, r *http.Request, req Request) error {
+func (h *handler) serveCSV(w http.ResponseWriter, r *http.Request, req search.Request) error {
 	all := r.URL.Query().Get("all") == "1"
-	sep, err := ParseCSVSep(r.URL.Query().Get("sep"))
+	sep, err := search.ParseCSVSep(r.URL.Query().Get("sep"))
 	if err != nil {
 		return err
 	}
 	req.Facets = false
 	if all {
-		req.Size, req.From = MaxPageSize, 0
+		req.Size, req.From = search.MaxPageSize, 0
 	}
 	res, err := h.s.Search(r.Context(), req)
 	if err != nil {
@@ -399,7 +413,7 @@ func (h *handler) serveCSV(w http.ResponseWriter, r *http.Request, req Request) 
 	if all {
 		writeDeadline(w, h.opt.ExportWriteTimeout)
 	}
-	if err := WriteCSV(w, res.Hits, true, sep); err != nil {
+	if err := search.WriteCSV(w, res.Hits, true, sep); err != nil {
 		return nil // the client went away; nothing more to say
 	}
 	// The request's own deadline was for the first page; the export has
@@ -407,7 +421,7 @@ func (h *handler) serveCSV(w http.ResponseWriter, r *http.Request, req Request) 
 	export, cancel := context.WithTimeout(clientContext(r), h.opt.ExportTimeout)
 	defer cancel()
 	rows, total := len(res.Hits), res.Total
-	for all && res.Next != "" && rows < MaxExportRows {
+	for all && res.Next != "" && rows < search.MaxExportRows {
 		ctx, cancelPage := context.WithTimeout(export, h.opt.Timeout)
 		req.After = res.Next
 		res, err = h.s.Search(ctx, req)
@@ -420,13 +434,13 @@ func (h *handler) serveCSV(w http.ResponseWriter, r *http.Request, req Request) 
 			if errors.Is(err, context.DeadlineExceeded) {
 				msg = fmt.Sprintf("la exportación pasó de %s", h.opt.ExportTimeout)
 			}
-			writeCSVNote(w, sep, fmt.Sprintf("# exportación incompleta: %s; se escribieron %d de %d filas", msg, rows, total))
+			search.WriteCSVNote(w, sep, fmt.Sprintf("# exportación incompleta: %s; se escribieron %d de %d filas", msg, rows, total))
 			return nil
 		}
 		// Each page has its time to be written: a client that stops
 		// reading ends the export.
 		writeDeadline(w, h.opt.ExportWriteTimeout)
-		if WriteCSV(w, res.Hits, false, sep) != nil {
+		if search.WriteCSV(w, res.Hits, false, sep) != nil {
 			return nil
 		}
 		rows += len(res.Hits)
@@ -521,7 +535,7 @@ func (h *handler) serveIngest(w http.ResponseWriter, r *http.Request) error {
 		paragraphs += len(d.Paragraphs)
 	}
 	// Indexing is not the user's query: do not cut it short.
-	if err := h.s.writer().Add(context.WithoutCancel(r.Context()), docs...); err != nil {
+	if err := h.opt.Writer.Add(context.WithoutCancel(r.Context()), docs...); err != nil {
 		return err
 	}
 	return writeJSONResponse(w, map[string]int{"documents": len(docs), "paragraphs": paragraphs})
@@ -559,7 +573,7 @@ func (h *handler) serveDelete(w http.ResponseWriter, r *http.Request) error {
 	if err := json.Unmarshal(body, &ids); err != nil {
 		return &httpError{http.StatusBadRequest, "el cuerpo no es una lista JSON de identificadores de documento"}
 	}
-	if err := h.s.writer().Delete(ids...); err != nil {
+	if err := h.opt.Writer.Delete(ids...); err != nil {
 		return err
 	}
 	return writeJSONResponse(w, map[string]int{"deleted": len(ids)})

@@ -1,4 +1,4 @@
-package search
+package web
 
 import (
 	"bytes"
@@ -13,11 +13,17 @@ import (
 
 	"github.com/relatoria/relatoria/corpus"
 	"github.com/relatoria/relatoria/ingest"
+	"github.com/relatoria/relatoria/search"
 )
 
-func mustServer(tb testing.TB, opt HandlerOptions) (*httptest.Server, *Searcher) {
+// mustServer serves the sample index with opt; signed ingest requests
+// write to the index itself (opt.Writer, unless set).
+func mustServer(tb testing.TB, opt Options) (*httptest.Server, *search.Searcher) {
 	tb.Helper()
-	s := New(mustSampleIndex(tb))
+	s := search.New(mustSampleIndex(tb))
+	if opt.Writer == nil {
+		opt.Writer = s.Index()
+	}
 	srv := httptest.NewServer(Handler(s, opt))
 	tb.Cleanup(srv.Close)
 	return srv, s
@@ -35,7 +41,7 @@ func get(t *testing.T, srv *httptest.Server, path string) (int, http.Header, str
 }
 
 func TestHTTPEndpoints(t *testing.T) {
-	srv, _ := mustServer(t, HandlerOptions{})
+	srv, _ := mustServer(t, Options{})
 	q := url.QueryEscape
 	for _, tt := range []struct {
 		path     string
@@ -86,12 +92,12 @@ func TestHTTPEndpoints(t *testing.T) {
 	} {
 		status, h, body := get(t, srv, tt.path)
 		if status != tt.status || !strings.HasPrefix(h.Get("Content-Type"), tt.ctype) {
-			t.Errorf("GET %s = %d %s, want %d %s\n%s", tt.path, status, h.Get("Content-Type"), tt.status, tt.ctype, Truncate(body, 300))
+			t.Errorf("GET %s = %d %s, want %d %s\n%s", tt.path, status, h.Get("Content-Type"), tt.status, tt.ctype, search.Truncate(body, 300))
 			continue
 		}
 		for _, c := range tt.contains {
 			if !strings.Contains(body, c) {
-				t.Errorf("GET %s: body lacks %q\n%s", tt.path, c, Truncate(body, 400))
+				t.Errorf("GET %s: body lacks %q\n%s", tt.path, c, search.Truncate(body, 400))
 			}
 		}
 		if h.Get("X-Content-Type-Options") != "nosniff" || h.Get("Content-Security-Policy") == "" {
@@ -103,14 +109,14 @@ func TestHTTPEndpoints(t *testing.T) {
 // TestHTTPJSONMatchesCLI checks that the API's JSON is the Searcher's
 // result, encoded as the CLI encodes it.
 func TestHTTPJSONMatchesCLI(t *testing.T) {
-	srv, s := mustServer(t, HandlerOptions{})
+	srv, s := mustServer(t, Options{})
 	_, _, body := get(t, srv, "/api/search?q="+url.QueryEscape("derechos de las niñas")+"&n=5")
-	res, err := s.Search(t.Context(), Request{Query: "derechos de las niñas", Size: 5, Facets: true})
+	res, err := s.Search(t.Context(), search.Request{Query: "derechos de las niñas", Size: 5, Facets: true})
 	if err != nil {
 		t.Fatal(err)
 	}
 	var want bytes.Buffer
-	WriteJSON(&want, res)
+	search.WriteJSON(&want, res)
 	if body != want.String() {
 		t.Errorf("API body differs from the CLI's JSON")
 	}
@@ -120,7 +126,7 @@ func TestCSVExport(t *testing.T) {
 	ix := mustSampleIndex(t)
 	doc, _ := ingest.Read("formula.txt", []byte("=HYPERLINK(\"http://x\") derechos humanos\n\n+1 derechos\n\n@SUM(1) derechos"), ingest.Options{})
 	ix.Add(t.Context(), doc)
-	srv := httptest.NewServer(Handler(New(ix), HandlerOptions{}))
+	srv := httptest.NewServer(Handler(search.New(ix), Options{}))
 	defer srv.Close()
 	_, h, body := get(t, srv, "/api/search?q=derechos&format=csv&all=1")
 	if !strings.HasPrefix(body, "\uFEFF") || !strings.Contains(h.Get("Content-Disposition"), "attachment") {
@@ -131,7 +137,7 @@ func TestCSVExport(t *testing.T) {
 		t.Fatal(err)
 	}
 	_, _, js := get(t, srv, "/api/search?q=derechos&n=1")
-	var res Results
+	var res search.Results
 	json.Unmarshal([]byte(js), &res)
 	if len(rows) != int(res.Total)+1 {
 		t.Errorf("CSV has %d rows, want all %d hits and a header", len(rows), res.Total)
@@ -146,7 +152,7 @@ func TestCSVExport(t *testing.T) {
 }
 
 func TestHTTPIngest(t *testing.T) {
-	srv, s := mustServer(t, HandlerOptions{IngestToken: "secret"})
+	srv, s := mustServer(t, Options{IngestToken: "secret"})
 	doc := &corpus.Document{ID: "doc-new", Source: "new.txt", Format: corpus.FormatText, Kind: corpus.KindPage,
 		Paragraphs: []corpus.Paragraph{{Ordinal: 1, Kind: corpus.Plain, Text: "Un párrafo sobre la zarzamora", Original: "Un párrafo sobre la zarzamora"}}}
 	body, _ := json.Marshal([]*corpus.Document{doc})
@@ -188,7 +194,7 @@ func TestHTTPIngest(t *testing.T) {
 	if code, _ := post("secret", nonce, body); code != 403 {
 		t.Errorf("a replayed request: %d, want 403", code)
 	}
-	res, err := s.Search(t.Context(), Request{Query: "zarzamora"})
+	res, err := s.Search(t.Context(), search.Request{Query: "zarzamora"})
 	if err != nil || res.Total != 1 {
 		t.Errorf("after ingest through the server: %v, %v", res, err)
 	}
@@ -212,7 +218,7 @@ func TestEscaping(t *testing.T) {
 	ix := mustSampleIndex(t)
 	doc, _ := ingest.Read("xss.html", []byte(`<html><body><main><h1>Informe &lt;script&gt;alert(1)&lt;/script&gt;</h1><p>Los derechos &lt;img src=x onerror=alert(2)&gt; de las personas.</p></main></body></html>`), ingest.Options{})
 	ix.Add(t.Context(), doc)
-	srv := httptest.NewServer(Handler(New(ix), HandlerOptions{}))
+	srv := httptest.NewServer(Handler(search.New(ix), Options{}))
 	defer srv.Close()
 	for _, path := range []string{
 		"/?q=" + url.QueryEscape(`derechos personas`),

@@ -1,4 +1,4 @@
-package search
+package web
 
 import (
 	"encoding/csv"
@@ -10,6 +10,7 @@ import (
 	"testing"
 
 	"github.com/relatoria/relatoria/ingest"
+	"github.com/relatoria/relatoria/search"
 )
 
 // TestParagraphLabels indexes a Universal Periodic Review report, whose
@@ -30,7 +31,7 @@ func TestParagraphLabels(t *testing.T) {
 	if err := ix.Add(t.Context(), doc); err != nil {
 		t.Fatal(err)
 	}
-	s := New(ix)
+	s := search.New(ix)
 	for _, tt := range []struct {
 		ref, number, text string
 	}{
@@ -65,7 +66,7 @@ func TestParagraphLabels(t *testing.T) {
 		t.Error("Show(A/HRC/17/18 84.4) found a recommendation the report does not have")
 	}
 
-	srv := httptest.NewServer(Handler(s, HandlerOptions{}))
+	srv := httptest.NewServer(Handler(s, Options{}))
 	defer srv.Close()
 	code, _, body := get(t, srv, "/p/A/HRC/17/18/84.3")
 	if code != 200 || !strings.Contains(body, "Proseguir los esfuerzos") {
@@ -107,8 +108,8 @@ func TestNoHashNames(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	s := New(ix)
-	res, err := s.Search(t.Context(), Request{Query: "mujeres rurales", Size: 10, Facets: true})
+	s := search.New(ix)
+	res, err := s.Search(t.Context(), search.Request{Query: "mujeres rurales", Size: 10, Facets: true})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -127,7 +128,7 @@ func TestNoHashNames(t *testing.T) {
 			}
 		}
 	}
-	srv := httptest.NewServer(Handler(s, HandlerOptions{}))
+	srv := httptest.NewServer(Handler(s, Options{}))
 	defer srv.Close()
 	_, _, page := get(t, srv, "/?q=mujeres+rurales")
 	if visible := tagRE.ReplaceAllString(page, " "); strings.Contains(visible, "doc-") {

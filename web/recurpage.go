@@ -1,10 +1,11 @@
-package search
+package web
 
 import (
 	"strconv"
 	"strings"
 
 	"github.com/relatoria/relatoria/recurrence"
+	"github.com/relatoria/relatoria/search"
 )
 
 // recurPanel is the "También en" panel of a paragraph on the document and
@@ -59,12 +60,12 @@ const formulaDocs = 10
 // newRecurPanel builds the panel of a paragraph's recurrences (earliest
 // document first, as Searcher.recurrences gives them); nil when there are
 // none.
-func newRecurPanel(rs []Recurrence) *recurPanel {
+func newRecurPanel(rs []search.Recurrence) *recurPanel {
 	if len(rs) == 0 {
 		return nil
 	}
 	p := &recurPanel{}
-	first, hasFirst := FirstAppearance(rs)
+	first, hasFirst := search.FirstAppearance(rs)
 	byDoc := map[string]int{} // position in p.Groups
 	identical, unknown := true, false
 	for _, r := range rs {
@@ -84,7 +85,7 @@ func newRecurPanel(rs []Recurrence) *recurPanel {
 			}
 			p.Groups = append(p.Groups, g)
 		}
-		item := recurItem{Label: "¶" + strconv.Itoa(r.Ordinal), Link: Permalink(&Hit{Doc: r.Doc, Ref: r.Ref, Symbol: r.Symbol, Ordinal: r.Ordinal, Number: r.Number})}
+		item := recurItem{Label: "¶" + strconv.Itoa(r.Ordinal), Link: Permalink(&search.Hit{Doc: r.Doc, Ref: r.Ref, Symbol: r.Symbol, Ordinal: r.Ordinal, Number: r.Number})}
 		if r.Number != "" {
 			item.Label = "§" + r.Number.String()
 		}

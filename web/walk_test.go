@@ -1,4 +1,4 @@
-package search
+package web
 
 import (
 	"cmp"
@@ -20,6 +20,7 @@ import (
 	"github.com/relatoria/relatoria/corpus"
 	"github.com/relatoria/relatoria/index"
 	"github.com/relatoria/relatoria/ingest"
+	"github.com/relatoria/relatoria/search"
 )
 
 // refsFiles are the documents of the reference tests: compilations whose
@@ -36,7 +37,7 @@ var refsFiles = []string{
 	"search/testdata/refs/corteidh_2021_corderobernal_sentencia.pdf",
 }
 
-var refsOnce = sync.OnceValues(func() (*Searcher, error) {
+var refsOnce = sync.OnceValues(func() (*search.Searcher, error) {
 	ix, err := index.NewTemporary(2)
 	if err != nil {
 		return nil, err
@@ -53,13 +54,13 @@ var refsOnce = sync.OnceValues(func() (*Searcher, error) {
 			return nil, err
 		}
 	}
-	return New(ix), nil
+	return search.New(ix), nil
 })
 
 // refsSearcher returns the index of refsFiles, built once for the
 // package's tests (and removed with its temporary folder when the test
 // binary's temporary files are).
-func refsSearcher(tb testing.TB) *Searcher {
+func refsSearcher(tb testing.TB) *search.Searcher {
 	tb.Helper()
 	s, err := refsOnce()
 	if err != nil {
@@ -135,7 +136,7 @@ func opens(h http.Handler, link, text string) (bool, string) {
 	}
 	want := strings.Join(strings.Fields(text), " ")
 	if got != want {
-		return false, "another paragraph: " + Truncate(got, 80)
+		return false, "another paragraph: " + search.Truncate(got, 80)
 	}
 	return true, ""
 }
@@ -145,20 +146,20 @@ func opens(h http.Handler, link, text string) (bool, string) {
 // documents (those numbered in parts first), and checks that each opens a
 // paragraph with the text expected. With maxLinks > 0, a document page's
 // links are sampled: every link into a part, and about maxLinks others.
-func walkPermalinks(t *testing.T, s *Searcher, queries []string, pages, maxLinks int) *walk {
+func walkPermalinks(t *testing.T, s *search.Searcher, queries []string, pages, maxLinks int) *walk {
 	t.Helper()
-	h := Handler(s, HandlerOptions{})
+	h := Handler(s, Options{})
 	w := &walk{}
 	count := func(part string, doc string) {
 		if part != "" {
 			w.parts++
 		}
-		if d, err := s.ix.Document(t.Context(), doc); err == nil && d.Case != nil {
+		if d, err := s.Index().Document(t.Context(), doc); err == nil && d.Case != nil {
 			w.judgments++
 		}
 	}
 	for _, q := range queries {
-		res, err := s.Search(t.Context(), Request{Query: q, Size: 10})
+		res, err := s.Search(t.Context(), search.Request{Query: q, Size: 10})
 		if err != nil {
 			continue // a reference to what the index lacks, a word it lacks
 		}
@@ -172,7 +173,7 @@ func walkPermalinks(t *testing.T, s *Searcher, queries []string, pages, maxLinks
 			// The ref a hit prints names it.
 			w.refs++
 			back, err := s.Show(t.Context(), hit.Ref)
-			var amb *AmbiguousError
+			var amb *search.AmbiguousError
 			switch {
 			case errors.As(err, &amb):
 				w.refsAmbiguous++
@@ -182,12 +183,18 @@ func walkPermalinks(t *testing.T, s *Searcher, queries []string, pages, maxLinks
 			}
 		}
 	}
-	docs, err := s.docsWhere(t.Context(), index.MatchAll())
+	// The documents, as search's docsWhere lists them (its first 50).
+	sr, err := s.Index().Search(t.Context(), index.Request{Query: index.And(index.MatchAll(), index.FilterQuery(index.FieldMeta, "1")),
+		Size: 50, Sort: index.FieldSort(index.FieldDoc)})
 	if err != nil {
 		t.Fatal(err)
 	}
+	var docs []*corpus.Document
+	for _, h := range sr.Hits {
+		docs = append(docs, h.Doc)
+	}
 	parted := func(d *corpus.Document) int {
-		full, err := s.ix.Document(t.Context(), d.ID)
+		full, err := s.Index().Document(t.Context(), d.ID)
 		if err != nil {
 			return 0
 		}
@@ -201,7 +208,7 @@ func walkPermalinks(t *testing.T, s *Searcher, queries []string, pages, maxLinks
 	slices.SortStableFunc(docs, func(a, b *corpus.Document) int { return cmp.Compare(parted(a), parted(b)) })
 	numLink := regexp.MustCompile(`<p class="para" id="p([0-9]+)"><a class="num" href="([^"]+)"`)
 	for _, d := range docs[:min(pages, len(docs))] {
-		full, err := s.ix.Document(t.Context(), d.ID)
+		full, err := s.Index().Document(t.Context(), d.ID)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -232,7 +239,7 @@ func walkPermalinks(t *testing.T, s *Searcher, queries []string, pages, maxLinks
 			w.links++
 			link := html.UnescapeString(m[2])
 			if ok, why := opens(h, link, p.Text); !ok {
-				w.fail(d.ID, "document %s ¶%d (%s): %s → %s", d.RefName(), ord, RefOf(full, &p), link, why)
+				w.fail(d.ID, "document %s ¶%d (%s): %s → %s", d.RefName(), ord, search.RefOf(full, &p), link, why)
 			}
 			count(p.Part, d.ID)
 		}
@@ -247,14 +254,14 @@ func walkPermalinks(t *testing.T, s *Searcher, queries []string, pages, maxLinks
 // index instead (all of ../shared ingested: relatoria ingest -index DIR
 // ../shared/corpora ../shared/seeds), every link of 20 document pages.
 func TestPermalinkWalk(t *testing.T) {
-	s, pages, maxLinks := (*Searcher)(nil), 100, 60
+	s, pages, maxLinks := (*search.Searcher)(nil), 100, 60
 	if dir := os.Getenv("RELATORIA_WALK_INDEX"); dir != "" {
 		ix, err := index.Open(dir)
 		if err != nil {
 			t.Fatal(err)
 		}
 		defer ix.Close()
-		s, pages, maxLinks = New(ix), 20, 0
+		s, pages, maxLinks = search.New(ix), 20, 0
 	} else {
 		s = refsSearcher(t)
 	}

@@ -1,4 +1,4 @@
-package search
+package web
 
 import (
 	"context"
@@ -16,6 +16,7 @@ import (
 	"time"
 
 	"github.com/relatoria/relatoria/corpus"
+	"github.com/relatoria/relatoria/search"
 )
 
 // loadPaths are the requests the load test sends: API searches with and
@@ -38,10 +39,10 @@ var loadPaths = func() []string {
 func TestLoad(t *testing.T) {
 	seconds, err := strconv.Atoi(os.Getenv("RELATORIA_LOAD_SECONDS"))
 	if err != nil || seconds <= 0 {
-		t.Skip("a load test: RELATORIA_LOAD_SECONDS=3 go test ./search -run TestLoad -v")
+		t.Skip("a load test: RELATORIA_LOAD_SECONDS=3 go test ./web -run TestLoad -v")
 	}
-	s := New(mustSampleIndex(t))
-	srv := httptest.NewServer(Handler(s, HandlerOptions{}))
+	s := search.New(mustSampleIndex(t))
+	srv := httptest.NewServer(Handler(s, Options{}))
 	defer srv.Close()
 	client := &http.Client{Transport: &http.Transport{MaxIdleConnsPerHost: 32}, Timeout: 30 * time.Second}
 
@@ -111,7 +112,7 @@ func TestLoad(t *testing.T) {
 	t.Logf("%d clients, %d s, %d requests (%.0f/s), 0 errors expected, %d errors; latency p50 %s p95 %s p99 %s max %s; %d documents ingested meanwhile",
 		clients, seconds, len(latencies), float64(len(latencies))/float64(seconds), len(failures),
 		pct(0.50).Round(time.Microsecond), pct(0.95).Round(time.Microsecond), pct(0.99).Round(time.Microsecond), latencies[len(latencies)-1].Round(time.Microsecond), ingested.Load())
-	res, _ := s.Search(context.Background(), Request{Query: "prueba de carga"})
+	res, _ := s.Search(context.Background(), search.Request{Query: "prueba de carga"})
 	if res == nil || res.Total != uint64(ingested.Load()) {
 		t.Errorf("documents ingested during the load: %d, searchable: %v", ingested.Load(), res)
 	}
@@ -120,8 +121,8 @@ func TestLoad(t *testing.T) {
 // BenchmarkHandler measures the latency of typical requests served by the
 // handler (no network), reporting p50 and p99.
 func BenchmarkHandler(b *testing.B) {
-	s := New(mustSampleIndex(b))
-	h := Handler(s, HandlerOptions{})
+	s := search.New(mustSampleIndex(b))
+	h := Handler(s, Options{})
 	var lat []time.Duration
 	i := 0
 	for b.Loop() {

@@ -1,4 +1,4 @@
-package search
+package web
 
 import (
 	"bytes"
@@ -13,6 +13,7 @@ import (
 	"time"
 
 	"github.com/relatoria/relatoria/corpus"
+	"github.com/relatoria/relatoria/search"
 )
 
 // Client adds documents to an index through the server that serves it,
@@ -142,7 +143,7 @@ func (c *Client) post(ctx context.Context, path string, body []byte) error {
 
 // APIError is an error answer of the server's API ({"error", "code",
 // "status", "position"}): its Error is the server's Spanish message. It
-// matches ErrNotFound (errors.Is) when the server said not_found.
+// matches search.ErrNotFound (errors.Is) when the server said not_found.
 type APIError struct {
 	Status   int
 	Code     string // syntax, bad_query, not_found, bad_request, internal
@@ -153,9 +154,11 @@ type APIError struct {
 // Error returns the server's message.
 func (e *APIError) Error() string { return e.Message }
 
-// Is reports whether e is the server's form of target: ErrNotFound for
+// Is reports whether e is the server's form of target: search.ErrNotFound for
 // not_found.
-func (e *APIError) Is(target error) bool { return target == ErrNotFound && e.Code == "not_found" }
+func (e *APIError) Is(target error) bool {
+	return target == search.ErrNotFound && e.Code == "not_found"
+}
 
 // Get asks the server for path with the URL parameters query (GET
 // /api/search, /api/show, /api/diff) and copies the answer's body to w as it

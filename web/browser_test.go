@@ -1,4 +1,4 @@
-package search
+package web
 
 import (
 	"context"
@@ -21,6 +21,7 @@ import (
 
 	"github.com/relatoria/relatoria/corpus"
 	"github.com/relatoria/relatoria/ingest"
+	"github.com/relatoria/relatoria/search"
 )
 
 // chromiumPath returns the headless browser to drive, skipping the test
@@ -85,7 +86,7 @@ func newBrowser(t *testing.T, downloads string) context.Context {
 // a facet, open a permalink, download the CSV. It saves screenshots in the
 // test's artifact directory (go test -artifacts keeps them).
 func TestBrowser(t *testing.T) {
-	srv, _ := mustServer(t, HandlerOptions{})
+	srv, _ := mustServer(t, Options{})
 	out := t.ArtifactDir()
 	downloads := t.TempDir()
 	ctx := newBrowser(t, downloads)
@@ -171,7 +172,7 @@ func TestBrowser(t *testing.T) {
 	data, _ := os.ReadFile(files[0])
 	lines := strings.Split(strings.TrimSpace(string(data)), "\n")
 	if !strings.HasPrefix(string(data), "\uFEFF\"referencia\",\"signatura\"") || len(lines) < n2+1 {
-		t.Errorf("CSV: %d lines, starts %q", len(lines), Truncate(string(data), 40))
+		t.Errorf("CSV: %d lines, starts %q", len(lines), search.Truncate(string(data), 40))
 	}
 }
 
@@ -185,7 +186,7 @@ func TestBrowserEscaping(t *testing.T) {
 		t.Fatal(err)
 	}
 	ix.Add(context.Background(), doc)
-	srv := httptest.NewServer(Handler(New(ix), HandlerOptions{}))
+	srv := httptest.NewServer(Handler(search.New(ix), Options{}))
 	defer srv.Close()
 	ctx := newBrowser(t, "")
 	dialogs := make(chan string, 4)
@@ -216,10 +217,10 @@ func TestBrowserEscaping(t *testing.T) {
 	case <-time.After(300 * time.Millisecond):
 	}
 	if !strings.Contains(hits, "<img src=x onerror=alert(2)>") && !strings.Contains(docText, "<img src=x onerror=alert(2)>") {
-		t.Errorf("the markup of the document is not shown as text: %q / %q", Truncate(hits, 200), Truncate(docText, 200))
+		t.Errorf("the markup of the document is not shown as text: %q / %q", search.Truncate(hits, 200), search.Truncate(docText, 200))
 	}
 	if !strings.Contains(docText, "<script>alert(1)</script>") {
-		t.Errorf("the document title is not shown as text: %q", Truncate(docText, 200))
+		t.Errorf("the document title is not shown as text: %q", search.Truncate(docText, 200))
 	}
 	if summary != `"><script>alert(4)</script>` {
 		t.Errorf("the search box holds %q, want the query as typed", summary)
@@ -265,7 +266,7 @@ var hexID = regexp.MustCompile(`doc-[0-9a-f]{16}`)
 func TestBrowserLineage(t *testing.T) {
 	docs := lineageDocs()
 	s := mustIndexDocs(t, docs...)
-	srv := httptest.NewServer(Handler(s, HandlerOptions{}))
+	srv := httptest.NewServer(Handler(s, Options{}))
 	defer srv.Close()
 	out := t.ArtifactDir()
 	ctx := newBrowser(t, "")
@@ -301,7 +302,7 @@ func TestBrowserLineage(t *testing.T) {
 	}
 	pages := []string{body}
 	err = chromedp.Run(ctx,
-		chromedp.Navigate(srv.URL+Permalink(&Hit{Doc: docs[3].ID, Ordinal: 2})),
+		chromedp.Navigate(srv.URL+Permalink(&search.Hit{Doc: docs[3].ID, Ordinal: 2})),
 		chromedp.WaitVisible(`details.tambien summary`, chromedp.ByQuery),
 		chromedp.Text(`details.tambien summary`, &formula, chromedp.ByQuery),
 		chromedp.Click(`details.tambien summary`, chromedp.ByQuery),
@@ -368,7 +369,7 @@ func TestBrowserLineage(t *testing.T) {
 // the first result comes before the filters and near the top, and
 // nothing is wider than the screen.
 func TestBrowserPhone(t *testing.T) {
-	srv, _ := mustServer(t, HandlerOptions{})
+	srv, _ := mustServer(t, Options{})
 	ctx := newBrowser(t, "")
 	var layout struct {
 		FirstHit, Facets, Width float64

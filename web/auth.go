@@ -1,4 +1,4 @@
-package search
+package web
 
 import (
 	"crypto/hmac"
@@ -145,7 +145,7 @@ func (l *nonceLog) fresh(nonce string, now time.Time) bool {
 // server does not answer) or from anyone without the token is refused
 // without reading its body.
 func (h *handler) authenticate(r *http.Request, limit int64) error {
-	if h.opt.IngestToken == "" {
+	if h.opt.IngestToken == "" || h.opt.Writer == nil {
 		return &httpError{http.StatusForbidden, "este servidor no acepta documentos (ejecute relatoria ingest en la máquina del servidor)"}
 	}
 	nonce, unix, sig, hash := r.Header.Get(HeaderNonce), r.Header.Get(HeaderTime), r.Header.Get(HeaderSignature), r.Header.Get(HeaderBodyHash)
@@ -191,7 +191,7 @@ func (h *handler) signedBody(w http.ResponseWriter, r *http.Request) ([]byte, er
 // serveChallenge answers GET /api/ingest/challenge?nonce=N with the proof
 // that this server holds the ingest token, which it never sends.
 func (h *handler) serveChallenge(w http.ResponseWriter, r *http.Request) error {
-	if h.opt.IngestToken == "" {
+	if h.opt.IngestToken == "" || h.opt.Writer == nil {
 		return &httpError{http.StatusForbidden, "este servidor no acepta documentos"}
 	}
 	nonce := r.URL.Query().Get("nonce")
