@@ -1,6 +1,7 @@
 package search
 
 import (
+	"errors"
 	"fmt"
 	"strings"
 	"testing"
@@ -88,5 +89,54 @@ func TestCSVCellsQuoted(t *testing.T) {
 		if !strings.Contains(b.String(), `"cooperar;=1+1"`) || !strings.Contains(b.String(), `"dice ""hola"""`) {
 			t.Errorf("sep %q: %q", sep, b.String())
 		}
+	}
+}
+
+// TestFuzzyExpansionCap checks that a fuzzy word standing for more than
+// index.MaxExpansions terms, which bleve refuses, is a BadQueryError
+// that says so, found through index.ErrTooManyTerms and not through the
+// text of bleve's error.
+func TestFuzzyExpansionCap(t *testing.T) {
+	ix, err := index.NewTemporary(1)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ix.Close()
+	// Every word is "bcdfghj" with two of its letters after the first
+	// changed: more than index.MaxExpansions terms within two edits of it
+	// and with its first letter (consonants only, which no stemmer cuts).
+	const consonants = "bcdfghjklmnpqrtvwxyz"
+	base := []byte("bcdfghj")
+	seen := map[string]bool{}
+	var words []string
+	for i := 1; i < len(base); i++ {
+		for j := i + 1; j < len(base); j++ {
+			for _, a := range []byte(consonants) {
+				for _, b := range []byte(consonants) {
+					w := append([]byte(nil), base...)
+					w[i], w[j] = a, b
+					if !seen[string(w)] {
+						seen[string(w)] = true
+						words = append(words, string(w))
+					}
+				}
+			}
+		}
+	}
+	if len(words) <= index.MaxExpansions {
+		t.Fatalf("%d words, want more than %d", len(words), index.MaxExpansions)
+	}
+	doc := &corpus.Document{ID: "doc-fz", Source: "fz.txt", Format: corpus.FormatText, Kind: corpus.KindPage}
+	for i := 0; i < len(words); i += 100 {
+		text := strings.Join(words[i:min(i+100, len(words))], " ")
+		doc.Paragraphs = append(doc.Paragraphs, corpus.Paragraph{Ordinal: len(doc.Paragraphs) + 1, Kind: corpus.Plain, Text: text, Original: text})
+	}
+	if err := ix.Add(t.Context(), doc); err != nil {
+		t.Fatal(err)
+	}
+	_, err = New(ix).Search(t.Context(), Request{Query: "bcdfghj~"})
+	var bad *BadQueryError
+	if !errors.As(err, &bad) || !strings.Contains(bad.Msg, "abarca demasiadas palabras") {
+		t.Errorf("bcdfghj~: %v, want a BadQueryError saying it stands for too many words", err)
 	}
 }

@@ -258,7 +258,7 @@ func (s *Searcher) Search(ctx context.Context, req Request) (*Results, error) {
 	}
 	sr, err := s.ix.Search(ctx, preq)
 	if err != nil {
-		if strings.Contains(err.Error(), "TooManyClauses") {
+		if errors.Is(err, index.ErrTooManyTerms) {
 			// bleve refused to expand a word into more than
 			// index.MaxExpansions terms (a fuzzy word, as a prefix is
 			// counted before).

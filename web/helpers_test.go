@@ -7,6 +7,8 @@ import (
 	"github.com/relatoria/relatoria/corpus"
 	"github.com/relatoria/relatoria/index"
 	"github.com/relatoria/relatoria/ingest"
+	"github.com/relatoria/relatoria/recurrence"
+	"github.com/relatoria/relatoria/search"
 )
 
 // mustSampleIndex returns a memory index of the bundled sample corpus (as
@@ -29,3 +31,10 @@ func mustSampleIndex(tb testing.TB) *index.Index {
 	}
 	return ix
 }
+
+// What cmd/relatoria gives Handler satisfies its interfaces.
+var (
+	_ Searcher = (*search.Searcher)(nil)
+	_ Writer   = (*recurrence.Linker)(nil)
+	_ Writer   = (*index.Index)(nil)
+)

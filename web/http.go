@@ -5,7 +5,6 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"io"
 	"log/slog"
 	"net"
 	"net/http"
@@ -217,48 +216,6 @@ func (h *handler) acquire(ctx context.Context) (release func(), err error) {
 	case <-ctx.Done():
 		return nil, &httpError{http.StatusServiceUnavailable, "el servidor está ocupado con otras búsquedas; vuelva a intentarlo en unos segundos"}
 	}
-}
-
-// httpError is an error with its own status and a message for the user.
-type httpError struct {
-	status int
-	msg    string
-}
-
-// Error returns the message for the user.
-func (e *httpError) Error() string { return e.msg }
-
-func notFoundf(format string, a ...any) error {
-	return &httpError{http.StatusNotFound, fmt.Sprintf(format, a...)}
-}
-
-// statusOf maps an error to an HTTP status and the message to show: the
-// error itself for the user's mistakes, "internal error" otherwise.
-func statusOf(err error) (int, string) {
-	var he *httpError
-	var se *search.SyntaxError
-	var be *search.BadQueryError
-	var mb *http.MaxBytesError
-	var ae *search.AmbiguousError
-	switch {
-	case errors.As(err, &he):
-		return he.status, he.msg
-	case errors.As(err, &ae):
-		return http.StatusMultipleChoices, err.Error()
-	case errors.As(err, &se), errors.As(err, &be):
-		return http.StatusBadRequest, err.Error()
-	case errors.Is(err, search.ErrNotFound):
-		return http.StatusNotFound, err.Error()
-	case errors.As(err, &mb):
-		return http.StatusRequestEntityTooLarge, "el cuerpo de la petición es demasiado grande"
-	case errors.Is(err, io.ErrUnexpectedEOF):
-		return http.StatusBadRequest, "el cuerpo de la petición llegó incompleto"
-	case errors.Is(err, context.Canceled):
-		return http.StatusServiceUnavailable, "petición cancelada"
-	case errors.Is(err, context.DeadlineExceeded):
-		return http.StatusServiceUnavailable, "la búsqueda tardó demasiado; precise la consulta"
-	}
-	return http.StatusInternalServerError, "error interno del servidor"
 }
 
 // api adapts a handler that returns an error to one that answers JSON

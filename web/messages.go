@@ -32,31 +32,11 @@ func statusText(status int) string {
 	return "Error"
 }
 
-// errorCode is the machine-readable kind of an error, for scripts that read
-// the API's JSON errors without reading their (Spanish) message.
-func errorCode(err error, status int) string {
-	var se *search.SyntaxError
-	var be *search.BadQueryError
-	switch {
-	case errors.As(err, &se):
-		return "syntax"
-	case errors.As(err, &be):
-		return "bad_query"
-	case status == http.StatusMultipleChoices:
-		return "ambiguous"
-	case status == http.StatusNotFound:
-		return "not_found"
-	case status >= 500:
-		return "internal"
-	}
-	return "bad_request"
-}
-
 // errorJSON is the body of an API error: the Spanish message in "error"
 // (and "mensaje"), the status, a machine-readable "code" and, for a syntax
 // error, the 1-based "position" of the offending character.
 func errorJSON(err error, status int, msg string) map[string]any {
-	out := map[string]any{"error": msg, "mensaje": msg, "status": status, "code": errorCode(err, status)}
+	out := map[string]any{"error": msg, "mensaje": msg, "status": status, "code": codeOf(err, status)}
 	var se *search.SyntaxError
 	if errors.As(err, &se) {
 		out["position"] = se.Pos
