@@ -17,7 +17,6 @@ import (
 	"time"
 
 	"github.com/relatoria/relatoria/index"
-	"github.com/relatoria/relatoria/search"
 	"github.com/relatoria/relatoria/web"
 )
 
@@ -90,7 +89,7 @@ func runServe(ctx context.Context, c *command, e *env, args []string) error {
 	if len(pos) > 0 {
 		return usagef("serve no lleva argumentos")
 	}
-	search.TuneGC(e.getenv)
+	tuneServing(e.getenv)
 	ix, err := openIndex(ctx, e, *indexPath)
 	if err != nil {
 		return err
