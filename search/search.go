@@ -60,51 +60,38 @@ type Results struct {
 	Next string `json:"next,omitempty"`
 }
 
-// Hit is one matching paragraph, in the API's JSON form. makeHit fills it
-// from an index.Hit's document and paragraph. It does not embed the
-// corpus.Paragraph: the paragraph's JSON has fields a hit never showed
-// (page, ocr_confidence, label) and puts section elsewhere, and a
-// MarshalJSON that wrote this form from an embedded paragraph made a page
-// of hits half as slow again to encode (encoding/json compacts what a
-// MarshalJSON returns: 300 → 480 µs for ten hits of the sample corpus).
+// Hit is one matching paragraph: the corpus.Paragraph as the index holds
+// it, with its document's metadata and what the search adds beside it.
+// Its JSON form is hitJSON's (see MarshalJSONTo).
 type Hit struct {
-	ID        string               `json:"id"`  // "A/HRC/RES/51/34#25"
-	Doc       string               `json:"doc"` // document ID
-	Ref       string               `json:"ref"` // citable: "A/HRC/RES/51/34 §7"
-	Symbol    corpus.Symbol        `json:"symbol,omitempty"`
-	Title     string               `json:"title,omitempty"`
-	Body      string               `json:"body,omitempty"`
-	Adopted   corpus.Date          `json:"adopted,omitzero"`
-	Type      string               `json:"type,omitempty"`    // what the document is: "sentencia" (corpus.DocumentTypes)
-	Country   string               `json:"country,omitempty"` // the State it concerns: "Guatemala"
-	Source    string               `json:"source"`
-	Ordinal   int                  `json:"ordinal"`
-	Number    corpus.Number        `json:"number,omitempty"` // as printed: "7", "84.3", "4.a"
-	Part      string               `json:"part,omitempty"`   // the part its number counts in, when the numbering restarts: "Anexo A", "6º"
-	Kind      corpus.ParagraphKind `json:"kind"`
-	Text      string               `json:"text"`
-	Original  string               `json:"original"`
-	Repairs   []corpus.Repair      `json:"repairs,omitempty"`
-	Dates     []corpus.DateMention `json:"dates,omitempty"`
-	Entities  []corpus.Entity      `json:"entities,omitempty"`
-	Citations []corpus.Citation    `json:"citations,omitempty"`
+	ID      string        // "A/HRC/RES/51/34#25"
+	Doc     string        // document ID
+	Ref     string        // citable: "A/HRC/RES/51/34 §7"
+	Symbol  corpus.Symbol // the document's
+	Title   string
+	Body    string
+	Adopted corpus.Date
+	Type    string // what the document is: "sentencia" (corpus.DocumentTypes)
+	Country string // the State it concerns: "Guatemala"
+	Source  string
+	// Paragraph is the paragraph itself; its Section holds the headings
+	// above it, outermost first, and for a list item the sentence that
+	// opens its list.
+	corpus.Paragraph
 	// Highlights are fragments of Text with matches in <mark>…</mark>; the
 	// rest is HTML-escaped.
-	Highlights []string `json:"highlights,omitempty"`
+	Highlights []string
 	// Missing lists the words of the query the paragraph lacks, when no
 	// paragraph had them all (see Recovery).
-	Missing []string `json:"missing,omitempty"`
-	// Section holds the headings above the paragraph, outermost first,
-	// and for a list item the sentence that opens its list.
-	Section []string `json:"section,omitempty"`
+	Missing []string
 	// FromSection lists the words of the query that the paragraph does
 	// not have itself but its section does.
-	FromSection []string `json:"from_section,omitempty"`
-	Score       float64  `json:"score"`
-	Cursor      string   `json:"cursor,omitempty"` // pass as Request.After for the next page
+	FromSection []string
+	Score       float64
+	Cursor      string // pass as Request.After for the next page
 	// Recurrences lists the paragraphs of other documents with the same
 	// or nearly the same words, oldest first: filled by Show only.
-	Recurrences []Recurrence `json:"recurrences,omitempty"`
+	Recurrences []Recurrence
 }
 
 // FacetFields are the facets a request with Facets counts by, named as the
@@ -391,11 +378,11 @@ func makeHits(hs []index.Hit) []Hit {
 }
 
 func makeHit(h index.Hit) Hit {
-	doc, p := h.Doc, h.Para
-	hit := Hit{
+	doc := h.Doc
+	return Hit{
 		ID:        h.ID,
 		Doc:       doc.ID,
-		Ref:       RefOf(doc, p),
+		Ref:       RefOf(doc, h.Para),
 		Symbol:    doc.Symbol,
 		Title:     doc.Title,
 		Body:      doc.Body,
@@ -403,21 +390,10 @@ func makeHit(h index.Hit) Hit {
 		Type:      doc.Type,
 		Country:   doc.Country,
 		Source:    doc.Source,
-		Ordinal:   p.Ordinal,
-		Number:    p.Number,
-		Part:      p.Part,
-		Kind:      p.Kind,
-		Text:      p.Text,
-		Original:  p.Original,
-		Repairs:   p.Repairs,
-		Dates:     p.Dates,
-		Entities:  p.Entities,
-		Citations: p.Citations,
-		Section:   p.Section,
+		Paragraph: *h.Para,
 		Score:     h.Score,
 		Cursor:    encodeCursor(h.Sort),
 	}
-	return hit
 }
 
 // encodeCursor encodes a hit's sort values (index.Hit.Sort) as an opaque

@@ -99,7 +99,7 @@ func (s *Searcher) show(ctx context.Context, ref string, links bool) (*ShowResul
 	if len(names) > 1 {
 		var cands []Hit
 		for _, d := range docs {
-			cands = append(cands, Hit{ID: index.ParagraphID(d.ID, 1), Doc: d.ID, Ref: d.RefName(), Symbol: d.Symbol, Title: d.Title, Body: d.Body, Adopted: d.Adopted, Source: d.Source, Ordinal: 1})
+			cands = append(cands, Hit{ID: index.ParagraphID(d.ID, 1), Doc: d.ID, Ref: d.RefName(), Symbol: d.Symbol, Title: d.Title, Body: d.Body, Adopted: d.Adopted, Source: d.Source, Paragraph: corpus.Paragraph{Ordinal: 1}})
 		}
 		return nil, &AmbiguousError{Ref: r.String(), Candidates: cands}
 	}

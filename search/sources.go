@@ -87,7 +87,8 @@ func (s *Searcher) Sources(ctx context.Context, doc *corpus.Document) ([]SourceL
 			link.Reason = reason
 		} else {
 			link.Target = &Hit{ID: index.ParagraphID(full.ID, p.Ordinal), Doc: full.ID, Ref: RefOf(full, p), Symbol: full.Symbol,
-				Title: full.Title, Body: full.Body, Adopted: full.Adopted, Type: full.Type, Country: full.Country, Source: full.Source, Ordinal: p.Ordinal, Number: p.Number, Kind: p.Kind, Text: p.Text}
+				Title: full.Title, Body: full.Body, Adopted: full.Adopted, Type: full.Type, Country: full.Country, Source: full.Source,
+				Paragraph: corpus.Paragraph{Ordinal: p.Ordinal, Number: p.Number, Kind: p.Kind, Text: p.Text}}
 		}
 		out = append(out, link)
 	}

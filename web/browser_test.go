@@ -302,7 +302,7 @@ func TestBrowserLineage(t *testing.T) {
 	}
 	pages := []string{body}
 	err = chromedp.Run(ctx,
-		chromedp.Navigate(srv.URL+Permalink(&search.Hit{Doc: docs[3].ID, Ordinal: 2})),
+		chromedp.Navigate(srv.URL+Permalink(&search.Hit{Doc: docs[3].ID, Paragraph: corpus.Paragraph{Ordinal: 2}})),
 		chromedp.WaitVisible(`details.tambien summary`, chromedp.ByQuery),
 		chromedp.Text(`details.tambien summary`, &formula, chromedp.ByQuery),
 		chromedp.Click(`details.tambien summary`, chromedp.ByQuery),

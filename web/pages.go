@@ -389,7 +389,7 @@ func (h *handler) pageDocument(w http.ResponseWriter, r *http.Request) error {
 	}
 	var paras []paraView
 	for _, p := range doc.Paragraphs {
-		hit := search.Hit{Doc: doc.ID, Ref: search.RefOf(doc, &p), Symbol: doc.Symbol, Ordinal: p.Ordinal, Number: p.Number}
+		hit := search.Hit{Doc: doc.ID, Ref: search.RefOf(doc, &p), Symbol: doc.Symbol, Paragraph: corpus.Paragraph{Ordinal: p.Ordinal, Number: p.Number}}
 		pv := paraView{Paragraph: p, Text: markRepairs(p.Text, p.Original, p.Repairs), Permalink: Permalink(&hit), KindLabel: kindLabels[p.Kind], Repairs: len(p.Repairs),
 			Recur: newRecurPanel(recur[p.Ordinal])}
 		if len(p.Repairs) > 0 {

@@ -4,6 +4,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/relatoria/relatoria/corpus"
 	"github.com/relatoria/relatoria/recurrence"
 	"github.com/relatoria/relatoria/search"
 )
@@ -85,7 +86,7 @@ func newRecurPanel(rs []search.Recurrence) *recurPanel {
 			}
 			p.Groups = append(p.Groups, g)
 		}
-		item := recurItem{Label: "¶" + strconv.Itoa(r.Ordinal), Link: Permalink(&search.Hit{Doc: r.Doc, Ref: r.Ref, Symbol: r.Symbol, Ordinal: r.Ordinal, Number: r.Number})}
+		item := recurItem{Label: "¶" + strconv.Itoa(r.Ordinal), Link: Permalink(&search.Hit{Doc: r.Doc, Ref: r.Ref, Symbol: r.Symbol, Paragraph: corpus.Paragraph{Ordinal: r.Ordinal, Number: r.Number}})}
 		if r.Number != "" {
 			item.Label = "§" + r.Number.String()
 		}
