@@ -6,6 +6,7 @@ import (
 
 	"github.com/relatoria/relatoria/corpus"
 	"github.com/relatoria/relatoria/index"
+	"github.com/relatoria/relatoria/query"
 	"github.com/relatoria/relatoria/spanish"
 )
 
@@ -36,11 +37,11 @@ type fuzzyTerm struct {
 
 // newMarker collects the words q requires or offers (not those it
 // excludes).
-func newMarker(q Query) *marker {
+func newMarker(q query.Query) *marker {
 	m := &marker{stems: map[string]bool{}, exact: map[string]bool{}}
-	visitPositive(q, func(q Query) {
+	visitPositive(q, func(q query.Query) {
 		switch q := q.(type) {
-		case *Term:
+		case *query.Term:
 			text := spanish.Normalize(q.Text)
 			switch {
 			case q.Literal:
@@ -58,7 +59,7 @@ func newMarker(q Query) *marker {
 					m.stems[s] = true
 				}
 			}
-		case *Phrase:
+		case *query.Phrase:
 			text := spanish.Normalize(q.Text)
 			if q.Literal {
 				for _, w := range index.ExactTerms(text) {

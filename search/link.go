@@ -5,6 +5,7 @@ import (
 	"fmt"
 
 	"github.com/relatoria/relatoria/corpus"
+	"github.com/relatoria/relatoria/query"
 )
 
 // NotParagraphError is a reference that a permanent link gives as a
@@ -48,7 +49,7 @@ func (s *Searcher) ParagraphByRef(ctx context.Context, doc, ref string) (*Hit, e
 // symbol, else its ID) which ref names by its Paragraph number, or by its
 // Ordinal, within its Part (a permanent link by path:
 // /p/A/HRC/RES/51/34/7, /p/{ID}/o3). The errors are ParagraphByRef's.
-func (s *Searcher) ParagraphAt(ctx context.Context, base string, ref Reference) (*Hit, error) {
+func (s *Searcher) ParagraphAt(ctx context.Context, base string, ref query.Reference) (*Hit, error) {
 	var docs []*corpus.Document
 	if sym, err := corpus.ParseSymbol(base); err == nil {
 		ref.Symbol = sym

@@ -7,6 +7,7 @@ import (
 
 	"github.com/relatoria/relatoria/corpus"
 	"github.com/relatoria/relatoria/index"
+	"github.com/relatoria/relatoria/query"
 	"github.com/relatoria/relatoria/recurrence"
 )
 
@@ -97,7 +98,7 @@ func (s *Searcher) recurrences(ctx context.Context, doc *corpus.Document) (map[i
 				Doc: m.Doc, Symbol: h.Doc.Symbol, Title: h.Doc.Title, Country: h.Doc.Country, Adopted: h.Doc.Adopted,
 				Ordinal: m.Ordinal, Number: h.Para.Number, Similarity: m.Similarity, Identical: m.Identical,
 				Order: m.Order, Earlier: m.Order == recurrence.Before,
-				Name: h.Doc.Name(), Ref: RefOf(h.Doc, h.Para), Exact: m.Exact,
+				Name: h.Doc.Name(), Ref: query.RefOf(h.Doc, h.Para), Exact: m.Exact,
 			})
 		}
 	}

@@ -10,6 +10,7 @@ import (
 
 	"github.com/relatoria/relatoria/corpus"
 	"github.com/relatoria/relatoria/index"
+	"github.com/relatoria/relatoria/query"
 	"github.com/relatoria/relatoria/spanish"
 )
 
@@ -138,12 +139,12 @@ func (s *Searcher) Search(ctx context.Context, req Request) (*Results, error) {
 	var mark *marker
 	var titleBoost *index.DocumentBoost
 	var exact []index.TermBoost
-	var parsed Query
+	var parsed query.Query
 	var sectionWords []string   // words that may be in a paragraph's section
 	var sectionTerms [][]string // their terms
 	var sectionQuery index.Query
 	var bare [][]string // the terms of the words a bare heading would repeat
-	ref, isRef := ParseReference(req.Query)
+	ref, isRef := query.ParseReference(req.Query)
 	var refDocs []*corpus.Document
 	if isRef {
 		var err error
@@ -163,7 +164,7 @@ func (s *Searcher) Search(ctx context.Context, req Request) (*Results, error) {
 			return nil, err
 		}
 	} else {
-		q, err := Parse(req.Query)
+		q, err := query.Parse(req.Query)
 		if err != nil {
 			return nil, err
 		}
@@ -268,7 +269,7 @@ func (s *Searcher) Search(ctx context.Context, req Request) (*Results, error) {
 		// No paragraph has all the words: say why, and show those
 		// with most of them.
 		var relaxed *index.Page
-		var corrected Query
+		var corrected query.Query
 		if rec, relaxed, corrected, err = s.recoverSearch(ctx, parsed, preq, req.Strict); err != nil {
 			return nil, err
 		}
@@ -313,7 +314,7 @@ func (s *Searcher) Search(ctx context.Context, req Request) (*Results, error) {
 
 // citaQuery returns the query of the paragraphs that cite (or, for a UN
 // symbol, mention) what a reference names; "" for a document by name.
-func citaQuery(ref Reference) string {
+func citaQuery(ref query.Reference) string {
 	switch {
 	case ref.Symbol != "":
 		return `cita:"` + ref.Symbol.String() + `" OR "` + ref.Symbol.Short() + `"`
@@ -328,7 +329,7 @@ func citaQuery(ref Reference) string {
 // notInIndex answers a reference to a document the index does not have:
 // the paragraphs that cite it ("60/251", "Serie C No. 64, párr. 42") or,
 // for a UN symbol, mention it, when there are any.
-func (s *Searcher) notInIndex(ctx context.Context, req Request, ref Reference, res *Results) (*Results, error) {
+func (s *Searcher) notInIndex(ctx context.Context, req Request, ref query.Reference, res *Results) (*Results, error) {
 	mention := req
 	if mention.Query = citaQuery(ref); mention.Query == "" {
 		return res, fmt.Errorf("%s: %w", res.Reference, ErrNotFound)
@@ -382,7 +383,7 @@ func makeHit(h index.Hit) Hit {
 	return Hit{
 		ID:        h.ID,
 		Doc:       doc.ID,
-		Ref:       RefOf(doc, h.Para),
+		Ref:       query.RefOf(doc, h.Para),
 		Symbol:    doc.Symbol,
 		Title:     doc.Title,
 		Body:      doc.Body,
@@ -414,15 +415,15 @@ func decodeCursor(s string) ([]string, error) {
 
 // positiveWords returns the words of the terms and phrases that q requires
 // or offers (not those it excludes), for ranking by title.
-func positiveWords(q Query) string {
+func positiveWords(q query.Query) string {
 	var words []string
-	visitPositive(q, func(q Query) {
+	visitPositive(q, func(q query.Query) {
 		switch q := q.(type) {
-		case *Term:
+		case *query.Term:
 			if !q.Literal && !strings.Contains(q.Text, "/") {
 				words = append(words, q.Text)
 			}
-		case *Phrase:
+		case *query.Phrase:
 			words = append(words, q.Text)
 		}
 	})
@@ -432,7 +433,7 @@ func positiveWords(q Query) string {
 // queryTerms returns the terms of each word q requires or offers, in
 // the text field (stop words have none and are left out): what a heading
 // that only repeats the query is made of.
-func queryTerms(q Query) [][]string {
+func queryTerms(q query.Query) [][]string {
 	var out [][]string
 	seen := map[string]bool{}
 	add := func(text string) {
@@ -443,13 +444,13 @@ func queryTerms(q Query) [][]string {
 			}
 		}
 	}
-	visitPositive(q, func(q Query) {
+	visitPositive(q, func(q query.Query) {
 		switch q := q.(type) {
-		case *Term:
+		case *query.Term:
 			if !q.Prefix && !q.Fuzzy && !strings.Contains(q.Text, "/") {
 				add(q.Text)
 			}
-		case *Phrase:
+		case *query.Phrase:
 			add(q.Text)
 		}
 	})
@@ -458,10 +459,10 @@ func queryTerms(q Query) [][]string {
 
 // plainWords counts the words of q, required or offered, that are neither
 // literal, prefix nor fuzzy.
-func plainWords(q Query) int {
+func plainWords(q query.Query) int {
 	n := 0
-	visitPositive(q, func(q Query) {
-		if t, ok := q.(*Term); ok && !t.Literal && !t.Prefix && !t.Fuzzy {
+	visitPositive(q, func(q query.Query) {
+		if t, ok := q.(*query.Term); ok && !t.Literal && !t.Prefix && !t.Fuzzy {
 			n++
 		}
 	})
@@ -470,15 +471,15 @@ func plainWords(q Query) int {
 
 // visitPositive calls f for each term and phrase that q requires or
 // offers, not for those under a NOT.
-func visitPositive(q Query, f func(Query)) {
+func visitPositive(q query.Query, f func(query.Query)) {
 	switch q := q.(type) {
-	case *Term, *Phrase:
+	case *query.Term, *query.Phrase:
 		f(q)
-	case *And:
+	case *query.And:
 		for _, x := range q.Xs {
 			visitPositive(x, f)
 		}
-	case *Or:
+	case *query.Or:
 		for _, x := range q.Xs {
 			visitPositive(x, f)
 		}
@@ -535,7 +536,7 @@ func Cites(doc *corpus.Document) []CitationRef {
 		for _, c := range p.Citations {
 			if !seen[c.Symbol] {
 				seen[c.Symbol] = true
-				out = append(out, CitationRef{Citation: c, Ref: RefOf(doc, p)})
+				out = append(out, CitationRef{Citation: c, Ref: query.RefOf(doc, p)})
 			}
 		}
 	}

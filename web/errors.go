@@ -7,6 +7,7 @@ import (
 	"io"
 	"net/http"
 
+	"github.com/relatoria/relatoria/query"
 	"github.com/relatoria/relatoria/search"
 )
 
@@ -42,7 +43,7 @@ type errorKind struct {
 // and message, ahead of the table.
 var errorKinds = []errorKind{
 	{is: as[*search.AmbiguousError], status: http.StatusMultipleChoices},
-	{is: as[*search.SyntaxError], status: http.StatusBadRequest, code: "syntax"},
+	{is: as[*query.SyntaxError], status: http.StatusBadRequest, code: "syntax"},
 	{is: as[*search.BadQueryError], status: http.StatusBadRequest, code: "bad_query"},
 	{is: is(search.ErrNotFound), status: http.StatusNotFound},
 	{is: as[*http.MaxBytesError], status: http.StatusRequestEntityTooLarge, msg: "el cuerpo de la petición es demasiado grande"},

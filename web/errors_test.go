@@ -8,6 +8,7 @@ import (
 	"net/http"
 	"testing"
 
+	"github.com/relatoria/relatoria/query"
 	"github.com/relatoria/relatoria/search"
 )
 
@@ -23,7 +24,7 @@ func TestErrorKinds(t *testing.T) {
 		{&httpError{http.StatusForbidden, "no"}, 403, "no", "bad_request"},
 		{notFoundf("no existe %s", "x"), 404, "no existe x", "not_found"},
 		{fmt.Errorf("show: %w", &search.AmbiguousError{Ref: "§1"}), 300, "", "ambiguous"},
-		{&search.SyntaxError{Pos: 3, Msg: "falta «)»"}, 400, "", "syntax"},
+		{&query.SyntaxError{Pos: 3, Msg: "falta «)»"}, 400, "", "syntax"},
 		{fmt.Errorf("search: %w", &search.BadQueryError{Msg: "demasiadas"}), 400, "", "bad_query"},
 		{fmt.Errorf("51/34 §99: no existe ese párrafo: %w", search.ErrNotFound), 404, "", "not_found"},
 		{&search.NotParagraphError{Ref: "51/34", Doc: "A/HRC/RES/51/34"}, 404, "", "not_found"},

@@ -16,6 +16,7 @@ import (
 	"github.com/relatoria/relatoria/corpus"
 	"github.com/relatoria/relatoria/index"
 	"github.com/relatoria/relatoria/lineage"
+	"github.com/relatoria/relatoria/query"
 	"github.com/relatoria/relatoria/search"
 )
 
@@ -27,7 +28,7 @@ type Searcher interface {
 	DocumentView(ctx context.Context, id string) (*search.DocumentView, error)
 	Diff(ctx context.Context, refA, refB string) (*lineage.Diff, error)
 	ParagraphByRef(ctx context.Context, doc, ref string) (*search.Hit, error)
-	ParagraphAt(ctx context.Context, base string, ref search.Reference) (*search.Hit, error)
+	ParagraphAt(ctx context.Context, base string, ref query.Reference) (*search.Hit, error)
 	ParagraphRecurrences(ctx context.Context, h *search.Hit) error
 	IndexVersion() string
 	IndexParagraphs() (uint64, error)

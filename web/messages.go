@@ -6,6 +6,7 @@ import (
 	"net/http"
 
 	"github.com/relatoria/relatoria/index"
+	"github.com/relatoria/relatoria/query"
 	"github.com/relatoria/relatoria/search"
 )
 
@@ -37,7 +38,7 @@ func statusText(status int) string {
 // error, the 1-based "position" of the offending character.
 func errorJSON(err error, status int, msg string) map[string]any {
 	out := map[string]any{"error": msg, "mensaje": msg, "status": status, "code": codeOf(err, status)}
-	var se *search.SyntaxError
+	var se *query.SyntaxError
 	if errors.As(err, &se) {
 		out["position"] = se.Pos
 	}

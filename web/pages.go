@@ -16,6 +16,7 @@ import (
 	"unicode"
 
 	"github.com/relatoria/relatoria/corpus"
+	"github.com/relatoria/relatoria/query"
 	"github.com/relatoria/relatoria/search"
 )
 
@@ -126,7 +127,7 @@ func docPath(id string) string {
 // Permalink returns the permanent link of a hit's paragraph, which opens
 // it and only it: "/p/A/HRC/RES/51/34/7" for paragraph 7 of a document
 // with a symbol ("/p/A/HRC/RES/51/34/o3" by position), and for any other
-// paragraph its reference (search.Hit.Ref, search.RefOf): "/p/?ref=S/RES/2776 (2025),
+// paragraph its reference (search.Hit.Ref, query.RefOf): "/p/?ref=S/RES/2776 (2025),
 // Anexo A §7", "/p/?ref=Examen … (Ecuador), 2º §111.122". A link built
 // without a reference goes by the document's ID and position.
 func Permalink(h *search.Hit) string {
@@ -389,7 +390,7 @@ func (h *handler) pageDocument(w http.ResponseWriter, r *http.Request) error {
 	}
 	var paras []paraView
 	for _, p := range doc.Paragraphs {
-		hit := search.Hit{Doc: doc.ID, Ref: search.RefOf(doc, &p), Symbol: doc.Symbol, Paragraph: corpus.Paragraph{Ordinal: p.Ordinal, Number: p.Number}}
+		hit := search.Hit{Doc: doc.ID, Ref: query.RefOf(doc, &p), Symbol: doc.Symbol, Paragraph: corpus.Paragraph{Ordinal: p.Ordinal, Number: p.Number}}
 		pv := paraView{Paragraph: p, Text: markRepairs(p.Text, p.Original, p.Repairs), Permalink: Permalink(&hit), KindLabel: kindLabels[p.Kind], Repairs: len(p.Repairs),
 			Recur: newRecurPanel(recur[p.Ordinal])}
 		if len(p.Repairs) > 0 {
@@ -456,7 +457,7 @@ func (h *handler) paragraphOf(r *http.Request) (*search.Hit, error) {
 	}
 	base, last := path.Split(r.PathValue("ref"))
 	base = strings.TrimSuffix(base, "/")
-	ref := search.Reference{Part: strings.TrimSpace(r.URL.Query().Get("parte"))}
+	ref := query.Reference{Part: strings.TrimSpace(r.URL.Query().Get("parte"))}
 	n, ok := corpus.ParseNumber(last)
 	if o, err := strconv.Atoi(strings.TrimPrefix(last, "o")); strings.HasPrefix(last, "o") && err == nil && o > 0 {
 		n, ok, ref.Ordinal = "", true, o

@@ -20,6 +20,7 @@ import (
 	"github.com/relatoria/relatoria/corpus"
 	"github.com/relatoria/relatoria/index"
 	"github.com/relatoria/relatoria/ingest"
+	"github.com/relatoria/relatoria/query"
 	"github.com/relatoria/relatoria/search"
 )
 
@@ -239,7 +240,7 @@ func walkPermalinks(t *testing.T, s *search.Searcher, queries []string, pages, m
 			w.links++
 			link := html.UnescapeString(m[2])
 			if ok, why := opens(h, link, p.Text); !ok {
-				w.fail(d.ID, "document %s ¶%d (%s): %s → %s", d.RefName(), ord, search.RefOf(full, &p), link, why)
+				w.fail(d.ID, "document %s ¶%d (%s): %s → %s", d.RefName(), ord, query.RefOf(full, &p), link, why)
 			}
 			count(p.Part, d.ID)
 		}

@@ -1,4 +1,4 @@
-package search
+package query
 
 import (
 	"regexp"
@@ -106,9 +106,10 @@ var (
 	caseName = regexp.MustCompile(`^(?i:corte\s+idh\.?\s*)?([Cc]aso\s+.{1,140}?\s+[Vv][Ss]\.?\s+\p{Lu}[\p{L}]+(?:\s+(?:y\s+|de\s+|del\s+)?\p{Lu}[\p{L}]+){0,3})`)
 	// caseDate is the date of a judgment in a citation.
 	caseDate = regexp.MustCompile(`(?i)\bsentencia\s+de\s+([0-9]{1,2}º?\s+de\s+\p{L}+\s+de(?:l)?\s+[0-9]{4})`)
-	// qualifiers are what a reference adds to a name: "(Ecuador)",
-	// "(2011-02-24)", "(Ecuador, 2009-10-29)".
-	qualifiers = regexp.MustCompile(`\s*\(([^()]{1,80})\)$`)
+	// Qualifiers matches what a reference adds at the end of a name,
+	// submatch 1 within the parentheses: "(Ecuador)", "(2011-02-24)",
+	// "(Ecuador, 2009-10-29)".
+	Qualifiers = regexp.MustCompile(`\s*\(([^()]{1,80})\)$`)
 	// fieldLike is what may be a query's field filter: "tipo:operativo".
 	fieldLike = regexp.MustCompile(`(?:^|\s)-?(\p{L}+):\S`)
 )
@@ -120,9 +121,14 @@ func ParseReference(s string) (Reference, bool) {
 	return parseReference(s, false)
 }
 
-// parseReference is ParseReference; with named, a text that is no symbol
-// or case is a document's name even without a paragraph (as show and the
-// page read a reference).
+// ParseNamedReference is ParseReference, except that a text that is no
+// symbol or case is a document's name even without a paragraph (as show
+// and the page read a reference).
+func ParseNamedReference(s string) (Reference, bool) {
+	return parseReference(s, true)
+}
+
+// parseReference is ParseReference; with named, ParseNamedReference.
 func parseReference(s string, named bool) (Reference, bool) {
 	s = strings.Join(strings.Fields(s), " ")
 	if s == "" || len(s) > MaxQueryLength {
