@@ -97,6 +97,8 @@ const (
 	furnRelated      = "related"      // related-article lists, recommendations
 	furnAdvertising  = "advertising"  // advertisements and their labels
 	furnDonation     = "donation"     // donation buttons and appeals
+	furnTools        = "tools"        // reading and listening aids: reading time, listen buttons
+	furnNotice       = "notice"       // the site's notices to its readers
 )
 
 // furnitureParts maps the parts of class names and ids (split at spaces,
@@ -105,7 +107,7 @@ var furnitureParts = map[string]string{
 	"cookie": furnCookie, "cookies": furnCookie, "gdpr": furnCookie, "consent": furnCookie, "cmp": furnCookie,
 	"newsletter": furnSubscription, "newsletters": furnSubscription, "subscribe": furnSubscription,
 	"subscription": furnSubscription, "suscripcion": furnSubscription, "suscribete": furnSubscription,
-	"paywall": furnSubscription, "registerwall": furnSubscription,
+	"paywall": furnSubscription, "registerwall": furnSubscription, "login": furnSubscription, "signin": furnSubscription, "signup": furnSubscription,
 	"bio": furnAuthor, "author": furnAuthor, "autor": furnAuthor, "authors": furnAuthor, "byline": furnAuthor,
 	"share": furnShare, "sharing": furnShare, "sharebar": furnShare, "social": furnShare, "compartir": furnShare,
 	"rrss": furnShare, "addthis": furnShare, "sharethis": furnShare,
@@ -126,26 +128,63 @@ var furniturePrompts = []struct {
 }{
 	{furnCookie, regexp.MustCompile(`(?i)^(este (sitio|portal|sitio web|web)|esta (web|página)|utilizamos|usamos|we use) .{0,60}\bcookies\b|^(aceptar|acepto|configurar|rechazar)( todas)?( las)? cookies|^pol[ií]tica de cookies$`)},
 	{furnSubscription, regexp.MustCompile(`(?i)^(suscr[ií]b(ete|ite|irse|ase)|rec[ií]b[ea] (nuestro|el|las|los) (bolet[ií]n|newsletter|noticias)|reg[ií]strate (gratis|para)|inicia sesi[oó]n para|hazte (socio|socia|miembro|suscriptor)|ya eres suscriptor|contenido exclusivo para suscriptores)`)},
+	// Paywalls and sign-in prompts: "Este audio es una característica
+	// exclusiva para suscripciones", "Si ya tenés una cuenta", "Debe
+	// iniciar sesión para poder guardar artículos", "Para suscriptores".
+	{furnSubscription, regexp.MustCompile(`(?i)exclusiv[ao]s? para (suscriptor(es|as)|suscripciones)|^¿?(si )?ya (ten[eé]s|tienes|tiene|eres|sos) (una )?(cuenta|suscripci[oó]n|suscriptora?)[?,.]*( (ingres[aá]|inici[aá] sesi[oó]n|entr[aá])\b.*)?$|^debes? (iniciar sesi[oó]n|registrarte|estar registrado)|^(lock)?para suscriptores$|^(ingres[aá]|inici[aá] sesi[oó]n|reg[ií]strate|suscr[ií]bete|suscribite)( gratis)?$`)},
+	// Newsletter and contact prompts: "Puede escribirnos a … o suscribirse
+	// aquí a nuestra newsletter", "Suscríbete y recibe en tu correo…".
+	{furnSubscription, regexp.MustCompile(`(?i)^puedes? escribirnos\b|\bsuscr[ií]b(irse|ete|ite|ase)\b.{0,60}\b(nuestr[oa] (newsletter|bolet[ií]n)|newsletter)|^newsletters?$|^bolet[ií]n( de noticias)?$`)},
 	{furnShare, regexp.MustCompile(`(?i)^(comparte|compartir|comp[aá]rtelo|share)( (esta|este|la|el) (noticia|nota|art[ií]culo|publicaci[oó]n))?( en| on)?( (facebook|twitter|x|linkedin|whatsapp|telegram|e-?mail|correo))*[:.]?$`)},
-	{furnComments, regexp.MustCompile(`(?i)^((deja|escribe|a[ñn]ade) (tu|un) comentario|comentarios( \([0-9]+\))?|[0-9]+ comentarios|s[eé] el primero en comentar|(ahora )?para comentar,? (debes|deb[eé]s|inicia|ten[eé]s))`)},
-	{furnDonation, regexp.MustCompile(`(?i)^(si llegaste hasta (ac[aá]|aqu[ií])|defend[eé] tu voz|un p[uú]blico informado decide mejor)`)},
-	{"chrome", regexp.MustCompile(`(?i)^(loading|cargando)\.{0,3}$|^nuestro sitio no es visible desde este navegador|^ups\.\.\.$`)},
+	{furnComments, regexp.MustCompile(`(?i)^((deja|escribe|a[ñn]ade) (tu|un) comentario|comentarios( \([0-9]+\))?|[0-9]+ comentarios|s[eé] el primero en comentar|(ahora )?para comentar,? (debes|deb[eé]s|inicia|ten[eé]s)|comentar$|ver [0-9]+ comentarios$|los comentarios (est[aá]n|han sido) (inhabilitados|deshabilitados|cerrados))`)},
+	{"chrome", regexp.MustCompile(`(?i)^(loading|cargando)\.{0,3}$`)},
 	{"boilerplate", regexp.MustCompile(`(?i)todos los derechos reservados`)},
-	{furnRelated, regexp.MustCompile(`(?i)^(te (puede|podr[ií]a) interesar|tambi[eé]n te (puede|podr[ií]a) interesar|le puede interesar|lee tambi[eé]n|le[ea] tambi[eé]n|ver tambi[eé]n|noticias relacionadas|art[ií]culos relacionados|relacionad[ao]s|m[aá]s noticias|lo m[aá]s le[ií]do|m[aá]s le[ií]das|m[aá]s en [^.]{1,30}|saber m[aá]s)[:.]?$`)},
-	// An inline link to another article: "LEE MÁS | …", "Lea aquí: …".
-	{furnRelated, regexp.MustCompile(`(?i)^(mira|lee m[aá]s|le[ea] (aqu[ií]|tambi[eé]n|m[aá]s)|te (puede|podr[ií]a) interesar|le puede interesar|tambi[eé]n (lee|puedes leer)|ver m[aá]s|relacionad[ao]|en contexto|recomendado)\s*[:|»]\s+\S`)},
-	{furnShare, regexp.MustCompile(`(?i)^(twittear|tuitear|imprimir|enviar por (e-?mail|mail|correo)|copiar (enlace|link)|rectificar|facebook|twitter|whatsapp|telegram|linkedin)$`)},
+	// A label over links to other stories: "Te puede interesar", "Lee
+	// también...", "TAMBIÉN LEA", "Por si no lo viste", "Notas relacionadas".
+	{furnRelated, regexp.MustCompile(`(?i)^(te (puede|podr[ií]a) interesar|tambi[eé]n te (puede|podr[ií]a) interesar|le (puede|podr[ií]a) interesar|(lee|le[eé]|lea|leer|vea|ver|mira|mir[aá]|mire) (tambi[eé]n|adem[aá]s|m[aá]s)|tambi[eé]n (lea|lee|le[eé]|leer|vea|mira|puede leer|puedes leer)|noticias relacionadas|notas? relacionadas?|art[ií]culos relacionados|contenidos? relacionados?|relacionad[ao]s|m[aá]s noticias( de [^.]{1,30})?|lo m[aá]s le[ií]do|m[aá]s le[ií]das|m[aá]s en [^.]{1,30}|saber m[aá]s|por si no lo viste|te recomendamos|recomendad[ao]s( para ti)?|sobre el mismo tema|otras noticias|[uú]ltimas noticias|temas relacionados|informate m[aá]s|sigue leyendo|seguir leyendo)[:.…]*$`)},
+	// An inline link to another article: "LEE MÁS | …", "Lea aquí: …",
+	// "VEA TAMBIÉN: …", "También lea: …", "Nota relacionada: …", "(Le puede
+	// interesar: …)".
+	{furnRelated, regexp.MustCompile(`(?i)^\(?\s*(mira|mir[aá]|mire|vea|lee|le[eé]|lea|leer)( (aqu[ií]|tambi[eé]n|adem[aá]s|m[aá]s))?\s*[:|»]\s*\S|^\(?\s*(te (puede|podr[ií]a) interesar|le (puede|podr[ií]a) interesar|tambi[eé]n (lee|lea|le[eé]|leer|vea|mira|puedes leer|puede leer)|tambi[eé]n|ver m[aá]s|notas? relacionadas?|noticias? relacionadas?|relacionad[ao]s?|en contexto|recomendad[ao]|por si no lo viste)\s*[:|»]\s*\S`)},
+	{furnShare, regexp.MustCompile(`(?i)^(twittear|tuitear|imprimir|enviar por (e-?mail|mail|correo)|copiar (enlace|link)|enlace copiado|rectificar|facebook|twitter|whatsapp|telegram|linkedin|pinterest|e-?mail|guardar|seguir|versi[oó]n impresa|reportar( un)? error|shares?|visto|vistas|visitas|aa)$`)},
+	// Reading and listening aids: "8 minutos de lectura", "Tiempo de
+	// lectura: 8 minutos", "Escucha esta noticia", "Escuchar artículo",
+	// "Leído por …".
+	{furnTools, regexp.MustCompile(`(?i)^(tiempo de lectura:?\s*)?[0-9]+ ?(min|minutos?)\.?( de lectura)?$|^tiempo de lectura\b|^(escucha|escuchar|escuch[aá])( (esta|la|el|este))? (noticia|nota|art[ií]culo|audio)( aqu[ií])?[.:]?$|^le[ií]do por [^.]{1,40}\.?$|^tu navegador no soporta`)},
 	{furnSubscription, regexp.MustCompile(`(?i)^(recibe (alertas|notificaciones)|s[ií]guenos en|[uú]nete a nuestro canal)`)},
-	{furnAdvertising, regexp.MustCompile(`(?i)^(publicidad|anuncio|advertisement|contenido patrocinado)$`)},
+	{furnAdvertising, regexp.MustCompile(`(?i)^(publicidad|anuncio|advertisement|contenido patrocinado|espacio publicitario)$`)},
 	{furnAuthor, regexp.MustCompile(`(?i)^(periodista|autor|autora|email|e-mail|correo|hora|cr[eé]ditos|fotos?|por):?$|^redacci[oó]n( [\p{Lu}]{1,4})?$`)},
 	{furnRelated, regexp.MustCompile(`(?i)^(siguiente noticia|noticia anterior|nota anterior|siguiente nota|art[ií]culo (anterior|siguiente))$`)},
-	{furnDonation, regexp.MustCompile(`(?i)^(dona( ahora| hoy)?|donar|haz (un donativo|una donaci[oó]n)|apoya (nuestro|el) (trabajo|periodismo)|colabora con una donaci[oó]n)[.!]?$`)},
+	{furnDonation, regexp.MustCompile(`(?i)^(dona( ahora| hoy| aqu[ií])?|donar|haz (un donativo|una donaci[oó]n)|apoya (nuestro|el) (trabajo|periodismo)|colabora con una donaci[oó]n)[.!]?$`)},
 }
 
-// appeal matches a donation or subscription appeal of a news site: "El
-// periodismo de CONFIDENCIAL no sería posible sin tu apoyo…", "Nuestro
-// equipo te necesita".
-var appeal = regexp.MustCompile(`(?i)(periodismo|trabajo|medio)\b.{0,120}\b(no ser[ií]a posible|depende de|necesita|gracias a)\b.{0,60}\b(tu|su|vuestro) (apoyo|aporte|contribuci[oó]n|suscripci[oó]n)|^nuestro equipo te necesita|^hacemos periodismo\b.{0,400}\b(ap[oó]y|suscrib|aport|contribu|don[aá]|hazte)|^es porque te interesa la informaci[oó]n\b.{0,300}\b(sumate|suscrib|ap[oó]y|cuenta con vos|defend[eé])`)
+// readerNotice matches a notice of the site to its readers, printed with
+// articles: "AVISO IMPORTANTE: Cualquier comunicación que tenga Página
+// Siete con sus lectores será iniciada de un correo oficial…".
+var readerNotice = regexp.MustCompile(`(?i)^(aviso importante|aviso a (nuestros )?(lectores|usuarios|suscriptores)|nota a (nuestros )?lectores)\s*[:.!-]\s*.{0,300}\b(lectores|suscriptores|audiencia)\b.{0,200}\b(correos?|mensajes?|comunicaci[oó]n|cuentas?|redes sociales|sitio|p[aá]gina)\b|^(aviso importante|aviso a (nuestros )?(lectores|usuarios|suscriptores)|nota a (nuestros )?lectores)\s*[:.!-]\s*.{0,300}\b(correos?|mensajes?|comunicaci[oó]n|cuentas?|redes sociales|sitio|p[aá]gina)\b.{0,200}\b(lectores|suscriptores|audiencia)\b`)
+
+// maxNotice is the longest block, in characters, taken for a notice.
+const maxNotice = 600
+
+// appealAsk and appealAbout match the two halves of an appeal of a news
+// site to its readers: a request in the second person ("apóyanos",
+// "únete", "suscríbete", "doná", "te necesitamos", "no sería posible sin
+// tu apoyo", "depende de vos", "Apoya el periodismo…") and what it is for
+// ("periodismo", "información", "membresía", "suscripción"). A block is an
+// appeal when it has both. Forms a report uses in the third person ("la
+// ONU apoya…", "colabora con la fiscalía") are no request.
+var (
+	appealAsk   = regexp.MustCompile(`(?i)(?:^|[^\p{L}])(ap[oó]y(anos|enos)|apoy[aá] (el|al|a este|nuestro|nuestra) (periodismo|medio|trabajo|diario)|apoy[aá] a [\p{Lu}]|ay[uú]d(anos|enos)|[uú]n[ei]te|s[uú]mate|hazte|hacete|suscr[ií]b(ete|ite|ase)|don[aá]|dona (aqu[ií]|ahora|hoy)|colabor[aá] con (nosotros|una donaci[oó]n)|contribu[ií] con|te necesita(mos)?|necesitamos (tu|su) apoyo|depende de (vos|ti|usted|ustedes|nuestros lectores|sus lectores)|no ser[ií]a posible sin (tu|su)|con (tu|su) suscripci[oó]n|cuenta con vos)(?:[^\p{L}]|$)`)
+	appealAbout = regexp.MustCompile(`(?i)(?:^|[^\p{L}])(periodismo|periodistas|informaci[oó]n|informando|informar|nuestro (trabajo|equipo|medio)|nuestra comunidad|membres[ií]as?|suscripci[oó]n|donaci[oó]n|sostenibilidad|lectores)(?:[^\p{L}]|$)`)
+	quoted      = regexp.MustCompile(`[«“"]`)
+)
+
+// isAppeal reports whether text is an appeal for support or a
+// subscription (see appealAsk): both halves, and no quotation, so that a
+// paragraph reporting what someone asked for stays.
+func isAppeal(text string) bool {
+	return appealAsk.MatchString(text) && appealAbout.MatchString(text) && !quoted.MatchString(text)
+}
 
 // maxAppeal is the longest block, in characters, taken for an appeal.
 const maxAppeal = 600
@@ -171,10 +210,16 @@ func furniturePrompt(text string) string {
 }
 
 // furnitureAppeal returns furnDonation when text is a donation or
-// subscription appeal, else "".
+// subscription appeal, "notice" when it is a notice of the site to its
+// readers, else "".
 func furnitureAppeal(text string) string {
-	if t := strings.TrimSpace(text); utf8.RuneCountInString(t) <= maxAppeal && appeal.MatchString(t) {
+	t := strings.TrimSpace(text)
+	n := utf8.RuneCountInString(t)
+	switch {
+	case n <= maxAppeal && isAppeal(t):
 		return furnDonation
+	case n <= maxNotice && readerNotice.MatchString(t):
+		return furnNotice
 	}
 	return ""
 }

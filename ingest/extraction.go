@@ -32,6 +32,9 @@ type block struct {
 	// mends; every other block is born-digital unless the document says
 	// otherwise (extraction.ocrProducer, or its damage).
 	ocr bool
+	// linked marks a block of a web page whose text is mostly links (a
+	// teaser's headline, a menu's line).
+	linked bool
 	// piece and pieces number the pieces of a block split because it was
 	// too long (see splitLong); 0 otherwise.
 	piece, pieces int

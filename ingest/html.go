@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"strings"
+	"unicode/utf8"
 
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
@@ -14,7 +15,8 @@ import (
 )
 
 // HTML is read for its main content only. The reader chooses the content
-// root (<main>, role="main", a single <article>, else <body>), skips what is
+// root (of the <main>, role="main" and <article> elements, the one holding
+// the page's prose, else <body>: see contentRoot), skips what is
 // never content (script, style, noscript, nav, footer, aside, forms, figures,
 // hidden and screen-reader-only elements, skip links) and any element whose
 // text is mostly links (a menu), then turns each block element into a
@@ -44,7 +46,9 @@ func readHTML(data []byte) (*extraction, error) {
 	content := contentRoot(root)
 	id := readIdentity(root, content)
 	w.ex.headline, w.ex.published = id.headline, id.published
+	content, w.keep, w.host = id.content, id.keep, id.host
 	w.headlineAhead = id.headline != "" && strings.Contains(textOf(content), id.headline)
+	w.rootProse = proseLen(content, 0)
 	w.walk(content, 0)
 	w.flush()
 	dropTail(w.ex)
@@ -52,6 +56,77 @@ func readHTML(data []byte) (*extraction, error) {
 		dropOutside(w.ex, root, content, 0)
 	}
 	return w.ex, nil
+}
+
+// maxHeaderText is the most text, in bytes, that widening the content
+// root to the headline may add: a header holds the headline, a deck, a
+// byline, a date and a few labels, never a page of other stories.
+const maxHeaderText = 3000
+
+// widenToHeadline returns the content root widened to hold the page's
+// printed headline, the elements from the headline up to it, and the
+// headline's element (nil when none is found). Many
+// pages put the article's body in an <article> or <main> and its header
+// (the headline, the deck under it) in a sibling before it: the root
+// becomes the lowest element holding both, unless that is the whole body
+// or adds more than maxHeaderText of text. The headline is an <h1>, or a
+// heading marked as the title, whose text is the page's headline.
+func widenToHeadline(root, content *html.Node, headline string) (*html.Node, map[*html.Node]bool, *html.Node) {
+	if headline == "" {
+		return content, nil, nil
+	}
+	var h *html.Node
+	forEach(root, 0, func(n *html.Node) {
+		if h != nil && within(h, content) || n.Type != html.ElementNode {
+			return
+		}
+		if (n.DataAtom == atom.H1 || isHeading(n) && hasTitleClass(n)) && headingText(n) == headline {
+			if h == nil || within(n, content) {
+				h = n
+			}
+		}
+	})
+	if h == nil {
+		return content, nil, nil
+	}
+	if !within(h, content) {
+		lca := content
+		for lca != nil && !within(h, lca) {
+			lca = lca.Parent
+		}
+		if lca == nil || lca.Type != html.ElementNode || lca.DataAtom == atom.Body || lca.DataAtom == atom.Html ||
+			visibleTextLen(lca, 0)-visibleTextLen(content, 0) > maxHeaderText {
+			return content, nil, h
+		}
+		content = lca
+	}
+	keep := map[*html.Node]bool{}
+	for p := h; p != nil && p != content; p = p.Parent {
+		keep[p] = true
+	}
+	return content, keep, h
+}
+
+// visibleTextLen returns the length of the text under n outside scripts,
+// styles and templates.
+func visibleTextLen(n *html.Node, depth int) int {
+	if depth > maxHTMLDepth {
+		return 0
+	}
+	if n.Type == html.TextNode {
+		return len(strings.TrimSpace(n.Data))
+	}
+	if n.Type == html.ElementNode {
+		switch n.DataAtom {
+		case atom.Script, atom.Style, atom.Noscript, atom.Template, atom.Svg:
+			return 0
+		}
+	}
+	total := 0
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		total += visibleTextLen(c, depth+1)
+	}
+	return total
 }
 
 // dropOutside records as site chrome the text of the page outside its
@@ -85,9 +160,78 @@ type htmlWalker struct {
 	// headlineAhead is set while the page's headline, printed in the
 	// content, is still to come: short headings before it are labels.
 	headlineAhead bool
+	// keep holds the elements around the printed headline, which are
+	// read even where their kind is skipped (an <h1> in a <figcaption>).
+	keep map[*html.Node]bool
+	// inLink counts the links the walk is in; chars and linked count
+	// the letters of the block being read and those inside links.
+	inLink, chars, linked int
+	// afterRelated is set after a label over links to other stories
+	// ("Te puede interesar"): the blocks of links that follow are theirs.
+	afterRelated bool
+	// rootProse is the prose of the content root (see proseLen).
+	rootProse int
+	// host is the page's host (see pageHost); inStory counts the links
+	// to other pages of the site the walk is in, and storyLinked the
+	// letters of the block being read inside them.
+	host                 string
+	inStory, storyLinked int
+	// seen holds the text of the blocks kept of minRepeat bytes or more.
+	seen map[string]bool
 }
 
-func (w *htmlWalker) text(s string) { w.buf.WriteString(s) }
+// minRepeat is the shortest block, in bytes, dropped when printed again:
+// a sentence or more, never a label ("Foto", "Compartir") or a short line
+// an article may well repeat.
+const minRepeat = 100
+
+// furniture returns the kind of furniture an element's class, id or label
+// names it (see furnitureKind). One that holds prose is furniture still
+// when it holds less than half of the content's prose: a comment thread
+// below the article, an author's bio; a page's article marked
+// "has-share-bar" holds the most of it.
+func (w *htmlWalker) furniture(n *html.Node) string {
+	kind := markedFurniture(n)
+	if kind == "" || !holdsProse(n, 0) {
+		return kind
+	}
+	if proseLen(n, 0)*2 < w.rootProse {
+		return kind
+	}
+	return ""
+}
+
+func (w *htmlWalker) text(s string) {
+	w.buf.WriteString(s)
+	n := len(strings.TrimSpace(s))
+	w.chars += n
+	if w.inLink > 0 {
+		w.linked += n
+	}
+	if w.inStory > 0 {
+		w.storyLinked += n
+	}
+}
+
+// storyLink reports whether href leads to another page of the page's own
+// site (a relative address, or one on the page's host), not to a file
+// (a picture, a PDF) or an anchor of the page.
+func (w *htmlWalker) storyLink(href string) bool {
+	h := strings.ToLower(strings.TrimSpace(href))
+	if h == "" || strings.HasPrefix(h, "#") || strings.HasPrefix(h, "javascript:") || strings.HasPrefix(h, "mailto:") || isImageURL(h) || isFileURL(h) {
+		return false
+	}
+	if strings.HasPrefix(h, "/") && !strings.HasPrefix(h, "//") {
+		return true
+	}
+	return w.host != "" && hostOf(h) == w.host
+}
+
+// mostlyLinked reports whether 80% or more of the block being read sits
+// in links.
+func (w *htmlWalker) mostlyLinked() bool {
+	return w.chars > 0 && w.linked*10 >= w.chars*8
+}
 
 func (w *htmlWalker) newline() {
 	if line := strings.TrimSpace(spanish.CollapseSpace(w.buf.String())); line != "" {
@@ -104,24 +248,58 @@ func (w *htmlWalker) flush() {
 		if kind == "" {
 			kind = furnitureAppeal(text)
 		}
+		linked := w.mostlyLinked()
 		switch {
 		case kind != "":
 			w.ex.drop(kind, strings.Join(w.lines, "\n"))
+			// After a bare label over other stories ("Lee también…"),
+			// the links that follow are those stories.
+			w.afterRelated = kind == furnRelated && utf8.RuneCountInString(text) <= 40
+		case w.afterRelated && (linked && len(text) <= maxTeaserText || dateLineRE.MatchString(dateLineText(text))):
+			// A story under the label, or its date.
+			w.ex.drop(furnRelated, strings.Join(w.lines, "\n"))
 		case !w.prose && text != w.ex.headline && (labels[strings.ToLower(strings.Trim(text, " .:"))] ||
-			w.headlineAhead && (w.kind == corpus.Heading || w.kind == corpus.ListItem) && len(strings.Fields(text)) <= 3 && !strings.ContainsAny(text, ".:;,…") && !startsItem(text)):
+			w.headlineAhead && (w.kind == corpus.Heading || w.kind == corpus.ListItem || linked) && len(strings.Fields(text)) <= 3 && !strings.ContainsAny(text, ".:;,…") && !startsItem(text)):
 			// A section label above the article's headline ("Nacionales",
-			// "Nación", "NUEVA CONSTITUCIÓN"); a heading after the headline
-			// ("Preámbulo") is content.
+			// "Nación", "NUEVA CONSTITUCIÓN", a link to the section); a
+			// heading after the headline ("Preámbulo") is content.
 			w.ex.drop("section", text)
+		case w.prose && w.kind == "" && len(text) <= maxTeaserText && w.storyLinked*10 >= w.chars*8 && len(strings.Fields(text)) >= 4:
+			// A paragraph that is a link to another story of the site,
+			// between the article's paragraphs: "[ Aduanas detenidas por
+			// hackeo mantienen a importadores … ]".
+			w.ex.drop(furnRelated, strings.Join(w.lines, "\n"))
+		case len(text) >= minRepeat && w.seen[text]:
+			// The same paragraph printed again: a page laid out twice
+			// (for narrow and wide screens), a teaser of the article
+			// under it. Its words are kept once.
+			w.ex.drop("repeat", strings.Join(w.lines, "\n"))
 		default:
+			w.afterRelated = false
+			if len(text) >= minRepeat {
+				if w.seen == nil {
+					w.seen = map[string]bool{}
+				}
+				w.seen[text] = true
+			}
 			if text == w.ex.headline {
 				w.headlineAhead = false
 			}
 			w.prose = w.prose || len(text) >= 200
-			w.ex.blocks = append(w.ex.blocks, block{lines: w.lines, kind: w.kind, number: w.num})
+			w.ex.blocks = append(w.ex.blocks, block{lines: w.lines, kind: w.kind, number: w.num, linked: linked})
 		}
 	}
 	w.lines, w.kind, w.num = nil, "", 0
+	w.chars, w.linked, w.storyLinked = 0, 0, 0
+}
+
+// dateLineText returns a teaser's date line as dateLineRE reads it: "20
+// de abril de 2022 a las 08:39h" without its time.
+func dateLineText(t string) string {
+	if i := strings.Index(t, " a las "); i > 0 {
+		t = t[:i]
+	}
+	return strings.TrimSpace(t)
 }
 
 func (w *htmlWalker) walk(n *html.Node, depth int) {
@@ -133,12 +311,17 @@ func (w *htmlWalker) walk(n *html.Node, depth int) {
 		w.text(n.Data)
 		return
 	case html.ElementNode:
-		if kind := furnitureKind(n); kind != "" {
+		if kind := w.furniture(n); kind != "" && !w.keep[n] {
 			w.flush()
 			w.ex.drop(kind, strings.TrimSpace(textOf(n)))
 			return
 		}
-		if skipElement(n) {
+		if kind := furnitureShape(n); kind != "" && !w.keep[n] {
+			w.flush()
+			w.ex.drop(kind, strings.TrimSpace(textOf(n)))
+			return
+		}
+		if skipElement(n) && !w.keep[n] {
 			switch n.DataAtom {
 			case atom.Script, atom.Style, atom.Noscript, atom.Template, atom.Head, atom.Svg:
 			default:
@@ -168,6 +351,13 @@ func (w *htmlWalker) walk(n *html.Node, depth int) {
 		defer func() { w.ols = w.ols[:len(w.ols)-1] }()
 	case atom.Br:
 		w.newline()
+	case atom.A:
+		w.inLink++
+		defer func() { w.inLink-- }()
+		if w.storyLink(rawAttr(n, "href")) {
+			w.inStory++
+			defer func() { w.inStory-- }()
+		}
 	case atom.Td, atom.Th:
 		w.text(" ")
 	}
@@ -191,8 +381,23 @@ func isBlockElement(a atom.Atom) bool {
 }
 
 // skipElement reports whether an element and everything in it is not
-// content.
+// content: by its kind or attributes (see markedSkip), or a container
+// whose text is mostly links (a menu).
 func skipElement(n *html.Node) bool {
+	if markedSkip(n) {
+		return true
+	}
+	switch n.DataAtom {
+	case atom.Header, atom.Div, atom.Ul, atom.Ol, atom.Section:
+		return mostlyLinks(n)
+	}
+	return false
+}
+
+// markedSkip reports whether an element is never content by its kind
+// (scripts, navigation, forms, figures) or its attributes (hidden, a
+// navigation role, a menu's class).
+func markedSkip(n *html.Node) bool {
 	switch n.DataAtom {
 	case atom.Script, atom.Style, atom.Noscript, atom.Nav, atom.Footer, atom.Aside,
 		atom.Form, atom.Button, atom.Select, atom.Textarea, atom.Figure, atom.Figcaption,
@@ -228,10 +433,6 @@ func skipElement(n *html.Node) bool {
 			}
 		}
 	}
-	switch n.DataAtom {
-	case atom.Header, atom.Div, atom.Ul, atom.Ol, atom.Section:
-		return mostlyLinks(n)
-	}
 	return false
 }
 
@@ -250,10 +451,23 @@ func dropTail(ex *extraction) {
 	if last < 0 {
 		return
 	}
-	kept := ex.blocks[:last+1]
-	for _, b := range ex.blocks[last+1:] {
+	tail := ex.blocks[last+1:]
+	stays := make([]bool, len(tail))
+	for i, b := range tail {
 		t := strings.TrimSpace(strings.Join(b.lines, " "))
-		if len(t) < 120 && !endsSentence(t) {
+		stays[i] = len(t) >= 120 || endsSentence(t)
+	}
+	// A heading over a block that stays is that block's ("LA AGENDA EN
+	// PUNTA ARENAS" over the day's agenda); a heading that is a link is
+	// a teaser's, over its summary.
+	for i := len(tail) - 2; i >= 0; i-- {
+		if !stays[i] && tail[i].kind == corpus.Heading && !tail[i].linked && stays[i+1] {
+			stays[i] = true
+		}
+	}
+	kept := ex.blocks[:last+1]
+	for i, b := range tail {
+		if !stays[i] {
 			ex.drop(furnRelated, strings.Join(b.lines, "\n"))
 			continue
 		}
@@ -276,6 +490,16 @@ func endsSentence(t string) bool {
 // An element that holds a paragraph of 250 characters or more is content
 // whatever its class says ("article has-share-bar").
 func furnitureKind(n *html.Node) string {
+	kind := markedFurniture(n)
+	if kind == "" || holdsProse(n, 0) {
+		return ""
+	}
+	return kind
+}
+
+// markedFurniture returns the kind of furniture an element's class, id or
+// label names, whatever it holds.
+func markedFurniture(n *html.Node) string {
 	if n.Type != html.ElementNode {
 		return ""
 	}
@@ -294,9 +518,6 @@ func furnitureKind(n *html.Node) string {
 		if kind != "" {
 			break
 		}
-	}
-	if kind == "" || holdsProse(n, 0) {
-		return ""
 	}
 	return kind
 }
@@ -346,26 +567,76 @@ func textLengths(n *html.Node, inLink bool, depth int) (total, linked int) {
 	return total, linked
 }
 
-// contentRoot picks the element holding the page's main content.
+// contentRoot picks the element holding the page's main content: of the
+// page's <main> elements (or role="main") and <article> elements, the one
+// holding the most prose (see proseLen; the outer of two that hold the
+// same), provided it holds at least a quarter of the prose of the page;
+// else the element of <body> holding its prose (see narrowToProse). On a
+// page of short lines only (no prose), the first element marked main,
+// else the only <article>. Pages mark more than one element as main (a widget in the
+// header, the article below) and print teasers of other stories as
+// <article> beside their own: neither the first nor the only one is
+// the article, the one holding the prose is.
 func contentRoot(root *html.Node) *html.Node {
-	if m := findFunc(root, func(n *html.Node) bool {
-		return n.DataAtom == atom.Main || attr(n, "role") == "main"
-	}); m != nil {
-		return m
+	body := find(root, atom.Body)
+	if body == nil {
+		body = root
 	}
+	var best, main *html.Node
 	var articles []*html.Node
+	bestProse := 0
 	forEach(root, 0, func(n *html.Node) {
+		if n.Type != html.ElementNode || !(n.DataAtom == atom.Main || n.DataAtom == atom.Article || attr(n, "role") == "main") {
+			return
+		}
 		if n.DataAtom == atom.Article {
 			articles = append(articles, n)
+		} else if main == nil {
+			main = n
+		}
+		if p := proseLen(n, 0); p > bestProse {
+			best, bestProse = n, p
 		}
 	})
-	if len(articles) == 1 {
+	pageProse := proseLen(body, 0)
+	switch {
+	case best != nil && bestProse*4 >= pageProse:
+		return best
+	case pageProse == 0 && main != nil:
+		// A page of short lines only: the element marked main, else
+		// its only <article>.
+		return main
+	case pageProse == 0 && len(articles) == 1:
 		return articles[0]
 	}
-	if b := find(root, atom.Body); b != nil {
-		return b
+	return narrowToProse(body)
+}
+
+// narrowToProse returns the element under n that holds its prose: from n
+// down, while one child element holds 90% or more of the prose of its
+// parent and holds blocks of its own, that child. A page without a <main> or <article> holds its
+// article in a container beside the site's header, menus, sidebars and
+// footer, which hold none of its prose.
+func narrowToProse(n *html.Node) *html.Node {
+	p := proseLen(n, 0)
+	for depth := 0; p > 0 && depth < maxHTMLDepth; depth++ {
+		var best *html.Node
+		bestProse := 0
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			if c.Type != html.ElementNode {
+				continue
+			}
+			if cp := proseLen(c, 0); cp > bestProse {
+				best, bestProse = c, cp
+			}
+		}
+		if best == nil || bestProse*10 < p*9 || !hasBlockChild(best) {
+			// A single paragraph is no container: its parent is.
+			break
+		}
+		n, p = best, bestProse
 	}
-	return root
+	return n
 }
 
 func attr(n *html.Node, key string) string {
@@ -466,3 +737,53 @@ func readHTMLTokens(data []byte) (*extraction, error) {
 		}
 	}
 }
+
+// proseLen returns the length, in bytes, of the runs of text under n
+// that read as prose: the text between two block boundaries, outside
+// links, scripts and styles, of minProseRun bytes or more.
+func proseLen(n *html.Node, depth int) int {
+	total, run := 0, 0
+	var walk func(n *html.Node, inLink bool, depth int)
+	flush := func() {
+		if run >= minProseRun {
+			total += run
+		}
+		run = 0
+	}
+	walk = func(n *html.Node, inLink bool, depth int) {
+		if depth > maxHTMLDepth {
+			return
+		}
+		switch n.Type {
+		case html.TextNode:
+			if !inLink {
+				run += len(strings.TrimSpace(n.Data))
+			}
+			return
+		case html.ElementNode:
+			switch n.DataAtom {
+			case atom.Script, atom.Style, atom.Noscript, atom.Template, atom.Svg, atom.Head:
+				return
+			case atom.A:
+				inLink = true
+			}
+		}
+		block := n.Type == html.ElementNode && (isBlockElement(n.DataAtom) || n.DataAtom == atom.Br || n.DataAtom == atom.Td)
+		if block {
+			flush()
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			walk(c, inLink, depth+1)
+		}
+		if block {
+			flush()
+		}
+	}
+	walk(n, false, depth)
+	flush()
+	return total
+}
+
+// minProseRun is the shortest run of text, in bytes, counted as prose by
+// proseLen: a sentence, not a label or a headline.
+const minProseRun = 100

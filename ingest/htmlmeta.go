@@ -2,6 +2,7 @@ package ingest
 
 import (
 	"encoding/json"
+	"net/url"
 	"regexp"
 	"strconv"
 	"strings"
@@ -49,17 +50,52 @@ func htmlEncoding(data []byte) encoding.Encoding {
 }
 
 // pageIdentity is what a page says of itself: its headline and the date
-// it was published.
+// it was published, and where its article is: the content root widened
+// to the headline (see widenToHeadline) and the elements on the way to
+// the headline, which are read whatever their kind.
 type pageIdentity struct {
 	headline  string
 	published corpus.Date
+	content   *html.Node
+	keep      map[*html.Node]bool
+	// host is the page's own host name, from its og:url or canonical
+	// link, without "www." ("nacion.com"), or "" when it declares neither.
+	host string
+}
+
+// pageHost returns the host name of the address a page declares for
+// itself (og:url, else <link rel="canonical">), lower-cased, or "".
+func pageHost(root *html.Node, m pageMeta) string {
+	u := m.meta["og:url"]
+	if u == "" {
+		if l := findFunc(root, func(n *html.Node) bool {
+			return n.DataAtom == atom.Link && attr(n, "rel") == "canonical"
+		}); l != nil {
+			u = rawAttr(l, "href")
+		}
+	}
+	return hostOf(u)
+}
+
+// hostOf returns the lower-cased host of an absolute address without
+// "www." ("https://www.nacion.com/x" → "nacion.com"), or "".
+func hostOf(u string) string {
+	p, err := url.Parse(strings.TrimSpace(u))
+	if err != nil {
+		return ""
+	}
+	return strings.TrimPrefix(strings.ToLower(p.Hostname()), "www.")
 }
 
 // readIdentity reads a page's headline and date from its metadata and
-// markup (see headline and publishedDate).
+// markup (see headline and publishedDate), given its content root.
 func readIdentity(root, content *html.Node) pageIdentity {
 	m := readMeta(root)
-	return pageIdentity{headline: headline(root, content, m), published: publishedDate(root, content, m)}
+	id := pageIdentity{headline: headline(root, content, m), host: pageHost(root, m)}
+	var h *html.Node
+	id.content, id.keep, h = widenToHeadline(root, content, id.headline)
+	id.published = publishedDate(root, id.content, h, m)
+	return id
 }
 
 // pageMeta holds the metadata a page declares: <meta> by name, property
@@ -241,6 +277,12 @@ func headline(root, content *html.Node, m pageMeta) string {
 		if bestScore >= 0.8 {
 			return best
 		}
+		// A page whose content prints one headline of its own, unlike
+		// the title it declares for search engines and sharing: the
+		// headline a reader sees.
+		if h := soleHeadline(content); h != "" {
+			return h
+		}
 		return declared
 	}
 	// No declared title: the first printed heading in the content, then
@@ -251,6 +293,24 @@ func headline(root, content *html.Node, m pageMeta) string {
 		}
 	}
 	return ""
+}
+
+// soleHeadline returns the text of the only <h1> of the content root
+// when it reads as a headline (four words or more, no label), else "".
+func soleHeadline(content *html.Node) string {
+	if content == nil || content.DataAtom == atom.Body {
+		return ""
+	}
+	var h1s []string
+	forEach(content, 0, func(n *html.Node) {
+		if n.Type == html.ElementNode && n.DataAtom == atom.H1 && !insideFurniture(n) {
+			h1s = append(h1s, headingText(n))
+		}
+	})
+	if len(h1s) != 1 || isLabel(h1s[0]) || len(strings.Fields(h1s[0])) < 4 {
+		return ""
+	}
+	return h1s[0]
 }
 
 func isHeading(n *html.Node) bool {
@@ -401,13 +461,17 @@ var dateKeys = []string{
 }
 
 // publishedDate returns the date a page was published: declared in its
-// metadata (article:published_time, JSON-LD datePublished, …), on a
-// <time> element of the article, or in a dateline at its head ("Ciudad de
-// México, 12 de marzo de 2021.–"); the zero Date when none. A timestamp in
-// UTC is a day ahead of the Americas in its first hours: a declared date
-// with a local offset is preferred to it, and so is the date the page
-// prints, when it is that day or the one before.
-func publishedDate(root, content *html.Node, m pageMeta) corpus.Date {
+// metadata (article:published_time, JSON-LD datePublished, …) or on a
+// <time> element, or printed with the article (see printedDate); the zero
+// Date when none. Declared dates are wrong by a day often enough: a
+// timestamp in UTC is a day ahead of the Americas in its first hours, and
+// some sites write their local time with a wrong offset (El Siglo's
+// "02:10-05:00" for a story it dates "martes 26 de abril de 2022 - 9:10
+// p.m."). So the date the page prints wins when it is the declared day,
+// the one before or the one after; a printed date further off is taken
+// for another date (an event's) and the declared one stays. Among
+// declared dates, one with a local offset comes before one in UTC.
+func publishedDate(root, content, headline *html.Node, m pageMeta) corpus.Date {
 	var cands []pageDate
 	add := func(s string) {
 		if d, ok := parsePageDate(s); ok {
@@ -442,69 +506,227 @@ func publishedDate(root, content *html.Node, m pageMeta) corpus.Date {
 			add(textOf(n))
 		}
 	}
-	for _, c := range cands {
-		if c.local {
-			return c.Date
-		}
-	}
-	printed := printedDate(content)
+	printed := printedDate(content, headline)
 	if len(cands) == 0 {
 		return printed
 	}
 	best := cands[0]
-	if best.utc && best.hour < 7 && !printed.IsZero() && (printed == best.Date || printed == dayBefore(best.Date)) {
+	for _, c := range cands {
+		if c.local {
+			best = c
+			break
+		}
+	}
+	if !printed.IsZero() && (printed == best.Date || printed == dayBefore(best.Date) || best.Date == dayBefore(printed)) {
 		return printed
 	}
 	return best.Date
 }
 
-// printedDate returns the date the page prints with its article: in an
-// element marked as the date ("fecha", "date", "published"), or in a
-// dateline opening one of the content's first paragraphs.
-func printedDate(content *html.Node) corpus.Date {
+// maxDateBlocks is how many blocks after the headline printedDate reads
+// for the date line: a deck, a byline, a caption come first on some
+// pages; maxDateBlocksBefore, how many before it (a date line above the
+// headline: "Managua, Nicaragua 26, Abril, 2022 7:43 p.m.").
+const (
+	maxDateBlocks       = 15
+	maxDateBlocksBefore = 5
+)
+
+// maxDateLine is the longest block, in runes, read as a date line ("Por
+// Laura Jordán / 22 de Abril de 2022 - 00:00 HS"): a paragraph that
+// mentions a date is longer.
+const maxDateLine = 120
+
+// printedDate returns the date the page prints with its article: on a
+// short line among the first blocks after the headline (the one that
+// says "Publicado" when several do), else among the few before it; else
+// a line of the content that is a date and nothing else ("Lunes 18 Abril,
+// 2022"); else in a dateline opening one of the content's first
+// paragraphs ("Ciudad de México, 12 de marzo de 2021.–").
+func printedDate(content, headline *html.Node) corpus.Date {
+	var blocks []string
+	at := -1 // the headline's block
+	var visit func(n *html.Node, depth int)
+	visit = func(n *html.Node, depth int) {
+		if depth > maxHTMLDepth || n.Type != html.ElementNode && n.Type != html.DocumentNode {
+			return
+		}
+		if n.Type == html.ElementNode && n != headline && (skipElement(n) && !linkedDate(n) || notDateFurniture(n)) {
+			return
+		}
+		if n == headline || n.Type == html.ElementNode && (isBlockElement(n.DataAtom) || n.DataAtom == atom.Time) && !hasBlockChild(n) {
+			if t := spacedText(n, 0); t != "" {
+				if n == headline {
+					at = len(blocks)
+				}
+				blocks = append(blocks, t)
+			}
+			return
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			visit(c, depth+1)
+		}
+	}
+	visit(content, 0)
+	dateAt := func(i int) (corpus.Date, bool) {
+		if utf8.RuneCountInString(blocks[i]) > maxDateLine {
+			return corpus.Date{}, false
+		}
+		return findLineDate(blocks[i])
+	}
 	var found corpus.Date
-	forEach(content, 0, func(n *html.Node) {
-		if !found.IsZero() || n.Type != html.ElementNode || insideFurniture(n) {
-			return
-		}
-		if classHas(n, "fecha", "date", "dateline", "published", "publicado", "time") && len(textOf(n)) < 120 {
-			if d, ok := parsePageDate(textOf(n)); ok {
-				found = d.Date
+	for i := at + 1; i < len(blocks) && i <= at+maxDateBlocks; i++ {
+		if d, ok := dateAt(i); ok {
+			if strings.Contains(strings.ToLower(blocks[i]), "publicad") {
+				return d
+			}
+			if found.IsZero() {
+				found = d
 			}
 		}
-	})
+	}
 	if !found.IsZero() {
 		return found
 	}
-	// A line that is a date and nothing else ("Lunes 18 Abril, 2022").
-	forEach(content, 0, func(n *html.Node) {
-		if !found.IsZero() || n.Type != html.ElementNode || insideFurniture(n) || !isBlockElement(n.DataAtom) {
-			return
+	for i := at - 1; i >= 0 && i >= at-maxDateBlocksBefore; i-- {
+		if d, ok := dateAt(i); ok {
+			return d
 		}
-		if t := textOf(n); len(t) < 60 && dateLineRE.MatchString(strings.TrimSpace(t)) {
-			if d, ok := parsePageDate(t); ok {
-				found = d.Date
+	}
+	for _, b := range blocks {
+		if len(b) < 60 && dateLineRE.MatchString(b) {
+			if d, ok := parsePageDate(b); ok {
+				return d.Date
 			}
 		}
-	})
-	if !found.IsZero() {
-		return found
 	}
-	blocks := 0
-	forEach(content, 0, func(n *html.Node) {
-		if !found.IsZero() || blocks > 6 || n.Type != html.ElementNode || n.DataAtom != atom.P || insideFurniture(n) {
+	n := 0
+	forEach(content, 0, func(p *html.Node) {
+		if !found.IsZero() || n > 6 || p.Type != html.ElementNode || p.DataAtom != atom.P || insideFurniture(p) {
 			return
 		}
-		t := textOf(n)
+		t := textOf(p)
 		if strings.TrimSpace(t) == "" {
 			return
 		}
-		blocks++
+		n++
 		if d, ok := dateline(t); ok {
 			found = d
 		}
 	})
 	return found
+}
+
+// linkedDate reports whether n is a short line holding a date that is a
+// link (to the day's archive: "<a href="/2022/04/26/">26 abril, 2022 -
+// 8:10 pm</a>"), which skipElement takes for a menu.
+func linkedDate(n *html.Node) bool {
+	if markedSkip(n) || visibleTextLen(n, 0) > maxDateLine {
+		return false
+	}
+	_, ok := findLineDate(spacedText(n, 0))
+	return ok
+}
+
+// notDateFurniture reports whether n is furniture that holds no date of
+// the article: a byline or a share bar does (they are read for it), a
+// list of other stories does not.
+func notDateFurniture(n *html.Node) bool {
+	switch furnitureKind(n) {
+	case "", furnAuthor, furnShare:
+		return false
+	}
+	return true
+}
+
+// hasBlockChild reports whether an element holds a block element.
+func hasBlockChild(n *html.Node) bool {
+	found := false
+	forEach(n, 0, func(c *html.Node) {
+		if !found && c != n && c.Type == html.ElementNode && isBlockElement(c.DataAtom) {
+			found = true
+		}
+	})
+	return found
+}
+
+// spacedText returns the text under n with a space between its text
+// nodes, which inline elements set side by side ("Jueves, 21 de Abril de
+// 2022" and "21/04/2022"), without scripts and styles.
+func spacedText(n *html.Node, depth int) string {
+	var b strings.Builder
+	var walk func(c *html.Node, depth int)
+	walk = func(c *html.Node, depth int) {
+		if depth > maxHTMLDepth {
+			return
+		}
+		switch c.Type {
+		case html.TextNode:
+			b.WriteString(c.Data)
+			b.WriteByte(' ')
+			return
+		case html.ElementNode:
+			switch c.DataAtom {
+			case atom.Script, atom.Style, atom.Noscript, atom.Template, atom.Svg:
+				return
+			}
+		}
+		for k := c.FirstChild; k != nil; k = k.NextSibling {
+			walk(k, depth+1)
+		}
+	}
+	walk(n, depth)
+	return strings.TrimSpace(spanish.CollapseSpace(b.String()))
+}
+
+// findLineDate returns the first full date written in a short line, in the
+// ways pages print one: "martes 26 de abril de 2022 - 9:10 p.m.", "26,
+// Abril, 2022", "abr. 22, 2022", "3/5/2022 22:41" (day first),
+// "2022-05-03".
+func findLineDate(t string) (corpus.Date, bool) {
+	s := monthFirst.ReplaceAllStringFunc(t, func(m string) string {
+		p := monthFirst.FindStringSubmatch(m)
+		return p[2] + " de " + monthName(p[1]) + " de " + p[3]
+	})
+	s = bareDate.ReplaceAllString(s, "$1 de $2 de $3")
+	for _, d := range extract.Dates(s, "") {
+		if d.Precision == "day" && d.Start == d.End && d.Start.Day > 0 && d.Start.Month > 0 {
+			return d.Start, true
+		}
+	}
+	if m := dmyAnywhere.FindStringSubmatch(t); m != nil {
+		if d, ok := dayDate(m[3], m[2], m[1]); ok {
+			return d, true
+		}
+	}
+	if m := isoAnywhere.FindStringSubmatch(t); m != nil {
+		if d, ok := dayDate(m[1], m[2], m[3]); ok {
+			return d, true
+		}
+	}
+	return corpus.Date{}, false
+}
+
+var (
+	// A month before the day, as some Spanish sites print it: "abr. 22,
+	// 2022", "mayo 11, 2022".
+	monthFirst  = regexp.MustCompile(`(?i)(?:^|[^\p{L}])(enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|setiembre|octubre|noviembre|diciembre|ene|feb|mar|abr|may|jun|jul|ago|sept?|set|oct|nov|dic)\.?\s+([0-3]?[0-9]),?\s+([12][0-9]{3})\b`)
+	dmyAnywhere = regexp.MustCompile(`(?:^|[^0-9])([0-3]?[0-9])[/.-]([01]?[0-9])[/.-]([12][0-9]{3})(?:[^0-9]|$)`)
+	isoAnywhere = regexp.MustCompile(`(?:^|[^0-9])([12][0-9]{3})-([01][0-9])-([0-3][0-9])(?:[^0-9]|$)`)
+)
+
+// monthName returns the Spanish month an abbreviation or name stands for.
+func monthName(m string) string {
+	m = strings.ToLower(m)
+	for _, full := range []string{"enero", "febrero", "marzo", "abril", "mayo", "junio", "julio", "agosto", "septiembre", "octubre", "noviembre", "diciembre"} {
+		if strings.HasPrefix(full, m) {
+			return full
+		}
+	}
+	if m == "set" || m == "setiembre" {
+		return "septiembre"
+	}
+	return m
 }
 
 // dayBefore returns the day before d (a day-precision date).
@@ -560,7 +782,8 @@ var (
 	dmyDate = regexp.MustCompile(`^\s*([0-3]?[0-9])[/.-]([01]?[0-9])[/.-]([12][0-9]{3})\b`)
 	// A day, a month name and a year without "de": "09 enero 2014",
 	// "18 Abril, 2022".
-	bareDate = regexp.MustCompile(`(?i)\b([0-3]?[0-9])\s+(enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|setiembre|octubre|noviembre|diciembre),?\s+([12][0-9]{3})\b`)
+	// Also with commas: "26, Abril, 2022".
+	bareDate = regexp.MustCompile(`(?i)\b([0-3]?[0-9]),?\s+(enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|setiembre|octubre|noviembre|diciembre),?\s+([12][0-9]{3})\b`)
 	// An RFC 1123 date, as some JSON-LD writes: "Wed, 04 May 2022 00:25:56 GMT".
 	rfcDate = regexp.MustCompile(`^[A-Z][a-z]{2}, ([0-3]?[0-9]) ([A-Z][a-z]{2}) ([12][0-9]{3}) ([0-2][0-9]):[0-5][0-9](?::[0-5][0-9])? (GMT|UTC|[+-][0-9]{4})`)
 )

@@ -70,6 +70,9 @@ type pdfText struct {
 	// failed are the pages the text layer could not give: the library
 	// failed on them, or they draw text and none could be read.
 	failed []pageFailure
+	// unopened is why the library could not open the document at all,
+	// when its pages are all left to pdftotext (see unopened).
+	unopened error
 }
 
 // readPDF reads a PDF's text layer and, for the pages that have none but
@@ -129,11 +132,11 @@ func pdfTextLayer(data []byte, pageRead func(n int)) (*pdfText, error) {
 	data = trailerSizeFixed(data)
 	r, err := pdf.NewReader(bytes.NewReader(data), int64(len(data)))
 	if err != nil {
-		return nil, describePDFError(err, data)
+		return unopened(data, describePDFError(err, data))
 	}
 	pages, err := pdfPages(r, len(data))
 	if err != nil && len(pages) == 0 {
-		return nil, fmt.Errorf("PDF dañado (%v)", err)
+		return unopened(data, fmt.Errorf("PDF dañado (%v)", err))
 	}
 	t := &pdfText{pages: len(pages)}
 	if err != nil {
@@ -198,6 +201,8 @@ func assemblePDF(ctx context.Context, data []byte, t *pdfText, opt Options) (*ex
 			return nil, fmt.Errorf("la capa de texto del PDF es ilegible (fuentes sin correspondencia Unicode) y el OCR falló: %v", failed[0].err)
 		case len(failed) > 0:
 			return nil, fmt.Errorf("el PDF no tiene capa de texto (páginas escaneadas) y el OCR falló: %s", pagesError(failed, len(scanned)))
+		case t.unopened != nil:
+			return nil, fmt.Errorf("%v; pdftotext tampoco lo leyó (%s)", t.unopened, unread)
 		case len(t.pageErrs) > 0:
 			return nil, fmt.Errorf("PDF dañado: %s", t.pageErrs[0])
 		case len(scanned) > 0:

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"os/exec"
+	"regexp"
 	"strings"
 	"testing"
 
@@ -186,6 +187,53 @@ func TestPDFPageFallback(t *testing.T) {
 	}
 	if doc == nil || !strings.Contains(text, "Primera página") || len(doc.Pages) != 1 || doc.Pages[0].How != "unread" {
 		t.Errorf("without pdftotext: text %q, pages %+v; want page 1 kept and page 2 unread", text, doc)
+	}
+}
+
+// TestPDFUnopened: a PDF the library cannot open at all (its startxref
+// points nowhere, its cross-reference table is gone, or every offset in it
+// is wrong), which poppler reads by rebuilding the table, is read page by
+// page with pdftotext, each page said so, rather than refused; without
+// poppler, the library's reason stands.
+func TestPDFUnopened(t *testing.T) {
+	var paras []string
+	for i := range 90 {
+		paras = append(paras, fmt.Sprintf("%d. La Asamblea General reafirma el derecho número %d de todos los pueblos a la libre determinación.", i+1, i+1))
+	}
+	good := testpdf.Write("Resolución 51/34", paras)
+	want, _, err := readPDFTest(t, good)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range []struct{ name, re, repl string }{
+		{"startxref fuera", `startxref\n[0-9]+`, "startxref\n9"},
+		{"sin tabla", `(?s)xref\n0 .*?trailer`, "trailer"},
+		{"desplazamientos falsos", `[0-9]{10} 00000 n`, "0000000001 00000 n"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			broken := regexp.MustCompile(tc.re).ReplaceAll(good, []byte(tc.repl))
+			if _, err := exec.LookPath("pdfinfo"); err == nil {
+				text, doc, err := readPDFTest(t, broken)
+				if err != nil {
+					t.Fatalf("refused: %v", err)
+				}
+				if text != want {
+					t.Errorf("read as\n%s\nwant\n%s", text, want)
+				}
+				if len(doc.Pages) < 2 {
+					t.Fatalf("pages %+v, want every page named", doc.Pages)
+				}
+				for _, p := range doc.Pages {
+					if p.How != "pdftotext" || !strings.Contains(p.Failed, "no pudo abrir") {
+						t.Errorf("page %+v, want read by pdftotext with the library's reason", p)
+					}
+				}
+			}
+			t.Setenv("PATH", "")
+			if _, _, err := readPDFTest(t, broken); err == nil || !strings.Contains(err.Error(), "PDF dañado") {
+				t.Errorf("without poppler: error %v, want the library's reason", err)
+			}
+		})
 	}
 }
 

@@ -8,6 +8,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"regexp"
 	"slices"
 	"strconv"
 	"strings"
@@ -73,6 +74,15 @@ func readFailedPages(ctx context.Context, data []byte, failed []pageFailure, pro
 			setupErr = fmt.Errorf("no se pudo escribir el PDF: %v", err)
 		}
 	}
+	// Pages that failed for one reason (a document the library could
+	// not open) are announced once, not page by page.
+	same := len(failed) > 1
+	for _, f := range failed {
+		same = same && f.reason == failed[0].reason && !f.hopeless
+	}
+	if same && setupErr == nil {
+		say("%s; sus %d páginas se leen con pdftotext", failed[0].reason, len(failed))
+	}
 	var notRead []string
 	for _, f := range failed {
 		err := setupErr
@@ -89,7 +99,9 @@ func readFailedPages(ctx context.Context, data []byte, failed []pageFailure, pro
 		if err == nil {
 			lines = append(lines, pl...)
 			reads = append(reads, corpus.PageRead{Page: f.page, How: "pdftotext", Failed: f.reason})
-			say("página %d: %s; leída con pdftotext", f.page, f.reason)
+			if !same || setupErr != nil {
+				say("página %d: %s; leída con pdftotext", f.page, f.reason)
+			}
 			continue
 		}
 		if len(f.lines) > 0 {
@@ -199,4 +211,62 @@ func parseBBoxLayout(out []byte, page int) ([]pdfLine, error) {
 // sortLinesByPage puts lines in page order, the order within a page kept.
 func sortLinesByPage(lines []pdfLine) {
 	slices.SortStableFunc(lines, func(a, b pdfLine) int { return a.page - b.page })
+}
+
+// pdfinfoTimeout bounds the reading of a document's page count by
+// poppler's pdfinfo.
+const pdfinfoTimeout = 30 * time.Second
+
+// maxUnopenedPages bounds the pages of a document the library cannot open
+// that are read one by one with pdftotext.
+const maxUnopenedPages = 2000
+
+// pdfinfoPages matches the page count in pdfinfo's output.
+var pdfinfoPages = regexp.MustCompile(`(?m)^Pages:\s+([0-9]+)\s*$`)
+
+// unopened is the text layer of a PDF the library cannot open at all (a
+// cross-reference table it cannot repair, a catalog it cannot find): when
+// poppler's pdfinfo opens it and counts its pages, each of them is left to
+// pdftotext as a failed page, so that the document is read, its pages
+// marked read by pdftotext, rather than refused. Otherwise, or when
+// poppler is not installed, the error stands.
+func unopened(data []byte, why error) (*pdfText, error) {
+	n, err := popplerPageCount(data)
+	if err != nil || n == 0 || n > maxUnopenedPages {
+		return nil, why
+	}
+	t := &pdfText{pages: n, unopened: why}
+	reason := "la biblioteca PDF no pudo abrir el documento: " + why.Error()
+	for p := 1; p <= n; p++ {
+		t.failed = append(t.failed, pageFailure{page: p, reason: reason})
+	}
+	return t, nil
+}
+
+// popplerPageCount returns the number of pages poppler's pdfinfo reads in
+// a PDF.
+func popplerPageCount(data []byte) (int, error) {
+	if _, err := exec.LookPath("pdfinfo"); err != nil {
+		return 0, ErrNoPdftotext
+	}
+	dir, err := os.MkdirTemp("", "relatoria-info-")
+	if err != nil {
+		return 0, err
+	}
+	defer os.RemoveAll(dir)
+	path := filepath.Join(dir, "doc.pdf")
+	if err := os.WriteFile(path, data, 0o600); err != nil {
+		return 0, err
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), pdfinfoTimeout)
+	defer cancel()
+	out, err := runTool(ctx, "pdfinfo", path)
+	if err != nil {
+		return 0, err
+	}
+	m := pdfinfoPages.FindSubmatch(out)
+	if m == nil {
+		return 0, errors.New("pdfinfo no dio el número de páginas")
+	}
+	return strconv.Atoi(string(m[1]))
 }

@@ -1,6 +1,10 @@
 package lineage
 
-import "strings"
+import (
+	"strings"
+
+	"github.com/relatoria/relatoria/internal/worddiff"
+)
 
 // Op says what a Span of a word diff is.
 type Op string
@@ -20,66 +24,40 @@ type Span struct {
 	Text string `json:"text"`
 }
 
-// maxDiffWords bounds the words of a paragraph diffed word by word; longer
-// paragraphs (a quadratic table of them would be too large) are shown as
-// removed and inserted whole.
-const maxDiffWords = 3000
-
 // WordDiff returns the changes that turn old into new, word by word: a
-// longest common subsequence of their words, compared folded (case,
-// accents and punctuation aside), with the words between marked deleted or
-// inserted. Adjacent words of one operation form one Span.
+// shortest edit script of their words (worddiff.Anchored), compared folded
+// (case, accents and punctuation aside), with the words between marked
+// deleted or inserted, deletions first. Adjacent words of one operation
+// form one Span. Paragraphs too different for a bounded diff are shown as
+// removed and inserted whole.
 func WordDiff(old, new string) []Span {
 	a, b := strings.Fields(old), strings.Fields(new)
-	fa, fb := foldAll(a), foldAll(b)
 	var out []Span
-	add := func(op Op, w string) {
+	add := func(op Op, ws []string) {
+		if len(ws) == 0 {
+			return
+		}
+		w := strings.Join(ws, " ")
 		if n := len(out); n > 0 && out[n-1].Op == op {
 			out[n-1].Text += " " + w
 			return
 		}
 		out = append(out, Span{op, w})
 	}
-	if len(a) > maxDiffWords || len(b) > maxDiffWords {
-		if old != "" {
-			out = append(out, Span{Delete, strings.Join(a, " ")})
-		}
-		if new != "" {
-			out = append(out, Span{Insert, strings.Join(b, " ")})
-		}
+	hunks, ok := worddiff.Anchored(foldAll(a), foldAll(b))
+	if !ok {
+		add(Delete, a)
+		add(Insert, b)
 		return out
 	}
-	// lcs[i][j] is the length of a longest common subsequence of
-	// fa[i:] and fb[j:].
-	n, m := len(a), len(b)
-	lcs := make([][]int32, n+1)
-	for i := range lcs {
-		lcs[i] = make([]int32, m+1)
+	j := 0
+	for _, h := range hunks {
+		add(Equal, b[j:h.B0])
+		add(Delete, a[h.A0:h.A1])
+		add(Insert, b[h.B0:h.B1])
+		j = h.B1
 	}
-	for i := n - 1; i >= 0; i-- {
-		for j := m - 1; j >= 0; j-- {
-			if fa[i] == fb[j] {
-				lcs[i][j] = lcs[i+1][j+1] + 1
-			} else {
-				lcs[i][j] = max(lcs[i+1][j], lcs[i][j+1])
-			}
-		}
-	}
-	i, j := 0, 0
-	for i < n || j < m {
-		switch {
-		case i < n && j < m && fa[i] == fb[j]:
-			add(Equal, b[j])
-			i++
-			j++
-		case i < n && (j == m || lcs[i+1][j] >= lcs[i][j+1]):
-			add(Delete, a[i])
-			i++
-		default:
-			add(Insert, b[j])
-			j++
-		}
-	}
+	add(Equal, b[j:])
 	return out
 }
 

@@ -255,6 +255,9 @@ func walkPermalinks(t *testing.T, s *search.Searcher, queries []string, pages, m
 // index instead (all of ../shared ingested: relatoria ingest -index DIR
 // ../shared/corpora ../shared/seeds), every link of 20 document pages.
 func TestPermalinkWalk(t *testing.T) {
+	if testing.Short() && os.Getenv("RELATORIA_WALK_INDEX") == "" {
+		t.Skip("follows thousands of links (the CI's race run is -short; its plain run walks them)")
+	}
 	s, pages, maxLinks := (*search.Searcher)(nil), 100, 60
 	if dir := os.Getenv("RELATORIA_WALK_INDEX"); dir != "" {
 		ix, err := index.Open(dir)
