@@ -281,3 +281,23 @@ func TestCSVExportCutShort(t *testing.T) {
 		}
 	}
 }
+
+// TestIngestWithoutWriter checks that a server given a token but nowhere
+// to write documents (Options.Writer nil) refuses the ingest protocol as
+// one without a token does: no proof, no signed request taken.
+func TestIngestWithoutWriter(t *testing.T) {
+	h := Handler(search.New(mustSampleIndex(t)), Options{IngestToken: "secret"})
+	w := httptest.NewRecorder()
+	h.ServeHTTP(w, httptest.NewRequest("GET", "/api/ingest/challenge?nonce="+NewNonce(), nil))
+	if w.Code != 403 {
+		t.Errorf("challenge: %d, want 403", w.Code)
+	}
+	b := []byte(`["doc-none"]`)
+	req := httptest.NewRequest("POST", "/api/delete", bytes.NewReader(b))
+	Sign(req, "secret", b)
+	w = httptest.NewRecorder()
+	h.ServeHTTP(w, req)
+	if w.Code != 403 {
+		t.Errorf("a signed delete: %d, want 403", w.Code)
+	}
+}
