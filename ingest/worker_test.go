@@ -103,6 +103,9 @@ func slowPagesPDF(pages int) []byte {
 // the worker. (A 696-page judgment takes 30 s; it was killed.)
 func TestWorkerCPUPerPage(t *testing.T) {
 	requireWorkers(t)
+	if raceEnabled {
+		t.Skip("the race detector's CPU time is not the reader's")
+	}
 	// Each page takes about 100 ms of CPU here (more on a loaded
 	// machine): the allowance after k pages, 600 ms + k × 600 ms, stays
 	// well ahead of what k pages take, and 12 pages take more than

@@ -113,10 +113,6 @@ func runIngest(ctx context.Context, c *command, e *env, args []string) error {
 		defer stopDropping()
 	}
 	prog := newProgress(e.stderr, *quiet, countFiles(paths))
-	say := func(msg string) {
-		prog.clear()
-		fmt.Fprintf(e.stderr, "relatoria: %s\n", msg)
-	}
 	s := &ingest.Sync{
 		Writer:          w,
 		Manifest:        ingest.LoadManifest(dir),
@@ -125,18 +121,17 @@ func runIngest(ctx context.Context, c *command, e *env, args []string) error {
 		Prune:           *prune,
 		BatchParagraphs: 2 * index.BatchSize,
 		Progress:        prog.update,
-		Warn:            say,
+		Warn:            prog.say,
 		Note:            prog.note,
 	}
 	if !*quiet {
-		s.Options.Progress = ocrProgress(e.stderr)
+		s.Options.Progress = func(file, msg string) { prog.say(file + ": " + msg) }
 	}
 	st, err := s.Run(ctx, paths)
 	if err != nil {
 		return err
 	}
-	prog.clear()
-	fmt.Fprintf(e.stderr, "relatoria: %s; índice: %s\n", summary(st, prog.elapsed()), dir)
+	prog.say(fmt.Sprintf("%s; índice: %s", summary(st, prog.elapsed()), dir))
 	if st.Failed > 0 {
 		return exitError{1}
 	}

@@ -7,14 +7,19 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/relatoria/relatoria/ingest"
 )
 
 // progress reports ingest progress on stderr: a bar redrawn in place on a
-// terminal, a plain line every 10 s otherwise, nothing with -quiet.
+// terminal, a plain line every 10 s otherwise, nothing with -quiet. Its
+// methods may be called from several goroutines (the files are read in
+// parallel, and each says what it skipped or read by OCR): every write to
+// w goes through it, under mu.
 type progress struct {
+	mu       sync.Mutex
 	w        io.Writer
 	quiet    bool
 	terminal bool
@@ -40,6 +45,8 @@ func (p *progress) update(st ingest.Stats) {
 	if p.quiet {
 		return
 	}
+	p.mu.Lock()
+	defer p.mu.Unlock()
 	interval := 10 * time.Second
 	if p.terminal {
 		interval = 200 * time.Millisecond
@@ -70,7 +77,9 @@ func (p *progress) note(what string) {
 	if p.quiet {
 		return
 	}
-	p.clear()
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	p.clearLocked()
 	if p.terminal {
 		fmt.Fprintf(p.w, "\r\033[K%s…", what)
 		p.drawn = true
@@ -79,8 +88,17 @@ func (p *progress) note(what string) {
 	fmt.Fprintf(p.w, "relatoria: %s\n", what)
 }
 
-// clear removes the bar before other output.
-func (p *progress) clear() {
+// say prints a line of its own ("relatoria: " and msg), the bar removed
+// first; -quiet does not silence it (warnings, the summary).
+func (p *progress) say(msg string) {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	p.clearLocked()
+	fmt.Fprintf(p.w, "relatoria: %s\n", msg)
+}
+
+// clearLocked removes the bar before other output; p.mu is held.
+func (p *progress) clearLocked() {
 	if p.drawn {
 		fmt.Fprint(p.w, "\r\033[K")
 		p.drawn = false
