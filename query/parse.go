@@ -24,6 +24,18 @@ type Term struct {
 	Prefix  bool
 	Fuzzy   bool
 	Literal bool
+	// Norm is Text as the index reads it (spanish.Normalize), worked out
+	// once by Parse; see Normalized.
+	Norm string
+}
+
+// Normalized returns the term's text as the index reads it: Norm, or
+// Text normalised when the term was not made by Parse.
+func (t *Term) Normalized() string {
+	if t.Norm != "" {
+		return t.Norm
+	}
+	return spanish.Normalize(t.Text)
 }
 
 // Phrase is words in double quotes, matched in order (stemmed and folded),
@@ -31,6 +43,18 @@ type Term struct {
 type Phrase struct {
 	Text    string
 	Literal bool
+	// Norm is Text as the index reads it (spanish.Normalize), worked out
+	// once by Parse; see Normalized.
+	Norm string
+}
+
+// Normalized returns the phrase as the index reads it: Norm, or Text
+// normalised when the phrase was not made by Parse.
+func (p *Phrase) Normalized() string {
+	if p.Norm != "" {
+		return p.Norm
+	}
+	return spanish.Normalize(p.Text)
 }
 
 // Field is a filter "name:value", with Name in its canonical (Spanish)
@@ -337,9 +361,9 @@ func (p *parser) quoted() (Query, error) {
 	}
 	literal := q == '\''
 	if !strings.Contains(text, " ") {
-		return &Term{Text: text, Literal: literal}, nil
+		return &Term{Text: text, Literal: literal, Norm: spanish.Normalize(text)}, nil
 	}
-	return &Phrase{Text: text, Literal: literal}, nil
+	return &Phrase{Text: text, Literal: literal, Norm: spanish.Normalize(text)}, nil
 }
 
 func (p *parser) word() (Query, error) {
@@ -382,6 +406,7 @@ func (p *parser) word() (Query, error) {
 	if t.Prefix && utf8.RuneCountInString(t.Text) < 2 {
 		return nil, &SyntaxError{p.query, start + 1, "un prefijo necesita al menos 2 letras"}
 	}
+	t.Norm = spanish.Normalize(t.Text)
 	return t, nil
 }
 

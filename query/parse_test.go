@@ -3,6 +3,8 @@ package query
 import (
 	"errors"
 	"testing"
+
+	"github.com/relatoria/relatoria/spanish"
 )
 
 func TestParse(t *testing.T) {
@@ -117,4 +119,41 @@ func FuzzParse(f *testing.F) {
 		}
 		ParseReference(s)
 	})
+}
+
+// TestParseNormalizesOnce: every word and phrase carries its text as the
+// index reads it, worked out by Parse, so that the searcher does not
+// normalise the same words again at each step.
+func TestParseNormalizesOnce(t *testing.T) {
+	q, err := Parse(`ﬁliación "derechos  humanos" niñas* 'Estado'`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	var walk func(Query)
+	walk = func(q Query) {
+		switch q := q.(type) {
+		case *And:
+			for _, x := range q.Xs {
+				walk(x)
+			}
+		case *Term:
+			if q.Norm == "" || q.Norm != q.Normalized() || q.Norm != spanish.Normalize(q.Text) {
+				t.Errorf("term %q: Norm %q", q.Text, q.Norm)
+			}
+			got = append(got, q.Norm)
+		case *Phrase:
+			if q.Norm != spanish.Normalize(q.Text) {
+				t.Errorf("phrase %q: Norm %q", q.Text, q.Norm)
+			}
+			got = append(got, q.Norm)
+		}
+	}
+	walk(q)
+	if len(got) != 4 || got[0] != "filiación" {
+		t.Errorf("normalised words %q, want 4 beginning with filiación", got)
+	}
+	if n := (&Term{Text: "ﬁn"}).Normalized(); n != "fin" {
+		t.Errorf("a term not made by Parse: Normalized %q, want fin", n)
+	}
 }

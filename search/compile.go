@@ -105,7 +105,7 @@ func (c *compiler) isStopWord(q query.Query) bool {
 	if !ok || t.Prefix || t.Fuzzy || strings.Contains(t.Text, "/") {
 		return false
 	}
-	if len(index.ExactTerms(spanish.Normalize(t.Text))) == 0 {
+	if len(index.ExactTerms(t.Normalized())) == 0 {
 		c.applied.StopWords = append(c.applied.StopWords, t.Text)
 		return true
 	}
@@ -189,7 +189,7 @@ func compile(q query.Query, c *compiler) (index.Query, error) {
 // term matches one word (see textClauses), a prefix, a fuzzy word, a
 // literal word or a symbol.
 func (c *compiler) term(t *query.Term) (index.Query, error) {
-	text := spanish.Normalize(t.Text)
+	text := t.Normalized()
 	if sym, err := corpus.ParseSymbol(text); err == nil && strings.Contains(text, "/") {
 		return c.symbolMention(sym), nil
 	}
@@ -341,7 +341,7 @@ func fuzziness(word string) int {
 }
 
 func (c *compiler) phrase(p *query.Phrase) (index.Query, error) {
-	text := spanish.Normalize(p.Text)
+	text := p.Normalized()
 	if len(index.Terms(text)) == 0 {
 		c.applied.StopWords = append(c.applied.StopWords, p.Text)
 		return index.Query{}, badf("«%s» solo tiene palabras demasiado comunes para buscarlas; añada una palabra que no sea artículo, preposición ni conjunción", p.Text)
@@ -412,9 +412,9 @@ func (c *compiler) exactBoosts(q query.Query) []index.TermBoost {
 	visitPositive(q, func(q query.Query) {
 		switch q := q.(type) {
 		case *query.Term:
-			words += len(index.Terms(spanish.Normalize(q.Text)))
+			words += len(index.Terms(q.Normalized()))
 		case *query.Phrase:
-			words += len(index.Terms(spanish.Normalize(q.Text)))
+			words += len(index.Terms(q.Normalized()))
 		}
 	})
 	var out []index.TermBoost

@@ -42,7 +42,7 @@ func newMarker(q query.Query) *marker {
 	visitPositive(q, func(q query.Query) {
 		switch q := q.(type) {
 		case *query.Term:
-			text := spanish.Normalize(q.Text)
+			text := q.Normalized()
 			switch {
 			case q.Literal:
 				for _, w := range index.ExactTerms(text) {
@@ -60,7 +60,7 @@ func newMarker(q query.Query) *marker {
 				}
 			}
 		case *query.Phrase:
-			text := spanish.Normalize(q.Text)
+			text := q.Normalized()
 			if q.Literal {
 				for _, w := range index.ExactTerms(text) {
 					m.exact[w] = true

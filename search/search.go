@@ -11,7 +11,6 @@ import (
 	"github.com/relatoria/relatoria/corpus"
 	"github.com/relatoria/relatoria/index"
 	"github.com/relatoria/relatoria/query"
-	"github.com/relatoria/relatoria/spanish"
 )
 
 // MaxPageSize is the largest page of hits one request may ask for.
@@ -436,8 +435,8 @@ func positiveWords(q query.Query) string {
 func queryTerms(q query.Query) [][]string {
 	var out [][]string
 	seen := map[string]bool{}
-	add := func(text string) {
-		for _, t := range index.Terms(spanish.Normalize(text)) {
+	add := func(normalized string) {
+		for _, t := range index.Terms(normalized) {
 			if !seen[t] {
 				seen[t] = true
 				out = append(out, []string{t})
@@ -448,10 +447,10 @@ func queryTerms(q query.Query) [][]string {
 		switch q := q.(type) {
 		case *query.Term:
 			if !q.Prefix && !q.Fuzzy && !strings.Contains(q.Text, "/") {
-				add(q.Text)
+				add(q.Normalized())
 			}
 		case *query.Phrase:
-			add(q.Text)
+			add(q.Normalized())
 		}
 	})
 	return out
