@@ -1,6 +1,10 @@
 package index
 
 import (
+	"errors"
+	"fmt"
+	"strings"
+
 	"github.com/blevesearch/bleve/v2/search/searcher"
 	bindex "github.com/blevesearch/bleve_index_api"
 )
@@ -14,6 +18,23 @@ const MaxExpansions = 4096
 
 func init() {
 	searcher.DisjunctionMaxClauseCount = MaxExpansions
+}
+
+// ErrTooManyTerms is the error (errors.Is) of a search that bleve refused
+// because a word of it stood for more than MaxExpansions terms (a fuzzy
+// word: a prefix is counted before, see PrefixTerms).
+var ErrTooManyTerms = errors.New("a word of the query stands for too many terms")
+
+// tooManyTerms returns err as ErrTooManyTerms when it is bleve's refusal
+// of a disjunction of more than MaxExpansions clauses, else err. Bleve
+// reports it only in text (searcher.tooManyClausesErr: "TooManyClauses
+// over field…"), so this is the one place that reads an error's text: the
+// rest of relatoria matches ErrTooManyTerms.
+func tooManyTerms(err error) error {
+	if err != nil && strings.Contains(err.Error(), "TooManyClauses") {
+		return fmt.Errorf("%w: %v", ErrTooManyTerms, err)
+	}
+	return err
 }
 
 // PrefixTerms returns how many terms of field begin with prefix in the

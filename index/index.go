@@ -21,6 +21,7 @@ import (
 	"github.com/blevesearch/bleve/v2/document"
 	"github.com/blevesearch/bleve/v2/index/scorch/mergeplan"
 	"github.com/blevesearch/bleve/v2/search/query"
+	"go.etcd.io/bbolt"
 
 	"github.com/relatoria/relatoria/corpus"
 )
@@ -43,6 +44,11 @@ var ErrNotExist = errors.New("no index")
 
 // ErrNotFound is returned when a document or paragraph is not in the index.
 var ErrNotFound = errors.New("not found")
+
+// ErrInUse is the error (errors.Is) of Open when another process holds
+// the index open (bleve's lock on a shard was not given within its
+// bolt_timeout). Its text is the Spanish reason.
+var ErrInUse = errors.New("otro proceso de relatoria lo está usando (vuelva a intentarlo cuando termine)")
 
 // Index is an open relatoria index: one or more bleve shards searched
 // together.
@@ -401,8 +407,8 @@ func Open(dir string) (*Index, error) {
 			for _, s := range shards {
 				s.Close()
 			}
-			if strings.Contains(err.Error(), "timeout") {
-				return nil, fmt.Errorf("no se puede abrir el índice %s: otro proceso de relatoria lo está usando (vuelva a intentarlo cuando termine)", dir)
+			if errors.Is(err, bbolt.ErrTimeout) {
+				return nil, fmt.Errorf("no se puede abrir el índice %s: %w", dir, ErrInUse)
 			}
 			return nil, fmt.Errorf("no se puede abrir el índice %s: fragmento %d: %w", dir, i, err)
 		}

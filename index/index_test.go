@@ -340,3 +340,26 @@ func TestCompactOptions(t *testing.T) {
 		}
 	}
 }
+
+// TestOpenInUse checks that an index another Index holds open is refused
+// with ErrInUse, whose text says why in Spanish, once the shard's lock is
+// not given within bolt_timeout (5 s).
+func TestOpenInUse(t *testing.T) {
+	if testing.Short() {
+		t.Skip("waits for the 5-second lock timeout")
+	}
+	dir := filepath.Join(t.TempDir(), "idx")
+	ix, err := Create(dir, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ix.Close()
+	again, err := Open(dir)
+	if err == nil {
+		again.Close()
+		t.Fatal("Open of an index held open: no error")
+	}
+	if !errors.Is(err, ErrInUse) || !strings.Contains(err.Error(), "otro proceso de relatoria lo está usando") {
+		t.Errorf("Open of an index held open: %v, want ErrInUse", err)
+	}
+}

@@ -164,7 +164,7 @@ func (ix *Index) Search(ctx context.Context, req Request) (*Page, error) {
 	shardOf := map[*bsearch.DocumentMatch]int{}
 	for i, p := range pages {
 		if p.err != nil {
-			return nil, p.err
+			return nil, tooManyTerms(p.err)
 		}
 		page.Total += p.total
 		all = append(all, p.hits...)

@@ -13,10 +13,10 @@ import (
 	"github.com/relatoria/relatoria/corpus"
 )
 
-// TestSearchPage checks that hits and facet counts merged from three shards
+// TestShardedSearch checks that hits and facet counts merged from three shards
 // are those of the whole index: every count exact, pages by offset and by
 // cursor the same partition of one order, equal scores ordered by ID.
-func TestSearchPage(t *testing.T) {
+func TestShardedSearch(t *testing.T) {
 	ix := newTestIndex(t, 3)
 	bodies := []string{"Consejo de Derechos Humanos", "Asamblea General", ""}
 	kinds := []corpus.ParagraphKind{corpus.Operative, corpus.Preambular, corpus.Plain}

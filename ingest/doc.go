@@ -20,5 +20,5 @@
 //
 // ingest knows nothing of the index: it produces *corpus.Document values
 // and declares Writer, which the local index (*index.Index) and a running
-// server's client (*search.Client) satisfy without importing this package.
+// server's client (*web.Client) satisfy without importing this package.
 package ingest

@@ -3,6 +3,7 @@ package ingest
 import (
 	"bytes"
 	"context"
+	"errors"
 	"fmt"
 	"os"
 	"os/exec"
@@ -61,17 +62,33 @@ func runTool(ctx context.Context, name string, args ...string) ([]byte, error) {
 		return nil, fmt.Errorf("%s tardó demasiado (%v)", name, ctx.Err())
 	}
 	if err != nil {
-		msg := strings.TrimSpace(stderr.String())
-		if i := strings.LastIndexByte(msg, '\n'); i >= 0 {
-			msg = strings.TrimSpace(msg[i+1:])
-		}
-		if msg == "" {
-			msg = err.Error()
-		}
-		return nil, fmt.Errorf("%s falló: %s", name, msg)
+		return nil, &toolError{name: name, stderr: stderr.String(), err: err}
 	}
 	return stdout.Bytes(), nil
 }
+
+// toolError is a program that runTool ran and that failed: its name, what
+// it wrote to its standard error, and how it ended.
+type toolError struct {
+	name, stderr string
+	err          error
+}
+
+// Error says "NAME falló: " and the last line of the program's standard
+// error (how it ended when it wrote none).
+func (e *toolError) Error() string {
+	msg := strings.TrimSpace(e.stderr)
+	if i := strings.LastIndexByte(msg, '\n'); i >= 0 {
+		msg = strings.TrimSpace(msg[i+1:])
+	}
+	if msg == "" {
+		msg = e.err.Error()
+	}
+	return fmt.Sprintf("%s falló: %s", e.name, msg)
+}
+
+// Unwrap returns how the program ended (an *exec.ExitError).
+func (e *toolError) Unwrap() error { return e.err }
 
 // tesseract runs OCR on one image file and returns the TSV it wrote.
 func tesseract(ctx context.Context, image, lang string) ([]byte, error) {
@@ -79,7 +96,11 @@ func tesseract(ctx context.Context, image, lang string) ([]byte, error) {
 		return nil, ErrNoTesseract
 	}
 	out, err := runTool(ctx, "tesseract", image, "stdout", "-l", lang, "tsv")
-	if err != nil && strings.Contains(err.Error(), "language") {
+	// Tesseract says that it lacks a model only in what it writes
+	// ("Failed loading language 'spa'"), which is read here, not the
+	// error's text.
+	var te *toolError
+	if errors.As(err, &te) && strings.Contains(te.stderr, "language") {
 		return nil, fmt.Errorf("Tesseract no tiene el modelo %q; instale el paquete de Debian tesseract-ocr-%s (%v)", lang, lang, err)
 	}
 	return out, err

@@ -16,7 +16,7 @@ import (
 )
 
 // Writer is where a Sync puts the documents it reads: the local index
-// (*index.Index) or a server that serves it (*search.Client). Neither of
+// (*index.Index) or a server that serves it (*web.Client). Neither of
 // those packages imports this one: their methods satisfy the interface.
 type Writer interface {
 	// Add adds documents, each replacing the document with its ID.

@@ -13,7 +13,7 @@ import (
 
 	"github.com/relatoria/relatoria/corpus"
 	"github.com/relatoria/relatoria/ingest"
-	"github.com/relatoria/relatoria/search"
+	"github.com/relatoria/relatoria/web"
 )
 
 // fakeWriter records what a Sync gives it; Add fails with err when set.
@@ -155,7 +155,7 @@ func TestSync(t *testing.T) {
 						w.Write([]byte(`{"status":"ok"}`))
 					}))
 					t.Cleanup(srv.Close)
-					return &search.Client{Addr: strings.TrimPrefix(srv.URL, "http://"), Token: "5ecret5ecret5ecret"}
+					return &web.Client{Addr: strings.TrimPrefix(srv.URL, "http://"), Token: "5ecret5ecret5ecret"}
 				},
 				err: "sin demostrar que indexó los documentos", stats: ingest.Stats{Files: 1, Docs: 1},
 			},

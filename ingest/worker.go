@@ -552,7 +552,7 @@ func serveWorker(in io.Reader, out io.Writer) int {
 	runtime.GOMAXPROCS(1)
 	debug.SetMaxStack(workerStackLimit)
 	debug.SetMemoryLimit(memory * 3 / 4)
-	// As relatoria ingest itself (TuneGC): at Go's default 100, the workers
+	// As relatoria ingest itself (cmd/relatoria/gc.go): at Go's default 100, the workers
 	// spent 40% more CPU on the 15 PDFs of un-pdfs-en; the memory limit
 	// above still bounds the heap.
 	debug.SetGCPercent(400)

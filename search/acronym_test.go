@@ -68,7 +68,7 @@ func TestAcronyms(t *testing.T) {
 		if names, ok := res.Applied.Acronyms[tt.applied]; (tt.applied != "") != ok || ok && len(names) == 0 {
 			t.Errorf("Search(%q): applied acronyms %v, want the key %q", tt.query, res.Applied.Acronyms, tt.applied)
 		}
-		if txt := appliedText(res.Applied); tt.applied != "" && !strings.Contains(txt, tt.applied+" también busca «") {
+		if txt := AcronymsText(res.Applied.Acronyms); tt.applied != "" && !strings.Contains(txt, tt.applied+" también busca «") {
 			t.Errorf("Search(%q): the page does not say what the acronym was searched as: %q", tt.query, txt)
 		}
 	}

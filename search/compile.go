@@ -10,6 +10,7 @@ import (
 	"github.com/relatoria/relatoria/corpus"
 	"github.com/relatoria/relatoria/entity"
 	"github.com/relatoria/relatoria/index"
+	"github.com/relatoria/relatoria/query"
 	"github.com/relatoria/relatoria/spanish"
 )
 
@@ -75,7 +76,7 @@ const maxExpandingWords = 8
 
 // expand counts the n expanding terms of a prefix or fuzzy word against
 // maxExpandingWords.
-func (c *compiler) expand(t *Term, n int) error {
+func (c *compiler) expand(t *query.Term, n int) error {
 	c.expanding += n
 	if c.expanding > maxExpandingWords {
 		return badf("la consulta tiene más de %d palabras con * o ~ (la última: «%s»); quite algunas", maxExpandingWords, written(t))
@@ -85,7 +86,7 @@ func (c *compiler) expand(t *Term, n int) error {
 
 // written is a prefix or fuzzy word as the user wrote it: "coopera*",
 // "didlogo~".
-func written(t *Term) string {
+func written(t *query.Term) string {
 	switch {
 	case t.Prefix:
 		return t.Text + "*"
@@ -99,12 +100,12 @@ func written(t *Term) string {
 // "la", "los", quoted or not): such a word is passed over in a list of
 // words, as every search engine does, rather than required in every
 // paragraph. The index does not hold these words.
-func (c *compiler) isStopWord(q Query) bool {
-	t, ok := q.(*Term)
+func (c *compiler) isStopWord(q query.Query) bool {
+	t, ok := q.(*query.Term)
 	if !ok || t.Prefix || t.Fuzzy || strings.Contains(t.Text, "/") {
 		return false
 	}
-	if len(index.ExactTerms(spanish.Normalize(t.Text))) == 0 {
+	if len(index.ExactTerms(t.Normalized())) == 0 {
 		c.applied.StopWords = append(c.applied.StopWords, t.Text)
 		return true
 	}
@@ -112,15 +113,15 @@ func (c *compiler) isStopWord(q Query) bool {
 }
 
 // compile turns a parsed query into a query of the index.
-func compile(q Query, c *compiler) (index.Query, error) {
+func compile(q query.Query, c *compiler) (index.Query, error) {
 	switch q := q.(type) {
-	case *Term:
+	case *query.Term:
 		return c.term(q)
-	case *Phrase:
+	case *query.Phrase:
 		return c.phrase(q)
-	case *Field:
+	case *query.Field:
 		return c.field(q)
-	case *Not:
+	case *query.Not:
 		c.negated = !c.negated
 		x, err := compile(q.X, c)
 		c.negated = !c.negated
@@ -128,13 +129,13 @@ func compile(q Query, c *compiler) (index.Query, error) {
 			return index.Query{}, err
 		}
 		return index.Boolean([]index.Query{index.MatchAll()}, nil, []index.Query{x}, 0), nil
-	case *And:
+	case *query.And:
 		var must, mustNot []index.Query
 		for _, x := range q.Xs {
 			if c.isStopWord(x) {
 				continue
 			}
-			if n, ok := x.(*Not); ok {
+			if n, ok := x.(*query.Not); ok {
 				c.negated = !c.negated
 				cx, err := compile(n.X, c)
 				c.negated = !c.negated
@@ -165,7 +166,7 @@ func compile(q Query, c *compiler) (index.Query, error) {
 			return index.And(must...), nil
 		}
 		return index.Boolean(must, nil, mustNot, 0), nil
-	case *Or:
+	case *query.Or:
 		var xs []index.Query
 		for _, x := range q.Xs {
 			if c.isStopWord(x) {
@@ -187,8 +188,8 @@ func compile(q Query, c *compiler) (index.Query, error) {
 
 // term matches one word (see textClauses), a prefix, a fuzzy word, a
 // literal word or a symbol.
-func (c *compiler) term(t *Term) (index.Query, error) {
-	text := spanish.Normalize(t.Text)
+func (c *compiler) term(t *query.Term) (index.Query, error) {
+	text := t.Normalized()
 	if sym, err := corpus.ParseSymbol(text); err == nil && strings.Contains(text, "/") {
 		return c.symbolMention(sym), nil
 	}
@@ -274,7 +275,7 @@ func (c *compiler) acronymNames(word string) []string {
 // withNames matches a word and the names it stands for (as phrases), in
 // the text, and in the section of an item of a list (all their words),
 // as inSection does for a word.
-func (c *compiler) withNames(t *Term, text string, main index.Query, names []string) index.Query {
+func (c *compiler) withNames(t *query.Term, text string, main index.Query, names []string) index.Query {
 	xs := []index.Query{main}
 	var sec []index.Query
 	terms := index.Terms(text)
@@ -306,7 +307,7 @@ const SectionWeight = 0.3
 // with a fallback to the section: a paragraph that has the word scores as
 // main alone scores it, one that has it only in its section
 // SectionWeight of that clause's score.
-func (c *compiler) inSection(t *Term, text string, main index.Query) index.Query {
+func (c *compiler) inSection(t *query.Term, text string, main index.Query) index.Query {
 	if c.negated || c.hasSection == nil {
 		return main
 	}
@@ -339,8 +340,8 @@ func fuzziness(word string) int {
 	return 1
 }
 
-func (c *compiler) phrase(p *Phrase) (index.Query, error) {
-	text := spanish.Normalize(p.Text)
+func (c *compiler) phrase(p *query.Phrase) (index.Query, error) {
+	text := p.Normalized()
 	if len(index.Terms(text)) == 0 {
 		c.applied.StopWords = append(c.applied.StopWords, p.Text)
 		return index.Query{}, badf("«%s» solo tiene palabras demasiado comunes para buscarlas; añada una palabra que no sea artículo, preposición ni conjunción", p.Text)
@@ -403,17 +404,17 @@ const ExactShare = 0.2
 // exactBoosts returns the boosts of the accented words and phrases of the
 // query, each weighted by its share of the query's words, so that a
 // paragraph with them all as written scores ExactShare more.
-func (c *compiler) exactBoosts(q Query) []index.TermBoost {
+func (c *compiler) exactBoosts(q query.Query) []index.TermBoost {
 	if len(c.exact) == 0 {
 		return nil
 	}
 	words := 0
-	visitPositive(q, func(q Query) {
+	visitPositive(q, func(q query.Query) {
 		switch q := q.(type) {
-		case *Term:
-			words += len(index.Terms(spanish.Normalize(q.Text)))
-		case *Phrase:
-			words += len(index.Terms(spanish.Normalize(q.Text)))
+		case *query.Term:
+			words += len(index.Terms(q.Normalized()))
+		case *query.Phrase:
+			words += len(index.Terms(q.Normalized()))
 		}
 	})
 	var out []index.TermBoost
@@ -460,7 +461,7 @@ var bodyAliases = map[string]string{
 	"comision de derechos humanos": "Comisión de Derechos Humanos",
 }
 
-func (c *compiler) field(f *Field) (index.Query, error) {
+func (c *compiler) field(f *query.Field) (index.Query, error) {
 	v := strings.TrimSpace(f.Value)
 	switch f.Name {
 	case "simbolo":

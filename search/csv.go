@@ -8,6 +8,9 @@ import (
 	"unicode"
 )
 
+// MaxExportRows is the most rows a CSV export of all results writes.
+const MaxExportRows = 100_000
+
 // CSVHeader is the header row of a CSV export, in Spanish as the page and
 // the CLI (the JSON keys are English: ref, symbol, title, …, in this order).
 var CSVHeader = []string{"referencia", "signatura", "título", "órgano", "aprobado", "tipo de documento", "país", "tipo", "número", "ordinal", "texto", "original", "entidades", "cita", "fechas", "puntuación", "archivo", "id"}
@@ -63,9 +66,9 @@ func writeCSVRow(w *bufio.Writer, sep rune, row []string) {
 	w.WriteString("\r\n")
 }
 
-// writeCSVNote ends an export with a row that explains it (an export
+// WriteCSVNote ends an export with a row that explains it (an export
 // that stopped early).
-func writeCSVNote(w io.Writer, sep rune, note string) error {
+func WriteCSVNote(w io.Writer, sep rune, note string) error {
 	bw := bufio.NewWriter(w)
 	writeCSVRow(bw, sep, []string{note})
 	return bw.Flush()

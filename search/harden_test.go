@@ -1,65 +1,14 @@
 package search
 
 import (
-	"bytes"
-	"context"
+	"errors"
 	"fmt"
-	"io"
-	"net/http"
-	"net/http/httptest"
-	"net/url"
-	"strconv"
 	"strings"
 	"testing"
-	"time"
 
 	"github.com/relatoria/relatoria/corpus"
 	"github.com/relatoria/relatoria/index"
 )
-
-// hostileQueries are requests that once crashed the server or made it do
-// unbounded work; each must be answered 200 or 400.
-var hostileQueries = []struct {
-	path   string
-	status int
-	says   string // the answer names the reason
-}{
-	{"/api/search?q=derechos&from=9223372036854775807", 400, "after="},
-	{"/api/search?q=derechos&n=1000&from=9223372036854775000", 400, "after="},
-	{"/api/search?q=derechos&from=9223372036854775807&format=csv", 400, "after="},
-	{"/api/search?q=derechos&from=9223372036854775807&format=text", 400, "after="},
-	{"/api/search?q=derechos&from=9990&n=20", 400, "after="},
-	{"/api/search?q=derechos&from=9990&n=10", 200, ""},
-	{"/api/search?q=derechos&n=9223372036854775807", 400, "1000"},
-	{"/api/search?q=derechos&from=-1", 400, ""},
-	{"/api/search?q=derechos&from=99999999999999999999999", 400, ""},
-	{"/api/search?q=derechos&format=csv&all=1&from=9223372036854775807", 200, ""},
-	{"/api/search?q=" + url.QueryEscape(strings.Repeat("co* ", 143)), 400, "co*"},
-	{"/api/search?q=" + url.QueryEscape(strings.Repeat("derecho~ ", 20)), 400, "~"},
-	{"/api/search?q=" + url.QueryEscape(strings.Repeat("d-", 450)+"d~"), 400, "~"},
-	{"/api/search?q=" + url.QueryEscape("COVID-19~ derechos~"), 200, ""},
-	{"/api/search?q=" + url.QueryEscape("co* de* la* mu*"), 200, ""},
-	{"/api/search?q=derechos&format=csv&sep=%7C", 400, "separador"},
-	{"/api/search?q=derechos&after=" + strings.Repeat("A", 5000), 400, ""},
-	{"/?q=derechos&after=" + url.QueryEscape("!!!"), 400, ""},
-	{"/?q=" + url.QueryEscape(strings.Repeat("co* ", 143)), 400, "co*"},
-}
-
-func TestHostileRequests(t *testing.T) {
-	srv, _ := mustServer(t, HandlerOptions{})
-	for _, tt := range hostileQueries {
-		status, _, body := get(t, srv, tt.path)
-		if status != tt.status {
-			t.Errorf("GET %s: %d, want %d\n%.300s", tt.path, status, tt.status, body)
-		}
-		if tt.says != "" && !strings.Contains(body, tt.says) {
-			t.Errorf("GET %s: the answer does not say %q:\n%.300s", tt.path, tt.says, body)
-		}
-		if status, _, _ := get(t, srv, "/healthz"); status != 200 {
-			t.Fatalf("after GET %s, /healthz answers %d", tt.path, status)
-		}
-	}
-}
 
 // TestPrefixExpansionCap checks that a prefix standing for more than
 // index.MaxExpansions terms is refused with the word named, before bleve
@@ -103,77 +52,6 @@ func asBadQuery(err error, target **BadQueryError) bool {
 	return ok
 }
 
-func TestHostHeader(t *testing.T) {
-	s := New(mustSampleIndex(t))
-	h := Handler(s, HandlerOptions{AllowedHosts: append(LoopbackHosts, "relatoria.example.org")})
-	for _, tt := range []struct {
-		host   string
-		status int
-	}{
-		{"localhost:8080", 200},
-		{"127.0.0.1:8080", 200},
-		{"127.0.0.1", 200},
-		{"[::1]:8080", 200},
-		{"LOCALHOST:8080", 200},
-		{"relatoria.example.org", 200},
-		{"attacker.example", 421},
-		{"attacker.example:8080", 421},
-		{"127.0.0.1.attacker.example:8080", 421},
-		{"", 421},
-	} {
-		for _, path := range []string{"/healthz", "/api/search?q=derechos", "/?q=derechos"} {
-			req := httptest.NewRequest("GET", path, nil)
-			req.Host = tt.host
-			w := httptest.NewRecorder()
-			h.ServeHTTP(w, req)
-			if w.Code != tt.status {
-				t.Errorf("GET %s with Host %q: %d, want %d", path, tt.host, w.Code, tt.status)
-			}
-			if w.Code == 421 && strings.Contains(w.Body.String(), "derechos") {
-				t.Errorf("GET %s with Host %q: a refused request shows results", path, tt.host)
-			}
-		}
-	}
-}
-
-// TestPageDeadline checks that pages, not only the API, are cut short at
-// the request's deadline.
-func TestPageDeadline(t *testing.T) {
-	srv, _ := mustServer(t, HandlerOptions{Timeout: time.Nanosecond})
-	for _, path := range []string{"/?q=derechos", "/api/search?q=derechos"} {
-		status, _, body := get(t, srv, path)
-		if status != http.StatusServiceUnavailable {
-			t.Errorf("GET %s with a 1 ns deadline: %d, want 503\n%.300s", path, status, body)
-		}
-	}
-	if status, _, _ := get(t, srv, "/healthz"); status != 200 {
-		t.Errorf("/healthz: %d", status)
-	}
-}
-
-// TestConcurrencyLimit checks that a request waits for a place among
-// MaxConcurrent and gives up, with 503, at its deadline.
-func TestConcurrencyLimit(t *testing.T) {
-	h := &handler{slots: make(chan struct{}, 1)}
-	release, err := h.acquire(t.Context())
-	if err != nil {
-		t.Fatal(err)
-	}
-	ctx, cancel := context.WithTimeout(t.Context(), 10*time.Millisecond)
-	defer cancel()
-	if _, err := h.acquire(ctx); err == nil {
-		t.Fatal("a second request got the only place")
-	} else if status, _ := statusOf(err); status != http.StatusServiceUnavailable {
-		t.Errorf("a request that found no place: %d, want 503", status)
-	}
-	release()
-	if release, err := h.acquire(t.Context()); err != nil {
-		t.Errorf("after release: %v", err)
-	} else {
-		release()
-	}
-}
-
 func TestNeutralize(t *testing.T) {
 	for _, tt := range []struct{ in, want string }{
 		{"=1+1", "'=1+1"},
@@ -195,155 +73,6 @@ func TestNeutralize(t *testing.T) {
 	}
 }
 
-func TestCSVSeparator(t *testing.T) {
-	srv, _ := mustServer(t, HandlerOptions{})
-	status, _, body := get(t, srv, "/api/search?q=ni%C3%B1as&format=csv&sep=%3B")
-	if status != 200 || !strings.HasPrefix(body, "\uFEFF\"referencia\";\"signatura\";\"título\";") {
-		t.Errorf("sep=;: %d %.100q", status, body)
-	}
-	for _, s := range []string{",", "", "comma", ";", "semicolon", "puntoycoma"} {
-		if _, err := ParseCSVSep(s); err != nil {
-			t.Errorf("ParseCSVSep(%q): %v", s, err)
-		}
-	}
-	if _, err := ParseCSVSep("|"); err == nil {
-		t.Error(`ParseCSVSep("|") accepted`)
-	}
-}
-
-// FuzzHTTPQuery sends the search endpoints any parameters and checks that
-// the server answers without a server error and is alive afterwards: a
-// panic in a goroutine the index starts would end the fuzzing process.
-func FuzzHTTPQuery(f *testing.F) {
-	for _, tt := range hostileQueries {
-		u, _ := url.Parse(tt.path)
-		v := u.Query()
-		f.Add(v.Get("q"), v.Get("n"), v.Get("from"), v.Get("after"), v.Get("sort"), v.Get("format"), v.Get("sep"))
-	}
-	f.Add("51/34 §7", "", "", "", "", "", "")
-	f.Add(`"derechos humanos" -niñas tipo:operativo fecha:2020..2023`, "5", "3", "", "date", "csv", ";")
-	s := New(mustSampleIndex(f))
-	h := Handler(s, HandlerOptions{Timeout: 5 * time.Second})
-	f.Fuzz(func(t *testing.T, q, n, from, after, sort, format, sep string) {
-		v := url.Values{"q": {q}, "n": {n}, "from": {from}, "after": {after}, "sort": {sort}, "format": {format}, "sep": {sep}}
-		for _, path := range []string{"/api/search?", "/?"} {
-			req := httptest.NewRequest("GET", path+v.Encode(), nil)
-			w := httptest.NewRecorder()
-			h.ServeHTTP(w, req)
-			if w.Code >= 500 && w.Code != http.StatusServiceUnavailable {
-				t.Fatalf("GET %s: %d\n%.500s", req.URL, w.Code, w.Body.String())
-			}
-		}
-		w := httptest.NewRecorder()
-		h.ServeHTTP(w, httptest.NewRequest("GET", "/healthz", nil))
-		if w.Code != 200 {
-			t.Fatalf("/healthz after %v: %d", v, w.Code)
-		}
-	})
-}
-
-// countingReader counts the bytes read from it.
-type countingReader struct {
-	n    int
-	left int
-}
-
-func (c *countingReader) Read(p []byte) (int, error) {
-	if c.left == 0 {
-		return 0, io.EOF
-	}
-	k := min(len(p), c.left)
-	c.n += k
-	c.left -= k
-	return k, nil
-}
-
-// TestIngestProtocol checks what the server refuses of the signed ingest
-// requests beyond a bad signature: an unsigned request before its body is
-// read, a time too far from the server's, and a replayed nonce; and that
-// the nonce log forgets only nonces whose time is no longer accepted.
-func TestIngestProtocol(t *testing.T) {
-	h := Handler(New(mustSampleIndex(t)), HandlerOptions{IngestToken: "secret"})
-	body := &countingReader{left: 100 << 20}
-	req := httptest.NewRequest("POST", "/api/ingest", body)
-	w := httptest.NewRecorder()
-	h.ServeHTTP(w, req)
-	if w.Code != 403 || body.n > 0 {
-		t.Errorf("unsigned 100 MB POST: %d after reading %d bytes, want 403 before reading", w.Code, body.n)
-	}
-	signed := func(unix time.Time, nonce string) int {
-		b := []byte(`["doc-none"]`)
-		u := strconv.FormatInt(unix.Unix(), 10)
-		req := httptest.NewRequest("POST", "/api/delete", bytes.NewReader(b))
-		Sign(req, "secret", b)
-		req.Header.Set(HeaderNonce, nonce)
-		req.Header.Set(HeaderTime, u)
-		req.Header.Set(HeaderSignature, SignHeaders("secret", nonce, u, "/api/delete", int64(len(b)), req.Header.Get(HeaderBodyHash)))
-		w := httptest.NewRecorder()
-		h.ServeHTTP(w, req)
-		return w.Code
-	}
-	if code := signed(time.Now().Add(-10*time.Minute), NewNonce()); code != 403 {
-		t.Errorf("a request signed 10 minutes ago: %d, want 403", code)
-	}
-	if code := signed(time.Now().Add(10*time.Minute), NewNonce()); code != 403 {
-		t.Errorf("a request signed 10 minutes ahead: %d, want 403", code)
-	}
-	nonce := NewNonce()
-	if code := signed(time.Now(), nonce); code != 200 {
-		t.Errorf("a signed delete: %d, want 200", code)
-	}
-	if code := signed(time.Now(), nonce); code != 403 {
-		t.Errorf("the same nonce again: %d, want 403", code)
-	}
-
-	var log nonceLog
-	t0 := time.Now()
-	for i := range 20_000 { // more than the old fixed bound: no lock-out
-		if !log.fresh(fmt.Sprint("n", i), t0) {
-			t.Fatalf("nonce %d refused", i)
-		}
-	}
-	if log.fresh("n1", t0.Add(MaxClockSkew)) {
-		t.Error("a nonce was accepted twice while its time is still accepted")
-	}
-	log.fresh("later", t0.Add(3*MaxClockSkew))
-	if len(log.seen) != 1 {
-		t.Errorf("after 3×MaxClockSkew the log holds %d nonces, want the last one only", len(log.seen))
-	}
-}
-
-// TestCSVExportCutShort checks that an export of all results that stops
-// early says so in its last row (the status was sent with the first page).
-func TestCSVExportCutShort(t *testing.T) {
-	ix := mustSampleIndex(t)
-	// More hits than one page of an export (MaxPageSize).
-	doc := &corpus.Document{ID: "doc-zarzamora", Source: "zarzamora.txt", Format: corpus.FormatText, Kind: corpus.KindPage}
-	for i := range MaxPageSize + 200 {
-		text := fmt.Sprintf("Párrafo %d sobre la zarzamora.", i)
-		doc.Paragraphs = append(doc.Paragraphs, corpus.Paragraph{Ordinal: i + 1, Kind: corpus.Plain, Text: text, Original: text})
-	}
-	if err := ix.Add(t.Context(), doc); err != nil {
-		t.Fatal(err)
-	}
-	for _, tt := range []struct {
-		timeout    time.Duration
-		incomplete bool
-	}{{time.Nanosecond, true}, {0, false}} {
-		srv := httptest.NewServer(Handler(New(ix), HandlerOptions{ExportTimeout: tt.timeout}))
-		status, _, body := get(t, srv, "/api/search?q=zarzamora&format=csv&all=1")
-		srv.Close()
-		lines := strings.Split(strings.TrimSpace(body), "\r\n")
-		last := lines[len(lines)-1]
-		if status != 200 || strings.Contains(last, "exportación incompleta") != tt.incomplete {
-			t.Errorf("export timeout %v: %d, %d rows, last %.200q", tt.timeout, status, len(lines), last)
-		}
-		if !tt.incomplete && len(lines) != MaxPageSize+200+1 {
-			t.Errorf("a whole export has %d rows, want %d", len(lines), MaxPageSize+200+1)
-		}
-	}
-}
-
 // TestCSVCellsQuoted checks that every cell is quoted, so that text with
 // the other separator stays one cell ("a;=1+1" read by a spreadsheet that
 // splits on ";").
@@ -360,5 +89,54 @@ func TestCSVCellsQuoted(t *testing.T) {
 		if !strings.Contains(b.String(), `"cooperar;=1+1"`) || !strings.Contains(b.String(), `"dice ""hola"""`) {
 			t.Errorf("sep %q: %q", sep, b.String())
 		}
+	}
+}
+
+// TestFuzzyExpansionCap checks that a fuzzy word standing for more than
+// index.MaxExpansions terms, which bleve refuses, is a BadQueryError
+// that says so, found through index.ErrTooManyTerms and not through the
+// text of bleve's error.
+func TestFuzzyExpansionCap(t *testing.T) {
+	ix, err := index.NewTemporary(1)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ix.Close()
+	// Every word is "bcdfghj" with two of its letters after the first
+	// changed: more than index.MaxExpansions terms within two edits of it
+	// and with its first letter (consonants only, which no stemmer cuts).
+	const consonants = "bcdfghjklmnpqrtvwxyz"
+	base := []byte("bcdfghj")
+	seen := map[string]bool{}
+	var words []string
+	for i := 1; i < len(base); i++ {
+		for j := i + 1; j < len(base); j++ {
+			for _, a := range []byte(consonants) {
+				for _, b := range []byte(consonants) {
+					w := append([]byte(nil), base...)
+					w[i], w[j] = a, b
+					if !seen[string(w)] {
+						seen[string(w)] = true
+						words = append(words, string(w))
+					}
+				}
+			}
+		}
+	}
+	if len(words) <= index.MaxExpansions {
+		t.Fatalf("%d words, want more than %d", len(words), index.MaxExpansions)
+	}
+	doc := &corpus.Document{ID: "doc-fz", Source: "fz.txt", Format: corpus.FormatText, Kind: corpus.KindPage}
+	for i := 0; i < len(words); i += 100 {
+		text := strings.Join(words[i:min(i+100, len(words))], " ")
+		doc.Paragraphs = append(doc.Paragraphs, corpus.Paragraph{Ordinal: len(doc.Paragraphs) + 1, Kind: corpus.Plain, Text: text, Original: text})
+	}
+	if err := ix.Add(t.Context(), doc); err != nil {
+		t.Fatal(err)
+	}
+	_, err = New(ix).Search(t.Context(), Request{Query: "bcdfghj~"})
+	var bad *BadQueryError
+	if !errors.As(err, &bad) || !strings.Contains(bad.Msg, "abarca demasiadas palabras") {
+		t.Errorf("bcdfghj~: %v, want a BadQueryError saying it stands for too many words", err)
 	}
 }

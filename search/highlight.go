@@ -6,6 +6,7 @@ import (
 
 	"github.com/relatoria/relatoria/corpus"
 	"github.com/relatoria/relatoria/index"
+	"github.com/relatoria/relatoria/query"
 	"github.com/relatoria/relatoria/spanish"
 )
 
@@ -36,12 +37,12 @@ type fuzzyTerm struct {
 
 // newMarker collects the words q requires or offers (not those it
 // excludes).
-func newMarker(q Query) *marker {
+func newMarker(q query.Query) *marker {
 	m := &marker{stems: map[string]bool{}, exact: map[string]bool{}}
-	visitPositive(q, func(q Query) {
+	visitPositive(q, func(q query.Query) {
 		switch q := q.(type) {
-		case *Term:
-			text := spanish.Normalize(q.Text)
+		case *query.Term:
+			text := q.Normalized()
 			switch {
 			case q.Literal:
 				for _, w := range index.ExactTerms(text) {
@@ -58,8 +59,8 @@ func newMarker(q Query) *marker {
 					m.stems[s] = true
 				}
 			}
-		case *Phrase:
-			text := spanish.Normalize(q.Text)
+		case *query.Phrase:
+			text := q.Normalized()
 			if q.Literal {
 				for _, w := range index.ExactTerms(text) {
 					m.exact[w] = true

@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"github.com/relatoria/relatoria/corpus"
+	"github.com/relatoria/relatoria/query"
 )
 
 func TestHighlight(t *testing.T) {
@@ -26,7 +27,7 @@ func TestHighlight(t *testing.T) {
 		{"mujeres", long + "las mujeres rurales. " + long, nil, "…"},
 	}
 	for _, tt := range tests {
-		q, err := Parse(tt.query)
+		q, err := query.Parse(tt.query)
 		if err != nil {
 			t.Fatalf("Parse(%q): %v", tt.query, err)
 		}

@@ -70,7 +70,40 @@ func (u *knownItem) isTarget(source, text string, section []string, kind corpus.
 	if u.Kind == "list" {
 		return kind != corpus.Heading && slices.Equal(section, u.Section)
 	}
-	return text == u.Text
+	return text == u.Text || withoutNumber(text) == withoutNumber(u.Text) || sameWords(text, u.Text)
+}
+
+// sameWords reports whether two texts share nine in ten of their words
+// (lower-cased, as a set): the paragraph the unit was written from, as
+// extracted since (a repaired ordinal, a footnote mark left out).
+func sameWords(a, b string) bool {
+	set := func(s string) map[string]bool {
+		m := map[string]bool{}
+		for _, w := range strings.Fields(strings.ToLower(s)) {
+			m[strings.Trim(w, ".,;:()«»\"")] = true
+		}
+		return m
+	}
+	x, y := set(a), set(b)
+	common := 0
+	for w := range x {
+		if y[w] {
+			common++
+		}
+	}
+	return 10*common >= 9*(len(x)+len(y)-common)
+}
+
+// withoutNumber returns a paragraph's text without the number it opens
+// with ("62 Continuar aplicando…"): the units were written down when the
+// number of a list item was part of its text, and it is now the
+// paragraph's number (§90.62), out of the text.
+func withoutNumber(text string) string {
+	first, rest, ok := strings.Cut(text, " ")
+	if ok && first != "" && strings.Trim(first, "0123456789.") == "" {
+		return rest
+	}
+	return text
 }
 
 // heldOut reports whether a file's units are held out of tuning.

@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/relatoria/relatoria/index"
+	"github.com/relatoria/relatoria/query"
 	"github.com/relatoria/relatoria/spanish"
 )
 
@@ -63,15 +64,15 @@ const maxSuggestions = 3
 // nor fuzzy, nor a symbol, nor a stop word) and the clauses it also requires
 // (filters, symbols), or ok false when q has an OR, an exclusion or a
 // phrase, or no plain word.
-func relaxable(q Query) (words []*Term, rest []Query, ok bool) {
-	xs := []Query{q}
-	if a, isAnd := q.(*And); isAnd {
+func relaxable(q query.Query) (words []*query.Term, rest []query.Query, ok bool) {
+	xs := []query.Query{q}
+	if a, isAnd := q.(*query.And); isAnd {
 		xs = a.Xs
 	}
 	c := &compiler{}
 	for _, x := range xs {
 		switch x := x.(type) {
-		case *Term:
+		case *query.Term:
 			switch {
 			case x.Literal || x.Prefix || x.Fuzzy:
 				return nil, nil, false
@@ -81,7 +82,7 @@ func relaxable(q Query) (words []*Term, rest []Query, ok bool) {
 			default:
 				words = append(words, x)
 			}
-		case *Field:
+		case *query.Field:
 			rest = append(rest, x)
 		default:
 			return nil, nil, false
@@ -101,7 +102,7 @@ func relaxable(q Query) (words []*Term, rest []Query, ok bool) {
 // one of a query of two). It returns a nil page when nothing is found, and
 // a nil Recovery for a query it must not relax whose filters are not to
 // blame.
-func (s *Searcher) recoverSearch(ctx context.Context, q Query, preq index.Request, strict bool) (*Recovery, *index.Page, Query, error) {
+func (s *Searcher) recoverSearch(ctx context.Context, q query.Query, preq index.Request, strict bool) (*Recovery, *index.Page, query.Query, error) {
 	if rec, err := s.blameFilters(ctx, q); rec != nil || err != nil {
 		return rec, nil, nil, err
 	}
@@ -181,15 +182,15 @@ func (s *Searcher) recoverSearch(ctx context.Context, q Query, preq index.Reques
 
 // clauses returns the clauses q requires side by side: the parts of an
 // And, or q itself.
-func clauses(q Query) []Query {
-	if a, ok := q.(*And); ok {
+func clauses(q query.Query) []query.Query {
+	if a, ok := q.(*query.And); ok {
 		return a.Xs
 	}
-	return []Query{q}
+	return []query.Query{q}
 }
 
 // queryText writes clauses back in the query language, side by side.
-func queryText(xs []Query) string {
+func queryText(xs []query.Query) string {
 	parts := make([]string, len(xs))
 	for i, x := range xs {
 		parts[i] = x.String()
@@ -199,8 +200,8 @@ func queryText(xs []Query) string {
 
 // count returns how many paragraphs have every one of the clauses xs
 // themselves (not through their section).
-func (s *Searcher) count(ctx context.Context, xs []Query) (uint64, error) {
-	var q Query = &And{Xs: xs}
+func (s *Searcher) count(ctx context.Context, xs []query.Query) (uint64, error) {
+	var q query.Query = &query.And{Xs: xs}
 	if len(xs) == 1 {
 		q = xs[0]
 	}
@@ -221,10 +222,10 @@ func (s *Searcher) count(ctx context.Context, xs []Query) (uint64, error) {
 // together do they leave nothing). It returns nil when the rest of the
 // query finds nothing either (the filters are not to blame), or when the
 // query has no filter.
-func (s *Searcher) blameFilters(ctx context.Context, q Query) (*Recovery, error) {
-	var filters, content []Query
+func (s *Searcher) blameFilters(ctx context.Context, q query.Query) (*Recovery, error) {
+	var filters, content []query.Query
 	for _, x := range clauses(q) {
-		if _, ok := x.(*Field); ok {
+		if _, ok := x.(*query.Field); ok {
 			filters = append(filters, x)
 		} else {
 			content = append(content, x)
@@ -242,7 +243,7 @@ func (s *Searcher) blameFilters(ctx context.Context, q Query) (*Recovery, error)
 		}
 		total = n
 	}
-	var culprits []Query
+	var culprits []query.Query
 	for _, f := range filters {
 		n := uint64(0)
 		var err error
@@ -271,7 +272,7 @@ func (s *Searcher) blameFilters(ctx context.Context, q Query) (*Recovery, error)
 		return rec, nil
 	}
 	// The query without the culprits, in its order.
-	var without []Query
+	var without []query.Query
 	for _, x := range clauses(q) {
 		if !slices.Contains(culprits, x) {
 			without = append(without, x)
@@ -294,7 +295,7 @@ func (s *Searcher) blameFilters(ctx context.Context, q Query) (*Recovery, error)
 		why = "sin los filtros " + andList(rec.Filters)
 	}
 	rec.Alternatives = []Alternative{{Query: rest, Total: n, Why: why}}
-	of := fmt.Sprintf("Ninguno de los %s de «%s»", paragraphs(n), rest)
+	of := fmt.Sprintf("Ninguno de los %s de «%s»", ParagraphsText(n), rest)
 	if n == 1 {
 		of = fmt.Sprintf("El único párrafo de «%s» no", rest)
 	}
@@ -313,7 +314,7 @@ func (s *Searcher) blameFilters(ctx context.Context, q Query) (*Recovery, error)
 // close forms: the first combination, closest forms first, that finds
 // something (at most nine are tried). It returns the corrected query and
 // the page it finds, or a nil page when none finds anything.
-func (s *Searcher) correct(ctx context.Context, q Query, rec *Recovery, preq index.Request) (Query, *index.Page, error) {
+func (s *Searcher) correct(ctx context.Context, q query.Query, rec *Recovery, preq index.Request) (query.Query, *index.Page, error) {
 	combos := [][]string{nil}
 	for _, w := range rec.Unknown {
 		var next [][]string
@@ -368,14 +369,14 @@ func rankSum(combo []string, rec *Recovery) int {
 
 // replaceWords returns q with the plain words of replace (by their text)
 // replaced.
-func replaceWords(q Query, replace map[string]string) Query {
+func replaceWords(q query.Query, replace map[string]string) query.Query {
 	switch x := q.(type) {
-	case *Term:
+	case *query.Term:
 		if r, ok := replace[x.Text]; ok && !x.Literal && !x.Prefix && !x.Fuzzy {
-			return &Term{Text: r}
+			return &query.Term{Text: r}
 		}
-	case *And:
-		out := &And{}
+	case *query.And:
+		out := &query.And{}
 		for _, y := range x.Xs {
 			out.Xs = append(out.Xs, replaceWords(y, replace))
 		}
@@ -392,12 +393,12 @@ func andList(items []string) string {
 	return strings.Join(items[:len(items)-1], ", ") + " y " + items[len(items)-1]
 }
 
-// paragraphs says "1 párrafo", "5.234 párrafos".
-func paragraphs(n uint64) string {
+// ParagraphsText says "1 párrafo", "5.234 párrafos".
+func ParagraphsText(n uint64) string {
 	if n == 1 {
 		return "1 párrafo"
 	}
-	return thousands(n) + " párrafos"
+	return Thousands(n) + " párrafos"
 }
 
 // inIndex reports whether some paragraph has word, in its text or in the
@@ -488,21 +489,22 @@ func (rec *Recovery) explain(hits []Hit) {
 	if rec.Required > 0 {
 		fmt.Fprintf(&b, "; se muestran los que contienen %d de %d", rec.Required, len(rec.Words))
 		if len(rec.Missing) > 0 {
-			fmt.Fprintf(&b, " (falta: %s)", guillemets(rec.Missing))
+			fmt.Fprintf(&b, " (falta: %s)", Guillemets(rec.Missing))
 		}
 	}
 	b.WriteString(".")
 	for _, w := range rec.Unknown {
 		fmt.Fprintf(&b, " «%s» no aparece en ningún párrafo del índice", w)
 		if near := rec.Suggestions[w]; len(near) > 0 {
-			fmt.Fprintf(&b, "; formas parecidas: %s", guillemets(near))
+			fmt.Fprintf(&b, "; formas parecidas: %s", Guillemets(near))
 		}
 		b.WriteString(".")
 	}
 	rec.Message = b.String()
 }
 
-func guillemets(ws []string) string {
+// Guillemets quotes each word as Spanish does, «a», «b».
+func Guillemets(ws []string) string {
 	q := make([]string, len(ws))
 	for i, w := range ws {
 		q[i] = "«" + w + "»"

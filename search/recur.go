@@ -7,34 +7,19 @@ import (
 
 	"github.com/relatoria/relatoria/corpus"
 	"github.com/relatoria/relatoria/index"
+	"github.com/relatoria/relatoria/query"
 	"github.com/relatoria/relatoria/recurrence"
 )
 
-// Linker finds where the words of paragraphs recur and adds documents to
-// the index with their paragraphs' recurrence flags (a
-// *recurrence.Linker): the "También en" panel reads it, and the ingest
-// endpoint adds and deletes documents through it.
+// Linker says where the words of a document's paragraphs recur (a
+// *recurrence.Linker): the "También en" panel reads it.
 type Linker interface {
 	Recurrences(ctx context.Context, doc *corpus.Document) (map[int][]recurrence.Match, error)
-	Add(ctx context.Context, docs ...*corpus.Document) error
-	Delete(ids ...string) error
 }
 
 // SetLinker gives the Searcher where paragraphs recur. Without one, no
-// recurrences are shown, and documents sent to the ingest endpoint are
-// indexed without working out their flags (recurre:? for all).
+// recurrences are shown.
 func (s *Searcher) SetLinker(l Linker) { s.linker = l }
-
-// writer is where the ingest endpoint adds and deletes documents.
-func (s *Searcher) writer() interface {
-	Add(ctx context.Context, docs ...*corpus.Document) error
-	Delete(ids ...string) error
-} {
-	if s.linker != nil {
-		return s.linker
-	}
-	return s.ix
-}
 
 // Recurrence is a paragraph of another document with the same or nearly
 // the same words as a given one ("También en"), with its document's
@@ -113,7 +98,7 @@ func (s *Searcher) recurrences(ctx context.Context, doc *corpus.Document) (map[i
 				Doc: m.Doc, Symbol: h.Doc.Symbol, Title: h.Doc.Title, Country: h.Doc.Country, Adopted: h.Doc.Adopted,
 				Ordinal: m.Ordinal, Number: h.Para.Number, Similarity: m.Similarity, Identical: m.Identical,
 				Order: m.Order, Earlier: m.Order == recurrence.Before,
-				Name: h.Doc.Name(), Ref: RefOf(h.Doc, h.Para), Exact: m.Exact,
+				Name: h.Doc.Name(), Ref: query.RefOf(h.Doc, h.Para), Exact: m.Exact,
 			})
 		}
 	}

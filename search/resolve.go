@@ -7,6 +7,7 @@ import (
 
 	"github.com/relatoria/relatoria/corpus"
 	"github.com/relatoria/relatoria/index"
+	"github.com/relatoria/relatoria/query"
 )
 
 // AmbiguousError is a reference that names several paragraphs or
@@ -37,7 +38,7 @@ const maxCandidates = 50
 // referenceDocs returns the documents a reference names (none when the
 // index has none), and the reference with Name split into its name and
 // part when the part was written after it.
-func (s *Searcher) referenceDocs(ctx context.Context, r Reference) ([]*corpus.Document, Reference, error) {
+func (s *Searcher) referenceDocs(ctx context.Context, r query.Reference) ([]*corpus.Document, query.Reference, error) {
 	switch {
 	case r.Symbol != "":
 		docs, err := s.docsWhere(ctx, index.FilterQuery(index.FieldSymbolForm, strings.ToLower(r.Symbol.String())))
@@ -73,7 +74,7 @@ func (s *Searcher) namedDocs(ctx context.Context, name string) ([]*corpus.Docume
 	if err != nil || len(docs) > 0 {
 		return docs, err
 	}
-	m := qualifiers.FindStringSubmatch(name)
+	m := query.Qualifiers.FindStringSubmatch(name)
 	if m == nil {
 		return nil, nil
 	}
@@ -113,7 +114,7 @@ func qualifiedAs(d *corpus.Document, quals string) bool {
 // names. A judgment whose document does not print its series number is
 // found by the citations of other documents: those that cite the series
 // number give the case's name and date.
-func (s *Searcher) judgmentDocs(ctx context.Context, r Reference) ([]*corpus.Document, error) {
+func (s *Searcher) judgmentDocs(ctx context.Context, r query.Reference) ([]*corpus.Document, error) {
 	var keys []string
 	if r.Series != "" {
 		keys = append(keys, strings.ToLower(r.Series))
@@ -185,7 +186,7 @@ func docsQuery(docs []*corpus.Document) index.Query {
 // names none), or at its position; all of them for a whole document. When
 // no paragraph has the number in that part, every paragraph numbered so in
 // docs is named: an ambiguous reference lists its candidates.
-func (s *Searcher) referenceQuery(ctx context.Context, r Reference, docs []*corpus.Document) (index.Query, error) {
+func (s *Searcher) referenceQuery(ctx context.Context, r query.Reference, docs []*corpus.Document) (index.Query, error) {
 	in := docsQuery(docs)
 	switch {
 	case r.Ordinal > 0:
@@ -225,7 +226,7 @@ func (s *Searcher) total(ctx context.Context, q index.Query) (uint64, error) {
 // resolution, one symbol: one reference names both, with the same text). It returns an error wrapping
 // ErrNotFound for none and an *AmbiguousError for paragraphs of different
 // documents or different paragraphs of one.
-func pickOne(r Reference, hits []Hit) (*Hit, error) {
+func pickOne(r query.Reference, hits []Hit) (*Hit, error) {
 	switch {
 	case len(hits) == 0:
 		return nil, fmt.Errorf("%s: no existe ese párrafo: %w", r, ErrNotFound)
@@ -250,7 +251,7 @@ func (s *Searcher) paragraphIn(ctx context.Context, id, ref string) (*Hit, error
 	if err != nil {
 		return nil, err
 	}
-	r, ok := parseReference(ref, true)
+	r, ok := query.ParseNamedReference(ref)
 	if !ok || r.Paragraph == "" && r.Ordinal == 0 {
 		return nil, badf("«%s» no nombra un párrafo", ref)
 	}

@@ -10,7 +10,7 @@ import (
 
 	"github.com/relatoria/relatoria/corpus"
 	"github.com/relatoria/relatoria/index"
-	"github.com/relatoria/relatoria/spanish"
+	"github.com/relatoria/relatoria/query"
 )
 
 // MaxPageSize is the largest page of hits one request may ask for.
@@ -60,51 +60,38 @@ type Results struct {
 	Next string `json:"next,omitempty"`
 }
 
-// Hit is one matching paragraph, in the API's JSON form. makeHit fills it
-// from an index.Hit's document and paragraph. It does not embed the
-// corpus.Paragraph: the paragraph's JSON has fields a hit never showed
-// (page, ocr_confidence, label) and puts section elsewhere, and a
-// MarshalJSON that wrote this form from an embedded paragraph made a page
-// of hits half as slow again to encode (encoding/json compacts what a
-// MarshalJSON returns: 300 → 480 µs for ten hits of the sample corpus).
+// Hit is one matching paragraph: the corpus.Paragraph as the index holds
+// it, with its document's metadata and what the search adds beside it.
+// Its JSON form is hitJSON's (see MarshalJSONTo).
 type Hit struct {
-	ID        string               `json:"id"`  // "A/HRC/RES/51/34#25"
-	Doc       string               `json:"doc"` // document ID
-	Ref       string               `json:"ref"` // citable: "A/HRC/RES/51/34 §7"
-	Symbol    corpus.Symbol        `json:"symbol,omitempty"`
-	Title     string               `json:"title,omitempty"`
-	Body      string               `json:"body,omitempty"`
-	Adopted   corpus.Date          `json:"adopted,omitzero"`
-	Type      string               `json:"type,omitempty"`    // what the document is: "sentencia" (corpus.DocumentTypes)
-	Country   string               `json:"country,omitempty"` // the State it concerns: "Guatemala"
-	Source    string               `json:"source"`
-	Ordinal   int                  `json:"ordinal"`
-	Number    corpus.Number        `json:"number,omitempty"` // as printed: "7", "84.3", "4.a"
-	Part      string               `json:"part,omitempty"`   // the part its number counts in, when the numbering restarts: "Anexo A", "6º"
-	Kind      corpus.ParagraphKind `json:"kind"`
-	Text      string               `json:"text"`
-	Original  string               `json:"original"`
-	Repairs   []corpus.Repair      `json:"repairs,omitempty"`
-	Dates     []corpus.DateMention `json:"dates,omitempty"`
-	Entities  []corpus.Entity      `json:"entities,omitempty"`
-	Citations []corpus.Citation    `json:"citations,omitempty"`
+	ID      string        // "A/HRC/RES/51/34#25"
+	Doc     string        // document ID
+	Ref     string        // citable: "A/HRC/RES/51/34 §7"
+	Symbol  corpus.Symbol // the document's
+	Title   string
+	Body    string
+	Adopted corpus.Date
+	Type    string // what the document is: "sentencia" (corpus.DocumentTypes)
+	Country string // the State it concerns: "Guatemala"
+	Source  string
+	// Paragraph is the paragraph itself; its Section holds the headings
+	// above it, outermost first, and for a list item the sentence that
+	// opens its list.
+	corpus.Paragraph
 	// Highlights are fragments of Text with matches in <mark>…</mark>; the
 	// rest is HTML-escaped.
-	Highlights []string `json:"highlights,omitempty"`
+	Highlights []string
 	// Missing lists the words of the query the paragraph lacks, when no
 	// paragraph had them all (see Recovery).
-	Missing []string `json:"missing,omitempty"`
-	// Section holds the headings above the paragraph, outermost first,
-	// and for a list item the sentence that opens its list.
-	Section []string `json:"section,omitempty"`
+	Missing []string
 	// FromSection lists the words of the query that the paragraph does
 	// not have itself but its section does.
-	FromSection []string `json:"from_section,omitempty"`
-	Score       float64  `json:"score"`
-	Cursor      string   `json:"cursor,omitempty"` // pass as Request.After for the next page
+	FromSection []string
+	Score       float64
+	Cursor      string // pass as Request.After for the next page
 	// Recurrences lists the paragraphs of other documents with the same
 	// or nearly the same words, oldest first: filled by Show only.
-	Recurrences []Recurrence `json:"recurrences,omitempty"`
+	Recurrences []Recurrence
 }
 
 // FacetFields are the facets a request with Facets counts by, named as the
@@ -151,12 +138,12 @@ func (s *Searcher) Search(ctx context.Context, req Request) (*Results, error) {
 	var mark *marker
 	var titleBoost *index.DocumentBoost
 	var exact []index.TermBoost
-	var parsed Query
+	var parsed query.Query
 	var sectionWords []string   // words that may be in a paragraph's section
 	var sectionTerms [][]string // their terms
 	var sectionQuery index.Query
 	var bare [][]string // the terms of the words a bare heading would repeat
-	ref, isRef := ParseReference(req.Query)
+	ref, isRef := query.ParseReference(req.Query)
 	var refDocs []*corpus.Document
 	if isRef {
 		var err error
@@ -176,7 +163,7 @@ func (s *Searcher) Search(ctx context.Context, req Request) (*Results, error) {
 			return nil, err
 		}
 	} else {
-		q, err := Parse(req.Query)
+		q, err := query.Parse(req.Query)
 		if err != nil {
 			return nil, err
 		}
@@ -258,7 +245,7 @@ func (s *Searcher) Search(ctx context.Context, req Request) (*Results, error) {
 	}
 	sr, err := s.ix.Search(ctx, preq)
 	if err != nil {
-		if strings.Contains(err.Error(), "TooManyClauses") {
+		if errors.Is(err, index.ErrTooManyTerms) {
 			// bleve refused to expand a word into more than
 			// index.MaxExpansions terms (a fuzzy word, as a prefix is
 			// counted before).
@@ -281,7 +268,7 @@ func (s *Searcher) Search(ctx context.Context, req Request) (*Results, error) {
 		// No paragraph has all the words: say why, and show those
 		// with most of them.
 		var relaxed *index.Page
-		var corrected Query
+		var corrected query.Query
 		if rec, relaxed, corrected, err = s.recoverSearch(ctx, parsed, preq, req.Strict); err != nil {
 			return nil, err
 		}
@@ -326,7 +313,7 @@ func (s *Searcher) Search(ctx context.Context, req Request) (*Results, error) {
 
 // citaQuery returns the query of the paragraphs that cite (or, for a UN
 // symbol, mention) what a reference names; "" for a document by name.
-func citaQuery(ref Reference) string {
+func citaQuery(ref query.Reference) string {
 	switch {
 	case ref.Symbol != "":
 		return `cita:"` + ref.Symbol.String() + `" OR "` + ref.Symbol.Short() + `"`
@@ -341,7 +328,7 @@ func citaQuery(ref Reference) string {
 // notInIndex answers a reference to a document the index does not have:
 // the paragraphs that cite it ("60/251", "Serie C No. 64, párr. 42") or,
 // for a UN symbol, mention it, when there are any.
-func (s *Searcher) notInIndex(ctx context.Context, req Request, ref Reference, res *Results) (*Results, error) {
+func (s *Searcher) notInIndex(ctx context.Context, req Request, ref query.Reference, res *Results) (*Results, error) {
 	mention := req
 	if mention.Query = citaQuery(ref); mention.Query == "" {
 		return res, fmt.Errorf("%s: %w", res.Reference, ErrNotFound)
@@ -391,11 +378,11 @@ func makeHits(hs []index.Hit) []Hit {
 }
 
 func makeHit(h index.Hit) Hit {
-	doc, p := h.Doc, h.Para
-	hit := Hit{
+	doc := h.Doc
+	return Hit{
 		ID:        h.ID,
 		Doc:       doc.ID,
-		Ref:       RefOf(doc, p),
+		Ref:       query.RefOf(doc, h.Para),
 		Symbol:    doc.Symbol,
 		Title:     doc.Title,
 		Body:      doc.Body,
@@ -403,21 +390,10 @@ func makeHit(h index.Hit) Hit {
 		Type:      doc.Type,
 		Country:   doc.Country,
 		Source:    doc.Source,
-		Ordinal:   p.Ordinal,
-		Number:    p.Number,
-		Part:      p.Part,
-		Kind:      p.Kind,
-		Text:      p.Text,
-		Original:  p.Original,
-		Repairs:   p.Repairs,
-		Dates:     p.Dates,
-		Entities:  p.Entities,
-		Citations: p.Citations,
-		Section:   p.Section,
+		Paragraph: *h.Para,
 		Score:     h.Score,
 		Cursor:    encodeCursor(h.Sort),
 	}
-	return hit
 }
 
 // encodeCursor encodes a hit's sort values (index.Hit.Sort) as an opaque
@@ -438,15 +414,15 @@ func decodeCursor(s string) ([]string, error) {
 
 // positiveWords returns the words of the terms and phrases that q requires
 // or offers (not those it excludes), for ranking by title.
-func positiveWords(q Query) string {
+func positiveWords(q query.Query) string {
 	var words []string
-	visitPositive(q, func(q Query) {
+	visitPositive(q, func(q query.Query) {
 		switch q := q.(type) {
-		case *Term:
+		case *query.Term:
 			if !q.Literal && !strings.Contains(q.Text, "/") {
 				words = append(words, q.Text)
 			}
-		case *Phrase:
+		case *query.Phrase:
 			words = append(words, q.Text)
 		}
 	})
@@ -456,25 +432,25 @@ func positiveWords(q Query) string {
 // queryTerms returns the terms of each word q requires or offers, in
 // the text field (stop words have none and are left out): what a heading
 // that only repeats the query is made of.
-func queryTerms(q Query) [][]string {
+func queryTerms(q query.Query) [][]string {
 	var out [][]string
 	seen := map[string]bool{}
-	add := func(text string) {
-		for _, t := range index.Terms(spanish.Normalize(text)) {
+	add := func(normalized string) {
+		for _, t := range index.Terms(normalized) {
 			if !seen[t] {
 				seen[t] = true
 				out = append(out, []string{t})
 			}
 		}
 	}
-	visitPositive(q, func(q Query) {
+	visitPositive(q, func(q query.Query) {
 		switch q := q.(type) {
-		case *Term:
+		case *query.Term:
 			if !q.Prefix && !q.Fuzzy && !strings.Contains(q.Text, "/") {
-				add(q.Text)
+				add(q.Normalized())
 			}
-		case *Phrase:
-			add(q.Text)
+		case *query.Phrase:
+			add(q.Normalized())
 		}
 	})
 	return out
@@ -482,10 +458,10 @@ func queryTerms(q Query) [][]string {
 
 // plainWords counts the words of q, required or offered, that are neither
 // literal, prefix nor fuzzy.
-func plainWords(q Query) int {
+func plainWords(q query.Query) int {
 	n := 0
-	visitPositive(q, func(q Query) {
-		if t, ok := q.(*Term); ok && !t.Literal && !t.Prefix && !t.Fuzzy {
+	visitPositive(q, func(q query.Query) {
+		if t, ok := q.(*query.Term); ok && !t.Literal && !t.Prefix && !t.Fuzzy {
 			n++
 		}
 	})
@@ -494,15 +470,15 @@ func plainWords(q Query) int {
 
 // visitPositive calls f for each term and phrase that q requires or
 // offers, not for those under a NOT.
-func visitPositive(q Query, f func(Query)) {
+func visitPositive(q query.Query, f func(query.Query)) {
 	switch q := q.(type) {
-	case *Term, *Phrase:
+	case *query.Term, *query.Phrase:
 		f(q)
-	case *And:
+	case *query.And:
 		for _, x := range q.Xs {
 			visitPositive(x, f)
 		}
-	case *Or:
+	case *query.Or:
 		for _, x := range q.Xs {
 			visitPositive(x, f)
 		}
@@ -559,7 +535,7 @@ func Cites(doc *corpus.Document) []CitationRef {
 		for _, c := range p.Citations {
 			if !seen[c.Symbol] {
 				seen[c.Symbol] = true
-				out = append(out, CitationRef{Citation: c, Ref: RefOf(doc, p)})
+				out = append(out, CitationRef{Citation: c, Ref: query.RefOf(doc, p)})
 			}
 		}
 	}

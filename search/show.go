@@ -9,6 +9,7 @@ import (
 
 	"github.com/relatoria/relatoria/corpus"
 	"github.com/relatoria/relatoria/index"
+	"github.com/relatoria/relatoria/query"
 )
 
 // DocumentView is a whole document with what it cites and what in the
@@ -47,7 +48,7 @@ func (s *Searcher) Show(ctx context.Context, ref string) (*ShowResult, error) {
 // show is Show; without links, what a document cites, what cites it and
 // where its paragraphs recur are left out.
 func (s *Searcher) show(ctx context.Context, ref string, links bool) (*ShowResult, error) {
-	r, ok := parseReference(ref, true)
+	r, ok := query.ParseNamedReference(ref)
 	var docs []*corpus.Document
 	var err error
 	if ok {
@@ -99,7 +100,7 @@ func (s *Searcher) show(ctx context.Context, ref string, links bool) (*ShowResul
 	if len(names) > 1 {
 		var cands []Hit
 		for _, d := range docs {
-			cands = append(cands, Hit{ID: index.ParagraphID(d.ID, 1), Doc: d.ID, Ref: d.RefName(), Symbol: d.Symbol, Title: d.Title, Body: d.Body, Adopted: d.Adopted, Source: d.Source, Ordinal: 1})
+			cands = append(cands, Hit{ID: index.ParagraphID(d.ID, 1), Doc: d.ID, Ref: d.RefName(), Symbol: d.Symbol, Title: d.Title, Body: d.Body, Adopted: d.Adopted, Source: d.Source, Paragraph: corpus.Paragraph{Ordinal: 1}})
 		}
 		return nil, &AmbiguousError{Ref: r.String(), Candidates: cands}
 	}

@@ -9,6 +9,7 @@ import (
 	"github.com/relatoria/relatoria/corpus"
 	"github.com/relatoria/relatoria/index"
 	"github.com/relatoria/relatoria/lineage"
+	"github.com/relatoria/relatoria/query"
 )
 
 // SourceLink is a compilation's reference to a paragraph of a body's
@@ -86,8 +87,9 @@ func (s *Searcher) Sources(ctx context.Context, doc *corpus.Document) ([]SourceL
 		if p == nil {
 			link.Reason = reason
 		} else {
-			link.Target = &Hit{ID: index.ParagraphID(full.ID, p.Ordinal), Doc: full.ID, Ref: RefOf(full, p), Symbol: full.Symbol,
-				Title: full.Title, Body: full.Body, Adopted: full.Adopted, Type: full.Type, Country: full.Country, Source: full.Source, Ordinal: p.Ordinal, Number: p.Number, Kind: p.Kind, Text: p.Text}
+			link.Target = &Hit{ID: index.ParagraphID(full.ID, p.Ordinal), Doc: full.ID, Ref: query.RefOf(full, p), Symbol: full.Symbol,
+				Title: full.Title, Body: full.Body, Adopted: full.Adopted, Type: full.Type, Country: full.Country, Source: full.Source,
+				Paragraph: corpus.Paragraph{Ordinal: p.Ordinal, Number: p.Number, Kind: p.Kind, Text: p.Text}}
 		}
 		out = append(out, link)
 	}

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"html"
 	"io"
+	"slices"
 	"strings"
 
 	"github.com/relatoria/relatoria/corpus"
@@ -20,7 +21,7 @@ func WriteText(w io.Writer, res *Results, from int) {
 	case 1:
 		fmt.Fprintf(w, "1 párrafo para «%s»\n\n", res.Query)
 	default:
-		fmt.Fprintf(w, "%s párrafos para «%s»\n\n", thousands(res.Total), res.Query)
+		fmt.Fprintf(w, "%s párrafos para «%s»\n\n", Thousands(res.Total), res.Query)
 	}
 	if len(res.Applied.Acronyms) > 0 {
 		fmt.Fprintf(w, "%s\n\n", AcronymsText(res.Applied.Acronyms))
@@ -28,7 +29,7 @@ func WriteText(w io.Writer, res *Results, from int) {
 	if rec := res.Applied.Recovery; rec != nil {
 		fmt.Fprintf(w, "%s\n", rec.Message)
 		for _, a := range rec.Alternatives {
-			fmt.Fprintf(w, "  → relatoria query %s   (%s)\n", shellQuote(a.Query), paragraphs(a.Total))
+			fmt.Fprintf(w, "  → relatoria query %s   (%s)\n", shellQuote(a.Query), ParagraphsText(a.Total))
 		}
 		fmt.Fprintln(w)
 	}
@@ -56,10 +57,10 @@ func WriteText(w io.Writer, res *Results, from int) {
 		}
 		fmt.Fprintf(w, "   %s\n", snippet)
 		if len(h.FromSection) > 0 {
-			fmt.Fprintf(w, "   (en el apartado: %s)\n", guillemets(h.FromSection))
+			fmt.Fprintf(w, "   (en el apartado: %s)\n", Guillemets(h.FromSection))
 		}
 		if len(h.Missing) > 0 {
-			fmt.Fprintf(w, "   (le falta: %s)\n", guillemets(h.Missing))
+			fmt.Fprintf(w, "   (le falta: %s)\n", Guillemets(h.Missing))
 		}
 		fmt.Fprintln(w)
 	}
@@ -107,4 +108,30 @@ func shellQuote(q string) string {
 		return q
 	}
 	return "'" + strings.ReplaceAll(q, "'", `'\''`) + "'"
+}
+
+// AcronymsText says in Spanish what the acronyms of a query were also
+// searched as: "CEDAW también busca «Comité para la Eliminación de la
+// Discriminación contra la Mujer»…".
+func AcronymsText(acronyms map[string][]string) string {
+	keys := make([]string, 0, len(acronyms))
+	for k := range acronyms {
+		keys = append(keys, k)
+	}
+	slices.Sort(keys)
+	var parts []string
+	for _, k := range keys {
+		parts = append(parts, fmt.Sprintf("%s también busca %s", k, Guillemets(acronyms[k])))
+	}
+	return strings.Join(parts, "; ") + "."
+}
+
+// Thousands writes n with a point between groups of three digits, as
+// Spanish does: 3.987, 102.530.
+func Thousands(n uint64) string {
+	s := fmt.Sprint(n)
+	for i := len(s) - 3; i > 0; i -= 3 {
+		s = s[:i] + "." + s[i:]
+	}
+	return s
 }

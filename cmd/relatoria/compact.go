@@ -9,7 +9,6 @@ import (
 	"time"
 
 	"github.com/relatoria/relatoria/index"
-	"github.com/relatoria/relatoria/ingest"
 )
 
 var compactCommand = &command{
@@ -50,7 +49,7 @@ func runCompact(ctx context.Context, c *command, e *env, args []string) error {
 	if _, ok := runningServer(ctx, dir, e.stderr, "se compacta el índice directamente"); ok {
 		return fmt.Errorf("relatoria serve está usando %s; deténgalo antes de compactar el índice", dir)
 	}
-	ingest.TuneGC(e.getenv)
+	tuneIngest(e.getenv)
 	ix, err := index.Open(dir)
 	if errors.Is(err, index.ErrNotExist) {
 		return fmt.Errorf("no hay índice en %s; créelo con: relatoria ingest -index %s RUTA...", dir, dir)

@@ -7,7 +7,7 @@ import (
 	"os"
 
 	"github.com/relatoria/relatoria/lineage"
-	"github.com/relatoria/relatoria/search"
+	"github.com/relatoria/relatoria/query"
 )
 
 var diffCommand = &command{
@@ -57,7 +57,7 @@ func runDiff(ctx context.Context, c *command, e *env, args []string) error {
 		return usagef("-color debe ser auto, always o never, no %q", *color)
 	}
 	for _, ref := range pos {
-		if _, ok := search.ParseReference(ref); !ok && !isDocID(ref) {
+		if _, ok := query.ParseReference(ref); !ok && !isDocID(ref) {
 			return usagef("%q no es la referencia de un documento; escriba una signatura como 51/34 o A/HRC/RES/51/34, o el identificador de un documento (doc-…)", ref)
 		}
 	}

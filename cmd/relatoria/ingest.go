@@ -73,7 +73,7 @@ func runIngest(ctx context.Context, c *command, e *env, args []string) error {
 	if err != nil {
 		return err
 	}
-	ingest.TuneGC(e.getenv)
+	tuneIngest(e.getenv)
 	// A running "relatoria serve" holds the index: send the documents
 	// through it, so that it shows them at once.
 	var w ingest.Writer
@@ -106,9 +106,9 @@ func runIngest(ctx context.Context, c *command, e *env, args []string) error {
 		// loading and compacting (see DropResidentPages): a million
 		// paragraphs took 1.3 GB of RSS without, under 1 GB with. And
 		// keep the garbage's memory limit above what the lineage store
-		// holds as it grows (see ingest.ResizeMemoryLimit).
+		// holds as it grows (see resizeIngestLimit).
 		stopDropping := dropResidentPagesEvery(ix, time.Second, func() {
-			ingest.ResizeMemoryLimit(e.getenv, resident())
+			resizeIngestLimit(e.getenv, resident())
 		})
 		defer stopDropping()
 	}

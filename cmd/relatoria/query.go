@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/relatoria/relatoria/search"
+	"github.com/relatoria/relatoria/web"
 )
 
 var queryCommand = &command{
@@ -149,7 +150,7 @@ func runQuery(ctx context.Context, c *command, e *env, args []string) error {
 // remoteQuery asks the server that holds the index for what runQuery
 // would print: its text, JSON or CSV (with all, every row) are those of
 // the local index.
-func remoteQuery(ctx context.Context, c *search.Client, e *env, req search.Request, format string, all bool, sep rune) error {
+func remoteQuery(ctx context.Context, c *web.Client, e *env, req search.Request, format string, all bool, sep rune) error {
 	v := url.Values{"q": {req.Query}, "format": {format}, "n": {strconv.Itoa(req.Size)}}
 	if req.From > 0 {
 		v.Set("from", strconv.Itoa(req.From))

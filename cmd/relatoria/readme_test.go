@@ -10,7 +10,7 @@ import (
 	"testing"
 
 	"github.com/relatoria/relatoria/corpus"
-	"github.com/relatoria/relatoria/search"
+	"github.com/relatoria/relatoria/query"
 )
 
 // The README's examples run on the bundled sample, as on a fresh clone:
@@ -153,7 +153,7 @@ func TestREADMEExamples(t *testing.T) {
 				continue
 			}
 			// A reference to a report the sample lacks: read as one.
-			if ref, ok := search.ParseReference(q); ok && ref.Paragraph != "" && strings.Contains(errs, "no está en el índice") {
+			if ref, ok := query.ParseReference(q); ok && ref.Paragraph != "" && strings.Contains(errs, "no está en el índice") {
 				continue
 			}
 			t.Errorf("README query example %q: exit %d, %d paragraphs, stderr %q", q, code, res.Total, errs)

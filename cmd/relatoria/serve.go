@@ -17,7 +17,7 @@ import (
 	"time"
 
 	"github.com/relatoria/relatoria/index"
-	"github.com/relatoria/relatoria/search"
+	"github.com/relatoria/relatoria/web"
 )
 
 var serveCommand = &command{
@@ -89,7 +89,7 @@ func runServe(ctx context.Context, c *command, e *env, args []string) error {
 	if len(pos) > 0 {
 		return usagef("serve no lleva argumentos")
 	}
-	search.TuneGC(e.getenv)
+	tuneServing(e.getenv)
 	ix, err := openIndex(ctx, e, *indexPath)
 	if err != nil {
 		return err
@@ -117,7 +117,7 @@ func runServe(ctx context.Context, c *command, e *env, args []string) error {
 	// -allow-host names) are answered; off loopback, also those that
 	// address it by an IP address, as a browser on the network does. A
 	// page that rebinds its own name to this machine still names itself.
-	hosts := append(slices.Clone(search.LoopbackHosts), allowHosts...)
+	hosts := append(slices.Clone(web.LoopbackHosts), allowHosts...)
 	anyIP := !isLoopback(ln.Addr())
 	if anyIP {
 		if name, err := os.Hostname(); err == nil {
@@ -127,7 +127,7 @@ func runServe(ctx context.Context, c *command, e *env, args []string) error {
 	}
 	logger := slog.New(slog.NewTextHandler(e.stderr, nil))
 	srv := &http.Server{
-		Handler:           search.Handler(searcher(ix, linker), search.HandlerOptions{IngestToken: info.Token, Logger: logger, AllowedHosts: hosts, AllowIPHosts: anyIP}),
+		Handler:           web.Handler(searcher(ix, linker), web.Options{IngestToken: info.Token, Writer: linker, Logger: logger, AllowedHosts: hosts, AllowIPHosts: anyIP}),
 		ReadHeaderTimeout: 5 * time.Second,
 		ReadTimeout:       60 * time.Second,
 		WriteTimeout:      5 * time.Minute, // CSV exports of many rows

@@ -11,19 +11,19 @@ import (
 	"path/filepath"
 	"syscall"
 
-	"github.com/relatoria/relatoria/search"
+	"github.com/relatoria/relatoria/web"
 )
 
 // runningServer returns the server that serves the index in dir: the one
 // DIR/serve.json names, once it has proved that it holds the token of that
-// file (see search.Proof; the token is never sent). A serve.json whose
+// file (see web.Proof; the token is never sent). A serve.json whose
 // process is gone, or whose address answers without the proof (another
 // program took the port of a server that crashed), is stale: it is
 // reported on warn and ignored, and nothing is sent to that address.
 //
 // otherwise says what is done instead ("the documents go straight into
 // the index").
-func runningServer(ctx context.Context, dir string, warn io.Writer, otherwise string) (*search.Client, bool) {
+func runningServer(ctx context.Context, dir string, warn io.Writer, otherwise string) (*web.Client, bool) {
 	path := filepath.Join(dir, serveFile)
 	if err := private(path); err != nil {
 		if !errors.Is(err, fs.ErrNotExist) {
@@ -44,7 +44,7 @@ func runningServer(ctx context.Context, dir string, warn io.Writer, otherwise st
 		fmt.Fprintf(warn, "relatoria: %s lo dejó un servidor que ya no está (proceso %d); se pasa por alto: %s\n", path, info.PID, otherwise)
 		return nil, false
 	}
-	client := &search.Client{Addr: info.Addr, Token: info.Token}
+	client := &web.Client{Addr: info.Addr, Token: info.Token}
 	if err := client.Challenge(ctx); err != nil {
 		fmt.Fprintf(warn, "relatoria: %s nombra %s, que %v; no se le envió nada: %s\n", path, info.Addr, err, otherwise)
 		return nil, false

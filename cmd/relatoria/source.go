@@ -7,6 +7,7 @@ import (
 	"net/url"
 
 	"github.com/relatoria/relatoria/search"
+	"github.com/relatoria/relatoria/web"
 )
 
 // source is where query, show and diff read: the index itself, or the
@@ -25,7 +26,7 @@ import (
 // that reach the terminal are those the local index would print.
 type source struct {
 	local  *search.Searcher
-	remote *search.Client
+	remote *web.Client
 	close  func()
 }
 

@@ -39,6 +39,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"regexp"
+	"runtime/debug"
 	"runtime/pprof"
 	"slices"
 	"strconv"
@@ -180,7 +181,14 @@ func benchRelatoria(bin, corpusDir string, n int, plan ingestPlan, corpusMB floa
 	}
 	defer ix.Close()
 	s := search.New(ix)
-	search.TuneGC(os.Getenv) // as relatoria serve does
+	// The garbage collector as relatoria serve sets it (tuneServing in
+	// cmd/relatoria/gc.go), unless GOGC or GOMEMLIMIT say otherwise.
+	if os.Getenv("GOGC") == "" {
+		debug.SetGCPercent(400)
+	}
+	if os.Getenv("GOMEMLIMIT") == "" {
+		debug.SetMemoryLimit(768 << 20)
+	}
 	if cpuProfile != "" {
 		f, err := os.Create(cpuProfile)
 		if err != nil {
