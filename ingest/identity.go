@@ -255,6 +255,7 @@ func mayHoldTimestamp(s string) bool {
 	return false
 }
 
+// isDigit reports whether c is an ASCII digit.
 func isDigit(c byte) bool { return '0' <= c && c <= '9' }
 
 // timestamp is a signature stamp's time: "16/06/2026 06:51:47".
@@ -496,6 +497,7 @@ var nationalByByte = func() (m [256][]nationalNeed) {
 	return m
 }()
 
+// nationalNeed is a need of nationalBodies[body].
 type nationalNeed struct {
 	body int
 	need string
@@ -890,6 +892,7 @@ type foldNeedles struct {
 	needles []string
 }
 
+// newFoldNeedles returns needles, lower-case ASCII, to look for at once.
 func newFoldNeedles(needles []string) *foldNeedles {
 	f := &foldNeedles{needles: needles}
 	for _, n := range needles {
