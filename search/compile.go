@@ -1,6 +1,7 @@
 package search
 
 import (
+	"errors"
 	"fmt"
 	"slices"
 	"strings"
@@ -539,6 +540,9 @@ func (c *compiler) field(f *query.Field) (index.Query, error) {
 		return index.FilterQuery(index.FieldCitesForm, corpus.CitationKey(v)), nil
 	case "fecha", "desde", "hasta", "plazo", "menciona":
 		start, end, err := dateRange(v)
+		if errors.Is(err, errReversedRange) {
+			return index.Query{}, badf("%s:%s: el intervalo termina antes de empezar (escriba primero la fecha anterior: 2010..2020)", f.Name, v)
+		}
 		if err != nil {
 			return index.Query{}, badf("%s:%s no es una fecha ni un intervalo (escriba 2022, 2022-10, 2022-10-07, 2020..2023, ..2025-12-31 o 2024..)", f.Name, v)
 		}
@@ -563,6 +567,10 @@ func (c *compiler) field(f *query.Field) (index.Query, error) {
 // "2022-10", "2022-10-07", "2020..2023", "..2025-12-31", "2024..". It
 // returns the first instant and the instant after the last day; a zero
 // time is an open end.
+// errReversedRange is dateRange's error for a range whose end comes
+// before its start ("2020..2010").
+var errReversedRange = errors.New("el intervalo termina antes de empezar")
+
 func dateRange(v string) (time.Time, time.Time, error) {
 	from, to, isRange := strings.Cut(v, "..")
 	if !isRange {
@@ -584,10 +592,10 @@ func dateRange(v string) (time.Time, time.Time, error) {
 		end = d.Last().Time().Add(24 * time.Hour)
 	}
 	if from == "" && to == "" {
-		return start, end, fmt.Errorf("empty range")
+		return start, end, errors.New("intervalo vacío")
 	}
 	if !start.IsZero() && !end.IsZero() && !start.Before(end) {
-		return start, end, fmt.Errorf("the range ends before it starts")
+		return start, end, errReversedRange
 	}
 	return start, end, nil
 }
