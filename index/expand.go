@@ -23,7 +23,7 @@ func init() {
 // ErrTooManyTerms is the error (errors.Is) of a search that bleve refused
 // because a word of it stood for more than MaxExpansions terms (a fuzzy
 // word: a prefix is counted before, see PrefixTerms).
-var ErrTooManyTerms = errors.New("a word of the query stands for too many terms")
+var ErrTooManyTerms = errors.New("una palabra de la consulta abarca demasiados términos")
 
 // tooManyTerms returns err as ErrTooManyTerms when it is bleve's refusal
 // of a disjunction of more than MaxExpansions clauses, else err. Bleve

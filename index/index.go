@@ -40,10 +40,10 @@ const FormatVersion = 9
 const BatchSize = 4000
 
 // ErrNotExist is returned by Open when there is no index at the path.
-var ErrNotExist = errors.New("no index")
+var ErrNotExist = errors.New("no hay índice")
 
 // ErrNotFound is returned when a document or paragraph is not in the index.
-var ErrNotFound = errors.New("not found")
+var ErrNotFound = errors.New("no está en el índice")
 
 // ErrInUse is the error (errors.Is) of Open when another process holds
 // the index open (bleve's lock on a shard was not given within its
@@ -195,7 +195,7 @@ var (
 // Create refuses to touch them.
 func Create(dir string, opt Options) (*Index, error) {
 	if _, err := os.Stat(filepath.Join(dir, metaFile)); err == nil {
-		return nil, fmt.Errorf("create index %s: an index already exists there", dir)
+		return nil, fmt.Errorf("no se puede crear el índice %s: ya hay un índice ahí", dir)
 	}
 	if err := clearUnfinished(dir); err != nil {
 		return nil, fmt.Errorf("no se puede crear el índice %s: %w", dir, err)
@@ -205,11 +205,11 @@ func Create(dir string, opt Options) (*Index, error) {
 		n = runtime.NumCPU()
 	}
 	if err := os.MkdirAll(dir, 0o755); err != nil {
-		return nil, fmt.Errorf("create index %s: %w", dir, err)
+		return nil, fmt.Errorf("no se puede crear el índice %s: %w", dir, err)
 	}
 	marker := filepath.Join(dir, createMarker)
 	if err := writeFileAtomic(marker, []byte(strconv.Itoa(os.Getpid())+"\n")); err != nil {
-		return nil, fmt.Errorf("create index %s: %w", dir, err)
+		return nil, fmt.Errorf("no se puede crear el índice %s: %w", dir, err)
 	}
 	var shards []bleve.Index
 	closeAll := func() {
@@ -230,7 +230,7 @@ func Create(dir string, opt Options) (*Index, error) {
 				b.Close()
 			}
 			closeAll()
-			return nil, fmt.Errorf("create index %s: %w", dir, err)
+			return nil, fmt.Errorf("no se puede crear el índice %s: %w", dir, err)
 		}
 		shards = append(shards, b)
 	}
@@ -240,7 +240,7 @@ func Create(dir string, opt Options) (*Index, error) {
 	// accepts (and the marker, for the next Create to clear).
 	if err := writeMeta(dir, m); err != nil {
 		closeAll()
-		return nil, fmt.Errorf("create index %s: %w", dir, err)
+		return nil, fmt.Errorf("no se puede crear el índice %s: %w", dir, err)
 	}
 	os.Remove(marker)
 	ix := newIndex(dir, shards, m)
@@ -373,14 +373,14 @@ func Open(dir string) (*Index, error) {
 		shards := shardDirs(dir)
 		if _, err := os.Stat(filepath.Join(dir, createMarker)); err == nil || len(shards) == 0 {
 			// Nothing, or a Create that did not finish.
-			return nil, fmt.Errorf("open index %s: %w", dir, ErrNotExist)
+			return nil, fmt.Errorf("no se puede abrir el índice %s: %w", dir, ErrNotExist)
 		}
 		if m, err = recoverMeta(dir, shards); err != nil {
 			return nil, fmt.Errorf("no se puede abrir el índice %s: %w", dir, err)
 		}
 		recovered = true
 	case err != nil:
-		return nil, fmt.Errorf("open index %s: %w", dir, err)
+		return nil, fmt.Errorf("no se puede abrir el índice %s: %w", dir, err)
 	default:
 		if err := json.Unmarshal(data, &m); err != nil {
 			return nil, fmt.Errorf("no se puede abrir el índice %s: %s está dañado (%v); borre la carpeta y vuelva a indexar", dir, metaFile, err)
@@ -417,11 +417,11 @@ func Open(dir string) (*Index, error) {
 	ix := newIndex(dir, shards, m)
 	ix.recovered = recovered
 	if err := ix.section.load(shards, FieldSection); err != nil {
-		return nil, fmt.Errorf("open index %s: %w", dir, err)
+		return nil, fmt.Errorf("no se puede abrir el índice %s: %w", dir, err)
 	}
 	if err := ix.original.load(shards, FieldOriginal); err != nil {
 		ix.Close()
-		return nil, fmt.Errorf("open index %s: %w", dir, err)
+		return nil, fmt.Errorf("no se puede abrir el índice %s: %w", dir, err)
 	}
 	return ix, nil
 }
@@ -594,7 +594,7 @@ func addToShard(ctx context.Context, b bleve.Index, docs []*corpus.Document, rep
 		if replaces[doc.ID] {
 			var err error
 			if old, err = paragraphIDs(b, doc.ID); err != nil {
-				return fmt.Errorf("index %s: %w", doc.Source, err)
+				return fmt.Errorf("no se puede indexar %s: %w", doc.Source, err)
 			}
 		}
 		keep := map[string]bool{}
@@ -615,7 +615,7 @@ func addToShard(ctx context.Context, b bleve.Index, docs []*corpus.Document, rep
 			}
 			keep[id] = true
 			if err := batch.IndexAdvanced(record(id, doc, i, sections[i])); err != nil {
-				return fmt.Errorf("index %s: %w", doc.Source, err)
+				return fmt.Errorf("no se puede indexar %s: %w", doc.Source, err)
 			}
 		}
 		for _, id := range old {

@@ -258,7 +258,7 @@ func (s *Store) Rebuild(ctx context.Context, docs iter.Seq2[*corpus.Document, er
 	}
 	for d, err := range docs {
 		if err != nil {
-			return nil, fmt.Errorf("lineage: rebuilding the table: %w", err)
+			return nil, fmt.Errorf("linaje: al reconstruir la tabla: %w", err)
 		}
 		batch = append(batch, d)
 		if n += len(d.Paragraphs); n >= rebuildBatch {

@@ -83,7 +83,7 @@ func openPairFile(dir string, truncate bool) (*pairFile, error) {
 	if err != nil || !st.Mode().IsRegular() {
 		f.Close()
 		if err == nil {
-			err = fmt.Errorf("%s is not a file", path)
+			err = fmt.Errorf("%s no es un archivo", path)
 		}
 		return nil, fmt.Errorf("lineage: %w", err)
 	}
@@ -112,7 +112,7 @@ func (p *pairFile) flush() error {
 		return nil
 	}
 	if p.readOnly {
-		return fmt.Errorf("lineage: %s cannot be written", pairsFile)
+		return fmt.Errorf("linaje: no se puede escribir %s", pairsFile)
 	}
 	if _, err := p.f.WriteAt(p.buf, p.size-int64(len(p.buf))); err != nil {
 		return fmt.Errorf("lineage: writing %s: %w", pairsFile, err)
@@ -147,7 +147,7 @@ func (p *pairFile) read(at pairsAt) ([]uint32, error) {
 		out[i] = binary.LittleEndian.Uint32(b[4*i:])
 	}
 	if !slices.IsSorted(out) {
-		return nil, fmt.Errorf("lineage: %s is damaged (pairs out of order at byte %d)", pairsFile, at.offset())
+		return nil, fmt.Errorf("linaje: %s está dañado (pares fuera de orden en el byte %d)", pairsFile, at.offset())
 	}
 	return out, nil
 }

@@ -80,7 +80,7 @@ func lastOfEach(docs []*corpus.Document) []*corpus.Document {
 	return out
 }
 
-var errNotLoaded = errors.New("lineage: the store was neither loaded nor rebuilt")
+var errNotLoaded = errors.New("linaje: el almacén no se cargó ni se reconstruyó")
 
 // rebuilding is what Rebuild keeps of the flags the documents came with:
 // those of the table's paragraphs, by reference, and the changes of the

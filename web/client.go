@@ -97,7 +97,7 @@ func (c *Client) Add(ctx context.Context, docs ...*corpus.Document) error {
 			return err
 		}
 		if len(b)+2 > MaxIngestBody {
-			return fmt.Errorf("%s: the document is %d bytes of JSON, more than the server takes (%d)", d.Source, len(b), MaxIngestBody)
+			return fmt.Errorf("%s: el documento ocupa %d bytes de JSON, más de lo que el servidor admite (%d)", d.Source, len(b), MaxIngestBody)
 		}
 		if size+len(b)+2 > ClientBatchBytes {
 			if err := send(); err != nil {
