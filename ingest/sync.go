@@ -232,7 +232,11 @@ func (s *Sync) Run(ctx context.Context, paths []string) (Stats, error) {
 	if err := ctx.Err(); err != nil {
 		flushAll()
 		manifest.Save()
-		return st, fmt.Errorf("interrumpido después de %d archivos; los documentos indexados hasta aquí se conservan, y la próxima vez se sigue desde ahí", st.Files)
+		files := fmt.Sprintf("%d archivos", st.Files)
+		if st.Files == 1 {
+			files = "1 archivo"
+		}
+		return st, fmt.Errorf("interrumpido después de %s; los documentos indexados hasta aquí se conservan, y la próxima vez se sigue desde ahí", files)
 	}
 	if err := flushAll(); err != nil {
 		return st, err

@@ -281,7 +281,7 @@ func TestSyncInterrupted(t *testing.T) {
 	s := &ingest.Sync{Writer: w, Manifest: ingest.LoadManifest(idx), BatchParagraphs: 1 << 20}
 	s.Progress = func(ingest.Stats) { cancel() } // after the first file
 	_, err := s.Run(ctx, []string{files})
-	if err == nil || !strings.Contains(err.Error(), "interrumpido después de 1 archivos") {
+	if err == nil || !strings.Contains(err.Error(), "interrumpido después de 1 archivo;") {
 		t.Fatalf("error %v, want interrupted", err)
 	}
 	if len(w.added) != 1 {

@@ -3,7 +3,6 @@ package search
 import (
 	"context"
 	"errors"
-	"fmt"
 	"slices"
 
 	"github.com/relatoria/relatoria/corpus"
@@ -129,7 +128,7 @@ func (s *Searcher) Predecessor(ctx context.Context, doc *corpus.Document) (*corp
 		}
 	}
 	if best == nil {
-		return nil, fmt.Errorf("%s: ningún documento anterior del mismo órgano del índice es citado por él ni tiene su título; indique los dos documentos: %w", describeDoc(doc), ErrNotFound)
+		return nil, notFoundf("%s: ningún documento anterior del mismo órgano del índice es citado por él ni tiene su título; indique los dos documentos", describeDoc(doc))
 	}
 	return best, nil
 }

@@ -60,7 +60,7 @@ func (s *Searcher) ParagraphAt(ctx context.Context, base string, ref query.Refer
 	if len(docs) == 0 {
 		doc, err := s.ix.Document(ctx, base)
 		if err != nil {
-			return nil, fmt.Errorf("%s: no existe ese documento: %w", base, ErrNotFound)
+			return nil, notFoundf("%s: no existe ese documento en el índice", base)
 		}
 		docs, ref.Name = []*corpus.Document{doc}, doc.RefName()
 	}

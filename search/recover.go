@@ -485,7 +485,11 @@ func (rec *Recovery) explain(hits []Hit) {
 		}
 	}
 	var b strings.Builder
-	b.WriteString("Ningún párrafo contiene todas las palabras")
+	if len(rec.Words) == 1 {
+		b.WriteString("Ningún párrafo contiene la palabra")
+	} else {
+		b.WriteString("Ningún párrafo contiene todas las palabras")
+	}
 	if rec.Required > 0 {
 		fmt.Fprintf(&b, "; se muestran los que contienen %d de %d", rec.Required, len(rec.Words))
 		if len(rec.Missing) > 0 {

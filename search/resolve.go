@@ -229,7 +229,7 @@ func (s *Searcher) total(ctx context.Context, q index.Query) (uint64, error) {
 func pickOne(r query.Reference, hits []Hit) (*Hit, error) {
 	switch {
 	case len(hits) == 0:
-		return nil, fmt.Errorf("%s: no existe ese párrafo: %w", r, ErrNotFound)
+		return nil, notFoundf("%s: no existe ese párrafo en el índice", r)
 	case len(hits) == 1:
 		return &hits[0], nil
 	}

@@ -116,6 +116,20 @@ func (s *Searcher) Index() *index.Index { return s.ix }
 // that is not in the index.
 var ErrNotFound = errors.New("no está en el índice")
 
+// notFound is an error that reads as its message alone and is ErrNotFound
+// (errors.Is): "51/34 §99: no existe ese párrafo", not the message and
+// then ErrNotFound's.
+type notFound struct{ msg string }
+
+// notFoundf returns a notFound error of the formatted message.
+func notFoundf(format string, args ...any) error { return &notFound{fmt.Sprintf(format, args...)} }
+
+// Error returns the message.
+func (e *notFound) Error() string { return e.msg }
+
+// Is reports whether target is ErrNotFound.
+func (e *notFound) Is(target error) bool { return target == ErrNotFound }
+
 // Search runs req. A query that is a reference ("51/34 §7") returns that
 // paragraph (or the paragraphs of that document). It returns a
 // *SyntaxError or *BadQueryError for a query the user must fix.

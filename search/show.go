@@ -67,9 +67,9 @@ func (s *Searcher) show(ctx context.Context, ref string, links bool) (*ShowResul
 		}
 		if cited, err := s.notInIndex(ctx, Request{Query: r.String(), Size: 1}, r, &Results{Reference: r.String()}); err == nil && cited.Total > 0 {
 			// The index lacks it; some of its paragraphs cite it.
-			return nil, fmt.Errorf("%s: no existe ese documento en el índice, pero %d párrafos lo citan o mencionan (relatoria query '%s'): %w", r, cited.Total, citaQuery(r), ErrNotFound)
+			return nil, notFoundf("%s: no existe ese documento en el índice, pero %s lo citan o mencionan (relatoria query '%s')", r, ParagraphsText(cited.Total), citaQuery(r))
 		}
-		return nil, fmt.Errorf("%s: no existe ese documento: %w", r, ErrNotFound)
+		return nil, notFoundf("%s: no existe ese documento en el índice", r)
 	}
 	if r.Paragraph != "" || r.Ordinal > 0 {
 		q, err := s.referenceQuery(ctx, r, docs)

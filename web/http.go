@@ -8,6 +8,7 @@ import (
 	"log/slog"
 	"net"
 	"net/http"
+	"net/url"
 	"runtime"
 	"strconv"
 	"strings"
@@ -228,7 +229,14 @@ func (h *handler) api(f func(http.ResponseWriter, *http.Request) error) http.Han
 		ctx, cancel := context.WithTimeout(context.WithValue(r.Context(), clientContextKey{}, r.Context()), h.opt.Timeout)
 		defer cancel()
 		writeDeadline(w, h.opt.Timeout+writeGrace)
-		err := f(w, r.WithContext(ctx))
+		var err error
+		if _, perr := url.ParseQuery(r.URL.RawQuery); perr != nil && strings.Contains(r.URL.RawQuery, ";") {
+			// Go drops a parameter with a bare ";" (sep=;) without a
+			// word: say so rather than answer as if it were not there.
+			err = &httpError{http.StatusBadRequest, "la dirección lleva un «;» sin codificar, que no se puede leer: escriba %3B (sep=%3B, o sep=semicolon)"}
+		} else {
+			err = f(w, r.WithContext(ctx))
+		}
 		if err == nil {
 			return
 		}

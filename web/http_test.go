@@ -74,6 +74,7 @@ func TestHTTPEndpoints(t *testing.T) {
 		{"/api/search?q=x&n=abc", 400, "application/json", []string{"no es un número entero no negativo"}},
 		{"/api/search?q=x&format=xml", 400, "application/json", []string{"use json, csv o text"}},
 		{"/api/search?q=" + q("tipo:nada"), 400, "application/json", []string{"no es un tipo de párrafo"}},
+		{"/api/search?q=violencia&format=csv&sep=;", 400, "application/json", []string{"sin codificar", "%3B"}},
 		{"/api/search?q=" + q("fecha:2023..2020"), 400, "application/json", []string{"el intervalo termina antes de empezar"}},
 		{"/api/search?q=x&after=garbage", 400, "application/json", []string{"cursor no válido"}},
 		{"/api/search?q=" + q(strings.Repeat("a ", 600)), 400, "application/json", []string{"demasiado larga"}},

@@ -187,7 +187,7 @@ func printDocument(w io.Writer, doc *corpus.Document) {
 	if doc.Vote != "" {
 		meta = append(meta, doc.Vote)
 	}
-	meta = append(meta, fmt.Sprintf("%s, %s, %d párrafos", docKindLabel(doc.Kind), doc.Format, len(doc.Paragraphs)))
+	meta = append(meta, fmt.Sprintf("%s, %s, %d párrafo%s", docKindLabel(doc.Kind), formatLabel(doc.Format), len(doc.Paragraphs), plural(len(doc.Paragraphs))))
 	fmt.Fprintf(w, "%s\n%s\n\n", strings.Join(meta, " · "), doc.Source)
 	for _, p := range doc.Paragraphs {
 		fmt.Fprintf(w, "[%s] %s\n\n", paragraphTag(p), p.Text)
@@ -245,4 +245,22 @@ func readFile(name string) ([]byte, error) {
 		return nil, fmt.Errorf("%s: es una carpeta, no un archivo", name)
 	}
 	return nil, fmt.Errorf("%s: no se puede leer (%v)", name, err)
+}
+
+// formatLabel names a file format as a reader says it: "texto",
+// "Markdown", "HTML", "PDF", "imagen escaneada".
+func formatLabel(f corpus.Format) string {
+	switch f {
+	case corpus.FormatText:
+		return "texto"
+	case corpus.FormatMarkdown:
+		return "Markdown"
+	case corpus.FormatHTML:
+		return "HTML"
+	case corpus.FormatPDF:
+		return "PDF"
+	case corpus.FormatImage:
+		return "imagen escaneada"
+	}
+	return string(f)
 }

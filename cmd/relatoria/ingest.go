@@ -174,7 +174,7 @@ func dropResidentPagesEvery(ix *index.Index, interval time.Duration, also func()
 
 // summary is the line that ends an ingest.
 func summary(st ingest.Stats, elapsed time.Duration) string {
-	s := fmt.Sprintf("documentos indexados: %d (%d párrafos), de %d archivos, en %s", st.Docs, st.Paragraphs, st.Files, elapsed.Round(time.Millisecond))
+	s := fmt.Sprintf("documentos indexados: %d (%d párrafo%s), de %d archivo%s, en %s", st.Docs, st.Paragraphs, plural(st.Paragraphs), st.Files, plural(st.Files), elapsed.Round(time.Millisecond))
 	if st.Unchanged > 0 {
 		s += fmt.Sprintf("; archivos sin cambios pasados por alto: %d", st.Unchanged)
 	}

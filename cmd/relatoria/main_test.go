@@ -121,6 +121,12 @@ func TestErrors(t *testing.T) {
 		{[]string{"show", "hola"}, 1, "no hay ningún índice en"},
 		{[]string{"extract", "/no/such/file.txt"}, 1, "no existe ese archivo"},
 		{[]string{"query", "-bogus", "x"}, 2, "la opción -bogus no existe"},
+		// Flags are checked before the index: the same answer with a
+		// server running or without.
+		{[]string{"query", "-n", "-1", "x"}, 2, "-n -1: escriba cuántos resultados, de 1 a 1000"},
+		{[]string{"query", "-n", "0", "x"}, 2, "-n 0: escriba cuántos resultados"},
+		{[]string{"query", "-from", "-3", "x"}, 2, "-from -3"},
+		{[]string{"query", "-all", "x"}, 2, "-all solo vale con -format csv"},
 	} {
 		code, _, errs := runCLI(t, vars, tt.args...)
 		if code != tt.code || !strings.Contains(errs, tt.msg) {
@@ -201,7 +207,7 @@ func TestIncrementalIngest(t *testing.T) {
 	// A changed file replaces its document.
 	os.WriteFile(filepath.Join(docs, "004_3bae5674daa3922c.txt"), []byte("Un solo párrafo sobre la zarzamora y los derechos."), 0o644)
 	_, _, errs = runCLI(t, vars, "ingest", docs)
-	if !strings.Contains(errs, "documentos indexados: 1 (1 párrafos)") || total("zarzamora") != 1 || total("MESECVI") != 0 {
+	if !strings.Contains(errs, "documentos indexados: 1 (1 párrafo)") || total("zarzamora") != 1 || total("MESECVI") != 0 {
 		t.Errorf("after change: %s; zarzamora %d, MESECVI %d", errs, total("zarzamora"), total("MESECVI"))
 	}
 	// A deleted file is pruned.

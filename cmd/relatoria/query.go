@@ -101,6 +101,15 @@ func runQuery(ctx context.Context, c *command, e *env, args []string) error {
 	if len(pos) == 0 {
 		return usagef("falta la CONSULTA")
 	}
+	if *n < 1 || *n > search.MaxPageSize {
+		return usagef("-n %d: escriba cuántos resultados, de 1 a %d", *n, search.MaxPageSize)
+	}
+	if *from < 0 {
+		return usagef("-from %d: escriba cuántos resultados saltar, 0 o más", *from)
+	}
+	if *all && (*format != "csv" || *asJSON) {
+		return usagef("-all solo vale con -format csv (todos los párrafos hallados en una hoja)")
+	}
 	src, err := openSource(ctx, e, *indexPath)
 	if err != nil {
 		return err
