@@ -383,12 +383,46 @@ func dropRunningLines(lines []pdfLine, pages int, ex *extraction) []pdfLine {
 		}
 		return len(pagesSeen) >= 2
 	}
+	// A browser's print footer may come as two lines at one height: the
+	// address at the left, "1/5" at the right.
+	type mark struct {
+		page int
+		y    float64
+		url  bool
+	}
+	var footerParts []mark
+	for _, l := range lines {
+		if inBand(l) && !topBand(l) {
+			switch {
+			case printFooterURL.MatchString(l.text):
+				footerParts = append(footerParts, mark{l.page, l.y, true})
+			case pageFraction.MatchString(l.text):
+				footerParts = append(footerParts, mark{l.page, l.y, false})
+			}
+		}
+	}
+	printFooterPart := func(l pdfLine) bool {
+		url := printFooterURL.MatchString(l.text)
+		if !url && !pageFraction.MatchString(l.text) {
+			return false
+		}
+		for _, m := range footerParts {
+			if m.page == l.page && m.url != url && math.Abs(m.y-l.y) <= max(2, 0.6*l.size) {
+				return true
+			}
+		}
+		return false
+	}
 	out := lines[:0:0]
 	keptOnce := map[string]bool{}
 	continuing := false // the line before was a repeated footnote line kept
 	for _, l := range lines {
 		k := furnitureKey(l.text)
 		switch {
+		case inBand(l) && (browserPrintLine(l) || printFooterPart(l)):
+			continuing = false
+			ex.drop("furniture", l.text)
+			continue
 		case inBand(l) && isFurniture(l.text):
 			if _, ok := headerSymbol(l.text); ok && l.page == 1 {
 				break // the symbol of page 1's heading (see dropMasthead)
@@ -452,6 +486,28 @@ func furnitureKey(s string) string {
 func runningBand(l pdfLine) bool {
 	h := l.pageTop - l.pageBot
 	return h > 0 && (l.y >= l.pageTop-0.15*h || l.y <= l.pageBot+0.15*h)
+}
+
+// A web page printed to PDF by a browser carries the browser's header
+// and footer on every page, page 1 too (where a document's own running
+// head is kept as its heading): the date and time of printing and the
+// page's title at the top ("12/8/26, 2:12 AM Decisión del Comité"), its
+// address and the page number at the foot ("file:///…/carta.html 1/1").
+var (
+	browserPrintHeader = regexp.MustCompile(`^[0-9]{1,2}/[0-9]{1,2}/[0-9]{2,4},? [0-9]{1,2}:[0-9]{2}(?: ?[AaPp]\.? ?[Mm]\.?)?(?:\s|$)`)
+	browserPrintFooter = regexp.MustCompile(`^(?:https?|file|ﬁle)://\S+\s+[0-9]+/[0-9]+$`)
+	// The two parts of the footer, when they come as lines of their own.
+	printFooterURL = regexp.MustCompile(`^(?:https?|file|ﬁle)://\S+$`)
+	pageFraction   = regexp.MustCompile(`^[0-9]+/[0-9]+$`)
+)
+
+// browserPrintLine reports whether a line in the top or bottom band of its
+// page is a browser's print header or footer.
+func browserPrintLine(l pdfLine) bool {
+	if topBand(l) {
+		return browserPrintHeader.MatchString(l.text)
+	}
+	return browserPrintFooter.MatchString(l.text)
 }
 
 // topBand reports whether a line sits in the top 15% of its page's text

@@ -178,3 +178,43 @@ func TestPDFParagraphSpacing(t *testing.T) {
 		t.Errorf("paragraphs 1.44 lines apart read as\n%s, want\n%s… (%v)", text, want, err)
 	}
 }
+
+// TestPDFBrowserPrint: a web page printed to PDF by Chromium carries the
+// browser's header (date and time, the page's title) and footer (the
+// address, "1/1", at one height) on every page, page 1 included; they
+// are furniture, declared. An address alone at the foot of a page (a
+// footnote's link) is text.
+func TestPDFBrowserPrint(t *testing.T) {
+	page := func(lines []string, footer string) []byte {
+		var d testpdf.Doc
+		font := d.Add(times)
+		res := fmt.Sprintf("/Font << /F1 %d 0 R >>", font)
+		var c strings.Builder
+		c.WriteString("BT /F1 8 Tf 20 810 Td (12/8/26, 2:12 AM) Tj ET\nBT /F1 8 Tf 250 810 Td (Decisi\xf3n del Comit\xe9) Tj ET\n")
+		for k, l := range lines {
+			fmt.Fprintf(&c, "BT /F1 12 Tf 72 %d Td (%s) Tj ET\n", 740-20*k, latin1(l))
+		}
+		c.WriteString(footer)
+		return d.Bytes(d.Add(testpdf.Page(res, d.Stream("", c.String()))))
+	}
+	body := []string{"Decisión adoptada por el Comité en su 88º período de sesiones", "1. El Comité toma nota de la información recibida.", "2. El Comité solicita al Estado parte un informe."}
+	text, doc, err := readPDFTest(t, page(body, "BT /F1 8 Tf 20 20 Td (file:///tmp/x/carta.html) Tj ET\nBT /F1 8 Tf 560 20 Td (1/1) Tj ET\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, gone := range []string{"2:12 AM", "file:///", "1/1"} {
+		if strings.Contains(text, gone) {
+			t.Errorf("the browser's %q is in the text:\n%s", gone, text)
+		}
+	}
+	if !strings.HasPrefix(text, "Decisión adoptada por el Comité") || doc.Dropped["furniture"] < 2 {
+		t.Errorf("text %q, dropped %v; want the title first and the header and footer declared", text, doc.Dropped)
+	}
+	text, _, err = readPDFTest(t, page(body, "BT /F1 9 Tf 72 20 Td (https://www.ohchr.org/es/documents) Tj ET\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(text, "https://www.ohchr.org/es/documents") {
+		t.Errorf("an address alone at the foot was dropped:\n%s", text)
+	}
+}
