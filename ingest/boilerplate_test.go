@@ -47,3 +47,33 @@ func TestIsImageLabel(t *testing.T) {
 		}
 	}
 }
+
+func TestDropTextMasthead(t *testing.T) {
+	for _, tt := range []struct {
+		text   string
+		symbol string
+		first  string // the first line kept that is not blank
+	}{
+		// The printed masthead, up to "Distr." and its tail.
+		{"Naciones Unidas   A/HRC/51/7\nAsamblea General   Distr. general\n4 de julio de 2022\nEspañol\nOriginal: inglés\n\nConsejo de Derechos Humanos", "A/HRC/51/7", "Consejo de Derechos Humanos"},
+		// The UN's name and the symbol alone, however far apart.
+		{"Naciones Unidas                                  A/HRC/99/7\n\nConsejo de Derechos Humanos", "A/HRC/99/7", "Consejo de Derechos Humanos"},
+		{"United Nations  S/RES/2776 (2025)\n\nThe Security Council,", "S/RES/2776 (2025)", "The Security Council,"},
+		// Not a masthead: the name in a sentence, or no symbol.
+		{"Naciones Unidas A/HRC/99/7 y otros documentos\n\nTexto", "", "Naciones Unidas A/HRC/99/7 y otros documentos"},
+		{"Naciones Unidas\n\nTexto", "", "Naciones Unidas"},
+		{"Texto sin membrete\n\nA/HRC/99/7", "", "Texto sin membrete"},
+	} {
+		kept, sym := dropTextMasthead(strings.Split(tt.text, "\n"))
+		first := ""
+		for _, l := range kept {
+			if strings.TrimSpace(l) != "" {
+				first = l
+				break
+			}
+		}
+		if string(sym) != tt.symbol || first != tt.first {
+			t.Errorf("%q: symbol %q, first line %q; want %q, %q", tt.text, sym, first, tt.symbol, tt.first)
+		}
+	}
+}

@@ -142,7 +142,7 @@ func dropTextMasthead(lines []string) (kept []string, symbol corpus.Symbol) {
 		}
 	}
 	if distr < 0 {
-		return lines, ""
+		return unMastheadLine(lines)
 	}
 	end := distr + 1
 	for end < len(lines) {
@@ -159,6 +159,37 @@ func dropTextMasthead(lines []string) (kept []string, symbol corpus.Symbol) {
 	}
 	kept = make([]string, end, len(lines)) // blank: the line numbers stay those of the text
 	return append(kept, lines[end:]...), symbol
+}
+
+// unMastheadLine handles a text without "Distr." whose first line is the
+// UN's name and a symbol ("Naciones Unidas        A/HRC/99/7"): that line
+// is the masthead, and gives the symbol. Other texts are returned as they
+// are.
+func unMastheadLine(lines []string) ([]string, corpus.Symbol) {
+	for i, l := range lines {
+		t := strings.Join(strings.Fields(l), " ")
+		if t == "" {
+			continue
+		}
+		rest, ok := strings.CutPrefix(t, "Naciones Unidas ")
+		if !ok {
+			rest, ok = strings.CutPrefix(t, "United Nations ")
+		}
+		if !ok {
+			return lines, ""
+		}
+		// The symbol alone, with its year for the Security Council's
+		// ("S/RES/2776 (2025)"), not a sentence that names one.
+		f := strings.Fields(rest)
+		year := len(f) == 2 && len(f[1]) == 6 && f[1][0] == '(' && f[1][5] == ')' && strings.Trim(f[1][1:5], "0123456789") == ""
+		s, ok := pdfHeaderSymbol(rest)
+		if !ok || len(f) > 1 && !year {
+			return lines, ""
+		}
+		kept := make([]string, i+1, len(lines)) // blank: the line numbers stay those of the text
+		return append(kept, lines[i+1:]...), s
+	}
+	return lines, ""
 }
 
 // mastheadTail reports whether a line is one that follows "Distr." in a
