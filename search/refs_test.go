@@ -112,3 +112,35 @@ func refsSearcher(tb testing.TB) *Searcher {
 	}
 	return s
 }
+
+// TestSameNameByID: two files of one text share a name, so a reference by
+// name names both; each paragraph is still named alone by its document's
+// ID, with its number ("doc-… §2") or as a hit's id ("doc-…#3").
+func TestSameNameByID(t *testing.T) {
+	text := "Decisión adoptada por el Comité\n\n1. El Comité toma nota de la información recibida.\n\n2. El Comité solicita al Estado parte un informe.\n"
+	var docs []*corpus.Document
+	for _, name := range []string{"decision.txt", "copia/decision.txt"} {
+		doc, err := ingest.Read(name, []byte(text), ingest.Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		docs = append(docs, doc)
+	}
+	s := mustIndexDocs(t, docs...)
+	_, err := s.Show(t.Context(), docs[0].RefName()+" §2")
+	var amb *AmbiguousError
+	if !errors.As(err, &amb) || len(amb.Candidates) != 2 {
+		t.Fatalf("by name: %v, want both candidates", err)
+	}
+	for _, c := range amb.Candidates {
+		for _, ref := range []string{c.Doc + " §2", c.ID} {
+			res, err := s.Show(t.Context(), ref)
+			if err != nil || res.Paragraph == nil || res.Paragraph.ID != c.ID || !strings.Contains(res.Paragraph.Text, "solicita al Estado") {
+				t.Errorf("Show(%q) = %v, %v; want paragraph %s", ref, res, err, c.ID)
+			}
+		}
+	}
+	if _, err := s.Show(t.Context(), amb.Candidates[0].Doc+" §9"); !errors.Is(err, ErrNotFound) {
+		t.Errorf("a paragraph the document lacks: %v, want ErrNotFound", err)
+	}
+}

@@ -57,6 +57,23 @@ func (s *Searcher) show(ctx context.Context, ref string, links bool) (*ShowResul
 		}
 	}
 	if len(docs) == 0 {
+		// A paragraph of a document named by its ID: "doc-1f5c… §3",
+		// or a hit's id, "doc-1f5c…#4" (its fourth paragraph): what
+		// tells apart documents that share a name.
+		if id, para, ok := idReference(ref); ok {
+			if doc, err := s.ix.Document(ctx, id); err == nil {
+				h, err := s.paragraphIn(ctx, id, doc.RefName()+" "+para)
+				if err != nil {
+					return nil, err
+				}
+				if links {
+					if err := s.paragraphRecurrences(ctx, h); err != nil {
+						return nil, err
+					}
+				}
+				return &ShowResult{Paragraph: h}, nil
+			}
+		}
 		// A document ID ("doc-1f5c…") is a reference too.
 		if _, err := s.ix.Document(ctx, strings.TrimSpace(ref)); err == nil {
 			v, err := s.documentView(ctx, strings.TrimSpace(ref), links)
@@ -180,4 +197,21 @@ func (s *Searcher) Paragraph(ctx context.Context, docID string, n corpus.Number,
 		return nil, fmt.Errorf("%s %s: no existe ese párrafo: %w", docID, which, ErrNotFound)
 	}
 	return best, nil
+}
+
+// idReference splits a reference to a paragraph of a document named by
+// its ID, "doc-1f5c… §3" or "doc-1f5c…#4", into the ID and the paragraph
+// ("§3", "¶4").
+func idReference(ref string) (id, para string, ok bool) {
+	ref = strings.TrimSpace(ref)
+	if !strings.HasPrefix(ref, "doc-") {
+		return "", "", false
+	}
+	if id, n, found := strings.Cut(ref, "#"); found && n != "" && strings.Trim(n, "0123456789") == "" {
+		return id, "¶" + n, true
+	}
+	if id, para, found := strings.Cut(ref, " "); found && strings.TrimSpace(para) != "" {
+		return id, strings.TrimSpace(para), true
+	}
+	return "", "", false
 }

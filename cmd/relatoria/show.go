@@ -117,8 +117,18 @@ func runShow(ctx context.Context, c *command, e *env, args []string) error {
 // reference that names it alone.
 func printCandidates(w io.Writer, amb *search.AmbiguousError) {
 	fmt.Fprintf(w, "«%s» nombra %d párrafos o documentos:\n", amb.Ref, len(amb.Candidates))
+	refs := map[string]int{}
 	for _, h := range amb.Candidates {
-		fmt.Fprintf(w, "  %s\n      %s\n", h.Ref, search.Truncate(h.Text, 100))
+		refs[h.Ref]++
+	}
+	for _, h := range amb.Candidates {
+		ref := h.Ref
+		if refs[h.Ref] > 1 {
+			// Documents that share a name (two files of one text) are
+			// told apart by their file and ID.
+			ref = fmt.Sprintf("%s  (%s: relatoria show '%s')", h.Ref, h.Source, h.ID)
+		}
+		fmt.Fprintf(w, "  %s\n      %s\n", ref, search.Truncate(h.Text, 100))
 	}
 }
 
