@@ -63,15 +63,7 @@ func (s *Searcher) show(ctx context.Context, ref string, links bool) (*ShowResul
 		if id, para, ok := idReference(ref); ok {
 			if doc, err := s.ix.Document(ctx, id); err == nil {
 				h, err := s.paragraphIn(ctx, id, doc.RefName()+" "+para)
-				if err != nil {
-					return nil, err
-				}
-				if links {
-					if err := s.paragraphRecurrences(ctx, h); err != nil {
-						return nil, err
-					}
-				}
-				return &ShowResult{Paragraph: h}, nil
+				return s.paragraphResult(ctx, h, err, links)
 			}
 		}
 		// A document ID ("doc-1f5c…") is a reference too.
@@ -98,15 +90,7 @@ func (s *Searcher) show(ctx context.Context, ref string, links bool) (*ShowResul
 			return nil, err
 		}
 		h, err := pickOne(r, hits)
-		if err != nil {
-			return nil, err
-		}
-		if links {
-			if err := s.paragraphRecurrences(ctx, h); err != nil {
-				return nil, err
-			}
-		}
-		return &ShowResult{Paragraph: h}, nil
+		return s.paragraphResult(ctx, h, err, links)
 	}
 	// Copies of one document (its HTML and its PDF) carry one name; other
 	// documents are other candidates.
@@ -214,4 +198,18 @@ func idReference(ref string) (id, para string, ok bool) {
 		return id, strings.TrimSpace(para), true
 	}
 	return "", "", false
+}
+
+// paragraphResult is what Show returns for a paragraph found (or err),
+// with where it recurs when links.
+func (s *Searcher) paragraphResult(ctx context.Context, h *Hit, err error, links bool) (*ShowResult, error) {
+	if err != nil {
+		return nil, err
+	}
+	if links {
+		if err := s.paragraphRecurrences(ctx, h); err != nil {
+			return nil, err
+		}
+	}
+	return &ShowResult{Paragraph: h}, nil
 }
