@@ -59,9 +59,27 @@ func readMarkdown(data []byte) (*extraction, error) {
 		}
 		cur, kind = nil, ""
 	}
-	inFence := false
+	inFence, inQuote := false, false
 	for _, l := range lines {
 		t := strings.TrimSpace(l)
+		if !inFence && strings.HasPrefix(t, ">") {
+			// A block quote: its text without the markers ("> «Nadie…»",
+			// "> > nested"), a paragraph of its own; "> " alone
+			// separates its paragraphs.
+			if !inQuote {
+				flush()
+				inQuote = true
+			}
+			if q := strings.TrimLeft(t, "> \t"); q != "" {
+				cur = append(cur, q)
+			} else {
+				flush()
+			}
+			continue
+		}
+		if t == "" {
+			inQuote = false
+		}
 		if strings.HasPrefix(t, "```") || strings.HasPrefix(t, "~~~") {
 			inFence = !inFence
 			flush()

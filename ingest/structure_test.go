@@ -773,3 +773,23 @@ func TestTextLists(t *testing.T) {
 		t.Errorf("paragraphs:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
 	}
 }
+
+// TestMarkdownBlockQuote: a block quote's text comes without its ">"
+// markers (they are markup, not the document's words), a paragraph of its
+// own; "> " alone separates its paragraphs, a lazy line goes on with the
+// one before, and ">" inside a fenced block is text.
+func TestMarkdownBlockQuote(t *testing.T) {
+	src := "# Notas\n\nEl Comité recuerda:\n> «Nadie será sometido a torturas.»\n> Artículo 5.\n>\n> > Una cita dentro,\nque sigue.\n\nOtro párrafo.\n\n```\n> no es una cita\n```\n"
+	doc, err := Read("notas.md", []byte(src), Options{NoRepair: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, p := range doc.Paragraphs {
+		got = append(got, p.Text)
+	}
+	want := []string{"Notas", "El Comité recuerda:", "«Nadie será sometido a torturas.» Artículo 5.", "Una cita dentro, que sigue.", "Otro párrafo.", "> no es una cita"}
+	if !slices.Equal(got, want) {
+		t.Errorf("paragraphs\n%q\nwant\n%q", got, want)
+	}
+}
