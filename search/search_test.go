@@ -12,27 +12,8 @@ import (
 	"github.com/relatoria/relatoria/corpus"
 	"github.com/relatoria/relatoria/index"
 	"github.com/relatoria/relatoria/ingest"
+	"github.com/relatoria/relatoria/internal/testcorpus"
 )
-
-// mustSampleIndex returns a memory index of the bundled sample corpus.
-func mustSampleIndex(tb testing.TB) *index.Index {
-	tb.Helper()
-	ix, err := index.NewTemporary(2) // two shards: results and facets are merged
-	if err != nil {
-		tb.Fatal(err)
-	}
-	tb.Cleanup(func() { ix.Close() })
-	l := mustLinker(tb, ix) // the paragraphs' recurrence flags
-	for doc, err := range ingest.Dir(corpus.Sample, ingest.Options{}) {
-		if err != nil {
-			tb.Fatal(err)
-		}
-		if err := l.Add(context.Background(), doc); err != nil {
-			tb.Fatal(err)
-		}
-	}
-	return ix
-}
 
 type relevanceCase struct {
 	Comment string   `json:"comment"`
@@ -276,3 +257,6 @@ func TestExactFormBoost(t *testing.T) {
 		}
 	}
 }
+
+// mustSampleIndex is testcorpus.SampleIndex.
+func mustSampleIndex(tb testing.TB) *index.Index { return testcorpus.SampleIndex(tb) }

@@ -11,6 +11,7 @@ import (
 	"testing"
 
 	"github.com/relatoria/relatoria/corpus"
+	"github.com/relatoria/relatoria/internal/testcorpus"
 	"github.com/relatoria/relatoria/search"
 )
 
@@ -63,30 +64,5 @@ func TestCountryShown(t *testing.T) {
 	}
 }
 
-// countryDocs are four documents: three about a State each, one about
-// none.
-func countryDocs() []*corpus.Document {
-	mk := func(id, title, body, typ, country string, date corpus.Date, texts ...string) *corpus.Document {
-		d := &corpus.Document{ID: id, Source: id + ".pdf", Format: corpus.FormatPDF, Kind: corpus.KindOther,
-			Title: title, Body: body, Type: typ, Country: country, Adopted: date}
-		for i, t := range texts {
-			d.Paragraphs = append(d.Paragraphs, corpus.Paragraph{Ordinal: i + 1, Number: corpus.NumberOf(i + 1), Kind: corpus.Plain, Text: t, Original: t})
-		}
-		return d
-	}
-	return []*corpus.Document{
-		mk("doc-gelman", "CORTE INTERAMERICANA DE DERECHOS HUMANOS / CASO GELMAN VS. URUGUAY", "Corte Interamericana de Derechos Humanos",
-			corpus.TypeSentencia, "Uruguay", corpus.Date{Year: 2011, Month: 2, Day: 24},
-			"La desaparición forzada de María Claudia García constituye una violación múltiple de derechos.",
-			"El Estado debe investigar la violencia contra las mujeres detenidas."),
-		mk("doc-artavia", "CASO ARTAVIA MURILLO Y OTROS VS. COSTA RICA", "Corte Interamericana de Derechos Humanos",
-			corpus.TypeVoto, "Costa Rica", corpus.Date{Year: 2012, Month: 11, Day: 28},
-			"La prohibición de la fecundación in vitro afecta la vida privada y familiar.",
-			"La violencia contra las mujeres es una forma de discriminación."),
-		mk("doc-rd", "Examen Periódico Universal: República Dominicana", "Grupo de Trabajo sobre el Examen Periódico Universal",
-			corpus.TypeInformeEPU, "República Dominicana", corpus.Date{},
-			"Adoptar medidas contra la violencia de género y la trata de personas."),
-		mk("doc-region", "Informe regional", "", corpus.TypeInforme, "", corpus.Date{},
-			"La violencia contra las mujeres en la región exige respuestas coordinadas."),
-	}
-}
+// countryDocs is testcorpus.CountryDocs.
+func countryDocs() []*corpus.Document { return testcorpus.CountryDocs() }
