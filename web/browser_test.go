@@ -2,7 +2,6 @@ package web
 
 import (
 	"context"
-	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -21,6 +20,7 @@ import (
 
 	"github.com/relatoria/relatoria/corpus"
 	"github.com/relatoria/relatoria/ingest"
+	"github.com/relatoria/relatoria/internal/testcorpus"
 	"github.com/relatoria/relatoria/search"
 )
 
@@ -227,31 +227,8 @@ func TestBrowserEscaping(t *testing.T) {
 	}
 }
 
-// lineageDocs returns renewedPair's two resolutions, an undated
-// compilation without a symbol that quotes the older one's first
-// paragraph three times, and twelve reports without symbols that end on
-// the same formula.
-func lineageDocs() []*corpus.Document {
-	old, new := renewedPair()
-	quote := old.Paragraphs[0].Text
-	comp := &corpus.Document{ID: "doc-1cc14b834dc23633", Kind: corpus.KindOther, Format: corpus.FormatMarkdown, Source: "sistematizacion.md",
-		Title: "Sistematización por temáticas: cambio climático", Country: "Argentina"}
-	for i, t := range []string{"Recomendaciones de los órganos de tratados sobre el cambio climático y los derechos humanos en el país", quote, quote, quote} {
-		comp.Paragraphs = append(comp.Paragraphs, corpus.Paragraph{Ordinal: i + 1, Kind: corpus.ListItem, Text: t, Original: t})
-	}
-	docs := []*corpus.Document{old, new, comp}
-	for i := range 12 {
-		country := []string{"Chile", "Perú", "Bolivia", "Ecuador"}[i%4]
-		d := &corpus.Document{ID: fmt.Sprintf("doc-%016x", 0xabc0+i), Kind: corpus.KindOther, Format: corpus.FormatMarkdown,
-			Source: fmt.Sprintf("epu-%d.md", i), Title: "Examen Periódico Universal: observaciones referidas a las mujeres", Country: country}
-		for j, t := range []string{fmt.Sprintf("El Estado examinado número %d recibió recomendaciones sobre la violencia de género en su ciclo de examen", i),
-			"No se observan recomendaciones con perspectiva de género."} {
-			d.Paragraphs = append(d.Paragraphs, corpus.Paragraph{Ordinal: j + 1, Kind: corpus.Preambular, Text: t, Original: t})
-		}
-		docs = append(docs, d)
-	}
-	return docs
-}
+// lineageDocs is testcorpus.LineageDocs.
+func lineageDocs() []*corpus.Document { return testcorpus.LineageDocs() }
 
 // hexID is a document ID made of a hash, which no page may show.
 var hexID = regexp.MustCompile(`doc-[0-9a-f]{16}`)

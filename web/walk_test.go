@@ -2,7 +2,6 @@ package web
 
 import (
 	"cmp"
-	"context"
 	"errors"
 	"fmt"
 	"html"
@@ -19,46 +18,20 @@ import (
 
 	"github.com/relatoria/relatoria/corpus"
 	"github.com/relatoria/relatoria/index"
-	"github.com/relatoria/relatoria/ingest"
+	"github.com/relatoria/relatoria/internal/testcorpus"
 	"github.com/relatoria/relatoria/query"
 	"github.com/relatoria/relatoria/search"
 )
 
-// refsFiles are the documents of the reference tests: compilations whose
-// reports number their paragraphs from 1 each (CLADEM), a resolution whose
-// annexes number their own items, and two judgments of the
-// Inter-American Court (operative points, separate opinions and quoted
-// lists numbered from 1 again; one cites the other).
-var refsFiles = []string{
-	"search/testdata/cladem/2001-01-05-Comite_para_la_Eliminacion_de_la_Discriminacion_contra_la_Mujer_Conclusiones_y_recomendaciones_para_Argentina.md",
-	"search/testdata/cladem/2006-01-08-Examen_Periodico_Universal_EPU_Observaciones_referidas_a_las_mujeres_y_las_ninas.md",
-	"search/testdata/cladem/2003-01-02-Comite_de_Derechos_Humanos_Observaciones_referidas_a_las_mujeres_y_las_ninas.md",
-	"ingest/testdata/docs/S_RES_2776__2025_.en.pdf",
-	"search/testdata/refs/corteidh_1988_velasquezrodriguez_sentencia.pdf",
-	"search/testdata/refs/corteidh_2021_corderobernal_sentencia.pdf",
-}
-
 var refsOnce = sync.OnceValues(func() (*search.Searcher, error) {
-	ix, err := index.NewTemporary(2)
+	ix, err := testcorpus.RefsIndex("..", raceDetector) // see raceDetector
 	if err != nil {
 		return nil, err
-	}
-	for _, name := range refsFiles {
-		if raceDetector && strings.Contains(name, "corteidh") {
-			continue // see raceDetector
-		}
-		doc, err := ingest.File(os.DirFS(".."), name, ingest.Options{}) // the module's root
-		if err != nil {
-			return nil, err
-		}
-		if err := ix.Add(context.Background(), doc); err != nil {
-			return nil, err
-		}
 	}
 	return search.New(ix), nil
 })
 
-// refsSearcher returns the index of refsFiles, built once for the
+// refsSearcher returns the index of testcorpus.RefsFiles, built once for the
 // package's tests (and removed with its temporary folder when the test
 // binary's temporary files are).
 func refsSearcher(tb testing.TB) *search.Searcher {

@@ -6,6 +6,8 @@ package testcorpus
 
 import (
 	"context"
+	"fmt"
+	"os"
 	"strings"
 	"testing"
 
@@ -123,4 +125,70 @@ func CountryDocs() []*corpus.Document {
 		mk("doc-region", "Informe regional", "", corpus.TypeInforme, "", corpus.Date{},
 			"La violencia contra las mujeres en la región exige respuestas coordinadas."),
 	}
+}
+
+// RefsFiles are the documents of the reference tests: compilations whose
+// reports number their paragraphs from 1 each (CLADEM), a resolution whose
+// annexes number their own items, and two judgments of the
+// Inter-American Court (operative points, separate opinions and quoted
+// lists numbered from 1 again; one cites the other), as paths from the
+// module's root.
+var RefsFiles = []string{
+	"search/testdata/cladem/2001-01-05-Comite_para_la_Eliminacion_de_la_Discriminacion_contra_la_Mujer_Conclusiones_y_recomendaciones_para_Argentina.md",
+	"search/testdata/cladem/2006-01-08-Examen_Periodico_Universal_EPU_Observaciones_referidas_a_las_mujeres_y_las_ninas.md",
+	"search/testdata/cladem/2003-01-02-Comite_de_Derechos_Humanos_Observaciones_referidas_a_las_mujeres_y_las_ninas.md",
+	"ingest/testdata/docs/S_RES_2776__2025_.en.pdf",
+	"search/testdata/refs/corteidh_1988_velasquezrodriguez_sentencia.pdf",
+	"search/testdata/refs/corteidh_2021_corderobernal_sentencia.pdf",
+}
+
+// RefsIndex returns a temporary index of RefsFiles, read from the module
+// whose root is root; withoutJudgments leaves the two judgments out (the
+// race detector makes reading them outlast ingest's deadline).
+func RefsIndex(root string, withoutJudgments bool) (*index.Index, error) {
+	ix, err := index.NewTemporary(2)
+	if err != nil {
+		return nil, err
+	}
+	for _, name := range RefsFiles {
+		if withoutJudgments && strings.Contains(name, "corteidh") {
+			continue
+		}
+		doc, err := ingest.File(os.DirFS(root), name, ingest.Options{})
+		if err != nil {
+			ix.Close()
+			return nil, err
+		}
+		if err := ix.Add(context.Background(), doc); err != nil {
+			ix.Close()
+			return nil, err
+		}
+	}
+	return ix, nil
+}
+
+// LineageDocs returns RenewedPair's two resolutions, an undated
+// compilation without a symbol that quotes the older one's first
+// paragraph three times, and twelve reports without symbols that end on
+// the same formula.
+func LineageDocs() []*corpus.Document {
+	old, new := RenewedPair()
+	quote := old.Paragraphs[0].Text
+	comp := &corpus.Document{ID: "doc-1cc14b834dc23633", Kind: corpus.KindOther, Format: corpus.FormatMarkdown, Source: "sistematizacion.md",
+		Title: "Sistematización por temáticas: cambio climático", Country: "Argentina"}
+	for i, t := range []string{"Recomendaciones de los órganos de tratados sobre el cambio climático y los derechos humanos en el país", quote, quote, quote} {
+		comp.Paragraphs = append(comp.Paragraphs, corpus.Paragraph{Ordinal: i + 1, Kind: corpus.ListItem, Text: t, Original: t})
+	}
+	docs := []*corpus.Document{old, new, comp}
+	for i := range 12 {
+		country := []string{"Chile", "Perú", "Bolivia", "Ecuador"}[i%4]
+		d := &corpus.Document{ID: fmt.Sprintf("doc-%016x", 0xabc0+i), Kind: corpus.KindOther, Format: corpus.FormatMarkdown,
+			Source: fmt.Sprintf("epu-%d.md", i), Title: "Examen Periódico Universal: observaciones referidas a las mujeres", Country: country}
+		for j, t := range []string{fmt.Sprintf("El Estado examinado número %d recibió recomendaciones sobre la violencia de género en su ciclo de examen", i),
+			"No se observan recomendaciones con perspectiva de género."} {
+			d.Paragraphs = append(d.Paragraphs, corpus.Paragraph{Ordinal: j + 1, Kind: corpus.Preambular, Text: t, Original: t})
+		}
+		docs = append(docs, d)
+	}
+	return docs
 }
